@@ -1,0 +1,47 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "llmcost",
+    products: [
+        .executable(name: "llmcost", targets: ["llmcost"]),
+        .library(name: "Workload", targets: ["Workload"]),
+        .library(name: "HostBench", targets: ["HostBench"]),
+        .library(name: "CostModel", targets: ["CostModel"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // MARK: - Public API
+
+        // Architecture specs, exact parameter counts, FLOPs and memory. Foundation (and the YAML
+        // reader for our spec files) only, so every other module can read it.
+        .target(name: "Workload", dependencies: ["Yams"]),
+        // OpenBLAS-backed reference passes that measure what this host sustains.
+        .target(name: "HostBench", dependencies: ["COpenBLAS", "CPeakFLOPS", "Workload"]),
+        // Hardware profiles, the seeds' cost formulas, roofline pricing.
+        .target(name: "CostModel", dependencies: ["Workload"]),
+        // The command-line interface as a library, so tests can drive every command in-process.
+        .target(name: "Commands", dependencies: [
+            "Workload", "HostBench", "CostModel",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "llmcost", dependencies: ["Commands"]),
+
+        // MARK: - Implementation details
+
+        // Debian's libopenblas-dev, found through pkg-config.
+        .systemLibrary(name: "COpenBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
+        // A timed FMA loop compiled per vector extension (function multiversioning, no unsafe flags).
+        .target(name: "CPeakFLOPS"),
+
+        // MARK: - Tests
+
+        .testTarget(name: "WorkloadTests", dependencies: ["Workload"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "HostBenchTests", dependencies: ["HostBench"]),
+        .testTarget(name: "CostModelTests", dependencies: ["CostModel"]),
+        .testTarget(name: "CommandsTests", dependencies: ["Commands"]),
+    ]
+)

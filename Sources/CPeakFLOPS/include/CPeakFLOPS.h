@@ -1,0 +1,3 @@
+#pragma once
+/// Placeholder until HostBench's peak probe lands.
+int llmcost_peak_placeholder(void);

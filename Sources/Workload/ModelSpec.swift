@@ -1,0 +1,314 @@
+import Foundation
+
+/// A transformer architecture, as much of it as decides parameter counts, FLOPs and memory.
+///
+/// The same value comes from one of our YAML spec files (`ModelSpecs/*.yaml`) or from a Hugging
+/// Face `config.json` (see `HuggingFaceConfig`). Every stack (encoder, decoder) describes its own
+/// layers; the token embedding and the LM head are shared by the whole model.
+public struct ModelSpec: Codable, Sendable, Equatable {
+    /// Catalog name or file-derived name (`llama-2-7b`).
+    public var name: String
+    /// Where the figures come from (a URL, a paper table); printed beside the counts.
+    public var source: String?
+    /// Hugging Face `model_type` this spec corresponds to, when there is one.
+    public var family: String?
+    public var vocabularySize: Int
+    /// Residual-stream width (`d_model`, `hidden_size`).
+    public var hiddenSize: Int
+    /// Context window the model was trained for (`max_position_embeddings`), if stated.
+    public var contextWindow: Int?
+    /// OPT-350m's `word_embed_proj_dim`: embeddings live in a narrower space and are projected
+    /// in and out of the residual stream (two bias-free linear maps).
+    public var embeddingProjectionSize: Int?
+    /// The encoder stack of an encoder–decoder or encoder-only (BERT) model.
+    public var encoder: StackSpec?
+    /// The decoder stack of a decoder-only or encoder–decoder model.
+    public var decoder: StackSpec?
+    /// The vocabulary projection; `nil` for a bare encoder (BERT's base model).
+    public var lmHead: LMHeadSpec?
+    /// BERT's pooler: a dense `d×d` layer with bias on the first token.
+    public var pooler: Bool
+
+    public init(
+        name: String, source: String? = nil, family: String? = nil, vocabularySize: Int,
+        hiddenSize: Int, contextWindow: Int? = nil, embeddingProjectionSize: Int? = nil,
+        encoder: StackSpec? = nil, decoder: StackSpec? = nil, lmHead: LMHeadSpec? = nil,
+        pooler: Bool = false
+    ) {
+        self.name = name; self.source = source; self.family = family
+        self.vocabularySize = vocabularySize; self.hiddenSize = hiddenSize
+        self.contextWindow = contextWindow; self.embeddingProjectionSize = embeddingProjectionSize
+        self.encoder = encoder; self.decoder = decoder; self.lmHead = lmHead; self.pooler = pooler
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case name, source, family, vocabularySize, hiddenSize, contextWindow
+        case embeddingProjectionSize, encoder, decoder, lmHead, pooler
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        name = try c.decodeIfPresent(String.self, forKey: .name) ?? "model"
+        source = try c.decodeIfPresent(String.self, forKey: .source)
+        family = try c.decodeIfPresent(String.self, forKey: .family)
+        vocabularySize = try c.decode(Int.self, forKey: .vocabularySize)
+        hiddenSize = try c.decode(Int.self, forKey: .hiddenSize)
+        contextWindow = try c.decodeIfPresent(Int.self, forKey: .contextWindow)
+        embeddingProjectionSize = try c.decodeIfPresent(Int.self, forKey: .embeddingProjectionSize)
+        encoder = try c.decodeIfPresent(StackSpec.self, forKey: .encoder)
+        self.decoder = try c.decodeIfPresent(StackSpec.self, forKey: .decoder)
+        lmHead = try c.decodeIfPresent(LMHeadSpec.self, forKey: .lmHead)
+        pooler = try c.decodeIfPresent(Bool.self, forKey: .pooler) ?? false
+    }
+
+    /// True when both an encoder and a decoder are present (T5, BART).
+    public var isEncoderDecoder: Bool { encoder != nil && decoder != nil }
+
+    /// The stacks in the order a forward pass runs them, each tagged with its role.
+    public var stacks: [(role: StackRole, stack: StackSpec)] {
+        var result: [(StackRole, StackSpec)] = []
+        if let encoder { result.append((.encoder, encoder)) }
+        if let decoder { result.append((.decoder, decoder)) }
+        return result
+    }
+}
+
+/// Which stack of the model a figure belongs to.
+public enum StackRole: String, Codable, Sendable, CaseIterable {
+    case encoder, decoder
+}
+
+/// One stack of identical transformer layers and the embeddings that feed it.
+public struct StackSpec: Codable, Sendable, Equatable {
+    public var layers: Int
+    public var attention: AttentionSpec
+    /// Decoder layers of encoder–decoder models attend to the encoder output as well; the
+    /// cross-attention has the same shape as the self-attention unless given separately.
+    public var crossAttention: AttentionSpec?
+    public var ffn: FFNSpec
+    /// Mixture-of-experts replaces the FFN when present (`ffn` then describes one expert).
+    public var moe: MoESpec?
+    public var norm: NormSpec
+    /// How attention and FFN are composed in a layer.
+    public var block: BlockLayout
+    /// A norm after the last layer (`ln_f`, `norm`, `final_layer_norm`).
+    public var finalNorm: Bool
+    /// How positions enter the stack.
+    public var positions: PositionEncoding
+    /// BERT's segment embeddings (`type_vocab_size`); 0 when absent.
+    public var tokenTypes: Int
+    /// A norm applied to the embeddings before the first layer (BERT, BART).
+    public var embeddingNorm: Bool
+    /// Whether self-attention is causal (decoders) or bidirectional (encoders).
+    public var causal: Bool
+    /// Mistral-style sliding-window attention: each position attends to at most this many.
+    public var slidingWindow: Int?
+
+    public init(
+        layers: Int, attention: AttentionSpec, crossAttention: AttentionSpec? = nil, ffn: FFNSpec,
+        moe: MoESpec? = nil, norm: NormSpec, block: BlockLayout = .sequential, finalNorm: Bool = true,
+        positions: PositionEncoding = .none, tokenTypes: Int = 0, embeddingNorm: Bool = false,
+        causal: Bool = true, slidingWindow: Int? = nil
+    ) {
+        self.layers = layers; self.attention = attention; self.crossAttention = crossAttention
+        self.ffn = ffn; self.moe = moe; self.norm = norm; self.block = block
+        self.finalNorm = finalNorm; self.positions = positions; self.tokenTypes = tokenTypes
+        self.embeddingNorm = embeddingNorm; self.causal = causal; self.slidingWindow = slidingWindow
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case layers, attention, crossAttention, ffn, moe, norm, block, finalNorm, positions
+        case tokenTypes, embeddingNorm, causal, slidingWindow
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        layers = try c.decode(Int.self, forKey: .layers)
+        attention = try c.decode(AttentionSpec.self, forKey: .attention)
+        crossAttention = try c.decodeIfPresent(AttentionSpec.self, forKey: .crossAttention)
+        ffn = try c.decode(FFNSpec.self, forKey: .ffn)
+        moe = try c.decodeIfPresent(MoESpec.self, forKey: .moe)
+        norm = try c.decode(NormSpec.self, forKey: .norm)
+        block = try c.decodeIfPresent(BlockLayout.self, forKey: .block) ?? .sequential
+        finalNorm = try c.decodeIfPresent(Bool.self, forKey: .finalNorm) ?? true
+        positions = try c.decodeIfPresent(PositionEncoding.self, forKey: .positions) ?? .none
+        tokenTypes = try c.decodeIfPresent(Int.self, forKey: .tokenTypes) ?? 0
+        embeddingNorm = try c.decodeIfPresent(Bool.self, forKey: .embeddingNorm) ?? false
+        causal = try c.decodeIfPresent(Bool.self, forKey: .causal) ?? true
+        slidingWindow = try c.decodeIfPresent(Int.self, forKey: .slidingWindow)
+    }
+}
+
+/// Multi-head, grouped-query or multi-query attention.
+public struct AttentionSpec: Codable, Sendable, Equatable {
+    /// Query heads.
+    public var heads: Int
+    /// Key/value heads: `heads` for MHA, 1 for MQA, in between for GQA.
+    public var kvHeads: Int
+    /// Width of one head; `hiddenSize / heads` unless the model says otherwise (Gemma: 256).
+    public var headDim: Int
+    /// Bias on the q, k, v projections (GPT-2, Qwen2, BERT, OPT, Phi, NeoX).
+    public var qkvBias: Bool
+    /// Bias on the output projection.
+    public var outputBias: Bool
+    /// T5's learned relative-position bias: `buckets × heads`, in the first layer of a stack only.
+    public var relativeBiasBuckets: Int?
+
+    public init(
+        heads: Int, kvHeads: Int? = nil, headDim: Int, qkvBias: Bool = false,
+        outputBias: Bool = false, relativeBiasBuckets: Int? = nil
+    ) {
+        self.heads = heads; self.kvHeads = kvHeads ?? heads; self.headDim = headDim
+        self.qkvBias = qkvBias; self.outputBias = outputBias
+        self.relativeBiasBuckets = relativeBiasBuckets
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case heads, kvHeads, headDim, qkvBias, outputBias, relativeBiasBuckets
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        heads = try c.decode(Int.self, forKey: .heads)
+        kvHeads = try c.decodeIfPresent(Int.self, forKey: .kvHeads) ?? heads
+        headDim = try c.decode(Int.self, forKey: .headDim)
+        qkvBias = try c.decodeIfPresent(Bool.self, forKey: .qkvBias) ?? false
+        outputBias = try c.decodeIfPresent(Bool.self, forKey: .outputBias) ?? false
+        relativeBiasBuckets = try c.decodeIfPresent(Int.self, forKey: .relativeBiasBuckets)
+    }
+}
+
+/// The position-wise feed-forward network (or one expert of a mixture).
+public struct FFNSpec: Codable, Sendable, Equatable {
+    /// Inner width (`intermediate_size`, `d_ff`, `n_inner`).
+    public var intermediateSize: Int
+    /// Gated FFNs (SwiGLU, GeGLU) have two input projections multiplied element-wise.
+    public var gated: Bool
+    public var activation: Activation
+    /// Bias on the input projection(s) and the output projection.
+    public var bias: Bool
+
+    public init(intermediateSize: Int, gated: Bool = false, activation: Activation = .gelu, bias: Bool = false) {
+        self.intermediateSize = intermediateSize; self.gated = gated
+        self.activation = activation; self.bias = bias
+    }
+
+    enum CodingKeys: String, CodingKey { case intermediateSize, gated, activation, bias }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        intermediateSize = try c.decode(Int.self, forKey: .intermediateSize)
+        gated = try c.decodeIfPresent(Bool.self, forKey: .gated) ?? false
+        activation = try c.decodeIfPresent(Activation.self, forKey: .activation) ?? .gelu
+        bias = try c.decodeIfPresent(Bool.self, forKey: .bias) ?? false
+    }
+}
+
+/// Element-wise nonlinearity of the FFN; only the `full` convention prices it.
+public enum Activation: String, Codable, Sendable, CaseIterable {
+    case gelu, geluTanh = "gelu_tanh", relu, silu
+}
+
+/// Mixture-of-experts: `experts` copies of the FFN, `topK` active per token, a linear router.
+public struct MoESpec: Codable, Sendable, Equatable {
+    public var experts: Int
+    public var topK: Int
+    /// Router bias (Mixtral's router has none).
+    public var routerBias: Bool
+
+    public init(experts: Int, topK: Int, routerBias: Bool = false) {
+        self.experts = experts; self.topK = topK; self.routerBias = routerBias
+    }
+
+    enum CodingKeys: String, CodingKey { case experts, topK, routerBias }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        experts = try c.decode(Int.self, forKey: .experts)
+        topK = try c.decode(Int.self, forKey: .topK)
+        routerBias = try c.decodeIfPresent(Bool.self, forKey: .routerBias) ?? false
+    }
+}
+
+/// LayerNorm (scale and, usually, shift) or RMSNorm (scale only).
+public struct NormSpec: Codable, Sendable, Equatable {
+    public enum Kind: String, Codable, Sendable { case layerNorm = "layernorm", rmsNorm = "rmsnorm" }
+    public var kind: Kind
+    /// LayerNorm's shift; always false for RMSNorm.
+    public var bias: Bool
+
+    public init(kind: Kind, bias: Bool? = nil) {
+        self.kind = kind
+        self.bias = bias ?? (kind == .layerNorm)
+    }
+
+    enum CodingKeys: String, CodingKey { case kind, bias }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        kind = try c.decode(Kind.self, forKey: .kind)
+        bias = try c.decodeIfPresent(Bool.self, forKey: .bias) ?? (kind == .layerNorm)
+    }
+
+    /// Parameters of one norm over `width` features.
+    public func parameters(width: Int) -> Int { bias ? 2 * width : width }
+}
+
+/// How a layer composes attention and FFN.
+public enum BlockLayout: String, Codable, Sendable {
+    /// `x + attn(norm(x))`, then `x + ffn(norm(x))` (or post-norm): two norms per layer, three
+    /// with cross-attention.
+    case sequential
+    /// GPT-J / Phi / Falcon-7B: `x + attn(norm(x)) + ffn(norm(x))` with one shared norm.
+    case parallelSharedNorm = "parallel_shared_norm"
+    /// GPT-NeoX / Falcon-40B: parallel residual with a separate norm for each branch.
+    case parallelTwoNorms = "parallel_two_norms"
+}
+
+/// How positions enter a stack.
+public struct PositionEncoding: Codable, Sendable, Equatable {
+    public enum Kind: String, Codable, Sendable {
+        /// No positional parameters (T5 puts them in the attention bias; ALiBi has none).
+        case none
+        /// A learned table of `count` rows added to the token embeddings (GPT-2, BERT, OPT, BART).
+        case learned
+        /// Rotary embeddings on the first `rotaryFraction` of each head's dimensions.
+        case rotary
+        /// ALiBi's linear biases: no parameters and no matmul.
+        case alibi
+    }
+    public var kind: Kind
+    /// Rows of a learned table, including OPT's and BART's offset of 2.
+    public var count: Int?
+    /// Dimensions of each head that are rotated (Phi-2: 32 of 80; GPT-NeoX-20B: 24 of 96);
+    /// `nil` means the whole head. Hugging Face computes `int(head_dim × fraction)`.
+    public var rotaryDimensions: Int?
+
+    public static let none = PositionEncoding(kind: .none)
+    public static func learned(_ count: Int) -> PositionEncoding { .init(kind: .learned, count: count) }
+    public static func rotary(dimensions: Int? = nil) -> PositionEncoding {
+        .init(kind: .rotary, rotaryDimensions: dimensions)
+    }
+
+    public init(kind: Kind, count: Int? = nil, rotaryDimensions: Int? = nil) {
+        self.kind = kind; self.count = count; self.rotaryDimensions = rotaryDimensions
+    }
+}
+
+/// The projection from the residual stream to vocabulary logits.
+public struct LMHeadSpec: Codable, Sendable, Equatable {
+    /// Shares its weight with the token embedding (no parameters of its own).
+    public var tied: Bool
+    /// A learned bias over the vocabulary (Phi-2).
+    public var bias: Bool
+
+    public init(tied: Bool, bias: Bool = false) { self.tied = tied; self.bias = bias }
+
+    enum CodingKeys: String, CodingKey { case tied, bias }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        tied = try c.decode(Bool.self, forKey: .tied)
+        bias = try c.decodeIfPresent(Bool.self, forKey: .bias) ?? false
+    }
+}
