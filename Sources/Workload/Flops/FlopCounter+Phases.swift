@@ -28,6 +28,8 @@ extension FlopCounter {
     public func decode(batch: Int, context: Int, encoderSeq: Int? = nil) throws -> FlopReport {
         try requirePositive(batch, "--batch")
         guard context >= 0 else { throw PhaseError(option: "--context", "must be 0 or more, got \(context)") }
+        if context > 0 { try requirePositive(context, "--context") }
+        if let encoderSeq { try requirePositive(encoderSeq, "--encoder-seq") }
         guard spec.decoder != nil, spec.lmHead != nil else {
             throw PhaseError(option: "--phase", "\(spec.name) has no decoder with an LM head; it cannot decode")
         }
@@ -45,7 +47,14 @@ extension FlopCounter {
         return report
     }
 
+    /// Sizes are positive and at most 2^40 (≈ 1.1 × 10^12), so sums and products of two sizes
+    /// stay far inside `Int`; larger products are formed as `ExactCount`.
     func requirePositive(_ value: Int, _ option: String) throws {
         guard value > 0 else { throw PhaseError(option: option, "must be a positive integer, got \(value)") }
+        guard value <= Self.maximumSize else {
+            throw PhaseError(option: option, "\(value) is larger than the supported maximum of \(Self.maximumSize)")
+        }
     }
+
+    static let maximumSize = 1 << 40
 }
