@@ -12,6 +12,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // MARK: - Public API
@@ -40,6 +41,10 @@ let package = Package(
         // MARK: - Tests
 
         .testTarget(name: "WorkloadTests", dependencies: ["Workload"], resources: [.copy("Fixtures")]),
+        // Properties over randomly generated (valid and invalid) architectures.
+        .testTarget(name: "PropertyTests", dependencies: [
+            "Workload", .product(name: "PropertyBased", package: "swift-property-based"),
+        ]),
         .testTarget(name: "HostBenchTests", dependencies: ["HostBench"]),
         .testTarget(name: "CostModelTests", dependencies: ["CostModel"]),
         .testTarget(name: "CommandsTests", dependencies: ["Commands"]),
