@@ -1,0 +1,23 @@
+/// An amount of money in US dollars. A `Double` is exact enough for money at the scale of these
+/// estimates (15–16 significant digits); inputs are validated so it is always finite.
+public struct Dollars: Sendable, Hashable, Comparable, CustomStringConvertible {
+    public var value: Double
+    public init(_ value: Double) { self.value = value }
+
+    public static let zero = Dollars(0)
+    public static func + (a: Dollars, b: Dollars) -> Dollars { Dollars(a.value + b.value) }
+    public static func - (a: Dollars, b: Dollars) -> Dollars { Dollars(a.value - b.value) }
+    public static func * (a: Dollars, k: Double) -> Dollars { Dollars(a.value * k) }
+    public static func / (a: Dollars, k: Double) -> Dollars { Dollars(a.value / k) }
+    public static func < (a: Dollars, b: Dollars) -> Bool { a.value < b.value }
+
+    /// `$1,059,114.58`; amounts under a dollar keep more digits (`$0.0071657`).
+    public var description: String { Dollars.format(value) }
+
+    static func format(_ v: Double) -> String {
+        guard v.isFinite else { return "—" }
+        let magnitude = abs(v)
+        let digits = magnitude >= 1 ? 2 : magnitude >= 0.01 ? 4 : 7
+        return (v < 0 ? "-$" : "$") + Quantity.grouped(magnitude, fractionDigits: digits)
+    }
+}
