@@ -18,7 +18,7 @@ extension SeedAudit {
                 id: "task-summary-yuan", seedFile: seed003, description: "the same in yuan",
                 formula: "$0.13 × 7.1", inputs: [.init("price", task, "$"), .init("rate", I.yuanPerDollar, "CNY/USD")],
                 printed: PrintedFigure("9 毛钱", value: 0.9, step: 0.1), ours: yuan, oursText: String(format: "¥%.3f", yuan),
-                corrected: yuan, correctedText: String(format: "¥%.2f", yuan), reason: "the seed cuts ¥0.923 to 9毛"),
+                corrected: nil, correctedText: nil, reason: "agrees: ¥0.923 is 9毛 to the printed precision"),
             SeedExample(
                 id: "task-yearly-yuan", seedFile: seed003, description: "ten articles a day for a year",
                 formula: "10 × ¥0.9 × 365", inputs: [.init("per article", 0.9, "CNY (seed's rounded figure)"), .init("articles", 10, "per day"), .init("days", 365, "")],
