@@ -42,7 +42,7 @@ public struct BreakEven: Sendable {
                 Explanation("break-even tokens/month", formula: "(pretraining ÷ months) ÷ (price − inference cost) × 1000", inputs: [
                     .init("pretraining", pretraining.description, ""), .init("months", CostError.trim(months), ""),
                     .init("price", price.description, ""), .init("inference cost", inferenceCost.description, ""),
-                ], result: Quantity.scaled(tokens, unit: "tokens") + "/month"),
+                ], result: Quantity.tokens(tokens) + "/month"),
             ])
         case .subscription(let fee, let perUser):
             try CostError.positive(fee.value, "--fee-per-month")

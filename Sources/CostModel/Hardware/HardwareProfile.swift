@@ -53,10 +53,11 @@ public struct HardwareProfile: Sendable {
             peak: try spec.peak(precision), utilisation: mfu, bandwidth: spec.bandwidth,
             memoryGigabytes: spec.memoryGigabytes, tdp: spec.tdp, pricePerHour: price,
             sources: [
-                "peak": "\(spec.displayName) dense \(precision.rawValue) peak: \(spec.specSource.citation)",
+                "peak": "\(spec.displayName) dense \(precision.rawValue) peak (datasheet)",
                 "utilisation": "stated MFU \(mfu) (a datasheet peak is a ceiling; training typically reaches 0.3–0.5 of it)",
-                "bandwidth": "\(spec.displayName): \(spec.specSource.citation)",
-                "tdp": "\(spec.displayName): \(spec.specSource.citation)",
+                "bandwidth": "\(spec.displayName) (datasheet)",
+                "tdp": "\(spec.displayName) (datasheet)",
+                "datasheet": spec.specSource.citation,
                 "price": pricePerHour == nil ? spec.priceSource.citation : "--price-per-hour",
             ])
     }

@@ -20,9 +20,9 @@ extension SeedAudit {
             SeedExample(
                 id: "breakeven-tokens-per-month", seedFile: seed003, description: "tokens per month to recover pretraining at $0.02/1K",
                 formula: "(pretraining ÷ 6) ÷ (price − inference) × 1000", inputs: monthly + [.init("price", I.averagePricePer1K, "$/1K")],
-                printed: PrintedFigure("1.85 万亿 token", value: 1.85e12, step: 1e10), ours: tokens, oursText: Quantity.scaled(tokens, unit: "tokens"),
-                corrected: tokensFixed, correctedText: Quantity.scaled(tokensFixed, unit: "tokens"),
-                reason: "\(rounding): \(Quantity.scaled(tokensFixed, unit: "tokens"))/month"),
+                printed: PrintedFigure("1.85 万亿 token", value: 1.85e12, step: 1e10), ours: tokens, oursText: Quantity.tokens(tokens),
+                corrected: tokensFixed, correctedText: Quantity.tokens(tokensFixed),
+                reason: "\(rounding): \(Quantity.tokens(tokensFixed))/month"),
             SeedExample(
                 id: "breakeven-tokens-per-user-day", seedFile: seed003, description: "the same, per user per day for 10 million users",
                 formula: "break-even tokens ÷ 10⁷ users ÷ 30 days", inputs: monthly + [.init("users", users, ""), .init("days", days, "")],

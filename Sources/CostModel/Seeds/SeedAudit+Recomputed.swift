@@ -50,7 +50,7 @@ extension SeedAudit {
                 value: per1K, text: money(per1K), formula: "1000 · 2·N ÷ (peak × MFU) × $/h ÷ 3600"),
             row("breakeven-tokens-per-month", "tokens/month to recover GPT-4 (5折, 6 months) at $0.02/1K",
                 seedValue: SeedFormulas.breakEvenTokens(pretrainingPerMonth: seedMonthly, inferencePer1K: seedPer1K, pricePer1K: I.averagePricePer1K),
-                value: tokens, text: tokens.map { Quantity.scaled($0, unit: "tokens") } ?? never,
+                value: tokens, text: tokens.map { Quantity.tokens($0) } ?? never,
                 formula: "(GPT-4 pretraining × 0.5 ÷ 6) ÷ ($0.02 − per 1K) × 1000"),
             row("breakeven-plus-subscribers", "Plus subscribers ($20, 1.8M tokens/month each) to break even",
                 seedValue: SeedFormulas.breakEvenSubscribers(pretrainingPerMonth: seedMonthly, inferencePer1K: seedPer1K, fee: I.plusFee, tokensPerUserPerMonth: plusTokens),

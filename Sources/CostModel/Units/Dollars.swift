@@ -1,3 +1,5 @@
+import Foundation
+
 /// An amount of money in US dollars. A `Double` is exact enough for money at the scale of these
 /// estimates (15–16 significant digits); inputs are validated so it is always finite.
 public struct Dollars: Sendable, Hashable, Comparable, CustomStringConvertible {
@@ -17,7 +19,8 @@ public struct Dollars: Sendable, Hashable, Comparable, CustomStringConvertible {
     static func format(_ v: Double) -> String {
         guard v.isFinite else { return "—" }
         let magnitude = abs(v)
-        let digits = magnitude >= 1 ? 2 : magnitude >= 0.01 ? 4 : 7
-        return (v < 0 ? "-$" : "$") + Quantity.grouped(magnitude, fractionDigits: digits)
+        // Under a dollar: five significant digits, at least two decimals ($0.13, $0.0071657).
+        let digits = magnitude >= 1 || magnitude == 0 ? 2 : max(2, 4 - Int((log10(magnitude)).rounded(.down)))
+        return (v < 0 ? "-$" : "$") + Quantity.grouped(magnitude, fractionDigits: digits).trimmingZeros(keeping: 2)
     }
 }

@@ -15,6 +15,9 @@ enum Quantity {
         return (negative ? "-" : "") + out + (parts.count > 1 ? "." + parts[1] : "")
     }
 
+    /// `1.846 T tokens`.
+    static func tokens(_ value: Double) -> String { scaled(value, unit: "").trimmingCharacters(in: .whitespaces) + " tokens" }
+
     /// Three significant figures with an SI prefix: `989 T`, `1.06 M`.
     static func scaled(_ value: Double, unit: String) -> String {
         guard value.isFinite else { return "—" }
@@ -23,5 +26,15 @@ enum Quantity {
         while abs(v) >= 1000, i < prefixes.count - 1 { v /= 1000; i += 1 }
         let digits = abs(v) >= 100 ? 1 : abs(v) >= 10 ? 2 : 3
         return String(format: "%.\(digits)f", v) + " " + prefixes[i] + unit
+    }
+}
+
+extension String {
+    /// Drops trailing fraction zeros beyond `keeping` decimals: "0.1300000" → "0.13".
+    func trimmingZeros(keeping: Int) -> String {
+        guard let dot = firstIndex(of: ".") else { return self }
+        var s = self
+        while s.last == "0", s.distance(from: dot, to: s.endIndex) - 1 > keeping { s.removeLast() }
+        return s
     }
 }
