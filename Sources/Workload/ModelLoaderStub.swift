@@ -9,3 +9,6 @@ public enum ModelLoader {
         return LoadedModel(spec: try YAMLDecoder().decode(ModelSpec.self, from: text), warnings: [])
     }
 }
+public enum ModelCatalog {
+    public static func entries() throws -> [(name: String, path: String)] { [] }
+}
