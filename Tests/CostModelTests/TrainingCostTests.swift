@@ -27,8 +27,22 @@ import Workload
         let cost = try TrainingCost.estimate(model: figures, tokens: 300_000_000_000, hardware: hw, devices: 1024)
         // matmul convention: 3 × (2·N_nonembedding-ish weights + attention 2·2·L·seq·d + LM head) per token.
         #expect(cost.exactOverRule > 1.0 && cost.exactOverRule < 1.2)
-        expectClose(cost.deviceTime.value, Double(cost.flops) / (989.4e12 * 0.4))
-        expectClose(cost.dollars.value, Double(cost.flops) / (989.4e12 * 0.4) / 3600 * 2.94)
+        expectClose(cost.deviceTime.value, cost.flops.approximate / (989.4e12 * 0.4))
+        expectClose(cost.dollars.value, cost.flops.approximate / (989.4e12 * 0.4) / 3600 * 2.94)
+    }
+
+    @Test func trainingFLOPsBeyondTwoToThe63AreExact() throws {
+        // GPT-4's rumoured 6 · 1.8e12 · 13e12 = 1.404e26 > 2^63 ≈ 9.22e18, exact to the last FLOP.
+        let model = ModelFigures.rule(name: "gpt4", parameters: 1_800_000_000_000)
+        let cost = try TrainingCost.estimate(model: model, tokens: 13_000_000_000_000, hardware: .seedA100)
+        #expect(cost.flops == 140_400_000_000_000_000_000_000_000)
+        #expect(cost.flops.description == "140400000000000000000000000")
+        expectClose(cost.dollars.value, 283_237_500)
+    }
+
+    @Test func aCountBeyondInt128IsAnErrorNotAWrappedFigure() {
+        let huge = FLOPsPerToken(perToken: Int128.max / 2)
+        #expect(throws: CountOverflow.self) { _ = try huge.total(forTokens: 3) }
     }
 
     @Test func trainingFLOPsPerTokenIsExactPerSequence() throws {
@@ -36,6 +50,6 @@ import Workload
         let counter = try FlopCounter(spec: SeedAudit.gpt3(layers: 1))
         let step = try counter.train(batch: 1, seq: 2048)
         // D = 10 sequences of 2048 tokens → exactly 10 training steps.
-        #expect(try figures.trainingFLOPsPerToken.total(forTokens: 20_480) == 10 * step.total)
+        #expect(try figures.trainingFLOPsPerToken.total(forTokens: 20_480) == FLOPs(10 * step.total))
     }
 }

@@ -35,8 +35,8 @@ struct CostTrain: ParsableCommand {
 
     static func rendered(_ c: TrainingCost, figures: ModelFigures, hardware: HardwareProfile, explain: Bool) -> Rendered {
         var table = TextTable(title: "\(c.model): training on \(HumanUnits.grouped(c.tokens)) tokens", columns: ["figure", "value", ""])
-        table.append(["training FLOPs (exact)", HumanUnits.grouped(c.flops), HumanUnits.flops(c.flops)])
-        table.append(["6·N·D (rule)", HumanUnits.grouped(c.ruleFLOPs), HumanUnits.flops(c.ruleFLOPs)])
+        table.append(["training FLOPs (exact)", HumanUnits.grouped(c.flops.count), HumanUnits.flops(c.flops.count)])
+        table.append(["6·N·D (rule)", HumanUnits.grouped(c.ruleFLOPs.count), HumanUnits.flops(c.ruleFLOPs.count)])
         table.append(["exact ÷ rule", HumanUnits.decimal(c.exactOverRule, 4), ""])
         table.append(["throughput (peak × MFU)", hardware.effectiveThroughput.description, "MFU \(HumanUnits.decimal(hardware.utilisation, 3))"])
         table.append(["device-hours", HumanUnits.grouped(Int128(c.deviceTime.hours.rounded())), ""])
@@ -52,8 +52,8 @@ struct CostTrain: ParsableCommand {
             ("model", .string(c.model)),
             ("tokens", .integer(c.tokens)),
             ("sequence_length", .int(figures.sequenceLength)),
-            ("training_flops", .integer(c.flops)),
-            ("rule_flops_6nd", .integer(c.ruleFLOPs)),
+            ("training_flops", .integer(c.flops.count)),
+            ("rule_flops_6nd", .integer(c.ruleFLOPs.count)),
             ("exact_over_rule", .number(c.exactOverRule)),
             ("device_seconds", .number(c.deviceTime.value)),
             ("devices", .int(c.devices)),

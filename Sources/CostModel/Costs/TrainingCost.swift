@@ -5,9 +5,9 @@ public struct TrainingCost: Sendable {
     public var model: String
     public var tokens: Int128
     /// Exact training FLOPs: `trainingFLOPsPerToken × D`.
-    public var flops: Int128
+    public var flops: FLOPs
     /// The rule: `6 · N_active · D`.
-    public var ruleFLOPs: Int128
+    public var ruleFLOPs: FLOPs
     /// Device-seconds: `FLOPs ÷ (peak × MFU)`.
     public var deviceTime: Seconds
     public var devices: Int
@@ -21,7 +21,7 @@ public struct TrainingCost: Sendable {
     public var explanation: [Explanation]
 
     /// `exact ÷ rule`: how far 6·N·D is from the exact count.
-    public var exactOverRule: Double { Double(flops) / Double(ruleFLOPs) }
+    public var exactOverRule: Double { FLOPs.ratio(flops, ruleFLOPs) }
 
     /// ```
     /// FLOPs        = trainingFLOPsPerToken × D                (exact, Workload)
@@ -38,7 +38,7 @@ public struct TrainingCost: Sendable {
         guard tokens >= 1 else { throw CostError(option: "--tokens", "must be at least 1, got \(tokens)") }
         try CostError.atLeastOne(devices, "--devices")
         let flops = try model.trainingFLOPsPerToken.total(forTokens: tokens)
-        let rule = try (6 * ExactCount(model.activeParameters) * ExactCount(tokens)).checked("6·N·D")
+        let rule = try FLOPs(6 * ExactCount(model.activeParameters) * ExactCount(tokens), "6·N·D")
         let throughput = hardware.effectiveThroughput
         let deviceTime = throughput.time(for: flops)
         try CostError.finite(deviceTime.value, "--tokens")
@@ -56,7 +56,7 @@ public struct TrainingCost: Sendable {
             Explanation("rule FLOPs", formula: "6 · N_active · D", inputs: [
                 .init("N_active", String(model.activeParameters), "parameters", source: "Workload.ParameterCount"),
                 .init("D", String(tokens), "tokens"),
-            ], result: "\(rule) FLOP (exact ÷ rule = \(String(format: "%.4f", Double(flops) / Double(rule))))"),
+            ], result: "\(rule) FLOP (exact ÷ rule = \(String(format: "%.4f", FLOPs.ratio(flops, rule))))"),
             Explanation("device time", formula: "FLOPs ÷ (peak × MFU)", inputs: [
                 .init("peak", hardware.peak.description, "", source: hardware.sources["peak"] ?? "stated"),
                 .init("MFU", String(format: "%.4g", hardware.utilisation), "", source: hardware.sources["utilisation"] ?? "stated"),

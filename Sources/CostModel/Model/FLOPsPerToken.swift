@@ -13,8 +13,8 @@ public struct FLOPsPerToken: Sendable, Equatable, CustomStringConvertible {
     public var value: Double { Double(flops) / Double(tokens) }
 
     /// `flops × D ÷ tokens`, rounded down to a whole FLOP (exact when `tokens` divides `flops × D`).
-    public func total(forTokens d: Int128) throws(CountOverflow) -> Int128 {
-        try (ExactCount(flops) * ExactCount(d) / ExactCount(tokens)).checked("FLOPs for \(d) tokens")
+    public func total(forTokens d: Int128) throws(CountOverflow) -> FLOPs {
+        try FLOPs(ExactCount(flops) * ExactCount(d) / ExactCount(tokens), "FLOPs for \(d) tokens")
     }
 
     public var description: String { tokens == 1 ? "\(flops) FLOP/token" : "\(flops) FLOP / \(tokens) tokens" }

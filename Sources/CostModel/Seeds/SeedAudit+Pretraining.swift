@@ -11,7 +11,7 @@ extension SeedAudit {
         let mfu = 0.4
         // Exact training FLOPs of GPT-3 175B (matmul convention, seq 2048) for the same 500B tokens.
         let figures = try ModelFigures(spec: SeedAudit.gpt3(), sequenceLength: 2048)
-        let exactFLOPs = Double(try figures.trainingFLOPsPerToken.total(forTokens: Int128(I.gpt3Tokens)))
+        let exactFLOPs = try figures.trainingFLOPsPerToken.total(forTokens: Int128(I.gpt3Tokens)).approximate
         let gpt3Corrected = exactFLOPs / (I.a100FLOPS * mfu) * I.a100PricePerHour / 3600
         let ratio = (I.gpt4Parameters * I.gpt4Tokens) / (I.gpt3Parameters * I.gpt3Tokens)
         let pretrainingInputs: (Double, Double) -> [SeedExample.Input] = { n, d in

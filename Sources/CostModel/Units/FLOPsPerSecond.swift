@@ -11,7 +11,7 @@ public struct FLOPsPerSecond: Sendable, Hashable, Comparable, CustomStringConver
 
     /// Time to run `flops` at this rate: `FLOPs ÷ FLOP/s`.
     public func time(for flops: Double) -> Seconds { Seconds(flops / value) }
-    public func time(for flops: Int128) -> Seconds { time(for: Double(flops)) }
+    public func time(for flops: FLOPs) -> Seconds { time(for: flops.approximate) }
 
     public var description: String { Quantity.scaled(value, unit: "FLOP/s") }
 }
