@@ -25,7 +25,7 @@ import Testing
         expectCostError("--tokens") { _ = try TrainingCost.estimate(model: model, tokens: 0, hardware: .seedA100) }
         expectCostError("--devices") { _ = try TrainingCost.estimate(model: model, tokens: 1, hardware: .seedA100, devices: 0) }
         expectCostError("--prompt") { _ = try InferenceCost.estimate(model: model, promptTokens: 0, outputTokens: 1, hardware: .seedA100) }
-        expectCostError("--output") { _ = try InferenceCost.estimate(model: model, promptTokens: 1, outputTokens: 0, hardware: .seedA100) }
+        expectCostError("--new-tokens") { _ = try InferenceCost.estimate(model: model, promptTokens: 1, outputTokens: 0, hardware: .seedA100) }
         expectCostError("--batch") { _ = try InferenceCost.estimate(model: model, promptTokens: 1, outputTokens: 1, batch: 0, hardware: .seedA100) }
         expectCostError("--devices") { _ = try InferenceCost.estimate(model: model, promptTokens: 1, outputTokens: 1, hardware: .seedA100, devices: -1) }
         expectCostError("--input-tokens") {

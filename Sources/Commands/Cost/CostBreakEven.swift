@@ -30,6 +30,7 @@ struct CostBreakEven: ParsableCommand {
         switch (pricePer1K, feePerMonth) {
         case (.some(let p), .none): revenue = .perToken(DollarsPerThousandTokens(p))
         case (.none, .some(let fee)):
+            if let perDay = tokensPerUserDay { try CostError.positive(perDay, "--tokens-per-user-day") }
             guard let perUser = tokensPerUserMonth ?? tokensPerUserDay.map({ $0 * 30 }) else {
                 throw CLIError("--fee-per-month needs --tokens-per-user-month or --tokens-per-user-day")
             }

@@ -41,14 +41,14 @@ public struct InferenceCost: Sendable {
     public static func estimate(model: ModelFigures, promptTokens: Int, outputTokens: Int, batch: Int = 1,
                                 hardware: HardwareProfile, devices: Int = 1) throws(CostError) -> InferenceCost {
         try CostError.atLeastOne(promptTokens, "--prompt")
-        try CostError.atLeastOne(outputTokens, "--output")
+        try CostError.atLeastOne(outputTokens, "--new-tokens")
         try CostError.atLeastOne(batch, "--batch")
         try CostError.atLeastOne(devices, "--devices")
         guard let bandwidth1 = hardware.bandwidth else {
             throw CostError(option: "--hardware", "\(hardware.name) has no memory bandwidth; the decode roofline needs one")
         }
         guard promptTokens <= 1 << 30, outputTokens <= 1 << 24, batch <= 1 << 20 else {
-            throw CostError(option: "--output", "sizes out of range (prompt ≤ 2^30, output ≤ 2^24, batch ≤ 2^20)")
+            throw CostError(option: "--new-tokens", "sizes out of range (prompt ≤ 2^30, new tokens ≤ 2^24, batch ≤ 2^20)")
         }
         let G = Double(devices), B = Double(batch)
         let throughput = hardware.effectiveThroughput * G, bandwidth = bandwidth1 * G
@@ -72,7 +72,7 @@ public struct InferenceCost: Sendable {
         let perRequest = perBatch / B
         let per1KOut = perRequest / Double(outputTokens) * 1000
         let per1K = perRequest / Double(promptTokens + outputTokens) * 1000
-        try CostError.finite(per1K.value, "--output")
+        try CostError.finite(per1K.value, "--new-tokens")
         let memory = weights + B * kv * Double(promptTokens + outputTokens)
 
         var notes: [String] = []
