@@ -47,7 +47,7 @@ import Testing
 
     @Test func seedsListsEveryExampleAndRecomputes() throws {
         let r = try rendered(["seeds"])
-        #expect(r.tables[0].rows.count == 20)
+        #expect(r.tables[0].rows.count == 22)
         #expect(r.tables[0].rows.contains { $0[0] == "seed000-total-cost" && $0[3] == "$1025.04" && $0[4] == "differs" })
         #expect(r.tables[1].rows.contains { $0[0] == "gpt3-pretraining" && $0[1] == "h200" })
     }

@@ -33,6 +33,16 @@ import Testing
         #expect(ratio.agreement == .differs)   // seed: 280 倍
     }
 
+    @Test func gpt4TurboCostsAboutTheSameOnlyWhenCountedDense() throws {
+        let e = try example("gpt4-turbo-pretraining")
+        // (8 × 222e9 × 13e12) ÷ (1.8e12 × 13e12) = 1.776 ÷ 1.8 = 0.98667: "差不多" (≈ 1.0×).
+        expectClose(e.ours, 1.776 / 1.8)
+        #expect(e.agreement == .matches)
+        // Two 222B experts active per token: 444e9 ÷ 1.8e12 = 0.24667 of GPT-4's cost.
+        expectClose(try #require(e.corrected), 444e9 / 1.8e12)
+        #expect(e.oursText.contains("$279,461,000.00"))   // 6 × 1.776e12 × 13e12 ÷ 312e12 × 2.2659 ÷ 3600
+    }
+
     @Test func gpt4DiscountedAndYuan() throws {
         let discounted = try example("gpt4-pretraining-discounted")
         expectClose(discounted.ours, 141_618_750)
@@ -78,6 +88,9 @@ import Testing
         expectClose(light.ours, 2.4e7 / (20 - 201 * 0.007))        // 1,290,808: "129 万"
         #expect(light.agreement == .matches)
         #expect(try example("plus-tokens-per-user-month").ours == 1_800_000)
+        let words = try example("breakeven-words-per-user-day")
+        expectClose(words.ours, 4733.846153846154)                  // 6154 ÷ 1.3; the seed prints 4733
+        #expect(words.agreement == .matchesWhenTruncated)
     }
 
     @Test func taskPriceIsThirteenCents() throws {
@@ -113,7 +126,7 @@ import Testing
 
     @Test func everyExampleIsFiniteAndNamesItsSeed() throws {
         let all = try SeedAudit.examples()
-        #expect(all.count == 20)
+        #expect(all.count == 22)
         for e in all {
             #expect(e.ours.isFinite, "\(e.id)")
             #expect(e.corrected?.isFinite ?? true, "\(e.id)")

@@ -29,6 +29,12 @@ extension SeedAudit {
                 printed: PrintedFigure("6154 个 Token", value: 6154, step: 1), ours: tokens / users / days, oursText: count(tokens / users / days),
                 corrected: tokensFixed / users / days, correctedText: count(tokensFixed / users / days), reason: rounding),
             SeedExample(
+                id: "breakeven-words-per-user-day", seedFile: seed003, description: "the same in English words, at 1.3 tokens per word",
+                formula: "6154 ÷ 1.3", inputs: [.init("tokens", 6154, "per user per day (seed's figure)"), .init("tokens/word", 1.3, "")],
+                printed: PrintedFigure("4733 个单词", value: 4733, step: 1), ours: 6154 / 1.3, oursText: String(format: "%.2f", 6154 / 1.3),
+                corrected: tokensFixed / users / days / 1.3, correctedText: count(tokensFixed / users / days / 1.3),
+                reason: "4733.85 truncated to 4733; from the unrounded break-even it is \(count(tokensFixed / users / days / 1.3))"),
+            SeedExample(
                 id: "plus-tokens-per-user-month", seedFile: seed003, description: "a Plus user's maximum monthly tokens",
                 formula: "30 days × 120 questions × 500 tokens", inputs: [.init("days", 30, ""), .init("questions", 120, "per day"), .init("tokens", 500, "per question")],
                 printed: PrintedFigure("180(万)", value: 1.8e6, step: 1e4), ours: plusTokens, oursText: count(plusTokens),

@@ -1,8 +1,8 @@
 import Workload
 
 extension SeedAudit {
-    /// Seeds 002/003 (identical text): GPT-3 and GPT-4 pretraining, the 5折 discount, the yuan
-    /// figures, and the "312 TFLOPS/Watt" constant.
+    /// Seeds 002/003 (identical text): GPT-3, GPT-4 and GPT-4 Turbo pretraining, the 5折 discount,
+    /// the yuan figures, and the "312 TFLOPS/Watt" constant.
     static func pretrainingExamples() throws -> [SeedExample] {
         typealias I = Inputs
         let files = "\(seed002) + \(seed003)"
@@ -13,6 +13,9 @@ extension SeedAudit {
         let figures = try ModelFigures(spec: SeedAudit.gpt3(), sequenceLength: 2048)
         let exactFLOPs = try figures.trainingFLOPsPerToken.total(forTokens: Int128(I.gpt3Tokens)).approximate
         let gpt3Corrected = exactFLOPs / (I.a100FLOPS * mfu) * I.a100PricePerHour / 3600
+        let gpt4Turbo = SeedFormulas.pretraining(parameters: I.gpt4TurboParameters, tokens: I.gpt4Tokens, flops: I.a100FLOPS, pricePerHour: I.a100PricePerHour)
+        // Upper bound on the active parameters: two 222B experts per token (shared layers counted in them).
+        let gpt4TurboActive = SeedFormulas.pretraining(parameters: 2 * 222e9, tokens: I.gpt4Tokens, flops: I.a100FLOPS, pricePerHour: I.a100PricePerHour)
         let ratio = (I.gpt4Parameters * I.gpt4Tokens) / (I.gpt3Parameters * I.gpt3Tokens)
         let pretrainingInputs: (Double, Double) -> [SeedExample.Input] = { n, d in
             [.init("N", n, "parameters"), .init("D", d, "tokens"), .init("FLOPS", I.a100FLOPS, "FLOP/s"),
@@ -55,6 +58,17 @@ extension SeedAudit {
                 printed: PrintedFigure("约1.45亿美元", value: 1.45e8, step: 1e6), ours: gpt4 * I.discount, oursText: money(gpt4 * I.discount),
                 corrected: gpt4 * I.discount, correctedText: money(gpt4 * I.discount),
                 reason: "the formula gives 1.42亿; 1.45亿 follows neither from it nor from the seed's 280 × 52.5万 (= 1.47亿)"),
+            SeedExample(
+                id: "gpt4-turbo-pretraining", seedFile: files,
+                description: "GPT-4 Turbo (8×222B, 13T tokens) pretraining as a multiple of GPT-4 (\"费用与 GPT4 差不多\", read as ≈ 1.0×)",
+                formula: "(N × 6 ÷ FLOPS) × price/s × D, ÷ the GPT-4 figure",
+                inputs: pretrainingInputs(I.gpt4TurboParameters, I.gpt4Tokens),
+                printed: PrintedFigure("费用与 GPT4 差不多", value: 1, step: 0.1), ours: gpt4Turbo / gpt4,
+                oursText: String(format: "%.4f×", gpt4Turbo / gpt4) + " (\(money(gpt4Turbo)))",
+                corrected: gpt4TurboActive / gpt4, correctedText: String(format: "≤ %.4f×", gpt4TurboActive / gpt4) + " (\(money(gpt4TurboActive)))",
+                reason: "a mixture of experts trains only the experts a token is routed to: 6·N applies to the active parameters, "
+                    + "not the total. With 2 of 8 experts active (as Mixtral routes; the rumour states no top-k) at most "
+                    + "2 × 222B = 444B parameters are active, a quarter of the dense cost"),
             SeedExample(
                 id: "gpt4-pretraining-yuan", seedFile: files, description: "GPT-4 discounted, in yuan",
                 formula: "GPT-4 $ × 0.5 × 7.1", inputs: [.init("cost", gpt4, "$"), .init("discount", I.discount, ""), .init("rate", I.yuanPerDollar, "CNY/USD")],
