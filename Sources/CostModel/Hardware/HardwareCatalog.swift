@@ -21,6 +21,13 @@ public enum HardwareCatalog {
         return table
     }
 
+    /// One provider's price list, on-demand column (the catalog's other prices are of the same kind).
+    static func runPodPricing(_ row: String) -> SourceReference {
+        SourceReference("Deploybase, RunPod GPU pricing: 2026 comprehensive pricing guide (data as of March 2026)",
+                        url: "https://deploybase.ai/articles/runpod-gpu-pricing", dateRead: read,
+                        note: "\(row); indicative, one provider — pass --price-per-hour")
+    }
+
     static let a100Datasheet = SourceReference(
         "NVIDIA A100 Tensor Core GPU datasheet",
         url: "https://www.nvidia.com/content/dam/en-zz/Solutions/Data-Center/a100/pdf/nvidia-a100-datasheet-us-nvidia-1758950-r4-web.pdf",
@@ -40,11 +47,9 @@ public enum HardwareCatalog {
     public static let a100_80gb = HardwareSpec(
         name: "a100-80gb-sxm", displayName: "NVIDIA A100 80GB SXM4", aliases: ["a100-80gb", "a100-sxm4-80gb"],
         kind: .gpu, densePeaks: peaks(fp32: 19.5, tf32: 156, bf16: 312, fp8: nil, int8: 624),
-        memoryGigabytes: 80, bandwidth: .giga(2039), tdp: Watts(400), referencePrice: DollarsPerHour(1.19),
+        memoryGigabytes: 80, bandwidth: .giga(2039), tdp: Watts(400), referencePrice: DollarsPerHour(2.45),
         specSource: a100Datasheet,
-        priceSource: SourceReference("Deploybase, NVIDIA L40S cloud pricing (comparison table: A100 on RunPod)",
-                                     url: "https://deploybase.ai/articles/nvidia-l40s-price", dateRead: read,
-                                     note: "indicative on-demand, one provider"))
+        priceSource: runPodPricing("A100 SXM 80GB on-demand (spot $1.39; the $1.19 often quoted is A100 PCIe spot)"))
 
     static let h100Datasheet = SourceReference(
         "NVIDIA H100 Tensor Core GPU datasheet (SXM and PCIe columns)",
@@ -94,13 +99,11 @@ public enum HardwareCatalog {
     public static let l4 = HardwareSpec(
         name: "l4", displayName: "NVIDIA L4 24GB", aliases: ["nvidia-l4"],
         kind: .gpu, densePeaks: peaks(fp32: 30.3, tf32: 60, bf16: 121, fp8: 242.5, int8: 242.5),
-        memoryGigabytes: 24, bandwidth: .giga(300), tdp: Watts(72), referencePrice: DollarsPerHour(0.71),
+        memoryGigabytes: 24, bandwidth: .giga(300), tdp: Watts(72), referencePrice: DollarsPerHour(0.78),
         specSource: SourceReference(
             "NVIDIA L4 Tensor Core GPU datasheet", url: "https://www.nvidia.com/en-us/data-center/l4/",
             dateRead: read, note: "datasheet prints sparse figures (TF32 120, BF16 242, FP8/INT8 485); halved to dense"),
-        priceSource: SourceReference("Google Cloud GPU pricing, g2-standard-4 (1 × L4), us-central1",
-                                     url: "https://cloud.google.com/compute/gpus-pricing", dateRead: read,
-                                     note: "not confirmed from a stored copy; indicative only — pass --price-per-hour"))
+        priceSource: runPodPricing("L4 on-demand (spot $0.44; Modal lists $0.80)"))
 
     public static let l40s = HardwareSpec(
         name: "l40s", displayName: "NVIDIA L40S 48GB", aliases: ["nvidia-l40s"],
