@@ -58,16 +58,22 @@ public struct MeasuredHostProfile: Codable, Sendable, Equatable {
     }
 
     public static func decode(_ data: Data, path: String) throws(CostError) -> MeasuredHostProfile {
+        // The version is checked before anything else, so a profile of another schema gets a
+        // version error rather than a complaint about whichever field changed.
         struct Version: Decodable {
-            var schemaVersion: Int?
+            var schemaVersion: LooseValue?
             enum CodingKeys: String, CodingKey { case schemaVersion = "schema_version" }
         }
         guard let version = try? JSONDecoder().decode(Version.self, from: data) else {
             throw CostError(option: "--hardware", "\(path): not a JSON object (expected a profile from `llmcost bench --save`)")
         }
-        guard let v = version.schemaVersion else {
+        guard let raw = version.schemaVersion else {
             throw CostError(option: "--hardware", "\(path): missing schema_version (expected \(supportedSchemaVersion)); not a `llmcost bench --save` profile")
         }
+        guard case .number(let number) = raw, number == number.rounded(), abs(number) < 1e9 else {
+            throw CostError(option: "--hardware", "\(path): schema_version must be an integer (expected \(supportedSchemaVersion)), got \(raw)")
+        }
+        let v = Int(number)
         guard v == supportedSchemaVersion else {
             throw CostError(option: "--hardware", "\(path): schema_version \(v) is not supported (this llmcost reads version \(supportedSchemaVersion))")
         }
