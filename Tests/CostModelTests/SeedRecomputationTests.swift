@@ -10,6 +10,7 @@ import Testing
         // 5.25e23 FLOP ÷ (989.4e12 × 0.4) = 1.32656e9 s × $2.94/h ÷ 3600
         expectClose(try #require(gpt3.value), 5.25e23 / (989.4e12 * 0.4) * 2.94 / 3600)
         expectClose(gpt3.seedValue, 1_059_114.583333, within: 1e-9)
+        #expect(gpt3.seedText == "$1,059,114.58")   // formatted like the recomputed figure
         let per1K = try #require(h100.first { $0.id == "gpt4-turbo-inference-per-1k" })
         expectClose(try #require(per1K.value), 1000 * 2 * 1.776e12 / (989.4e12 * 0.4) * 2.94 / 3600)
         // H200: same peak, price 4.54 $/h.

@@ -40,14 +40,12 @@ struct Seeds: ParsableCommand {
             table.append(row)
         }
         var recomputed = TextTable(title: "recomputed: the seed's 312 TFLOP/s and $2.2659/h replaced",
-                                   columns: ["example", "hardware", "seed (A100)", "recomputed"], alignments: [.left, .left, .right, .right])
+                                   columns: ["example", "hardware", "seed's formula on its A100", "recomputed"], alignments: [.left, .left, .right, .right])
         var rows: [SeedRecomputation] = []
         for h in hardware {
             for r in SeedAudit.recomputed(on: h) {
                 rows.append(r)
-                let seedText = r.id == "breakeven-tokens-per-month" ? HumanUnits.count(Int128(r.seedValue)) + " tokens"
-                    : r.id.hasPrefix("breakeven") ? HumanUnits.grouped(Int128(r.seedValue)) : Dollars(r.seedValue).description
-                recomputed.append([r.id, h.name, seedText, r.text])
+                recomputed.append([r.id, h.name, r.seedText, r.text])
             }
         }
         let json: JSONValue = .object([
@@ -65,7 +63,7 @@ struct Seeds: ParsableCommand {
             })),
             ("recomputed", .array(rows.map { r in
                 .object([("id", .string(r.id)), ("hardware", .string(r.hardware)), ("description", .string(r.description)),
-                         ("seed_value", .number(r.seedValue)), ("value", r.value.map { .number($0) } ?? .null),
+                         ("seed_value", .number(r.seedValue)), ("seed_text", .string(r.seedText)), ("value", r.value.map { .number($0) } ?? .null),
                          ("text", .string(r.text)), ("explanation", r.explanation.json)])
             })),
             ("hardware", .array(hardware.map(\.json))),

@@ -16,6 +16,7 @@ extension SeedAudit {
         typealias I = Inputs
         let flops = hardware.effectiveThroughput.value, price = hardware.pricePerHour.value
         let seed = HardwareProfile.seedA100
+        let never = "never: inference alone costs more than the revenue"
         func pretraining(_ n: Double, _ d: Double, on f: Double, _ p: Double) -> Double {
             SeedFormulas.pretraining(parameters: n, tokens: d, flops: f, pricePerHour: p)
         }
@@ -23,9 +24,13 @@ extension SeedAudit {
             .init("peak × MFU", hardware.effectiveThroughput.description, "", source: hardware.sources["utilisation"] ?? "stated"),
             .init("$/h", hardware.pricePerHour.description, "", source: hardware.sources["price"] ?? "stated"),
         ]
-        func row(_ id: String, _ description: String, seedValue: Double, value: Double?, text: String, formula: String) -> SeedRecomputation {
-            SeedRecomputation(id: id, hardware: hardware.name, description: description, seedValue: seedValue, value: value, text: text,
-                              explanation: Explanation(description, formula: formula, inputs: hwInputs, result: text))
+        /// `format` renders both the seed's figure and ours, so the two columns read alike.
+        func row(_ id: String, _ description: String, seedValue: Double, value: Double?, format: (Double) -> String,
+                 formula: String) -> SeedRecomputation {
+            let text = value.map(format) ?? never
+            return SeedRecomputation(id: id, hardware: hardware.name, description: description, seedValue: seedValue,
+                                     seedText: format(seedValue), value: value, text: text,
+                                     explanation: Explanation(description, formula: formula, inputs: hwInputs, result: text))
         }
         let gpt3 = pretraining(I.gpt3Parameters, I.gpt3Tokens, on: flops, price)
         let gpt4 = pretraining(I.gpt4Parameters, I.gpt4Tokens, on: flops, price)
@@ -39,22 +44,21 @@ extension SeedAudit {
         let servingPerUser = plusTokens / 1000 * per1K
         let users: Double? = servingPerUser < I.plusFee
             ? SeedFormulas.breakEvenSubscribers(pretrainingPerMonth: monthly, inferencePer1K: per1K, fee: I.plusFee, tokensPerUserPerMonth: plusTokens) : nil
-        let never = "never: inference alone costs more than the revenue"
         return [
             row("gpt3-pretraining", "GPT-3 pretraining (175B, 500B tokens)",
                 seedValue: pretraining(I.gpt3Parameters, I.gpt3Tokens, on: seed.peak.value, seed.pricePerHour.value),
-                value: gpt3, text: money(gpt3), formula: "6·N·D ÷ (peak × MFU) × $/h ÷ 3600"),
-            row("gpt4-pretraining", "GPT-4 pretraining (1.8T, 13T tokens)", seedValue: seedGPT4, value: gpt4, text: money(gpt4),
+                value: gpt3, format: money, formula: "6·N·D ÷ (peak × MFU) × $/h ÷ 3600"),
+            row("gpt4-pretraining", "GPT-4 pretraining (1.8T, 13T tokens)", seedValue: seedGPT4, value: gpt4, format: money,
                 formula: "6·N·D ÷ (peak × MFU) × $/h ÷ 3600"),
             row("gpt4-turbo-inference-per-1k", "GPT-4 Turbo (8×222B) per 1K tokens, compute-bound", seedValue: seedPer1K,
-                value: per1K, text: money(per1K), formula: "1000 · 2·N ÷ (peak × MFU) × $/h ÷ 3600"),
+                value: per1K, format: money, formula: "1000 · 2·N ÷ (peak × MFU) × $/h ÷ 3600"),
             row("breakeven-tokens-per-month", "tokens/month to recover GPT-4 (5折, 6 months) at $0.02/1K",
                 seedValue: SeedFormulas.breakEvenTokens(pretrainingPerMonth: seedMonthly, inferencePer1K: seedPer1K, pricePer1K: I.averagePricePer1K),
-                value: tokens, text: tokens.map { Quantity.tokens($0) } ?? never,
+                value: tokens, format: Quantity.tokens,
                 formula: "(GPT-4 pretraining × 0.5 ÷ 6) ÷ ($0.02 − per 1K) × 1000"),
             row("breakeven-plus-subscribers", "Plus subscribers ($20, 1.8M tokens/month each) to break even",
                 seedValue: SeedFormulas.breakEvenSubscribers(pretrainingPerMonth: seedMonthly, inferencePer1K: seedPer1K, fee: I.plusFee, tokensPerUserPerMonth: plusTokens),
-                value: users, text: users.map { count($0) } ?? never,
+                value: users, format: count,
                 formula: "(GPT-4 pretraining × 0.5 ÷ 6) ÷ ($20 − 1800 × per 1K)"),
         ]
     }

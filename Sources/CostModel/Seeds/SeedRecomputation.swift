@@ -6,6 +6,8 @@ public struct SeedRecomputation: Sendable {
     public var description: String
     /// The figure on the seed's A100 (from `SeedAudit.examples()`), for comparison.
     public var seedValue: Double
+    /// `seedValue` formatted like `text`.
+    public var seedText: String
     /// The figure on `hardware`; nil when it does not exist (e.g. revenue never covers the cost).
     public var value: Double?
     public var text: String
