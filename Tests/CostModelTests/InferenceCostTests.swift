@@ -53,5 +53,8 @@ import Testing
         expectClose(cost.dollarsPerRequest.value, cost.dollarsPerBatch.value / 4)
         expectClose(cost.dollarsPer1KOutputTokens.value, cost.dollarsPerRequest.value / 100 * 1000)
         expectClose(cost.dollarsPer1KTokens.value, cost.dollarsPerRequest.value / 200 * 1000)
+        // Every printed figure has its line: prefill, decode, $/request, $/1K output, $/1K, memory.
+        #expect(cost.explanation.map(\.quantity) == ["prefill time", "decode time", "dollars per request",
+                                                     "dollars per 1K output tokens", "dollars per 1K tokens", "memory"])
     }
 }

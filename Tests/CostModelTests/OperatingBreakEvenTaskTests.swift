@@ -23,6 +23,7 @@ import Testing
                                          revenue: .perToken(DollarsPerThousandTokens(0.02)))
         expectClose(tokens.tokensPerMonth, 1.8461538461538e12, within: 1e-12)
         expectClose(tokens.inferenceShare, 0.35)
+        #expect(tokens.explanation.last?.result == "35.0%")   // 0.007 ÷ 0.02
         let plus = try BreakEven.solve(pretraining: Dollars(2.4e7 * 6), inferenceCost: DollarsPerThousandTokens(0.007),
                                        revenue: .subscription(fee: Dollars(20), tokensPerUserPerMonth: 1_800_000))
         expectClose(try #require(plus.subscribers), 24e6 / 7.4)   // 3,243,243

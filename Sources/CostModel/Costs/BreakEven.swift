@@ -43,6 +43,8 @@ public struct BreakEven: Sendable {
                     .init("pretraining", pretraining.description, ""), .init("months", CostError.trim(months), ""),
                     .init("price", price.description, ""), .init("inference cost", inferenceCost.description, ""),
                 ], result: Quantity.tokens(tokens) + "/month"),
+                Explanation("inference share of revenue", formula: "inference cost ÷ price", inputs: [],
+                            result: String(format: "%.1f%%", inferenceCost.value / price.value * 100)),
             ])
         case .subscription(let fee, let perUser):
             try CostError.positive(fee.value, "--fee-per-month")
@@ -59,6 +61,8 @@ public struct BreakEven: Sendable {
                     .init("fee", fee.description, "/month"), .init("tokens/user", Quantity.grouped(perUser, fractionDigits: 0), "/month"),
                     .init("inference cost", inferenceCost.description, ""),
                 ], result: Quantity.grouped(users, fractionDigits: 0) + " subscribers"),
+                Explanation("inference share of revenue", formula: "tokens/user/month ÷ 1000 × inference $/1K ÷ fee", inputs: [],
+                            result: String(format: "%.1f%%", servingPerUser.value / fee.value * 100)),
             ])
         }
     }

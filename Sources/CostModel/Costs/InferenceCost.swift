@@ -103,7 +103,16 @@ public struct InferenceCost: Sendable {
             Explanation("dollars per request", formula: "(prefill + decode) × $/h × G ÷ 3600 ÷ B", inputs: [
                 .init("$/h", hardware.pricePerHour.description, "", source: hardware.sources["price"] ?? "stated"),
             ], result: perRequest.description),
-            Explanation("dollars per 1K output tokens", formula: "$/request ÷ N × 1000", inputs: [], result: per1KOut.description),
+            Explanation("dollars per 1K output tokens", formula: "$/request ÷ N × 1000", inputs: [
+                .init("N", String(outputTokens), "tokens"),
+            ], result: per1KOut.description),
+            Explanation("dollars per 1K tokens", formula: "$/request ÷ (P + N) × 1000", inputs: [
+                .init("P + N", String(promptTokens + outputTokens), "tokens"),
+            ], result: per1K.description),
+            Explanation("memory", formula: "weightBytes + B·kvBytesPerToken·(P + N)", inputs: [
+                .init("weightBytes", String(model.weightBytes), "B", source: "Workload.MemoryEstimator"),
+                .init("kvBytesPerToken", String(model.kvCacheBytesPerToken), "B", source: "Workload.MemoryEstimator"),
+            ], result: Quantity.scaled(memory, unit: "B")),
         ]
         return InferenceCost(
             model: model.name, promptTokens: promptTokens, outputTokens: outputTokens, batch: batch, devices: devices,
