@@ -5,7 +5,8 @@
 /// norms unless `parallel_attn`; parallel with `ln_attn`/`ln_mlp` when
 /// `num_ln_in_parallel_attn` is 2 (its default under `new_decoder_architecture`), else one
 /// shared `input_layernorm`. `bias` covers every linear map; ALiBi or rotary positions;
-/// `ffn_hidden_size` (default 4·width); tied head.
+/// `ffn_hidden_size` (default 4·width); tied head; `max_position_embeddings` defaults to
+/// 2048 as in `FalconConfig` (the converted Falcon configs omit it).
 extension HuggingFaceConfig {
     func falconSpec(warnings: inout [String]) throws(SpecError) -> ModelSpec {
         let d = try requiredSize("hidden_size")
@@ -33,7 +34,7 @@ extension HuggingFaceConfig {
             positions: try bool("alibi", default: false) ? PositionEncoding(kind: .alibi) : .rotary())
         return ModelSpec(
             name: "", vocabularySize: try requiredSize("vocab_size"), hiddenSize: d,
-            contextWindow: try size("max_position_embeddings"), decoder: stack,
+            contextWindow: try size("max_position_embeddings") ?? 2048, decoder: stack,
             lmHead: LMHeadSpec(tied: try tiedHead(default: true)))
     }
 }
