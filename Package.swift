@@ -24,9 +24,11 @@ let package = Package(
         .target(name: "HostBench", dependencies: ["COpenBLAS", "CPeakFLOPS", "Workload"]),
         // Hardware profiles, the seeds' cost formulas, roofline pricing.
         .target(name: "CostModel", dependencies: ["Workload"]),
+        // Tensor/pipeline/data/expert-parallel plans, ZeRO, collectives, serving replicas.
+        .target(name: "ParallelPlan", dependencies: ["Workload"]),
         // The command-line interface as a library, so tests can drive every command in-process.
         .target(name: "Commands", dependencies: [
-            "Workload", "HostBench", "CostModel",
+            "Workload", "HostBench", "CostModel", "ParallelPlan",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "llmcost", dependencies: ["Commands"]),
@@ -47,6 +49,7 @@ let package = Package(
         ]),
         .testTarget(name: "HostBenchTests", dependencies: ["HostBench"]),
         .testTarget(name: "CostModelTests", dependencies: ["CostModel"]),
+        .testTarget(name: "ParallelPlanTests", dependencies: ["ParallelPlan"]),
         .testTarget(name: "CommandsTests", dependencies: ["Commands"]),
     ]
 )
