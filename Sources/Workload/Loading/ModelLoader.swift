@@ -12,13 +12,8 @@ public enum ModelLoader {
     public static func load(_ reference: String, catalog: ModelCatalog?) throws(SpecError) -> LoadedModel {
         switch try ModelReference.resolve(reference, catalog: catalog) {
         case .catalog(let entry):
-            do {
-                return try loadFile(at: entry.path)
-            } catch {
-                // A broken catalog file is reported as the file it is, and by its catalog name.
-                throw error.message.contains(entry.path) ? error
-                    : SpecError(file: "<catalog:\(entry.name)> \(entry.path)", field: error.field, error.message)
-            }
+            // A broken catalog file is reported by its path, which is where it must be fixed.
+            return try loadFile(at: entry.path)
         case .file(let path):
             return try loadFile(at: path)
         }
