@@ -110,6 +110,10 @@ import Testing
         expectSpecError(fileSuffix: "huge.json", containing: "16 MB") { try ModelLoader.loadFile(at: path) }
     }
 
+    @Test func devicesAndOtherSpecialFilesAreRefused() {
+        expectSpecError(fileSuffix: "/dev/zero", containing: "regular file") { try ModelLoader.loadFile(at: "/dev/zero") }
+    }
+
     @Test func specFieldErrorsNameThePathInTheFile() throws {
         func load(_ yaml: String) throws -> LoadedModel {
             try ModelLoader.load(data: Data(yaml.utf8), path: "m.yaml")

@@ -20,12 +20,18 @@ struct InputFile {
         } catch {
             throw SpecError(file: path, "cannot read the file: no such file or no permission")
         }
+        guard (attributes[.type] as? FileAttributeType) == .typeRegular else {
+            throw SpecError(file: path, "not a regular file; expected a YAML spec, a config.json or a directory holding one")
+        }
         if let size = (attributes[.size] as? NSNumber)?.intValue, size > Self.maximumBytes {
             throw SpecError(file: path, "the file is \(size) bytes; a model spec or config is at most 16 MB (is this a weights file?)")
         }
         let data: Data
         do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
+            // Read at most one byte past the limit, in case the file grew since it was measured.
+            let handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
+            defer { try? handle.close() }
+            data = try handle.read(upToCount: Self.maximumBytes + 1) ?? Data()
         } catch {
             throw SpecError(file: path, "cannot read the file: \(error.localizedDescription)")
         }
