@@ -61,6 +61,12 @@ import Testing
         #expect(partial.spec.decoder?.slidingWindow == 4096 && partial.warnings.count == 1)
         let none = try Fixtures.importVariant(of: "qwen2-0.5b", ["use_sliding_window": true, "max_window_layers": 24])
         #expect(none.spec.decoder?.slidingWindow == nil)
+        let listed = try Fixtures.importVariant(of: "qwen2-0.5b", ["use_sliding_window": true, "sliding_window": 4096,
+            "layer_types": Array(repeating: "sliding_attention", count: 24)])
+        #expect(listed.spec.decoder?.slidingWindow == 4096 && listed.warnings.isEmpty)
+        let full = try Fixtures.importVariant(of: "qwen2-0.5b", ["use_sliding_window": true, "max_window_layers": 0,
+            "layer_types": Array(repeating: "full_attention", count: 24)])
+        #expect(full.spec.decoder?.slidingWindow == nil)
     }
 
     @Test func gemmaHasHeadDim256GatedTanhGELUAndATiedHeadByDefault() throws {
