@@ -62,7 +62,7 @@ func expectSpecError(
         if let fileSuffix { #expect(error.file.hasSuffix(fileSuffix), "\(error)", sourceLocation: sourceLocation) }
         if let text { #expect(error.description.contains(text), "\(error)", sourceLocation: sourceLocation) }
         #expect(!error.description.contains("\n"), sourceLocation: sourceLocation)
-        #expect(error.description.hasPrefix("llmcost: "), sourceLocation: sourceLocation)
+        #expect(error.description.hasPrefix("\(error.file): "), sourceLocation: sourceLocation)
         return error
     } catch {
         Issue.record("expected a SpecError, got \(error)", sourceLocation: sourceLocation)

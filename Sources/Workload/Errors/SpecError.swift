@@ -16,11 +16,12 @@ public struct SpecError: Error, Sendable, Equatable, CustomStringConvertible, Lo
         self.file = file; self.field = field; self.message = message
     }
 
-    /// `llmcost: <file>: field '<field>': <message>` — one line, whatever went wrong.
+    /// `<file>: field '<field>': <message>` — one line, whatever went wrong; the CLI puts its
+    /// own `llmcost: error:` in front.
     public var description: String {
         let oneLine = message.replacingOccurrences(of: "\n", with: " ")
-        if let field { return "llmcost: \(file): field '\(field)': \(oneLine)" }
-        return "llmcost: \(file): \(oneLine)"
+        if let field { return "\(file): field '\(field)': \(oneLine)" }
+        return "\(file): \(oneLine)"
     }
 
     public var errorDescription: String? { description }

@@ -7,7 +7,7 @@ extension HuggingFaceConfig {
         let d = try requiredSize("d_model")
         let maxPositions = try requiredSize("max_position_embeddings")
         guard maxPositions <= SpecLimits.maximumSize - 2 else {
-            throw error("max_position_embeddings", "\(maxPositions) + 2 exceeds 2^40")
+            throw error("max_position_embeddings", "\(maxPositions) + 2 \(SpecLimits.sizeLimitReason)")
         }
         let activation = try activation("activation_function", default: "gelu", warnings: &warnings)
         func stack(_ role: String, causal: Bool) throws(SpecError) -> StackSpec {

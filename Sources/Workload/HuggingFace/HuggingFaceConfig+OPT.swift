@@ -10,7 +10,7 @@ extension HuggingFaceConfig {
             hidden: d, heads: ["num_attention_heads"], hiddenKey: "hidden_size")
         let maxPositions = try requiredSize("max_position_embeddings")
         guard maxPositions <= SpecLimits.maximumSize - 2 else {
-            throw error("max_position_embeddings", "\(maxPositions) + 2 exceeds 2^40")
+            throw error("max_position_embeddings", "\(maxPositions) + 2 \(SpecLimits.sizeLimitReason)")
         }
         let projection = try size("word_embed_proj_dim") ?? d
         let bias = try bool("enable_bias", default: true)

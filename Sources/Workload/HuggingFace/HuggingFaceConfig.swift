@@ -58,7 +58,7 @@ public struct HuggingFaceConfig: Sendable {
         }
     }
 
-    /// The first present key among `keys`, as a size: 1 … 2^40.
+    /// The first present key among `keys`, as a size: 1 … 2^31 (`SpecLimits`).
     func size(_ keys: String...) throws(SpecError) -> Int? { try size(keys) }
 
     func size(_ keys: [String]) throws(SpecError) -> Int? {
@@ -66,7 +66,7 @@ public struct HuggingFaceConfig: Sendable {
             guard let v = try int(key) else { continue }
             guard v >= 1 else { throw error(key, "must be a positive size, got \(v)") }
             guard v <= SpecLimits.maximumSize else {
-                throw error(key, "\(v) exceeds the largest accepted size, 2^40 = \(SpecLimits.maximumSize)")
+                throw error(key, "\(v) \(SpecLimits.sizeLimitReason)")
             }
             return v
         }
@@ -84,7 +84,7 @@ public struct HuggingFaceConfig: Sendable {
     /// A count that may be zero (`type_vocab_size`).
     func count(_ key: String) throws(SpecError) -> Int? {
         guard let v = try int(key) else { return nil }
-        guard v >= 0, v <= SpecLimits.maximumSize else { throw error(key, "must be between 0 and 2^40, got \(v)") }
+        guard v >= 0, v <= SpecLimits.maximumSize else { throw error(key, "must be between 0 and 2^31, got \(v)") }
         return v
     }
 

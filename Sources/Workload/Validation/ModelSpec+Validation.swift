@@ -55,7 +55,7 @@ extension StackSpec {
             }
         }
         guard tokenTypes >= 0, tokenTypes <= SpecLimits.maximumSize else {
-            throw check.error("\(prefix).tokenTypes", "must be 0 (none) or a positive count up to 2^40, got \(tokenTypes)")
+            throw check.error("\(prefix).tokenTypes", "must be 0 (none) or a positive count up to 2^31, got \(tokenTypes)")
         }
         if let slidingWindow { try check.size(slidingWindow, "\(prefix).slidingWindow") }
         if !norm.affine && norm.bias {
@@ -87,7 +87,7 @@ extension AttentionSpec {
             throw check.error("\(prefix).kvHeads", "\(kvHeads) key/value heads must divide the \(heads) query heads")
         }
         guard let width = CheckedArithmetic.product(heads, headDim), width <= SpecLimits.maximumSize else {
-            throw check.error("\(prefix).headDim", "heads × headDim = \(heads) × \(headDim) exceeds 2^40")
+            throw check.error("\(prefix).headDim", "heads × headDim = \(heads) × \(headDim) \(SpecLimits.sizeLimitReason)")
         }
         if let relativeBiasBuckets { try check.size(relativeBiasBuckets, "\(prefix).relativeBiasBuckets") }
     }
@@ -143,7 +143,7 @@ struct SpecChecker {
     func size(_ value: Int, _ field: String) throws(SpecError) {
         guard value >= 1 else { throw error(field, "must be a positive size, got \(value)") }
         guard value <= SpecLimits.maximumSize else {
-            throw error(field, "\(value) exceeds the largest accepted size, 2^40 = \(SpecLimits.maximumSize)")
+            throw error(field, "\(value) \(SpecLimits.sizeLimitReason)")
         }
     }
 
