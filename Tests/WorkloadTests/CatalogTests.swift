@@ -45,7 +45,9 @@ import Testing
     }
 
     /// Catalog entries with a config beside the tests: our hand-written config fixtures and, when
-    /// present, the real ones in `Fixtures/configs`.
+    /// present, the real ones in `Fixtures/configs` — except those `transformers` itself refuses
+    /// (`gpt3-1.3b`: Table 2.1's 24 heads of 128 in a 2048 width, which `GPT2Config` cannot
+    /// express; the catalog file can).
     static var configPairs: [String] {
         let names = Set(entries.map(\.name))
         let hf = ((try? FileManager.default.contentsOfDirectory(atPath: Fixtures.directory.appendingPathComponent("hf").path)) ?? [])
@@ -58,7 +60,9 @@ import Testing
     func catalogFileAndImportedConfigGiveTheSameSpec(name: String) throws {
         let catalogSpec = try ModelLoader.load(name, catalog: Fixtures.catalog).spec
         var configs = [Fixtures.hfConfig(name)]
-        if let real = Fixtures.realConfigs.first(where: { $0.deletingPathExtension().lastPathComponent == name }) {
+        let refused = Set(TransformersReferenceTests.reference.filter { $0.error != nil }.map(\.config))
+        if let real = Fixtures.realConfigs.first(where: { $0.deletingPathExtension().lastPathComponent == name }),
+           !refused.contains(real.path) {
             configs.append(real.path)
         }
         for path in configs where FileManager.default.fileExists(atPath: path) {

@@ -34,6 +34,18 @@ import Testing
         expectSpecError(field: "vocab_size") { try Fixtures.importVariant(of: "llama-2-7b", ["vocab_size": 1e30]) }
     }
 
+    /// `transformers` maps `num_hidden_layers` onto `encoder_layers` (BART), `n_layer` (GPT-2),
+    /// `num_layers` (T5); which spelling wins depends on its version, so a disagreement is refused.
+    @Test func aliasesThatDisagreeAreAContradiction() {
+        expectSpecError(field: "num_hidden_layers", containing: "contradicts 'encoder_layers' = 12") {
+            try Fixtures.importVariant(of: "bart-large", ["num_hidden_layers": 2])
+        }
+        expectSpecError(field: "hidden_size", containing: "contradicts 'n_embd'") { try Fixtures.importVariant(of: "gpt2", ["hidden_size": 1024]) }
+        expectSpecError(field: "num_attention_heads") { try Fixtures.importVariant(of: "t5-base", ["num_attention_heads": 16]) }
+        expectSpecError(field: "n_embed") { try Fixtures.importVariant(of: "falcon-7b", ["n_embed": 4096]) }
+        #expect(throws: Never.self) { try Fixtures.importVariant(of: "gpt2", ["hidden_size": 768, "num_hidden_layers": 12]) }
+    }
+
     @Test func contradictoryHeadCountsAreNamed() {
         expectSpecError(field: "num_key_value_heads", containing: "divide") {
             try Fixtures.importVariant(of: "llama-2-7b", ["num_key_value_heads": 5])

@@ -2,90 +2,78 @@ import Foundation
 import Testing
 @testable import Workload
 
-/// Figures the real `transformers` code gives for one config: its parameter count and the
-/// `FlopCounterMode` totals of a prefill and a decode step (see `Fixtures/tools/measure_hf.py`).
+/// What the real `transformers` code gives for one config: the parameters it instantiates and
+/// the `FlopCounterMode` totals of prefill and decode calls.
+///
+/// Read from `hf_reference.json` (written by the reference helper's `count_hf.py`) or
+/// `hf_measured.json` (our `Fixtures/tools/measure_hf.py`), which share one schema:
+/// `{"transformers": "5.14.1", "models": [{"name", "config", "parameters", "prefill": [...],
+/// "decode": [...], "error"?}]}`.
 struct TransformersReference: Sendable, CustomTestStringConvertible {
     /// One counted forward call and its shape.
-    struct Pass: Sendable {
+    struct Pass: Sendable, CustomStringConvertible {
+        var phase: Phase
         var batch: Int
         /// Prefill: tokens per sequence (the encoder's, for T5/BART). Decode: cached tokens.
         var length: Int
         /// Prefill: decoder tokens of an encoder–decoder model. Decode: encoder positions.
         var other: Int?
         var flops: Int128
+        /// Whether the routed expert GEMMs are in `flops` (`*_experts_batched_mm`).
+        var countsExperts: Bool
+
+        var description: String {
+            "\(phase.rawValue) batch \(batch) \(phase == .prefill ? "seq" : "context") \(length)" + (other.map { " / \($0)" } ?? "")
+        }
     }
 
     var name: String
+    /// Absolute path of the config.
     var config: String
     var parameters: Int128?
-    var prefill: Pass?
-    var decode: Pass?
-    /// The `transformers` major version that measured it (`nil`: not recorded).
-    var transformersMajor: Int?
+    var passes: [Pass]
+    /// What `transformers` said when it could not build or run the model.
+    var error: String?
+    /// `transformers` version as (major, minor); `nil` when not recorded.
+    var version: (major: Int, minor: Int)?
 
     var testDescription: String { name }
 
-    /// Every model of a reference document (`{"transformers": "5.x", "models": {name: {...}}}`),
-    /// each paired with the config `configPath(name)` finds; models without a config are left out.
-    static func read(_ url: URL, configPath: (String) -> String?) -> [TransformersReference] {
+    /// Every model of the reference document at `url`; configs are resolved against `fixtures`.
+    static func read(_ url: URL, fixtures: URL) -> [TransformersReference] {
         guard let data = try? Data(contentsOf: url),
-              let document = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any]
+              let document = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any],
+              let models = document["models"] as? [[String: Any]]
         else { return [] }
-        let major = (document["transformers"] as? String)?.split(separator: ".").first.flatMap { Int($0) }
-        let models = (document["models"] as? [String: Any]) ?? document
-        return models.compactMap { name, value -> TransformersReference? in
-            guard let entry = value as? [String: Any], let config = configPath(name) else { return nil }
+        let parts = ((document["transformers"] as? String) ?? "").split(separator: ".").compactMap { Int($0) }
+        let version = parts.count >= 2 ? (parts[0], parts[1]) : nil
+        return models.compactMap { entry -> TransformersReference? in
+            guard let name = entry["name"] as? String, let config = entry["config"] as? String else { return nil }
+            var passes: [Pass] = []
+            for phase in [Phase.prefill, .decode] {
+                let batched = entry["\(phase.rawValue)_experts_batched_mm"] as? [[String: Any]]
+                for pass in batched ?? (entry[phase.rawValue] as? [[String: Any]]) ?? [] {
+                    if let parsed = Self.pass(pass, phase: phase, countsExperts: batched != nil) { passes.append(parsed) }
+                }
+            }
             return TransformersReference(
-                name: name, config: config, parameters: integer(entry["parameters"]),
-                prefill: pass(entry["prefill"], length: "seq", other: "decoder_seq"),
-                decode: pass(entry["decode"], length: "context", other: "encoder_seq"),
-                transformersMajor: major)
+                name: name, config: fixtures.appendingPathComponent(config).path,
+                parameters: integer(entry["parameters"]), passes: passes, error: entry["error"] as? String,
+                version: version)
         }
         .sorted { $0.name < $1.name }
     }
 
     private static func integer(_ value: Any?) -> Int128? {
-        guard let number = value as? NSNumber else { return nil }
-        return Int128(number.int64Value)
+        (value as? NSNumber).map { Int128($0.int64Value) }
     }
 
-    private static func pass(_ value: Any?, length: String, other: String) -> Pass? {
-        guard let entry = value as? [String: Any], let flops = integer(entry["flops"]),
-              let batch = integer(entry["batch"]), let count = integer(entry[length])
+    private static func pass(_ entry: [String: Any], phase: Phase, countsExperts: Bool) -> Pass? {
+        let (lengthKey, otherKey) = phase == .prefill ? ("seq", "decoder_seq") : ("context", "encoder_seq")
+        guard let flops = integer(entry["flops"]), let batch = integer(entry["batch"]),
+              let length = integer(entry[lengthKey])
         else { return nil }
-        return Pass(batch: Int(batch), length: Int(count), other: integer(entry[other]).map { Int($0) }, flops: flops)
-    }
-}
-
-/// What `FlopCounterMode` and `transformers` leave out or add, so a reference can be compared
-/// exactly: each gap is removed from our figure, never hidden by a tolerance.
-enum TransformersGap {
-    /// Our FLOPs as `FlopCounterMode` sees them under `transformers` `major`.
-    ///
-    /// - Mixture-of-experts: since transformers 5 the experts run as one grouped matmul, which
-    ///   `FlopCounterMode` does not count (DESIGN.md); our `experts` component is removed.
-    /// - Rotary frequencies: transformers 4 computed `inv_freq @ position_ids` (a counted matmul,
-    ///   which our `rotary_frequencies` component reproduces); transformers 5 computes
-    ///   `position_ids[..., None] * inv_freq` by broadcasting, which is not a matmul.
-    static func flopsSeenByTransformers(_ report: FlopReport, major: Int?) -> Int128 {
-        var total = report.total
-        for component in report.components {
-            let base = component.name.split(separator: ".").last.map(String.init) ?? component.name
-            if base == "experts" { total -= component.flops.value }
-            if base == "rotary_frequencies", (major ?? 5) >= 5 { total -= component.flops.value }
-        }
-        return total
-    }
-
-    /// Our parameters as `transformers` instantiates them.
-    ///
-    /// transformers 5's `T5Config` forces `tie_word_embeddings = True` (it keeps the config's
-    /// value only as `scale_decoder_outputs`), so T5 v1.1 and mT5, whose checkpoints hold a
-    /// separate `lm_head`, lose those `vocab × d_model` parameters; we count the checkpoint.
-    static func parametersSeenByTransformers(_ total: Int128, spec: ModelSpec, major: Int?) -> Int128 {
-        guard (major ?? 5) >= 5, ["t5", "mt5"].contains(spec.family ?? ""), spec.lmHead?.tied == false else {
-            return total
-        }
-        return total - Int128(spec.vocabularySize) * Int128(spec.embeddingProjectionSize ?? spec.hiddenSize)
+        return Pass(phase: phase, batch: Int(batch), length: Int(length), other: integer(entry[otherKey]).map { Int($0) },
+                    flops: flops, countsExperts: countsExperts)
     }
 }

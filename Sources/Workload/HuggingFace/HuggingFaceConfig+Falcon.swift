@@ -9,7 +9,7 @@
 /// 2048 as in `FalconConfig` (the converted Falcon configs omit it).
 extension HuggingFaceConfig {
     func falconSpec(warnings: inout [String]) throws(SpecError) -> ModelSpec {
-        let d = try requiredSize("hidden_size")
+        let d = try requiredSize("hidden_size", "n_embed")
         // The original RefinedWeb code was the 40B layout; its configs predate the flag.
         let newArchitecture = try bool("new_decoder_architecture", default: modelType == "RefinedWeb")
         if modelType == "RefinedWeb", !has("new_decoder_architecture") {

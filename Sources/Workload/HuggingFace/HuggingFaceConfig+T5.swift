@@ -5,11 +5,11 @@
 /// tied per `tie_word_embeddings` (true for T5, false for T5 v1.1 and mT5).
 extension HuggingFaceConfig {
     func t5Spec(warnings: inout [String]) throws(SpecError) -> ModelSpec {
-        let d = try requiredSize("d_model")
-        let heads = try requiredSize("num_heads")
+        let d = try requiredSize("d_model", "hidden_size")
+        let heads = try requiredSize("num_heads", "num_attention_heads")
         let headDim = try requiredSize("d_kv")
         let buckets = try size("relative_attention_num_buckets") ?? 32
-        let encoderLayers = try requiredSize("num_layers")
+        let encoderLayers = try requiredSize("num_layers", "num_hidden_layers")
         let decoderLayers = try size("num_decoder_layers") ?? encoderLayers
         let (gated, activation) = try t5FeedForward(warnings: &warnings)
         let ffn = FFNSpec(intermediateSize: try requiredSize("d_ff"), gated: gated, activation: activation)

@@ -58,23 +58,31 @@ public struct HuggingFaceConfig: Sendable {
         }
     }
 
-    /// The first present key among `keys`, as a size: 1 … 2^31 (`SpecLimits`).
+    /// The size under `keys`, aliases of one field (`n_embd` / `hidden_size`): 1 … 2^31
+    /// (`SpecLimits`). Aliases given with different values are a contradiction, reported rather
+    /// than resolved, because which one `transformers` keeps depends on its version.
     func size(_ keys: String...) throws(SpecError) -> Int? { try size(keys) }
 
     func size(_ keys: [String]) throws(SpecError) -> Int? {
+        var found: (key: String, value: Int)?
         for key in keys {
             guard let v = try int(key) else { continue }
             guard v >= 1 else { throw error(key, "must be a positive size, got \(v)") }
             guard v <= SpecLimits.maximumSize else {
                 throw error(key, "\(v) \(SpecLimits.sizeLimitReason)")
             }
-            return v
+            if let found, found.value != v {
+                throw error(key, "\(v) contradicts '\(prefix)\(found.key)' = \(found.value): both name the same size; keep one")
+            }
+            found = found ?? (key, v)
         }
-        return nil
+        return found?.value
     }
 
     /// A size that must be present under one of `keys`.
-    func requiredSize(_ keys: String...) throws(SpecError) -> Int {
+    func requiredSize(_ keys: String...) throws(SpecError) -> Int { try requiredSize(keys) }
+
+    func requiredSize(_ keys: [String]) throws(SpecError) -> Int {
         guard let v = try size(keys) else {
             throw error(keys.joined(separator: "' or '"), "missing; the architecture cannot be read without it")
         }
