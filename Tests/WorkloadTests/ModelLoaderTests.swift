@@ -37,7 +37,7 @@ import Testing
     }
 
     @Test func unknownNamesSuggestTheNearestCatalogNames() {
-        let error = expectSpecError(fileSuffix: "<catalog:lama-2-7b>", containing: "did you mean") {
+        let error = expectSpecError(fileSuffix: "catalog:lama-2-7b", containing: "did you mean") {
             try ModelLoader.load("lama-2-7b", catalog: Fixtures.catalog)
         }
         #expect(error?.message.contains("'llama-2-7b'") == true)

@@ -2,11 +2,11 @@ import Foundation
 
 /// The one error for bad model input: a spec file, a `config.json`, a catalog entry.
 ///
-/// Every failure names where it happened — the file (or `<catalog:name>`) and the field, in the
+/// Every failure names where it happened — the file (or `catalog:<name>`) and the field, in the
 /// spelling the user wrote (`decoder.attention.kvHeads` in our spec files, `num_key_value_heads`
 /// in a Hugging Face config) — so the one line printed is enough to fix the input.
 public struct SpecError: Error, Sendable, Equatable, CustomStringConvertible, LocalizedError {
-    /// The file path, or `<catalog:name>` / `<config>` when there is no file.
+    /// The file path, or `catalog:<name>` when the input is a catalog name.
     public var file: String
     /// The offending field, or `nil` when the whole input is at fault (empty, not UTF-8, …).
     public var field: String?

@@ -20,14 +20,27 @@ public struct ModelCatalog: Sendable, Equatable {
     /// The catalog at the default location, or an error saying where it was looked for.
     public static func located() throws(SpecError) -> ModelCatalog {
         let environment = ProcessInfo.processInfo.environment
-        let executable = Bundle.main.executableURL?.resolvingSymlinksInPath().deletingLastPathComponent().path
         guard let directory = locateDirectory(
-            environment: environment, executableDirectory: executable,
+            environment: environment, executableDirectory: executableDirectory(),
             currentDirectory: FileManager.default.currentDirectoryPath)
         else {
-            throw SpecError(file: "<catalog>", "no ModelSpecs/ directory found beside the executable or above the current directory; set LLMCOST_SPECS to the catalog directory")
+            throw SpecError(file: "catalog", "no ModelSpecs/ directory found beside the executable or above the current directory; set LLMCOST_SPECS to the catalog directory")
         }
         return ModelCatalog(directory: directory)
+    }
+
+    /// The running executable's directory, symlinks resolved: `/proc/self/exe` on Linux, else
+    /// `CommandLine.arguments[0]` against the current directory, else what `Bundle` reports.
+    static func executableDirectory() -> String? {
+        let fileManager = FileManager.default
+        if let target = try? fileManager.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
+            return URL(fileURLWithPath: target).deletingLastPathComponent().path
+        }
+        if let first = CommandLine.arguments.first, first.contains("/") {
+            let url = URL(fileURLWithPath: first, relativeTo: URL(fileURLWithPath: fileManager.currentDirectoryPath))
+            return url.standardizedFileURL.resolvingSymlinksInPath().deletingLastPathComponent().path
+        }
+        return Bundle.main.executableURL?.resolvingSymlinksInPath().deletingLastPathComponent().path
     }
 
     /// Where the catalog is, by the rule above; `nil` when there is none.
@@ -78,8 +91,8 @@ public struct ModelCatalog: Sendable, Equatable {
         if let hit = all.first(where: { $0.name == name.lowercased() }) { return hit }
         let near = EditDistance.nearest(to: name, in: all.map(\.name))
         let hint = near.isEmpty
-            ? "run 'llmcost list' for the catalog, or give a path to a spec file or a config.json"
+            ? "run 'llmcost models' for the catalog, or give a path to a spec file or a config.json"
             : "did you mean \(near.map { "'\($0)'" }.joined(separator: ", "))?"
-        throw SpecError(file: "<catalog:\(name)>", "no such model in the catalog (\(directory)); \(hint)")
+        throw SpecError(file: "catalog:\(name)", "no such model in the catalog (\(directory)); \(hint)")
     }
 }

@@ -13,7 +13,7 @@ public enum ModelReference: Sendable, Equatable {
     /// catalog error suggesting the nearest names.
     /// - Parameter catalog: the catalog to look names up in; located lazily when `nil`.
     public static func resolve(_ text: String, catalog: ModelCatalog? = nil) throws(SpecError) -> ModelReference {
-        guard !text.isEmpty else { throw SpecError(file: "<model>", "empty model name") }
+        guard !text.isEmpty else { throw SpecError(file: "model", "empty model name") }
         let looksLikePath = text.contains("/") || text.hasPrefix(".") || text.hasPrefix("~")
             || [".yaml", ".yml", ".json"].contains { text.lowercased().hasSuffix($0) }
         var knownCatalog = catalog
@@ -33,7 +33,7 @@ public enum ModelReference: Sendable, Equatable {
         }
         if looksLikePath { throw SpecError(file: text, "no such file or directory") }
         guard let knownCatalog else {
-            throw SpecError(file: "<catalog:\(text)>", "not a file, and there is no catalog to look the name up in: no ModelSpecs/ directory found; set LLMCOST_SPECS")
+            throw SpecError(file: "catalog:\(text)", "not a file, and there is no catalog to look the name up in: no ModelSpecs/ directory found; set LLMCOST_SPECS")
         }
         return .catalog(try knownCatalog.entry(named: text))
     }

@@ -6,7 +6,7 @@
 /// `SpecError` naming the field (`decoder.attention.kvHeads`), never a crash or a silent zero.
 extension ModelSpec {
     /// The spec itself when it is valid.
-    /// - Parameter file: where the spec came from (a path or `<catalog:name>`), for the error.
+    /// - Parameter file: where the spec came from (a path or `catalog:<name>`), for the error.
     public func validated(file: String) throws(SpecError) -> ModelSpec {
         let check = SpecChecker(file: file)
         try check.size(vocabularySize, "vocabularySize")
