@@ -77,7 +77,7 @@ import Testing
         let loaded = try Fixtures.importConfig([
             "model_type": "internlm2", "hidden_size": 4096, "num_hidden_layers": 32, "num_attention_heads": 32,
             "num_key_value_heads": 8, "vocab_size": 92544, "intermediate_size": 14336, "hidden_act": "silu",
-            "rms_norm_eps": 1e-5, "max_position_embeddings": 32768,
+            "rms_norm_eps": 1e-5, "max_position_embeddings": 32768, "tie_word_embeddings": false,
         ])
         let d = try #require(loaded.spec.decoder)
         #expect(loaded.spec.family == "internlm2")
@@ -87,6 +87,19 @@ import Testing
         for topic in ["RMSNorm", "gated", "LM head", "bias", "rotary"] {
             #expect(loaded.warnings.contains { $0.contains(topic) }, "a warning about \(topic)")
         }
+    }
+
+    /// `save_pretrained` omits a value equal to `PretrainedConfig`'s default (`True` in
+    /// transformers 4; 5 always writes it), so a saved config without the key was tied.
+    @Test func genericDecoderTiesTheHeadWhenTheKeyIsAbsentAndReadsUseBias() throws {
+        let loaded = try Fixtures.importConfig([
+            "model_type": "starcoder2", "hidden_size": 3072, "num_hidden_layers": 30, "num_attention_heads": 24,
+            "num_key_value_heads": 2, "vocab_size": 49152, "intermediate_size": 12288, "hidden_act": "gelu_pytorch_tanh",
+            "use_bias": true,
+        ])
+        #expect(loaded.spec.lmHead?.tied == true)
+        #expect(loaded.spec.decoder?.attention.qkvBias == true && loaded.spec.decoder?.ffn.bias == true)
+        #expect(loaded.warnings.contains { $0.contains("absent, which in a saved config means") })
     }
 
     @Test func genericDecoderReadsOtherSpellings() throws {

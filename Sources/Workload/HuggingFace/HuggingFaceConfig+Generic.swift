@@ -36,11 +36,14 @@ extension HuggingFaceConfig {
             ? "assumed a gated FFN (SwiGLU) because the activation is SiLU"
             : "assumed a plain (ungated) FFN because the activation is not SiLU")
 
-        let tied = try tiedHead(default: false)
-        warnings.append("assumed the LM head is \(tied ? "tied to" : "separate from") the token embedding ('tie_word_embeddings' \(has("tie_word_embeddings") ? "= \(tied)" : "absent"))")
-        let attentionBias = try bool("attention_bias", default: false)
-        let mlpBias = try bool("mlp_bias", default: false)
-        warnings.append("assumed attention bias \(attentionBias), FFN bias \(mlpBias) (from 'attention_bias' / 'mlp_bias', false when absent)")
+        // `save_pretrained` leaves out a value equal to `PretrainedConfig`'s default, and that
+        // default is True: a saved config without the key had its head tied.
+        let tied = try tiedHead(default: true)
+        warnings.append("assumed the LM head is \(tied ? "tied to" : "separate from") the token embedding ('tie_word_embeddings' \(has("tie_word_embeddings") ? "= \(tied)" : "absent, which in a saved config means transformers' default, true"))")
+        let anyBias = try bool("use_bias")
+        let attentionBias = try bool("attention_bias") ?? anyBias ?? false
+        let mlpBias = try bool("mlp_bias") ?? anyBias ?? false
+        warnings.append("assumed attention bias \(attentionBias), FFN bias \(mlpBias) (from 'attention_bias' / 'mlp_bias' / 'use_bias', false when absent)")
         let positions = try rotaryPositions(headDim: headDim)
         warnings.append("assumed rotary positions over \(positions.rotaryDimensions.map { "\($0) of \(headDim)" } ?? "all \(headDim)") dimensions of each head, no position table")
 
