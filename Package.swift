@@ -42,14 +42,17 @@ let package = Package(
 
         // MARK: - Tests
 
-        .testTarget(name: "WorkloadTests", dependencies: ["Workload"], resources: [.copy("Fixtures")]),
+        // Hand-written specs of real models (independent of the catalog and importer), shared by tests.
+        .target(name: "_TestSupport", dependencies: ["Workload"], path: "Tests/_TestSupport"),
+
+        .testTarget(name: "WorkloadTests", dependencies: ["Workload", "_TestSupport"], resources: [.copy("Fixtures")]),
         // Properties over randomly generated (valid and invalid) architectures.
         .testTarget(name: "PropertyTests", dependencies: [
             "Workload", .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
         .testTarget(name: "HostBenchTests", dependencies: ["HostBench"]),
         .testTarget(name: "CostModelTests", dependencies: ["CostModel"]),
-        .testTarget(name: "ParallelPlanTests", dependencies: ["ParallelPlan"]),
+        .testTarget(name: "ParallelPlanTests", dependencies: ["ParallelPlan", "_TestSupport"]),
         .testTarget(name: "CommandsTests", dependencies: ["Commands"]),
     ]
 )

@@ -103,22 +103,25 @@ public struct StackSpec: Codable, Sendable, Equatable {
     public var causal: Bool
     /// Mistral-style sliding-window attention: each position attends to at most this many.
     public var slidingWindow: Int?
+    /// Layers that use the window (Qwen2: those from `max_window_layers` on); nil means all.
+    public var slidingWindowLayers: Int?
 
     public init(
         layers: Int, attention: AttentionSpec, crossAttention: AttentionSpec? = nil, ffn: FFNSpec,
         moe: MoESpec? = nil, norm: NormSpec, block: BlockLayout = .sequential, finalNorm: Bool = true,
         positions: PositionEncoding = .none, tokenTypes: Int = 0, embeddingNorm: Bool = false,
-        causal: Bool = true, slidingWindow: Int? = nil
+        causal: Bool = true, slidingWindow: Int? = nil, slidingWindowLayers: Int? = nil
     ) {
         self.layers = layers; self.attention = attention; self.crossAttention = crossAttention
         self.ffn = ffn; self.moe = moe; self.norm = norm; self.block = block
         self.finalNorm = finalNorm; self.positions = positions; self.tokenTypes = tokenTypes
         self.embeddingNorm = embeddingNorm; self.causal = causal; self.slidingWindow = slidingWindow
+        self.slidingWindowLayers = slidingWindowLayers
     }
 
     enum CodingKeys: String, CodingKey {
         case layers, attention, crossAttention, ffn, moe, norm, block, finalNorm, positions
-        case tokenTypes, embeddingNorm, causal, slidingWindow
+        case tokenTypes, embeddingNorm, causal, slidingWindow, slidingWindowLayers
     }
 
     public init(from decoder: any Decoder) throws {
@@ -136,7 +139,11 @@ public struct StackSpec: Codable, Sendable, Equatable {
         embeddingNorm = try c.decodeIfPresent(Bool.self, forKey: .embeddingNorm) ?? false
         causal = try c.decodeIfPresent(Bool.self, forKey: .causal) ?? true
         slidingWindow = try c.decodeIfPresent(Int.self, forKey: .slidingWindow)
+        slidingWindowLayers = try c.decodeIfPresent(Int.self, forKey: .slidingWindowLayers)
     }
+
+    /// Layers attending through the sliding window (0 without one).
+    public var windowedLayers: Int { slidingWindow == nil ? 0 : min(layers, slidingWindowLayers ?? layers) }
 }
 
 /// Multi-head, grouped-query or multi-query attention.
@@ -153,18 +160,28 @@ public struct AttentionSpec: Codable, Sendable, Equatable {
     public var outputBias: Bool
     /// T5's learned relative-position bias: `buckets × heads`, in the first layer of a stack only.
     public var relativeBiasBuckets: Int?
+    /// Norms on the queries and keys (the stack's norm kind): Phi's `qk_layernorm` and Qwen3's
+    /// `q_norm`/`k_norm` normalise each head (`perHead`), OLMo2's the whole projection.
+    public var qkNorm: QKNorm?
+
+    public enum QKNorm: String, Codable, Sendable {
+        /// One norm over `head_dim` for the queries and one for the keys, shared by all heads.
+        case perHead = "per_head"
+        /// One norm over the query width (`heads × head_dim`) and one over the key width.
+        case projection
+    }
 
     public init(
         heads: Int, kvHeads: Int? = nil, headDim: Int, qkvBias: Bool = false,
-        outputBias: Bool = false, relativeBiasBuckets: Int? = nil
+        outputBias: Bool = false, relativeBiasBuckets: Int? = nil, qkNorm: QKNorm? = nil
     ) {
         self.heads = heads; self.kvHeads = kvHeads ?? heads; self.headDim = headDim
         self.qkvBias = qkvBias; self.outputBias = outputBias
-        self.relativeBiasBuckets = relativeBiasBuckets
+        self.relativeBiasBuckets = relativeBiasBuckets; self.qkNorm = qkNorm
     }
 
     enum CodingKeys: String, CodingKey {
-        case heads, kvHeads, headDim, qkvBias, outputBias, relativeBiasBuckets
+        case heads, kvHeads, headDim, qkvBias, outputBias, relativeBiasBuckets, qkNorm
     }
 
     public init(from decoder: any Decoder) throws {
@@ -175,6 +192,7 @@ public struct AttentionSpec: Codable, Sendable, Equatable {
         qkvBias = try c.decodeIfPresent(Bool.self, forKey: .qkvBias) ?? false
         outputBias = try c.decodeIfPresent(Bool.self, forKey: .outputBias) ?? false
         relativeBiasBuckets = try c.decodeIfPresent(Int.self, forKey: .relativeBiasBuckets)
+        qkNorm = try c.decodeIfPresent(QKNorm.self, forKey: .qkNorm)
     }
 }
 

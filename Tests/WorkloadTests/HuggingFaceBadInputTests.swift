@@ -118,8 +118,9 @@ import Testing
         #expect(loaded.warnings.count == 1 && loaded.warnings[0].contains("hidden_act"))
     }
 
-    @Test func unmodelledOptionsAreWarnings() throws {
-        #expect(try Fixtures.importVariant(of: "phi-2", ["qk_layernorm": true]).warnings.count == 1)
+    @Test func unmodelledOptionsAreWarningsAndModelledOnesAreNot() throws {
+        let phi = try Fixtures.importVariant(of: "phi-2", ["qk_layernorm": true])
+        #expect(phi.warnings.isEmpty && phi.spec.decoder?.attention.qkNorm == .perHead)
         #expect(try Fixtures.importVariant(of: "bert-base", ["position_embedding_type": "relative_key"]).warnings.count == 1)
         #expect(try Fixtures.importVariant(of: "gpt2", ["add_cross_attention": true]).warnings.count == 1)
     }

@@ -1,3 +1,4 @@
+import _TestSupport
 import Testing
 @testable import Workload
 
@@ -40,7 +41,7 @@ import Testing
         let p = 1000
         let linear: Int128 = 6_738_415_616 - 131_072_000 - 65 * 4096
         let attention = Int128(2 * 2 * 32 * 32 * 128 * (p + 1))
-        let rotary = Int128(2 * 64)
+        let rotary = Int128(2 * 64)   // one position row (a plain forward), 64 frequencies
         #expect(try FlopCounter(spec: llama).decode(batch: 1, context: p).total == 2 * linear + attention + rotary)
     }
 
@@ -146,10 +147,11 @@ import Testing
     @Test func hugeWorkloadsAreExactOrAClearOverflow() throws {
         var big = llama
         big.hiddenSize = 1 << 20; big.decoder!.layers = 1 << 14; big.vocabularySize = 1 << 20
-        let report = try FlopCounter(spec: big).train(batch: 1 << 20, seq: 1 << 20)
+        let report = try FlopCounter(spec: big).train(batch: 1 << 20, seq: 1 << 20)   // 10⁶ × 1M tokens
         #expect(report.total > 0)
         var absurd = big
         absurd.decoder!.layers = 1 << 31; absurd.hiddenSize = 1 << 31
-        #expect(throws: CountOverflow.self) { try FlopCounter(spec: absurd).train(batch: 1 << 40, seq: 1 << 40) }
+        #expect(throws: CountOverflow.self) { try FlopCounter(spec: absurd).train(batch: 1 << 31, seq: 1 << 31) }
+        #expect(throws: PhaseError.self) { try FlopCounter(spec: big).train(batch: 1 << 40, seq: 1) }
     }
 }

@@ -1,3 +1,4 @@
+import _TestSupport
 import Foundation
 import Testing
 @testable import Workload
@@ -6,13 +7,13 @@ import Testing
 @Suite struct SpecSchemaTests {
     /// A spec with every optional field set, so its encoding shows every key.
     static let everyField: ModelSpec = {
-        let attention = AttentionSpec(heads: 4, kvHeads: 2, headDim: 16, qkvBias: true, outputBias: true, relativeBiasBuckets: 32)
+        let attention = AttentionSpec(heads: 4, kvHeads: 2, headDim: 16, qkvBias: true, outputBias: true, relativeBiasBuckets: 32, qkNorm: .perHead)
         let stack = StackSpec(
             layers: 2, attention: attention, crossAttention: attention,
             ffn: FFNSpec(intermediateSize: 256, gated: true, activation: .silu, bias: true),
             moe: MoESpec(experts: 4, topK: 2, routerBias: true), norm: NormSpec(kind: .layerNorm, bias: true),
             block: .parallelTwoNorms, finalNorm: true, positions: PositionEncoding(kind: .rotary, count: 8, rotaryDimensions: 8),
-            tokenTypes: 2, embeddingNorm: true, causal: true, slidingWindow: 64)
+            tokenTypes: 2, embeddingNorm: true, causal: true, slidingWindow: 64, slidingWindowLayers: 1)
         return ModelSpec(name: "all", source: "s", family: "f", vocabularySize: 100, hiddenSize: 64, contextWindow: 128,
                          embeddingProjectionSize: 32, encoder: stack, decoder: stack, lmHead: LMHeadSpec(tied: false, bias: true),
                          pooler: true)

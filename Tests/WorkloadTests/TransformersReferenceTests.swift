@@ -62,9 +62,7 @@ import Testing
         if let theirs = model.parameters {
             let report = try ParameterCount.report(for: spec)
             let ours = TransformersGap.parametersSeenByTransformers(report.total, spec: spec, version: model.version)
-            let qkNorm = loaded.warnings.contains { $0.contains("qk_layernorm") }
-            expect(ours, equals: theirs, "\(model.name) parameters (total \(report.total))",
-                   knownIssue: qkNorm ? "Phi qk_layernorm: the spec has no q/k norm, its 2·LayerNorm(head_dim) per layer is not counted" : nil)
+            expect(ours, equals: theirs, "\(model.name) parameters (total \(report.total))", knownIssue: nil)
         }
         let counter = try FlopCounter(spec: spec)
         for pass in model.passes {
@@ -72,10 +70,7 @@ import Testing
                 ? try counter.prefill(batch: pass.batch, seq: pass.length, decoderSeq: pass.other)
                 : try counter.decode(batch: pass.batch, context: pass.length, encoderSeq: pass.other)
             let ours = TransformersGap.flopsSeenByTransformers(report, spec: spec, pass: pass, version: model.version)
-            let window = spec.decoder?.slidingWindow
-            let slides = pass.phase == .decode && window.map { pass.length + 1 > $0 } == true
-            expect(ours, equals: pass.flops, "\(model.name) \(pass) (total \(report.total))",
-                   knownIssue: slides ? "sliding-window decode: transformers' cache keeps \(window ?? 0) positions, we count all \(pass.length + 1)" : nil)
+            expect(ours, equals: pass.flops, "\(model.name) \(pass) (total \(report.total))", knownIssue: nil)
         }
     }
 

@@ -92,9 +92,10 @@ extension FlopCounter {
             }
             return calls
         }
-        var calls = [ForwardPass(batch: prefill == .replicated ? hypotheses : batch, decoderQueries: prompt, logitsPerSequence: 1)]
+        let prefillBatch = prefill == .replicated ? hypotheses : batch
+        var calls = [ForwardPass(batch: prefillBatch, decoderQueries: prompt, logitsPerSequence: 1, positionBatch: prefillBatch)]
         for step in 1..<newTokens {
-            calls.append(ForwardPass(batch: hypotheses, decoderQueries: 1, decoderPast: prompt + step - 1))
+            calls.append(ForwardPass(batch: hypotheses, decoderQueries: 1, decoderPast: prompt + step - 1, positionBatch: hypotheses))
         }
         return calls
     }

@@ -47,8 +47,8 @@ extension FlopCounter {
         return report
     }
 
-    /// Sizes are positive and at most 2^40 (≈ 1.1 × 10^12), so sums and products of two sizes
-    /// stay far inside `Int`; larger products are formed as `ExactCount`.
+    /// Sizes are positive and at most 2^31, like the spec's sizes (`SpecLimits`), so sums and
+    /// products of two sizes stay inside `Int`; larger products are formed as `ExactCount`.
     func requirePositive(_ value: Int, _ option: String) throws {
         guard value > 0 else { throw PhaseError(option: option, "must be a positive integer, got \(value)") }
         guard value <= Self.maximumSize else {
@@ -56,5 +56,5 @@ extension FlopCounter {
         }
     }
 
-    static let maximumSize = 1 << 40
+    static let maximumSize = 1 << 31
 }

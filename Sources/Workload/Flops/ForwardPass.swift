@@ -15,13 +15,18 @@ public struct ForwardPass: Sendable, Equatable {
     /// Positions per sequence whose logits the LM head computes (all of them in a plain forward;
     /// the last one in Hugging Face `generate`).
     public var logitsPerSequence: Int
+    /// Rows of position ids (1 in a plain forward; the batch in `generate`), which sizes the
+    /// rotary-frequency product.
+    public var positionBatch: Int
 
     public init(batch: Int, decoderQueries: Int, decoderPast: Int = 0, encoderTokens: Int = 0,
-                runsEncoder: Bool = true, projectsCrossKeyValues: Bool = true, logitsPerSequence: Int? = nil) {
+                runsEncoder: Bool = true, projectsCrossKeyValues: Bool = true, logitsPerSequence: Int? = nil,
+                positionBatch: Int = 1) {
         self.batch = batch; self.decoderQueries = decoderQueries; self.decoderPast = decoderPast
         self.encoderTokens = encoderTokens; self.runsEncoder = runsEncoder
         self.projectsCrossKeyValues = projectsCrossKeyValues
         self.logitsPerSequence = logitsPerSequence ?? decoderQueries
+        self.positionBatch = positionBatch
     }
 }
 
@@ -35,11 +40,11 @@ extension ModelSpec {
             let pass: StackPass
             if role == .encoder && decoder != nil {
                 guard call.runsEncoder else { continue }
-                pass = StackPass(batch: B, queries: call.encoderTokens)
+                pass = StackPass(batch: B, queries: call.encoderTokens, positionBatch: call.positionBatch)
             } else if role == .encoder {
-                pass = StackPass(batch: B, queries: call.decoderQueries, past: call.decoderPast)
+                pass = StackPass(batch: B, queries: call.decoderQueries, past: call.decoderPast, positionBatch: call.positionBatch)
             } else {
-                pass = StackPass(batch: B, queries: call.decoderQueries, past: call.decoderPast,
+                pass = StackPass(batch: B, queries: call.decoderQueries, past: call.decoderPast, positionBatch: call.positionBatch,
                                  crossKeys: isEncoderDecoder ? call.encoderTokens : nil,
                                  projectsCrossKeyValues: call.projectsCrossKeyValues)
             }

@@ -5,7 +5,7 @@ extension StackPass {
         let L = s.layers, a = s.attention, F = s.ffn.intermediateSize
         let tokens = ExactCount.product(batch, queries)
         let perScore = C.softmaxPerScore + C.scalePerScore + (s.causal ? C.maskPerScore : 0)
-        var softmax = ExactCount(batch) * selfAttentionPairs(s, .matmul) * ExactCount.product(L, a.heads, perScore)
+        var softmax = ExactCount(batch) * layerPairs(s, .matmul) * ExactCount.product(a.heads, perScore)
         var residualAdds = 2, normsPerToken = s.normsPerLayer * L + (s.finalNorm ? 1 : 0) + (s.embeddingNorm ? 1 : 0)
         var biasWidth = ExactCount.zero
         if a.qkvBias { biasWidth += ExactCount(L) * (ExactCount(a.queryWidth) + 2 * ExactCount(a.keyValueWidth)) }
@@ -33,6 +33,10 @@ extension StackPass {
         if let x = s.crossAttention, let keys = crossKeys, projectsCrossKeyValues, x.qkvBias {
             out.append(.init(name: p + "cross_kv_bias_adds", flops: ExactCount.product(batch, keys, L, 2, x.keyValueWidth),
                              formula: "encoder tokens × \(L) layers × 2·\(x.keyValueWidth)"))
+        }
+        if a.qkNorm != nil {
+            out.append(.init(name: p + "qk_norms", flops: tokens * ExactCount.product(L, a.qkNormElements, C.norm(s.norm)),
+                             formula: "\(L) layers × \(a.qkNormElements) q/k elements × \(C.norm(s.norm)) per element"))
         }
         if let r = s.rotaryDimensions {
             out.append(.init(name: p + "rotary_apply", flops: tokens * ExactCount.product(L, a.heads + a.kvHeads, r, C.rotaryPerElement),

@@ -5,6 +5,9 @@ struct StackPass {
     var batch: Int
     var queries: Int
     var past: Int = 0
+    /// Sequences Hugging Face builds the rotary table for: 1 in a plain forward (position ids
+    /// are made for one sequence and broadcast), the whole batch in `generate`.
+    var positionBatch: Int = 1
     /// Encoder positions the cross-attention reads; nil when the stack has none.
     var crossKeys: Int? = nil
     /// Whether the cross-attention K/V are projected in this call (prefill) or come from the cache.
@@ -12,13 +15,25 @@ struct StackPass {
 
     /// Query·key pairs per sequence and head of the self-attention.
     ///
-    /// Under `matmul` (and `full`) the whole `queries × (past + queries)` rectangle, as eager
-    /// attention computes it before masking. Under `causal`, for a causal stack, query at absolute
-    /// position `a` (1-based) sees `min(a, window)` keys: `Σ_{a=past+1}^{past+queries} min(a, W)`.
-    func selfAttentionPairs(_ stack: StackSpec, _ convention: Convention) -> ExactCount {
-        let keys = past + queries
-        guard convention == .causal, stack.causal else { return .product(queries, keys) }
-        return Self.sumOfMin(from: past + 1, to: keys, cap: stack.slidingWindow)
+    /// Under `matmul` (and `full`) the whole `queries × keys` rectangle, as eager attention
+    /// computes it before masking; keys are `past + queries`, except that a sliding-window cache
+    /// keeps only the last `W − 1` past positions (Hugging Face's sliding-window cache), so a call
+    /// with a cache sees `min(past, W − 1) + queries`. Under `causal`, for a causal stack, query
+    /// at absolute position `a` (1-based) sees `min(a, W)` keys: `Σ_{a=past+1}^{past+queries} min(a, W)`.
+    func selfAttentionPairs(causal: Bool, window: Int?, _ convention: Convention) -> ExactCount {
+        guard convention == .causal, causal else {
+            let cached = window.map { past > 0 ? min(past, $0 - 1) : 0 } ?? past
+            return .product(queries, cached + queries)
+        }
+        return Self.sumOfMin(from: past + 1, to: past + queries, cap: window)
+    }
+
+    /// Query·key pairs per sequence and head summed over the stack's layers: the windowed layers
+    /// and the full-attention ones (Qwen2 mixes them) each with their own count.
+    func layerPairs(_ stack: StackSpec, _ convention: Convention) -> ExactCount {
+        let windowed = stack.windowedLayers
+        return ExactCount(windowed) * selfAttentionPairs(causal: stack.causal, window: stack.slidingWindow, convention)
+            + ExactCount(stack.layers - windowed) * selfAttentionPairs(causal: stack.causal, window: nil, convention)
     }
 
     /// `Σ_{a=lo}^{hi} min(a, cap)` in closed form.
@@ -41,13 +56,13 @@ extension StackPass {
     func matmulComponents(_ s: StackSpec, width d: Int, convention: Convention, prefix p: String) -> [FlopComponent] {
         let L = s.layers, B = batch, q = queries, a = s.attention
         let tokens = ExactCount.product(B, q)
-        let pairs = ExactCount(B) * selfAttentionPairs(s, convention)
+        let pairs = ExactCount(B) * layerPairs(s, convention)   // summed over layers
         var out: [FlopComponent] = [
             .init(name: p + "attention_qkv", flops: 2 * tokens * ExactCount.product(L, d) * (ExactCount(a.queryWidth) + 2 * ExactCount(a.keyValueWidth)),
                   formula: "2 · \(B)×\(q) tokens · \(L) layers · \(d)×(\(a.queryWidth)+2·\(a.keyValueWidth))"),
-            .init(name: p + "attention_scores", flops: 2 * pairs * ExactCount.product(L, a.heads, a.headDim),
+            .init(name: p + "attention_scores", flops: 2 * pairs * ExactCount.product(a.heads, a.headDim),
                   formula: "2 · query·key pairs · \(L) layers · \(a.heads) heads · head_dim \(a.headDim)"),
-            .init(name: p + "attention_values", flops: 2 * pairs * ExactCount.product(L, a.heads, a.headDim),
+            .init(name: p + "attention_values", flops: 2 * pairs * ExactCount.product(a.heads, a.headDim),
                   formula: "2 · query·key pairs · \(L) layers · \(a.heads) heads · head_dim \(a.headDim)"),
             .init(name: p + "attention_output", flops: 2 * tokens * ExactCount.product(L, a.queryWidth, d),
                   formula: "2 · \(B)×\(q) tokens · \(L) layers · \(a.queryWidth)×\(d)"),
@@ -80,9 +95,10 @@ extension StackPass {
         }
         if let r = s.rotaryDimensions {
             // Hugging Face builds cos/sin once per call as inv_freq (r/2 × 1) @ positions (1 × q),
-            // a batched matmul FlopCounterMode counts: 2·B·(r/2)·q.
-            out.append(.init(name: p + "rotary_frequencies", flops: 2 * ExactCount.product(B, r / 2, q),
-                             formula: "2 · \(B) · \(r / 2) frequencies · \(q) positions (once per call)"))
+            // a batched matmul FlopCounterMode counts: 2·(r/2)·q per position-id row — one row in a
+            // plain forward, one per sequence in `generate`.
+            out.append(.init(name: p + "rotary_frequencies", flops: 2 * ExactCount.product(positionBatch, r / 2, q),
+                             formula: "2 · \(positionBatch) position row(s) · \(r / 2) frequencies · \(q) positions (once per call)"))
         }
         return out
     }

@@ -6,7 +6,7 @@ extension HuggingFaceConfig {
     /// the generic decoder reading, with warnings.
     public static let supportedModelTypes = [
         "gpt2", "llama", "mistral", "mixtral", "qwen2", "gemma", "phi", "gpt_neox", "opt", "falcon",
-        "RefinedWebModel", "RefinedWeb", "bert", "t5", "mt5", "bart",
+        "RefinedWebModel", "RefinedWeb", "bert", "t5", "mt5", "bart", "qwen3", "olmo2",
     ]
 
     /// Reads and validates the config.
@@ -23,6 +23,8 @@ extension HuggingFaceConfig {
         case "mistral": spec = try mistralSpec(warnings: &warnings)
         case "mixtral": spec = try mixtralSpec(warnings: &warnings)
         case "qwen2": spec = try qwen2Spec(warnings: &warnings)
+        case "qwen3": spec = try qwen3Spec(warnings: &warnings)
+        case "olmo2": spec = try olmo2Spec(warnings: &warnings)
         case "gemma": spec = try gemmaSpec(warnings: &warnings)
         case "phi": spec = try phiSpec(warnings: &warnings)
         case "gpt_neox": spec = try gptNeoXSpec(warnings: &warnings)

@@ -16,7 +16,7 @@ extension HuggingFaceConfig {
     /// final norm, bias-free LM head.
     func decoderOnlySpec(
         qkvBias: Bool, outputBias: Bool, mlpBias: Bool, activation: Activation, tiedDefault: Bool,
-        slidingWindow: Int?, moe: MoESpec? = nil
+        slidingWindow: Int?, moe: MoESpec? = nil, qkNorm: AttentionSpec.QKNorm? = nil
     ) throws(SpecError) -> ModelSpec {
         let d = try requiredSize("hidden_size")
         let (heads, kvHeads, headDim) = try attentionGeometry(
@@ -24,7 +24,7 @@ extension HuggingFaceConfig {
             hiddenKey: "hidden_size")
         let stack = StackSpec(
             layers: try requiredSize("num_hidden_layers"),
-            attention: AttentionSpec(heads: heads, kvHeads: kvHeads, headDim: headDim, qkvBias: qkvBias, outputBias: outputBias),
+            attention: AttentionSpec(heads: heads, kvHeads: kvHeads, headDim: headDim, qkvBias: qkvBias, outputBias: outputBias, qkNorm: qkNorm),
             ffn: FFNSpec(intermediateSize: try requiredSize("intermediate_size"), gated: true, activation: activation, bias: mlpBias),
             moe: moe, norm: NormSpec(kind: .rmsNorm), positions: try rotaryPositions(headDim: headDim),
             slidingWindow: slidingWindow)

@@ -8,12 +8,11 @@ extension HuggingFaceConfig {
         let (heads, kvHeads, headDim) = try attentionGeometry(
             hidden: d, heads: ["num_attention_heads"], kvHeads: ["num_key_value_heads"], hiddenKey: "hidden_size")
         let layers = try requiredSize("num_hidden_layers")
-        if try bool("qk_layernorm", default: false) {
-            warnings.append("'qk_layernorm' is true: the \(layers) × 2 LayerNorms over q and k (\(4 * headDim) parameters per layer) are not counted")
-        }
+        // `qk_layernorm`: a LayerNorm over head_dim for q and one for k, shared by the heads.
+        let qkNorm: AttentionSpec.QKNorm? = try bool("qk_layernorm", default: false) ? .perHead : nil
         let stack = StackSpec(
             layers: layers,
-            attention: AttentionSpec(heads: heads, kvHeads: kvHeads, headDim: headDim, qkvBias: true, outputBias: true),
+            attention: AttentionSpec(heads: heads, kvHeads: kvHeads, headDim: headDim, qkvBias: true, outputBias: true, qkNorm: qkNorm),
             ffn: FFNSpec(intermediateSize: try requiredSize("intermediate_size"),
                          activation: try activation("hidden_act", default: "gelu_new", warnings: &warnings), bias: true),
             norm: NormSpec(kind: .layerNorm), block: .parallelSharedNorm,

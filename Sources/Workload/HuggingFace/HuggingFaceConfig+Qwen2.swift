@@ -3,21 +3,21 @@
 /// layers `layer_types` marks `sliding_attention` — by default those from `max_window_layers` on.
 extension HuggingFaceConfig {
     func qwen2Spec(warnings: inout [String]) throws(SpecError) -> ModelSpec {
-        var window: Int?
+        var window: Int?, windowLayers: Int?
         if try bool("use_sliding_window", default: false), let w = try size("sliding_window") {
             let layers = try requiredSize("num_hidden_layers")
             let sliding = try slidingLayers(layers: layers)
             if sliding > 0 {
                 window = w
-                if sliding < layers {
-                    warnings.append("sliding window \(w) applies to \(sliding) of \(layers) layers ('layer_types' / 'max_window_layers'); llmcost applies it to all")
-                }
+                windowLayers = sliding < layers ? sliding : nil
             }
         }
-        return try decoderOnlySpec(
+        var spec = try decoderOnlySpec(
             qkvBias: true, outputBias: false, mlpBias: false,
             activation: try activation("hidden_act", default: "silu", warnings: &warnings),
             tiedDefault: false, slidingWindow: window)
+        spec.decoder?.slidingWindowLayers = windowLayers
+        return spec
     }
 
     /// Layers with sliding-window attention: counted in `layer_types` when the config lists

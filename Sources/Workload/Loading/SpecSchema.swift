@@ -9,7 +9,7 @@ indirect enum SpecSchema: Sendable {
 
     static let attention = SpecSchema.object([
         "heads": .leaf, "kvHeads": .leaf, "headDim": .leaf, "qkvBias": .leaf, "outputBias": .leaf,
-        "relativeBiasBuckets": .leaf,
+        "relativeBiasBuckets": .leaf, "qkNorm": .leaf,
     ])
     static let stack = SpecSchema.object([
         "layers": .leaf, "attention": attention, "crossAttention": attention,
@@ -18,7 +18,7 @@ indirect enum SpecSchema: Sendable {
         "norm": .object(["kind": .leaf, "bias": .leaf, "affine": .leaf]),
         "block": .leaf, "finalNorm": .leaf,
         "positions": .object(["kind": .leaf, "count": .leaf, "rotaryDimensions": .leaf]),
-        "tokenTypes": .leaf, "embeddingNorm": .leaf, "causal": .leaf, "slidingWindow": .leaf,
+        "tokenTypes": .leaf, "embeddingNorm": .leaf, "causal": .leaf, "slidingWindow": .leaf, "slidingWindowLayers": .leaf,
     ])
     static let model = SpecSchema.object([
         "name": .leaf, "source": .leaf, "family": .leaf, "vocabularySize": .leaf, "hiddenSize": .leaf,

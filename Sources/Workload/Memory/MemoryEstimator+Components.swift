@@ -25,10 +25,13 @@ extension MemoryEstimator {
 
     func kvComponents(batch: Int, seq: Int) -> [MemoryComponent] {
         guard let d = spec.decoder else { return [] }
-        let cached = cachedPositions(seq)
+        // Windowed layers keep at most W positions, the others all of them (Qwen2 mixes both).
+        let windowed = d.windowedLayers, cached = cachedPositions(seq)
+        let positionsKept = ExactCount.product(windowed, cached) + ExactCount.product(d.layers - windowed, seq)
         var parts = [MemoryComponent(
-            name: "self_attention", bytes: kvBytesPerToken() * ExactCount.product(batch, cached),
-            formula: "2 · \(d.layers) layers · \(d.attention.kvHeads) kv heads · \(d.attention.headDim) · \(kvType.bits / 8 == 0 ? "½" : String(kvType.bits / 8)) B × \(batch) × \(cached) positions")]
+            name: "self_attention",
+            bytes: kvType.bytes(ExactCount.product(2, d.attention.kvHeads, d.attention.headDim, batch) * positionsKept),
+            formula: "2 · \(d.attention.kvHeads) kv heads · \(d.attention.headDim) · \(kvType.bits) bits × \(batch) × (\(windowed) layers × \(cached) + \(d.layers - windowed) layers × \(seq) positions)")]
         if let x = d.crossAttention {
             // The encoder output projected once per layer into K and V, cached for every decoder step.
             parts.append(.init(name: "cross_attention",

@@ -14,8 +14,9 @@ public struct MemoryEstimator: Sendable {
     }
 
     public func report(batch: Int, seq: Int) throws -> MemoryReport {
-        guard batch > 0, batch <= 1 << 40 else { throw PhaseError(option: "--batch", "must be between 1 and 2^40, got \(batch)") }
-        guard seq > 0, seq <= 1 << 40 else { throw PhaseError(option: "--seq", "must be between 1 and 2^40, got \(seq)") }
+        let limit = FlopCounter.maximumSize
+        guard batch > 0, batch <= limit else { throw PhaseError(option: "--batch", "must be between 1 and 2^31, got \(batch)") }
+        guard seq > 0, seq <= limit else { throw PhaseError(option: "--seq", "must be between 1 and 2^31, got \(seq)") }
         guard groupSize > 0 else { throw PhaseError(option: "--group-size", "must be positive, got \(groupSize)") }
         let parameters = try ParameterCount.report(for: spec)
         let weights = try MemorySection(title: "weights (\(weightType.rawValue))", components: weightComponents(parameters))

@@ -19,6 +19,18 @@ extension AttentionSpec {
         return weights + qkvBias + outBias
     }
 
+    /// The q and k norms: over `head_dim` each (shared by the heads), or over the whole
+    /// query and key widths.
+    func qkNormParameters(_ scope: QKNorm, _ norm: NormSpec) -> ExactCount {
+        switch scope {
+        case .perHead: ExactCount(2 * norm.parameters(width: headDim))
+        case .projection: ExactCount(norm.parameters(width: queryWidth)) + ExactCount(norm.parameters(width: keyValueWidth))
+        }
+    }
+
+    /// Elements the q and k norms normalise per token (for the `full` convention).
+    var qkNormElements: Int { queryWidth + keyValueWidth }
+
     /// T5's relative-position bias table (`buckets × heads`), present in a stack's first layer only.
     var relativeBiasParameters: ExactCount {
         relativeBiasBuckets.map { ExactCount.product($0, heads) } ?? .zero

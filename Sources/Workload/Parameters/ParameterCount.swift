@@ -59,6 +59,9 @@ public enum ParameterCount {
         let a = s.attention
         add("attention", .attention, L * a.projectionParameters(width: d),
             "\(L) layers × q,k,v,o (\(a.heads) heads, \(a.kvHeads) kv heads, head_dim \(a.headDim))")
+        if let scope = a.qkNorm {
+            add("qk_norms", .norm, ExactCount(L) * a.qkNormParameters(scope, s.norm), "\(L) layers × q and k \(s.norm.kind.rawValue) (\(scope.rawValue))")
+        }
         if a.relativeBiasBuckets != nil {
             add("relative_attention_bias", .attention, a.relativeBiasParameters,
                 "first layer: \(a.relativeBiasBuckets ?? 0) buckets × \(a.heads) heads")

@@ -58,6 +58,12 @@ extension StackSpec {
             throw check.error("\(prefix).tokenTypes", "must be 0 (none) or a positive count up to 2^31, got \(tokenTypes)")
         }
         if let slidingWindow { try check.size(slidingWindow, "\(prefix).slidingWindow") }
+        if let slidingWindowLayers {
+            try check.size(slidingWindowLayers, "\(prefix).slidingWindowLayers")
+            guard slidingWindow != nil, slidingWindowLayers <= layers else {
+                throw check.error("\(prefix).slidingWindowLayers", "needs a slidingWindow and at most \(layers) layers, got \(slidingWindowLayers)")
+            }
+        }
         if !norm.affine && norm.bias {
             throw check.error("\(prefix).norm.bias", "a norm without learned scale (affine: false) has no shift either")
         }
