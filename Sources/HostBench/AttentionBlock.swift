@@ -1,0 +1,97 @@
+/// Reference self-attention block, FP32, forward and backward, on OpenBLAS.
+///
+/// ```
+/// QKV = X·W_qkv                       one GEMM for all heads (fused projection)
+/// Pₕ  = softmax(Qₕ·K_gᵀ/√d_k + mask)    per query head h, g = h / (h / h_kv) its K/V head
+/// Oₕ  = Pₕ·V_g
+/// Y   = O·W_o                          (+ Y when accumulating into a residual stream)
+/// ```
+/// Heads are read from the fused QKV activation through BLAS leading dimensions (no copies);
+/// the scale rides on the QKᵀ GEMM's alpha. Workers split token rows for the projections and
+/// heads for the per-head products, each with single-threaded OpenBLAS.
+public final class AttentionBlock: @unchecked Sendable {
+    public let shape: LayerShape
+    /// Worker threads; 1 leaves the threading to OpenBLAS.
+    public let workers: Int
+    /// `d × (h + 2·h_kv)·d_k`: Q columns for every head, then K, then V.
+    public let qkvWeight: Matrix
+    /// `h·d_k × d`.
+    public let outputWeight: Matrix
+    /// Forward activations kept for the backward pass.
+    let qkv: Matrix
+    /// Every head's `S × S` probabilities, head after head.
+    let probabilities: Matrix
+    let context: Matrix
+    /// Gradient buffers, allocated on the first backward pass.
+    private(set) var gradients: AttentionGradients?
+
+    public init(shape: LayerShape, workers: Int = 1, seed: UInt64 = 1) throws {
+        try shape.validate()
+        guard workers >= 1 else { throw HostBenchError.invalidConfiguration(field: "workers", reason: "must be ≥ 1") }
+        self.shape = shape; self.workers = workers
+        let scale = 1 / Float(shape.dModel).squareRoot()
+        qkvWeight = Matrix(rows: shape.dModel, columns: shape.qkvWidth, randomScale: scale, seed: seed)
+        outputWeight = Matrix(rows: shape.attentionWidth, columns: shape.dModel, randomScale: scale, seed: seed + 1)
+        qkv = Matrix(rows: shape.seq, columns: shape.qkvWidth)
+        probabilities = Matrix(rows: shape.heads * shape.seq, columns: shape.seq)
+        context = Matrix(rows: shape.seq, columns: shape.attentionWidth)
+    }
+
+    /// Query head `h`'s Q, its K and V (views into the fused activation).
+    func headViews(_ h: Int, of m: MatrixView) -> (q: MatrixView, k: MatrixView, v: MatrixView) {
+        let dk = shape.headDim, g = h / shape.groupSize
+        let kStart = (shape.heads + g) * dk, vStart = (shape.heads + shape.kvHeads + g) * dk
+        return (m.columns(h * dk..<(h + 1) * dk), m.columns(kStart..<kStart + dk), m.columns(vStart..<vStart + dk))
+    }
+
+    /// `1/√d_k`.
+    var scoreScale: Float { 1 / Float(shape.headDim).squareRoot() }
+
+    /// Runs the block on `input` (`S × d`) into `output` (`S × d`; added to it when
+    /// `accumulate`, which fuses a residual connection into the output GEMM's beta) and
+    /// returns the FLOPs issued (`shape.attentionFLOPs`).
+    @discardableResult
+    public func forward(_ input: MatrixView, into output: MatrixView, accumulate: Bool = false) throws -> Int {
+        try checkActivation(input, "input"); try checkActivation(output, "output")
+        return try withWorkerThreads {
+            var flops = try Workers.gemm(input, qkvWeight.view, into: qkv.view, workers: workers)
+            flops += try Workers.run(workers) { w in
+                var f = 0
+                for h in Swift.stride(from: w, to: shape.heads, by: workers) { f += try headForward(h) }
+                return f
+            }
+            flops += try Workers.gemm(
+                context.view, outputWeight.view, into: output, beta: accumulate ? 1 : 0, workers: workers)
+            return flops
+        }
+    }
+
+    /// `Pₕ = softmax(scale·Qₕ·K_gᵀ)`, `Oₕ = Pₕ·V_g` on one thread.
+    private func headForward(_ h: Int) throws -> Int {
+        let s = shape.seq, dk = shape.headDim
+        let (q, k, v) = headViews(h, of: qkv.view)
+        let p = probabilities.view.rows(h * s..<(h + 1) * s)
+        var flops = try BLAS.gemm(q, k, .transposed, into: p, alpha: scoreScale)
+        for i in 0..<s { VectorMath.softmaxRow(p.row(i), count: s, valid: shape.causal ? i + 1 : s) }
+        flops += try BLAS.gemm(p, v, into: context.view.columns(h * dk..<(h + 1) * dk))
+        return flops
+    }
+
+    func checkActivation(_ m: MatrixView, _ name: String) throws {
+        guard m.rows == shape.seq, m.columns == shape.dModel else {
+            throw HostBenchError.invalidGEMM("attention \(name) is \(m.rows)×\(m.columns), expected \(shape.seq)×\(shape.dModel)")
+        }
+    }
+
+    /// Pins OpenBLAS to one thread while the workers run (they split the work themselves).
+    func withWorkerThreads<T>(_ body: () throws -> T) rethrows -> T {
+        workers > 1 ? try BLAS.withThreads(1, body) : try body()
+    }
+
+    func makeGradients() -> AttentionGradients {
+        if let gradients { return gradients }
+        let g = AttentionGradients(shape: shape, workers: workers)
+        gradients = g
+        return g
+    }
+}
