@@ -1,12 +1,17 @@
 import Foundation
 
 extension LayerShape {
-    /// Throws on a zero or negative size, `kvHeads` not dividing `heads`, or a shape whose
-    /// products overflow; `dModel` need not equal `heads·headDim` (Gemma's heads are wider).
+    /// Throws on a zero or negative size, `heads` not dividing `dModel` (unless the heads'
+    /// total width is exactly `dModel`), `kvHeads` not dividing `heads`, or a shape whose
+    /// products overflow. `dModel` need not equal `heads·headDim`: Gemma's heads are wider.
     public func validate() throws {
         for (field, value) in [("d_model", dModel), ("heads", heads), ("kv_heads", kvHeads),
                                ("head_dim", headDim), ("seq", seq), ("ffn", ffn)] where value <= 0 {
             throw HostBenchError.invalidShape(field: field, reason: "must be positive, got \(value)")
+        }
+        guard dModel % heads == 0 || heads * headDim == dModel else {
+            throw HostBenchError.invalidShape(
+                field: "heads", reason: "(\(heads)) must divide d_model (\(dModel))")
         }
         guard heads % kvHeads == 0 else {
             throw HostBenchError.invalidShape(

@@ -7,6 +7,9 @@ import Workload
 /// approximation) or gated (SwiGLU, two input projections). Biases are left out: the `matmul`
 /// convention does not count them and they cost no GEMM.
 public struct LayerShape: Codable, Sendable, Equatable, CustomStringConvertible {
+    /// LayerNorm or RMSNorm (the architecture types' own enum).
+    public typealias NormKind = NormSpec.Kind
+
     /// Residual-stream width `d_model`.
     public var dModel: Int
     public var heads: Int
