@@ -16,17 +16,20 @@ public struct BenchConfiguration: Sendable, Equatable {
     public var bandwidthBytesPerArray: Int?
     /// Run the backward passes (attention_backward, ffn_backward).
     public var includeBackward: Bool
+    /// How the reference kernels use the threads.
+    public var parallelism: KernelParallelism
     /// Written into the report's `llmcost_version`.
     public var llmcostVersion: String
 
     public init(
         shape: LayerShape = .default, threads: Int? = nil, quick: Bool = false, repeats: Int? = nil,
         squareSizes: [Int]? = nil, bandwidthBytesPerArray: Int? = nil, includeBackward: Bool = true,
-        llmcostVersion: String = "0.1.0"
+        parallelism: KernelParallelism = .workers, llmcostVersion: String = "0.1.0"
     ) {
         self.shape = shape; self.threads = threads; self.quick = quick; self.repeats = repeats
         self.squareSizes = squareSizes; self.bandwidthBytesPerArray = bandwidthBytesPerArray
-        self.includeBackward = includeBackward; self.llmcostVersion = llmcostVersion
+        self.includeBackward = includeBackward; self.parallelism = parallelism
+        self.llmcostVersion = llmcostVersion
     }
 
     var resolvedThreads: Int { threads ?? ProcessInfo.processInfo.activeProcessorCount }
@@ -51,4 +54,13 @@ public struct BenchConfiguration: Sendable, Equatable {
         }
         try shape.checkMemory(backward: includeBackward)
     }
+}
+
+/// How the reference kernels spread over the threads.
+public enum KernelParallelism: String, Codable, Sendable, CaseIterable {
+    /// The kernels split the work (token rows, heads) among `threads` workers, each calling
+    /// single-threaded OpenBLAS; element-wise work runs on every core.
+    case workers
+    /// One caller thread; OpenBLAS parallelises each GEMM over `threads` threads.
+    case openblas
 }

@@ -34,7 +34,7 @@ enum GEMMSweep {
                 let t = try Timing.measure(warmup: 1, repeats: r) { flops = try BLAS.gemm(av, bv, into: cv) }
                 let m = KernelMeasurement(
                     name: "sgemm_\(s.m)x\(s.n)x\(s.k)", shape: "m=\(s.m) n=\(s.n) k=\(s.k) (\(s.role))",
-                    seconds: t.median, flops: flops, repeats: r)
+                    seconds: t.median, bestSeconds: t.best, flops: flops, repeats: r)
                 progress(String(format: "  sgemm %d×%d×%d: %.1f GFLOP/s", s.m, s.n, s.k, m.gflops))
                 return m
             }

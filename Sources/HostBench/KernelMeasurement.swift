@@ -9,6 +9,8 @@ public struct KernelMeasurement: Codable, Sendable, Equatable {
     public var seconds: Double
     /// FLOPs one run issued, `matmul` convention (sum of `2·m·n·k` over its GEMMs).
     public var flops: Int
+    /// Fastest single run, seconds (what NumPy's and likwid's "best of" timings report).
+    public var bestSeconds: Double
     /// `flops / seconds / 1e9`.
     public var gflops: Double
     /// `gflops / best_sgemm_gflops`; may exceed 1 when a kernel outruns the best single GEMM.
@@ -18,12 +20,12 @@ public struct KernelMeasurement: Codable, Sendable, Equatable {
     public var repeats: Int
 
     enum CodingKeys: String, CodingKey {
-        case name, shape, seconds, flops, gflops, repeats
+        case name, shape, seconds, flops, gflops, repeats, bestSeconds = "best_seconds"
         case fractionOfBestSGEMM = "fraction_of_best_sgemm", fractionOfPeak = "fraction_of_peak"
     }
 
-    init(name: String, shape: String, seconds: Double, flops: Int, repeats: Int) {
-        self.name = name; self.shape = shape; self.seconds = seconds; self.flops = flops
+    init(name: String, shape: String, seconds: Double, bestSeconds: Double, flops: Int, repeats: Int) {
+        self.name = name; self.shape = shape; self.seconds = seconds; self.bestSeconds = bestSeconds; self.flops = flops
         self.gflops = seconds > 0 ? Double(flops) / seconds / 1e9 : 0
         self.fractionOfBestSGEMM = 0; self.fractionOfPeak = 0; self.repeats = repeats
     }

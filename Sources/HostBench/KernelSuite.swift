@@ -2,6 +2,8 @@
 /// region, median of `repeats`, FLOPs as the kernels themselves counted them.
 struct KernelSuite {
     let workers: Int
+    /// OpenBLAS threads while the kernels run (1 when the kernels split the work themselves).
+    let blasThreads: Int
     let repeats: Int
 
     private func input(_ s: LayerShape) -> Matrix {
@@ -10,8 +12,10 @@ struct KernelSuite {
 
     private func measure(_ name: String, _ s: LayerShape, _ body: () throws -> Int) throws -> KernelMeasurement {
         var flops = 0
-        let t = try Timing.measure(warmup: 1, repeats: repeats) { flops = try body() }
-        return KernelMeasurement(name: name, shape: s.description, seconds: t.median, flops: flops, repeats: repeats)
+        let t = try BLAS.withThreads(blasThreads) {
+            try Timing.measure(warmup: 1, repeats: repeats) { flops = try body() }
+        }
+        return KernelMeasurement(name: name, shape: s.description, seconds: t.median, bestSeconds: t.best, flops: flops, repeats: repeats)
     }
 
     func attention(_ name: String, _ s: LayerShape) throws -> KernelMeasurement {
@@ -59,7 +63,7 @@ struct KernelSuite {
             v.kvHeads = s.heads
             return ("attention_mha", v)
         }
-        guard let f = [4, 3, 2].first(where: { s.heads % $0 == 0 && s.heads > $0 }) else { return nil }
+        guard let f = [4, 3, 2].first(where: { s.heads % $0 == 0 && s.heads >= $0 }) else { return nil }
         v.kvHeads = s.heads / f
         return ("attention_gqa", v)
     }

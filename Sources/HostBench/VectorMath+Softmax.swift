@@ -9,8 +9,11 @@ extension VectorMath {
     static func softmaxRow(_ p: UnsafeMutablePointer<Float>, count: Int, valid: Int) {
         var m = V(repeating: -.infinity)
         var i = 0
-        while i + 8 <= valid { m = pointwiseMax(m, load(p + i)); i += 8 }
-        if i < valid { m = pointwiseMax(m, loadPartial(p + i, valid - i, fill: -.infinity)) }
+        while i + 8 <= valid { let x = load(p + i); m.replace(with: x, where: x .> m); i += 8 }
+        if i < valid {
+            let x = loadPartial(p + i, valid - i, fill: -.infinity)
+            m.replace(with: x, where: x .> m)
+        }
         let rowMax = V(repeating: m.max())
         var s = V.zero
         i = 0

@@ -30,7 +30,9 @@ enum VectorMath {
     /// `n` is rounded with the 1.5·2²³ trick and 2ⁿ built in the exponent bits, so no lane
     /// leaves the vector registers.
     @inline(__always) static func exp(_ x: V) -> V {
-        let clamped = x.clamped(lowerBound: V(repeating: -87.0), upperBound: V(repeating: 88.0))
+        // Mask selects rather than `clamped(…)`, whose generic pointwiseMin/Max are not inlined.
+        let low = V(repeating: -87), high = V(repeating: 88)
+        let clamped = x.replacing(with: low, where: x .< low).replacing(with: high, where: x .> high)
         let magic = V(repeating: 12_582_912)  // 1.5·2²³: adding it rounds to an integer
         let shifted = clamped * V(repeating: 1.442_695_04) + magic
         let n = shifted - magic
