@@ -25,28 +25,28 @@ let benchmarks: @Sendable () -> Void = {
     }
 
     Benchmark("attention forward", configuration: configuration) { benchmark in
-        let block = try AttentionBlock(shape: shape, workers: workers)
+        let block = try AttentionBlock(shape: shape, threads: workers)
         let x = input(), y = Matrix(rows: shape.seq, columns: shape.dModel)
         benchmark.startMeasurement()
         for _ in benchmark.scaledIterations { blackHole(try block.forward(x.view, into: y.view)) }
     }
 
     Benchmark("ffn forward", configuration: configuration) { benchmark in
-        let block = try FeedForwardBlock(shape: shape, workers: workers)
+        let block = try FeedForwardBlock(shape: shape, threads: workers)
         let x = input(), y = Matrix(rows: shape.seq, columns: shape.dModel)
         benchmark.startMeasurement()
         for _ in benchmark.scaledIterations { blackHole(try block.forward(x.view, into: y.view)) }
     }
 
     Benchmark("layer forward", configuration: configuration) { benchmark in
-        let layer = try TransformerLayer(shape: shape, workers: workers)
+        let layer = try TransformerLayer(shape: shape, threads: workers)
         let x = input(), y = Matrix(rows: shape.seq, columns: shape.dModel)
         benchmark.startMeasurement()
         for _ in benchmark.scaledIterations { blackHole(try layer.forward(x.view, into: y.view)) }
     }
 
     Benchmark("attention backward", configuration: configuration) { benchmark in
-        let block = try AttentionBlock(shape: shape, workers: workers)
+        let block = try AttentionBlock(shape: shape, threads: workers)
         let x = input(), y = Matrix(rows: shape.seq, columns: shape.dModel), dx = Matrix(rows: shape.seq, columns: shape.dModel)
         try block.forward(x.view, into: y.view)
         benchmark.startMeasurement()
@@ -56,7 +56,7 @@ let benchmarks: @Sendable () -> Void = {
     }
 
     Benchmark("ffn backward", configuration: configuration) { benchmark in
-        let block = try FeedForwardBlock(shape: shape, workers: workers)
+        let block = try FeedForwardBlock(shape: shape, threads: workers)
         let x = input(), y = Matrix(rows: shape.seq, columns: shape.dModel), dx = Matrix(rows: shape.seq, columns: shape.dModel)
         try block.forward(x.view, into: y.view)
         benchmark.startMeasurement()

@@ -16,21 +16,15 @@ extension AttentionBlock {
         try checkActivation(input, "input"); try checkActivation(outputGradient, "output gradient")
         try checkActivation(inputGradient, "input gradient")
         let g = makeGradients()
-        return try withWorkerThreads {
-            var flops = try Workers.gemm(context.view, .transposed, outputGradient, into: g.outputWeight.view, workers: workers)
-            flops += try Workers.gemm(outputGradient, outputWeight.view, .transposed, into: g.context.view, workers: workers)
-            flops += try Workers.run(workers) { w in
-                var f = 0
-                for h in Swift.stride(from: w, to: shape.heads, by: workers) {
-                    f += try headBackward(h, scratch: g.scores[w].view, gradients: g)
-                }
-                return f
-            }
-            if shape.groupSize > 1 { try sumGroupGradients(g) }
-            flops += try Workers.gemm(input, .transposed, g.qkv.view, into: g.qkvWeight.view, workers: workers)
-            flops += try Workers.gemm(g.qkv.view, qkvWeight.view, .transposed, into: inputGradient, workers: workers)
-            return flops
+        var flops = try parallel.gemm(context.view, .transposed, outputGradient, into: g.outputWeight.view)
+        flops += try parallel.gemm(outputGradient, outputWeight.view, .transposed, into: g.context.view)
+        flops += try parallel.items(shape.heads) { h, w in
+            try headBackward(h, scratch: g.scores[w].view, gradients: g)
         }
+        if shape.groupSize > 1 { try sumGroupGradients(g) }
+        flops += try parallel.gemm(input, .transposed, g.qkv.view, into: g.qkvWeight.view)
+        flops += try parallel.gemm(g.qkv.view, qkvWeight.view, .transposed, into: inputGradient)
+        return flops
     }
 
     /// One query head's four backward GEMMs and the softmax backward, on one thread. With
@@ -59,8 +53,8 @@ extension AttentionBlock {
     private func sumGroupGradients(_ g: AttentionGradients) throws {
         guard let keys = g.headKeys, let values = g.headValues else { return }
         let dk = shape.headDim, heads = shape.heads, kv = shape.kvHeads, group = shape.groupSize
-        _ = try Workers.run(workers) { w in
-            for r in Workers.share(w, of: workers, total: shape.seq) {
+        _ = try parallel.rows(shape.seq) { rows in
+            for r in rows {
                 for (source, offset) in [(keys, heads * dk), (values, (heads + kv) * dk)] {
                     let from = source.view.row(r), to = g.qkv.view.row(r) + offset
                     for kvHead in 0..<kv {

@@ -7,12 +7,14 @@
 /// Y   = O·W_o                          (+ Y when accumulating into a residual stream)
 /// ```
 /// Heads are read from the fused QKV activation through BLAS leading dimensions (no copies);
-/// the scale rides on the QKᵀ GEMM's alpha. Workers split token rows for the projections and
-/// heads for the per-head products, each with single-threaded OpenBLAS.
+/// the scale rides on the QKᵀ GEMM's alpha. Heads are dealt to the worker threads (single-threaded
+/// OpenBLAS each); the projections follow the block's `KernelParallelism`.
 public final class AttentionBlock: @unchecked Sendable {
     public let shape: LayerShape
-    /// Worker threads; 1 leaves the threading to OpenBLAS.
-    public let workers: Int
+    /// Threads the block runs on, and how it uses them.
+    public let threads: Int
+    public let parallelism: KernelParallelism
+    let parallel: Parallel
     /// `d × (h + 2·h_kv)·d_k`: Q columns for every head, then K, then V.
     public let qkvWeight: Matrix
     /// `h·d_k × d`.
@@ -25,10 +27,11 @@ public final class AttentionBlock: @unchecked Sendable {
     /// Gradient buffers, allocated on the first backward pass.
     private(set) var gradients: AttentionGradients?
 
-    public init(shape: LayerShape, workers: Int = 1, seed: UInt64 = 1) throws {
+    public init(shape: LayerShape, threads: Int = 1, parallelism: KernelParallelism = .workers, seed: UInt64 = 1) throws {
         try shape.validate()
-        guard workers >= 1 else { throw HostBenchError.invalidConfiguration(field: "workers", reason: "must be ≥ 1") }
-        self.shape = shape; self.workers = workers
+        guard threads >= 1 else { throw HostBenchError.invalidConfiguration(field: "threads", reason: "must be ≥ 1") }
+        self.shape = shape; self.threads = threads; self.parallelism = parallelism
+        parallel = Parallel(mode: parallelism, threads: threads)
         let scale = 1 / Float(shape.dModel).squareRoot()
         qkvWeight = Matrix(rows: shape.dModel, columns: shape.qkvWidth, randomScale: scale, seed: seed)
         outputWeight = Matrix(rows: shape.attentionWidth, columns: shape.dModel, randomScale: scale, seed: seed + 1)
@@ -53,17 +56,10 @@ public final class AttentionBlock: @unchecked Sendable {
     @discardableResult
     public func forward(_ input: MatrixView, into output: MatrixView, accumulate: Bool = false) throws -> Int {
         try checkActivation(input, "input"); try checkActivation(output, "output")
-        return try withWorkerThreads {
-            var flops = try Workers.gemm(input, qkvWeight.view, into: qkv.view, workers: workers)
-            flops += try Workers.run(workers) { w in
-                var f = 0
-                for h in Swift.stride(from: w, to: shape.heads, by: workers) { f += try headForward(h) }
-                return f
-            }
-            flops += try Workers.gemm(
-                context.view, outputWeight.view, into: output, beta: accumulate ? 1 : 0, workers: workers)
-            return flops
-        }
+        var flops = try parallel.gemm(input, qkvWeight.view, into: qkv.view)
+        flops += try parallel.items(shape.heads) { h, _ in try headForward(h) }
+        flops += try parallel.gemm(context.view, outputWeight.view, into: output, beta: accumulate ? 1 : 0)
+        return flops
     }
 
     /// `Pₕ = softmax(scale·Qₕ·K_gᵀ)`, `Oₕ = Pₕ·V_g` on one thread.
@@ -83,14 +79,9 @@ public final class AttentionBlock: @unchecked Sendable {
         }
     }
 
-    /// Pins OpenBLAS to one thread while the workers run (they split the work themselves).
-    func withWorkerThreads<T>(_ body: () throws -> T) rethrows -> T {
-        workers > 1 ? try BLAS.withThreads(1, body) : try body()
-    }
-
     func makeGradients() -> AttentionGradients {
         if let gradients { return gradients }
-        let g = AttentionGradients(shape: shape, workers: workers)
+        let g = AttentionGradients(shape: shape, workers: parallel.workers)
         gradients = g
         return g
     }

@@ -63,4 +63,7 @@ public enum KernelParallelism: String, Codable, Sendable, CaseIterable {
     case workers
     /// One caller thread; OpenBLAS parallelises each GEMM over `threads` threads.
     case openblas
+    /// OpenBLAS parallelises the projection GEMMs; heads and element-wise work are split among
+    /// `threads` workers.
+    case hybrid
 }

@@ -44,9 +44,7 @@ public enum BenchRunner {
         kernels += sweep
 
         progress("reference kernels at \(shape) on \(threads) workers…")
-        let suite = KernelSuite(
-            workers: configuration.parallelism == .workers ? threads : 1,
-            blasThreads: configuration.parallelism == .workers ? 1 : threads, repeats: repeats)
+        let suite = KernelSuite(threads: threads, parallelism: configuration.parallelism, repeats: repeats)
         func add(_ m: KernelMeasurement) {
             progress(String(format: "  %@: %.2f ms, %.1f GFLOP/s", m.name, m.seconds * 1000, m.gflops))
             kernels.append(m)
@@ -86,9 +84,7 @@ public enum BenchRunner {
         }
         var notes = [
             "FLOPs: matmul convention, 2·m·n·k per GEMM, full S×S attention products even when causal, no element-wise work",
-            configuration.parallelism == .workers
-                ? "kernels: median of \(configuration.resolvedRepeats) runs after one warm-up; \(configuration.resolvedThreads) worker threads, OpenBLAS pinned to 1 thread per worker"
-                : "kernels: median of \(configuration.resolvedRepeats) runs after one warm-up; one caller thread, OpenBLAS with \(configuration.resolvedThreads) threads",
+            "kernels: median of \(configuration.resolvedRepeats) runs after one warm-up on \(configuration.resolvedThreads) threads, parallelism '\(configuration.parallelism.rawValue)'",
             "sgemm sweep: OpenBLAS's own threading with \(configuration.resolvedThreads) threads",
             "bandwidth: STREAM triad, best pass, 3 arrays × \(configuration.resolvedBandwidthBytes >> 20) MiB counted as 3 × bytes per pass",
         ]

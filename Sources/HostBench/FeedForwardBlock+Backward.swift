@@ -13,10 +13,9 @@ extension FeedForwardBlock {
     ) throws -> Int {
         try check(input, "input"); try check(outputGradient, "output gradient"); try check(inputGradient, "input gradient")
         let g = makeGradients()
-        return try withWorkerThreads {
-            var flops = try Workers.run(workers) { w in
-                let rows = Workers.share(w, of: workers, total: shape.seq)
-                if rows.isEmpty { return 0 }
+        var flops = 0
+        if parallelism == .workers {
+            flops += try parallel.rows(shape.seq) { rows in
                 var f = try BLAS.gemm(outputGradient.rows(rows), outputWeight.view, .transposed,
                                       into: g.activation.view.rows(rows))
                 activationBackward(rows, g)
@@ -24,10 +23,14 @@ extension FeedForwardBlock {
                                    into: inputGradient.rows(rows))
                 return f
             }
-            flops += try Workers.gemm(activation.view, .transposed, outputGradient, into: g.outputWeight.view, workers: workers)
-            flops += try Workers.gemm(input, .transposed, g.preActivation.view, into: g.inputWeight.view, workers: workers)
-            return flops
+        } else {
+            flops += try parallel.gemm(outputGradient, outputWeight.view, .transposed, into: g.activation.view)
+            _ = try parallel.rows(shape.seq) { rows in activationBackward(rows, g); return 0 }
+            flops += try parallel.gemm(g.preActivation.view, inputWeight.view, .transposed, into: inputGradient)
         }
+        flops += try parallel.gemm(activation.view, .transposed, outputGradient, into: g.outputWeight.view)
+        flops += try parallel.gemm(input, .transposed, g.preActivation.view, into: g.inputWeight.view)
+        return flops
     }
 
     private func activationBackward(_ rows: Range<Int>, _ g: FeedForwardGradients) {

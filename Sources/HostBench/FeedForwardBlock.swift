@@ -4,12 +4,15 @@
 /// plain:  U = X·W₁ (S × F)        A = gelu(U)                 Y = A·W₂
 /// gated:  U = X·W₁ (S × 2F) = [G | V]   A = silu(G) ⊙ V       Y = A·W₂
 /// ```
-/// Each worker takes a block of token rows through all three steps (GEMM, activation, GEMM)
-/// with single-threaded OpenBLAS, so the activation runs on every core while its input is still
-/// in cache and the pass needs no barrier.
+/// With `.workers` parallelism each worker takes a block of token rows through all three steps
+/// (GEMM, activation, GEMM) with single-threaded OpenBLAS, so the activation runs on every core
+/// while its input is still in cache and the pass needs no barrier; otherwise OpenBLAS threads
+/// the GEMMs and the activation is split among the workers between them.
 public final class FeedForwardBlock: @unchecked Sendable {
     public let shape: LayerShape
-    public let workers: Int
+    public let threads: Int
+    public let parallelism: KernelParallelism
+    let parallel: Parallel
     /// `d × F` (plain) or `d × 2F` (gated: gate columns, then up columns).
     public let inputWeight: Matrix
     /// `F × d`.
@@ -19,10 +22,11 @@ public final class FeedForwardBlock: @unchecked Sendable {
     let activation: Matrix
     private(set) var gradients: FeedForwardGradients?
 
-    public init(shape: LayerShape, workers: Int = 1, seed: UInt64 = 3) throws {
+    public init(shape: LayerShape, threads: Int = 1, parallelism: KernelParallelism = .workers, seed: UInt64 = 3) throws {
         try shape.validate()
-        guard workers >= 1 else { throw HostBenchError.invalidConfiguration(field: "workers", reason: "must be ≥ 1") }
-        self.shape = shape; self.workers = workers
+        guard threads >= 1 else { throw HostBenchError.invalidConfiguration(field: "threads", reason: "must be ≥ 1") }
+        self.shape = shape; self.threads = threads; self.parallelism = parallelism
+        parallel = Parallel(mode: parallelism, threads: threads)
         inputWeight = Matrix(rows: shape.dModel, columns: shape.ffnInputWidth,
                              randomScale: 1 / Float(shape.dModel).squareRoot(), seed: seed)
         outputWeight = Matrix(rows: shape.ffn, columns: shape.dModel,
@@ -37,17 +41,19 @@ public final class FeedForwardBlock: @unchecked Sendable {
     @discardableResult
     public func forward(_ input: MatrixView, into output: MatrixView, accumulate: Bool = false) throws -> Int {
         try check(input, "input"); try check(output, "output")
-        return try withWorkerThreads {
-            try Workers.run(workers) { w in
-                let rows = Workers.share(w, of: workers, total: shape.seq)
-                if rows.isEmpty { return 0 }
+        let beta: Float = accumulate ? 1 : 0
+        if parallelism == .workers {
+            return try parallel.rows(shape.seq) { rows in
                 var flops = try BLAS.gemm(input.rows(rows), inputWeight.view, into: preActivation.view.rows(rows))
                 activate(rows)
-                flops += try BLAS.gemm(activation.view.rows(rows), outputWeight.view,
-                                       into: output.rows(rows), beta: accumulate ? 1 : 0)
+                flops += try BLAS.gemm(activation.view.rows(rows), outputWeight.view, into: output.rows(rows), beta: beta)
                 return flops
             }
         }
+        var flops = try parallel.gemm(input, inputWeight.view, into: preActivation.view)
+        _ = try parallel.rows(shape.seq) { rows in activate(rows); return 0 }
+        flops += try parallel.gemm(activation.view, outputWeight.view, into: output, beta: beta)
+        return flops
     }
 
     private func activate(_ rows: Range<Int>) {
@@ -66,10 +72,6 @@ public final class FeedForwardBlock: @unchecked Sendable {
         guard m.rows == shape.seq, m.columns == shape.dModel else {
             throw HostBenchError.invalidGEMM("FFN \(name) is \(m.rows)×\(m.columns), expected \(shape.seq)×\(shape.dModel)")
         }
-    }
-
-    func withWorkerThreads<T>(_ body: () throws -> T) rethrows -> T {
-        workers > 1 ? try BLAS.withThreads(1, body) : try body()
     }
 
     func makeGradients() -> FeedForwardGradients {

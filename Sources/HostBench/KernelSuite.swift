@@ -1,9 +1,8 @@
 /// Times the reference blocks at one layer shape: allocation and warm-up outside the timed
 /// region, median of `repeats`, FLOPs as the kernels themselves counted them.
 struct KernelSuite {
-    let workers: Int
-    /// OpenBLAS threads while the kernels run (1 when the kernels split the work themselves).
-    let blasThreads: Int
+    let threads: Int
+    let parallelism: KernelParallelism
     let repeats: Int
 
     private func input(_ s: LayerShape) -> Matrix {
@@ -12,33 +11,31 @@ struct KernelSuite {
 
     private func measure(_ name: String, _ s: LayerShape, _ body: () throws -> Int) throws -> KernelMeasurement {
         var flops = 0
-        let t = try BLAS.withThreads(blasThreads) {
-            try Timing.measure(warmup: 1, repeats: repeats) { flops = try body() }
-        }
+        let t = try Timing.measure(warmup: 1, repeats: repeats) { flops = try body() }
         return KernelMeasurement(name: name, shape: s.description, seconds: t.median, bestSeconds: t.best, flops: flops, repeats: repeats)
     }
 
     func attention(_ name: String, _ s: LayerShape) throws -> KernelMeasurement {
-        let block = try AttentionBlock(shape: s, workers: workers)
+        let block = try AttentionBlock(shape: s, threads: threads, parallelism: parallelism)
         let x = input(s), y = Matrix(rows: s.seq, columns: s.dModel)
         return try measure(name, s) { try block.forward(x.view, into: y.view) }
     }
 
     func ffn(_ name: String, _ s: LayerShape) throws -> KernelMeasurement {
-        let block = try FeedForwardBlock(shape: s, workers: workers)
+        let block = try FeedForwardBlock(shape: s, threads: threads, parallelism: parallelism)
         let x = input(s), y = Matrix(rows: s.seq, columns: s.dModel)
         return try measure(name, s) { try block.forward(x.view, into: y.view) }
     }
 
     func layer(_ s: LayerShape) throws -> KernelMeasurement {
-        let layer = try TransformerLayer(shape: s, workers: workers)
+        let layer = try TransformerLayer(shape: s, threads: threads, parallelism: parallelism)
         let x = input(s), y = Matrix(rows: s.seq, columns: s.dModel)
         return try measure("layer", s) { try layer.forward(x.view, into: y.view) }
     }
 
     /// Backward only (the forward that fills the cached activations runs once, untimed).
     func attentionBackward(_ s: LayerShape) throws -> KernelMeasurement {
-        let block = try AttentionBlock(shape: s, workers: workers)
+        let block = try AttentionBlock(shape: s, threads: threads, parallelism: parallelism)
         let x = input(s), y = Matrix(rows: s.seq, columns: s.dModel), dx = Matrix(rows: s.seq, columns: s.dModel)
         try block.forward(x.view, into: y.view)
         return try measure("attention_backward", s) {
@@ -47,7 +44,7 @@ struct KernelSuite {
     }
 
     func ffnBackward(_ s: LayerShape) throws -> KernelMeasurement {
-        let block = try FeedForwardBlock(shape: s, workers: workers)
+        let block = try FeedForwardBlock(shape: s, threads: threads, parallelism: parallelism)
         let x = input(s), y = Matrix(rows: s.seq, columns: s.dModel), dx = Matrix(rows: s.seq, columns: s.dModel)
         try block.forward(x.view, into: y.view)
         return try measure("ffn_backward", s) {

@@ -8,7 +8,8 @@
 /// the layer issues exactly the GEMMs of its two blocks.
 public final class TransformerLayer: @unchecked Sendable {
     public let shape: LayerShape
-    public let workers: Int
+    public let threads: Int
+    public let parallelism: KernelParallelism
     public let attention: AttentionBlock
     public let feedForward: FeedForwardBlock
     /// Norm scales γ and shifts β (β unused by RMSNorm), 1 × d each.
@@ -17,10 +18,10 @@ public final class TransformerLayer: @unchecked Sendable {
     let normalized: Matrix
     let hidden: Matrix
 
-    public init(shape: LayerShape, workers: Int = 1, seed: UInt64 = 1) throws {
-        attention = try AttentionBlock(shape: shape, workers: workers, seed: seed)
-        feedForward = try FeedForwardBlock(shape: shape, workers: workers, seed: seed + 2)
-        self.shape = shape; self.workers = workers
+    public init(shape: LayerShape, threads: Int = 1, parallelism: KernelParallelism = .workers, seed: UInt64 = 1) throws {
+        attention = try AttentionBlock(shape: shape, threads: threads, parallelism: parallelism, seed: seed)
+        feedForward = try FeedForwardBlock(shape: shape, threads: threads, parallelism: parallelism, seed: seed + 2)
+        self.shape = shape; self.threads = threads; self.parallelism = parallelism
         let d = shape.dModel
         func around(_ center: Float, _ s: UInt64) -> Matrix {
             let m = Matrix(rows: 1, columns: d, randomScale: 0.1, seed: s)
@@ -38,20 +39,18 @@ public final class TransformerLayer: @unchecked Sendable {
     @discardableResult
     public func forward(_ input: MatrixView, into output: MatrixView) throws -> Int {
         try attention.checkActivation(input, "input"); try attention.checkActivation(output, "output")
-        return try attention.withWorkerThreads {
-            try normalize(input, copyInto: hidden.view, scale: normScale.0, shift: normShift.0)
-            var flops = try attention.forward(normalized.view, into: hidden.view, accumulate: true)
-            try normalize(hidden.view, copyInto: output, scale: normScale.1, shift: normShift.1)
-            flops += try feedForward.forward(normalized.view, into: output, accumulate: true)
-            return flops
-        }
+        try normalize(input, copyInto: hidden.view, scale: normScale.0, shift: normShift.0)
+        var flops = try attention.forward(normalized.view, into: hidden.view, accumulate: true)
+        try normalize(hidden.view, copyInto: output, scale: normScale.1, shift: normShift.1)
+        flops += try feedForward.forward(normalized.view, into: output, accumulate: true)
+        return flops
     }
 
     /// `normalized ← Norm(source)` and `residual ← source`, token rows split among workers.
     private func normalize(_ source: MatrixView, copyInto residual: MatrixView, scale: Matrix, shift: Matrix) throws {
         let d = shape.dModel
-        _ = try Workers.run(workers) { w in
-            for r in Workers.share(w, of: workers, total: shape.seq) {
+        _ = try attention.parallel.rows(shape.seq) { rows in
+            for r in rows {
                 VectorMath.normalizeRow(shape.norm, source.row(r), normalized.view.row(r), count: d,
                                         gamma: scale.storage, beta: shift.storage)
                 residual.row(r).update(from: source.row(r), count: d)

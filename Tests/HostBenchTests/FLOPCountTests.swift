@@ -20,16 +20,16 @@ import Testing
         #expect(shape.ffnFLOPs == ffn)
         let x = Matrix(rows: 7, columns: 24, randomScale: 1, seed: 1)
         let y = Matrix(rows: 7, columns: 24), dx = Matrix(rows: 7, columns: 24)
-        for workers in [1, 2] {
-            let a = try AttentionBlock(shape: shape, workers: workers)
+        for workers in [1, 2] { for mode in KernelParallelism.allCases {
+            let a = try AttentionBlock(shape: shape, threads: workers, parallelism: mode)
             #expect(try a.forward(x.view, into: y.view) == attention)
             #expect(try a.backward(x.view, outputGradient: y.view, inputGradient: dx.view) == 2 * attention)
-            let f = try FeedForwardBlock(shape: shape, workers: workers)
+            let f = try FeedForwardBlock(shape: shape, threads: workers, parallelism: mode)
             #expect(try f.forward(x.view, into: y.view) == ffn)
             #expect(try f.backward(x.view, outputGradient: y.view, inputGradient: dx.view) == 2 * ffn)
-            let layer = try TransformerLayer(shape: shape, workers: workers)
+            let layer = try TransformerLayer(shape: shape, threads: workers, parallelism: mode)
             #expect(try layer.forward(x.view, into: y.view) == attention + ffn)
-        }
+        } }
     }
 
     @Test func sgemmReportsTwoMNK() throws {
