@@ -5,10 +5,12 @@ import HostBench
 // Reports the three ratios of the performance bar (DESIGN.md) on this machine:
 //   FFN forward ≥ 90 % of the best single SGEMM, attention ≥ 70 %, layer ≥ the NumPy peer's layer.
 // Usage: swift run -c release hostbench-bar [d_model heads seq ffn gated] [--threads N] [--rounds R]
-//        [--openblas-threads]   (OpenBLAS threads each GEMM instead of the kernels' own workers)
+//        [--profile]   (instead: run BenchRunner in quick mode and print the profile JSON)
+// Every parallelism policy (workers, openblas, hybrid) is measured in the same rounds; the bar
+// is judged on the default policy (BenchConfiguration's), the others are printed beside it.
 // A shared machine's speed drifts from second to second, so every rate is the best over R
-// interleaved rounds (SGEMMs, then the kernels, then again), the way the NumPy peer reports the
-// best of 5; the peer itself runs 3 times and its best layer rate is taken.
+// interleaved rounds (SGEMMs, the kernels, then one run of the NumPy peer, then again), the way
+// the NumPy peer reports the best of 5; the peer's best layer rate over the rounds is taken.
 let args = Array(CommandLine.arguments.dropFirst())
 func option(_ name: String) -> Int? {
     guard let i = args.firstIndex(of: name), i + 1 < args.count else { return nil }
@@ -18,8 +20,22 @@ let positional = args.prefix { !$0.hasPrefix("--") }.compactMap { Int($0) }
 let p = positional + [768, 12, 512, 3072, 0].dropFirst(positional.count)
 let shape = LayerShape(dModel: p[0], heads: p[1], seq: p[2], ffn: p[3], gated: p[4] != 0)
 let threads = option("--threads") ?? ProcessInfo.processInfo.activeProcessorCount
-let rounds = option("--rounds") ?? 7
-let ownWorkers = !args.contains("--openblas-threads")
+let rounds = option("--rounds") ?? 5
+
+if args.contains("--profile") {
+    do {
+        let start = DispatchTime.now().uptimeNanoseconds
+        let report = try BenchRunner.run(configuration: BenchConfiguration(threads: option("--threads"), quick: true)) {
+            FileHandle.standardError.write(Data(($0 + "\n").utf8))
+        }
+        FileHandle.standardOutput.write(try report.jsonData())
+        FileHandle.standardError.write(Data(String(format: "\nquick run: %.1f s\n", Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9).utf8))
+        exit(0)
+    } catch {
+        FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+        exit(1)
+    }
+}
 
 func seconds(_ body: () throws -> Void) rethrows -> Double {
     let start = DispatchTime.now().uptimeNanoseconds
@@ -29,18 +45,21 @@ func seconds(_ body: () throws -> Void) rethrows -> Double {
 
 do {
     try shape.checkMemory(backward: false)
-    let workers = ownWorkers ? threads : 1
     let s = shape
     let x = Matrix(rows: s.seq, columns: s.dModel, randomScale: 1, seed: 1), y = Matrix(rows: s.seq, columns: s.dModel)
-    let attention = try AttentionBlock(shape: s, workers: workers)
-    let ffn = try FeedForwardBlock(shape: s, workers: workers)
-    let layer = try TransformerLayer(shape: s, workers: workers)
+    let modes = KernelParallelism.allCases
+    let blocks = try modes.map { mode in
+        (mode, try AttentionBlock(shape: s, threads: threads, parallelism: mode),
+         try FeedForwardBlock(shape: s, threads: threads, parallelism: mode),
+         try TransformerLayer(shape: s, threads: threads, parallelism: mode))
+    }
     let gemms = [(1024, 1024, 1024), (2048, 2048, 2048), (4096, 4096, 4096),
                  (s.seq, s.qkvWidth, s.dModel), (s.seq, s.ffnInputWidth, s.dModel), (s.seq, s.dModel, s.ffn)]
     let big = gemms.map { max($0.0 * $0.2, $0.2 * $0.1, $0.0 * $0.1) }.max()!
     let a = Matrix(rows: 1, columns: big, randomScale: 1, seed: 2), b = Matrix(rows: 1, columns: big, randomScale: 1, seed: 3)
     let c = Matrix(rows: 1, columns: big)
     var best: [String: Double] = [:]
+    var numpy: [String: Any] = [:]
     func record(_ name: String, _ flops: Int, _ t: Double) { best[name] = max(best[name] ?? 0, Double(flops) / t / 1e9) }
     for round in 0...rounds {  // round 0 is the warm-up
         BLAS.setThreads(threads)
@@ -51,32 +70,33 @@ do {
             let t = try seconds { f = try BLAS.gemm(av, bv, into: cv) }
             if round > 0 { record("sgemm \(m)x\(n)x\(k)", f, t) }
         }
-        BLAS.setThreads(ownWorkers ? 1 : threads)
-        var f = 0
-        var t = try seconds { f = try ffn.forward(x.view, into: y.view) }
-        if round > 0 { record("ffn", f, t) }
-        t = try seconds { f = try attention.forward(x.view, into: y.view) }
-        if round > 0 { record("attention", f, t) }
-        t = try seconds { f = try layer.forward(x.view, into: y.view) }
-        if round > 0 { record("layer", f, t) }
-    }
-    var numpy: [String: Any] = [:]
-    for _ in 0..<3 {
-        let peer = Process()
-        peer.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        let script = ProcessInfo.processInfo.environment["NUMPY_PEER"] ?? "/work/shared/peers/numpy_layer.py"
-        peer.arguments = ["python3", script] + p.map(String.init)
-        let pipe = Pipe()
-        peer.standardOutput = pipe
-        try peer.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        peer.waitUntilExit()
-        let j = (try JSONSerialization.jsonObject(with: data) as? [String: Any]) ?? [:]
-        if (j["layer_gflops"] as? Double ?? 0) > (numpy["layer_gflops"] as? Double ?? 0) { numpy = j }
+        for (mode, attention, ffn, layer) in blocks {
+            var f = 0
+            var t = try seconds { f = try ffn.forward(x.view, into: y.view) }
+            if round > 0 { record("ffn [\(mode)]", f, t) }
+            t = try seconds { f = try attention.forward(x.view, into: y.view) }
+            if round > 0 { record("attention [\(mode)]", f, t) }
+            t = try seconds { f = try layer.forward(x.view, into: y.view) }
+            if round > 0 { record("layer [\(mode)]", f, t) }
+        }
+        if round > 0 {
+            let peer = Process()
+            peer.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            let script = ProcessInfo.processInfo.environment["NUMPY_PEER"] ?? "/work/shared/peers/numpy_layer.py"
+            peer.arguments = ["python3", script] + p.map(String.init)
+            let pipe = Pipe()
+            peer.standardOutput = pipe
+            try peer.run()
+            let data = pipe.fileHandleForReading.readDataToEndOfFile()
+            peer.waitUntilExit()
+            let j = (try JSONSerialization.jsonObject(with: data) as? [String: Any]) ?? [:]
+            if (j["layer_gflops"] as? Double ?? 0) > (numpy["layer_gflops"] as? Double ?? 0) { numpy = j }
+        }
     }
     let numpyLayer = numpy["layer_gflops"] as? Double ?? .nan
     let sgemm = best.filter { $0.key.hasPrefix("sgemm") }.max { $0.value < $1.value }!
-    print("shape: \(shape); threads: \(threads) (\(ownWorkers ? "kernels' own workers, OpenBLAS 1 thread each" : "OpenBLAS threads"))")
+    let mode = BenchConfiguration().parallelism
+    print("shape: \(shape); threads: \(threads); default parallelism: \(mode)")
     for (k, v) in best.sorted(by: { $0.key < $1.key }) { print(String(format: "  %-24@ %6.1f GFLOP/s", k, v)) }
     print(String(format: "  NumPy peer: layer %.1f, attention %.1f, ffn %.1f, sgemm2048 %.1f GFLOP/s", numpyLayer,
                  numpy["attention_gflops"] as? Double ?? .nan, numpy["ffn_gflops"] as? Double ?? .nan,
@@ -85,9 +105,9 @@ do {
         print(String(format: "%-28@ %6.1f %%  (bar ≥ %3.0f %%)  %@", label, value * 100, bar * 100, value >= bar ? "PASS" : "FAIL"))
     }
     print("best SGEMM: \(sgemm.key)")
-    line("FFN / best SGEMM", best["ffn"]! / sgemm.value, 0.9)
-    line("attention / best SGEMM", best["attention"]! / sgemm.value, 0.7)
-    line("layer / NumPy layer", best["layer"]! / numpyLayer, 1.0)
+    line("FFN / best SGEMM", best["ffn [\(mode)]"]! / sgemm.value, 0.9)
+    line("attention / best SGEMM", best["attention [\(mode)]"]! / sgemm.value, 0.7)
+    line("layer / NumPy layer", best["layer [\(mode)]"]! / numpyLayer, 1.0)
 } catch {
     FileHandle.standardError.write(Data("error: \(error)\n".utf8))
     exit(1)
