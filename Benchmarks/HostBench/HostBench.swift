@@ -3,10 +3,11 @@ import HostBench
 
 // ordo-one/benchmark suite for the reference kernels at the NumPy peer's shape (d 768, 12 heads,
 // seq 512, ffn 3072). Throughput is in FLOPs: scaledIterations × the FLOPs one run issues.
-// OpenBLAS threads are pinned (1 per worker) so runs are comparable between machines and days.
+// Thread counts are pinned: two threads, the kernels' default (hybrid) parallelism, which sets
+// OpenBLAS's thread count itself in every phase (2 for projections, 1 inside the head workers),
+// so runs are comparable between machines and days.
 let benchmarks: @Sendable () -> Void = {
     let workers = 2
-    BLAS.setThreads(1)
     let shape = LayerShape.default
     let configuration = Benchmark.Configuration(
         metrics: [.wallClock, .throughput, .mallocCountTotal], warmupIterations: 2,
@@ -19,7 +20,6 @@ let benchmarks: @Sendable () -> Void = {
         let b = Matrix(rows: 2048, columns: 2048, randomScale: 1, seed: 2)
         let c = Matrix(rows: 2048, columns: 2048)
         BLAS.setThreads(workers)
-        defer { BLAS.setThreads(1) }
         benchmark.startMeasurement()
         for _ in benchmark.scaledIterations { blackHole(try BLAS.gemm(a.view, b.view, into: c.view)) }
     }

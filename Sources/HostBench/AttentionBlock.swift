@@ -27,7 +27,7 @@ public final class AttentionBlock: @unchecked Sendable {
     /// Gradient buffers, allocated on the first backward pass.
     private(set) var gradients: AttentionGradients?
 
-    public init(shape: LayerShape, threads: Int = 1, parallelism: KernelParallelism = .workers, seed: UInt64 = 1) throws {
+    public init(shape: LayerShape, threads: Int = 1, parallelism: KernelParallelism = .hybrid, seed: UInt64 = 1) throws {
         try shape.validate()
         guard threads >= 1 else { throw HostBenchError.invalidConfiguration(field: "threads", reason: "must be ≥ 1") }
         self.shape = shape; self.threads = threads; self.parallelism = parallelism

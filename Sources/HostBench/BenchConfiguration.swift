@@ -8,7 +8,7 @@ public struct BenchConfiguration: Sendable, Equatable {
     public var threads: Int?
     /// About ten seconds on a 2-core machine: fewer GEMM sizes, fewer repeats, smaller arrays.
     public var quick: Bool
-    /// Timed repeats per kernel (median reported); default 3 quick, 7 full.
+    /// Timed repeats per kernel (median reported); default 5 quick, 9 full.
     public var repeats: Int?
     /// Square SGEMM sizes; default 256…2048 quick, 256…4096 full.
     public var squareSizes: [Int]?
@@ -24,7 +24,7 @@ public struct BenchConfiguration: Sendable, Equatable {
     public init(
         shape: LayerShape = .default, threads: Int? = nil, quick: Bool = false, repeats: Int? = nil,
         squareSizes: [Int]? = nil, bandwidthBytesPerArray: Int? = nil, includeBackward: Bool = true,
-        parallelism: KernelParallelism = .workers, llmcostVersion: String = "0.1.0"
+        parallelism: KernelParallelism = .hybrid, llmcostVersion: String = "0.1.0"
     ) {
         self.shape = shape; self.threads = threads; self.quick = quick; self.repeats = repeats
         self.squareSizes = squareSizes; self.bandwidthBytesPerArray = bandwidthBytesPerArray
@@ -33,10 +33,10 @@ public struct BenchConfiguration: Sendable, Equatable {
     }
 
     var resolvedThreads: Int { threads ?? ProcessInfo.processInfo.activeProcessorCount }
-    var resolvedRepeats: Int { repeats ?? (quick ? 3 : 7) }
+    var resolvedRepeats: Int { repeats ?? (quick ? 5 : 9) }
     var resolvedSquareSizes: [Int] { squareSizes ?? (quick ? [256, 512, 1024, 2048] : [256, 512, 1024, 2048, 4096]) }
     var resolvedBandwidthBytes: Int { bandwidthBytesPerArray ?? (quick ? 64 : 256) << 20 }
-    var peakSeconds: Double { quick ? 0.1 : 0.5 }
+    var peakSeconds: Double { quick ? 0.2 : 0.5 }
 
     /// Throws on a configuration no run can honour (before anything is allocated).
     public func validate() throws {
@@ -58,7 +58,7 @@ public struct BenchConfiguration: Sendable, Equatable {
 
 /// How the reference kernels spread over the threads.
 public enum KernelParallelism: String, Codable, Sendable, CaseIterable {
-    /// The kernels split the work (token rows, heads) among `threads` workers, each calling
+    /// The kernels split all the work (token rows, heads) among `threads` workers, each calling
     /// single-threaded OpenBLAS; element-wise work runs on every core.
     case workers
     /// One caller thread; OpenBLAS parallelises each GEMM over `threads` threads.

@@ -22,7 +22,7 @@ public final class FeedForwardBlock: @unchecked Sendable {
     let activation: Matrix
     private(set) var gradients: FeedForwardGradients?
 
-    public init(shape: LayerShape, threads: Int = 1, parallelism: KernelParallelism = .workers, seed: UInt64 = 3) throws {
+    public init(shape: LayerShape, threads: Int = 1, parallelism: KernelParallelism = .hybrid, seed: UInt64 = 3) throws {
         try shape.validate()
         guard threads >= 1 else { throw HostBenchError.invalidConfiguration(field: "threads", reason: "must be ≥ 1") }
         self.shape = shape; self.threads = threads; self.parallelism = parallelism

@@ -18,7 +18,7 @@ public final class TransformerLayer: @unchecked Sendable {
     let normalized: Matrix
     let hidden: Matrix
 
-    public init(shape: LayerShape, threads: Int = 1, parallelism: KernelParallelism = .workers, seed: UInt64 = 1) throws {
+    public init(shape: LayerShape, threads: Int = 1, parallelism: KernelParallelism = .hybrid, seed: UInt64 = 1) throws {
         attention = try AttentionBlock(shape: shape, threads: threads, parallelism: parallelism, seed: seed)
         feedForward = try FeedForwardBlock(shape: shape, threads: threads, parallelism: parallelism, seed: seed + 2)
         self.shape = shape; self.threads = threads; self.parallelism = parallelism
