@@ -20,7 +20,7 @@ let package = Package(
         // reader for our spec files) only, so every other module can read it.
         .target(name: "Workload", dependencies: ["Yams"]),
         // OpenBLAS-backed reference passes that measure what this host sustains.
-        .target(name: "HostBench", dependencies: ["COpenBLAS", "CPeakFLOPS", "Workload"]),
+        .target(name: "HostBench", dependencies: ["COpenBLAS", "CPeakFLOPS", "Workload"], exclude: ["README.md"]),
         // Hardware profiles, the seeds' cost formulas, roofline pricing.
         .target(name: "CostModel", dependencies: ["Workload"]),
         // The command-line interface as a library, so tests can drive every command in-process.

@@ -25,11 +25,11 @@ let rounds = option("--rounds") ?? 5
 if args.contains("--profile") {
     do {
         let start = DispatchTime.now().uptimeNanoseconds
-        let report = try BenchRunner.run(configuration: BenchConfiguration(threads: option("--threads"), quick: true)) {
+        let report = try BenchRunner.run(configuration: BenchConfiguration(threads: option("--threads"), quick: !args.contains("--full"))) {
             FileHandle.standardError.write(Data(($0 + "\n").utf8))
         }
         FileHandle.standardOutput.write(try report.jsonData())
-        FileHandle.standardError.write(Data(String(format: "\nquick run: %.1f s\n", Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9).utf8))
+        FileHandle.standardError.write(Data(String(format: "\nrun: %.1f s\n", Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9).utf8))
         exit(0)
     } catch {
         FileHandle.standardError.write(Data("error: \(error)\n".utf8))
