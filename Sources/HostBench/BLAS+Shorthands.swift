@@ -20,17 +20,3 @@ extension BLAS {
         try gemm(a, .none, b, transB, into: c, alpha: alpha, beta: beta)
     }
 }
-
-extension Workers {
-    static func gemm(_ a: MatrixView, _ b: MatrixView, into c: MatrixView, beta: Float = 0, workers: Int) throws -> Int {
-        try gemm(a, .none, b, .none, into: c, beta: beta, workers: workers)
-    }
-
-    static func gemm(_ a: MatrixView, _ transA: BLAS.Transpose, _ b: MatrixView, into c: MatrixView, workers: Int) throws -> Int {
-        try gemm(a, transA, b, .none, into: c, workers: workers)
-    }
-
-    static func gemm(_ a: MatrixView, _ b: MatrixView, _ transB: BLAS.Transpose, into c: MatrixView, workers: Int) throws -> Int {
-        try gemm(a, .none, b, transB, into: c, workers: workers)
-    }
-}

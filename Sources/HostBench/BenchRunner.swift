@@ -92,9 +92,12 @@ public enum BenchRunner {
             notes.append(String(format: "the nominal peak (%.1f GFLOP/s) is below the measured FMA loop (%.1f GFLOP/s): the clock /proc/cpuinfo reports is not the clock the cores run at", n, measured.gflops))
         }
         let best = bestSGEMM?.gflops ?? 0
+        for k in kernels where best > 0 && k.gflops > best {
+            notes.append(String(format: "%@ ran at %.3f× the best single SGEMM; its fraction_of_best_sgemm is clamped to 1", k.name, k.gflops / best))
+        }
         let finished = kernels.map { k -> KernelMeasurement in
             var k = k
-            k.fractionOfBestSGEMM = best > 0 ? k.gflops / best : 0
+            k.fractionOfBestSGEMM = best > 0 ? min(1, k.gflops / best) : 0
             k.fractionOfPeak = peak > 0 ? min(1, k.gflops / peak) : 0
             return k
         }

@@ -13,7 +13,8 @@ public struct KernelMeasurement: Codable, Sendable, Equatable {
     public var bestSeconds: Double
     /// `flops / seconds / 1e9`.
     public var gflops: Double
-    /// `gflops / best_sgemm_gflops`; may exceed 1 when a kernel outruns the best single GEMM.
+    /// `gflops / best_sgemm_gflops`, clamped to 1 (a kernel that outruns the best single GEMM
+    /// call is named in the report's notes; its `gflops` keeps the real rate).
     public var fractionOfBestSGEMM: Double
     /// `gflops / peak_gflops`, never above 1 (the peak is at least the best rate observed).
     public var fractionOfPeak: Double
