@@ -78,6 +78,14 @@ import Testing
         for key in ["cpu_model", "isa", "cores", "openblas_config"] { #expect(host[key] != nil, "missing host.\(key)") }
     }
 
+    @Test func anUnknownNominalPeakIsNullNotMissing() throws {
+        var report = Self.sampleReport()
+        report.nominalPeakGFLOPS = nil
+        let text = try #require(String(data: try report.jsonData(), encoding: .utf8))
+        #expect(text.contains("\"nominal_peak_gflops\" : null"))
+        #expect(try JSONDecoder().decode(BenchReport.self, from: report.jsonData()) == report)
+    }
+
     @Test func profileRoundTripsThroughAFile() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("hostbench-\(UUID()).json").path
         defer { try? FileManager.default.removeItem(atPath: path) }
