@@ -20,7 +20,22 @@ let positional = args.prefix { !$0.hasPrefix("--") }.compactMap { Int($0) }
 let p = positional + [768, 12, 512, 3072, 0].dropFirst(positional.count)
 let shape = LayerShape(dModel: p[0], heads: p[1], seq: p[2], ffn: p[3], gated: p[4] != 0)
 let threads = option("--threads") ?? ProcessInfo.processInfo.activeProcessorCount
-let rounds = option("--rounds") ?? 5
+let rounds = option("--rounds") ?? 6
+
+// `--spin ffn|attention|layer`: run one hybrid kernel for ~5 s (for perf record), no output.
+if let i = args.firstIndex(of: "--spin"), i + 1 < args.count {
+    let x = Matrix(rows: shape.seq, columns: shape.dModel, randomScale: 1, seed: 1)
+    let y = Matrix(rows: shape.seq, columns: shape.dModel)
+    let body: () throws -> Int
+    switch args[i + 1] {
+    case "attention": let b = try AttentionBlock(shape: shape, threads: threads); body = { try b.forward(x.view, into: y.view) }
+    case "layer": let b = try TransformerLayer(shape: shape, threads: threads); body = { try b.forward(x.view, into: y.view) }
+    default: let b = try FeedForwardBlock(shape: shape, threads: threads); body = { try b.forward(x.view, into: y.view) }
+    }
+    let end = DispatchTime.now().uptimeNanoseconds + 5_000_000_000
+    while DispatchTime.now().uptimeNanoseconds < end { _ = try body() }
+    exit(0)
+}
 
 if args.contains("--profile") {
     do {
@@ -70,7 +85,9 @@ do {
             let t = try seconds { f = try BLAS.gemm(av, bv, into: cv) }
             if round > 0 { record("sgemm \(m)x\(n)x\(k)", f, t) }
         }
-        for (mode, attention, ffn, layer) in blocks {
+        // Rotate the policies' order each round: whichever runs right after an OpenBLAS-threaded
+        // call competes with OpenBLAS's still-spinning threads for a moment.
+        for (mode, attention, ffn, layer) in blocks[(round % blocks.count)...] + blocks[..<(round % blocks.count)] {
             var f = 0
             var t = try seconds { f = try ffn.forward(x.view, into: y.view) }
             if round > 0 { record("ffn [\(mode)]", f, t) }

@@ -4,10 +4,11 @@
 /// plain:  U = X·W₁ (S × F)        A = gelu(U)                 Y = A·W₂
 /// gated:  U = X·W₁ (S × 2F) = [G | V]   A = silu(G) ⊙ V       Y = A·W₂
 /// ```
-/// With `.workers` parallelism each worker takes a block of token rows through all three steps
-/// (GEMM, activation, GEMM) with single-threaded OpenBLAS, so the activation runs on every core
-/// while its input is still in cache and the pass needs no barrier; otherwise OpenBLAS threads
-/// the GEMMs and the activation is split among the workers between them.
+/// With `.workers` and `.hybrid` parallelism the inner dimension F is split among the workers
+/// (Megatron's tensor-parallel FFN): each worker runs `X·W₁[:, F_w]`, the activation on its own
+/// columns while they are in cache, and `A[:, F_w]·W₂[F_w, :]`, with single-threaded OpenBLAS;
+/// each packs only its share of the weights, and the partial outputs are summed at the end.
+/// With `.openblas` OpenBLAS threads each GEMM and the activation runs between them.
 public final class FeedForwardBlock: @unchecked Sendable {
     public let shape: LayerShape
     public let threads: Int
@@ -20,6 +21,8 @@ public final class FeedForwardBlock: @unchecked Sendable {
     /// Pre-activation `U` and activation `A`, kept for the backward pass.
     let preActivation: Matrix
     let activation: Matrix
+    /// Partial outputs of workers 1…n−1 (worker 0 writes into the output itself).
+    let partialOutputs: [Matrix]
     private(set) var gradients: FeedForwardGradients?
 
     public init(shape: LayerShape, threads: Int = 1, parallelism: KernelParallelism = .hybrid, seed: UInt64 = 3) throws {
@@ -33,6 +36,8 @@ public final class FeedForwardBlock: @unchecked Sendable {
                               randomScale: 1 / Float(shape.ffn).squareRoot(), seed: seed + 1)
         preActivation = Matrix(rows: shape.seq, columns: shape.ffnInputWidth)
         activation = Matrix(rows: shape.seq, columns: shape.ffn)
+        let partials = parallelism == .openblas ? 0 : threads - 1
+        partialOutputs = (0..<partials).map { _ in Matrix(rows: shape.seq, columns: shape.dModel) }
     }
 
     /// Runs the block on `input` (`S × d`) into `output` (`S × d`, added to when `accumulate`:
@@ -42,28 +47,51 @@ public final class FeedForwardBlock: @unchecked Sendable {
     public func forward(_ input: MatrixView, into output: MatrixView, accumulate: Bool = false) throws -> Int {
         try check(input, "input"); try check(output, "output")
         let beta: Float = accumulate ? 1 : 0
-        if parallelism == .workers {
-            return try parallel.rows(shape.seq) { rows in
-                var flops = try BLAS.gemm(input.rows(rows), inputWeight.view, into: preActivation.view.rows(rows))
-                activate(rows)
-                flops += try BLAS.gemm(activation.view.rows(rows), outputWeight.view, into: output.rows(rows), beta: beta)
-                return flops
+        let s = shape.seq, f = shape.ffn
+        if parallelism == .openblas {
+            var flops = try parallel.gemm(input, inputWeight.view, into: preActivation.view)
+            _ = try parallel.rows(s) { rows in activate(rows, 0..<f); return 0 }
+            flops += try parallel.gemm(activation.view, outputWeight.view, into: output, beta: beta)
+            return flops
+        }
+        let n = parallel.workers
+        let flops = try parallel.items(n) { w, _ in
+            let inner = Workers.share(w, of: n, total: f)
+            if inner.isEmpty { return 0 }
+            var fl = try BLAS.gemm(input, inputWeight.view.columns(inner), into: preActivation.view.columns(inner))
+            if shape.gated {
+                let up = f + inner.lowerBound..<f + inner.upperBound
+                fl += try BLAS.gemm(input, inputWeight.view.columns(up), into: preActivation.view.columns(up))
+            }
+            activate(0..<s, inner)
+            let target = w == 0 ? output : partialOutputs[w - 1].view
+            fl += try BLAS.gemm(activation.view.columns(inner), outputWeight.view.rows(inner), into: target,
+                                beta: w == 0 ? beta : 0)
+            return fl
+        }
+        let contributing = (1..<max(1, n)).filter { !Workers.share($0, of: n, total: f).isEmpty }
+        if !contributing.isEmpty {
+            _ = try parallel.rows(s) { rows in
+                for r in rows {
+                    for w in contributing {
+                        VectorMath.add(partialOutputs[w - 1].view.row(r), into: output.row(r), count: shape.dModel)
+                    }
+                }
+                return 0
             }
         }
-        var flops = try parallel.gemm(input, inputWeight.view, into: preActivation.view)
-        _ = try parallel.rows(shape.seq) { rows in activate(rows); return 0 }
-        flops += try parallel.gemm(activation.view, outputWeight.view, into: output, beta: beta)
         return flops
     }
 
-    private func activate(_ rows: Range<Int>) {
-        let f = shape.ffn
+    /// The activation on `rows × columns` of the inner dimension (`columns` within `0..<ffn`).
+    private func activate(_ rows: Range<Int>, _ columns: Range<Int>) {
+        let f = shape.ffn, c0 = columns.lowerBound, count = columns.count
         for r in rows {
             let u = preActivation.view.row(r), a = activation.view.row(r)
             if shape.gated {
-                VectorMath.swiglu(gate: u, up: u + f, a, count: f)
+                VectorMath.swiglu(gate: u + c0, up: u + f + c0, a + c0, count: count)
             } else {
-                VectorMath.gelu(u, a, count: f)
+                VectorMath.gelu(u + c0, a + c0, count: count)
             }
         }
     }

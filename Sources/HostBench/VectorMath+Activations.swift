@@ -1,3 +1,5 @@
+import CPeakFLOPS
+
 extension VectorMath {
     /// √(2/π), the tanh-approximation GELU's constant.
     static let geluK: Float = 0.797_884_56
@@ -22,8 +24,18 @@ extension VectorMath {
         return s + x * V(repeating: 2) * s * (V(repeating: 1) - s) * du
     }
 
+    /// Whether the AVX2+FMA activations of `CPeakFLOPS` can run here (3× faster than the
+    /// SSE2 code Swift emits for `SIMD8<Float>`).
+    static let avx2Activations = llmcost_activations_avx2_available() != 0
+
     /// `output = gelu(input)` over `count` contiguous elements.
     static func gelu(_ input: UnsafePointer<Float>, _ output: UnsafeMutablePointer<Float>, count: Int) {
+        if avx2Activations { llmcost_gelu_avx2(input, output, count); return }
+        geluPortable(input, output, count: count)
+    }
+
+    /// `gelu` in `SIMD8<Float>` (SSE2 on x86-64): the fallback, and the tests' second opinion.
+    static func geluPortable(_ input: UnsafePointer<Float>, _ output: UnsafeMutablePointer<Float>, count: Int) {
         var i = 0
         while i + 8 <= count { store(gelu(load(input + i)), output + i); i += 8 }
         if i < count { storePartial(gelu(loadPartial(input + i, count - i, fill: 0)), output + i, count - i) }
@@ -41,6 +53,14 @@ extension VectorMath {
 
     /// SwiGLU: `output = silu(gate) ⊙ up`, `silu(a) = a·σ(a)`.
     static func swiglu(
+        gate: UnsafePointer<Float>, up: UnsafePointer<Float>, _ output: UnsafeMutablePointer<Float>, count: Int
+    ) {
+        if avx2Activations { llmcost_swiglu_avx2(gate, up, output, count); return }
+        swigluPortable(gate: gate, up: up, output, count: count)
+    }
+
+    /// `swiglu` in `SIMD8<Float>`: the fallback, and the tests' second opinion.
+    static func swigluPortable(
         gate: UnsafePointer<Float>, up: UnsafePointer<Float>, _ output: UnsafeMutablePointer<Float>, count: Int
     ) {
         var i = 0

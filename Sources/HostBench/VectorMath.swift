@@ -55,6 +55,13 @@ enum VectorMath {
         V(repeating: 1) / (V(repeating: 1) + exp(-z))
     }
 
+    /// `destination[i] += source[i]` for `count` elements.
+    static func add(_ source: UnsafePointer<Float>, into destination: UnsafeMutablePointer<Float>, count: Int) {
+        var i = 0
+        while i + 8 <= count { store(load(destination + i) + load(source + i), destination + i); i += 8 }
+        while i < count { destination[i] += source[i]; i += 1 }
+    }
+
     /// Applies `f` to `count` elements at `p` in place.
     @inline(__always) static func map(
         _ p: UnsafeMutablePointer<Float>, _ count: Int, _ f: (V) -> V

@@ -17,3 +17,15 @@ llmcost_peak_isa llmcost_peak_best_isa(void);
 /// Twelve chains hide the 4–5 cycle FMA latency on two FMA pipes (the way likwid-bench's
 /// `peakflops` kernel does); the result is kept live so the compiler cannot drop the loop.
 double llmcost_peak_run(llmcost_peak_isa isa, uint64_t iterations);
+
+// MARK: - Element-wise activations (AVX2+FMA)
+
+/// 1 when this CPU runs AVX2 and FMA, so the two kernels below may be called.
+int llmcost_activations_avx2_available(void);
+
+/// GELU, tanh approximation: `output[i] = ½·x·(1 + tanh(√(2/π)·(x + 0.044715·x³)))`, relative
+/// error below 1e-6. Requires AVX2+FMA; `input` and `output` may be the same buffer.
+void llmcost_gelu_avx2(const float *input, float *output, long count);
+
+/// SwiGLU: `output[i] = silu(gate[i])·up[i]`, `silu(a) = a / (1 + e⁻ᵃ)`. Requires AVX2+FMA.
+void llmcost_swiglu_avx2(const float *gate, const float *up, float *output, long count);
