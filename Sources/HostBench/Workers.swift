@@ -3,10 +3,10 @@ import Synchronization
 
 /// Fork–join over a fixed number of worker threads, with OpenBLAS single-threaded inside.
 ///
-/// The reference kernels split their work themselves (token rows for projections and the FFN,
-/// heads for attention) and run one single-threaded SGEMM per worker. On this class of machine
-/// that matches OpenBLAS's own threading on the big GEMMs and lets the element-wise work
-/// (softmax, GELU, norms) run on every core next to the GEMM that produced its input.
+/// The reference kernels split their work themselves (heads for attention, the inner dimension
+/// for the FFN, token rows for norms) and run one single-threaded SGEMM per worker, so the
+/// element-wise work (softmax, GELU, norms) runs on every core next to the GEMM that produced
+/// its input, and no OpenBLAS thread spins while it does.
 enum Workers {
     /// Runs `body(w)` for `w` in `0..<count` concurrently and returns the sum of the results
     /// (the FLOPs each worker issued); the first error thrown by any worker is rethrown.
