@@ -55,14 +55,14 @@ extension AttentionBlock {
         let dk = shape.headDim, heads = shape.heads, kv = shape.kvHeads, group = shape.groupSize
         _ = try parallel.rows(shape.seq) { rows in
             for r in rows {
-                for (source, offset) in [(keys, heads * dk), (values, (heads + kv) * dk)] {
-                    let from = source.view.row(r), to = g.qkv.view.row(r) + offset
+                for part in 0..<2 {  // K, then V
+                    let from = (part == 0 ? keys : values).view.row(r)
+                    let to = g.qkv.view.row(r) + (part == 0 ? heads : heads + kv) * dk
                     for kvHead in 0..<kv {
                         let target = to + kvHead * dk
                         target.update(from: from + kvHead * group * dk, count: dk)
                         for member in 1..<group {
-                            let src = from + (kvHead * group + member) * dk
-                            for j in 0..<dk { target[j] += src[j] }
+                            VectorMath.add(from + (kvHead * group + member) * dk, into: target, count: dk)
                         }
                     }
                 }

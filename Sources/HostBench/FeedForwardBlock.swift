@@ -69,13 +69,11 @@ public final class FeedForwardBlock: @unchecked Sendable {
                                 beta: w == 0 ? beta : 0)
             return fl
         }
-        let contributing = (1..<max(1, n)).filter { !Workers.share($0, of: n, total: f).isEmpty }
-        if !contributing.isEmpty {
+        if n > 1 {
             _ = try parallel.rows(s) { rows in
-                for r in rows {
-                    for w in contributing {
-                        VectorMath.add(partialOutputs[w - 1].view.row(r), into: output.row(r), count: shape.dModel)
-                    }
+                for w in 1..<n where !Workers.share(w, of: n, total: f).isEmpty {  // skipped workers wrote nothing
+                    let partial = partialOutputs[w - 1].view
+                    for r in rows { VectorMath.add(partial.row(r), into: output.row(r), count: shape.dModel) }
                 }
                 return 0
             }
