@@ -2,8 +2,7 @@
 // through `target` attributes, so the package needs no unsafe flags and runs on any x86-64.
 #include "CPeakFLOPS.h"
 
-#if defined(__x86_64__) || defined(__i386__)
-#include <immintrin.h>
+#if defined(__x86_64__)
 #define LLMCOST_X86 1
 #endif
 
@@ -28,49 +27,59 @@ static double run_portable(uint64_t iterations) {
 }
 
 #ifdef LLMCOST_X86
+// The x86 loops are written in assembly so the measurement does not depend on the optimisation
+// level (a debug build keeps C locals in memory, which would time loads and stores instead).
+// Twelve accumulators (registers 0–11) each take `acc = acc·a + b` per round, `a` and `b` in
+// registers 12 and 13.
+#define LLMCOST_FMA12(R) \
+    "vfmadd213ps %%" R "13, %%" R "12, %%" R "0\n\t" "vfmadd213ps %%" R "13, %%" R "12, %%" R "1\n\t" \
+    "vfmadd213ps %%" R "13, %%" R "12, %%" R "2\n\t" "vfmadd213ps %%" R "13, %%" R "12, %%" R "3\n\t" \
+    "vfmadd213ps %%" R "13, %%" R "12, %%" R "4\n\t" "vfmadd213ps %%" R "13, %%" R "12, %%" R "5\n\t" \
+    "vfmadd213ps %%" R "13, %%" R "12, %%" R "6\n\t" "vfmadd213ps %%" R "13, %%" R "12, %%" R "7\n\t" \
+    "vfmadd213ps %%" R "13, %%" R "12, %%" R "8\n\t" "vfmadd213ps %%" R "13, %%" R "12, %%" R "9\n\t" \
+    "vfmadd213ps %%" R "13, %%" R "12, %%" R "10\n\t" "vfmadd213ps %%" R "13, %%" R "12, %%" R "11\n\t"
+
+#define LLMCOST_ZERO12(R) \
+    "vxorps %%" R "0, %%" R "0, %%" R "0\n\t" "vmovaps %%" R "0, %%" R "1\n\t" \
+    "vmovaps %%" R "0, %%" R "2\n\t" "vmovaps %%" R "0, %%" R "3\n\t" "vmovaps %%" R "0, %%" R "4\n\t" \
+    "vmovaps %%" R "0, %%" R "5\n\t" "vmovaps %%" R "0, %%" R "6\n\t" "vmovaps %%" R "0, %%" R "7\n\t" \
+    "vmovaps %%" R "0, %%" R "8\n\t" "vmovaps %%" R "0, %%" R "9\n\t" "vmovaps %%" R "0, %%" R "10\n\t" \
+    "vmovaps %%" R "0, %%" R "11\n\t"
+
+#define LLMCOST_CLOBBERS "xmm0", "xmm1", "xmm2", "xmm3", "xmm4", "xmm5", "xmm6", "xmm7", "xmm8", \
+    "xmm9", "xmm10", "xmm11", "xmm12", "xmm13", "cc", "memory"
+
 __attribute__((target("avx2,fma")))
 static double run_avx2(uint64_t iterations) {
-    const __m256 a = _mm256_set1_ps(0.9999f), b = _mm256_set1_ps(1e-6f);
-    __m256 c0 = _mm256_set1_ps(0.f), c1 = _mm256_set1_ps(1.f), c2 = _mm256_set1_ps(2.f);
-    __m256 c3 = _mm256_set1_ps(3.f), c4 = _mm256_set1_ps(4.f), c5 = _mm256_set1_ps(5.f);
-    __m256 c6 = _mm256_set1_ps(6.f), c7 = _mm256_set1_ps(7.f), c8 = _mm256_set1_ps(8.f);
-    __m256 c9 = _mm256_set1_ps(9.f), c10 = _mm256_set1_ps(10.f), c11 = _mm256_set1_ps(11.f);
-    for (uint64_t n = 0; n < iterations; n++) {
-        c0 = _mm256_fmadd_ps(c0, a, b); c1 = _mm256_fmadd_ps(c1, a, b);
-        c2 = _mm256_fmadd_ps(c2, a, b); c3 = _mm256_fmadd_ps(c3, a, b);
-        c4 = _mm256_fmadd_ps(c4, a, b); c5 = _mm256_fmadd_ps(c5, a, b);
-        c6 = _mm256_fmadd_ps(c6, a, b); c7 = _mm256_fmadd_ps(c7, a, b);
-        c8 = _mm256_fmadd_ps(c8, a, b); c9 = _mm256_fmadd_ps(c9, a, b);
-        c10 = _mm256_fmadd_ps(c10, a, b); c11 = _mm256_fmadd_ps(c11, a, b);
-    }
-    __m256 s = _mm256_add_ps(_mm256_add_ps(_mm256_add_ps(c0, c1), _mm256_add_ps(c2, c3)),
-                             _mm256_add_ps(_mm256_add_ps(c4, c5), _mm256_add_ps(c6, c7)));
-    s = _mm256_add_ps(s, _mm256_add_ps(_mm256_add_ps(c8, c9), _mm256_add_ps(c10, c11)));
-    float out[8];
-    _mm256_storeu_ps(out, s);
+    if (iterations == 0) return 0;
+    float a = 0.9999f, b = 1e-6f, out[8];
+    uint64_t n = iterations;
+    __asm__ volatile(
+        "vbroadcastss %[a], %%ymm12\n\t" "vbroadcastss %[b], %%ymm13\n\t" LLMCOST_ZERO12("ymm")
+        "1:\n\t" LLMCOST_FMA12("ymm") "dec %[n]\n\t" "jnz 1b\n\t"
+        "vaddps %%ymm1, %%ymm0, %%ymm0\n\t" "vaddps %%ymm11, %%ymm0, %%ymm0\n\t"
+        "vmovups %%ymm0, %[out]\n\t" "vzeroupper\n\t"
+        : [n] "+r"(n), [out] "=m"(out)
+        : [a] "m"(a), [b] "m"(b)
+        : LLMCOST_CLOBBERS);
     llmcost_peak_sink = out[0] + out[7];
     return (double)iterations * 12.0 * 8.0 * 2.0;
 }
 
 __attribute__((target("avx512f")))
 static double run_avx512(uint64_t iterations) {
-    const __m512 a = _mm512_set1_ps(0.9999f), b = _mm512_set1_ps(1e-6f);
-    __m512 c0 = _mm512_set1_ps(0.f), c1 = _mm512_set1_ps(1.f), c2 = _mm512_set1_ps(2.f);
-    __m512 c3 = _mm512_set1_ps(3.f), c4 = _mm512_set1_ps(4.f), c5 = _mm512_set1_ps(5.f);
-    __m512 c6 = _mm512_set1_ps(6.f), c7 = _mm512_set1_ps(7.f), c8 = _mm512_set1_ps(8.f);
-    __m512 c9 = _mm512_set1_ps(9.f), c10 = _mm512_set1_ps(10.f), c11 = _mm512_set1_ps(11.f);
-    for (uint64_t n = 0; n < iterations; n++) {
-        c0 = _mm512_fmadd_ps(c0, a, b); c1 = _mm512_fmadd_ps(c1, a, b);
-        c2 = _mm512_fmadd_ps(c2, a, b); c3 = _mm512_fmadd_ps(c3, a, b);
-        c4 = _mm512_fmadd_ps(c4, a, b); c5 = _mm512_fmadd_ps(c5, a, b);
-        c6 = _mm512_fmadd_ps(c6, a, b); c7 = _mm512_fmadd_ps(c7, a, b);
-        c8 = _mm512_fmadd_ps(c8, a, b); c9 = _mm512_fmadd_ps(c9, a, b);
-        c10 = _mm512_fmadd_ps(c10, a, b); c11 = _mm512_fmadd_ps(c11, a, b);
-    }
-    __m512 s = _mm512_add_ps(_mm512_add_ps(_mm512_add_ps(c0, c1), _mm512_add_ps(c2, c3)),
-                             _mm512_add_ps(_mm512_add_ps(c4, c5), _mm512_add_ps(c6, c7)));
-    s = _mm512_add_ps(s, _mm512_add_ps(_mm512_add_ps(c8, c9), _mm512_add_ps(c10, c11)));
-    llmcost_peak_sink = _mm512_reduce_add_ps(s);
+    if (iterations == 0) return 0;
+    float a = 0.9999f, b = 1e-6f, out[16];
+    uint64_t n = iterations;
+    __asm__ volatile(
+        "vbroadcastss %[a], %%zmm12\n\t" "vbroadcastss %[b], %%zmm13\n\t" LLMCOST_ZERO12("zmm")
+        "1:\n\t" LLMCOST_FMA12("zmm") "dec %[n]\n\t" "jnz 1b\n\t"
+        "vaddps %%zmm1, %%zmm0, %%zmm0\n\t" "vaddps %%zmm11, %%zmm0, %%zmm0\n\t"
+        "vmovups %%zmm0, %[out]\n\t" "vzeroupper\n\t"
+        : [n] "+r"(n), [out] "=m"(out)
+        : [a] "m"(a), [b] "m"(b)
+        : LLMCOST_CLOBBERS);
+    llmcost_peak_sink = out[0] + out[15];
     return (double)iterations * 12.0 * 16.0 * 2.0;
 }
 #endif
