@@ -24,4 +24,10 @@ import Testing
         #expect(Set(report.backwardForwardRatios.keys) == ["attention", "ffn"])
         #expect(lines.count > 5)
     }
+
+    @Test func theModuleEntryPointIsHostBenchRun() {
+        // Compile-time check that the CLI can write `HostBench.run(configuration:progress:)`.
+        let entry: (BenchConfiguration, (String) -> Void) throws -> BenchReport = HostBench.run(configuration:progress:)
+        _ = entry
+    }
 }
