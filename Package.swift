@@ -12,6 +12,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // MARK: - Public API
@@ -23,9 +24,11 @@ let package = Package(
         .target(name: "HostBench", dependencies: ["COpenBLAS", "CPeakFLOPS", "Workload"], exclude: ["README.md"]),
         // Hardware profiles, the seeds' cost formulas, roofline pricing.
         .target(name: "CostModel", dependencies: ["Workload"]),
+        // Tensor/pipeline/data/expert-parallel plans, ZeRO, collectives, serving replicas.
+        .target(name: "ParallelPlan", dependencies: ["Workload"]),
         // The command-line interface as a library, so tests can drive every command in-process.
         .target(name: "Commands", dependencies: [
-            "Workload", "HostBench", "CostModel",
+            "Workload", "HostBench", "CostModel", "ParallelPlan",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "llmcost", dependencies: ["Commands"]),
@@ -41,8 +44,13 @@ let package = Package(
         // MARK: - Tests
 
         .testTarget(name: "WorkloadTests", dependencies: ["Workload"], resources: [.copy("Fixtures")]),
+        // Properties over randomly generated (valid and invalid) architectures.
+        .testTarget(name: "PropertyTests", dependencies: [
+            "Workload", .product(name: "PropertyBased", package: "swift-property-based"),
+        ]),
         .testTarget(name: "HostBenchTests", dependencies: ["HostBench"]),
         .testTarget(name: "CostModelTests", dependencies: ["CostModel"]),
+        .testTarget(name: "ParallelPlanTests", dependencies: ["ParallelPlan"]),
         .testTarget(name: "CommandsTests", dependencies: ["Commands"]),
     ]
 )

@@ -236,22 +236,27 @@ public struct NormSpec: Codable, Sendable, Equatable {
     public var kind: Kind
     /// LayerNorm's shift; always false for RMSNorm.
     public var bias: Bool
+    /// False for a norm without learned scale or shift: OPT's `layer_norm_elementwise_affine:
+    /// false` (PyTorch's `elementwise_affine=False`) has no parameters at all.
+    public var affine: Bool
 
-    public init(kind: Kind, bias: Bool? = nil) {
+    public init(kind: Kind, bias: Bool? = nil, affine: Bool = true) {
         self.kind = kind
-        self.bias = bias ?? (kind == .layerNorm)
+        self.affine = affine
+        self.bias = affine && (bias ?? (kind == .layerNorm))
     }
 
-    enum CodingKeys: String, CodingKey { case kind, bias }
+    enum CodingKeys: String, CodingKey { case kind, bias, affine }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         kind = try c.decode(Kind.self, forKey: .kind)
-        bias = try c.decodeIfPresent(Bool.self, forKey: .bias) ?? (kind == .layerNorm)
+        affine = try c.decodeIfPresent(Bool.self, forKey: .affine) ?? true
+        bias = try c.decodeIfPresent(Bool.self, forKey: .bias) ?? (affine && kind == .layerNorm)
     }
 
     /// Parameters of one norm over `width` features.
-    public func parameters(width: Int) -> Int { bias ? 2 * width : width }
+    public func parameters(width: Int) -> Int { affine ? (bias ? 2 * width : width) : 0 }
 }
 
 /// How a layer composes attention and FFN.

@@ -1,0 +1,13 @@
+// swift-tools-version: 6.1
+// libFuzzer harnesses over llmcost's input boundary. Not part of `swift test`: build and run with
+// Fuzz/run.sh (it passes -sanitize=fuzzer,address, which supplies `main`).
+import PackageDescription
+
+let package = Package(
+    name: "llmcost-fuzz",
+    dependencies: [.package(name: "llmcost", path: "..")],
+    targets: [
+        .executableTarget(name: "FuzzSpecs", dependencies: [.product(name: "Workload", package: "llmcost")],
+                          swiftSettings: [.unsafeFlags(["-parse-as-library"])]),
+    ]
+)

@@ -1,0 +1,62 @@
+import ArgumentParser
+import CostModel
+
+/// `llmcost cost breakeven`: tokens per month, or subscribers, that pay for pretraining + inference.
+struct CostBreakEven: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "breakeven", abstract: "Tokens/month or subscribers at which revenue covers amortised pretraining plus inference (seed 003).")
+
+    @Option(name: .customLong("pretraining-cost"), help: "Dollars of one pretraining run.")
+    var pretrainingCost: Double
+    @Option(help: "Months one pretraining run is amortised over (seed 003: retrained every 6 months).")
+    var months: Double = 6
+    @Option(name: .customLong("inference-cost-per-1k"), help: "Dollars of inference per 1K tokens (from `cost infer`).")
+    var inferenceCostPer1K: Double
+    @Option(name: .customLong("price-per-1k"), help: "Average revenue per 1K tokens (pay-per-use).")
+    var pricePer1K: Double?
+    @Option(name: .customLong("fee-per-month"), help: "Subscription fee per user per month.")
+    var feePerMonth: Double?
+    @Option(name: .customLong("tokens-per-user-month"), help: "Tokens one subscriber uses per month.")
+    var tokensPerUserMonth: Double?
+    @Option(name: .customLong("tokens-per-user-day"), help: "Tokens one subscriber uses per day (× 30).")
+    var tokensPerUserDay: Double?
+    @OptionGroup var output: OutputOptions
+
+    func run() throws { try output.emit(try rendered()) }
+
+    /// The result before formatting (what tests inspect).
+    func rendered() throws -> Rendered {
+        let revenue: BreakEven.Revenue
+        switch (pricePer1K, feePerMonth) {
+        case (.some(let p), .none): revenue = .perToken(DollarsPerThousandTokens(p))
+        case (.none, .some(let fee)):
+            if let perDay = tokensPerUserDay { try CostError.positive(perDay, "--tokens-per-user-day") }
+            guard let perUser = tokensPerUserMonth ?? tokensPerUserDay.map({ $0 * 30 }) else {
+                throw CLIError("--fee-per-month needs --tokens-per-user-month or --tokens-per-user-day")
+            }
+            revenue = .subscription(fee: Dollars(fee), tokensPerUserPerMonth: perUser)
+        default: throw CLIError("give exactly one of --price-per-1k (pay-per-use) or --fee-per-month (subscription)")
+        }
+        let result = try BreakEven.solve(pretraining: Dollars(pretrainingCost), months: months,
+                                         inferenceCost: DollarsPerThousandTokens(inferenceCostPer1K), revenue: revenue)
+        return Self.rendered(result, explain: output.explain)
+    }
+
+    static func rendered(_ b: BreakEven, explain: Bool) -> Rendered {
+        var table = TextTable(title: "break-even", columns: ["figure", "value"])
+        table.append(["pretraining per month", b.pretrainingPerMonth.description])
+        if let users = b.subscribers { table.append(["subscribers", HumanUnits.grouped(Int128(users.rounded(.up)))]) }
+        table.append(["tokens per month", HumanUnits.count(Int128(b.tokensPerMonth.rounded(.up)))])
+        table.append(["inference share of revenue", HumanUnits.percent(b.inferenceShare)])
+        var tables = [table]
+        if explain { tables.append(Explanation.table(b.explanation)) }
+        let json: JSONValue = .object([
+            ("pretraining_per_month", .number(b.pretrainingPerMonth.value)),
+            ("tokens_per_month", .number(b.tokensPerMonth)),
+            ("subscribers", b.subscribers.map { .number($0) } ?? .null),
+            ("inference_share", .number(b.inferenceShare)),
+            ("explanation", .array(b.explanation.map(\.json))),
+        ])
+        return Rendered(json: json, tables: tables, notes: ["compute only: staff, storage and networking are not included"])
+    }
+}

@@ -1,0 +1,67 @@
+import ArgumentParser
+import CostModel
+
+/// `llmcost cost infer MODEL`: cost per request and per 1K tokens by the roofline.
+struct CostInfer: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "infer", abstract: "Serving cost per request and per 1K tokens: compute-bound prefill, roofline decode (batch matters).")
+
+    @OptionGroup var model: CostModelChoice
+    @Option(help: "Prompt tokens P per request.")
+    var prompt: Int = 512
+    @Option(name: .customLong("new-tokens"), help: "Generated tokens N per request.")
+    var outputTokens: Int = 256
+    @Option(help: "Requests decoded together (B): weights are read once per step for the whole batch.")
+    var batch: Int = 1
+    @Option(help: "Devices per model replica (tensor parallel; communication not modelled).")
+    var devices: Int = 1
+    @OptionGroup var hardware: HardwareOptions
+    @OptionGroup var output: OutputOptions
+
+    func run() throws { try output.emit(try rendered()) }
+
+    /// The result before formatting (what tests inspect).
+    func rendered() throws -> Rendered {
+        try CostError.atLeastOne(prompt, "--prompt")
+        let figures = try model.figures(sequenceLength: prompt)
+        let profile = try hardware.profile()
+        let cost = try InferenceCost.estimate(model: figures, promptTokens: prompt, outputTokens: outputTokens, batch: batch,
+                                              hardware: profile, devices: devices)
+        return Self.rendered(cost, hardware: profile, notes: figures.notes, explain: output.explain)
+    }
+
+    static func rendered(_ c: InferenceCost, hardware: HardwareProfile, notes: [String], explain: Bool) -> Rendered {
+        var table = TextTable(title: "\(c.model): \(c.promptTokens) prompt + \(c.outputTokens) generated tokens, batch \(c.batch)",
+                              columns: ["figure", "value", ""])
+        table.append(["prefill", c.prefillTime.description, "\(c.prefill.bound.rawValue)-bound"])
+        table.append(["decode (\(c.outputTokens - 1) steps)", c.decodeTime.description,
+                      "\(c.memoryBoundSteps) memory-bound, \(c.computeBoundSteps) compute-bound"])
+        if let s = c.firstDecodeStep {
+            table.append(["first decode step", s.time.description, "\(s.bound.rawValue)-bound, \(HumanUnits.decimal(s.arithmeticIntensity, 1)) FLOP/B"])
+        }
+        table.append(["batch time", c.batchTime.description, ""])
+        table.append(["$ per request", c.dollarsPerRequest.description, ""])
+        table.append(["$ per 1K generated tokens", c.dollarsPer1KOutputTokens.description, ""])
+        table.append(["$ per 1K tokens (prompt + generated)", c.dollarsPer1KTokens.description, ""])
+        table.append(["memory (weights + KV cache)", HumanUnits.bytes(Int128(c.memoryBytes)), ""])
+        var tables = [table]
+        if explain { tables.append(Explanation.table(c.explanation)) }
+        let json: JSONValue = .object([
+            ("model", .string(c.model)),
+            ("prompt_tokens", .int(c.promptTokens)), ("output_tokens", .int(c.outputTokens)),
+            ("batch", .int(c.batch)), ("devices", .int(c.devices)),
+            ("prefill_seconds", .number(c.prefillTime.value)), ("prefill_bound", .string(c.prefill.bound.rawValue)),
+            ("decode_seconds", .number(c.decodeTime.value)),
+            ("memory_bound_steps", .int(c.memoryBoundSteps)), ("compute_bound_steps", .int(c.computeBoundSteps)),
+            ("batch_seconds", .number(c.batchTime.value)),
+            ("dollars_per_request", .number(c.dollarsPerRequest.value)),
+            ("dollars_per_1k_output_tokens", .number(c.dollarsPer1KOutputTokens.value)),
+            ("dollars_per_1k_tokens", .number(c.dollarsPer1KTokens.value)),
+            ("memory_bytes", .number(c.memoryBytes)),
+            ("hardware", hardware.json),
+            ("explanation", .array(c.explanation.map(\.json))),
+            ("notes", .array((c.notes + notes).map { .string($0) })),
+        ])
+        return Rendered(json: json, tables: tables, notes: c.notes + hardware.sourceNotes + notes)
+    }
+}

@@ -1,0 +1,34 @@
+import ArgumentParser
+import CostModel
+import Workload
+
+/// The model a cost is for: a MODEL (spec or config, counted exactly) or `--parameters N`
+/// (the seeds' rule: 2N per forward token, 6N per training token).
+struct CostModelChoice: ParsableArguments {
+    @Argument(help: ArgumentHelp("A catalog name, spec file or Hugging Face config.json (omit with --parameters).", valueName: "model"))
+    var model: String?
+    @Option(help: "Use the rule (2·N forward, 6·N training) for a model of N parameters instead of a MODEL, e.g. 175e9.")
+    var parameters: Double?
+    @Option(name: .customLong("weight-type"), help: "Weight storage format: \(DataType.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var weightType: DataType = .bf16
+    @Option(name: .customLong("kv-type"), help: "KV-cache storage format.")
+    var kvType: DataType = .bf16
+
+    /// Figures at `sequenceLength` tokens per sequence.
+    func figures(sequenceLength: Int?, recompute: Recompute = .none) throws -> ModelFigures {
+        switch (model, parameters) {
+        case (.some, .some): throw CLIError("give either a MODEL or --parameters, not both")
+        case (.none, .none): throw CLIError("missing MODEL (or --parameters N for the 2N/6N rule)")
+        case (.none, .some(let n)):
+            try CostError.positive(n, "--parameters")
+            guard n < 1e18, n == n.rounded() else { throw CLIError("--parameters: must be a whole number below 1e18, got \(n)") }
+            let bytes = Int128(max(1, weightType.bits / 8))
+            return ModelFigures.rule(name: "\(HumanUnits.count(Int128(n))) parameters", parameters: Int128(n), bytesPerParameter: bytes)
+        case (.some(let reference), .none):
+            let spec = try ModelLoading.load(reference)
+            let seq = sequenceLength ?? min(2048, spec.contextWindow ?? 2048)
+            return try ModelFigures(spec: spec, sequenceLength: seq, recompute: recompute, weightType: weightType, kvType: kvType)
+        }
+    }
+}
+

@@ -1,0 +1,53 @@
+import ArgumentParser
+import CostModel
+
+/// `llmcost cost task`: the API price of one task from token (or character) counts.
+struct CostTask: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "task", abstract: "API price of a task from input/output tokens (or characters × tokens per character) and per-1K prices.")
+
+    @Option(name: .customLong("input-tokens")) var inputTokens: Double?
+    @Option(name: .customLong("output-tokens")) var outputTokens: Double?
+    @Option(name: .customLong("input-characters")) var inputCharacters: Double?
+    @Option(name: .customLong("output-characters")) var outputCharacters: Double?
+    @Option(name: .customLong("tokens-per-character"), help: "Tokens per character (seed 003: 2 for Chinese).")
+    var tokensPerCharacter: Double = 2
+    @Option(name: .customLong("input-price-per-1k"), help: "Dollars per 1K input tokens.")
+    var inputPricePer1K: Double
+    @Option(name: .customLong("output-price-per-1k"), help: "Dollars per 1K output tokens.")
+    var outputPricePer1K: Double
+    @OptionGroup var output: OutputOptions
+
+    func run() throws { try output.emit(try rendered()) }
+
+    /// The result before formatting (what tests inspect).
+    func rendered() throws -> Rendered {
+        let prices = (DollarsPerThousandTokens(inputPricePer1K), DollarsPerThousandTokens(outputPricePer1K))
+        let task: TaskPrice
+        if inputCharacters != nil || outputCharacters != nil {
+            guard inputTokens == nil, outputTokens == nil else { throw CLIError("give tokens or characters, not both") }
+            task = try TaskPrice.price(inputCharacters: inputCharacters ?? 0, outputCharacters: outputCharacters ?? 0,
+                                       tokensPerCharacter: tokensPerCharacter, inputPrice: prices.0, outputPrice: prices.1)
+        } else {
+            task = try TaskPrice.price(inputTokens: inputTokens ?? 0, outputTokens: outputTokens ?? 0,
+                                       inputPrice: prices.0, outputPrice: prices.1)
+        }
+        return Self.rendered(task, explain: output.explain)
+    }
+
+    static func rendered(_ t: TaskPrice, explain: Bool) -> Rendered {
+        var table = TextTable(title: "task price", columns: ["part", "tokens", "dollars"])
+        table.append(["input", HumanUnits.decimal(t.inputTokens, 0), t.inputDollars.description])
+        table.append(["output", HumanUnits.decimal(t.outputTokens, 0), t.outputDollars.description])
+        table.append(["total", HumanUnits.decimal(t.inputTokens + t.outputTokens, 0), t.dollars.description])
+        var tables = [table]
+        if explain { tables.append(Explanation.table(t.explanation)) }
+        let json: JSONValue = .object([
+            ("input_tokens", .number(t.inputTokens)), ("output_tokens", .number(t.outputTokens)),
+            ("input_dollars", .number(t.inputDollars.value)), ("output_dollars", .number(t.outputDollars.value)),
+            ("dollars", .number(t.dollars.value)),
+            ("explanation", .array(t.explanation.map(\.json))),
+        ])
+        return Rendered(json: json, tables: tables)
+    }
+}

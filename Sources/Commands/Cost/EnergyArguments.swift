@@ -1,0 +1,12 @@
+import ArgumentParser
+import CostModel
+
+/// `--pue` and `--electricity`, for commands that price energy.
+struct EnergyArguments: ParsableArguments {
+    @Option(help: "Power usage effectiveness, facility ÷ IT power (default 1.2, a typical modern data centre).")
+    var pue: Double = EnergyOptions.defaultPUE
+    @Option(help: "Electricity tariff in dollars per kWh (default 0.10).")
+    var electricity: Double = EnergyOptions.defaultTariff.value
+
+    func options() throws -> EnergyOptions { try EnergyOptions(pue: pue, tariff: DollarsPerKilowattHour(electricity)) }
+}

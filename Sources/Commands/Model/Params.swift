@@ -1,0 +1,66 @@
+import ArgumentParser
+import Workload
+
+/// `llmcost params MODEL`: exact parameter counts by component.
+struct Params: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Exact parameter counts: total, active (MoE), non-embedding, and by component.")
+
+    @OptionGroup var model: ModelArgument
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+        let spec = try ModelLoading.load(model.model)
+        let report = try ParameterCount.report(for: spec)
+        try output.emit(ParamsView(report: report, spec: spec, explain: output.explain).rendered)
+    }
+}
+
+/// How a parameter report is shown.
+struct ParamsView {
+    var report: ParameterReport
+    var spec: ModelSpec
+    var explain: Bool
+
+    var rendered: Rendered {
+        let hasExperts = report.components.contains { $0.kind == .experts }
+        var columns = ["component", "parameters", "", "share"]
+        if hasExperts { columns.insert("active", at: 2) }
+        if explain { columns.append("formula") }
+        var table = TextTable(title: "\(report.model): parameters", columns: columns)
+        table.alignments[columns.count - 1] = explain ? .left : .right
+        for c in report.components {
+            var row = [c.name, HumanUnits.grouped(c.parameters.value), HumanUnits.count(c.parameters.value),
+                       HumanUnits.percent(share(c.parameters.value))]
+            if hasExperts { row.insert(HumanUnits.grouped(c.activeParameters.value), at: 2) }
+            if explain { row.append(c.formula) }
+            table.append(row)
+        }
+        let totals = TextTable(title: nil, columns: ["total", "parameters", ""], rows: [
+            ["total", HumanUnits.grouped(report.total), HumanUnits.count(report.total)],
+            ["active per token", HumanUnits.grouped(report.active), HumanUnits.count(report.active)],
+            ["non-embedding", HumanUnits.grouped(report.nonEmbedding), HumanUnits.count(report.nonEmbedding)],
+        ])
+        var notes = ["non-embedding excludes vocabulary and position tables and an untied LM head (Kaplan et al. 2020)"]
+        if let source = spec.source { notes.append("source: \(source)") }
+        return Rendered(json: json, tables: [table, totals], notes: notes)
+    }
+
+    private func share(_ value: Int128) -> Double { report.total == 0 ? 0 : Double(value) / Double(report.total) }
+
+    var json: JSONValue {
+        .object([
+            ("model", .string(report.model)),
+            ("source", .optional(spec.source)),
+            ("total_parameters", .integer(report.total)),
+            ("active_parameters", .integer(report.active)),
+            ("non_embedding_parameters", .integer(report.nonEmbedding)),
+            ("components", .array(report.components.map { c in
+                .object([("name", .string(c.name)), ("kind", .string(c.kind.rawValue)),
+                         ("parameters", .integer(c.parameters.value)),
+                         ("active_parameters", .integer(c.activeParameters.value)),
+                         ("formula", .string(c.formula))])
+            })),
+        ])
+    }
+}

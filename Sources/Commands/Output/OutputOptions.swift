@@ -1,0 +1,45 @@
+import ArgumentParser
+import Foundation
+
+public enum OutputFormat: String, CaseIterable, ExpressibleByArgument, Sendable {
+    case table, json, csv
+}
+
+/// `--format` and `--output`, shared by every command that prints a result.
+public struct OutputOptions: ParsableArguments {
+    @Option(help: "Output format: table (aligned, human units beside exact figures), json or csv.")
+    public var format: OutputFormat = .table
+
+    @Option(name: [.short, .long], help: "Write the result to this file instead of standard output.")
+    public var output: String?
+
+    @Flag(help: "Show the formula and inputs behind every figure.")
+    public var explain = false
+
+    public init() {}
+
+    /// Formats and writes the result; an unwritable `--output` is one clear error.
+    public func emit(_ rendered: Rendered) throws {
+        let text = rendered.formatted(as: format)
+        guard let output else { return StandardStreams.writeOut(text) }
+        do {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
+        } catch {
+            throw CLIError("cannot write --output '\(output)': \(Self.reason(error))")
+        }
+    }
+
+    static func reason(_ error: any Error) -> String {
+        let ns = error as NSError
+        if let posix = ns.userInfo[NSUnderlyingErrorKey] as? NSError, let code = POSIXErrorCode(rawValue: Int32(posix.code)) {
+            return String(cString: strerror(code.rawValue))
+        }
+        return ns.localizedDescription
+    }
+}
+
+/// An error the user can act on, printed as one line.
+public struct CLIError: Error, CustomStringConvertible, Sendable {
+    public var description: String
+    public init(_ message: String) { description = message }
+}

@@ -1,0 +1,37 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Writes to stdout/stderr with `write(2)`, so a closed pipe (`llmcost … | head`) ends the
+/// program quietly with status 0 instead of a SIGPIPE crash report.
+public enum StandardStreams {
+    /// Ignore SIGPIPE once at start-up; a closed pipe then surfaces as EPIPE, handled here.
+    public static func prepare() { signal(SIGPIPE, SIG_IGN) }
+
+    public static func writeOut(_ text: String) {
+        if !write(text, to: STDOUT_FILENO) {
+            if errno == EPIPE { exit(0) }
+            exit(74)  // EX_IOERR
+        }
+    }
+
+    public static func writeError(_ text: String) { _ = write(text, to: STDERR_FILENO) }
+
+    public static func warn(_ message: String) { writeError("llmcost: warning: \(message)\n") }
+
+    /// Writes all bytes, retrying short writes and EINTR; false on any other error.
+    private static func write(_ text: String, to fd: Int32) -> Bool {
+        var bytes = Array(text.utf8)[...]
+        while !bytes.isEmpty {
+            let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                return false
+            }
+            bytes = bytes.dropFirst(n)
+        }
+        return true
+    }
+}

@@ -1,0 +1,27 @@
+import ArgumentParser
+import Workload
+
+/// `llmcost flops MODEL`: FLOPs of a phase under a convention, by component.
+struct Flops: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "FLOPs of prefill, KV-cache decode, generation (with beam search) or a training step, by component.")
+
+    @OptionGroup var model: ModelArgument
+    @OptionGroup var shape: PhaseOptions
+    @Option(help: "Counting convention: \(Convention.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var convention: Convention = .matmul
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+        let spec = try ModelLoading.load(model.model)
+        let counter = try FlopCounter(spec: spec, convention: convention)
+        let parameters = try ParameterCount.report(for: spec)
+        let result = try shape.count(with: counter)
+        try output.emit(FlopsView(result: result, parameters: parameters, shape: shape, explain: output.explain).rendered)
+    }
+}
+
+extension Convention: ExpressibleByArgument {}
+extension Phase: ExpressibleByArgument {}
+extension Recompute: ExpressibleByArgument {}
+extension BeamPrefill: ExpressibleByArgument {}

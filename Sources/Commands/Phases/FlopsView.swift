@@ -1,0 +1,93 @@
+import Workload
+
+/// How a FLOP count is shown: breakdown table, totals, the rules of thumb beside the exact count.
+struct FlopsView {
+    var result: PhaseResult
+    var parameters: ParameterReport
+    var shape: PhaseOptions
+    var explain: Bool
+
+    private var report: FlopReport { result.report }
+
+    /// The rule of thumb for this phase: 2·N per token forward, 6·N training (and with N active).
+    private var ruleMultiplier: Int { report.phase == .train ? 6 : 2 }
+
+    var rendered: Rendered {
+        var columns = ["component", "FLOPs", "", "share"]
+        if explain { columns.append("formula") }
+        var table = TextTable(title: "\(report.model): \(report.phase.rawValue) FLOPs (\(report.convention.rawValue))", columns: columns)
+        if explain { table.alignments[columns.count - 1] = .left }
+        for c in report.components {
+            var row = [c.name, HumanUnits.grouped(c.flops.value), HumanUnits.flops(c.flops.value), HumanUnits.percent(share(c.flops.value))]
+            if explain { row.append(c.formula) }
+            table.append(row)
+        }
+        var totals = TextTable(columns: ["total", "value", ""], rows: [
+            ["total", HumanUnits.grouped(report.total), HumanUnits.flops(report.total)],
+            ["tokens", HumanUnits.grouped(report.tokens), ""],
+            ["FLOPs per token", HumanUnits.decimal(report.flopsPerToken, 1), HumanUnits.flops(report.flopsPerToken)],
+            ["\(ruleMultiplier)·N per token", HumanUnits.grouped(Int128(ruleMultiplier) * parameters.total), ""],
+        ])
+        if parameters.active != parameters.total {
+            totals.append(["\(ruleMultiplier)·N_active per token", HumanUnits.grouped(Int128(ruleMultiplier) * parameters.active), ""])
+        }
+        var tables = [table, totals]
+        if case .generation(let g) = result { tables += generationTables(g) }
+        return Rendered(json: json, tables: tables, notes: report.notes)
+    }
+
+    private func share(_ value: Int128) -> Double { report.total == 0 ? 0 : Double(value) / Double(report.total) }
+
+    private func generationTables(_ g: GenerationReport) -> [TextTable] {
+        var summary = TextTable(columns: ["beam search", "value", ""], rows: [
+            ["beams", String(g.beams), g.beamPrefill.rawValue],
+            ["greedy total", HumanUnits.grouped(g.greedyTotal), HumanUnits.flops(g.greedyTotal)],
+            ["extra over greedy", HumanUnits.grouped(g.extraOverGreedy), HumanUnits.flops(g.extraOverGreedy)],
+        ])
+        if g.greedyTotal > 0 { summary.append(["ratio to greedy", HumanUnits.decimal(Double(g.report.total) / Double(g.greedyTotal), 3), ""]) }
+        var steps = TextTable(title: "per step", columns: ["step", "context", "sequences", "FLOPs", ""])
+        for s in g.steps {
+            steps.append([String(s.index), String(s.context), String(s.sequences), HumanUnits.grouped(s.flops), HumanUnits.flops(s.flops)])
+        }
+        return [summary, steps]
+    }
+
+    var json: JSONValue {
+        var pairs: [(String, JSONValue)] = [
+            ("model", .string(report.model)),
+            ("convention", .string(report.convention.rawValue)),
+            ("phase", .string(report.phase.rawValue)),
+            ("batch", .int(report.batch)),
+            ("seq", .int(report.seq)),
+        ]
+        switch report.phase {
+        case .decode: pairs.append(("context", .int(report.seq)))
+        case .train: pairs.append(("recompute", .string(shape.recompute.rawValue)))
+        case .generate: pairs += [("new_tokens", .int(shape.newTokens)), ("beams", .int(shape.beams)),
+                                  ("beam_prefill", .string(shape.beamPrefill.rawValue))]
+        case .prefill: break
+        }
+        pairs += [
+            ("tokens", .integer(report.tokens)),
+            ("total_flops", .integer(report.total)),
+            ("flops_per_token", .number(report.flopsPerToken)),
+            ("rule_flops_per_token", .integer(Int128(ruleMultiplier) * parameters.total)),
+            ("rule_active_flops_per_token", .integer(Int128(ruleMultiplier) * parameters.active)),
+            ("components", .array(report.components.map {
+                .object([("name", .string($0.name)), ("flops", .integer($0.flops.value)), ("formula", .string($0.formula))])
+            })),
+        ]
+        if case .generation(let g) = result {
+            pairs += [
+                ("greedy_total_flops", .integer(g.greedyTotal)),
+                ("beam_extra_flops", .integer(g.extraOverGreedy)),
+                ("steps", .array(g.steps.map {
+                    .object([("index", .int($0.index)), ("context", .int($0.context)),
+                             ("sequences", .int($0.sequences)), ("flops", .integer($0.flops))])
+                })),
+            ]
+        }
+        pairs.append(("notes", .array(report.notes.map { .string($0) })))
+        return .object(pairs)
+    }
+}

@@ -1,0 +1,84 @@
+import ArgumentParser
+import Workload
+
+/// `llmcost memory MODEL`: weights by dtype, KV cache, decode traffic, training state.
+struct Memory: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Memory of weights (by dtype), KV cache, decode-step traffic and training state, in exact bytes.")
+
+    @OptionGroup var model: ModelArgument
+    @Option(help: "Tokens per sequence held in the KV cache / trained on. Default: 2048, or the model's context window if smaller.")
+    var seq: Int?
+    @Option(help: "Sequences per batch.")
+    var batch: Int = 1
+    @Option(help: "Weight format: \(DataType.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var dtype: DataType = .bf16
+    @Option(name: .customLong("kv-dtype"), help: "KV-cache format (default: bf16).")
+    var kvDtype: DataType = .bf16
+    @Option(name: .customLong("group-size"), help: "int4: weights per fp16 scale.")
+    var groupSize: Int = 128
+    @Option(help: "Training activations: recomputation none, selective or full.")
+    var recompute: Recompute = .none
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+        let spec = try ModelLoading.load(model.model)
+        let estimator = MemoryEstimator(spec: spec, weightType: dtype, kvType: kvDtype, groupSize: groupSize, recompute: recompute)
+        let report = try estimator.report(batch: batch, seq: seq ?? min(2048, spec.contextWindow ?? 2048))
+        try output.emit(MemoryView(report: report, explain: output.explain).rendered)
+    }
+}
+
+extension DataType: ExpressibleByArgument {}
+
+struct MemoryView {
+    var report: MemoryReport
+    var explain: Bool
+
+    var rendered: Rendered {
+        let sections = [report.weights, report.kvCache, report.decodeStep, report.training]
+        var tables = sections.map(table)
+        tables.append(TextTable(columns: ["summary", "bytes", ""], rows: [
+            ["KV cache per token", HumanUnits.grouped(report.kvCacheBytesPerToken), HumanUnits.bytes(report.kvCacheBytesPerToken)],
+            ["inference (weights + cache)", HumanUnits.grouped(report.inferenceTotal), HumanUnits.bytes(report.inferenceTotal)],
+            ["training", HumanUnits.grouped(report.training.total), HumanUnits.bytes(report.training.total)],
+        ]))
+        return Rendered(json: json, tables: tables, notes: report.notes)
+    }
+
+    private func table(_ s: MemorySection) -> TextTable {
+        var columns = ["component", "bytes", ""]
+        if explain { columns.append("formula") }
+        var t = TextTable(title: s.title, columns: columns)
+        if explain { t.alignments[3] = .left }
+        for c in s.components {
+            var row = [c.name, HumanUnits.grouped(c.bytes.value), HumanUnits.bytes(c.bytes.value)]
+            if explain { row.append(c.formula) }
+            t.append(row)
+        }
+        t.append(["total", HumanUnits.grouped(s.total), HumanUnits.bytes(s.total)])
+        return t
+    }
+
+    private func section(_ s: MemorySection) -> JSONValue {
+        .object([("total_bytes", .integer(s.total)), ("components", .array(s.components.map {
+            .object([("name", .string($0.name)), ("bytes", .integer($0.bytes.value)), ("formula", .string($0.formula))])
+        }))])
+    }
+
+    var json: JSONValue {
+        .object([
+            ("model", .string(report.model)), ("dtype", .string(report.weightType.rawValue)),
+            ("kv_dtype", .string(report.kvType.rawValue)), ("batch", .int(report.batch)), ("seq", .int(report.seq)),
+            ("cached_positions", .int(report.cachedPositions)),
+            ("weights", section(report.weights)),
+            ("kv_cache_bytes_per_token", .integer(report.kvCacheBytesPerToken)),
+            ("kv_cache", section(report.kvCache)),
+            ("inference_total_bytes", .integer(report.inferenceTotal)),
+            ("decode_step_bytes", section(report.decodeStep)),
+            ("recompute", .string(report.recompute.rawValue)),
+            ("training", section(report.training)),
+            ("notes", .array(report.notes.map { .string($0) })),
+        ])
+    }
+}

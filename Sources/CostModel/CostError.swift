@@ -1,0 +1,55 @@
+/// A cost input that cannot produce a finite, meaningful figure: one line naming the option.
+///
+/// Every entry point validates its inputs with the helpers below, so no NaN or infinity reaches
+/// a result: prices, token counts and throughputs are positive and finite, utilisations lie in
+/// (0, 1], device counts are at least 1.
+public struct CostError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The command-line option at fault, e.g. `--mfu`.
+    public var option: String
+    public var message: String
+    public init(option: String, _ message: String) { self.option = option; self.message = message }
+    public var description: String { "\(option): \(message)" }
+}
+
+extension CostError {
+    /// A finite value greater than zero.
+    @discardableResult
+    public static func positive(_ value: Double, _ option: String) throws(CostError) -> Double {
+        guard value.isFinite else { throw CostError(option: option, "must be a finite number, got \(value)") }
+        guard value > 0 else { throw CostError(option: option, "must be greater than zero, got \(trim(value))") }
+        return value
+    }
+
+    /// A finite value of zero or more (an electricity tariff of 0 is allowed).
+    @discardableResult
+    public static func nonNegative(_ value: Double, _ option: String) throws(CostError) -> Double {
+        guard value.isFinite else { throw CostError(option: option, "must be a finite number, got \(value)") }
+        guard value >= 0 else { throw CostError(option: option, "must be zero or more, got \(trim(value))") }
+        return value
+    }
+
+    /// A fraction in (0, 1]: model FLOP utilisation, target utilisation.
+    @discardableResult
+    public static func fraction(_ value: Double, _ option: String) throws(CostError) -> Double {
+        guard value.isFinite, value > 0, value <= 1 else {
+            throw CostError(option: option, "must lie in (0, 1] (a fraction, e.g. 0.4), got \(trim(value))")
+        }
+        return value
+    }
+
+    /// A whole count of at least one (devices, batch, tokens).
+    @discardableResult
+    public static func atLeastOne(_ value: Int, _ option: String) throws(CostError) -> Int {
+        guard value >= 1 else { throw CostError(option: option, "must be at least 1, got \(value)") }
+        return value
+    }
+
+    /// A result that must be finite (guards against overflow to infinity in extreme inputs).
+    @discardableResult
+    static func finite(_ value: Double, _ what: String) throws(CostError) -> Double {
+        guard value.isFinite else { throw CostError(option: what, "the result is not a finite number; the inputs are out of range") }
+        return value
+    }
+
+    static func trim(_ v: Double) -> String { v == v.rounded() && abs(v) < 1e15 ? String(Int64(v)) : "\(v)" }
+}

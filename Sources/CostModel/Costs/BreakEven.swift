@@ -1,0 +1,69 @@
+/// When revenue covers compute (seed 003's closing question).
+///
+/// ```
+/// monthly cost   = pretraining ÷ months + tokens/month ÷ 1000 × inference $/1K
+/// tokens/month*  = (pretraining ÷ months) ÷ (price $/1K − inference $/1K) × 1000
+/// subscribers*   = (pretraining ÷ months) ÷ (fee − tokens/user/month ÷ 1000 × inference $/1K)
+/// ```
+public struct BreakEven: Sendable {
+    public enum Revenue: Sendable, Equatable {
+        /// Pay-per-use at an average price per 1K tokens.
+        case perToken(DollarsPerThousandTokens)
+        /// A monthly subscription, each subscriber using `tokensPerUserPerMonth`.
+        case subscription(fee: Dollars, tokensPerUserPerMonth: Double)
+    }
+
+    public var pretrainingPerMonth: Dollars
+    /// Tokens per month at break-even (per-token revenue), or total tokens of the subscribers.
+    public var tokensPerMonth: Double
+    /// Subscribers at break-even (subscription revenue only).
+    public var subscribers: Double?
+    /// Inference cost ÷ price: the share of revenue inference eats.
+    public var inferenceShare: Double
+    public var explanation: [Explanation]
+
+    /// - Parameters:
+    ///   - months: amortisation period of one pretraining run (seed 003: retrained every 6 months).
+    public static func solve(pretraining: Dollars, months: Double = 6, inferenceCost: DollarsPerThousandTokens,
+                             revenue: Revenue) throws(CostError) -> BreakEven {
+        try CostError.positive(pretraining.value, "--pretraining-cost")
+        try CostError.positive(months, "--months")
+        try CostError.positive(inferenceCost.value, "--inference-cost-per-1k")
+        let fixed = pretraining / months
+        switch revenue {
+        case .perToken(let price):
+            try CostError.positive(price.value, "--price-per-1k")
+            guard price.value > inferenceCost.value else {
+                throw CostError(option: "--price-per-1k", "\(price) does not exceed the inference cost \(inferenceCost); revenue never covers the pretraining")
+            }
+            let tokens = fixed.value / (price.value - inferenceCost.value) * 1000
+            return BreakEven(pretrainingPerMonth: fixed, tokensPerMonth: tokens, subscribers: nil,
+                             inferenceShare: inferenceCost.value / price.value, explanation: [
+                Explanation("break-even tokens/month", formula: "(pretraining ÷ months) ÷ (price − inference cost) × 1000", inputs: [
+                    .init("pretraining", pretraining.description, ""), .init("months", CostError.trim(months), ""),
+                    .init("price", price.description, ""), .init("inference cost", inferenceCost.description, ""),
+                ], result: Quantity.tokens(tokens) + "/month"),
+                Explanation("inference share of revenue", formula: "inference cost ÷ price", inputs: [],
+                            result: String(format: "%.1f%%", inferenceCost.value / price.value * 100)),
+            ])
+        case .subscription(let fee, let perUser):
+            try CostError.positive(fee.value, "--fee-per-month")
+            try CostError.positive(perUser, "--tokens-per-user-month")
+            let servingPerUser = inferenceCost.cost(of: perUser)
+            guard fee > servingPerUser else {
+                throw CostError(option: "--fee-per-month", "\(fee) does not exceed the \(servingPerUser) of inference one subscriber uses; never breaks even")
+            }
+            let users = fixed.value / (fee - servingPerUser).value
+            return BreakEven(pretrainingPerMonth: fixed, tokensPerMonth: users * perUser, subscribers: users,
+                             inferenceShare: servingPerUser.value / fee.value, explanation: [
+                Explanation("break-even subscribers", formula: "(pretraining ÷ months) ÷ (fee − tokens/user/month ÷ 1000 × inference $/1K)", inputs: [
+                    .init("pretraining", pretraining.description, ""), .init("months", CostError.trim(months), ""),
+                    .init("fee", fee.description, "/month"), .init("tokens/user", Quantity.grouped(perUser, fractionDigits: 0), "/month"),
+                    .init("inference cost", inferenceCost.description, ""),
+                ], result: Quantity.grouped(users, fractionDigits: 0) + " subscribers"),
+                Explanation("inference share of revenue", formula: "tokens/user/month ÷ 1000 × inference $/1K ÷ fee", inputs: [],
+                            result: String(format: "%.1f%%", servingPerUser.value / fee.value * 100)),
+            ])
+        }
+    }
+}

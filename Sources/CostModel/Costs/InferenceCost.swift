@@ -1,0 +1,125 @@
+/// What serving costs: a batch of B requests, each a P-token prompt and N generated tokens.
+public struct InferenceCost: Sendable {
+    public var model: String
+    public var promptTokens: Int
+    public var outputTokens: Int
+    public var batch: Int
+    public var devices: Int
+    public var prefill: RooflineStep
+    /// The first and last decode steps (N − 1 steps; the prefill yields the first token).
+    public var firstDecodeStep: RooflineStep?
+    public var lastDecodeStep: RooflineStep?
+    public var memoryBoundSteps: Int
+    public var computeBoundSteps: Int
+    public var prefillTime: Seconds
+    public var decodeTime: Seconds
+    /// Wall-clock time of the whole batch.
+    public var batchTime: Seconds
+    public var dollarsPerBatch: Dollars
+    public var dollarsPerRequest: Dollars
+    /// Per 1,000 generated tokens.
+    public var dollarsPer1KOutputTokens: Dollars
+    /// Per 1,000 tokens processed (prompt + generated).
+    public var dollarsPer1KTokens: Dollars
+    /// Device-seconds one request occupies: `batch time × G ÷ B`.
+    public var deviceTimePerRequest: Seconds
+    /// Weights + KV cache of the batch at the end of generation.
+    public var memoryBytes: Double
+    public var explanation: [Explanation]
+    public var notes: [String]
+
+    /// ```
+    /// prefill      = max(B·P·prefillFLOPsPerToken ÷ (peak·MFU·G), weightBytes ÷ (bandwidth·G))
+    /// decode step  = max(B·decodeFLOPs(c) ÷ (peak·MFU·G),
+    ///                    (weightBytes + B·kvBytesPerToken·c) ÷ (bandwidth·G))   c = P … P+N−2
+    /// $/request    = (prefill + Σ steps) × $/h × G ÷ 3600 ÷ B
+    /// $/1K output  = $/request ÷ N × 1000
+    /// ```
+    /// Weights are read once per step for the whole batch; each sequence reads its own KV cache.
+    /// G devices act as one tensor-parallel group with G× the FLOP/s, bandwidth and price
+    /// (communication not modelled).
+    public static func estimate(model: ModelFigures, promptTokens: Int, outputTokens: Int, batch: Int = 1,
+                                hardware: HardwareProfile, devices: Int = 1) throws(CostError) -> InferenceCost {
+        try CostError.atLeastOne(promptTokens, "--prompt")
+        try CostError.atLeastOne(outputTokens, "--new-tokens")
+        try CostError.atLeastOne(batch, "--batch")
+        try CostError.atLeastOne(devices, "--devices")
+        guard let bandwidth1 = hardware.bandwidth else {
+            throw CostError(option: "--hardware", "\(hardware.name) has no memory bandwidth; the decode roofline needs one")
+        }
+        guard promptTokens <= 1 << 30, outputTokens <= 1 << 24, batch <= 1 << 20 else {
+            throw CostError(option: "--new-tokens", "sizes out of range (prompt ≤ 2^30, new tokens ≤ 2^24, batch ≤ 2^20)")
+        }
+        let G = Double(devices), B = Double(batch)
+        let throughput = hardware.effectiveThroughput * G, bandwidth = bandwidth1 * G
+        let weights = Double(model.weightBytes), kv = Double(model.kvCacheBytesPerToken)
+
+        let prefill = RooflineStep(context: 0, flops: B * Double(promptTokens) * model.prefillFLOPsPerToken.value,
+                                   bytes: weights + B * kv * Double(promptTokens), throughput: throughput, bandwidth: bandwidth)
+        var decodeTime = Seconds.zero, first: RooflineStep?, last: RooflineStep?, memoryBound = 0
+        for context in promptTokens..<(promptTokens + outputTokens - 1) {
+            let step = RooflineStep(context: context, flops: B * Double(model.decodeFLOPs(context: context)),
+                                    bytes: weights + B * kv * Double(context), throughput: throughput, bandwidth: bandwidth)
+            decodeTime = decodeTime + step.time
+            if step.bound == .memory { memoryBound += 1 }
+            if first == nil { first = step }
+            last = step
+        }
+        let steps = outputTokens - 1
+        let batchTime = prefill.time + decodeTime
+        let price = hardware.pricePerHour * G
+        let perBatch = price.cost(for: batchTime)
+        let perRequest = perBatch / B
+        let per1KOut = perRequest / Double(outputTokens) * 1000
+        let per1K = perRequest / Double(promptTokens + outputTokens) * 1000
+        try CostError.finite(per1K.value, "--new-tokens")
+        let memory = weights + B * kv * Double(promptTokens + outputTokens)
+
+        var notes: [String] = []
+        if promptTokens != model.sequenceLength, model.sequenceLength > 1 {
+            notes.append("prefill FLOPs per token were counted at \(model.sequenceLength) tokens and applied to a \(promptTokens)-token prompt")
+        }
+        if let gb = hardware.memoryGigabytes, memory > gb * 1e9 * G {
+            notes.append("weights + KV cache (\(Quantity.scaled(memory, unit: "B"))) exceed the memory of \(devices) × \(Quantity.grouped(gb, fractionDigits: 0)) GB; raise --devices")
+        }
+        if model.kvCacheBytesPerToken == 0 { notes.append("no KV cache in the figures (rule model): decode bytes are the weights only") }
+
+        let balance = throughput.value / bandwidth.value
+        let explanation = [
+            Explanation("prefill time", formula: "max(B·P·prefillFLOPsPerToken ÷ (peak·MFU·G), bytes ÷ (bandwidth·G))", inputs: [
+                .init("B", String(batch), "sequences"), .init("P", String(promptTokens), "tokens"),
+                .init("prefillFLOPsPerToken", String(format: "%.6g", model.prefillFLOPsPerToken.value), "FLOP", source: model.name),
+                .init("peak·MFU", hardware.effectiveThroughput.description, "", source: hardware.sources["utilisation"] ?? "stated"),
+                .init("G", String(devices), "devices"),
+            ], result: "\(prefill.time) (\(prefill.bound.rawValue)-bound)"),
+            Explanation("decode time", formula: "Σ over N−1 steps of max(B·decodeFLOPs(c) ÷ (peak·MFU·G), (weightBytes + B·kvBytesPerToken·c) ÷ (bandwidth·G))", inputs: [
+                .init("N", String(outputTokens), "tokens"),
+                .init("decodeFLOPs(P)", String(model.decodeFLOPs(context: promptTokens)), "FLOP/sequence", source: model.name),
+                .init("weightBytes", String(model.weightBytes), "B", source: "Workload.MemoryEstimator"),
+                .init("kvBytesPerToken", String(model.kvCacheBytesPerToken), "B", source: "Workload.MemoryEstimator"),
+                .init("bandwidth", bandwidth1.description, "", source: hardware.sources["bandwidth"] ?? "stated"),
+                .init("machine balance", String(format: "%.1f", balance), "FLOP/B", source: "peak·MFU ÷ bandwidth"),
+            ], result: "\(decodeTime) (\(memoryBound) of \(steps) steps memory-bound)"),
+            Explanation("dollars per request", formula: "(prefill + decode) × $/h × G ÷ 3600 ÷ B", inputs: [
+                .init("$/h", hardware.pricePerHour.description, "", source: hardware.sources["price"] ?? "stated"),
+            ], result: perRequest.description),
+            Explanation("dollars per 1K output tokens", formula: "$/request ÷ N × 1000", inputs: [
+                .init("N", String(outputTokens), "tokens"),
+            ], result: per1KOut.description),
+            Explanation("dollars per 1K tokens", formula: "$/request ÷ (P + N) × 1000", inputs: [
+                .init("P + N", String(promptTokens + outputTokens), "tokens"),
+            ], result: per1K.description),
+            Explanation("memory", formula: "weightBytes + B·kvBytesPerToken·(P + N)", inputs: [
+                .init("weightBytes", String(model.weightBytes), "B", source: "Workload.MemoryEstimator"),
+                .init("kvBytesPerToken", String(model.kvCacheBytesPerToken), "B", source: "Workload.MemoryEstimator"),
+            ], result: Quantity.scaled(memory, unit: "B")),
+        ]
+        return InferenceCost(
+            model: model.name, promptTokens: promptTokens, outputTokens: outputTokens, batch: batch, devices: devices,
+            prefill: prefill, firstDecodeStep: first, lastDecodeStep: last, memoryBoundSteps: memoryBound,
+            computeBoundSteps: steps - memoryBound, prefillTime: prefill.time, decodeTime: decodeTime, batchTime: batchTime,
+            dollarsPerBatch: perBatch, dollarsPerRequest: perRequest, dollarsPer1KOutputTokens: per1KOut,
+            dollarsPer1KTokens: per1K, deviceTimePerRequest: batchTime * G / B, memoryBytes: memory,
+            explanation: explanation, notes: notes)
+    }
+}

@@ -1,0 +1,69 @@
+/// What serving a daily load costs (the question seed 000 sets out to answer).
+public struct OperatingCost: Sendable {
+    public var requestsPerDay: Double
+    public var tokensPerRequest: Int
+    public var targetUtilisation: Double
+    /// Device-seconds of work per day: `requests × device time per request`.
+    public var busyDeviceTime: Seconds
+    /// `ceil(busy device-seconds ÷ (86 400 × utilisation))`, rounded up to whole serving groups.
+    public var devices: Int
+    public var computeDollarsPerDay: Dollars
+    public var energyPerDay: KilowattHours?
+    public var energyDollarsPerDay: Dollars?
+    public var totalDollarsPerDay: Dollars
+    public var dollarsPer1KTokens: Dollars
+    public var inference: InferenceCost
+    public var explanation: [Explanation]
+
+    /// ```
+    /// busy device-s/day = requests/day × device-s/request        (roofline, at batch B)
+    /// devices           = ceil(busy ÷ (86 400 × u))               u = target utilisation
+    /// compute $/day     = devices × 24 h × $/h
+    /// energy kWh/day    = devices × TDP × 24 h × PUE ÷ 1000
+    /// $/1K tokens       = (compute + energy) $/day ÷ (requests × (P + N) ÷ 1000)
+    /// ```
+    /// Provisioned devices are paid for all day; energy is priced as if at full TDP all day (an
+    /// upper bound), and is normally included in a rental price — shown for owners.
+    public static func estimate(model: ModelFigures, requestsPerDay: Double, promptTokens: Int, outputTokens: Int,
+                                batch: Int = 1, hardware: HardwareProfile, devicesPerReplica: Int = 1,
+                                targetUtilisation: Double = 0.6, energy options: EnergyOptions = .standard) throws(CostError) -> OperatingCost {
+        try CostError.positive(requestsPerDay, "--requests-per-day")
+        try CostError.fraction(targetUtilisation, "--target-utilisation")
+        let inference = try InferenceCost.estimate(model: model, promptTokens: promptTokens, outputTokens: outputTokens,
+                                                   batch: batch, hardware: hardware, devices: devicesPerReplica)
+        let busy = inference.deviceTimePerRequest * requestsPerDay
+        let replicas = (busy.value / (86_400 * targetUtilisation * Double(devicesPerReplica))).rounded(.up)
+        try CostError.finite(replicas, "--requests-per-day")
+        guard replicas < 1e12 else { throw CostError(option: "--requests-per-day", "needs more than 10^12 devices; check the inputs") }
+        let devices = max(1, Int(replicas)) * devicesPerReplica
+        let day = Seconds(hours: 24)
+        let compute = hardware.pricePerHour.cost(for: day) * Double(devices)
+        let kWh = hardware.tdp.map { options.energy(tdp: $0, deviceTime: day * Double(devices)) }
+        let energyDollars = kWh.map { options.tariff.cost(of: $0) }
+        let total = compute + (energyDollars ?? .zero)
+        let tokens = requestsPerDay * Double(promptTokens + outputTokens)
+        let per1K = total / (tokens / 1000)
+        try CostError.finite(per1K.value, "--requests-per-day")
+        let explanation = inference.explanation + [
+            Explanation("devices", formula: "ceil(requests/day × device-s/request ÷ (86 400 × u))", inputs: [
+                .init("requests/day", Quantity.grouped(requestsPerDay, fractionDigits: 0), ""),
+                .init("device-s/request", String(format: "%.6g", inference.deviceTimePerRequest.value), "s", source: "roofline at batch \(batch)"),
+                .init("u", String(targetUtilisation), "", source: "--target-utilisation"),
+            ], result: "\(devices) devices"),
+            Explanation("compute $/day", formula: "devices × 24 h × $/h", inputs: [
+                .init("$/h", hardware.pricePerHour.description, "", source: hardware.sources["price"] ?? "stated"),
+            ], result: compute.description),
+            Explanation("energy $/day", formula: "devices × TDP × 24 h × PUE ÷ 1000 × $/kWh", inputs: [
+                .init("TDP", hardware.tdp?.description ?? "not stated", "", source: hardware.sources["tdp"] ?? "—"),
+                .init("PUE", String(options.pue), ""), .init("tariff", options.tariff.description, ""),
+            ], result: energyDollars?.description ?? "not computed (no TDP)"),
+            Explanation("$/1K tokens", formula: "(compute + energy) $/day ÷ (requests × (P + N) ÷ 1000)", inputs: [],
+                        result: per1K.description),
+        ]
+        return OperatingCost(requestsPerDay: requestsPerDay, tokensPerRequest: promptTokens + outputTokens,
+                             targetUtilisation: targetUtilisation, busyDeviceTime: busy, devices: devices,
+                             computeDollarsPerDay: compute, energyPerDay: kWh, energyDollarsPerDay: energyDollars,
+                             totalDollarsPerDay: total, dollarsPer1KTokens: per1K, inference: inference,
+                             explanation: explanation)
+    }
+}

@@ -1,0 +1,5 @@
+/// Arithmetic formats a datasheet quotes a peak for. `fp16` and `bf16` share the tensor-core
+/// peak on every device in the catalog.
+public enum Precision: String, Sendable, CaseIterable, Codable {
+    case fp32, tf32, bf16, fp16, fp8, int8
+}

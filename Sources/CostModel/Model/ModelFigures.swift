@@ -1,0 +1,54 @@
+/// Everything the cost model needs to know about a model, as plain values.
+///
+/// Build it from a `Workload.ModelSpec` (exact counts at a stated sequence length) or from a
+/// bare parameter count with the seeds' rule (`2N` forward, `6N` training, no attention term).
+public struct ModelFigures: Sendable, Equatable {
+    public var name: String
+    public var totalParameters: Int128
+    /// Parameters one token touches (differs from the total for mixture-of-experts).
+    public var activeParameters: Int128
+    /// Sequence length the per-token figures were counted at (training seq, or prompt length).
+    public var sequenceLength: Int
+    /// Training (forward + backward) FLOPs per token at `sequenceLength`, exact.
+    public var trainingFLOPsPerToken: FLOPsPerToken
+    /// Prefill (forward over the prompt) FLOPs per token at `sequenceLength`, exact.
+    public var prefillFLOPsPerToken: FLOPsPerToken
+    /// FLOPs of one decode step per sequence with `sequenceLength` tokens cached.
+    public var decodeFLOPsPerToken: Int128
+    /// How much one more cached position adds to a decode step (attention over the cache);
+    /// decode FLOPs are linear in the context: `decode(c) = decode(seq) + slope · (c − seq)`.
+    public var decodeFLOPsPerCachedToken: Int128
+    /// Bytes of all weights in the serving format.
+    public var weightBytes: Int128
+    /// KV-cache bytes per cached position per sequence.
+    public var kvCacheBytesPerToken: Int128
+    /// Counting convention and anything else a reader must know.
+    public var notes: [String]
+
+    public init(name: String, totalParameters: Int128, activeParameters: Int128, sequenceLength: Int,
+                trainingFLOPsPerToken: FLOPsPerToken, prefillFLOPsPerToken: FLOPsPerToken,
+                decodeFLOPsPerToken: Int128, decodeFLOPsPerCachedToken: Int128 = 0,
+                weightBytes: Int128, kvCacheBytesPerToken: Int128, notes: [String] = []) {
+        self.name = name; self.totalParameters = totalParameters; self.activeParameters = activeParameters
+        self.sequenceLength = sequenceLength; self.trainingFLOPsPerToken = trainingFLOPsPerToken
+        self.prefillFLOPsPerToken = prefillFLOPsPerToken; self.decodeFLOPsPerToken = decodeFLOPsPerToken
+        self.decodeFLOPsPerCachedToken = decodeFLOPsPerCachedToken; self.weightBytes = weightBytes
+        self.kvCacheBytesPerToken = kvCacheBytesPerToken; self.notes = notes
+    }
+
+    /// The seeds' view of a model: `N` parameters, `2N` per forward token, `6N` per training
+    /// token, no attention and no KV cache; weights at `bytesPerParameter` (2 for bf16).
+    public static func rule(name: String, parameters: Int128, bytesPerParameter: Int128 = 2) -> ModelFigures {
+        ModelFigures(
+            name: name, totalParameters: parameters, activeParameters: parameters, sequenceLength: 1,
+            trainingFLOPsPerToken: FLOPsPerToken(perToken: 6 * parameters),
+            prefillFLOPsPerToken: FLOPsPerToken(perToken: 2 * parameters), decodeFLOPsPerToken: 2 * parameters,
+            weightBytes: bytesPerParameter * parameters, kvCacheBytesPerToken: 0,
+            notes: ["rule convention: 2·N per forward token, 6·N per training token (no attention term, no KV cache)"])
+    }
+
+    /// Decode FLOPs of one step of one sequence with `context` positions cached.
+    public func decodeFLOPs(context: Int) -> Int128 {
+        decodeFLOPsPerToken + decodeFLOPsPerCachedToken * Int128(context - sequenceLength)
+    }
+}

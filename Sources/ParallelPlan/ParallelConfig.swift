@@ -1,0 +1,32 @@
+/// How a training job is split over devices.
+public struct ParallelConfig: Sendable, Equatable, Hashable, CustomStringConvertible {
+    /// Tensor parallelism (Megatron-LM): each layer's matrices split over `tp` devices.
+    public var tp: Int
+    /// Pipeline parallelism: the layers split into `pp` stages.
+    public var pp: Int
+    /// Data parallelism: `dp` replicas of the (tp × pp) model.
+    public var dp: Int
+    /// Expert parallelism inside the data-parallel group: experts spread over `ep` ranks.
+    public var ep: Int
+    /// ZeRO stage over the data-parallel group (0: none, 1: optimizer, 2: + gradients, 3: + parameters).
+    public var zero: Int
+    /// Megatron sequence parallelism (norms and dropout split along the sequence over the TP group).
+    public var sequenceParallel: Bool
+    /// Micro-batches per step per pipeline (1F1B schedule).
+    public var microBatches: Int
+
+    public init(tp: Int = 1, pp: Int = 1, dp: Int = 1, ep: Int = 1, zero: Int = 0, sequenceParallel: Bool = false, microBatches: Int = 1) {
+        self.tp = tp; self.pp = pp; self.dp = dp; self.ep = ep; self.zero = zero
+        self.sequenceParallel = sequenceParallel; self.microBatches = microBatches
+    }
+
+    public var devices: Int { tp * pp * dp }
+
+    /// Idle fraction of a 1F1B pipeline: `(P − 1) / (M + P − 1)` (Narayanan et al. 2021).
+    public var bubbleFraction: Double { Double(pp - 1) / Double(microBatches + pp - 1) }
+
+    public var description: String {
+        "tp\(tp)·pp\(pp)·dp\(dp)" + (ep > 1 ? "·ep\(ep)" : "") + (zero > 0 ? " zero\(zero)" : "")
+            + (sequenceParallel ? " sp" : "") + " m\(microBatches)"
+    }
+}

@@ -1,0 +1,42 @@
+import Workload
+
+/// Tensor-parallel decoding of one replica: latency per token, throughput, replicas for a load.
+public struct ServingEstimate: Sendable {
+    public var tp: Int
+    public var batch: Int
+    public var context: Int
+    /// Seconds per decode step: the larger of compute and memory traffic per device, plus the
+    /// TP all-reduces (2 per layer of b·h bf16 activations, latency-bound).
+    public var secondsPerToken: Double
+    public var computeSeconds: Double
+    public var memorySeconds: Double
+    public var communicationSeconds: Double
+    public var tokensPerSecond: Double
+    public var boundBy: String
+    public var fits: Bool
+    public var bytesPerDevice: Int128
+
+    /// Replicas needed to sustain `tokensPerSecond` of generated tokens.
+    public func replicas(for load: Double) -> Int { Int((load / tokensPerSecond).rounded(.up)) }
+}
+
+public enum ServingPlan {
+    public static func estimate(spec: ModelSpec, tp: Int, batch: Int, context: Int, on device: Accelerator) throws -> ServingEstimate {
+        try ParallelConfig(tp: tp).validate(for: spec)
+        let memory = try MemoryEstimator(spec: spec).report(batch: batch, seq: context)
+        let step = try FlopCounter(spec: spec).decode(batch: batch, context: context).total
+        let perDeviceBytes = Double(memory.decodeStep.total) / Double(tp)
+        let compute = Double(step) / Double(tp) / device.peakFLOPsPerSecond
+        let traffic = perDeviceBytes / device.memoryBytesPerSecond
+        let layers = spec.decoder?.layers ?? 0
+        let link = tp <= device.devicesPerNode ? device.intraNode : device.interNode
+        let message = 2.0 * Double(batch) * Double(spec.hiddenSize)
+        let comm = tp > 1 ? Double(2 * layers) * (Ring.allReduce(message, tp) / link.bytesPerSecond + Ring.allReduceSteps(tp) * link.latencySeconds) : 0
+        let seconds = max(compute, traffic) + comm
+        let resident = Double(memory.inferenceTotal) / Double(tp)
+        return ServingEstimate(tp: tp, batch: batch, context: context, secondsPerToken: seconds, computeSeconds: compute,
+                               memorySeconds: traffic, communicationSeconds: comm, tokensPerSecond: Double(batch) / seconds,
+                               boundBy: traffic >= compute ? "memory bandwidth" : "compute",
+                               fits: resident <= Double(device.memoryBytes), bytesPerDevice: Int128(resident.rounded(.up)))
+    }
+}

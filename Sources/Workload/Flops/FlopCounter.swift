@@ -1,0 +1,71 @@
+/// Counts the FLOPs of a model's phases under one convention.
+///
+/// `matmul`, `causal` and `full` are built component by component from the architecture;
+/// `kaplan` and `rule` from the parameter counts, as their authors define them.
+public struct FlopCounter: Sendable {
+    public let spec: ModelSpec
+    public let convention: Convention
+    let parameters: ParameterReport
+
+    public init(spec: ModelSpec, convention: Convention = .matmul) throws(CountOverflow) {
+        self.spec = spec
+        self.convention = convention
+        parameters = try ParameterCount.report(for: spec)
+    }
+
+    /// FLOPs of one model call, as a phase-less component list.
+    func components(of call: ForwardPass) -> [FlopComponent] {
+        switch convention {
+        case .matmul, .causal, .full: spec.forwardComponents(call, convention)
+        case .kaplan: kaplanComponents(call)
+        case .rule: ruleComponents(call)
+        }
+    }
+
+    /// Tokens a call processes: decoder (or only-stack) queries plus encoder positions when the
+    /// encoder runs; the denominator of `flops_per_token` and the token count of the rule.
+    func processedTokens(_ call: ForwardPass) -> ExactCount {
+        let encoder = spec.isEncoderDecoder && call.runsEncoder ? call.encoderTokens : 0
+        return ExactCount(call.batch) * (ExactCount(call.decoderQueries) + encoder)
+    }
+
+    /// `2·N` per processed token (total N, including embeddings).
+    private func ruleComponents(_ call: ForwardPass) -> [FlopComponent] {
+        [.init(name: "rule_2N", flops: 2 * processedTokens(call) * ExactCount(parameters.total),
+               formula: "2 · N \(parameters.total) · \(processedTokens(call)) tokens")]
+    }
+
+    /// Kaplan et al. 2020: `2·N_nonembedding` per token plus `2·n_layer·n_ctx·d_attn` per token of
+    /// each stack, with n_ctx the keys a token attends to (cache + new positions).
+    private func kaplanComponents(_ call: ForwardPass) -> [FlopComponent] {
+        var context = ExactCount.zero
+        for (role, stack) in spec.stacks {
+            let encoderSide = role == .encoder && spec.isEncoderDecoder
+            if encoderSide && !call.runsEncoder { continue }
+            let queries = encoderSide ? call.encoderTokens : call.decoderQueries
+            let keys = encoderSide ? call.encoderTokens : call.decoderPast + call.decoderQueries
+            context += 2 * ExactCount.product(call.batch, queries, stack.layers, keys, stack.attention.queryWidth)
+        }
+        return [
+            .init(name: "non_embedding_weights", flops: 2 * processedTokens(call) * ExactCount(parameters.nonEmbedding),
+                  formula: "2 · N_nonembedding \(parameters.nonEmbedding) · tokens"),
+            .init(name: "attention_context", flops: context, formula: "2 · n_layer · n_ctx · d_attn per token"),
+        ]
+    }
+}
+
+extension FlopCounter {
+    /// Notes every report of this model carries.
+    var modelNotes: [String] {
+        var notes = ["convention \(convention.rawValue): \(convention.summary)"]
+        if spec.stacks.contains(where: { $0.stack.moe != nil }), convention != .rule, convention != .kaplan {
+            notes.append("mixture-of-experts: FLOPs follow the top-k active experts plus the router; "
+                + "PyTorch FlopCounterMode under transformers 5.x misses the grouped expert GEMMs, llmcost counts them")
+        }
+        if spec.decoder?.slidingWindow != nil, convention == .matmul || convention == .full {
+            notes.append("sliding window: eager attention computes the full rectangle and masks it (counted); "
+                + "`--convention causal` counts only the window's band")
+        }
+        return notes
+    }
+}

@@ -1,0 +1,36 @@
+/// Qwen2: Llama with a bias on q, k and v but not on o. `sliding_window` only takes effect when
+/// `use_sliding_window` is true (`Qwen2Config` sets it to `None` otherwise), and then only in the
+/// layers `layer_types` marks `sliding_attention` — by default those from `max_window_layers` on.
+extension HuggingFaceConfig {
+    func qwen2Spec(warnings: inout [String]) throws(SpecError) -> ModelSpec {
+        var window: Int?
+        if try bool("use_sliding_window", default: false), let w = try size("sliding_window") {
+            let layers = try requiredSize("num_hidden_layers")
+            let sliding = try slidingLayers(layers: layers)
+            if sliding > 0 {
+                window = w
+                if sliding < layers {
+                    warnings.append("sliding window \(w) applies to \(sliding) of \(layers) layers ('layer_types' / 'max_window_layers'); llmcost applies it to all")
+                }
+            }
+        }
+        return try decoderOnlySpec(
+            qkvBias: true, outputBias: false, mlpBias: false,
+            activation: try activation("hidden_act", default: "silu", warnings: &warnings),
+            tiedDefault: false, slidingWindow: window)
+    }
+
+    /// Layers with sliding-window attention: counted in `layer_types` when the config lists
+    /// them (transformers ≥ 4.53), else those from `max_window_layers` on.
+    func slidingLayers(layers: Int) throws(SpecError) -> Int {
+        switch value("layer_types") {
+        case .array(let types)?:
+            return types.filter { $0 == .string("sliding_attention") }.count
+        case nil:
+            let first = try count("max_window_layers") ?? 0
+            return max(0, layers - first)
+        case let other?:
+            throw error("layer_types", "expected a list of layer kinds, got \(other.described)")
+        }
+    }
+}

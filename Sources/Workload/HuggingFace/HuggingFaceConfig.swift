@@ -1,0 +1,137 @@
+import Foundation
+
+/// A Hugging Face `config.json`, read key by key with the types the `transformers` config
+/// classes expect.
+///
+/// Every accessor names the key it read in its error, so `"num_hidden_layers": "32"` is reported
+/// as exactly that. A key that is absent and a key set to `null` mean the same thing — the config
+/// class's default — because `transformers` writes `null` for defaults such as GPT-2's `n_inner`
+/// or Llama's `head_dim`. Keys nobody asks for are ignored: configs carry many (dropout rates,
+/// token ids, generation settings) that do not change the architecture.
+public struct HuggingFaceConfig: Sendable {
+    /// The file the config came from, for errors.
+    public let file: String
+    let values: [String: JSONValue]
+    /// Key prefix of a nested object (`rope_parameters.`), so its errors name the full path.
+    let prefix: String
+
+    /// Parses a `config.json`; the top level must be a JSON object.
+    public init(data: Data, file: String) throws(SpecError) {
+        guard case .object(let values) = try JSONValue.parse(data, file: file) else {
+            throw SpecError(file: file, "a Hugging Face config must be a JSON object ({ … })")
+        }
+        self.init(values: values, file: file, prefix: "")
+    }
+
+    init(values: [String: JSONValue], file: String, prefix: String) {
+        self.values = values; self.file = file; self.prefix = prefix
+    }
+
+    /// `model_type`, when it is present and a string.
+    public var modelType: String? {
+        if case .string(let s)? = values["model_type"] { return s }
+        return nil
+    }
+
+    /// Whether `key` is present with a non-null value.
+    func has(_ key: String) -> Bool { value(key) != nil }
+
+    /// The value of `key`, `nil` when absent or `null`.
+    func value(_ key: String) -> JSONValue? {
+        guard let v = values[key], v != .null else { return nil }
+        return v
+    }
+
+    func error(_ key: String, _ message: String) -> SpecError {
+        SpecError(file: file, field: prefix + key, message)
+    }
+
+    /// An integer; a float with an integral value (`32.0`) is accepted.
+    func int(_ key: String) throws(SpecError) -> Int? {
+        switch value(key) {
+        case nil: return nil
+        case .int(let i)?: return i
+        case .double(let d)?:
+            if let i = Int(exactly: d) { return i }
+            throw error(key, "expected an integer, got \(d)")
+        case let other?: throw error(key, "expected an integer, got \(other.described)")
+        }
+    }
+
+    /// The size under `keys`, aliases of one field (`n_embd` / `hidden_size`): 1 … 2^31
+    /// (`SpecLimits`). Aliases given with different values are a contradiction, reported rather
+    /// than resolved, because which one `transformers` keeps depends on its version.
+    func size(_ keys: String...) throws(SpecError) -> Int? { try size(keys) }
+
+    func size(_ keys: [String]) throws(SpecError) -> Int? {
+        var found: (key: String, value: Int)?
+        for key in keys {
+            guard let v = try int(key) else { continue }
+            guard v >= 1 else { throw error(key, "must be a positive size, got \(v)") }
+            guard v <= SpecLimits.maximumSize else {
+                throw error(key, "\(v) \(SpecLimits.sizeLimitReason)")
+            }
+            if let found, found.value != v {
+                throw error(key, "\(v) contradicts '\(prefix)\(found.key)' = \(found.value): both name the same size; keep one")
+            }
+            found = found ?? (key, v)
+        }
+        return found?.value
+    }
+
+    /// A size that must be present under one of `keys`.
+    func requiredSize(_ keys: String...) throws(SpecError) -> Int { try requiredSize(keys) }
+
+    func requiredSize(_ keys: [String]) throws(SpecError) -> Int {
+        guard let v = try size(keys) else {
+            throw error(keys.joined(separator: "' or '"), "missing; the architecture cannot be read without it")
+        }
+        return v
+    }
+
+    /// A count that may be zero (`type_vocab_size`).
+    func count(_ key: String) throws(SpecError) -> Int? {
+        guard let v = try int(key) else { return nil }
+        guard v >= 0, v <= SpecLimits.maximumSize else { throw error(key, "must be between 0 and 2^31, got \(v)") }
+        return v
+    }
+
+    func bool(_ key: String) throws(SpecError) -> Bool? {
+        switch value(key) {
+        case nil: return nil
+        case .bool(let b)?: return b
+        case let other?: throw error(key, "expected true or false, got \(other.described)")
+        }
+    }
+
+    func bool(_ key: String, default fallback: Bool) throws(SpecError) -> Bool {
+        try bool(key) ?? fallback
+    }
+
+    /// A number (integer or float).
+    func double(_ key: String) throws(SpecError) -> Double? {
+        switch value(key) {
+        case nil: return nil
+        case .int(let i)?: return Double(i)
+        case .double(let d)?: return d
+        case let other?: throw error(key, "expected a number, got \(other.described)")
+        }
+    }
+
+    func string(_ key: String) throws(SpecError) -> String? {
+        switch value(key) {
+        case nil: return nil
+        case .string(let s)?: return s
+        case let other?: throw error(key, "expected a string, got \(other.described)")
+        }
+    }
+
+    /// A nested object (`rope_parameters`), whose errors name `key.inner`.
+    func object(_ key: String) throws(SpecError) -> HuggingFaceConfig? {
+        switch value(key) {
+        case nil: return nil
+        case .object(let inner)?: return HuggingFaceConfig(values: inner, file: file, prefix: prefix + key + ".")
+        case let other?: throw error(key, "expected an object, got \(other.described)")
+        }
+    }
+}

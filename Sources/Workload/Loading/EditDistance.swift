@@ -1,0 +1,31 @@
+/// Levenshtein distance, for "did you mean" suggestions on mistyped names and keys.
+enum EditDistance {
+    static func between(_ a: String, _ b: String) -> Int {
+        let a = Array(a.lowercased()), b = Array(b.lowercased())
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previous = Array(0...b.count)
+        var current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            for j in 1...b.count {
+                let substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, substitution)
+            }
+            swap(&previous, &current)
+        }
+        return previous[b.count]
+    }
+
+    /// Up to `limit` candidates close to `word`: within a third of its length (at least 2 edits),
+    /// or containing it / contained in it; nearest first.
+    static func nearest(to word: String, in candidates: [String], limit: Int = 3) -> [String] {
+        let allowed = max(2, word.count / 3)
+        let w = word.lowercased()
+        return candidates
+            .map { (name: $0, distance: between(word, $0)) }
+            .filter { $0.distance <= allowed || $0.name.lowercased().contains(w) || w.contains($0.name.lowercased()) }
+            .sorted { ($0.distance, $0.name) < ($1.distance, $1.name) }
+            .prefix(limit).map(\.name)
+    }
+}

@@ -1,0 +1,61 @@
+import Foundation
+
+/// Loads any MODEL argument — catalog name, spec file, `config.json`, model directory — into a
+/// validated spec. This is the one door through which user input becomes a `ModelSpec`.
+public enum ModelLoader {
+    /// Resolves and loads `reference`, looking names up in the default catalog.
+    public static func load(_ reference: String) throws(SpecError) -> LoadedModel {
+        try load(reference, catalog: nil)
+    }
+
+    /// Resolves and loads `reference`, looking names up in `catalog` (located when `nil`).
+    public static func load(_ reference: String, catalog: ModelCatalog?) throws(SpecError) -> LoadedModel {
+        switch try ModelReference.resolve(reference, catalog: catalog) {
+        case .catalog(let entry):
+            // A broken catalog file is reported by its path, which is where it must be fixed.
+            return try loadFile(at: entry.path)
+        case .file(let path):
+            return try loadFile(at: path)
+        }
+    }
+
+    /// Loads one file, a spec of ours or a Hugging Face config, told apart by content.
+    public static func loadFile(at path: String) throws(SpecError) -> LoadedModel {
+        try load(InputFile(path: path))
+    }
+
+    /// Loads in-memory file contents as if read from `path` (tests, stdin).
+    public static func load(data: Data, path: String) throws(SpecError) -> LoadedModel {
+        try load(InputFile(path: path, data: data))
+    }
+
+    static func load(_ input: InputFile) throws(SpecError) -> LoadedModel {
+        if input.looksLikeJSON, case .object(let values) = try JSONValue.parse(input.data, file: input.path),
+           isHuggingFaceConfig(values) {
+            let config = HuggingFaceConfig(values: values, file: input.path, prefix: "")
+            return try config.modelSpec(name: modelName(forConfigAt: input.path))
+        }
+        var (spec, hasName) = try SpecFileDecoder.decode(input)
+        if !hasName { spec.name = ((input.path as NSString).lastPathComponent as NSString).deletingPathExtension }
+        if spec.source == nil { spec.source = input.path }
+        return LoadedModel(spec: try spec.validated(file: input.path))
+    }
+
+    /// A Hugging Face config has `model_type` or the snake_case keys of one, and none of ours.
+    static func isHuggingFaceConfig(_ values: [String: JSONValue]) -> Bool {
+        if values["vocabularySize"] != nil || values["hiddenSize"] != nil { return false }
+        if values["model_type"] != nil || values["architectures"] != nil { return true }
+        let hfKeys = ["vocab_size", "hidden_size", "n_embd", "d_model", "num_hidden_layers", "n_layer", "num_layers"]
+        return hfKeys.contains { values[$0] != nil }
+    }
+
+    /// `…/llama-2-7b/config.json` → `llama-2-7b`; `mixtral.json` → `mixtral`.
+    static func modelName(forConfigAt path: String) -> String {
+        let url = URL(fileURLWithPath: path)
+        if url.lastPathComponent == "config.json" {
+            let parent = url.deletingLastPathComponent().lastPathComponent
+            if !parent.isEmpty, parent != "/", parent != "." { return parent }
+        }
+        return url.deletingPathExtension().lastPathComponent
+    }
+}

@@ -1,0 +1,91 @@
+import Foundation
+import Yams
+
+/// Decodes our spec files — YAML, or the same structure in JSON — into a `ModelSpec`.
+///
+/// Parser and decoder errors become one `SpecError` each, with the field path written the way
+/// the file writes it (`decoder.attention.kvHeads`), so the user can find the line to fix.
+enum SpecFileDecoder {
+    static func decode(_ input: InputFile) throws(SpecError) -> (spec: ModelSpec, hasName: Bool) {
+        let tree: SpecTree
+        if input.looksLikeJSON {
+            tree = SpecTree(try JSONValue.parse(input.data, file: input.path))
+        } else {
+            tree = try yamlTree(input)
+        }
+        guard case .mapping(let pairs) = tree else {
+            throw SpecError(file: input.path, "a spec must be a mapping of fields (vocabularySize: …, decoder: …)")
+        }
+        try tree.check(against: .model, file: input.path)
+        do {
+            let spec = input.looksLikeJSON
+                ? try JSONDecoder().decode(ModelSpec.self, from: input.data)
+                : try YAMLDecoder().decode(ModelSpec.self, from: input.text)
+            return (spec, pairs.contains { $0.key == "name" })
+        } catch let error as DecodingError {
+            throw specError(error, file: input.path)
+        } catch {
+            throw SpecError(file: input.path, "cannot decode the spec: \(firstLine(of: error))")
+        }
+    }
+
+    static func yamlTree(_ input: InputFile) throws(SpecError) -> SpecTree {
+        do {
+            guard let node = try Yams.compose(yaml: input.text) else {
+                throw SpecError(file: input.path, "the file holds no YAML document (only comments?)")
+            }
+            return SpecTree(node)
+        } catch let error as SpecError {
+            throw error
+        } catch {
+            throw SpecError(file: input.path, "malformed YAML: \(firstLine(of: error))")
+        }
+    }
+
+    static func specError(_ error: DecodingError, file: String) -> SpecError {
+        func path(_ keys: [any CodingKey]) -> String? {
+            let parts = keys.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }
+            return parts.isEmpty ? nil : parts.joined(separator: ".").replacingOccurrences(of: ".[", with: "[")
+        }
+        switch error {
+        case .keyNotFound(let key, let context):
+            return SpecError(file: file, field: path(context.codingPath + [key]), "missing; this field is required")
+        case .typeMismatch(let type, let context):
+            return SpecError(file: file, field: path(context.codingPath), "expected \(describe(type))")
+        case .valueNotFound(let type, let context):
+            return SpecError(file: file, field: path(context.codingPath), "expected \(describe(type)), got nothing (null)")
+        case .dataCorrupted(let context):
+            let field = path(context.codingPath)
+            let suffix = field.flatMap { f in
+                SpecSchema.enumeratedValues.first { f.hasSuffix($0.key) }.map { "; accepted: \($0.value)" }
+            } ?? ""
+            return SpecError(file: file, field: field, "\(firstLine(of: context.debugDescription))\(suffix)")
+        @unknown default:
+            return SpecError(file: file, "cannot decode the spec: \(firstLine(of: error))")
+        }
+    }
+
+    static func describe(_ type: Any.Type) -> String {
+        switch type {
+        case is Int.Type: "an integer"
+        case is Bool.Type: "true or false"
+        case is String.Type: "a string"
+        case is Double.Type: "a number"
+        default: "a \(type) (a mapping of its fields)"
+        }
+    }
+
+    static func firstLine(of error: Any) -> String {
+        String(describing: error).split(separator: "\n").first.map(String.init) ?? "\(error)"
+    }
+}
+
+extension SpecTree {
+    init(_ node: Node) {
+        switch node {
+        case .mapping(let m): self = .mapping(m.map { (key: $0.key.string ?? "\($0.key)", value: SpecTree($0.value)) })
+        case .sequence(let s): self = .sequence(s.map(SpecTree.init))
+        default: self = .scalar
+        }
+    }
+}

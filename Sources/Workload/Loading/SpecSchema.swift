@@ -1,0 +1,68 @@
+/// The field names of our spec format, so a misspelt key is an error and not a silent default.
+///
+/// `Codable` ignores keys it does not know: `kvheads: 8` would leave `kvHeads` at its default
+/// (all heads) and the count silently wrong. The loader checks every key against this schema
+/// before decoding. (A test keeps it in step with the `CodingKeys` of the spec types.)
+indirect enum SpecSchema: Sendable {
+    case object([String: SpecSchema])
+    case leaf
+
+    static let attention = SpecSchema.object([
+        "heads": .leaf, "kvHeads": .leaf, "headDim": .leaf, "qkvBias": .leaf, "outputBias": .leaf,
+        "relativeBiasBuckets": .leaf,
+    ])
+    static let stack = SpecSchema.object([
+        "layers": .leaf, "attention": attention, "crossAttention": attention,
+        "ffn": .object(["intermediateSize": .leaf, "gated": .leaf, "activation": .leaf, "bias": .leaf]),
+        "moe": .object(["experts": .leaf, "topK": .leaf, "routerBias": .leaf]),
+        "norm": .object(["kind": .leaf, "bias": .leaf, "affine": .leaf]),
+        "block": .leaf, "finalNorm": .leaf,
+        "positions": .object(["kind": .leaf, "count": .leaf, "rotaryDimensions": .leaf]),
+        "tokenTypes": .leaf, "embeddingNorm": .leaf, "causal": .leaf, "slidingWindow": .leaf,
+    ])
+    static let model = SpecSchema.object([
+        "name": .leaf, "source": .leaf, "family": .leaf, "vocabularySize": .leaf, "hiddenSize": .leaf,
+        "contextWindow": .leaf, "embeddingProjectionSize": .leaf, "encoder": stack, "decoder": stack,
+        "lmHead": .object(["tied": .leaf, "bias": .leaf]), "pooler": .leaf,
+    ])
+
+    /// Accepted values of the enumerated fields, for error messages.
+    static let enumeratedValues: [String: String] = [
+        "activation": Activation.allCases.map(\.rawValue).joined(separator: ", "),
+        "block": "sequential, parallel_shared_norm, parallel_two_norms",
+        "norm.kind": "layernorm, rmsnorm",
+        "positions.kind": "none, learned, rotary, alibi",
+    ]
+}
+
+/// A parsed document reduced to what the key check needs: mappings, sequences, scalars.
+enum SpecTree {
+    case mapping([(key: String, value: SpecTree)])
+    case sequence([SpecTree])
+    case scalar
+
+    /// Throws on the first key the schema does not know, naming its full path.
+    func check(against schema: SpecSchema, path: String = "", file: String) throws(SpecError) {
+        guard case .object(let fields) = schema, case .mapping(let pairs) = self else { return }
+        for (key, value) in pairs {
+            let field = path.isEmpty ? key : "\(path).\(key)"
+            guard let inner = fields[key] else {
+                let near = EditDistance.nearest(to: key, in: Array(fields.keys), limit: 1)
+                let hint = near.first.map { "did you mean '\($0)'?" }
+                    ?? "known fields here: \(fields.keys.sorted().joined(separator: ", "))"
+                throw SpecError(file: file, field: field, "unknown field; \(hint)")
+            }
+            try value.check(against: inner, path: field, file: file)
+        }
+    }
+}
+
+extension SpecTree {
+    init(_ json: JSONValue) {
+        switch json {
+        case .object(let o): self = .mapping(o.sorted { $0.key < $1.key }.map { ($0.key, SpecTree($0.value)) })
+        case .array(let a): self = .sequence(a.map(SpecTree.init))
+        default: self = .scalar
+        }
+    }
+}

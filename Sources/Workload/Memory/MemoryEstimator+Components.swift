@@ -1,0 +1,55 @@
+extension MemoryEstimator {
+    /// Weight bytes by component. Quantised formats store linear layers at `weightType` (int4 with
+    /// one fp16 scale per `groupSize` weights) and keep embeddings and norms in bf16.
+    func weightComponents(_ parameters: ParameterReport) -> [MemoryComponent] {
+        parameters.components.map { c in
+            let linear = c.kind != .embedding && c.kind != .norm
+            let type = weightType.quantisesLinearLayersOnly && !linear ? DataType.bf16 : weightType
+            var bytes = type.bytes(c.parameters)
+            var formula = "\(c.parameters) parameters × \(type.bits) bits"
+            if type.hasGroupScales {
+                let groups = (c.parameters + ExactCount(groupSize - 1)) / ExactCount(groupSize)
+                bytes += 2 * groups
+                formula += " + one fp16 scale per \(groupSize)"
+            }
+            return MemoryComponent(name: c.name, bytes: bytes, formula: formula)
+        }
+    }
+
+    /// K and V of every layer of the decoder's self-attention, per cached token:
+    /// `2 · layers · kv_heads · head_dim · bytes` — grouped-query attention shrinks it by heads/kv_heads.
+    func kvBytesPerToken() -> ExactCount {
+        guard let d = spec.decoder else { return .zero }
+        return kvType.bytes(ExactCount.product(2, d.layers, d.attention.kvHeads, d.attention.headDim))
+    }
+
+    func kvComponents(batch: Int, seq: Int) -> [MemoryComponent] {
+        guard let d = spec.decoder else { return [] }
+        let cached = cachedPositions(seq)
+        var parts = [MemoryComponent(
+            name: "self_attention", bytes: kvBytesPerToken() * ExactCount.product(batch, cached),
+            formula: "2 · \(d.layers) layers · \(d.attention.kvHeads) kv heads · \(d.attention.headDim) · \(kvType.bits / 8 == 0 ? "½" : String(kvType.bits / 8)) B × \(batch) × \(cached) positions")]
+        if let x = d.crossAttention {
+            // The encoder output projected once per layer into K and V, cached for every decoder step.
+            parts.append(.init(name: "cross_attention",
+                               bytes: kvType.bytes(ExactCount.product(2, d.layers, x.kvHeads, x.headDim, batch, seq)),
+                               formula: "2 · \(d.layers) layers · \(x.kvHeads) · \(x.headDim) × \(batch) × \(seq) encoder positions"))
+        }
+        return parts
+    }
+
+    func notes() -> [String] {
+        var notes: [String] = []
+        if let a = spec.decoder?.attention, a.kvHeads < a.heads {
+            notes.append("grouped-query attention: \(a.kvHeads) KV heads for \(a.heads) query heads — the KV cache is \(a.heads / a.kvHeads)× smaller than multi-head attention's; attention FLOPs are not")
+        }
+        if let w = spec.decoder?.slidingWindow {
+            notes.append("sliding window \(w): the cache keeps at most \(w) positions per sequence")
+        }
+        if weightType.quantisesLinearLayersOnly {
+            notes.append("\(weightType.rawValue): linear layers quantised, embeddings and norms kept in bf16")
+        }
+        notes.append("training: bf16 weights and gradients, fp32 master weights and two Adam moments (16 bytes/parameter, Rajbhandari et al. 2020); activations per Korthikanti et al. 2022 with 16-bit activations")
+        return notes
+    }
+}

@@ -1,0 +1,46 @@
+import Foundation
+
+extension RuleCheck {
+    /// One paragraph from the numbers: how far the rule is off, from where, and why.
+    func verdict(rows: [RuleCheckRow], matmul: RuleRange, causal: RuleRange, responsible: DeviationSource) -> String {
+        var s: [String] = []
+        if let first = rows.first {
+            s.append("At \(first.context) tokens the exact forward count is \(pct(first.ratioTotal)) of 2·N "
+                + "(causal attention: \(pct(first.causal.ratio))).")
+        }
+        switch (matmul.within, matmul.breaksAt) {
+        case (nil, _):
+            s.append("The 2·N rule is off by more than 10 % at every context up to \(matmul.limit) tokens; the gap comes from \(responsible.rawValue).")
+        case (let range?, let breaks?) where range.lowerBound == 1:
+            s.append("It holds within 10 % up to \(range.upperBound) tokens and breaks from \(breaks) tokens (matmul convention)"
+                + (causal.breaksAt.map { "; from \($0) tokens with causal attention" } ?? "; with causal attention it holds up to \(causal.limit)")
+                + ", because of \(responsible.rawValue).")
+        case (let range?, let breaks):
+            s.append("It is off by more than 10 % below \(range.lowerBound) tokens (because of \(responsible.rawValue)) "
+                + "and within 10 % from \(range.lowerBound)" + (breaks.map { " to \($0 - 1)" } ?? "") + " tokens, where attention work fills the gap.")
+        }
+        if parameters.active != parameters.total, let last = rows.last {
+            s.append("With N taken as the \(HumanUnitsLite.count(parameters.active)) active parameters instead of \(HumanUnitsLite.count(parameters.total)), the ratio is \(pct(rows.first?.ratioActive ?? .nan)) at \(rows.first?.context ?? 0) and \(pct(last.ratioActive)) at \(last.context) tokens.")
+        }
+        if let last = rows.last {
+            s.append("Kaplan's formula is off by \(signedPct(last.kaplanError)) at \(last.context) tokens; training per token is \(pct(last.trainingRatio)) of 6·N there (training = 3 × forward).")
+        }
+        return s.joined(separator: " ")
+    }
+
+    private func pct(_ x: Double) -> String { x.isFinite ? String(format: "%.1f %%", x * 100) : "—" }
+    private func signedPct(_ x: Double) -> String { x.isFinite ? String(format: "%+.1f %%", x * 100) : "—" }
+}
+
+/// Minimal human units for generated prose (the CLI has the full set).
+enum HumanUnitsLite {
+    static func count(_ v: Int128) -> String {
+        let d = Double(v)
+        switch d {
+        case 1e12...: return String(format: "%.2f T", d / 1e12)
+        case 1e9...: return String(format: "%.2f B", d / 1e9)
+        case 1e6...: return String(format: "%.2f M", d / 1e6)
+        default: return String(v)
+        }
+    }
+}

@@ -1,0 +1,99 @@
+/// One context of a model's rule check.
+public struct RuleCheckRow: Sendable {
+    public var context: Int
+    public var matmul: RuleDeviation
+    public var causal: RuleDeviation
+    /// Exact matmul FLOPs per token ÷ 2·N with N total, non-embedding and active.
+    public var ratioTotal: Double, ratioNonEmbedding: Double, ratioActive: Double
+    /// Exact training FLOPs per token ÷ 6·N (total).
+    public var trainingRatio: Double
+    /// Kaplan's formula ÷ the exact matmul count, minus one.
+    public var kaplanError: Double
+}
+
+/// Where the rule holds: the contexts whose exact/2·N ratio lies within the tolerance.
+public struct RuleRange: Sendable, Equatable {
+    public var convention: Convention
+    /// First and last context (within the searched limit) inside the tolerance; nil if none.
+    public var within: ClosedRange<Int>?
+    public var limit: Int
+    /// First context beyond the range, where the rule stops holding (nil if it holds up to `limit`).
+    public var breaksAt: Int? {
+        guard let within else { return nil }
+        return within.upperBound < limit ? within.upperBound + 1 : nil
+    }
+}
+
+/// A model's whole rule check: rows per context, where the rule holds, a verdict.
+public struct RuleCheckResult: Sendable {
+    public var model: String
+    public var parameters: ParameterReport
+    public var rows: [RuleCheckRow]
+    public var matmulRange: RuleRange
+    public var causalRange: RuleRange
+    /// The source of the gap where the rule breaks (or at the shortest context if it never holds).
+    public var responsible: DeviationSource
+    public var verdict: String
+    /// exact/2·N (matmul) at powers of two up to the longest context asked, for plotting.
+    public var curve: [(context: Int, ratio: Double)]
+}
+
+extension RuleCheck {
+    /// Checks the rule at `contexts` and searches where it holds up to `limit` tokens.
+    public func run(contexts: [Int], limit: Int = 1 << 24) throws -> RuleCheckResult {
+        let rows = try contexts.map(row)
+        let matmul = try range(.matmul, limit: limit), causal = try range(.causal, limit: limit)
+        // Blame the gap where the rule fails: at short contexts if it never holds there, else
+        // where it breaks, else (it holds throughout) at the longest context asked for.
+        let shortest = contexts.min() ?? 1
+        let probe = (matmul.within?.lowerBound ?? Int.max) > 1 ? shortest : (matmul.breaksAt ?? min(limit, contexts.max() ?? 1))
+        let responsible = try deviation(at: probe, convention: .matmul).dominantSource
+        return RuleCheckResult(model: spec.name, parameters: parameters, rows: rows, matmulRange: matmul,
+                               causalRange: causal, responsible: responsible,
+                               verdict: verdict(rows: rows, matmul: matmul, causal: causal, responsible: responsible),
+                               curve: try curve(upTo: contexts.max() ?? 1))
+    }
+
+    func curve(upTo longest: Int) throws -> [(context: Int, ratio: Double)] {
+        var points: [Int] = [], c = 16
+        while c < longest { points.append(c); c *= 2 }
+        points.append(longest)
+        return try points.map { ($0, try deviation(at: $0, convention: .matmul).ratio) }
+    }
+
+    func row(_ context: Int) throws -> RuleCheckRow {
+        let m = try deviation(at: context, convention: .matmul)
+        let c = try deviation(at: context, convention: .causal)
+        let kaplan = try FlopCounter(spec: spec, convention: .kaplan).prefill(batch: 1, seq: context).flopsPerToken
+        let train = try FlopCounter(spec: spec).train(batch: 1, seq: context).flopsPerToken
+        return RuleCheckRow(
+            context: context, matmul: m, causal: c,
+            ratioTotal: m.exactPerToken / (2 * Double(parameters.total)),
+            ratioNonEmbedding: m.exactPerToken / (2 * Double(parameters.nonEmbedding)),
+            ratioActive: m.exactPerToken / (2 * Double(parameters.active)),
+            trainingRatio: train / (6 * Double(parameters.total)),
+            kaplanError: kaplan / m.exactPerToken - 1)
+    }
+
+    /// The ratio grows with context (attention work per token grows, weights do not), so the
+    /// contexts within tolerance form one interval; both ends are found by bisection.
+    func range(_ convention: Convention, limit: Int) throws -> RuleRange {
+        func ratio(_ s: Int) throws -> Double { try deviation(at: s, convention: convention).ratio }
+        let low = 1 - Self.tolerance, high = 1 + Self.tolerance
+        guard try ratio(limit) >= low, try ratio(1) <= high else { return RuleRange(convention: convention, within: nil, limit: limit) }
+        let first = try bisect(1, limit) { try ratio($0) >= low }          // first context with ratio ≥ 0.9
+        let beyond = try bisect(1, limit) { try ratio($0) > high }         // first context with ratio > 1.1
+        let last = (try ratio(limit) > high) ? beyond - 1 : limit
+        return RuleRange(convention: convention, within: first <= last ? first...last : nil, limit: limit)
+    }
+
+    /// Smallest x in lo...hi with `predicate(x)` (monotone), or hi if none before it.
+    private func bisect(_ lo: Int, _ hi: Int, _ predicate: (Int) throws -> Bool) throws -> Int {
+        var lo = lo, hi = hi
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2
+            if try predicate(mid) { hi = mid } else { lo = mid + 1 }
+        }
+        return lo
+    }
+}

@@ -1,0 +1,156 @@
+/// Checks that a spec describes a model the counters can count exactly.
+///
+/// Specs arrive from files people write by hand and from configs of any vintage, so every size is
+/// checked before a formula multiplies it: a zero or negative size, a `kvHeads` that does not
+/// divide `heads`, a `topK` above the expert count or a size past `SpecLimits` is one
+/// `SpecError` naming the field (`decoder.attention.kvHeads`), never a crash or a silent zero.
+extension ModelSpec {
+    /// The spec itself when it is valid.
+    /// - Parameter file: where the spec came from (a path or `catalog:<name>`), for the error.
+    public func validated(file: String) throws(SpecError) -> ModelSpec {
+        let check = SpecChecker(file: file)
+        try check.size(vocabularySize, "vocabularySize")
+        try check.size(hiddenSize, "hiddenSize")
+        if let contextWindow { try check.size(contextWindow, "contextWindow") }
+        if let embeddingProjectionSize { try check.size(embeddingProjectionSize, "embeddingProjectionSize") }
+        guard encoder != nil || decoder != nil else {
+            throw SpecError(file: file, field: "decoder", "a model needs at least one stack: give 'decoder' (or 'encoder')")
+        }
+        for (role, stack) in stacks {
+            try stack.validate(prefix: role.rawValue, with: check)
+        }
+        try check.bound(parameterUpperBound, "the model as a whole")
+        return self
+    }
+
+    /// A generous upper bound on the parameter count, `nil` when it overflows `Int`.
+    ///
+    /// Every layer is taken at its largest (biases on, three norms, all experts), so the true
+    /// count is never above it; it only serves to refuse absurd sizes before counting.
+    var parameterUpperBound: Int? {
+        let d = hiddenSize
+        let embedding = CheckedArithmetic.product(vocabularySize, embeddingProjectionSize ?? d, 2)
+        let projection = embeddingProjectionSize.flatMap { CheckedArithmetic.product(2, $0, d) } ?? 0
+        var total = CheckedArithmetic.sum(embedding, projection, CheckedArithmetic.product(2, d, d))
+        for (_, stack) in stacks {
+            total = CheckedArithmetic.sum(total, stack.parameterUpperBound(width: d))
+        }
+        return total
+    }
+}
+
+extension StackSpec {
+    func validate(prefix: String, with check: SpecChecker) throws(SpecError) {
+        try check.size(layers, "\(prefix).layers")
+        try attention.validate(prefix: "\(prefix).attention", with: check)
+        if let crossAttention {
+            try crossAttention.validate(prefix: "\(prefix).crossAttention", with: check)
+        }
+        try check.size(ffn.intermediateSize, "\(prefix).ffn.intermediateSize")
+        if let moe {
+            try check.size(moe.experts, "\(prefix).moe.experts")
+            try check.size(moe.topK, "\(prefix).moe.topK")
+            guard moe.topK <= moe.experts else {
+                throw check.error("\(prefix).moe.topK", "\(moe.topK) active experts of only \(moe.experts): topK must not exceed experts")
+            }
+        }
+        guard tokenTypes >= 0, tokenTypes <= SpecLimits.maximumSize else {
+            throw check.error("\(prefix).tokenTypes", "must be 0 (none) or a positive count up to 2^31, got \(tokenTypes)")
+        }
+        if let slidingWindow { try check.size(slidingWindow, "\(prefix).slidingWindow") }
+        if !norm.affine && norm.bias {
+            throw check.error("\(prefix).norm.bias", "a norm without learned scale (affine: false) has no shift either")
+        }
+        try positions.validate(prefix: "\(prefix).positions", headDim: attention.headDim, with: check)
+    }
+
+    func parameterUpperBound(width d: Int) -> Int? {
+        let p = CheckedArithmetic.self
+        let attentionBound = attention.parameterUpperBound(width: d)
+        let crossBound = crossAttention?.parameterUpperBound(width: d) ?? 0
+        let expert = p.sum(p.product(3, d, ffn.intermediateSize), p.product(2, ffn.intermediateSize), d)
+        let ffnBound = expert.flatMap { p.product($0, moe?.experts ?? 1) }
+        let router = moe.flatMap { p.product(d + 1, $0.experts) } ?? 0
+        let layer = p.sum(attentionBound, crossBound, ffnBound, router, p.product(6, d))
+        let tables = p.sum(positions.count.flatMap { p.product($0, d) } ?? 0, p.product(tokenTypes, d),
+                           p.product(4, d), attention.relativeBiasBuckets.flatMap { p.product($0, attention.heads) } ?? 0)
+        return p.sum(layer.flatMap { p.product($0, layers) }, tables)
+    }
+}
+
+extension AttentionSpec {
+    func validate(prefix: String, with check: SpecChecker) throws(SpecError) {
+        try check.size(heads, "\(prefix).heads")
+        try check.size(kvHeads, "\(prefix).kvHeads")
+        try check.size(headDim, "\(prefix).headDim")
+        guard heads % kvHeads == 0 else {
+            throw check.error("\(prefix).kvHeads", "\(kvHeads) key/value heads must divide the \(heads) query heads")
+        }
+        guard let width = CheckedArithmetic.product(heads, headDim), width <= SpecLimits.maximumSize else {
+            throw check.error("\(prefix).headDim", "heads × headDim = \(heads) × \(headDim) \(SpecLimits.sizeLimitReason)")
+        }
+        if let relativeBiasBuckets { try check.size(relativeBiasBuckets, "\(prefix).relativeBiasBuckets") }
+    }
+
+    func parameterUpperBound(width d: Int) -> Int? {
+        let q = CheckedArithmetic.product(heads, headDim)
+        let kv = CheckedArithmetic.product(kvHeads, headDim)
+        return q.flatMap { q in
+            kv.flatMap { kv in
+                CheckedArithmetic.sum(CheckedArithmetic.product(2, d, q), CheckedArithmetic.product(2, d, kv),
+                                      q, CheckedArithmetic.product(2, kv), d)
+            }
+        }
+    }
+}
+
+extension PositionEncoding {
+    func validate(prefix: String, headDim: Int, with check: SpecChecker) throws(SpecError) {
+        switch kind {
+        case .learned:
+            guard let count else {
+                throw check.error("\(prefix).count", "learned positions need a table size ('count')")
+            }
+            try check.size(count, "\(prefix).count")
+        case .rotary:
+            if let dims = rotaryDimensions {
+                guard dims >= 2, dims <= headDim, dims % 2 == 0 else {
+                    throw check.error("\(prefix).rotaryDimensions",
+                                      "rotated dimensions must be even and between 2 and headDim (\(headDim)), got \(dims)")
+                }
+            }
+        case .none, .alibi:
+            break
+        }
+        if kind != .learned, count != nil {
+            throw check.error("\(prefix).count", "a table size only applies to learned positions, not '\(kind.rawValue)'")
+        }
+        if kind != .rotary, rotaryDimensions != nil {
+            throw check.error("\(prefix).rotaryDimensions", "rotated dimensions only apply to rotary positions, not '\(kind.rawValue)'")
+        }
+    }
+}
+
+/// Carries the file name through the checks so each one is a single line.
+struct SpecChecker {
+    let file: String
+
+    func error(_ field: String, _ message: String) -> SpecError {
+        SpecError(file: file, field: field, message)
+    }
+
+    /// A size must be at least 1 and at most `SpecLimits.maximumSize`.
+    func size(_ value: Int, _ field: String) throws(SpecError) {
+        guard value >= 1 else { throw error(field, "must be a positive size, got \(value)") }
+        guard value <= SpecLimits.maximumSize else {
+            throw error(field, "\(value) \(SpecLimits.sizeLimitReason)")
+        }
+    }
+
+    func bound(_ total: Int?, _ what: String) throws(SpecError) {
+        guard let total, total <= SpecLimits.maximumParameters else {
+            throw SpecError(file: file, field: nil,
+                            "\(what) would exceed 2^53 parameters; the sizes are implausible for a real model")
+        }
+    }
+}

@@ -1,0 +1,60 @@
+import Testing
+@testable import CostModel
+
+@Suite struct InferenceCostTests {
+    /// A 7B rule model in bf16: 1.4e10 FLOPs and 1.4e10 bytes of weights per decode step.
+    let model = ModelFigures.rule(name: "7b", parameters: 7_000_000_000)
+    let h100: HardwareProfile
+    init() throws { h100 = try .datasheet(HardwareCatalog.h100SXM, precision: .bf16, mfu: 0.4) }
+
+    @Test func smallBatchDecodeIsMemoryBound() throws {
+        let cost = try InferenceCost.estimate(model: model, promptTokens: 1, outputTokens: 101, batch: 1, hardware: h100)
+        #expect(cost.memoryBoundSteps == 100 && cost.computeBoundSteps == 0)
+        let step = try #require(cost.firstDecodeStep)
+        #expect(step.bound == .memory)
+        // 1.4e10 bytes ÷ 3.35e12 B/s per step.
+        expectClose(step.time.value, 1.4e10 / 3.35e12)
+        expectClose(cost.decodeTime.value, 100 * 1.4e10 / 3.35e12)
+    }
+
+    @Test func largeBatchDecodeIsComputeBound() throws {
+        let cost = try InferenceCost.estimate(model: model, promptTokens: 1, outputTokens: 101, batch: 1024, hardware: h100)
+        #expect(cost.computeBoundSteps == 100)
+        // 1024 × 1.4e10 FLOPs ÷ (989.4e12 × 0.4) per step.
+        expectClose(try #require(cost.lastDecodeStep).time.value, 1024 * 1.4e10 / (989.4e12 * 0.4))
+        let small = try InferenceCost.estimate(model: model, promptTokens: 1, outputTokens: 101, batch: 1, hardware: h100)
+        // Batching amortises the weight reads: far cheaper per token.
+        #expect(cost.dollarsPer1KOutputTokens.value < small.dollarsPer1KOutputTokens.value / 50)
+    }
+
+    @Test func crossoverBatchIsTheMachineBalance() throws {
+        // balance = 395.76e12 ÷ 3.35e12 = 118.1 FLOP/B; intensity = batch FLOP/B for this model.
+        let below = try InferenceCost.estimate(model: model, promptTokens: 1, outputTokens: 2, batch: 118, hardware: h100)
+        let above = try InferenceCost.estimate(model: model, promptTokens: 1, outputTokens: 2, batch: 119, hardware: h100)
+        #expect(below.firstDecodeStep?.bound == .memory)
+        #expect(above.firstDecodeStep?.bound == .compute)
+    }
+
+    @Test func kvCacheBytesGrowWithContextAndBatch() throws {
+        let figures = try ModelFigures(spec: SeedAudit.gpt3(layers: 2), sequenceLength: 512)
+        // K and V: 2 × 2 layers × 96 heads × 128 × 2 bytes = 98,304 B per token.
+        #expect(figures.kvCacheBytesPerToken == 98_304)
+        let cost = try InferenceCost.estimate(model: figures, promptTokens: 512, outputTokens: 64, batch: 8, hardware: h100)
+        let last = try #require(cost.lastDecodeStep)
+        #expect(last.context == 512 + 62)
+        expectClose(last.bytes, Double(figures.weightBytes) + 8 * 98_304 * Double(512 + 62))
+        expectClose(last.flops, 8 * Double(figures.decodeFLOPs(context: 574)))
+        #expect(figures.decodeFLOPsPerCachedToken > 0)
+    }
+
+    @Test func dollarsFollowFromTime() throws {
+        let cost = try InferenceCost.estimate(model: model, promptTokens: 100, outputTokens: 100, batch: 4, hardware: h100)
+        expectClose(cost.dollarsPerBatch.value, cost.batchTime.hours * 2.94)
+        expectClose(cost.dollarsPerRequest.value, cost.dollarsPerBatch.value / 4)
+        expectClose(cost.dollarsPer1KOutputTokens.value, cost.dollarsPerRequest.value / 100 * 1000)
+        expectClose(cost.dollarsPer1KTokens.value, cost.dollarsPerRequest.value / 200 * 1000)
+        // Every printed figure has its line: prefill, decode, $/request, $/1K output, $/1K, memory.
+        #expect(cost.explanation.map(\.quantity) == ["prefill time", "decode time", "dollars per request",
+                                                     "dollars per 1K output tokens", "dollars per 1K tokens", "memory"])
+    }
+}

@@ -1,0 +1,122 @@
+import Testing
+import Workload
+@testable import ParallelPlan
+
+let a100 = Accelerator(name: "a100-80gb", memoryBytes: 80_000_000_000, peakFLOPsPerSecond: 312e12, memoryBytesPerSecond: 2.039e12,
+                       intraNode: InterconnectCatalog.nvlink3, interNode: InterconnectCatalog.infinibandHDR, dollarsPerHour: 2)
+
+@Suite struct ZeroMemoryTests {
+    /// ZeRO paper (Rajbhandari et al. 2020), Figure 1: Ψ = 7.5B, N_d = 64, K = 12.
+    @Test func modelStatesMatchTheZeroPaper() {
+        let psi = ExactCount(7_500_000_000)
+        func total(_ stage: Int) -> Double {
+            Double(ParallelConfig(dp: 64, zero: stage).modelStateComponents(psi).reduce(Int128(0)) { $0 + $1.bytes.value }) / 1e9
+        }
+        #expect(total(0) == 120)
+        #expect(abs(total(1) - 31.40625) < 1e-9)   // 4Ψ + 12Ψ/64
+        #expect(abs(total(2) - 16.640625) < 1e-9)  // 2Ψ + 14Ψ/64
+        #expect(abs(total(3) - 1.875) < 1e-9)      // 16Ψ/64
+    }
+
+    @Test func tensorAndPipelineSplitLayerParameters() throws {
+        let p = try ParameterCount.report(for: ReferenceSpecs.llama2_7b)
+        let perDevice = ParallelConfig(tp: 4, pp: 2, dp: 1).parametersPerDevice(p).value
+        let vocab: Int128 = 131_072_000
+        #expect(perDevice == (6_738_415_616 - 2 * vocab) / 8 + vocab / 4)
+    }
+}
+
+@Suite struct CollectiveVolumeTests {
+    @Test func bubbleFractionIsPMinusOneOverMPlusPMinusOne() {
+        #expect(ParallelConfig(pp: 4, microBatches: 12).bubbleFraction == 3.0 / 15.0)
+        #expect(ParallelConfig(pp: 1, microBatches: 1).bubbleFraction == 0)
+    }
+
+    @Test func ringAllReduceMovesTwiceNMinusOneOverNOfTheMessage() {
+        #expect(Ring.allReduce(1000, 8) == 1750)
+        #expect(Ring.gather(1000, 4) == 750)
+        #expect(Ring.allReduce(1000, 1) == 0)
+    }
+
+    @Test func dataParallelAllReduceCarriesBf16Gradients() throws {
+        let job = TrainingJob(spec: ReferenceSpecs.gpt2, seq: 1024, globalBatch: 64)
+        let e = try ParallelConfig(dp: 8).evaluate(job, on: a100)
+        let dpComm = try #require(e.collectives.first { $0.name == "dp_gradient_allreduce" })
+        let gradientBytes: Double = 2 * 124_439_808
+        #expect(dpComm.bytesPerDevice == 2 * 7 / 8 * gradientBytes)
+        #expect(dpComm.link == "nvlink3")
+    }
+
+    @Test func tensorParallelAllReducesFourPerLayerPerMicroBatch() throws {
+        let job = TrainingJob(spec: ReferenceSpecs.gpt2, seq: 1024, globalBatch: 8)
+        let e = try ParallelConfig(tp: 4, pp: 1, dp: 1, microBatches: 2).evaluate(job, on: a100)
+        let tp = try #require(e.collectives.first { $0.name == "tp_allreduce" })
+        // 12 layers × 4 all-reduces × 2 micro-batches, each of 2 bytes × 4 sequences × 1024 × 768.
+        let message: Double = 2 * 4 * 1024 * 768
+        let perAllReduce: Double = 2 * 3 / 4 * message
+        #expect(tp.bytesPerDevice == 96 * perAllReduce)
+    }
+
+    @Test func pipelineSendsActivationsBothWaysPerMicroBatch() throws {
+        let job = TrainingJob(spec: ReferenceSpecs.gpt2, seq: 1024, globalBatch: 16)
+        let e = try ParallelConfig(pp: 4, microBatches: 8).evaluate(job, on: a100)
+        let pp = try #require(e.collectives.first { $0.name == "pp_send_recv" })
+        let activation: Double = 2 * 2 * 1024 * 768
+        #expect(pp.bytesPerDevice == 16 * activation)
+        #expect(abs(e.bubbleSeconds - e.computeSeconds * 3 / 8) < 1e-12)
+    }
+
+    @Test func activationsFollowKorthikantiWithTensorAndSequenceParallelism() {
+        let layer = ReferenceSpecs.gpt2.decoder!
+        let s = 1024, b = 2, h = 768, a = 12, t = 4
+        let noSP = ParallelConfig.activationBytesPerLayer(layer, hidden: h, seq: s, micro: b, tp: t, sp: false, recompute: .none)
+        let replicated = s * b * h * 10, split = s * b * h * 24 / t, scores = 5 * a * s * s * b / t
+        #expect(noSP.value == Int128(replicated + split + scores))
+        let sp = ParallelConfig.activationBytesPerLayer(layer, hidden: h, seq: s, micro: b, tp: t, sp: true, recompute: .selective)
+        #expect(sp.value == Int128(s * b * h * 34 / t))
+    }
+}
+
+@Suite struct PlanValidationTests {
+    let job = TrainingJob(spec: ReferenceSpecs.llama2_7b, seq: 4096, globalBatch: 64, recompute: .selective)
+
+    @Test func devicesMustEqualTheProductOfTheDegrees() {
+        #expect(throws: PlanError.self) { try ParallelConfig(tp: 2, pp: 2, dp: 2).validate(for: job.spec, devices: 16) }
+    }
+
+    @Test func headsMustDivideByTensorParallelism() {
+        #expect(throws: PlanError.self) { try ParallelConfig(tp: 3).validate(for: job.spec) }
+    }
+
+    @Test func layersMustDivideByPipelineStages() {
+        #expect(throws: PlanError.self) { try ParallelConfig(pp: 5).validate(for: job.spec) }
+    }
+
+    @Test func expertParallelismCannotExceedTheExperts() {
+        #expect(throws: PlanError.self) { try ParallelConfig(dp: 16, ep: 16).validate(for: ReferenceSpecs.mixtral) }
+        #expect(throws: PlanError.self) { try ParallelConfig(dp: 2, ep: 2).validate(for: ReferenceSpecs.llama2_7b) }
+        #expect(throws: Never.self) { try ParallelConfig(dp: 8, ep: 8).validate(for: ReferenceSpecs.mixtral) }
+    }
+
+    @Test func theSearchFindsFittingPlansAndTheSmallestDeviceCount() throws {
+        let plans = PlanSearch.plans(devices: 16, job: job, on: a100)
+        #expect(plans.first?.fits == true)
+        #expect(plans.allSatisfy { $0.config.devices == 16 })
+        let smallest = try #require(PlanSearch.smallestFittingDeviceCount(job: job, on: a100))
+        #expect(smallest >= 2)   // 16 bytes × 6.74B = 108 GB of model state does not fit one 80 GB device
+        #expect(PlanSearch.plans(devices: smallest / 2, job: job, on: a100).allSatisfy { !$0.fits })
+    }
+}
+
+@Suite struct ServingTests {
+    @Test func smallBatchDecodeIsMemoryBoundAndTensorParallelismSplitsTheTraffic() throws {
+        let one = try ServingPlan.estimate(spec: ReferenceSpecs.llama2_7b, tp: 1, batch: 1, context: 1024, on: a100)
+        #expect(one.boundBy == "memory bandwidth")
+        let bytes: Double = 2 * 6_738_415_616 + 524_288 * 1024
+        let weightsAndCache = bytes / 2.039e12
+        #expect(abs(one.secondsPerToken - weightsAndCache) < 1e-12)
+        let four = try ServingPlan.estimate(spec: ReferenceSpecs.llama2_7b, tp: 4, batch: 1, context: 1024, on: a100)
+        #expect(four.memorySeconds * 4 - one.memorySeconds < 1e-12)
+        #expect(four.replicas(for: 1000) >= 1)
+    }
+}

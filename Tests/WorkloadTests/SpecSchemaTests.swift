@@ -1,0 +1,53 @@
+import Foundation
+import Testing
+@testable import Workload
+
+/// The key check of spec files knows exactly the fields the spec types encode.
+@Suite struct SpecSchemaTests {
+    /// A spec with every optional field set, so its encoding shows every key.
+    static let everyField: ModelSpec = {
+        let attention = AttentionSpec(heads: 4, kvHeads: 2, headDim: 16, qkvBias: true, outputBias: true, relativeBiasBuckets: 32)
+        let stack = StackSpec(
+            layers: 2, attention: attention, crossAttention: attention,
+            ffn: FFNSpec(intermediateSize: 256, gated: true, activation: .silu, bias: true),
+            moe: MoESpec(experts: 4, topK: 2, routerBias: true), norm: NormSpec(kind: .layerNorm, bias: true),
+            block: .parallelTwoNorms, finalNorm: true, positions: PositionEncoding(kind: .rotary, count: 8, rotaryDimensions: 8),
+            tokenTypes: 2, embeddingNorm: true, causal: true, slidingWindow: 64)
+        return ModelSpec(name: "all", source: "s", family: "f", vocabularySize: 100, hiddenSize: 64, contextWindow: 128,
+                         embeddingProjectionSize: 32, encoder: stack, decoder: stack, lmHead: LMHeadSpec(tied: false, bias: true),
+                         pooler: true)
+    }()
+
+    static func paths(of tree: SpecTree, prefix: String = "") -> Set<String> {
+        guard case .mapping(let pairs) = tree else { return [] }
+        return pairs.reduce(into: Set<String>()) { result, pair in
+            let path = prefix.isEmpty ? pair.key : "\(prefix).\(pair.key)"
+            result.insert(path)
+            result.formUnion(paths(of: pair.value, prefix: path))
+        }
+    }
+
+    static func paths(of schema: SpecSchema, prefix: String = "") -> Set<String> {
+        guard case .object(let fields) = schema else { return [] }
+        return fields.reduce(into: Set<String>()) { result, field in
+            let path = prefix.isEmpty ? field.key : "\(prefix).\(field.key)"
+            result.insert(path)
+            result.formUnion(paths(of: field.value, prefix: path))
+        }
+    }
+
+    @Test func schemaAndEncodedFieldsAreTheSame() throws {
+        let data = try JSONEncoder().encode(Self.everyField)
+        let encoded = Self.paths(of: SpecTree(try JSONValue.parse(data, file: "encoded")))
+        let schema = Self.paths(of: SpecSchema.model)
+        #expect(encoded.subtracting(schema).isEmpty, "fields the schema rejects: \(encoded.subtracting(schema).sorted())")
+        #expect(schema.subtracting(encoded).isEmpty, "schema fields no type encodes: \(schema.subtracting(encoded).sorted())")
+    }
+
+    @Test func anEncodedSpecLoadsBackUnchanged() throws {
+        var spec = ReferenceSpecs.mixtral
+        spec.source = "x"
+        let data = try JSONEncoder().encode(spec)
+        #expect(try ModelLoader.load(data: data, path: "m.json").spec == spec)
+    }
+}
