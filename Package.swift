@@ -21,7 +21,7 @@ let package = Package(
         // reader for our spec files) only, so every other module can read it.
         .target(name: "Workload", dependencies: ["Yams"]),
         // OpenBLAS-backed reference passes that measure what this host sustains.
-        .target(name: "HostBench", dependencies: ["COpenBLAS", "CPeakFLOPS", "Workload"]),
+        .target(name: "HostBench", dependencies: ["COpenBLAS", "CPeakFLOPS", "Workload"], exclude: ["README.md"]),
         // Hardware profiles, the seeds' cost formulas, roofline pricing.
         .target(name: "CostModel", dependencies: ["Workload"]),
         // Tensor/pipeline/data/expert-parallel plans, ZeRO, collectives, serving replicas.
@@ -37,7 +37,8 @@ let package = Package(
 
         // Debian's libopenblas-dev, found through pkg-config.
         .systemLibrary(name: "COpenBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
-        // A timed FMA loop compiled per vector extension (function multiversioning, no unsafe flags).
+        // A timed FMA loop, and the FFN activations, compiled per vector extension (target
+        // attributes, run-time dispatch, no unsafe flags: Swift itself targets baseline SSE2).
         .target(name: "CPeakFLOPS"),
 
         // MARK: - Tests

@@ -1,0 +1,57 @@
+import Foundation
+
+/// What `BenchRunner.run` measures and how long it may take.
+public struct BenchConfiguration: Sendable, Equatable {
+    /// The layer the reference kernels run (default: the NumPy peer's, d 768, 12 heads, seq 512).
+    public var shape: LayerShape
+    /// Worker threads; `nil` means one per online CPU.
+    public var threads: Int?
+    /// About ten seconds on a 2-core machine: fewer GEMM sizes, fewer repeats, smaller arrays.
+    public var quick: Bool
+    /// Timed repeats per kernel (median reported); default 5 quick, 9 full.
+    public var repeats: Int?
+    /// Square SGEMM sizes; default 256…2048 quick, 256…4096 full.
+    public var squareSizes: [Int]?
+    /// Bytes per triad array; default 64 MiB quick, 256 MiB full (both ≫ a 32 MiB LLC).
+    public var bandwidthBytesPerArray: Int?
+    /// Run the backward passes (attention_backward, ffn_backward).
+    public var includeBackward: Bool
+    /// How the reference kernels use the threads.
+    public var parallelism: KernelParallelism
+    /// Written into the report's `llmcost_version`.
+    public var llmcostVersion: String
+
+    public init(
+        shape: LayerShape = .default, threads: Int? = nil, quick: Bool = false, repeats: Int? = nil,
+        squareSizes: [Int]? = nil, bandwidthBytesPerArray: Int? = nil, includeBackward: Bool = true,
+        parallelism: KernelParallelism = .hybrid, llmcostVersion: String = "0.1.0"
+    ) {
+        self.shape = shape; self.threads = threads; self.quick = quick; self.repeats = repeats
+        self.squareSizes = squareSizes; self.bandwidthBytesPerArray = bandwidthBytesPerArray
+        self.includeBackward = includeBackward; self.parallelism = parallelism
+        self.llmcostVersion = llmcostVersion
+    }
+
+    var resolvedThreads: Int { threads ?? ProcessInfo.processInfo.activeProcessorCount }
+    var resolvedRepeats: Int { repeats ?? (quick ? 5 : 9) }
+    var resolvedSquareSizes: [Int] { squareSizes ?? (quick ? [256, 512, 1024, 2048] : [256, 512, 1024, 2048, 4096]) }
+    var resolvedBandwidthBytes: Int { bandwidthBytesPerArray ?? (quick ? 64 : 256) << 20 }
+    var peakSeconds: Double { quick ? 0.2 : 0.5 }
+
+    /// Throws on a configuration no run can honour (before anything is allocated).
+    public func validate() throws {
+        if let threads, threads < 1 || threads > 1024 {
+            throw HostBenchError.invalidConfiguration(field: "threads", reason: "must be 1…1024, got \(threads)")
+        }
+        if let repeats, repeats < 1 {
+            throw HostBenchError.invalidConfiguration(field: "repeats", reason: "must be ≥ 1, got \(repeats)")
+        }
+        if let bad = resolvedSquareSizes.first(where: { $0 < 1 || $0 > 16384 }) {
+            throw HostBenchError.invalidConfiguration(field: "square sizes", reason: "must be 1…16384, got \(bad)")
+        }
+        if resolvedBandwidthBytes < 1 << 20 {
+            throw HostBenchError.invalidConfiguration(field: "bandwidth bytes", reason: "must be ≥ 1 MiB")
+        }
+        try shape.checkMemory(backward: includeBackward)
+    }
+}

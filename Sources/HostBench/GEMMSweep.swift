@@ -1,0 +1,43 @@
+/// SGEMM through OpenBLAS's own threading: square sizes and the rectangular shapes one
+/// transformer layer issues, each timed as `C = A·B` (no transposes) in one buffer set.
+enum GEMMSweep {
+    struct Shape: Hashable { var m: Int; var n: Int; var k: Int; var role: String }
+
+    /// The GEMMs of `shape`'s layer forward pass: `tokens × d × qkvW` (QKV), `tokens × d × d_attn`
+    /// (output), `tokens × d × ffnIn` and `tokens × ffn × d` (FFN), `S × S × d_k` and
+    /// `S × d_k × S` (one head's scores and values). Named `sgemm_<m>x<n>x<k>`.
+    static func layerShapes(_ s: LayerShape) -> [Shape] {
+        [Shape(m: s.seq, n: s.qkvWidth, k: s.dModel, role: "QKV projection"),
+         Shape(m: s.seq, n: s.dModel, k: s.attentionWidth, role: "attention output projection"),
+         Shape(m: s.seq, n: s.ffnInputWidth, k: s.dModel, role: "FFN input projection"),
+         Shape(m: s.seq, n: s.dModel, k: s.ffn, role: "FFN output projection"),
+         Shape(m: s.seq, n: s.seq, k: s.headDim, role: "one head's QKᵀ"),
+         Shape(m: s.seq, n: s.headDim, k: s.seq, role: "one head's P·V")]
+    }
+
+    static func run(
+        _ shapes: [Shape], threads: Int, repeats: Int, progress: (String) -> Void
+    ) throws -> [KernelMeasurement] {
+        let largest = shapes.reduce(0) { max($0, $1.m * $1.k, $1.k * $1.n, $1.m * $1.n) }
+        let a = Matrix(rows: 1, columns: largest, randomScale: 1, seed: 21)
+        let b = Matrix(rows: 1, columns: largest, randomScale: 1, seed: 22)
+        let c = Matrix(rows: 1, columns: largest)
+        return try BLAS.withThreads(threads) {
+            try shapes.map { s in
+                let av = MatrixView(base: a.storage, rows: s.m, columns: s.k)
+                let bv = MatrixView(base: b.storage, rows: s.k, columns: s.n)
+                let cv = MatrixView(base: c.storage, rows: s.m, columns: s.n)
+                // Big products get fewer repeats: 4096³ takes about a second on two cores.
+                let work = 2.0 * Double(s.m) * Double(s.n) * Double(s.k)
+                let r = work > 5e10 ? max(1, min(repeats, 3)) : repeats
+                var flops = 0
+                let t = try Timing.measure(warmup: 1, repeats: r) { flops = try BLAS.gemm(av, bv, into: cv) }
+                let m = KernelMeasurement(
+                    name: "sgemm_\(s.m)x\(s.n)x\(s.k)", shape: "m=\(s.m) n=\(s.n) k=\(s.k) (\(s.role))",
+                    seconds: t.median, bestSeconds: t.best, flops: flops, repeats: r)
+                progress(String(format: "  sgemm %d×%d×%d: %.1f GFLOP/s", s.m, s.n, s.k, m.gflops))
+                return m
+            }
+        }
+    }
+}

@@ -1,0 +1,33 @@
+/// One timed kernel: what it computed, how long it took, the FLOPs it issued.
+public struct KernelMeasurement: Codable, Sendable, Equatable {
+    /// `sgemm`, `sgemm_<m>x<n>x<k>`, `attention`, `attention_gqa`, `ffn`, `ffn_gated`,
+    /// `ffn_plain`, `layer`, `attention_backward`, `ffn_backward`.
+    public var name: String
+    /// Human-readable shape (`m=512 n=2304 k=768`, or the layer shape).
+    public var shape: String
+    /// Median wall-clock seconds of one run, after warm-up.
+    public var seconds: Double
+    /// FLOPs one run issued, `matmul` convention (sum of `2·m·n·k` over its GEMMs).
+    public var flops: Int
+    /// Fastest single run, seconds (what NumPy's and likwid's "best of" timings report).
+    public var bestSeconds: Double
+    /// `flops / seconds / 1e9`.
+    public var gflops: Double
+    /// `gflops / best_sgemm_gflops`, clamped to 1 (a kernel that outruns the best single GEMM
+    /// call is named in the report's notes; its `gflops` keeps the real rate).
+    public var fractionOfBestSGEMM: Double
+    /// `gflops / peak_gflops`, never above 1 (the peak is at least the best rate observed).
+    public var fractionOfPeak: Double
+    public var repeats: Int
+
+    enum CodingKeys: String, CodingKey {
+        case name, shape, seconds, flops, gflops, repeats, bestSeconds = "best_seconds"
+        case fractionOfBestSGEMM = "fraction_of_best_sgemm", fractionOfPeak = "fraction_of_peak"
+    }
+
+    init(name: String, shape: String, seconds: Double, bestSeconds: Double, flops: Int, repeats: Int) {
+        self.name = name; self.shape = shape; self.seconds = seconds; self.bestSeconds = bestSeconds; self.flops = flops
+        self.gflops = seconds > 0 ? Double(flops) / seconds / 1e9 : 0
+        self.fractionOfBestSGEMM = 0; self.fractionOfPeak = 0; self.repeats = repeats
+    }
+}

@@ -1,0 +1,79 @@
+/// Times the reference blocks at one layer shape: allocation and warm-up outside the timed
+/// region, median of `repeats`, FLOPs as the kernels themselves counted them.
+struct KernelSuite {
+    let threads: Int
+    let parallelism: KernelParallelism
+    let repeats: Int
+
+    private func input(_ s: LayerShape) -> Matrix {
+        Matrix(rows: s.seq, columns: s.dModel, randomScale: 1, seed: 99)
+    }
+
+    private func measure(_ name: String, _ s: LayerShape, _ body: () throws -> Int) throws -> KernelMeasurement {
+        var flops = 0
+        let t = try Timing.measure(warmup: 1, repeats: repeats) { flops = try body() }
+        return KernelMeasurement(name: name, shape: s.description, seconds: t.median, bestSeconds: t.best, flops: flops, repeats: repeats)
+    }
+
+    func attention(_ name: String, _ s: LayerShape) throws -> KernelMeasurement {
+        try s.checkMemory(backward: false)
+        let block = try AttentionBlock(shape: s, threads: threads, parallelism: parallelism)
+        let x = input(s), y = Matrix(rows: s.seq, columns: s.dModel)
+        return try measure(name, s) { try block.forward(x.view, into: y.view) }
+    }
+
+    func ffn(_ name: String, _ s: LayerShape) throws -> KernelMeasurement {
+        try s.checkMemory(backward: false)
+        let block = try FeedForwardBlock(shape: s, threads: threads, parallelism: parallelism)
+        let x = input(s), y = Matrix(rows: s.seq, columns: s.dModel)
+        return try measure(name, s) { try block.forward(x.view, into: y.view) }
+    }
+
+    func layer(_ s: LayerShape) throws -> KernelMeasurement {
+        try s.checkMemory(backward: false)
+        let layer = try TransformerLayer(shape: s, threads: threads, parallelism: parallelism)
+        let x = input(s), y = Matrix(rows: s.seq, columns: s.dModel)
+        return try measure("layer", s) { try layer.forward(x.view, into: y.view) }
+    }
+
+    /// Backward only (the forward that fills the cached activations runs once, untimed).
+    func attentionBackward(_ s: LayerShape) throws -> KernelMeasurement {
+        try s.checkMemory(backward: true)
+        let block = try AttentionBlock(shape: s, threads: threads, parallelism: parallelism)
+        let x = input(s), y = Matrix(rows: s.seq, columns: s.dModel), dx = Matrix(rows: s.seq, columns: s.dModel)
+        try block.forward(x.view, into: y.view)
+        return try measure("attention_backward", s) {
+            try block.backward(x.view, outputGradient: y.view, inputGradient: dx.view)
+        }
+    }
+
+    func ffnBackward(_ s: LayerShape) throws -> KernelMeasurement {
+        try s.checkMemory(backward: true)
+        let block = try FeedForwardBlock(shape: s, threads: threads, parallelism: parallelism)
+        let x = input(s), y = Matrix(rows: s.seq, columns: s.dModel), dx = Matrix(rows: s.seq, columns: s.dModel)
+        try block.forward(x.view, into: y.view)
+        return try measure("ffn_backward", s) {
+            try block.backward(x.view, outputGradient: y.view, inputGradient: dx.view)
+        }
+    }
+
+    /// The other attention variant of `s`: grouped-query (a quarter, third or half of the heads
+    /// as K/V heads) when `s` is multi-head, multi-head when `s` is grouped.
+    static func attentionVariant(of s: LayerShape) -> (name: String, shape: LayerShape)? {
+        var v = s
+        if s.kvHeads < s.heads {
+            v.kvHeads = s.heads
+            return ("attention_mha", v)
+        }
+        guard let f = [4, 3, 2].first(where: { s.heads % $0 == 0 && s.heads >= $0 }) else { return nil }
+        v.kvHeads = s.heads / f
+        return ("attention_gqa", v)
+    }
+
+    /// The other FFN variant: SwiGLU when `s` is plain GELU, GELU when it is gated.
+    static func ffnVariant(of s: LayerShape) -> (name: String, shape: LayerShape) {
+        var v = s
+        v.gated.toggle()
+        return (s.gated ? "ffn_plain" : "ffn_gated", v)
+    }
+}

@@ -1,0 +1,50 @@
+import Foundation
+
+/// An owned, 64-byte-aligned, zero-initialised row-major `Float` matrix.
+///
+/// A class so the large buffers of a benchmark are allocated once, outside the timed region,
+/// and shared by reference between the worker threads that fill disjoint parts of them.
+public final class Matrix: @unchecked Sendable {
+    public let rows: Int
+    public let columns: Int
+    public let storage: UnsafeMutablePointer<Float>
+
+    public init(rows: Int, columns: Int) {
+        precondition(rows >= 0 && columns >= 0, "negative matrix size")
+        self.rows = rows; self.columns = columns
+        let count = max(rows * columns, 1)
+        let bytes = count * MemoryLayout<Float>.stride
+        // Buffers of 4 MiB and more are 2 MiB-aligned and marked for transparent huge pages (as
+        // NumPy does): a head's or an FFN worker's columns are read 12 KB apart across every row,
+        // and 4 KB pages would make each row a TLB miss.
+        let huge = bytes >= 4 << 20
+        let raw = UnsafeMutableRawPointer.allocate(byteCount: bytes, alignment: huge ? 2 << 20 : 64)
+        #if os(Linux)
+        if huge { _ = madvise(raw, bytes, MADV_HUGEPAGE) }
+        #endif
+        storage = raw.bindMemory(to: Float.self, capacity: count)
+        storage.initialize(repeating: 0, count: count)
+    }
+
+    /// A matrix of reproducible pseudo-random values uniform in `[-scale, scale)`.
+    public convenience init(rows: Int, columns: Int, randomScale scale: Float, seed: UInt64) {
+        self.init(rows: rows, columns: columns)
+        var state = seed &* 0x9E37_79B9_7F4A_7C15 | 1
+        for i in 0..<(rows * columns) {
+            state ^= state << 13; state ^= state >> 7; state ^= state << 17  // xorshift64
+            storage[i] = (Float(state >> 40) / Float(1 << 24) * 2 - 1) * scale
+        }
+    }
+
+    deinit { UnsafeMutableRawPointer(storage).deallocate() }
+
+    public var view: MatrixView { MatrixView(base: storage, rows: rows, columns: columns) }
+
+    public subscript(r: Int, c: Int) -> Float {
+        get { storage[r * columns + c] }
+        set { storage[r * columns + c] = newValue }
+    }
+
+    /// The elements in row-major order (for tests and checksums; copies).
+    public var elements: [Float] { Array(UnsafeBufferPointer(start: storage, count: rows * columns)) }
+}
