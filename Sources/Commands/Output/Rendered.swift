@@ -7,14 +7,16 @@ public struct Rendered: Sendable {
     public var tables: [TextTable]
     /// Lines printed under the tables: conventions, assumptions, sources.
     public var notes: [String]
+    /// JSON already serialised by a library (a saved profile's own encoding), printed as is.
+    public var jsonText: String?
 
-    public init(json: JSONValue, tables: [TextTable], notes: [String] = []) {
-        self.json = json; self.tables = tables; self.notes = notes
+    public init(json: JSONValue, tables: [TextTable], notes: [String] = [], jsonText: String? = nil) {
+        self.json = json; self.tables = tables; self.notes = notes; self.jsonText = jsonText
     }
 
     public func formatted(as format: OutputFormat) -> String {
         switch format {
-        case .json: return json.serialized() + "\n"
+        case .json: return (jsonText ?? json.serialized()) + "\n"
         case .csv: return (tables.first?.csv() ?? "") + "\n"
         case .table:
             var parts = tables.map { $0.rendered() }

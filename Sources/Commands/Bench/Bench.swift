@@ -1,0 +1,75 @@
+import ArgumentParser
+import Foundation
+import HostBench
+import Workload
+
+/// `llmcost bench`: what this host really sustains, through OpenBLAS.
+struct Bench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Measure this host: FMA peak, SGEMM sweep, attention/FFN/layer forward and backward, memory bandwidth.")
+
+    @Flag(help: "A short run (about ten seconds).")
+    var quick = false
+    @Option(help: "Use this catalog model's (or spec's) real layer shape.")
+    var model: String?
+    @Option(name: .customLong("d-model")) var dModel: Int?
+    @Option var heads: Int?
+    @Option(name: .customLong("kv-heads")) var kvHeads: Int?
+    @Option(help: "Tokens per sequence of the reference passes.") var seq: Int?
+    @Option(help: "FFN inner width.") var ffn: Int?
+    @Flag(help: "Gated FFN (SwiGLU).") var gated = false
+    @Option(help: "BLAS and worker threads (default: all cores).") var threads: Int?
+    @Option(help: "Save the hardware profile (JSON) the cost commands read with --hardware.") var save: String?
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+        let configuration = BenchConfiguration(shape: try shape(), threads: threads, quick: quick, llmcostVersion: LLMCost.version)
+        try configuration.validate()
+        let report = try HostBench.run(configuration: configuration) { StandardStreams.writeError("llmcost bench: \($0)\n") }
+        if let save { try report.save(to: save) }
+        try output.emit(BenchView(report: report).rendered)
+    }
+
+    /// The model's layer shape, else the custom sizes over the default shape.
+    func shape() throws -> LayerShape {
+        let seqLength = seq ?? LayerShape.default.seq
+        if let model {
+            guard dModel == nil, heads == nil, kvHeads == nil, ffn == nil else {
+                throw ValidationError("--model gives the layer shape; do not combine it with --d-model/--heads/--kv-heads/--ffn")
+            }
+            return try LayerShape(model: ModelLoading.load(model), seq: seqLength)
+        }
+        let base = LayerShape.default
+        let d = dModel ?? base.dModel, h = heads ?? (dModel == nil ? base.heads : max(1, d / 64))
+        let shape = LayerShape(dModel: d, heads: h, kvHeads: kvHeads, seq: seqLength,
+                               ffn: ffn ?? 4 * d, gated: gated, norm: gated ? .rmsNorm : .layerNorm)
+        try shape.validate()
+        return shape
+    }
+}
+
+/// A bench report for people (kernels table) and scripts (the profile JSON itself).
+struct BenchView {
+    var report: BenchReport
+
+    var rendered: Rendered {
+        var kernels = TextTable(title: "kernels (\(report.threads) threads, FP32)", columns: [
+            "kernel", "shape", "seconds", "GFLOP", "GFLOP/s", "of best SGEMM", "of peak"])
+        kernels.alignments[1] = .left
+        for k in report.kernels {
+            kernels.append([k.name, k.shape, String(format: "%.5f", k.seconds), HumanUnits.decimal(Double(k.flops) / 1e9, 3),
+                            HumanUnits.decimal(k.gflops, 1), HumanUnits.percent(k.fractionOfBestSGEMM), HumanUnits.percent(k.fractionOfPeak)])
+        }
+        var host = TextTable(columns: ["host", "value"], alignments: [.left, .left])
+        host.append(["CPU", report.host.cpuModel])
+        host.append(["peak (FP32)", "\(HumanUnits.decimal(report.peakGFLOPS, 1)) GFLOP/s — \(report.peakSource)"])
+        host.append(["nominal peak", report.nominalPeakGFLOPS.map { "\(HumanUnits.decimal($0, 1)) GFLOP/s (from /proc/cpuinfo)" } ?? "unknown"])
+        host.append(["best SGEMM", "\(HumanUnits.decimal(report.bestSGEMMGFLOPS, 1)) GFLOP/s at \(report.bestSGEMMShape)"])
+        host.append(["memory bandwidth", "\(HumanUnits.decimal(report.bandwidthGBPS, 1)) GB/s (STREAM triad)"])
+        for (name, ratio) in report.backwardForwardRatios.sorted(by: { $0.key < $1.key }) {
+            host.append(["backward/forward \(name)", HumanUnits.decimal(ratio, 2) + "× (the rule assumes 2×)"])
+        }
+        let text = (try? report.jsonData()).flatMap { String(data: $0, encoding: .utf8) }
+        return Rendered(json: .null, tables: [kernels, host], notes: report.notes + report.nominalPeak.assumptions, jsonText: text)
+    }
+}

@@ -1,0 +1,31 @@
+import ArgumentParser
+import Workload
+
+/// `llmcost models`: the catalog, one line each.
+struct Models: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "List the catalog of real architectures (ModelSpecs/), one line each.")
+
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+        var rows: [(entry: ModelCatalog.Entry, spec: ModelSpec, parameters: ParameterReport)] = []
+        for entry in try ModelCatalog.entries() {
+            let spec = try ModelLoader.load(entry.name).spec
+            rows.append((entry, spec, try ParameterCount.report(for: spec)))
+        }
+        var table = TextTable(title: "catalog (\(rows.count) models)", columns: ["model", "family", "parameters", "", "layers", "d_model", "context", "source"])
+        table.alignments[1] = .left; table.alignments[7] = .left
+        for r in rows {
+            let layers = r.spec.stacks.map { String($0.stack.layers) }.joined(separator: "+")
+            table.append([r.entry.name, r.spec.family ?? "", HumanUnits.grouped(r.parameters.total), HumanUnits.count(r.parameters.total),
+                          layers, String(r.spec.hiddenSize), r.spec.contextWindow.map(String.init) ?? "", r.spec.source ?? ""])
+        }
+        let json = JSONValue.object([("models", .array(rows.map { r in
+            .object([("name", .string(r.entry.name)), ("family", .optional(r.spec.family)), ("path", .string(r.entry.path)),
+                     ("total_parameters", .integer(r.parameters.total)), ("active_parameters", .integer(r.parameters.active)),
+                     ("layers", .int(r.spec.stacks.reduce(0) { $0 + $1.stack.layers })), ("hidden_size", .int(r.spec.hiddenSize)),
+                     ("context_window", .optional(r.spec.contextWindow)), ("source", .optional(r.spec.source))])
+        }))])
+        try output.emit(Rendered(json: json, tables: [table]))
+    }
+}
