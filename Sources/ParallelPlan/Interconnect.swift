@@ -41,3 +41,18 @@ public enum InterconnectCatalog {
 
     public static func named(_ name: String) -> Interconnect? { all.first { $0.name == name.lowercased() } }
 }
+
+extension InterconnectCatalog {
+    /// The links a device usually sits on, by catalog name: its scale-up fabric inside a node and
+    /// the network between nodes (one NIC per device), with devices per node.
+    public static func defaultLinks(forDevice name: String) -> (intraNode: Interconnect, interNode: Interconnect, devicesPerNode: Int) {
+        let n = name.lowercased()
+        if n.hasPrefix("a100") { return (nvlink3, infinibandHDR, 8) }
+        if n.hasPrefix("h100-pcie") { return (pcie5, infinibandNDR, 8) }
+        if n.hasPrefix("h100") || n.hasPrefix("h200") { return (nvlink4, infinibandNDR, 8) }
+        if n.hasPrefix("b200") { return (nvlink5, infinibandNDR, 8) }
+        if n.hasPrefix("mi300") { return (infinityFabric, roce400, 8) }
+        if n.hasPrefix("l4") { return (pcie4, roce100, 8) }
+        return (pcie4, roce100, 1)
+    }
+}

@@ -10,6 +10,8 @@ public struct PublishedRunCheck: Sendable {
     /// Our predicted device-hours under the paper's plan (or our best plan where unpublished).
     public var predictedDeviceHours: Double
     public var predictedMFU: Double
+    /// Hardware FLOP/s per device we predict (recomputation included), for runs that report it.
+    public var predictedHardwareFLOPsPerDevice: Double
     public var planUsed: ParallelConfig
     public var planSource: String
     /// predicted / reported − 1 (device-hours, or per-device throughput).
@@ -36,6 +38,7 @@ public struct PublishedRunCheck: Sendable {
         let predictedHours = evaluation.stepSeconds * steps * Double(run.devices) / 3600
         // MFU counts model FLOPs only: recomputation is work the hardware does but the model does not need.
         let predictedMFU = modelFLOPs / (predictedHours * 3600 * run.peakFLOPsPerSecond)
+        let predictedHardware = Double(evaluation.stepFLOPs) / Double(run.devices) / evaluation.stepSeconds
         let implied: Double, error: Double
         if let hours = run.deviceHours {
             implied = modelFLOPs / (hours * 3600 * run.peakFLOPsPerSecond)
@@ -44,10 +47,9 @@ public struct PublishedRunCheck: Sendable {
             let reported = run.reportedFLOPsPerDevice ?? .nan
             implied = reported / run.peakFLOPsPerSecond
             // Reported throughputs count the hardware FLOPs incl. recomputation: compare like with like.
-            let predictedHardware = Double(evaluation.stepFLOPs) / Double(run.devices) / evaluation.stepSeconds
             error = predictedHardware / reported - 1
         }
         return PublishedRunCheck(run: run, modelFLOPs: modelFLOPs, impliedMFU: implied, predictedDeviceHours: predictedHours,
-                                 predictedMFU: predictedMFU, planUsed: evaluation.config, planSource: source, error: error)
+                                 predictedMFU: predictedMFU, predictedHardwareFLOPsPerDevice: predictedHardware, planUsed: evaluation.config, planSource: source, error: error)
     }
 }

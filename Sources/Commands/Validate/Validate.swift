@@ -14,6 +14,8 @@ struct Validate: ParsableCommand {
     var beyondContext = false
     @Option(help: "Write the exact/rule ratio against context as an SVG plot to this file.")
     var plot: String?
+    @Flag(help: "Check published training runs instead: implied MFU from exact FLOPs, our predicted time, the error.")
+    var published = false
     @OptionGroup var output: OutputOptions
 
     static func parseContexts(_ text: String) throws -> [Int] {
@@ -25,6 +27,7 @@ struct Validate: ParsableCommand {
     }
 
     func run() throws {
+        if published { return try output.emit(PublishedRunsView(checks: try PublishedRunsView.checks()).rendered) }
         let names = models.isEmpty ? try ModelCatalog.entries().map(\.name) : models
         guard !names.isEmpty else { throw CLIError("no models to validate: the catalog is empty and none was named") }
         var results: [RuleCheckResult] = []
