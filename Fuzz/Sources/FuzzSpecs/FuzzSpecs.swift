@@ -7,8 +7,10 @@ import Workload
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let bytes = Data(bytes: data, count: size)
-    guard let spec = try? ModelLoader.parse(bytes, file: "fuzz-input") else { return 0 }
-    exercise(spec.spec)
+    // Both readers: JSON (our specs, HF configs) and YAML (our spec files), by input parity.
+    let path = size % 2 == 0 ? "fuzz-input.json" : "fuzz-input.yaml"
+    guard let loaded = try? ModelLoader.load(data: bytes, path: path) else { return 0 }
+    exercise(loaded.spec)
     return 0
 }
 
