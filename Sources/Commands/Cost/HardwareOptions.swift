@@ -1,3 +1,4 @@
+import HostBench
 import ArgumentParser
 import CostModel
 import Foundation
@@ -22,7 +23,12 @@ struct HardwareOptions: ParsableArguments {
         let price = pricePerHour.map(DollarsPerHour.init)
         if let p = pricePerHour { try CostError.positive(p, "--price-per-hour") }
         if hardware == "host" {
-            throw CLIError("--hardware host: a quick in-process bench is not yet available; run `llmcost bench --save host.json` and pass --hardware host.json")
+            // A quick bench now, read through the same schema a saved profile has.
+            if let tdp { try CostError.positive(tdp, "--tdp") }
+            StandardStreams.writeError("llmcost: --hardware host: running a quick bench of this host…\n")
+            let report = try HostBench.run(configuration: BenchConfiguration(quick: true, llmcostVersion: LLMCost.version))
+            let measured = try MeasuredHostProfile.decode(try report.jsonData(), path: "host (quick bench)")
+            return try HardwareProfile.measured(measured, path: "host (quick bench)", pricePerHour: price, tdp: tdp.map(Watts.init))
         }
         if Self.looksLikePath(hardware) {
             if let tdp { try CostError.positive(tdp, "--tdp") }
