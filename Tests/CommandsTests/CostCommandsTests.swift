@@ -66,7 +66,7 @@ import Testing
         let cases: [([String], String)] = [
             (["cost", "train", "--parameters", "1e9", "--tokens", "1e9", "--mfu", "0"], "--mfu"),
             (["cost", "train", "--parameters", "1e9", "--tokens", "1e9", "--hardware", "h100-sxn"], "did you mean h100-sxm"),
-            (["cost", "infer", "--parameters", "1e9", "--hardware", "host"], "not yet available"),
+            (["cost", "infer", "--parameters", "1e9", "--hardware", "host"], "--price-per-hour: a measured host profile carries no price"),
             (["cost", "infer", "--parameters", "1e9", "--hardware", "/nonexistent/p.json"], "--hardware"),
             (["cost", "infer", "--parameters", "1e9", "--devices", "0"], "--devices"),
             (["cost", "infer", "--parameters", "1e9", "--new-tokens", "0"], "--new-tokens"),

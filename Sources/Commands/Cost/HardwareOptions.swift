@@ -25,6 +25,8 @@ struct HardwareOptions: ParsableArguments {
         if hardware == "host" {
             // A quick bench now, read through the same schema a saved profile has.
             if let tdp { try CostError.positive(tdp, "--tdp") }
+            // Refuse a doomed request before spending ten seconds measuring.
+            guard price != nil else { throw HardwareProfile.missingMeasuredPrice }
             StandardStreams.writeError("llmcost: --hardware host: running a quick bench of this host…\n")
             let report = try HostBench.run(configuration: BenchConfiguration(quick: true, llmcostVersion: LLMCost.version))
             let measured = try MeasuredHostProfile.decode(try report.jsonData(), path: "host (quick bench)")

@@ -2,6 +2,10 @@ extension HardwareProfile {
     /// Which measured kernel stands for "the throughput a transformer gets" on a host.
     public static let preferredKernel = "layer"
 
+    /// A measured profile knows what the host does, not what an hour of it costs.
+    public static let missingMeasuredPrice = CostError(
+        option: "--price-per-hour", "a measured host profile carries no price; pass --price-per-hour (dollars per host-hour)")
+
     /// A host measured by `llmcost bench --save`.
     ///
     /// ```
@@ -12,9 +16,7 @@ extension HardwareProfile {
     /// A profile carries no price: `pricePerHour` must be given.
     public static func measured(_ profile: MeasuredHostProfile, path: String, pricePerHour: DollarsPerHour?,
                                 tdp: Watts? = nil) throws(CostError) -> HardwareProfile {
-        guard let price = pricePerHour else {
-            throw CostError(option: "--price-per-hour", "a measured host profile carries no price; pass --price-per-hour (dollars per host-hour)")
-        }
+        guard let price = pricePerHour else { throw missingMeasuredPrice }
         let kernelName: String, gflops: Double
         if let layer = profile.kernel(preferredKernel), let g = layer.measuredGflops {
             kernelName = preferredKernel; gflops = g
