@@ -29,6 +29,24 @@ public struct OutputOptions: ParsableArguments {
         }
     }
 
+    /// Refuses an `--output` that cannot be written before a long measurement, not after it.
+    public func checkWritable() throws {
+        guard let output else { return }
+        try Self.checkWritable(output, option: "--output")
+    }
+
+    /// The path names no directory and its directory is writable.
+    public static func checkWritable(_ path: String, option: String) throws {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw CLIError("cannot write \(option) '\(path)': it is a directory")
+        }
+        let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        guard FileManager.default.isWritableFile(atPath: directory) else {
+            throw CLIError("cannot write \(option) '\(path)': directory '\(directory)' does not exist or is not writable")
+        }
+    }
+
     static func reason(_ error: any Error) -> String {
         let ns = error as NSError
         if let posix = ns.userInfo[NSUnderlyingErrorKey] as? NSError, let code = POSIXErrorCode(rawValue: Int32(posix.code)) {

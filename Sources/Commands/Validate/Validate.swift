@@ -1,4 +1,5 @@
 import ArgumentParser
+import HostBench
 import Workload
 
 /// `llmcost validate [MODEL…]`: the 2·N and 6·N rules of thumb against exact counts.
@@ -16,7 +17,21 @@ struct Validate: ParsableCommand {
     var plot: String?
     @Flag(help: "Check published training runs instead: implied MFU from exact FLOPs, our predicted time, the error.")
     var published = false
+    @Flag(help: "Measure instead: run each model's real layers and LM head on this host (OpenBLAS, FP32) and compare the measured seconds with what 2·N, 6·N and the exact count predict (default models: gpt2 at 1024 tokens, llama-2-7b at 512, qwen2-0.5b at 8192).")
+    var measure = false
+    @Option(help: "--measure: tokens of the measured sequence (default: 1024, capped at each model's window).")
+    var seq: Int?
+    @Option(name: .customLong("time-budget"), help: "--measure: seconds per model for the timed forward runs of its layer stack; more layers run when it allows.")
+    var timeBudget: Double = 20
+    @Option(help: "--measure: BLAS and worker threads (default: all cores).")
+    var threads: Int?
+    @Flag(name: .customLong("no-backward"), help: "--measure: forward only (no training prediction).")
+    var noBackward = false
     @OptionGroup var output: OutputOptions
+
+    /// What `--measure` runs when no model is named: GPT-2 end to end at its window, a Llama
+    /// layer, and a long context where attention breaks the rule.
+    static let measuredShowcase: [(model: String, seq: Int)] = [("gpt2", 1024), ("llama-2-7b", 512), ("qwen2-0.5b", 8192)]
 
     static func parseContexts(_ text: String) throws -> [Int] {
         let values = text.split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces)) }
@@ -28,6 +43,7 @@ struct Validate: ParsableCommand {
 
     func run() throws {
         if published { return try output.emit(PublishedRunsView(checks: try PublishedRunsView.checks()).rendered) }
+        if measure { return try runMeasured() }
         let names = models.isEmpty ? try ModelCatalog.entries().map(\.name) : models
         guard !names.isEmpty else { throw CLIError("no models to validate: the catalog is empty and none was named") }
         var results: [RuleCheckResult] = []
@@ -40,6 +56,35 @@ struct Validate: ParsableCommand {
         }
         if let plot { try RatioPlot(results: results).write(to: plot) }
         try output.emit(ValidateView(results: results).rendered)
+    }
+}
+
+extension Validate {
+    /// `--measure`: every case is checked (spec, sequence, output path) before the first is timed.
+    func runMeasured() throws {
+        guard plot == nil else { throw ValidationError("--plot draws the exact-count ratios; it does not combine with --measure") }
+        guard timeBudget.isFinite, timeBudget > 0, timeBudget <= 3600 else {
+            throw ValidationError("--time-budget: expected seconds in (0, 3600], got \(timeBudget)")
+        }
+        if let seq, seq < 1 || seq > 1 << 20 { throw ValidationError("--seq: expected 1…1048576 tokens, got \(seq)") }
+        if let threads, threads < 1 || threads > 1024 { throw ValidationError("--threads: expected 1…1024, got \(threads)") }
+        try output.checkWritable()
+        let cases = models.isEmpty ? Self.measuredShowcase.map { ($0.model, seq ?? $0.seq) } : models.map { ($0, seq ?? 1024) }
+        let configurations = try cases.map { name, tokens in
+            let spec = try ModelLoading.load(name)
+            let window = spec.contextWindow.flatMap { beyondContext ? nil : $0 }
+            let length = window.map { min(tokens, $0) } ?? tokens
+            let c = ModelPassConfiguration(model: spec, seq: length, threads: threads, timeBudgetSeconds: timeBudget, includeBackward: !noBackward)
+            try ModelPassRunner.checkMeasurable(spec, c)
+            _ = try LayerShape(model: spec, seq: length)
+            return c
+        }
+        var results: [RuleMeasurement] = []
+        for c in configurations {
+            let measured = try ModelPassRunner.run(c) { StandardStreams.writeError("llmcost validate --measure: \($0)\n") }
+            results.append(try RuleMeasurement(spec: c.model, measurement: measured))
+        }
+        try output.emit(MeasuredRuleView(results: results, explain: output.explain).rendered)
     }
 }
 

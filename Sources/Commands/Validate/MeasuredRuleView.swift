@@ -1,0 +1,81 @@
+import HostBench
+
+/// Rule-of-thumb predictions against passes measured on this host: one row per model and
+/// prediction, then the measurement itself, then a verdict per model.
+struct MeasuredRuleView {
+    var results: [RuleMeasurement]
+    var explain: Bool
+
+    var rendered: Rendered {
+        var columns = ["model", "tokens", "pass", "prediction", "seconds", "measured", "error"]
+        if explain { columns.append("formula") }
+        var predictions = TextTable(title: "predicted vs measured seconds on this host (FP32, OpenBLAS)", columns: columns)
+        if explain { predictions.alignments[columns.count - 1] = .left }
+        for r in results {
+            for p in r.predictions {
+                let measured = p.pass == .forward ? r.measuredForwardSeconds : (r.measuredTrainingSeconds ?? 0)
+                var row = [r.measurement.model, String(r.tokens), p.pass.rawValue, p.name, seconds(p.seconds),
+                           seconds(measured), signed(p.relativeError)]
+                if explain { row.append(p.formula) }
+                predictions.append(row)
+            }
+        }
+        var runs = TextTable(title: "what ran", columns: [
+            "model", "layers run/total", "layer fwd s", "layer bwd s", "head fwd s", "GFLOP issued", "GFLOP/s", "best SGEMM", "exact/2N", "bwd/fwd"])
+        for r in results {
+            let m = r.measurement
+            runs.append([m.model, "\(m.layersMeasured)/\(m.layers)", seconds(m.layerForwardSeconds),
+                         m.layerBackwardSeconds.map(seconds) ?? "—", seconds(m.headForwardSeconds),
+                         HumanUnits.decimal(Double(m.forwardFLOPs) / 1e9, 1),
+                         HumanUnits.decimal(Double(m.forwardFLOPs) / m.forwardSeconds / 1e9, 1),
+                         HumanUnits.decimal(m.bestSGEMMGflops, 1), HumanUnits.decimal(r.countFactor, 3),
+                         r.backwardForwardRatio.map { HumanUnits.decimal($0, 2) } ?? "—"])
+        }
+        let notes = results.map(\.verdict) + Array(Set(results.flatMap(\.measurement.notes))).sorted()
+        return Rendered(json: json, tables: [predictions, runs], notes: notes)
+    }
+
+    private func seconds(_ s: Double) -> String { HumanUnits.decimal(s, 4) }
+    private func signed(_ e: Double) -> String { (e >= 0 ? "+" : "") + HumanUnits.percent(e) }
+
+    var json: JSONValue {
+        .object([
+            ("tolerance", .number(0.10)),
+            ("models", .array(results.map(model))),
+        ])
+    }
+
+    private func model(_ r: RuleMeasurement) -> JSONValue {
+        let m = r.measurement
+        return .object([
+            ("model", .string(m.model)),
+            ("tokens", .int(r.tokens)),
+            ("threads", .int(m.threads)),
+            ("total_parameters", .integer(r.parameters)),
+            ("exact_forward_flops", .integer(r.exactForwardFLOPs)),
+            ("exact_training_flops", .integer(r.exactTrainingFLOPs)),
+            ("issued_forward_flops", .integer(m.forwardFLOPs)),
+            ("measured_forward_seconds", .number(r.measuredForwardSeconds)),
+            ("measured_training_seconds", r.measuredTrainingSeconds.map(JSONValue.number) ?? .null),
+            ("backward_forward_ratio", r.backwardForwardRatio.map(JSONValue.number) ?? .null),
+            ("count_factor", .number(r.countFactor)),
+            ("rate_factor", .number(r.rateFactor)),
+            ("layers", .int(m.layers)),
+            ("layers_measured", .int(m.layersMeasured)),
+            ("layer_forward_seconds", .number(m.layerForwardSeconds)),
+            ("layer_backward_seconds", m.layerBackwardSeconds.map(JSONValue.number) ?? .null),
+            ("head_forward_seconds", .number(m.headForwardSeconds)),
+            ("head_backward_seconds", m.headBackwardSeconds.map(JSONValue.number) ?? .null),
+            ("best_sgemm_gflops", .number(m.bestSGEMMGflops)),
+            ("gemm_rates", .array(m.gemmRates.map { g in
+                .object([("role", .string(g.role)), ("m", .int(g.m)), ("n", .int(g.n)), ("k", .int(g.k)), ("gflops", .number(g.gflops))])
+            })),
+            ("predictions", .array(r.predictions.map { p in
+                .object([("name", .string(p.name)), ("pass", .string(p.pass.rawValue)), ("seconds", .number(p.seconds)),
+                         ("relative_error", .number(p.relativeError)), ("formula", .string(p.formula))])
+            })),
+            ("verdict", .string(r.verdict)),
+            ("notes", .array(m.notes.map(JSONValue.string))),
+        ])
+    }
+}

@@ -1,0 +1,126 @@
+import Foundation
+import Workload
+
+/// Runs a model's real layers and LM head on this host and times them.
+///
+/// Layers of one stack are identical in shape, so the depth is covered by running as many
+/// distinct layers (each with its own weights, so none is timed out of a warm cache) as the time
+/// budget and memory allow, back to back, and scaling by the model's layer count.
+public enum ModelPassRunner {
+    /// LM-head logits are computed this many bytes of rows at a time, so a 150K vocabulary over a
+    /// long sequence does not need gigabytes of logits (the FLOPs are the same).
+    static let headChunkBytes = 256 << 20
+
+    public static func run(
+        _ configuration: ModelPassConfiguration, progress: (String) -> Void = { _ in }
+    ) throws -> ModelPassMeasurement {
+        let spec = configuration.model
+        try checkMeasurable(spec, configuration)
+        let shape = try LayerShape(model: spec, seq: configuration.seq)
+        let threads = configuration.resolvedThreads
+        try BenchConfiguration(shape: shape, threads: threads, includeBackward: configuration.includeBackward).validate()
+        let head = headShape(spec, seq: configuration.seq)
+        let previousBLASThreads = BLAS.threads
+        defer { BLAS.setThreads(previousBLASThreads) }
+
+        progress("\(spec.name): GEMM rates at the model's shapes…")
+        let rates = try gemmRates(shape, head: head, squares: configuration.referenceSquareSizes, threads: threads)
+        let best = rates.filter { $0.role.hasPrefix("square_") }.map(\.gflops).max() ?? 0
+
+        progress("\(spec.name): layer forward at \(shape)…")
+        let stack = try layerStack(shape, spec: spec, configuration, threads: threads)
+        var notes = stack.notes
+        var backwardSeconds: Double?
+        if configuration.includeBackward {
+            progress("\(spec.name): layer backward…")
+            backwardSeconds = try layerBackward(stack.first, repeats: stack.repeats)
+        }
+        var headTimes = (forward: 0.0, backward: Double?.none, flops: 0)
+        if let head {
+            progress("\(spec.name): LM head \(head.rows)×\(head.vocabulary)×\(head.width) in chunks of \(head.chunk) rows…")
+            headTimes = try headPass(head, threads: threads, backward: configuration.includeBackward)
+        }
+        notes += passNotes(spec, shape: shape, head: head)
+        return ModelPassMeasurement(
+            model: spec.name, seq: configuration.seq, threads: threads, shape: shape,
+            layers: stack.layers, layersMeasured: stack.count, layerForwardSeconds: stack.secondsPerLayer,
+            layerBackwardSeconds: backwardSeconds, headForwardSeconds: headTimes.forward,
+            headBackwardSeconds: headTimes.backward, headRowsPerChunk: head?.chunk ?? 0,
+            layerFLOPs: stack.flopsPerLayer, headFLOPs: headTimes.flops, bestSGEMMGflops: best,
+            gemmRates: rates, notes: notes)
+    }
+
+    /// The reference layer is one dense pre-norm self-attention + FFN layer: encoder–decoder
+    /// models (cross-attention) and mixtures of experts (routing) are not what it runs.
+    public static func checkMeasurable(_ spec: ModelSpec, _ configuration: ModelPassConfiguration) throws {
+        if spec.isEncoderDecoder {
+            throw HostBenchError.invalidConfiguration(
+                field: "model", reason: "\(spec.name) is encoder–decoder: cross-attention has no reference kernel, so it cannot be measured")
+        }
+        if spec.stacks.contains(where: { $0.stack.moe != nil }) {
+            throw HostBenchError.invalidConfiguration(
+                field: "model", reason: "\(spec.name) is a mixture of experts: routing has no reference kernel, so it cannot be measured")
+        }
+        if configuration.referenceSquareSizes.isEmpty || configuration.referenceSquareSizes.contains(where: { $0 < 1 || $0 > 16384 }) {
+            throw HostBenchError.invalidConfiguration(field: "reference square sizes", reason: "must be 1…16384, at least one")
+        }
+        guard configuration.timeBudgetSeconds.isFinite, configuration.timeBudgetSeconds > 0 else {
+            throw HostBenchError.invalidConfiguration(field: "time budget", reason: "must be a positive number of seconds")
+        }
+    }
+}
+
+// MARK: - LM head
+
+extension ModelPassRunner {
+    /// The vocabulary projection: `rows × width` activations times a `width × vocabulary` matrix.
+    struct HeadShape {
+        var rows: Int, width: Int, vocabulary: Int, chunk: Int
+    }
+
+    static func headShape(_ spec: ModelSpec, seq: Int) -> HeadShape? {
+        guard spec.lmHead != nil, spec.vocabularySize > 0 else { return nil }
+        let width = spec.embeddingProjectionSize ?? spec.hiddenSize
+        let chunk = max(1, min(seq, headChunkBytes / (4 * spec.vocabularySize)))
+        return HeadShape(rows: seq, width: width, vocabulary: spec.vocabularySize, chunk: chunk)
+    }
+
+    /// Forward logits chunk by chunk; backward `dX = dL·Wᵀ` and `dW += Xᵀ·dL` per chunk.
+    static func headPass(_ h: HeadShape, threads: Int, backward: Bool) throws -> (forward: Double, backward: Double?, flops: Int) {
+        try checkHeadMemory(h, backward: backward)
+        let x = Matrix(rows: h.rows, columns: h.width, randomScale: 1, seed: 41)
+        let w = Matrix(rows: h.width, columns: h.vocabulary, randomScale: 1 / Float(h.width).squareRoot(), seed: 42)
+        let logits = Matrix(rows: h.chunk, columns: h.vocabulary, randomScale: 0.01, seed: 43)
+        let chunks = stride(from: 0, to: h.rows, by: h.chunk).map { $0..<min(h.rows, $0 + h.chunk) }
+        return try BLAS.withThreads(threads) {
+            var flops = 0
+            let forward = try Timing.measure(warmup: 1, repeats: 3) {
+                flops = 0
+                for rows in chunks {
+                    flops += try BLAS.gemm(x.view.rows(rows), w.view, into: logits.view.rows(0..<rows.count))
+                }
+            }
+            guard backward else { return (forward.median, nil, flops) }
+            let dx = Matrix(rows: h.rows, columns: h.width), dw = Matrix(rows: h.width, columns: h.vocabulary)
+            let back = try Timing.measure(warmup: 1, repeats: 3) {
+                for rows in chunks {
+                    let dl = logits.view.rows(0..<rows.count)
+                    try BLAS.gemm(dl, w.view, .transposed, into: dx.view.rows(rows))
+                    try BLAS.gemm(x.view.rows(rows), .transposed, dl, into: dw.view, beta: 1)
+                }
+            }
+            return (forward.median, back.median, flops)
+        }
+    }
+
+    private static func checkHeadMemory(_ h: HeadShape, backward: Bool) throws {
+        guard let available = HostMemory.availableBytes() else { return }
+        let weights = h.width * h.vocabulary, activations = h.rows * h.width
+        let floats = (backward ? 2 : 1) * (weights + activations) + h.chunk * h.vocabulary
+        let (bytes, overflow) = floats.multipliedReportingOverflow(by: 4)
+        if overflow || bytes > available {
+            throw HostBenchError.insufficientMemory(neededBytes: overflow ? .max : bytes, availableBytes: available,
+                                                    what: "an LM head of \(h.width)×\(h.vocabulary)")
+        }
+    }
+}

@@ -1,0 +1,40 @@
+import Foundation
+
+extension RuleMeasurement {
+    /// The prediction of `name` for `pass`, if it could be made.
+    public func prediction(_ name: String, _ pass: TimePrediction.Pass) -> TimePrediction? {
+        predictions.first { $0.name == name && $0.pass == pass }
+    }
+
+    /// One paragraph, generated from the numbers: how wrong the rule is here, and why (the count
+    /// or the rate), then the same for training.
+    public var verdict: String {
+        var parts = [String(format: "%@ at %d tokens: the forward pass measured %@", measurement.model, tokens, Self.time(measuredForwardSeconds))]
+        if let rule = prediction("rule_2n_at_best_sgemm", .forward) {
+            parts.append(String(format: "2·N at the best SGEMM rate predicts %@ (%@)", Self.time(rule.seconds), Self.signed(rule.relativeError)))
+            parts.append(String(format: "the exact count is %.3f× 2·N and the pass runs at %.0f %% of the best SGEMM's rate",
+                                countFactor, 100 / max(rateFactor, 1e-12)))
+        }
+        if let exact = prediction("exact_at_kernel_rates", .forward) {
+            parts.append(String(format: "the exact count at each GEMM's own rate predicts %@ (%@)", Self.time(exact.seconds), Self.signed(exact.relativeError)))
+        }
+        var text = parts.joined(separator: "; ") + "."
+        if let training = measuredTrainingSeconds, let ratio = backwardForwardRatio {
+            var t = [String(format: "Training (forward + backward) measured %@, backward %.2f× forward (the rule assumes 2×)", Self.time(training), ratio)]
+            if let rule = prediction("rule_6n_at_best_sgemm", .training) {
+                t.append(String(format: "6·N predicts %@ (%@)", Self.time(rule.seconds), Self.signed(rule.relativeError)))
+            }
+            if let three = prediction("rule_3x_measured_forward", .training) {
+                t.append(String(format: "3 × the measured forward predicts %@ (%@)", Self.time(three.seconds), Self.signed(three.relativeError)))
+            }
+            text += " " + t.joined(separator: "; ") + "."
+        }
+        return text
+    }
+
+    static func signed(_ error: Double) -> String { String(format: "%+.1f %%", 100 * error) }
+
+    static func time(_ seconds: Double) -> String {
+        seconds >= 1 ? String(format: "%.2f s", seconds) : String(format: "%.1f ms", seconds * 1000)
+    }
+}

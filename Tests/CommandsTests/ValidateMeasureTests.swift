@@ -1,0 +1,62 @@
+import Foundation
+import Testing
+@testable import Commands
+
+/// `validate --measure`: every bad request is refused before anything is timed.
+@Suite struct ValidateMeasureTests {
+    func run(_ arguments: [String]) throws {
+        var command = try LLMCost.parseAsRoot(arguments)
+        try command.run()
+    }
+
+    @Test func badRequestsFailBeforeMeasuring() {
+        let cases: [([String], String)] = [
+            (["validate", "t5-small", "--measure"], "encoder–decoder"),
+            (["validate", "mixtral-8x7b", "--measure"], "mixture of experts"),
+            (["validate", "gpt2", "--measure", "--plot", "/tmp/x.svg"], "--plot"),
+            (["validate", "gpt2", "--measure", "--time-budget", "0"], "--time-budget"),
+            (["validate", "gpt2", "--measure", "--seq", "0"], "--seq"),
+            (["validate", "gpt2", "--measure", "--threads", "0"], "--threads"),
+            (["validate", "gpt2", "--measure", "--output", "/nonexistent-dir/out.json"], "--output"),
+            (["validate", "gpt9", "--measure"], "gpt2"),
+        ]
+        for (arguments, expected) in cases {
+            let start = Date()
+            do {
+                try run(arguments)
+                Issue.record("no error for \(arguments)")
+            } catch {
+                let text = "\(error)"
+                #expect(text.contains(expected), "\(arguments): \(text)")
+                #expect(!text.contains("\n"), "\(arguments)")
+            }
+            #expect(Date().timeIntervalSince(start) < 30, "\(arguments) measured before refusing")
+        }
+    }
+
+    @Test func aTinyModelIsMeasuredEndToEnd() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("llmcost-measure-\(UUID())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let spec = dir.appendingPathComponent("tiny.yaml").path, out = dir.appendingPathComponent("out.json").path
+        try Data("""
+            name: tiny
+            vocabularySize: 97
+            hiddenSize: 32
+            decoder:
+              layers: 2
+              attention: {heads: 4, kvHeads: 4, headDim: 8}
+              ffn: {intermediateSize: 64, gated: true, activation: silu}
+              norm: {kind: rmsnorm}
+            lmHead: {tied: false}
+            """.utf8).write(to: URL(fileURLWithPath: spec))
+        try run(["validate", spec, "--measure", "--seq", "8", "--time-budget", "1", "--format", "json", "--output", out])
+        let text = try String(contentsOfFile: out, encoding: .utf8)
+        for key in ["\"measured_forward_seconds\"", "\"measured_training_seconds\"", "\"rule_2n_at_best_sgemm\"",
+                    "\"rule_6n_at_best_sgemm\"", "\"rule_3x_measured_forward\"", "\"exact_at_kernel_rates\"",
+                    "\"count_factor\"", "\"verdict\"", "\"layers_measured\""] {
+            #expect(text.contains(key), "\(key)")
+        }
+        #expect(!text.contains("nan") && !text.contains("inf"))
+    }
+}
