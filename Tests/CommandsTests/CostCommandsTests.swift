@@ -88,3 +88,18 @@ import Testing
         }
     }
 }
+
+/// The option spellings of the issue text and of the README both work, with the same result.
+@Suite struct CostOptionSpellingTests {
+    func json(_ arguments: [String]) throws -> String { try CostCommandsTests().json(arguments) }
+
+    @Test func issueSpellingsAreAliasesOfTheREADMEs() throws {
+        #expect(try json(["cost", "train", "--parameters", "7e9", "--tokens", "1e12", "--gpus", "64", "--electricity-price", "0.2"])
+            == json(["cost", "train", "--parameters", "7e9", "--tokens", "1e12", "--devices", "64", "--electricity", "0.2"]))
+        #expect(try json(["cost", "infer", "--parameters", "7e9", "--prompt-tokens", "100", "--output-tokens", "50"])
+            == json(["cost", "infer", "--parameters", "7e9", "--prompt", "100", "--new-tokens", "50"]))
+        #expect(try json(["cost", "task", "--input-tokens", "10000", "--output-tokens", "1000", "--price-in", "0.01", "--price-out", "0.03"])
+            == json(["cost", "task", "--input-tokens", "10000", "--output-tokens", "1000",
+                     "--input-price-per-1k", "0.01", "--output-price-per-1k", "0.03"]))
+    }
+}

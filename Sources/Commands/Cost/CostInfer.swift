@@ -7,13 +7,13 @@ struct CostInfer: ParsableCommand {
         commandName: "infer", abstract: "Serving cost per request and per 1K tokens: compute-bound prefill, roofline decode (batch matters).")
 
     @OptionGroup var model: CostModelChoice
-    @Option(help: "Prompt tokens P per request.")
+    @Option(name: [.customLong("prompt"), .customLong("prompt-tokens")], help: "Prompt tokens P per request (also --prompt-tokens).")
     var prompt: Int = 512
-    @Option(name: .customLong("new-tokens"), help: "Generated tokens N per request.")
+    @Option(name: [.customLong("new-tokens"), .customLong("output-tokens")], help: "Generated tokens N per request (also --output-tokens).")
     var outputTokens: Int = 256
     @Option(help: "Requests decoded together (B): weights are read once per step for the whole batch.")
     var batch: Int = 1
-    @Option(help: "Devices per model replica (tensor parallel; communication not modelled).")
+    @Option(name: [.customLong("devices"), .customLong("gpus")], help: "Devices per model replica (tensor parallel; communication not modelled); also --gpus.")
     var devices: Int = 1
     @OptionGroup var hardware: HardwareOptions
     @OptionGroup var output: OutputOptions

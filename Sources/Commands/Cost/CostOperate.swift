@@ -9,15 +9,15 @@ struct CostOperate: ParsableCommand {
     @OptionGroup var model: CostModelChoice
     @Option(name: .customLong("requests-per-day"), help: "Requests served per day.")
     var requestsPerDay: Double
-    @Option(help: "Prompt tokens per request.")
+    @Option(name: [.customLong("prompt"), .customLong("prompt-tokens")], help: "Prompt tokens per request (also --prompt-tokens).")
     var prompt: Int = 512
-    @Option(name: .customLong("new-tokens"), help: "Generated tokens per request.")
+    @Option(name: [.customLong("new-tokens"), .customLong("output-tokens")], help: "Generated tokens per request (also --output-tokens).")
     var outputTokens: Int = 256
     @Option(help: "Requests decoded together.")
     var batch: Int = 8
     @Option(name: .customLong("target-utilisation"), help: "Fraction of each day the devices are busy, in (0, 1].")
     var targetUtilisation: Double = 0.6
-    @Option(help: "Devices per model replica.")
+    @Option(name: [.customLong("devices"), .customLong("gpus")], help: "Devices per model replica (also --gpus).")
     var devices: Int = 1
     @OptionGroup var hardware: HardwareOptions
     @OptionGroup var energy: EnergyArguments

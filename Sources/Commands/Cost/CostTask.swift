@@ -12,9 +12,9 @@ struct CostTask: ParsableCommand {
     @Option(name: .customLong("output-characters")) var outputCharacters: Double?
     @Option(name: .customLong("tokens-per-character"), help: "Tokens per character (seed 003: 2 for Chinese).")
     var tokensPerCharacter: Double = 2
-    @Option(name: .customLong("input-price-per-1k"), help: "Dollars per 1K input tokens.")
+    @Option(name: [.customLong("input-price-per-1k"), .customLong("price-in")], help: "Dollars per 1K input tokens (also --price-in).")
     var inputPricePer1K: Double
-    @Option(name: .customLong("output-price-per-1k"), help: "Dollars per 1K output tokens.")
+    @Option(name: [.customLong("output-price-per-1k"), .customLong("price-out")], help: "Dollars per 1K output tokens (also --price-out).")
     var outputPricePer1K: Double
     @OptionGroup var output: OutputOptions
 

@@ -12,7 +12,7 @@ struct CostTrain: ParsableCommand {
     var tokens: Double
     @Option(help: "Tokens per training sequence (default 2048 or the context window).")
     var seq: Int?
-    @Option(help: "Devices G training in parallel (perfect scaling assumed).")
+    @Option(name: [.customLong("devices"), .customLong("gpus")], help: "Devices G training in parallel (perfect scaling assumed); --gpus is the same option.")
     var devices: Int = 1
     @Option(help: "Activation recomputation: none, selective or full.")
     var recompute: Recompute = .none
