@@ -5,7 +5,8 @@ import Testing
 /// Every deterministic command in each format, byte for byte against `Golden/<case>.<format>`.
 ///
 /// A deliberate change of output regenerates them:
-/// `LLMCOST_UPDATE_GOLDEN=1 swift test --filter GoldenOutputTests`, then review the diff.
+/// `LLMCOST_UPDATE_GOLDEN=1 swift test --filter GoldenOutputTests`, then review the diff;
+/// `LLMCOST_UPDATE_GOLDEN=plan` regenerates only the cases whose name starts with `plan`.
 @Suite struct GoldenOutputTests {
     static let cases: [(name: String, arguments: [String])] = [
         ("models", ["models"]),
@@ -37,7 +38,11 @@ import Testing
     ]
 
     static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
-    static let updating = ProcessInfo.processInfo.environment["LLMCOST_UPDATE_GOLDEN"] == "1"
+    static let updatePrefix = ProcessInfo.processInfo.environment["LLMCOST_UPDATE_GOLDEN"]
+    static func updating(_ name: String) -> Bool {
+        guard let prefix = updatePrefix, !prefix.isEmpty else { return false }
+        return prefix == "1" || name.hasPrefix(prefix)
+    }
 
     /// What the command writes with `--format F --output FILE`.
     static func output(_ arguments: [String], format: String) throws -> String {
@@ -54,7 +59,7 @@ import Testing
         for format in ["table", "json", "csv"] {
             let text = try Self.output(arguments, format: format)
             let golden = Self.directory.appendingPathComponent("\(name).\(format)")
-            if Self.updating {
+            if Self.updating(name) {
                 try FileManager.default.createDirectory(at: Self.directory, withIntermediateDirectories: true)
                 try text.write(to: golden, atomically: true, encoding: .utf8)
                 continue
