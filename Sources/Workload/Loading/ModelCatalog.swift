@@ -22,11 +22,21 @@ public struct ModelCatalog: Sendable, Equatable {
         let environment = ProcessInfo.processInfo.environment
         guard let directory = locateDirectory(
             environment: environment, executableDirectory: executableDirectory(),
-            currentDirectory: FileManager.default.currentDirectoryPath)
+            currentDirectory: FileManager.default.currentDirectoryPath) ?? builtFromCatalog()
         else {
             throw SpecError(file: "catalog", "no ModelSpecs/ directory found beside the executable or above the current directory; set LLMCOST_SPECS to the catalog directory")
         }
         return ModelCatalog(directory: directory)
+    }
+
+    /// The catalog of the source tree this binary was built from, so a copy installed elsewhere
+    /// on the same machine still finds it.
+    static func builtFromCatalog(source: String = #filePath) -> String? {
+        let root = URL(fileURLWithPath: source).deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let candidate = root.appendingPathComponent("ModelSpecs").path
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: candidate, isDirectory: &isDirectory) && isDirectory.boolValue ? candidate : nil
     }
 
     /// The running executable's directory, symlinks resolved: `/proc/self/exe` on Linux, else
