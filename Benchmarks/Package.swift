@@ -24,6 +24,17 @@ let package = Package(
             path: "HostBench",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
+        // `swift package --disable-sandbox benchmark --target WorkloadBenchmarks`: the whole catalog
+        // loaded and counted (parameters, prefill, decode, training).
+        .executableTarget(
+            name: "WorkloadBenchmarks",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "Workload", package: "llmcost"),
+            ],
+            path: "Workload",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
         // `swift run -c release hostbench-bar`: the three ratios of DESIGN.md's performance bar.
         .executableTarget(
             name: "hostbench-bar",
