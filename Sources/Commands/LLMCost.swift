@@ -16,17 +16,45 @@ public struct LLMCost: ParsableCommand {
     public static func run(_ arguments: [String] = Array(CommandLine.arguments.dropFirst())) -> Never {
         StandardStreams.prepare()
         do {
-            var command = try parseAsRoot(arguments)
+            var command = try parseAsRoot(attachingNegativeValues(arguments))
             try command.run()
             exit(withError: nil)
         } catch let error as CleanExit {
             exit(withError: error)
         } catch let error where isArgumentParserError(error) {
-            exit(withError: error)
+            // One line, like every other error: the parser's message without the usage block.
+            let message = self.message(for: error).split(whereSeparator: \.isNewline)
+                .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.joined(separator: "; ")
+            StandardStreams.writeError("llmcost: error: \(message) (see 'llmcost help')\n")
+            _exit(exitCode(for: error).rawValue)
         } catch {
             StandardStreams.writeError("llmcost: error: \(error)\n")
             _exit(1)
         }
+    }
+
+    /// `--seq -1` as `--seq=-1`: the parser reads a leading dash as an option, so a negative
+    /// value would otherwise be reported as a missing one instead of being validated.
+    static func attachingNegativeValues(_ arguments: [String]) -> [String] {
+        var result: [String] = []
+        var i = 0
+        while i < arguments.count {
+            let a = arguments[i]
+            if a.hasPrefix("--"), !a.contains("="), i + 1 < arguments.count, isNegativeNumber(arguments[i + 1]) {
+                result.append("\(a)=\(arguments[i + 1])")
+                i += 2
+            } else {
+                result.append(a)
+                i += 1
+            }
+        }
+        return result
+    }
+
+    private static func isNegativeNumber(_ s: String) -> Bool {
+        guard s.hasPrefix("-"), s.count > 1 else { return false }
+        let rest = s.dropFirst()
+        return rest.first.map { $0.isNumber || $0 == "." } ?? false
     }
 
     private static func isArgumentParserError(_ error: any Error) -> Bool {

@@ -25,6 +25,9 @@ struct Bench: ParsableCommand {
     func run() throws {
         let configuration = BenchConfiguration(shape: try shape(), threads: threads, quick: quick, llmcostVersion: LLMCost.version)
         try configuration.validate()
+        // Refuse an unwritable destination now, not after the run.
+        try output.checkWritable()
+        if let save { try OutputOptions.checkWritable(save, option: "--save") }
         let report = try HostBench.run(configuration: configuration) { StandardStreams.writeError("llmcost bench: \($0)\n") }
         if let save { try report.save(to: save) }
         try output.emit(BenchView(report: report).rendered)

@@ -22,10 +22,25 @@ public struct OutputOptions: ParsableArguments {
     public func emit(_ rendered: Rendered) throws {
         let text = rendered.formatted(as: format)
         guard let output else { return StandardStreams.writeOut(text) }
+        try Self.write(text, to: output, option: "--output")
+    }
+
+    /// Writes a regular file atomically (a reader never sees half of it); anything else that
+    /// exists — a device, a FIFO — is written in place, never replaced by a rename.
+    public static func write(_ text: String, to path: String, option: String) throws {
+        try checkWritable(path, option: option)
+        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+        let special = attributes.map { ($0[.type] as? FileAttributeType) != .typeRegular } ?? false
         do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
+            if special {
+                let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+                defer { try? handle.close() }
+                try handle.write(contentsOf: Data(text.utf8))
+            } else {
+                try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+            }
         } catch {
-            throw CLIError("cannot write --output '\(output)': \(Self.reason(error))")
+            throw CLIError("cannot write \(option) '\(path)': \(Self.reason(error))")
         }
     }
 

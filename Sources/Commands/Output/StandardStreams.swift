@@ -12,7 +12,9 @@ public enum StandardStreams {
 
     public static func writeOut(_ text: String) {
         if !write(text, to: STDOUT_FILENO) {
-            if errno == EPIPE { exit(0) }
+            let code = errno
+            if code == EPIPE { exit(0) }
+            writeError("llmcost: error: cannot write standard output: \(String(cString: strerror(code)))\n")
             exit(74)  // EX_IOERR
         }
     }

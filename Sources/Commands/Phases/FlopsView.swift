@@ -25,7 +25,7 @@ struct FlopsView {
         var totals = TextTable(columns: ["total", "value", ""], rows: [
             ["total", HumanUnits.grouped(report.total), HumanUnits.flops(report.total)],
             ["tokens", HumanUnits.grouped(report.tokens), ""],
-            ["FLOPs per token", HumanUnits.decimal(report.flopsPerToken, 1), HumanUnits.flops(report.flopsPerToken)],
+            ["FLOPs per token", Self.groupedDecimal(report.flopsPerToken), HumanUnits.flops(report.flopsPerToken)],
             ["\(ruleMultiplier)·N per token", HumanUnits.grouped(Int128(ruleMultiplier) * parameters.total), ""],
         ])
         if parameters.active != parameters.total {
@@ -35,6 +35,17 @@ struct FlopsView {
         if case .generation(let g) = result { tables += generationTables(g) }
         return Rendered(json: json, tables: tables, notes: report.notes)
     }
+
+    /// `14,287,896,704.5`: digits grouped like the exact counts beside it, one decimal.
+    static func groupedDecimal(_ value: Double) -> String {
+        guard value.isFinite, abs(value) < 1e30 else { return HumanUnits.decimal(value, 1) }
+        let tenths = Int128((value * 10).rounded())
+        let whole = HumanUnits.grouped(tenths / 10)
+        return "\(whole).\(abs(tenths % 10))"
+    }
+
+    /// Steps the table lists in full; a longer request shows its first and last steps (JSON has all).
+    static let tableSteps = 40
 
     private func share(_ value: Int128) -> Double { report.total == 0 ? 0 : Double(value) / Double(report.total) }
 
@@ -46,7 +57,12 @@ struct FlopsView {
         ])
         if g.greedyTotal > 0 { summary.append(["ratio to greedy", HumanUnits.decimal(Double(g.report.total) / Double(g.greedyTotal), 3), ""]) }
         var steps = TextTable(title: "per step", columns: ["step", "context", "sequences", "FLOPs", ""])
-        for s in g.steps {
+        let half = Self.tableSteps / 2
+        let shown = g.steps.count <= Self.tableSteps ? Array(g.steps) : Array(g.steps.prefix(half)) + Array(g.steps.suffix(half))
+        for (i, s) in shown.enumerated() {
+            if g.steps.count > Self.tableSteps, i == half {
+                steps.append(["…", "", "", "\(g.steps.count - Self.tableSteps) steps not listed (--format json lists every step)", ""])
+            }
             steps.append([String(s.index), String(s.context), String(s.sequences), HumanUnits.grouped(s.flops), HumanUnits.flops(s.flops)])
         }
         return [summary, steps]

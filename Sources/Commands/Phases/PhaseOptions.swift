@@ -9,7 +9,7 @@ struct PhaseOptions: ParsableArguments {
     var seq: Int?
     @Option(help: "Sequences per batch.")
     var batch: Int = 1
-    @Option(help: "decode: tokens already in the KV cache (default: --seq).")
+    @Option(help: "decode: tokens already in the KV cache (default: --seq, at most the window less the new token).")
     var context: Int?
     @Option(name: .customLong("decoder-seq"), help: "Encoder–decoder prefill/train: decoder tokens (default: --seq).")
     var decoderSeq: Int?
@@ -26,8 +26,24 @@ struct PhaseOptions: ParsableArguments {
     @Flag(name: .customLong("allow-beyond-context"), help: "Count sequences longer than the model's context window.")
     var allowBeyondContext = false
 
-    /// `--seq` or its default for this model.
-    func sequenceLength(for spec: ModelSpec) -> Int { seq ?? min(2048, spec.contextWindow ?? 2048) }
+    /// `--seq` or its default for this model: 2048 or the window if smaller; for `generate` of a
+    /// decoder-only model, what leaves room in the window for the new tokens.
+    func sequenceLength(for spec: ModelSpec) -> Int {
+        if let seq { return seq }
+        let window = spec.contextWindow ?? 2048
+        if phase == .generate, !spec.isEncoderDecoder, newTokens > 0, newTokens < window {
+            return min(2048, window - newTokens)
+        }
+        return min(2048, window)
+    }
+
+    /// `--context` or its default: `--seq`, kept inside the window with room for the new token.
+    func contextLength(for spec: ModelSpec) -> Int {
+        if let context { return context }
+        let s = sequenceLength(for: spec)
+        guard seq == nil, let window = spec.contextWindow, s >= window else { return s }
+        return max(0, window - 1)
+    }
 
     /// The counted phase; the counter validates the sizes.
     func count(with counter: FlopCounter) throws -> PhaseResult {
@@ -38,7 +54,7 @@ struct PhaseOptions: ParsableArguments {
         case .prefill: return .single(try counter.prefill(batch: batch, seq: s, decoderSeq: decoderSeq))
         case .train: return .single(try counter.train(batch: batch, seq: s, decoderSeq: decoderSeq, recompute: recompute))
         case .decode:
-            let p = context ?? s
+            let p = contextLength(for: spec)
             try checkWindow(p + 1, spec, option: "--context")
             return .single(try counter.decode(batch: batch, context: p, encoderSeq: encoderSeq))
         case .generate:

@@ -10,9 +10,7 @@ struct RatioPlot {
                           "#7f7f7f", "#bcbd22", "#17becf", "#393b79", "#637939", "#8c6d31", "#843c39"]
 
     func write(to path: String) throws {
-        do { try Data(svg().utf8).write(to: URL(fileURLWithPath: path), options: .atomic) } catch {
-            throw CLIError("cannot write --plot '\(path)': \(OutputOptions.reason(error))")
-        }
+        try OutputOptions.write(svg(), to: path, option: "--plot")
     }
 
     func svg() -> String {

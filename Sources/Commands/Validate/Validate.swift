@@ -34,7 +34,7 @@ struct Validate: ParsableCommand {
     static let measuredShowcase: [(model: String, seq: Int)] = [("gpt2", 1024), ("llama-2-7b", 512), ("qwen2-0.5b", 8192)]
 
     static func parseContexts(_ text: String) throws -> [Int] {
-        let values = text.split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces)) }
+        let values = text.split(separator: ",", omittingEmptySubsequences: false).map { Int($0.trimmingCharacters(in: .whitespaces)) }
         guard !values.isEmpty, values.allSatisfy({ ($0 ?? 0) > 0 && ($0 ?? 0) <= 1 << 30 }) else {
             throw ValidationError("--contexts: expected comma-separated positive token counts up to 2^30, got '\(text)'")
         }
@@ -42,8 +42,15 @@ struct Validate: ParsableCommand {
     }
 
     func run() throws {
-        if published { return try output.emit(PublishedRunsView(checks: try PublishedRunsView.checks()).rendered) }
+        if published {
+            guard plot == nil, models.isEmpty, !measure else {
+                throw ValidationError("--published checks the catalog of published runs; it takes no models, --plot or --measure")
+            }
+            return try output.emit(PublishedRunsView(checks: try PublishedRunsView.checks()).rendered)
+        }
         if measure { return try runMeasured() }
+        try output.checkWritable()
+        if let plot { try OutputOptions.checkWritable(plot, option: "--plot") }
         let names = models.isEmpty ? try ModelCatalog.entries().map(\.name) : models
         guard !names.isEmpty else { throw CLIError("no models to validate: the catalog is empty and none was named") }
         var results: [RuleCheckResult] = []

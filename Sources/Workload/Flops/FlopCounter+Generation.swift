@@ -49,6 +49,9 @@ extension FlopCounter {
                          beamPrefill: BeamPrefill = .replicated, allowBeyondContext: Bool = false) throws -> GenerationReport {
         try requirePositive(batch, "--batch"); try requirePositive(prompt, "--seq")
         try requirePositive(newTokens, "--new-tokens"); try requirePositive(beams, "--beams")
+        guard newTokens <= Self.maximumNewTokens else {
+            throw PhaseError(option: "--new-tokens", "\(newTokens) is more than the \(Self.maximumNewTokens) steps one request is counted for (each step is counted on its own); split the request")
+        }
         guard batch.multipliedReportingOverflow(by: beams).partialValue <= Self.maximumSize,
               !batch.multipliedReportingOverflow(by: beams).overflow else {
             throw PhaseError(option: "--beams", "batch × beams is larger than the supported maximum of \(Self.maximumSize)")
@@ -62,18 +65,18 @@ extension FlopCounter {
                 + "context window of \(window); pass --allow-beyond-context to count it anyway")
         }
         let calls = generationCalls(batch: batch, prompt: prompt, newTokens: newTokens, beams: beams, prefill: beamPrefill)
-        var steps: [GenerationStep] = [], all: [FlopComponent] = []
+        var steps: [GenerationStep] = [], merged = ComponentSum()
+        steps.reserveCapacity(calls.count)
         for (i, call) in calls.enumerated() {
             var parts = components(of: call)
             if convention == .full { parts.append(searchComponent(sequences: call.batch, beams: beams)) }
             let stepTotal = try parts.reduce(ExactCount.zero) { $0 + $1.flops }.checked("generation step FLOPs")
             steps.append(.init(index: i, context: call.decoderPast, sequences: call.batch, flops: stepTotal))
-            all += parts
+            merged.add(parts)
         }
-        let merged = Self.merge(all)
         let tokens = ExactCount.product(batch, newTokens)
         var report = try FlopReport(model: spec.name, convention: convention, phase: .generate, batch: batch, seq: prompt,
-                                    tokens: tokens, components: merged, notes: modelNotes + generationNotes(beams, beamPrefill))
+                                    tokens: tokens, components: merged.components, notes: modelNotes + generationNotes(beams, beamPrefill))
         report.notes.append("flops_per_token divides by the \(batch)×\(newTokens) tokens generated")
         let greedy = beams == 1 ? report.total
             : try generate(batch: batch, prompt: prompt, newTokens: newTokens, beams: 1, allowBeyondContext: true).report.total
@@ -125,17 +128,32 @@ extension FlopCounter {
         return notes
     }
 
+    /// New tokens one request is counted for, step by step: 131,072 (the longest outputs models
+    /// offer) count in about a second; more is refused rather than left to run for minutes.
+    public static let maximumNewTokens = 1 << 17
+
     /// Sums components of the same name, keeping first-seen order.
     static func merge(_ parts: [FlopComponent]) -> [FlopComponent] {
-        var order: [String] = [], byName: [String: FlopComponent] = [:]
+        var sum = ComponentSum()
+        sum.add(parts)
+        return sum.components
+    }
+}
+
+/// A running sum of components by name, in first-seen order.
+struct ComponentSum {
+    private var order: [String] = []
+    private var byName: [String: FlopComponent] = [:]
+
+    mutating func add(_ parts: [FlopComponent]) {
         for p in parts {
-            if var existing = byName[p.name] {
-                existing.flops += p.flops
-                byName[p.name] = existing
+            if byName[p.name] != nil {
+                byName[p.name]!.flops += p.flops
             } else {
                 order.append(p.name); byName[p.name] = p
             }
         }
-        return order.compactMap { byName[$0] }
     }
+
+    var components: [FlopComponent] { order.compactMap { byName[$0] } }
 }

@@ -34,12 +34,35 @@ enum SpecFileDecoder {
             guard let node = try Yams.compose(yaml: input.text) else {
                 throw SpecError(file: input.path, "the file holds no YAML document (only comments?)")
             }
+            // Aliases make a small file expand exponentially ("billion laughs"); a spec has a
+            // few hundred nodes, so refuse before anything walks the expansion.
+            var budget = maximumNodes
+            guard fits(node, within: &budget) else {
+                throw SpecError(file: input.path, "the YAML expands to more than \(maximumNodes) nodes (nested aliases?); a spec has a few hundred")
+            }
             return SpecTree(node)
         } catch let error as SpecError {
             throw error
         } catch {
             throw SpecError(file: input.path, "malformed YAML: \(firstLine(of: error))")
         }
+    }
+
+    /// Nodes a spec file may expand to, aliases followed.
+    static let maximumNodes = 100_000
+
+    /// Counts `node`'s expansion against `budget`, stopping as soon as it is spent.
+    static func fits(_ node: Node, within budget: inout Int) -> Bool {
+        budget -= 1
+        guard budget >= 0 else { return false }
+        switch node {
+        case .mapping(let m):
+            for (key, value) in m where !fits(key, within: &budget) || !fits(value, within: &budget) { return false }
+        case .sequence(let s):
+            for item in s where !fits(item, within: &budget) { return false }
+        default: break
+        }
+        return true
     }
 
     static func specError(_ error: DecodingError, file: String) -> SpecError {
