@@ -20,7 +20,7 @@ extension CostError {
         return value
     }
 
-    /// A finite value of zero or more (an electricity tariff of 0 is allowed).
+    /// A finite value of zero or more (a token count on one side of a task).
     @discardableResult
     public static func nonNegative(_ value: Double, _ option: String) throws(CostError) -> Double {
         guard value.isFinite else { throw CostError(option: option, "must be a finite number, got \(value)") }
@@ -52,4 +52,6 @@ extension CostError {
     }
 
     static func trim(_ v: Double) -> String { v == v.rounded() && abs(v) < 1e15 ? String(Int64(v)) : "\(v)" }
+    /// `0.4`, `1`: a stated figure as typed.
+    public static func trimmed(_ v: Double) -> String { trim(v) }
 }

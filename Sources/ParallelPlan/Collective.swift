@@ -1,13 +1,23 @@
 /// One kind of communication a training step performs, with its volume and time.
 public struct Collective: Sendable, Equatable {
     public var name: String
-    /// Bytes each device sends per step (ring algorithms: 2(n−1)/n × message for an all-reduce).
+    /// Which parallel dimension it serves: `DP` (data, incl. ZeRO and expert-data groups), `TP`, `PP`, `EP`.
+    public var group: String
+    /// Bytes each device sends per step, summed over `count` calls (ring algorithms: 2(n−1)/n ×
+    /// message for an all-reduce, (n−1)/n for a reduce-scatter or all-gather).
     public var bytesPerDevice: Double
+    /// Calls per step (1 for a once-per-step gradient sync, M per micro-batch, …).
+    public var count: Int
+    /// Ranks in the group.
+    public var ranks: Int
     public var link: String
+    /// `bytes ÷ bandwidth + ring steps × latency`, summed over the calls.
     public var seconds: Double
     /// Seconds not hidden behind computation (the overlap assumption is in `overlap`).
     public var exposedSeconds: Double
     public var overlap: String
+    /// How `bytesPerDevice` is made, in symbols.
+    public var formula: String
 }
 
 /// Ring-collective volumes per device for a message of `bytes` over `n` ranks.
@@ -18,4 +28,6 @@ public enum Ring {
     public static func gather(_ bytes: Double, _ n: Int) -> Double { n <= 1 ? 0 : Double(n - 1) / Double(n) * bytes }
     /// Steps of a ring collective (latency term): `2(n−1)` for an all-reduce.
     static func allReduceSteps(_ n: Int) -> Double { n <= 1 ? 0 : 2 * Double(n - 1) }
+    /// Steps of a ring reduce-scatter or all-gather: `n − 1`.
+    static func gatherSteps(_ n: Int) -> Double { n <= 1 ? 0 : Double(n - 1) }
 }

@@ -1,59 +1,134 @@
 import Workload
 
+/// When a collective can run behind computation. Every collective of one window shares it.
+enum OverlapWindow: String {
+    /// Once per step, behind the last micro-batch's backward (gradient accumulation: the earlier
+    /// micro-batches' backward passes finish before the accumulated gradient exists).
+    case lastBackward = "hidden behind the last micro-batch's backward (2/3 of its compute); the excess is exposed"
+    /// Once per step, behind the first micro-batch's forward of the next step (Megatron-LM's overlapped parameter all-gather).
+    case firstForward = "hidden behind the next step's first micro-batch forward (1/3 of its compute); the excess is exposed"
+    /// Every micro-batch, behind that micro-batch's forward.
+    case eachForward = "per micro-batch, hidden behind that micro-batch's forward (1/3 of its compute); the excess is exposed"
+    /// Every micro-batch, behind that micro-batch's backward.
+    case eachBackward = "per micro-batch, hidden behind that micro-batch's backward (2/3 of its compute); the excess is exposed"
+    case none = "not overlapped"
+}
+
 extension ParallelConfig {
     /// Which link a group of `size` ranks, `stride` apart in rank order, runs over: TP is
-    /// innermost, then DP, then PP (Megatron-LM's order); a group inside one node uses NVLink.
+    /// innermost, then DP (expert-parallel ranks consecutive inside it), then PP (Megatron-LM's
+    /// order); a group inside one node uses the node's fabric.
     func link(size: Int, stride: Int, _ device: Accelerator) -> Interconnect {
         size * stride <= device.devicesPerNode ? device.intraNode : device.interNode
     }
 
-    func collectives(_ job: TrainingJob, micro: Int, psi: Double, device: Accelerator, backwardSeconds: Double) -> [Collective] {
-        let spec = job.spec, h = Double(spec.hiddenSize), s = Double(job.seq), b = Double(micro)
-        var out: [Collective] = []
-        func time(_ bytes: Double, _ steps: Double, _ link: Interconnect) -> Double {
-            bytes / link.bytesPerSecond + steps * link.latencySeconds
+    /// The step's collectives. `compute` is the device's GEMM seconds for all `microBatches`
+    /// micro-batches, so one micro-batch computes for `compute / M`, its forward a third of that.
+    ///
+    /// Data parallel, per device shard Ψ (bf16, 2 bytes) over N ranks, g = (N−1)/N × 2Ψ:
+    /// ```
+    /// ZeRO-0  all-reduce of gradients            2g   once per step
+    /// ZeRO-1  reduce-scatter gradients           g    once;  all-gather updated weights  g  once
+    /// ZeRO-2  reduce-scatter gradients           g    per micro-batch (gradients are partitioned:
+    ///                                                 nothing to accumulate into);   all-gather  g  once
+    /// ZeRO-3  all-gather weights, forward        g    per micro-batch
+    ///         all-gather weights, backward       g    per micro-batch
+    ///         reduce-scatter gradients           g    per micro-batch     → 3·M·g per step
+    /// ```
+    /// (Rajbhandari et al. 2020 §7: 2Ψ per step for stages 1–2, 3Ψ for stage 3, without gradient
+    /// accumulation; with M micro-batches the partitioned stages repeat per micro-batch.)
+    /// Dense Ψ runs over the `dp` ranks, expert Ψ over the `dp / ep` ranks holding the same experts.
+    func collectives(_ job: TrainingJob, micro: Int, shard: ParameterShard, device: Accelerator, compute: Double) -> [Collective] {
+        let spec = job.spec, h = Double(spec.hiddenSize), s = Double(job.seq), b = Double(micro), M = microBatches
+        let perMicro = compute / Double(M)
+        var out: [(Collective, OverlapWindow)] = []
+        func add(_ name: String, _ group: String, count: Int, message: Double, ranks: Int, allReduce: Bool, link l: Interconnect,
+                 _ window: OverlapWindow, formula: String) {
+            guard ranks > 1, message > 0 else { return }
+            let per = allReduce ? Ring.allReduce(message, ranks) : Ring.gather(message, ranks)
+            let steps = allReduce ? Ring.allReduceSteps(ranks) : Ring.gatherSteps(ranks)
+            let seconds = Double(count) * (per / l.bytesPerSecond + steps * l.latencySeconds)
+            out.append((Collective(name: name, group: group, bytesPerDevice: Double(count) * per, count: count, ranks: ranks, link: l.name,
+                                   seconds: seconds, exposedSeconds: seconds, overlap: window.rawValue, formula: formula), window))
         }
-        // Data parallel: bf16 gradients all-reduced (ZeRO 1/2: reduce-scatter + all-gather, the
-        // same volume); ZeRO-3 all-gathers parameters in forward and backward as well (1.5×).
-        if dp > 1 {
-            let l = link(size: dp, stride: tp, device)
-            var bytes = Ring.allReduce(2 * psi, dp)
-            if zero >= 3 { bytes += 2 * Ring.gather(2 * psi, dp) / 2 }
-            let t = time(bytes, Ring.allReduceSteps(dp), l)
-            out.append(Collective(name: zero >= 3 ? "dp_zero3_gather_reduce" : "dp_gradient_allreduce", bytesPerDevice: bytes,
-                                  link: l.name, seconds: t, exposedSeconds: max(0, t - backwardSeconds),
-                                  overlap: "overlapped with the backward pass; the excess is exposed"))
+        // Data parallel (dense over dp, experts over dp / ep).
+        for (prefix, psi, n, stride) in [("dp", Double(shard.dense.value), dp, tp), ("edp", Double(shard.experts.value), expertDataParallel, tp * ep)] {
+            let l = link(size: n, stride: stride, device)
+            let what = prefix == "dp" ? "Ψ_dense" : "Ψ_expert"
+            let g = "(N−1)/N × 2\(what), N = \(n)"
+            switch zero {
+            case 0:
+                add("\(prefix)_gradient_allreduce", "DP", count: 1, message: 2 * psi, ranks: n, allReduce: true, link: l, .lastBackward,
+                    formula: "2(N−1)/N × 2\(what), N = \(n), once per step")
+            case 1:
+                add("\(prefix)_gradient_reducescatter", "DP", count: 1, message: 2 * psi, ranks: n, allReduce: false, link: l, .lastBackward,
+                    formula: "\(g), once per step (ZeRO-1)")
+                add("\(prefix)_weight_allgather", "DP", count: 1, message: 2 * psi, ranks: n, allReduce: false, link: l, .firstForward,
+                    formula: "\(g), once per step after the optimizer (ZeRO-1)")
+            case 2:
+                add("\(prefix)_gradient_reducescatter", "DP", count: M, message: 2 * psi, ranks: n, allReduce: false, link: l, .eachBackward,
+                    formula: "M × \(g), M = \(M) (ZeRO-2: per micro-batch)")
+                add("\(prefix)_weight_allgather", "DP", count: 1, message: 2 * psi, ranks: n, allReduce: false, link: l, .firstForward,
+                    formula: "\(g), once per step after the optimizer (ZeRO-2)")
+            default:
+                add("\(prefix)_zero3_forward_allgather", "DP", count: M, message: 2 * psi, ranks: n, allReduce: false, link: l, .eachForward,
+                    formula: "M × \(g), M = \(M) (ZeRO-3: weights gathered for every micro-batch's forward)")
+                add("\(prefix)_zero3_backward_allgather", "DP", count: M, message: 2 * psi, ranks: n, allReduce: false, link: l, .eachBackward,
+                    formula: "M × \(g), M = \(M) (ZeRO-3: gathered again for its backward)")
+                add("\(prefix)_zero3_gradient_reducescatter", "DP", count: M, message: 2 * psi, ranks: n, allReduce: false, link: l, .eachBackward,
+                    formula: "M × \(g), M = \(M) (ZeRO-3: per micro-batch)")
+            }
         }
-        let layers = Double(spec.stacks.reduce(0) { $0 + $1.stack.layers }) / Double(pp)
+        let layers = Double(spec.stacks.reduce(0) { $0 + stageLayers($1.stack.layers) })
+        // Full recomputation re-runs each layer's forward, its TP collectives and all-to-alls included.
+        let passes = job.recompute == .full ? 6 : 4
         // Tensor parallel: per layer 2 all-reduces forward + 2 backward of b·s·h bf16 activations
         // (with sequence parallelism: all-gather + reduce-scatter pairs of the same volume).
         if tp > 1 {
-            let l = link(size: tp, stride: 1, device)
-            let message = 2 * b * s * h
-            let count = 4 * layers * Double(microBatches)
-            let bytes = count * Ring.allReduce(message, tp)
-            out.append(Collective(name: sequenceParallel ? "tp_allgather_reducescatter" : "tp_allreduce", bytesPerDevice: bytes,
-                                  link: l.name, seconds: time(bytes, count * Ring.allReduceSteps(tp), l),
-                                  exposedSeconds: time(bytes, count * Ring.allReduceSteps(tp), l), overlap: "not overlapped"))
+            let count = passes * Int(layers) * M
+            add(sequenceParallel ? "tp_allgather_reducescatter" : "tp_allreduce", "TP", count: count, message: 2 * b * s * h, ranks: tp,
+                allReduce: true, link: link(size: tp, stride: 1, device), .none,
+                formula: "\(passes) × layers/stage × M × 2(T−1)/T × 2·b·s·h, layers/stage = \(Int(layers)), M = \(M), T = \(tp), b = \(micro), s = \(job.seq), h = \(spec.hiddenSize)"
+                    + (passes == 6 ? " (full recomputation repeats the forward's 2)" : ""))
         }
         // Pipeline: each micro-batch's activations (b·s·h bf16, / tp when scattered) cross each
         // stage boundary forward, and their gradients backward.
         if pp > 1 {
             let l = link(size: pp, stride: tp * dp, device)
-            let bytes = 2 * Double(microBatches) * 2 * b * s * h / Double(sequenceParallel ? tp : 1)
-            let t = time(bytes, 2 * Double(microBatches), l)
-            out.append(Collective(name: "pp_send_recv", bytesPerDevice: bytes, link: l.name, seconds: t, exposedSeconds: t,
-                                  overlap: "not overlapped"))
+            let message = 2 * b * s * h / Double(sequenceParallel ? tp : 1)
+            let bytes = 2 * Double(M) * message
+            let t = bytes / l.bytesPerSecond + 2 * Double(M) * l.latencySeconds
+            out.append((Collective(name: "pp_send_recv", group: "PP", bytesPerDevice: bytes, count: 2 * M, ranks: 2, link: l.name, seconds: t,
+                                   exposedSeconds: t, overlap: OverlapWindow.none.rawValue,
+                                   formula: "2 × M × 2·b·s·h\(sequenceParallel ? " / T" : ""), M = \(M), b = \(micro)"), .none))
         }
         // Expert parallel: per MoE layer two all-to-alls forward (dispatch, combine) and two
         // backward, each moving the top-k routed copies of b·s·h bf16 activations.
         if ep > 1, let moe = spec.decoder?.moe {
+            let count = passes * Int(layers) * M
             let l = link(size: ep, stride: tp, device)
-            let bytes = 4 * layers * Double(microBatches) * Ring.gather(2 * b * s * h * Double(moe.topK), ep)
-            let t = time(bytes, 4 * layers * Double(microBatches) * Double(ep - 1), l)
-            out.append(Collective(name: "ep_alltoall", bytesPerDevice: bytes, link: l.name, seconds: t, exposedSeconds: t,
-                                  overlap: "not overlapped"))
+            let per = Ring.gather(2 * b * s * h * Double(moe.topK), ep)
+            let t = Double(count) * (per / l.bytesPerSecond + Double(ep - 1) * l.latencySeconds)
+            out.append((Collective(name: "ep_alltoall", group: "EP", bytesPerDevice: Double(count) * per, count: count, ranks: ep, link: l.name,
+                                   seconds: t, exposedSeconds: t, overlap: OverlapWindow.none.rawValue,
+                                   formula: "\(passes) × layers/stage × M × (E−1)/E × 2·b·s·h·k, E = \(ep), k = \(moe.topK)"), .none))
         }
-        return out
+        return Self.exposing(out, perMicroCompute: perMicro, microBatches: M)
+    }
+
+    /// Collectives sharing a window share its time: per occurrence, `max(0, Σ seconds − window)`
+    /// is exposed, split in proportion to each collective's seconds.
+    static func exposing(_ list: [(Collective, OverlapWindow)], perMicroCompute c: Double, microBatches M: Int) -> [Collective] {
+        var result = list.map(\.0)
+        for window in [OverlapWindow.lastBackward, .firstForward, .eachForward, .eachBackward] {
+            let members = list.indices.filter { list[$0].1 == window }
+            guard !members.isEmpty else { continue }
+            let occurrences = (window == .eachForward || window == .eachBackward) ? Double(M) : 1
+            let span = (window == .firstForward || window == .eachForward) ? c / 3 : c * 2 / 3
+            let total = members.reduce(0) { $0 + result[$1].seconds }
+            let exposed = occurrences * max(0, total / occurrences - span)
+            for i in members { result[i].exposedSeconds = total > 0 ? exposed * result[i].seconds / total : 0 }
+        }
+        return result
     }
 }

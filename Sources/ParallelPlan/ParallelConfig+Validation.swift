@@ -7,9 +7,6 @@ extension ParallelConfig {
             throw PlanError(option: name, "must be between 1 and 2^20, got \(v)")
         }
         guard (0...3).contains(zero) else { throw PlanError(option: "--zero", "ZeRO stage must be 0, 1, 2 or 3, got \(zero)") }
-        if let devices, self.devices != devices {
-            throw PlanError(option: "--devices", "tp × pp × dp = \(tp)×\(pp)×\(dp) = \(self.devices), not the \(devices) devices given")
-        }
         for (role, stack) in spec.stacks {
             let a = stack.attention
             guard a.heads % tp == 0 else {
@@ -18,7 +15,7 @@ extension ParallelConfig {
             guard a.kvHeads % tp == 0 || tp % a.kvHeads == 0 else {
                 throw PlanError(option: "--tp", "\(a.kvHeads) KV heads can neither be split over nor replicated across tp \(tp)")
             }
-            guard stack.layers % pp == 0 else {
+            guard stack.layers % pp == 0 || (unevenStages && stack.layers >= pp) else {
                 throw PlanError(option: "--pp", "\(spec.name)'s \(role.rawValue) has \(stack.layers) layers, not divisible by pp \(pp)")
             }
             if ep > 1 {
@@ -28,6 +25,10 @@ extension ParallelConfig {
                 }
                 guard dp % ep == 0 else { throw PlanError(option: "--ep", "ep \(ep) must divide dp \(dp) (experts are spread inside the data-parallel group)") }
             }
+        }
+        // The model's own constraints first: `--tp 3` on 32 heads is a heads error, whatever the device count.
+        if let devices, self.devices != devices {
+            throw PlanError(option: "--devices", "tp × pp × dp = \(tp)×\(pp)×\(dp) = \(self.devices), not the \(devices) devices given")
         }
         if let globalBatch {
             guard globalBatch % (dp * microBatches) == 0 else {

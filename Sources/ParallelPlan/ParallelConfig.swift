@@ -14,6 +14,10 @@ public struct ParallelConfig: Sendable, Equatable, Hashable, CustomStringConvert
     public var sequenceParallel: Bool
     /// Micro-batches per step per pipeline (1F1B schedule).
     public var microBatches: Int
+    /// Allow layers not divisible by `pp`: the busiest stage holds ⌈L/P⌉ layers (as when a
+    /// framework counts the embedding and the head as pipeline layers: BLOOM's 70 layers on 12
+    /// stages). Off for every plan the CLI builds or searches — there the layers must divide.
+    public var unevenStages = false
 
     public init(tp: Int = 1, pp: Int = 1, dp: Int = 1, ep: Int = 1, zero: Int = 0, sequenceParallel: Bool = false, microBatches: Int = 1) {
         self.tp = tp; self.pp = pp; self.dp = dp; self.ep = ep; self.zero = zero
@@ -21,6 +25,9 @@ public struct ParallelConfig: Sendable, Equatable, Hashable, CustomStringConvert
     }
 
     public var devices: Int { tp * pp * dp }
+
+    /// Layers of a stack on the busiest pipeline stage.
+    func stageLayers(_ layers: Int) -> Int { unevenStages ? (layers + pp - 1) / pp : layers / pp }
 
     /// Idle fraction of a 1F1B pipeline: `(P − 1) / (M + P − 1)` (Narayanan et al. 2021).
     public var bubbleFraction: Double { Double(pp - 1) / Double(microBatches + pp - 1) }

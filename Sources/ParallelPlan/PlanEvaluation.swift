@@ -4,52 +4,88 @@ import Workload
 public struct PlanEvaluation: Sendable {
     public var config: ParallelConfig
     public var accelerator: String
+    /// Sequences per micro-batch: global batch ÷ (dp × M).
+    public var microBatchSize: Int
     public var memory: PlanMemory
     public var fits: Bool
-    /// Exact training FLOPs of one step over all devices (3 × forward + recomputation).
+    /// Exact training FLOPs of one step over all devices, as the hardware runs them
+    /// (3 × forward + the recomputed forward).
     public var stepFLOPs: Int128
+    /// Exact model FLOPs of one step: 3 × forward, no recomputation (what MFU counts).
+    public var modelStepFLOPs: Int128
     public var flopsPerDevice: Double
     /// Device-seconds of GEMM work at `kernelEfficiency × peak`.
     public var computeSeconds: Double
     public var bubbleSeconds: Double
     public var collectives: [Collective]
     public var stepSeconds: Double
-    /// Model FLOPs utilisation implied by the step time: stepFLOPs / (devices · peak · step).
+    /// Model FLOPs utilisation: modelStepFLOPs / (devices · peak · step) — recomputation not counted.
     public var mfu: Double
+    /// Hardware FLOPs utilisation: stepFLOPs / (devices · peak · step) — recomputation counted.
+    public var hfu: Double
     public var dollarsPerStep: Double
     /// Why this plan is worse than it could be: memory, bubble, communication.
     public var weaknesses: [String]
+    /// Why it ranks below the winner of a search, from the numbers (nil outside a ranking).
+    public var versusBest: String?
+
+    /// Exposed seconds of one parallel dimension's collectives (`DP`, `TP`, `PP`, `EP`).
+    public func exposedSeconds(_ group: String) -> Double {
+        collectives.filter { $0.group == group }.reduce(0) { $0 + $1.exposedSeconds }
+    }
+}
+
+/// What a job costs regardless of the split: exact parameters and FLOPs of one step, counted once.
+public struct JobCounts: Sendable {
+    public var parameters: ParameterReport
+    public var stepFLOPs: Int128
+    public var modelStepFLOPs: Int128
+
+    public init(_ job: TrainingJob) throws {
+        let counter = try FlopCounter(spec: job.spec)
+        parameters = try ParameterCount.report(for: job.spec)
+        stepFLOPs = try counter.train(batch: job.globalBatch, seq: job.seq, recompute: job.recompute).total
+        modelStepFLOPs = job.recompute == .none ? stepFLOPs : try counter.train(batch: job.globalBatch, seq: job.seq, recompute: .none).total
+    }
 }
 
 extension ParallelConfig {
     /// Evaluates the plan. Assumptions (stated in the output): FLOPs split evenly over devices;
-    /// data-parallel gradient traffic overlaps the backward pass (2/3 of compute) and only the
-    /// excess is exposed; tensor-parallel all-reduces and pipeline sends are not overlapped.
+    /// time = compute + bubble + exposed communication; data-parallel traffic overlaps only the
+    /// compute of the window it can run in (see `OverlapWindow`), tensor-parallel all-reduces,
+    /// pipeline sends and expert all-to-alls are not overlapped.
     public func evaluate(_ job: TrainingJob, on device: Accelerator) throws -> PlanEvaluation {
+        try evaluate(job, counts: try JobCounts(job), on: device)
+    }
+
+    public func evaluate(_ job: TrainingJob, counts: JobCounts, on device: Accelerator) throws -> PlanEvaluation {
         let spec = job.spec
         try validate(for: spec, globalBatch: job.globalBatch)
         let micro = job.globalBatch / (dp * microBatches)
-        let parameters = try ParameterCount.report(for: spec)
-        let psi = parametersPerDevice(parameters)
-        var memory = modelStateComponents(psi)
+        let shard = parameterShard(counts.parameters, layers: spec.stacks.reduce(0) { $0 + $1.stack.layers })
+        var memory = modelStateComponents(shard)
         memory += activationComponents(job, micro: micro)
         let memTotal = try memory.reduce(ExactCount.zero) { $0 + $1.bytes }.checked("memory per device")
-        let planMemory = PlanMemory(parametersPerDevice: try psi.checked("parameters per device"), components: memory, total: memTotal)
+        let planMemory = PlanMemory(parametersPerDevice: try shard.total.checked("parameters per device"),
+                                    expertParametersPerDevice: try shard.experts.checked("expert parameters per device"),
+                                    components: memory, total: memTotal)
 
-        let step = try FlopCounter(spec: spec).train(batch: job.globalBatch, seq: job.seq, recompute: job.recompute).total
+        let step = counts.stepFLOPs
         let perDevice = Double(step) / Double(devices)
         let compute = perDevice / (device.peakFLOPsPerSecond * job.kernelEfficiency)
+        // 1F1B: (P − 1) micro-batch slots idle of M + P − 1, i.e. (P − 1)/M of the compute.
         let bubble = compute * Double(pp - 1) / Double(microBatches)
-        let comms = collectives(job, micro: micro, psi: Double(psi.value), device: device, backwardSeconds: compute * 2 / 3)
+        let comms = collectives(job, micro: micro, shard: shard, device: device, compute: compute)
         let stepSeconds = compute + bubble + comms.reduce(0) { $0 + $1.exposedSeconds }
-        let mfu = Double(step) / (Double(devices) * device.peakFLOPsPerSecond * stepSeconds)
+        let capacity = Double(devices) * device.peakFLOPsPerSecond * stepSeconds
         let fits = memTotal <= device.memoryBytes
         return PlanEvaluation(
-            config: self, accelerator: device.name, memory: planMemory, fits: fits, stepFLOPs: step,
-            flopsPerDevice: perDevice, computeSeconds: compute, bubbleSeconds: bubble, collectives: comms,
-            stepSeconds: stepSeconds, mfu: mfu,
+            config: self, accelerator: device.name, microBatchSize: micro, memory: planMemory, fits: fits, stepFLOPs: step,
+            modelStepFLOPs: counts.modelStepFLOPs, flopsPerDevice: perDevice, computeSeconds: compute, bubbleSeconds: bubble,
+            collectives: comms, stepSeconds: stepSeconds, mfu: Double(counts.modelStepFLOPs) / capacity, hfu: Double(step) / capacity,
             dollarsPerStep: stepSeconds / 3600 * device.dollarsPerHour * Double(devices),
-            weaknesses: weaknesses(fits: fits, memory: memTotal, device: device, compute: compute, bubble: bubble, comms: comms))
+            weaknesses: weaknesses(fits: fits, memory: memTotal, device: device, compute: compute, bubble: bubble, comms: comms),
+            versusBest: nil)
     }
 
     func activationComponents(_ job: TrainingJob, micro: Int) -> [MemoryComponent] {
@@ -58,8 +94,8 @@ extension ParallelConfig {
         for (role, stack) in job.spec.stacks {
             let perLayer = Self.activationBytesPerLayer(stack, hidden: job.spec.hiddenSize, seq: job.seq, micro: micro,
                                                        tp: tp, sp: sequenceParallel, recompute: job.recompute)
-            parts.append(.init(name: "\(role.rawValue)_activations", bytes: perLayer * ExactCount.product(stack.layers / pp, inFlight),
-                               formula: "\(stack.layers / pp) layers × \(inFlight) micro-batches in flight × per-layer activations (Korthikanti et al. 2022)"))
+            parts.append(.init(name: "\(role.rawValue)_activations", bytes: perLayer * ExactCount.product(stageLayers(stack.layers), inFlight),
+                               formula: "\(stageLayers(stack.layers)) layers × \(inFlight) micro-batches in flight × per-layer activations of b = \(micro) (Korthikanti et al. 2022, \(job.recompute.rawValue) recomputation\(sequenceParallel ? ", sequence parallel" : ""))"))
         }
         if job.spec.lmHead != nil {
             parts.append(.init(name: "logits_fp32", bytes: 4 * ExactCount.product(job.seq, micro, job.spec.vocabularySize) / ExactCount(tp),

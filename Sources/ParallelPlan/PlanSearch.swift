@@ -2,31 +2,87 @@ import Workload
 
 /// Enumerates the valid plans for a device count and ranks them.
 public enum PlanSearch {
-    /// Every (tp, pp, dp, zero) with tp·pp·dp = devices that the model allows, tp up to a node,
-    /// micro-batches of one sequence (the least activation memory and the smallest bubble; the
-    /// model does not price the lower GEMM efficiency of small micro-batches — stated).
-    /// Sorted by step time, fitting plans first.
-    public static func plans(devices: Int, job: TrainingJob, on device: Accelerator, sequenceParallel: Bool = true) -> [PlanEvaluation] {
-        var results: [PlanEvaluation] = []
+    /// Micro-batch sizes tried (sequences per micro-batch, where they divide the per-replica batch).
+    /// The model does not price the lower GEMM efficiency of small micro-batches (stated in the
+    /// output): a larger one buys fewer per-micro-batch collectives (ZeRO-2/3, latency terms) at
+    /// the price of a larger bubble and more activation memory.
+    public static let microBatchSizes = [1, 2, 4, 8]
+
+    /// Every (tp, pp, dp, ep, zero, sp, micro-batch size) with tp·pp·dp = devices that the model
+    /// allows: tp up to a node; ep over the divisors of the expert count that divide dp (MoE
+    /// only); sequence parallelism on and off when tp > 1. Ranked: fitting plans first, then by
+    /// step time, then by memory per device; every plan after the first says why it loses.
+    public static func plans(devices: Int, job: TrainingJob, on device: Accelerator) -> [PlanEvaluation] {
+        guard let counts = try? JobCounts(job) else { return [] }
+        return rank(candidates(devices: devices, job: job, on: device).compactMap { try? $0.evaluate(job, counts: counts, on: device) },
+                    device: device)
+    }
+
+    static func candidates(devices: Int, job: TrainingJob, on device: Accelerator) -> [ParallelConfig] {
+        let experts = job.spec.decoder?.moe?.experts
+        var out: [ParallelConfig] = []
         for tp in divisors(devices) where tp <= device.devicesPerNode {
             for pp in divisors(devices / tp) {
                 let dp = devices / tp / pp
                 guard job.globalBatch % dp == 0 else { continue }
-                let micro = job.globalBatch / dp
-                for zero in dp > 1 ? [0, 1, 2, 3] : [0] {
-                    let config = ParallelConfig(tp: tp, pp: pp, dp: dp, zero: zero, sequenceParallel: sequenceParallel && tp > 1, microBatches: micro)
-                    if let e = try? config.evaluate(job, on: device) { results.append(e) }
+                let perReplica = job.globalBatch / dp
+                let eps = experts.map { e in divisors(e).filter { dp % $0 == 0 } } ?? [1]
+                for ep in eps {
+                    for zero in dp > 1 ? [0, 1, 2, 3] : [0] {
+                        for sp in tp > 1 ? [true, false] : [false] {
+                            for b in microBatchSizes where perReplica % b == 0 {
+                                out.append(ParallelConfig(tp: tp, pp: pp, dp: dp, ep: ep, zero: zero, sequenceParallel: sp, microBatches: perReplica / b))
+                            }
+                        }
+                    }
                 }
             }
         }
-        return results.sorted { ($0.fits ? 0 : 1, $0.stepSeconds) < ($1.fits ? 0 : 1, $1.stepSeconds) }
+        return out
+    }
+
+    /// Sorts and fills in `versusBest` for every plan but the winner.
+    static func rank(_ evaluations: [PlanEvaluation], device: Accelerator) -> [PlanEvaluation] {
+        var sorted = evaluations.sorted {
+            ($0.fits ? 0 : 1, $0.stepSeconds, $0.memory.total) < ($1.fits ? 0 : 1, $1.stepSeconds, $1.memory.total)
+        }
+        guard let best = sorted.first else { return sorted }
+        for i in sorted.indices { sorted[i].versusBest = i == 0 ? "fastest" : reason(sorted[i], against: best, device: device) }
+        return sorted
+    }
+
+    /// Why `e` ranks below `best`, from the numbers: it does not fit; or the part of the step
+    /// (compute, bubble, exposed DP/TP/PP/EP communication) that grew most; or, at equal time, memory.
+    public static func reason(_ e: PlanEvaluation, against best: PlanEvaluation, device: Accelerator) -> String {
+        func gb(_ bytes: Int128) -> String { String(format: "%.1f GB", Double(bytes) / 1e9) }
+        if !e.fits { return "does not fit: \(gb(e.memory.total)) > \(String(format: "%.0f GB", Double(device.memoryBytes) / 1e9))" }
+        if e.config.devices > best.config.devices { return "costlier: \(e.config.devices) devices vs \(best.config.devices)" }
+        let slower = e.stepSeconds / best.stepSeconds - 1
+        guard slower > 1e-9 else {
+            if e.memory.total > best.memory.total { return "same step time; more memory: \(gb(e.memory.total)) vs \(gb(best.memory.total))" }
+            return "ties with the winner"
+        }
+        func pct(_ x: Double) -> String { String(format: "%.1f %%", 100 * x) }
+        func s(_ x: Double) -> String { String(format: "%.2f s", x) }
+        let parts: [(String, Double, String)] = [
+            ("compute", e.computeSeconds - best.computeSeconds, "compute \(s(e.computeSeconds)) vs \(s(best.computeSeconds))"),
+            ("bubble", e.bubbleSeconds - best.bubbleSeconds,
+             "bubble \(pct(e.config.bubbleFraction)) vs \(pct(best.config.bubbleFraction))"),
+        ] + ["DP", "TP", "PP", "EP"].map { g in
+            (g, e.exposedSeconds(g) - best.exposedSeconds(g), "exposed \(g) comm \(s(e.exposedSeconds(g))) vs \(s(best.exposedSeconds(g)))")
+        }
+        let worst = parts.max { $0.1 < $1.1 }!
+        return "+\(pct(slower)) step time: \(worst.2)"
     }
 
     /// The smallest device count (a multiple of a node, or a power of two below it) with a plan that fits.
     public static func smallestFittingDeviceCount(job: TrainingJob, on device: Accelerator, limit: Int = 1 << 16) -> Int? {
+        guard let counts = try? JobCounts(job) else { return nil }
         var n = 1
         while n <= limit {
-            if plans(devices: n, job: job, on: device).contains(where: \.fits) { return n }
+            if candidates(devices: n, job: job, on: device).contains(where: { (try? $0.evaluate(job, counts: counts, on: device))?.fits == true }) {
+                return n
+            }
             n = n < device.devicesPerNode ? n * 2 : n + device.devicesPerNode
         }
         return nil

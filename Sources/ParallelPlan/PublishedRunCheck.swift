@@ -1,55 +1,77 @@
 import Workload
 
 /// A published run against exact FLOPs and our prediction.
+///
+/// One convention for every row: time per optimizer step.
+/// ```
+/// reported step = GPU-hours × 3600 ÷ devices ÷ steps                       (rows that give time)
+///               = hardware FLOPs per step ÷ (devices × reported FLOP/s)    (rows that give throughput;
+///                 hardware FLOPs: our exact count with the run's recomputation, as the papers count)
+/// implied MFU   = model FLOPs per step ÷ (devices × peak × reported step)  (model FLOPs: 3 × forward, no recomputation)
+/// error         = predicted step ÷ reported step − 1                       (negative: we predict faster)
+/// ```
 public struct PublishedRunCheck: Sendable {
     public var run: PublishedRun
-    /// Exact model FLOPs of the whole run (3 × forward per token, no recomputation).
-    public var modelFLOPs: Double
-    /// MFU implied by the reported time or throughput.
+    public var architecture: String
+    /// Exact model FLOPs of one step (3 × forward, no recomputation) and of the whole run when tokens are known.
+    public var modelStepFLOPs: Double
+    public var modelFLOPs: Double?
+    /// Exact hardware FLOPs of one step (with the run's recomputation).
+    public var hardwareStepFLOPs: Double
+    public var reportedStepSeconds: Double
+    public var predictedStepSeconds: Double
+    /// MFU implied by the reported time or throughput, from model FLOPs.
     public var impliedMFU: Double
-    /// Our predicted device-hours under the paper's plan (or our best plan where unpublished).
-    public var predictedDeviceHours: Double
+    /// Hardware FLOPs utilisation implied by the report (= reported FLOP/s ÷ peak for throughput rows).
+    public var impliedHFU: Double
+    /// Our predicted device-hours (nil without a token count) and the reported (or derived) ones.
+    public var predictedDeviceHours: Double?
+    public var reportedDeviceHours: Double?
     public var predictedMFU: Double
-    /// Hardware FLOP/s per device we predict (recomputation included), for runs that report it.
-    public var predictedHardwareFLOPsPerDevice: Double
+    public var predictedHFU: Double
     public var planUsed: ParallelConfig
     public var planSource: String
-    /// predicted / reported − 1 (device-hours, or per-device throughput).
+    /// predicted step ÷ reported step − 1.
     public var error: Double
+    /// The row's hand-chosen inputs, plus the global kernel efficiency.
+    public var assumptions: [String]
 
     /// Evaluates `run` with one global kernel efficiency — the same for every run, so the error
     /// column is a calibration, not a fit. Runs that disagree say where the model is missing something.
     public static func check(_ run: PublishedRun, spec: ModelSpec, device: Accelerator, kernelEfficiency: Double = 0.6) throws -> PublishedRunCheck {
-        let perToken = try FlopCounter(spec: spec).train(batch: 1, seq: run.seq).flopsPerToken
-        let modelFLOPs = perToken * run.tokens
-        let job = TrainingJob(spec: spec, seq: run.seq, globalBatch: run.globalBatch, kernelEfficiency: kernelEfficiency,
-                              recompute: run.plan == nil ? .selective : .full)
+        let job = TrainingJob(spec: spec, seq: run.seq, globalBatch: run.globalBatch, kernelEfficiency: kernelEfficiency, recompute: run.recompute)
+        let counts = try JobCounts(job)
         let evaluation: PlanEvaluation
         let source: String
         if let plan = run.plan {
-            evaluation = try plan.evaluate(job, on: device); source = "published"
+            evaluation = try plan.evaluate(job, counts: counts, on: device); source = "published"
         } else {
             guard let best = PlanSearch.plans(devices: run.devices, job: job, on: device).first(where: \.fits) else {
                 throw PlanError(option: "--published", "no plan fits \(run.name) on \(run.devices) × \(device.name)")
             }
             evaluation = best; source = "our best plan (unpublished)"
         }
-        let steps = run.tokens / Double(run.seq * run.globalBatch)
-        let predictedHours = evaluation.stepSeconds * steps * Double(run.devices) / 3600
-        // MFU counts model FLOPs only: recomputation is work the hardware does but the model does not need.
-        let predictedMFU = modelFLOPs / (predictedHours * 3600 * run.peakFLOPsPerSecond)
-        let predictedHardware = Double(evaluation.stepFLOPs) / Double(run.devices) / evaluation.stepSeconds
-        let implied: Double, error: Double
-        if let hours = run.deviceHours {
-            implied = modelFLOPs / (hours * 3600 * run.peakFLOPsPerSecond)
-            error = predictedHours / hours - 1
+        let devices = Double(run.devices), peak = run.peakFLOPsPerSecond
+        let modelStep = Double(counts.modelStepFLOPs), hardwareStep = Double(counts.stepFLOPs)
+        let steps = run.tokens.map { $0 / Double(run.seq * run.globalBatch) }
+        let reportedStep: Double
+        if let hours = run.deviceHours, let steps {
+            reportedStep = hours * 3600 / devices / steps
+        } else if let rate = run.reportedFLOPsPerDevice {
+            reportedStep = hardwareStep / (devices * rate)
         } else {
-            let reported = run.reportedFLOPsPerDevice ?? .nan
-            implied = reported / run.peakFLOPsPerSecond
-            // Reported throughputs count the hardware FLOPs incl. recomputation: compare like with like.
-            error = predictedHardware / reported - 1
+            throw PlanError(option: "--published", "\(run.name) reports neither GPU-hours with a token count nor a throughput")
         }
-        return PublishedRunCheck(run: run, modelFLOPs: modelFLOPs, impliedMFU: implied, predictedDeviceHours: predictedHours,
-                                 predictedMFU: predictedMFU, predictedHardwareFLOPsPerDevice: predictedHardware, planUsed: evaluation.config, planSource: source, error: error)
+        let predictedStep = evaluation.stepSeconds
+        return PublishedRunCheck(
+            run: run, architecture: spec.name, modelStepFLOPs: modelStep, modelFLOPs: steps.map { $0 * modelStep },
+            hardwareStepFLOPs: hardwareStep, reportedStepSeconds: reportedStep, predictedStepSeconds: predictedStep,
+            impliedMFU: modelStep / (devices * peak * reportedStep), impliedHFU: hardwareStep / (devices * peak * reportedStep),
+            predictedDeviceHours: steps.map { predictedStep * $0 * devices / 3600 },
+            reportedDeviceHours: run.deviceHours ?? steps.map { reportedStep * $0 * devices / 3600 },
+            predictedMFU: modelStep / (devices * peak * predictedStep), predictedHFU: hardwareStep / (devices * peak * predictedStep),
+            planUsed: evaluation.config, planSource: source, error: predictedStep / reportedStep - 1,
+            assumptions: ["architecture \(spec.name)", "\(run.recompute.rawValue) recomputation"] + run.assumptions
+                + ["kernel efficiency \(kernelEfficiency) of peak (one global constant, not fitted to this run)"])
     }
 }

@@ -48,6 +48,9 @@ import Testing
     @Test func seedsListsEveryExampleAndRecomputes() throws {
         let r = try rendered(["seeds"])
         #expect(r.tables[0].rows.count == 22)
+        // The corrected yuan follows the corrected GPT-3 ($2,714,292.37 × 0.5 × 7.1), and names what it inherits.
+        #expect(r.tables[0].rows.contains { $0[0] == "gpt3-pretraining-yuan" && $0[5] == "¥9,635,738" && $0[6] == "gpt3-pretraining" })
+        #expect(r.tables[0].rows.contains { $0[0] == "gpt4-over-gpt3" && $0[5] == "260.88×" })
         #expect(r.tables[0].rows.contains { $0[0] == "seed000-total-cost" && $0[3] == "$1025.04" && $0[4] == "differs" })
         #expect(r.tables[1].rows.contains { $0[0] == "gpt3-pretraining" && $0[1] == "h200" })
     }
@@ -60,6 +63,75 @@ import Testing
         #expect(r.tables[1].rows.contains { $0[1].hasPrefix("host") })
         let infer = try json(["cost", "infer", "--parameters", "1e9", "--hardware", path, "--price-per-hour", "0.1"])
         #expect(infer.contains("\"effective_flops\": 150000000000"))
+    }
+
+    @Test func recomputationKeepsMFUOnModelFLOPs() throws {
+        let none = try rendered(["cost", "train", "llama-2-7b", "--tokens", "1e12"])
+        let full = try rendered(["cost", "train", "llama-2-7b", "--tokens", "1e12", "--recompute", "full"])
+        // Same model FLOPs at the same MFU: the same 30,085 device-hours (42,863,690,112e9 ÷ 395.76e12 ÷ 3600).
+        let hours = { (r: Rendered) in r.tables[0].rows.first { $0[0] == "device-hours" }?[1] }
+        #expect(hours(none) == "30,085" && hours(full) == "30,085")
+        let json = full.json.serialized()
+        #expect(json.contains("\"training_flops\": 42863690112000000000000"))
+        #expect(json.contains("\"hardware_flops\": 56889442688000000000000"))
+        // HFU = 0.4 × 56,889,442,688 ÷ 42,863,690,112 = 0.531
+        #expect(full.tables[0].rows.contains { $0[0] == "throughput (peak × MFU)" && $0[2] == "MFU 0.400, HFU 0.531 (implied)" })
+        #expect(full.tables[0].rows.contains { $0[0] == "hardware FLOPs (full recompute)" })
+    }
+
+    @Test func trainLabelsTheRuleAndCountsDevicesInTheSingular() throws {
+        let r = try rendered(["cost", "train", "--parameters", "175e9", "--tokens", "1e9"])
+        #expect(r.tables[0].rows.contains { $0[0] == "training FLOPs (6·N·D rule, no architecture)" })
+        #expect(!r.tables[0].rows.contains { $0[0].contains("exact") })
+        #expect(r.tables[0].rows.contains { $0[0] == "wall-clock on 1 device" })
+        #expect(try rendered(["cost", "train", "--parameters", "175e9", "--tokens", "1e9", "--gpus", "8"])
+            .tables[0].rows.contains { $0[0] == "wall-clock on 8 devices" })
+    }
+
+    @Test func inferNotesSayNothingAboutTraining() throws {
+        let r = try rendered(["cost", "infer", "llama-2-7b", "--explain"])
+        for note in r.notes { #expect(!note.contains("training"), "\(note)") }
+        #expect(r.tables[0].rows.contains { $0[0] == "bandwidth (× utilisation)" && $0[2] == "u_bw 0.80" })
+        // llama-2-7b bf16 weights 13,476,831,232 B + 2 × 32 × 4096 × 2 B × 768 tokens of KV cache = 13,879,484,416 B = 13.88 GB (decimal, as in --explain).
+        let memory = try #require(r.tables[0].rows.first { $0[0] == "memory (weights + KV cache)" }?[1])
+        #expect(memory == "13.88 GB")
+        #expect(r.tables[1].rows.contains { $0[0] == "memory" && $0[3] == memory })
+    }
+
+    @Test func operateDoesNotAddEnergyToARentalPrice() throws {
+        let r = try rendered(["cost", "operate", "--parameters", "7e9", "--requests-per-day", "1000", "--explain"])
+        let compute = try #require(r.tables[0].rows.first { $0[0] == "compute $/day" }?[1])
+        #expect(r.tables[0].rows.contains { $0[0] == "total $/day" && $0[1] == compute })
+        // PUE is the stated default, not an input.
+        #expect(r.tables[1].rows.contains { $0[0] == "energy $/day" && $0[2].contains("PUE = 1.2 [default 1.2") })
+        let owned = try rendered(["cost", "operate", "--parameters", "7e9", "--requests-per-day", "1000", "--price-excludes-energy"])
+        // One H100 all day: $70.56 + 700 W × 24 h × 1.2 ÷ 1000 × $0.10 = $72.58 (rounded).
+        #expect(owned.tables[0].rows.contains { $0[0] == "total $/day" && $0[1] == "$72.58" })
+    }
+
+    @Test func csvIsPlainNumbersWithUnits() throws {
+        let csv = try rendered(["cost", "train", "llama-2-7b", "--tokens", "1e12"]).formatted(as: .csv)
+        #expect(csv.hasPrefix("figure,value,unit\n"))
+        #expect(csv.contains("\ntraining_flops,42863690112000000000000,FLOP\n"))
+        #expect(csv.contains("\nmfu,0.4,fraction\n"))
+        #expect(!csv.contains("$") && !csv.contains("%") && !csv.contains("\""))
+        let task = try rendered(["cost", "task", "--input-tokens", "10000", "--output-tokens", "1000", "--price-in", "0.01", "--price-out", "0.03"])
+        #expect(task.formatted(as: .csv).contains("\ndollars,0.13,USD\n"))
+    }
+
+    @Test func measuredHostsDefaultToFP32WeightsAndRejectMFU() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("llmcost-host-\(UUID()).json").path
+        try Data(#"{"schema_version": 1, "peak_gflops": 268, "best_sgemm_gflops": 140, "bandwidth_gbps": 20}"#.utf8).write(to: URL(fileURLWithPath: path))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        // 1e9 parameters × 4 bytes (fp32) = 4e9 B.
+        let json = try json(["cost", "infer", "--parameters", "1e9", "--prompt", "1", "--new-tokens", "2", "--hardware", path, "--price-per-hour", "0.1"])
+        #expect(json.contains("\"memory_bytes\": 4000000000"))
+        do {
+            _ = try rendered(["cost", "infer", "--parameters", "1e9", "--hardware", path, "--price-per-hour", "0.1", "--mfu", "0.9"])
+            Issue.record("--mfu on a measured profile was accepted")
+        } catch {
+            #expect("\(error)".contains("--mfu: a measured host profile derives its utilisation") && "\(error)".contains("0.522 here"))
+        }
     }
 
     @Test func badInputsAreOneLineErrorsNamingTheOption() {
@@ -75,6 +147,16 @@ import Testing
             (["cost", "infer"], "missing MODEL"),
             (["cost", "task", "--input-tokens", "10", "--input-price-per-1k", "0", "--output-price-per-1k", "1"], "--input-price-per-1k"),
             (["cost", "breakeven", "--pretraining-cost", "1e6", "--inference-cost-per-1k", "0.03", "--price-per-1k", "0.02"], "--price-per-1k"),
+            (["cost", "task", "--input-tokens", "10", "--input-characters", "5", "--price-in", "0.01", "--price-out", "0.03"],
+             "--input-tokens/--output-tokens and --input-characters/--output-characters"),
+            (["cost", "train", "--parameters", "1e9", "--tokens", "1e9", "--electricity", "0"], "--electricity: must be greater than zero"),
+            (["cost", "train", "--parameters", "1e9", "--tokens", "0"], "--tokens: must be greater than zero"),
+            (["cost", "infer", "--parameters", "1e9", "--mfu", "1.5"], "--mfu"),
+            (["cost", "infer", "--parameters", "1e9", "--bandwidth-utilisation", "0"], "--bandwidth-utilisation"),
+            (["cost", "infer", "--parameters", "1e9", "--price-per-hour", "0"], "--price-per-hour"),
+            (["cost", "train", "llama-2-7b", "--tokens", "1e9", "--recompute", "full", "--mfu", "0.9"], "--mfu: MFU 0.9 with full recomputation"),
+            (["seeds", "--host-profile", "host"], "--price-per-hour: a measured host profile carries no price"),
+            (["seeds", "--host-profile", "/nonexistent/p.json", "--price-per-hour", "1"], "--hardware"),
         ]
         for (arguments, expected) in cases {
             do {

@@ -44,6 +44,7 @@ import Testing
         }
         expectCostError("--pue") { _ = try EnergyOptions(pue: 0.9) }
         expectCostError("--electricity") { _ = try EnergyOptions(tariff: .init(-0.1)) }
+        expectCostError("--electricity") { _ = try EnergyOptions(tariff: .init(0)) }   // a zero price is an error, like every price
     }
 
     @Test func revenueThatNeverCoversCost() {
@@ -63,6 +64,14 @@ import Testing
         let noBandwidth = try HardwareProfile(name: "x", origin: .stated, peak: .tera(1), utilisation: 1, bandwidth: nil,
                                               memoryGigabytes: nil, tdp: nil, pricePerHour: .init(1), sources: [:])
         expectCostError("--hardware") { _ = try InferenceCost.estimate(model: model, promptTokens: 1, outputTokens: 1, hardware: noBandwidth) }
+    }
+
+    @Test func anMFUThatImpliesMoreThanFullHardwareUtilisationIsRejected() throws {
+        // Full recomputation of GPT-3 (1 layer, seq 2048) makes the hardware do 18,603,515,904 ÷ 14,878,973,952
+        // = 1.2503 × the model FLOPs: MFU 0.8 would need HFU 1.0003.
+        let figures = try ModelFigures(spec: SeedAudit.gpt3(layers: 1), sequenceLength: 2048, recompute: .full)
+        let h100 = try HardwareProfile.datasheet(HardwareCatalog.h100SXM, mfu: 0.8)
+        expectCostError("--mfu") { _ = try TrainingCost.estimate(model: figures, tokens: 2048, hardware: h100) }
     }
 
     @Test func errorDescriptionIsOneLineNamingTheOption() {

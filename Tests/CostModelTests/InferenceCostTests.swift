@@ -12,9 +12,9 @@ import Testing
         #expect(cost.memoryBoundSteps == 100 && cost.computeBoundSteps == 0)
         let step = try #require(cost.firstDecodeStep)
         #expect(step.bound == .memory)
-        // 1.4e10 bytes ÷ 3.35e12 B/s per step.
-        expectClose(step.time.value, 1.4e10 / 3.35e12)
-        expectClose(cost.decodeTime.value, 100 * 1.4e10 / 3.35e12)
+        // 1.4e10 bytes ÷ (3.35e12 B/s × 0.8 bandwidth utilisation) per step.
+        expectClose(step.time.value, 1.4e10 / (3.35e12 * 0.8))
+        expectClose(cost.decodeTime.value, 100 * 1.4e10 / (3.35e12 * 0.8))
     }
 
     @Test func largeBatchDecodeIsComputeBound() throws {
@@ -28,11 +28,30 @@ import Testing
     }
 
     @Test func crossoverBatchIsTheMachineBalance() throws {
-        // balance = 395.76e12 ÷ 3.35e12 = 118.1 FLOP/B; intensity = batch FLOP/B for this model.
-        let below = try InferenceCost.estimate(model: model, promptTokens: 1, outputTokens: 2, batch: 118, hardware: h100)
-        let above = try InferenceCost.estimate(model: model, promptTokens: 1, outputTokens: 2, batch: 119, hardware: h100)
+        // balance = 395.76e12 ÷ (3.35e12 × 0.8) = 147.7 FLOP/B; intensity = batch FLOP/B for this model.
+        let below = try InferenceCost.estimate(model: model, promptTokens: 1, outputTokens: 2, batch: 147, hardware: h100)
+        let above = try InferenceCost.estimate(model: model, promptTokens: 1, outputTokens: 2, batch: 148, hardware: h100)
         #expect(below.firstDecodeStep?.bound == .memory)
         #expect(above.firstDecodeStep?.bound == .compute)
+    }
+
+    @Test func bandwidthUtilisationIsStatedAndChangesTheMemoryBoundTime() throws {
+        let full = try HardwareProfile.datasheet(HardwareCatalog.h100SXM, mfu: 0.4, bandwidthUtilisation: 1)
+        let cost = try InferenceCost.estimate(model: model, promptTokens: 1, outputTokens: 2, batch: 1, hardware: full)
+        expectClose(try #require(cost.firstDecodeStep).time.value, 1.4e10 / 3.35e12)
+        #expect(h100.bandwidthUtilisation == 0.8)
+        #expect(h100.sources["bandwidth_utilisation"]?.contains("stated default 0.8") == true)
+        let decode = try #require(try InferenceCost.estimate(model: model, promptTokens: 1, outputTokens: 2, hardware: h100)
+            .explanation.first { $0.quantity == "decode time" })
+        #expect(decode.inputs.contains { $0.name == "u_bw" && $0.value == "0.8" })
+        expectCostError("--bandwidth-utilisation") { _ = try HardwareProfile.datasheet(HardwareCatalog.h100SXM, mfu: 0.4, bandwidthUtilisation: 1.2) }
+    }
+
+    @Test func memoryIsPrintedInDecimalGigabytesEverywhere() throws {
+        let cost = try InferenceCost.estimate(model: model, promptTokens: 1, outputTokens: 2, hardware: h100)
+        // 7e9 parameters × 2 bytes = 1.4e10 B = 14.0 GB (no KV cache in the rule model).
+        #expect(cost.memory.description == "14.00 GB")
+        #expect(cost.explanation.last?.result == "14.00 GB")
     }
 
     @Test func kvCacheBytesGrowWithContextAndBatch() throws {

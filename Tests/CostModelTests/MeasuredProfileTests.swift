@@ -24,6 +24,50 @@ import Testing
         expectClose(hw.bandwidth?.value ?? 0, 21.5e9)
     }
 
+    @Test func trainingOnAMeasuredHostUsesTheMeasuredBackward() throws {
+        // layer 130e9 FLOP in 1 s; attention_backward 100e9 in 0.6 s; ffn_backward 160e9 in 0.9 s:
+        // (130 + 100 + 160)e9 ÷ 2.5 s = 156 GFLOP/s, not the forward-only 130.
+        let profile = MeasuredHostProfile(peakGflops: 268, bestSgemmGflops: 150, kernels: [
+            .init(name: "layer", seconds: 1, flops: 130e9, gflops: nil),
+            .init(name: "attention_backward", seconds: 0.6, flops: 100e9, gflops: nil),
+            .init(name: "ffn_backward", seconds: 0.9, flops: 160e9, gflops: nil),
+        ])
+        let hw = try HardwareProfile.measured(profile, path: "p.json", pricePerHour: DollarsPerHour(0.1))
+        expectClose(hw.effectiveThroughput.value, 130e9)
+        expectClose(hw.effectiveTrainingThroughput.value, 156e9)
+        // 6 × 1e6 parameters × 1e6 tokens = 6e12 FLOP ÷ 156e9 FLOP/s = 38.4615 s.
+        let cost = try TrainingCost.estimate(model: .rule(name: "m", parameters: 1_000_000), tokens: 1_000_000, hardware: hw)
+        expectClose(cost.deviceTime.value, 6e12 / 156e9)
+        expectClose(cost.hfu, 156 / 268.0)
+    }
+
+    @Test func backwardRatiosStandInForMissingBackwardKernels() throws {
+        // layer 80e9 FLOP in 1 s; attention 0.4 s and ffn 0.5 s forward, backward 2× and 2.2× as long:
+        // 3 × 80e9 ÷ (1 + 2 × 0.4 + 2.2 × 0.5) = 240e9 ÷ 2.9 s = 82.76 GFLOP/s.
+        let profile = MeasuredHostProfile(peakGflops: 200, kernels: [
+            .init(name: "layer", seconds: 1, flops: 80e9, gflops: nil),
+            .init(name: "attention", seconds: 0.4, flops: 30e9, gflops: nil),
+            .init(name: "ffn", seconds: 0.5, flops: 50e9, gflops: nil),
+        ], backwardForwardRatios: ["attention": 2, "ffn": 2.2])
+        let hw = try HardwareProfile.measured(profile, path: "p.json", pricePerHour: DollarsPerHour(0.1))
+        expectClose(hw.effectiveTrainingThroughput.value, 240e9 / 2.9)
+    }
+
+    @Test func anExplicitMFUOnAMeasuredProfileIsRejected() {
+        let profile = MeasuredHostProfile(peakGflops: 268, bestSgemmGflops: 140)
+        expectCostError("--mfu") { _ = try HardwareProfile.measured(profile, path: "p.json", pricePerHour: DollarsPerHour(1), mfu: 0.9) }
+        do { _ = try HardwareProfile.measured(profile, path: "p.json", pricePerHour: DollarsPerHour(1), mfu: 0.9) } catch {
+            #expect("\(error)".contains("0.522 here"))   // 140 ÷ 268
+        }
+    }
+
+    @Test func measuredBandwidthIsAlreadyAchieved() throws {
+        let hw = try HardwareProfile.measured(MeasuredHostProfile(peakGflops: 268, bestSgemmGflops: 140, bandwidthGbps: 20),
+                                              path: "p.json", pricePerHour: DollarsPerHour(1))
+        #expect(hw.bandwidthUtilisation == 1)
+        expectClose(hw.effectiveBandwidth?.value ?? 0, 20e9)
+    }
+
     @Test func fallsBackToBestSgemmWithoutALayerKernel() throws {
         let profile = MeasuredHostProfile(peakGflops: 268, bestSgemmGflops: 150)
         let hw = try HardwareProfile.measured(profile, path: "p.json", pricePerHour: DollarsPerHour(1))

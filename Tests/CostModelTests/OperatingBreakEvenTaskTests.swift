@@ -16,6 +16,20 @@ import Testing
         // 700 W × 24 h × devices × 1.2 PUE ÷ 1000 × $0.10/kWh
         expectClose(try #require(op.energyDollarsPerDay).value, devices * 700 * 24 * 1.2 / 1000 * 0.10)
         expectClose(op.dollarsPer1KTokens.value, op.totalDollarsPerDay.value / (1_000_000 * 102 / 1000))
+        // A rental price includes energy: the total is the compute alone, energy shown beside it.
+        #expect(!op.energyAddedToTotal)
+        expectClose(op.totalDollarsPerDay.value, devices * 24 * 2.94)
+    }
+
+    @Test func energyIsAddedOnlyWhenThePriceExcludesIt() throws {
+        let model = ModelFigures.rule(name: "7b", parameters: 7_000_000_000)
+        let h100 = try HardwareProfile.datasheet(HardwareCatalog.h100SXM, precision: .bf16, mfu: 0.4)
+        let op = try OperatingCost.estimate(model: model, requestsPerDay: 1_000, promptTokens: 1, outputTokens: 11,
+                                            batch: 1, hardware: h100, priceExcludesEnergy: true)
+        // One device all day: 24 × $2.94 = $70.56 compute + 700 W × 24 h × 1.2 ÷ 1000 × $0.10 = $2.016 energy.
+        #expect(op.devices == 1)
+        #expect(op.energyAddedToTotal)
+        expectClose(op.totalDollarsPerDay.value, 70.56 + 2.016)
     }
 
     @Test func breakEvenReproducesSeed003() throws {

@@ -31,6 +31,34 @@ import Workload
         expectClose(cost.dollars.value, cost.flops.approximate / (989.4e12 * 0.4) / 3600 * 2.94)
     }
 
+    @Test func recomputationLeavesDeviceTimeOnModelFLOPsAndRaisesHFU() throws {
+        // GPT-3 shape, one layer, seq 2048, matmul convention, per token:
+        //   layer forward = 24·d² + 4·seq·d = 3,623,878,656 + 100,663,296 = 3,724,541,952
+        //   LM head       = 2·d·V = 2 × 12288 × 50257 = 1,235,116,032
+        //   model (3 × forward)      = 3 × 4,959,657,984 = 14,878,973,952
+        //   hardware (+ layer again) = 14,878,973,952 + 3,724,541,952 = 18,603,515,904
+        let figures = try ModelFigures(spec: SeedAudit.gpt3(layers: 1), sequenceLength: 2048, recompute: .full)
+        let h100 = try HardwareProfile.datasheet(HardwareCatalog.h100SXM, precision: .bf16, mfu: 0.4)
+        let cost = try TrainingCost.estimate(model: figures, tokens: 2048, hardware: h100)
+        #expect(cost.flops == FLOPs(14_878_973_952 * 2048))
+        #expect(cost.hardwareFLOPs == FLOPs(18_603_515_904 * 2048))
+        // MFU is on model FLOPs: the stated 0.4 sets the time; HFU = 0.4 × 18,603,515,904 ÷ 14,878,973,952.
+        expectClose(cost.deviceTime.value, 14_878_973_952 * 2048 / (989.4e12 * 0.4))
+        expectClose(cost.mfu, 0.4)
+        expectClose(cost.hfu, 0.4 * 18_603_515_904 / 14_878_973_952)
+        #expect(cost.explanation.map(\.quantity).contains("HFU (implied)"))
+        let none = try TrainingCost.estimate(model: try ModelFigures(spec: SeedAudit.gpt3(layers: 1), sequenceLength: 2048),
+                                             tokens: 2048, hardware: h100)
+        #expect(none.deviceTime == cost.deviceTime)
+        #expect(!none.explanation.map(\.quantity).contains("HFU (implied)"))   // nothing to say without recomputation
+    }
+
+    @Test func aRuleModelIsLabelledTheRuleNotAnExactCount() throws {
+        let cost = try TrainingCost.estimate(model: .rule(name: "175b", parameters: 175_000_000_000), tokens: 1, hardware: .seedA100)
+        #expect(cost.isRule)
+        #expect(cost.explanation.first?.quantity == "training FLOPs (6·N·D rule)")
+    }
+
     @Test func trainingFLOPsBeyondTwoToThe63AreExact() throws {
         // GPT-4's rumoured 6 · 1.8e12 · 13e12 = 1.404e26 > 2^63 ≈ 9.22e18, exact to the last FLOP.
         let model = ModelFigures.rule(name: "gpt4", parameters: 1_800_000_000_000)

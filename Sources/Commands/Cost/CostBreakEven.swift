@@ -57,6 +57,11 @@ struct CostBreakEven: ParsableCommand {
             ("inference_share", .number(b.inferenceShare)),
             ("explanation", .array(b.explanation.map(\.json))),
         ])
-        return Rendered(json: json, tables: tables, notes: ["compute only: staff, storage and networking are not included"])
+        var csv = FigureCSV()
+        csv.add("pretraining_per_month", b.pretrainingPerMonth.value, "USD/month")
+        csv.add("subscribers", b.subscribers, "subscribers")
+        csv.add("tokens_per_month", b.tokensPerMonth, "tokens/month")
+        csv.add("inference_share", b.inferenceShare, "fraction")
+        return Rendered(json: json, tables: tables, notes: ["compute only: staff, storage and networking are not included"], csvTable: csv.table)
     }
 }

@@ -23,8 +23,8 @@ struct CostInfer: ParsableCommand {
     /// The result before formatting (what tests inspect).
     func rendered() throws -> Rendered {
         try CostError.atLeastOne(prompt, "--prompt")
-        let figures = try model.figures(sequenceLength: prompt)
         let profile = try hardware.profile()
+        let figures = try model.figures(sequenceLength: prompt, measuredHost: profile.isMeasured)
         let cost = try InferenceCost.estimate(model: figures, promptTokens: prompt, outputTokens: outputTokens, batch: batch,
                                               hardware: profile, devices: devices)
         return Self.rendered(cost, hardware: profile, notes: figures.notes, explain: output.explain)
@@ -43,7 +43,11 @@ struct CostInfer: ParsableCommand {
         table.append(["$ per request", c.dollarsPerRequest.description, ""])
         table.append(["$ per 1K generated tokens", c.dollarsPer1KOutputTokens.description, ""])
         table.append(["$ per 1K tokens (prompt + generated)", c.dollarsPer1KTokens.description, ""])
-        table.append(["memory (weights + KV cache)", HumanUnits.bytes(Int128(c.memoryBytes)), ""])
+        table.append(["memory (weights + KV cache)", c.memory.description, ""])
+        if let bandwidth = hardware.effectiveBandwidth {
+            table.append(["throughput (peak × MFU)", hardware.effectiveThroughput.description, "MFU \(HumanUnits.decimal(hardware.utilisation, 3))"])
+            table.append(["bandwidth (× utilisation)", bandwidth.description, "u_bw \(HumanUnits.decimal(hardware.bandwidthUtilisation, 2))"])
+        }
         var tables = [table]
         if explain { tables.append(Explanation.table(c.explanation)) }
         let json: JSONValue = .object([
@@ -58,10 +62,29 @@ struct CostInfer: ParsableCommand {
             ("dollars_per_1k_output_tokens", .number(c.dollarsPer1KOutputTokens.value)),
             ("dollars_per_1k_tokens", .number(c.dollarsPer1KTokens.value)),
             ("memory_bytes", .number(c.memoryBytes)),
+            ("bandwidth_utilisation", .number(hardware.bandwidthUtilisation)),
             ("hardware", hardware.json),
             ("explanation", .array(c.explanation.map(\.json))),
             ("notes", .array((c.notes + notes).map { .string($0) })),
         ])
-        return Rendered(json: json, tables: tables, notes: c.notes + hardware.sourceNotes + notes)
+        var csv = FigureCSV()
+        csv.add("prompt_tokens", c.promptTokens, "tokens")
+        csv.add("output_tokens", c.outputTokens, "tokens")
+        csv.add("batch", c.batch, "sequences")
+        csv.add("devices", c.devices, "devices")
+        csv.add("prefill_seconds", c.prefillTime.value, "s")
+        csv.add("prefill_bound", text: c.prefill.bound.rawValue)
+        csv.add("decode_seconds", c.decodeTime.value, "s")
+        csv.add("memory_bound_steps", c.memoryBoundSteps, "steps")
+        csv.add("compute_bound_steps", c.computeBoundSteps, "steps")
+        csv.add("batch_seconds", c.batchTime.value, "s")
+        csv.add("dollars_per_request", c.dollarsPerRequest.value, "USD")
+        csv.add("dollars_per_1k_output_tokens", c.dollarsPer1KOutputTokens.value, "USD/1K tokens")
+        csv.add("dollars_per_1k_tokens", c.dollarsPer1KTokens.value, "USD/1K tokens")
+        csv.add("memory", c.memoryBytes, "B")
+        csv.add("effective_flops_per_second", hardware.effectiveThroughput.value, "FLOP/s")
+        csv.add("effective_bandwidth", hardware.effectiveBandwidth?.value, "B/s")
+        csv.add("bandwidth_utilisation", hardware.bandwidthUtilisation, "fraction")
+        return Rendered(json: json, tables: tables, notes: c.notes + hardware.sourceNotes + notes, csvTable: csv.table)
     }
 }

@@ -9,13 +9,19 @@ struct CostModelChoice: ParsableArguments {
     var model: String?
     @Option(help: "Use the rule (2·N forward, 6·N training) for a model of N parameters instead of a MODEL, e.g. 175e9.")
     var parameters: Double?
-    @Option(name: .customLong("weight-type"), help: "Weight storage format: \(DataType.allCases.map(\.rawValue).joined(separator: ", ")).")
-    var weightType: DataType = .bf16
-    @Option(name: .customLong("kv-type"), help: "KV-cache storage format.")
-    var kvType: DataType = .bf16
+    @Option(name: .customLong("weight-type"), help: "Weight storage format: \(DataType.allCases.map(\.rawValue).joined(separator: ", ")) (default bf16; fp32 on a measured host, whose kernels are FP32).")
+    var weightType: DataType?
+    @Option(name: .customLong("kv-type"), help: "KV-cache storage format (default as --weight-type's default).")
+    var kvType: DataType?
+
+    /// The storage format when none is given: fp32 on a measured host (its kernels measured FP32
+    /// SGEMM), bf16 on a datasheet device.
+    static func defaultType(measuredHost: Bool) -> DataType { measuredHost ? .fp32 : .bf16 }
 
     /// Figures at `sequenceLength` tokens per sequence.
-    func figures(sequenceLength: Int?, recompute: Recompute = .none) throws -> ModelFigures {
+    func figures(sequenceLength: Int?, recompute: Recompute = .none, measuredHost: Bool = false) throws -> ModelFigures {
+        let weightType = self.weightType ?? Self.defaultType(measuredHost: measuredHost)
+        let kvType = self.kvType ?? Self.defaultType(measuredHost: measuredHost)
         switch (model, parameters) {
         case (.some, .some): throw CLIError("give either a MODEL or --parameters, not both")
         case (.none, .none): throw CLIError("missing MODEL (or --parameters N for the 2N/6N rule)")

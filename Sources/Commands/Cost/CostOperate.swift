@@ -19,6 +19,8 @@ struct CostOperate: ParsableCommand {
     var targetUtilisation: Double = 0.6
     @Option(name: [.customLong("devices"), .customLong("gpus")], help: "Devices per model replica (also --gpus).")
     var devices: Int = 1
+    @Flag(name: .customLong("price-excludes-energy"), help: "The --price-per-hour is for the hardware alone (an owner's amortised price): add energy $/day to the total. By default a rental price includes energy.")
+    var priceExcludesEnergy = false
     @OptionGroup var hardware: HardwareOptions
     @OptionGroup var energy: EnergyArguments
     @OptionGroup var output: OutputOptions
@@ -28,12 +30,13 @@ struct CostOperate: ParsableCommand {
     /// The result before formatting (what tests inspect).
     func rendered() throws -> Rendered {
         try CostError.atLeastOne(prompt, "--prompt")
-        let figures = try model.figures(sequenceLength: prompt)
+        let energyOptions = try energy.options()
         let profile = try hardware.profile()
+        let figures = try model.figures(sequenceLength: prompt, measuredHost: profile.isMeasured)
         let cost = try OperatingCost.estimate(model: figures, requestsPerDay: requestsPerDay, promptTokens: prompt,
                                               outputTokens: outputTokens, batch: batch, hardware: profile,
                                               devicesPerReplica: devices, targetUtilisation: targetUtilisation,
-                                              energy: try energy.options())
+                                              energy: energyOptions, priceExcludesEnergy: priceExcludesEnergy)
         return Self.rendered(cost, model: figures.name, hardware: profile, explain: output.explain)
     }
 
@@ -45,9 +48,9 @@ struct CostOperate: ParsableCommand {
         table.append(["compute $/day", c.computeDollarsPerDay.description, hardware.pricePerHour.description])
         if let e = c.energyPerDay, let d = c.energyDollarsPerDay {
             table.append(["energy/day", e.description, "full TDP × PUE (upper bound)"])
-            table.append(["energy $/day", d.description, "usually inside a rental price"])
+            table.append(["energy $/day", d.description, c.energyAddedToTotal ? "added: price excludes energy" : "inside the rental price; not added"])
         }
-        table.append(["total $/day", c.totalDollarsPerDay.description, ""])
+        table.append(["total $/day", c.totalDollarsPerDay.description, c.energyAddedToTotal ? "compute + energy" : "compute (rental includes energy)"])
         table.append(["$ per 1K tokens", c.dollarsPer1KTokens.description, ""])
         var tables = [table]
         if explain { tables.append(Explanation.table(c.explanation)) }
@@ -61,11 +64,25 @@ struct CostOperate: ParsableCommand {
             ("compute_dollars_per_day", .number(c.computeDollarsPerDay.value)),
             ("energy_kwh_per_day", c.energyPerDay.map { .number($0.value) } ?? .null),
             ("energy_dollars_per_day", c.energyDollarsPerDay.map { .number($0.value) } ?? .null),
+            ("energy_added_to_total", .bool(c.energyAddedToTotal)),
             ("total_dollars_per_day", .number(c.totalDollarsPerDay.value)),
             ("dollars_per_1k_tokens", .number(c.dollarsPer1KTokens.value)),
             ("hardware", hardware.json),
             ("explanation", .array(c.explanation.map(\.json))),
         ])
-        return Rendered(json: json, tables: tables, notes: c.inference.notes + hardware.sourceNotes)
+        var csv = FigureCSV()
+        csv.add("requests_per_day", c.requestsPerDay, "requests/day")
+        csv.add("tokens_per_request", c.tokensPerRequest, "tokens")
+        csv.add("batch", c.inference.batch, "sequences")
+        csv.add("busy_device_hours_per_day", c.busyDeviceTime.hours, "h/day")
+        csv.add("devices", c.devices, "devices")
+        csv.add("target_utilisation", c.targetUtilisation, "fraction")
+        csv.add("compute_dollars_per_day", c.computeDollarsPerDay.value, "USD/day")
+        csv.add("energy_per_day", c.energyPerDay?.value, "kWh/day")
+        csv.add("energy_dollars_per_day", c.energyDollarsPerDay?.value, "USD/day")
+        csv.add("energy_added_to_total", text: String(c.energyAddedToTotal), "bool")
+        csv.add("total_dollars_per_day", c.totalDollarsPerDay.value, "USD/day")
+        csv.add("dollars_per_1k_tokens", c.dollarsPer1KTokens.value, "USD/1K tokens")
+        return Rendered(json: json, tables: tables, notes: c.inference.notes + hardware.sourceNotes, csvTable: csv.table)
     }
 }

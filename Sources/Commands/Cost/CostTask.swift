@@ -25,7 +25,7 @@ struct CostTask: ParsableCommand {
         let prices = (DollarsPerThousandTokens(inputPricePer1K), DollarsPerThousandTokens(outputPricePer1K))
         let task: TaskPrice
         if inputCharacters != nil || outputCharacters != nil {
-            guard inputTokens == nil, outputTokens == nil else { throw CLIError("give tokens or characters, not both") }
+            guard inputTokens == nil, outputTokens == nil else { throw CLIError("--input-tokens/--output-tokens and --input-characters/--output-characters: give token counts or character counts, not both") }
             task = try TaskPrice.price(inputCharacters: inputCharacters ?? 0, outputCharacters: outputCharacters ?? 0,
                                        tokensPerCharacter: tokensPerCharacter, inputPrice: prices.0, outputPrice: prices.1)
         } else {
@@ -48,6 +48,12 @@ struct CostTask: ParsableCommand {
             ("dollars", .number(t.dollars.value)),
             ("explanation", .array(t.explanation.map(\.json))),
         ])
-        return Rendered(json: json, tables: tables)
+        var csv = FigureCSV()
+        csv.add("input_tokens", t.inputTokens, "tokens")
+        csv.add("output_tokens", t.outputTokens, "tokens")
+        csv.add("input_dollars", t.inputDollars.value, "USD")
+        csv.add("output_dollars", t.outputDollars.value, "USD")
+        csv.add("dollars", t.dollars.value, "USD")
+        return Rendered(json: json, tables: tables, csvTable: csv.table)
     }
 }

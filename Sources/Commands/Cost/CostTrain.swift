@@ -14,7 +14,7 @@ struct CostTrain: ParsableCommand {
     var seq: Int?
     @Option(name: [.customLong("devices"), .customLong("gpus")], help: "Devices G training in parallel (perfect scaling assumed); --gpus is the same option.")
     var devices: Int = 1
-    @Option(help: "Activation recomputation: none, selective or full.")
+    @Option(help: "Activation recomputation: none, selective or full (hardware FLOPs; MFU stays on model FLOPs).")
     var recompute: Recompute = .none
     @OptionGroup var hardware: HardwareOptions
     @OptionGroup var energy: EnergyArguments
@@ -26,25 +26,42 @@ struct CostTrain: ParsableCommand {
     func rendered() throws -> Rendered {
         try CostError.positive(tokens, "--tokens")
         guard tokens < 1e30, tokens == tokens.rounded() else { throw CLIError("--tokens: must be a whole number below 1e30, got \(tokens)") }
-        let figures = try model.figures(sequenceLength: seq, recompute: recompute)
+        let energyOptions = try energy.options()
         let profile = try hardware.profile()
+        let figures = try model.figures(sequenceLength: seq, recompute: recompute, measuredHost: profile.isMeasured)
         let cost = try TrainingCost.estimate(model: figures, tokens: Int128(tokens), hardware: profile, devices: devices,
-                                             energy: try energy.options())
+                                             energy: energyOptions)
         return Self.rendered(cost, figures: figures, hardware: profile, explain: output.explain)
     }
 
     static func rendered(_ c: TrainingCost, figures: ModelFigures, hardware: HardwareProfile, explain: Bool) -> Rendered {
         var table = TextTable(title: "\(c.model): training on \(HumanUnits.grouped(c.tokens)) tokens", columns: ["figure", "value", ""])
-        table.append(["training FLOPs (exact)", HumanUnits.grouped(c.flops.count), HumanUnits.flops(c.flops.count)])
-        table.append(["6·N·D (rule)", HumanUnits.grouped(c.ruleFLOPs.count), HumanUnits.flops(c.ruleFLOPs.count)])
-        table.append(["exact ÷ rule", HumanUnits.decimal(c.exactOverRule, 4), ""])
-        table.append(["throughput (peak × MFU)", hardware.effectiveThroughput.description, "MFU \(HumanUnits.decimal(hardware.utilisation, 3))"])
+        let recomputing = c.recompute != "none"
+        if c.isRule {
+            table.append(["training FLOPs (6·N·D rule, no architecture)", HumanUnits.grouped(c.flops.count), HumanUnits.flops(c.flops.count)])
+        } else {
+            table.append([recomputing ? "model FLOPs (exact, no recompute)" : "training FLOPs (exact)",
+                          HumanUnits.grouped(c.flops.count), HumanUnits.flops(c.flops.count)])
+            if recomputing {
+                table.append(["hardware FLOPs (\(c.recompute) recompute)", HumanUnits.grouped(c.hardwareFLOPs.count),
+                              "\(HumanUnits.flops(c.hardwareFLOPs.count)), × \(HumanUnits.decimal(c.hardwareOverModel, 4))"])
+            }
+            table.append(["6·N·D (rule)", HumanUnits.grouped(c.ruleFLOPs.count), HumanUnits.flops(c.ruleFLOPs.count)])
+            table.append(["exact ÷ rule", HumanUnits.decimal(c.exactOverRule, 4), ""])
+        }
+        if hardware.isMeasured {
+            table.append(["throughput (measured training rate)", hardware.effectiveTrainingThroughput.description,
+                          "HFU \(HumanUnits.decimal(c.hfu, 3)), MFU \(HumanUnits.decimal(c.mfu, 3)) (implied)"])
+        } else {
+            table.append(["throughput (peak × MFU)", hardware.effectiveTrainingThroughput.description,
+                          "MFU \(HumanUnits.decimal(c.mfu, 3))" + (recomputing ? ", HFU \(HumanUnits.decimal(c.hfu, 3)) (implied)" : "")])
+        }
         table.append(["device-hours", HumanUnits.grouped(Int128(c.deviceTime.hours.rounded())), ""])
-        table.append(["wall-clock on \(c.devices) devices", HumanUnits.decimal(c.wallClock.days, 2) + " days", ""])
+        table.append(["wall-clock on \(c.devices) device\(c.devices == 1 ? "" : "s")", HumanUnits.decimal(c.wallClock.days, 2) + " days", ""])
         table.append(["dollars", c.dollars.description, hardware.pricePerHour.description])
         if let e = c.energy, let d = c.energyDollars {
             table.append(["energy", e.description, "TDP × device-h × PUE"])
-            table.append(["energy dollars", d.description, "usually inside a rental price"])
+            table.append(["energy dollars", d.description, "usually inside a rental price; not added"])
         }
         var tables = [table]
         if explain { tables.append(Explanation.table(c.explanation)) }
@@ -52,9 +69,14 @@ struct CostTrain: ParsableCommand {
             ("model", .string(c.model)),
             ("tokens", .integer(c.tokens)),
             ("sequence_length", .int(figures.sequenceLength)),
+            ("flops_are_rule", .bool(c.isRule)),
             ("training_flops", .integer(c.flops.count)),
+            ("hardware_flops", .integer(c.hardwareFLOPs.count)),
+            ("recompute", .string(c.recompute)),
             ("rule_flops_6nd", .integer(c.ruleFLOPs.count)),
             ("exact_over_rule", .number(c.exactOverRule)),
+            ("mfu", .number(c.mfu)),
+            ("hfu", .number(c.hfu)),
             ("device_seconds", .number(c.deviceTime.value)),
             ("devices", .int(c.devices)),
             ("wall_clock_days", .number(c.wallClock.days)),
@@ -64,7 +86,28 @@ struct CostTrain: ParsableCommand {
             ("hardware", hardware.json),
             ("explanation", .array(c.explanation.map(\.json))),
         ])
-        return Rendered(json: json, tables: tables, notes: hardware.sourceNotes + figures.notes)
+        var csv = FigureCSV()
+        csv.add("tokens", exact: c.tokens, "tokens")
+        csv.add("sequence_length", figures.sequenceLength, "tokens")
+        csv.add(c.isRule ? "training_flops_rule_6nd" : "training_flops", exact: c.flops.count, "FLOP")
+        csv.add("hardware_flops", exact: c.hardwareFLOPs.count, "FLOP")
+        csv.add("rule_flops_6nd", exact: c.ruleFLOPs.count, "FLOP")
+        csv.add("exact_over_rule", c.exactOverRule, "ratio")
+        csv.add("effective_flops_per_second", hardware.effectiveTrainingThroughput.value, "FLOP/s")
+        csv.add("mfu", c.mfu, "fraction")
+        csv.add("hfu", c.hfu, "fraction")
+        csv.add("device_hours", c.deviceTime.hours, "h")
+        csv.add("devices", c.devices, "devices")
+        csv.add("wall_clock_days", c.wallClock.days, "days")
+        csv.add("price_per_device_hour", hardware.pricePerHour.value, "USD/h")
+        csv.add("dollars", c.dollars.value, "USD")
+        csv.add("energy", c.energy?.value, "kWh")
+        csv.add("energy_dollars", c.energyDollars?.value, "USD")
+        var notes = hardware.sourceNotes + figures.notes + figures.trainingNotes
+        if !hardware.isMeasured {
+            notes.append("MFU is on model FLOPs (3 × forward, no recomputation): device time = model FLOPs ÷ (peak × MFU); "
+                + "training typically reaches MFU 0.3–0.5 of a datasheet peak")
+        }
+        return Rendered(json: json, tables: tables, notes: notes, csvTable: csv.table)
     }
 }
-

@@ -31,7 +31,11 @@ extension HardwareProfile {
             ("peak_flops", .number(peak.value)),
             ("utilisation", .number(utilisation)),
             ("effective_flops", .number(effectiveThroughput.value)),
+            ("training_utilisation", .number(trainingUtilisation)),
+            ("effective_training_flops", .number(effectiveTrainingThroughput.value)),
             ("bandwidth_bytes_per_second", bandwidth.map { .number($0.value) } ?? .null),
+            ("bandwidth_utilisation", .number(bandwidthUtilisation)),
+            ("effective_bandwidth_bytes_per_second", effectiveBandwidth.map { .number($0.value) } ?? .null),
             ("tdp_watts", tdp.map { .number($0.value) } ?? .null),
             ("price_per_hour", .number(pricePerHour.value)),
             ("sources", .object(sources.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) })),
@@ -40,7 +44,10 @@ extension HardwareProfile {
 
     /// Lines for the notes under a table.
     var sourceNotes: [String] {
-        ["hardware \(name): peak \(peak), utilisation \(String(format: "%.3f", utilisation)) → \(effectiveThroughput), \(pricePerHour)"]
+        ["hardware \(name): peak \(peak), utilisation \(String(format: "%.3f", utilisation)) → \(effectiveThroughput)"
+            + (trainingUtilisation != utilisation ? " (training \(String(format: "%.3f", trainingUtilisation)) → \(effectiveTrainingThroughput))" : "")
+            + (bandwidth.map { ", bandwidth \($0) × \(CostError.trimmed(bandwidthUtilisation)) → \(effectiveBandwidth ?? $0)" } ?? "")
+            + ", \(pricePerHour)"]
             + sources.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }
     }
 }

@@ -3,41 +3,61 @@ import ArgumentParser
 import CostModel
 import Foundation
 
-/// `--hardware` and what qualifies it: a catalog device at a precision and MFU, or a measured
-/// host profile (a JSON path written by `llmcost bench --save`).
+/// `--hardware` and what qualifies it: a catalog device at a precision, MFU and bandwidth
+/// utilisation, or a measured host profile (a JSON path written by `llmcost bench --save`, or
+/// `host` for a quick bench now).
 struct HardwareOptions: ParsableArguments {
     @Option(help: ArgumentHelp("A catalog name (\(HardwareCatalog.all.map(\.name).joined(separator: ", "))), a host profile JSON from `llmcost bench --save`, or `host`.",
                                valueName: "name|path"))
     var hardware: String = "h100-sxm"
     @Option(help: "Datasheet precision: \(Precision.allCases.map(\.rawValue).joined(separator: ", ")) (dense peaks).")
     var precision: Precision = .bf16
-    @Option(help: "Model FLOP utilisation in (0, 1] for a datasheet device (a measured profile derives its own).")
-    var mfu: Double = 0.4
+    @Option(help: "Model FLOP utilisation in (0, 1] for a catalog device (default 0.4); a measured profile derives its own and rejects --mfu.")
+    var mfu: Double?
+    @Option(name: .customLong("bandwidth-utilisation"),
+            help: "Share of the datasheet memory bandwidth decode achieves, in (0, 1] (default 0.8 for catalog devices; a measured profile's STREAM figure is used as is).")
+    var bandwidthUtilisation: Double?
     @Option(name: .customLong("price-per-hour"), help: "Dollars per device-hour (default: the catalog's reference price; required for a measured profile).")
     var pricePerHour: Double?
     @Option(help: "Watts per device for a measured profile (datasheet devices use their TDP).")
     var tdp: Double?
 
+    /// True when `--hardware` names a measured host (a profile path or `host`).
+    var isMeasured: Bool { hardware == "host" || Self.looksLikePath(hardware) }
+
     /// Resolves `--hardware` into a profile; every failure is one line naming the option.
     func profile() throws -> HardwareProfile {
         let price = pricePerHour.map(DollarsPerHour.init)
         if let p = pricePerHour { try CostError.positive(p, "--price-per-hour") }
-        if hardware == "host" {
-            // A quick bench now, read through the same schema a saved profile has.
+        if let mfu { try CostError.fraction(mfu, "--mfu") }
+        if let bandwidthUtilisation { try CostError.fraction(bandwidthUtilisation, "--bandwidth-utilisation") }
+        if isMeasured {
             if let tdp { try CostError.positive(tdp, "--tdp") }
-            // Refuse a doomed request before spending ten seconds measuring.
+            if bandwidthUtilisation != nil {
+                throw CostError(option: "--bandwidth-utilisation", "a measured host profile's bandwidth is already achieved (STREAM triad); --bandwidth-utilisation applies to catalog devices only")
+            }
+            if mfu != nil, hardware == "host" {
+                throw CostError(option: "--mfu", "a measured host profile derives its utilisation from the measured kernels; --mfu applies to catalog devices only — drop it, or use a catalog name")
+            }
+            return try Self.measuredProfile(hardware, pricePerHour: price, tdp: tdp.map(Watts.init), mfu: mfu)
+        }
+        return try HardwareProfile.datasheet(try HardwareCatalog.named(hardware), precision: precision, mfu: mfu ?? HardwareProfile.defaultMFU,
+                                             bandwidthUtilisation: bandwidthUtilisation, pricePerHour: price)
+    }
+
+    /// A measured host: `host` runs a quick bench now (after checking the price, so a doomed
+    /// request does not spend ten seconds measuring); anything else is a saved profile's path.
+    static func measuredProfile(_ reference: String, pricePerHour price: DollarsPerHour?, tdp: Watts? = nil,
+                                mfu: Double? = nil) throws -> HardwareProfile {
+        if reference == "host" {
             guard price != nil else { throw HardwareProfile.missingMeasuredPrice }
             StandardStreams.writeError("llmcost: --hardware host: running a quick bench of this host…\n")
             let report = try HostBench.run(configuration: BenchConfiguration(quick: true, llmcostVersion: LLMCost.version))
             let measured = try MeasuredHostProfile.decode(try report.jsonData(), path: "host (quick bench)")
-            return try HardwareProfile.measured(measured, path: "host (quick bench)", pricePerHour: price, tdp: tdp.map(Watts.init))
+            return try HardwareProfile.measured(measured, path: "host (quick bench)", pricePerHour: price, tdp: tdp, mfu: mfu)
         }
-        if Self.looksLikePath(hardware) {
-            if let tdp { try CostError.positive(tdp, "--tdp") }
-            let measured = try MeasuredHostProfile.load(path: hardware)
-            return try HardwareProfile.measured(measured, path: hardware, pricePerHour: price, tdp: tdp.map(Watts.init))
-        }
-        return try HardwareProfile.datasheet(try HardwareCatalog.named(hardware), precision: precision, mfu: mfu, pricePerHour: price)
+        let measured = try MeasuredHostProfile.load(path: reference)
+        return try HardwareProfile.measured(measured, path: reference, pricePerHour: price, tdp: tdp, mfu: mfu)
     }
 
     static func looksLikePath(_ s: String) -> Bool {

@@ -7,9 +7,13 @@ struct Seeds: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Audit the seed articles' formulas: their printed figures, ours from their inputs, the corrected figures.")
 
-    @Option(help: "MFU for the datasheet recomputation (H100 SXM and H200, dense BF16).")
-    var mfu: Double = 0.4
-    @Option(name: .customLong("host-profile"), help: "Also recompute on a measured host profile (JSON from `llmcost bench --save`).")
+    @Option(help: "MFU of the corrected figures (on the seed's A100) and of the datasheet recomputation (H100 SXM and H200, dense BF16).")
+    var mfu: Double = HardwareProfile.defaultMFU
+    @Option(help: "Decode batch of the corrected and recomputed per-1K inference cost (default 256, vLLM's default max_num_seqs).")
+    var batch: Int = SeedCorrections.defaultBatch
+    @Option(name: .customLong("bandwidth-utilisation"), help: "Share of the datasheet memory bandwidth decode achieves, in (0, 1] (default 0.8).")
+    var bandwidthUtilisation: Double?
+    @Option(name: .customLong("host-profile"), help: "Also recompute on a measured host: a profile JSON from `llmcost bench --save`, or `host` to run a quick bench now.")
     var hostProfile: String?
     @Option(name: .customLong("price-per-hour"), help: "Dollars per host-hour for --host-profile.")
     var pricePerHour: Double?
@@ -19,23 +23,28 @@ struct Seeds: ParsableCommand {
 
     /// The result before formatting (what tests inspect).
     func rendered() throws -> Rendered {
-        var hardware = try SeedAudit.datasheetHardware(mfu: mfu)
-        if let path = hostProfile {
-            if let p = pricePerHour { try CostError.positive(p, "--price-per-hour") }
-            hardware.append(try HardwareProfile.measured(try MeasuredHostProfile.load(path: path), path: path,
-                                                         pricePerHour: pricePerHour.map(DollarsPerHour.init)))
+        try CostError.fraction(mfu, "--mfu")
+        try CostError.atLeastOne(batch, "--batch")
+        if let bandwidthUtilisation { try CostError.fraction(bandwidthUtilisation, "--bandwidth-utilisation") }
+        if let p = pricePerHour { try CostError.positive(p, "--price-per-hour") }
+        var hardware = try SeedAudit.datasheetHardware(mfu: mfu, bandwidthUtilisation: bandwidthUtilisation)
+        if let reference = hostProfile {
+            hardware.append(try HardwareOptions.measuredProfile(reference, pricePerHour: pricePerHour.map(DollarsPerHour.init)))
         }
-        return Self.rendered(examples: try SeedAudit.examples(), hardware: hardware, explain: output.explain)
+        let examples = try SeedAudit.examples(mfu: mfu, batch: batch,
+                                              bandwidthUtilisation: bandwidthUtilisation ?? HardwareProfile.defaultBandwidthUtilisation)
+        return try Self.rendered(examples: examples, hardware: hardware, batch: batch, mfu: mfu, explain: output.explain)
     }
 
-    static func rendered(examples: [SeedExample], hardware: [HardwareProfile], explain: Bool) -> Rendered {
-        var columns = ["example", "seed", "printed", "ours (seed's formula and inputs)", "agreement", "corrected"]
+    static func rendered(examples: [SeedExample], hardware: [HardwareProfile], batch: Int = SeedCorrections.defaultBatch,
+                         mfu: Double = HardwareProfile.defaultMFU, explain: Bool) throws -> Rendered {
+        var columns = ["example", "seed", "printed", "ours (seed's formula and inputs)", "agreement", "corrected", "corrected from"]
         if explain { columns.append("reason") }
         var table = TextTable(title: "seed formulas: printed vs reproduced vs corrected", columns: columns,
                               alignments: columns.map { _ in .left })
         for e in examples {
             var row = [e.id, String(e.seedFile.prefix(3)), e.printed?.text ?? "—", e.oursText, e.agreement.rawValue,
-                       e.correctedText ?? "(stands)"]
+                       e.correctedText ?? "(stands)", e.inherits.isEmpty ? "—" : e.inherits.joined(separator: ", ")]
             if explain { row.append(e.reason) }
             table.append(row)
         }
@@ -43,7 +52,7 @@ struct Seeds: ParsableCommand {
                                    columns: ["example", "hardware", "seed's formula on its A100", "recomputed"], alignments: [.left, .left, .right, .right])
         var rows: [SeedRecomputation] = []
         for h in hardware {
-            for r in SeedAudit.recomputed(on: h) {
+            for r in try SeedAudit.recomputed(on: h, batch: batch) {
                 rows.append(r)
                 recomputed.append([r.id, h.name, r.seedText, r.text])
             }
@@ -59,6 +68,7 @@ struct Seeds: ParsableCommand {
                     ("agreement", .string(e.agreement.rawValue)), ("matches", .bool(e.matches)),
                     ("corrected", e.corrected.map { .number($0) } ?? .null), ("corrected_text", .optional(e.correctedText)),
                     ("reason", .string(e.reason)),
+                    ("corrected_from", .array(e.inherits.map { .string($0) })),
                 ])
             })),
             ("recomputed", .array(rows.map { r in
@@ -67,11 +77,23 @@ struct Seeds: ParsableCommand {
                          ("text", .string(r.text)), ("explanation", r.explanation.json)])
             })),
             ("hardware", .array(hardware.map(\.json))),
+            ("corrected_on", .object([("hardware", .string("a100 (seed's 312 TFLOP/s peak and $2.2659/h)")), ("mfu", .number(mfu)),
+                                      ("batch", .int(batch))])),
         ])
         var notes = ["agreement: matches = ours rounds to the printed figure at its printed precision; "
-                     + "matches_when_truncated = the seed cut digits instead of rounding"]
+                     + "matches_when_truncated = the seed cut digits instead of rounding",
+                     "corrected: one chain on the seed's A100 (312 TFLOP/s dense BF16, $2.2659/h) at MFU \(CostError.trimmed(mfu)), "
+                     + "decode through the roofline at batch \(batch); each corrected figure is computed from the corrected figures "
+                     + "named in 'corrected from', never from the seed's; the seed's rounding alone is in each reason (--explain)"]
         if !explain { notes.append("--explain adds the reason for every correction") }
         notes += hardware.flatMap(\.sourceNotes)
-        return Rendered(json: json, tables: [table, recomputed], notes: notes)
+        var csv = TextTable(columns: ["example", "seed_file", "printed_value", "printed_step", "ours", "agreement",
+                                      "corrected", "corrected_status", "corrected_from"])
+        for e in examples {
+            let status = e.corrected != nil ? "corrected" : (e.correctedText == nil ? "stands" : "does_not_exist")
+            csv.append([e.id, e.seedFile, e.printed.map { "\($0.value)" } ?? "", e.printed.map { "\($0.step)" } ?? "",
+                        "\(e.ours)", e.agreement.rawValue, e.corrected.map { "\($0)" } ?? "", status, e.inherits.joined(separator: " ")])
+        }
+        return Rendered(json: json, tables: [table, recomputed], notes: notes, csvTable: csv)
     }
 }

@@ -9,15 +9,18 @@ public struct Rendered: Sendable {
     public var notes: [String]
     /// JSON already serialised by a library (a saved profile's own encoding), printed as is.
     public var jsonText: String?
+    /// A machine-readable table for `--format csv` (plain numbers, units in the header); the
+    /// first human table when nil.
+    public var csvTable: TextTable?
 
-    public init(json: JSONValue, tables: [TextTable], notes: [String] = [], jsonText: String? = nil) {
-        self.json = json; self.tables = tables; self.notes = notes; self.jsonText = jsonText
+    public init(json: JSONValue, tables: [TextTable], notes: [String] = [], jsonText: String? = nil, csvTable: TextTable? = nil) {
+        self.json = json; self.tables = tables; self.notes = notes; self.jsonText = jsonText; self.csvTable = csvTable
     }
 
     public func formatted(as format: OutputFormat) -> String {
         switch format {
         case .json: return (jsonText ?? json.serialized()) + "\n"
-        case .csv: return (tables.first?.csv() ?? "") + "\n"
+        case .csv: return ((csvTable ?? tables.first)?.csv() ?? "") + "\n"
         case .table:
             var parts = tables.map { $0.rendered() }
             if !notes.isEmpty { parts.append(notes.map { "note: " + $0 }.joined(separator: "\n")) }

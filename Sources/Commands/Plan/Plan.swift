@@ -8,9 +8,21 @@ struct Plan: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Tensor/pipeline/data/expert-parallel training plans with ZeRO: memory per device, communication, step time, cost.")
 
-    @OptionGroup var model: ModelArgument
+    @Argument(help: ArgumentHelp(
+        "A catalog name (see `llmcost models`), a path to one of our spec files, a path to a Hugging Face config.json, or a directory that contains one.",
+        valueName: "model"))
+    var model: String?
     @Option(help: "Devices to plan for.") var devices: Int = 8
-    @Option(help: "Accelerator (catalog name, see `llmcost cost train --help`).") var hardware: String = "h100-sxm"
+    @Option(help: "Accelerator: a catalog name (see `llmcost cost train --help`); measured host profiles carry no device memory or links, so plans do not take them.")
+    var hardware: String = "h100-sxm"
+    @Option(help: "Link inside a node (default: the device's usual fabric, e.g. nvswitch-h100 for h100-sxm); see --list-interconnects.")
+    var interconnect: String?
+    @Option(help: "Link between nodes (default: the device's usual NIC, e.g. ib-ndr); see --list-interconnects.")
+    var network: String?
+    @Option(name: .customLong("devices-per-node"), help: "Devices sharing the intra-node link (default: 8 for the 8-GPU baseboards).")
+    var devicesPerNode: Int?
+    @Flag(name: .customLong("list-interconnects"), help: "Print the interconnect catalog (bandwidth, latency, sources) and exit.")
+    var listInterconnects = false
     @Option(help: "Tokens per sequence.") var seq: Int = 2048
     @Option(name: .customLong("global-batch"), help: "Sequences per optimizer step.") var globalBatch: Int = 512
     @Option(help: "Fraction of peak one device's GEMMs sustain (one global constant, not MFU).") var efficiency: Double = 0.6
@@ -32,17 +44,21 @@ struct Plan: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
+        guard model != nil || listInterconnects else { throw ValidationError("Missing expected argument '<model>'") }
         guard devices >= 1, devices <= 1 << 20 else { throw ValidationError("--devices must be between 1 and 2^20") }
         guard efficiency > 0, efficiency <= 1 else { throw ValidationError("--efficiency must lie in (0, 1]") }
         guard seq >= 1, globalBatch >= 1, top >= 1 else { throw ValidationError("--seq, --global-batch and --top must be positive") }
         if let pricePerHour, !(pricePerHour > 0) { throw ValidationError("--price-per-hour must be positive") }
         if let tokensPerSecond, !(tokensPerSecond > 0) || !tokensPerSecond.isFinite { throw ValidationError("--tokens-per-second must be positive") }
         guard batch >= 1, context >= 1 else { throw ValidationError("--batch and --context must be positive") }
+        if let devicesPerNode, devicesPerNode < 1 || devicesPerNode > 1 << 16 { throw ValidationError("--devices-per-node must be between 1 and 65536") }
     }
 
     func run() throws {
-        let spec = try ModelLoading.load(model.model)
-        let device = try AcceleratorChoice.accelerator(named: hardware, pricePerHour: pricePerHour)
+        if listInterconnects { return try output.emit(InterconnectView().rendered) }
+        let spec = try ModelLoading.load(model ?? "")
+        let device = try AcceleratorChoice.accelerator(named: hardware, pricePerHour: pricePerHour, intraNode: interconnect,
+                                                       interNode: network, devicesPerNode: devicesPerNode)
         if serve { return try runServing(spec, device) }
         let job = TrainingJob(spec: spec, seq: seq, globalBatch: globalBatch, kernelEfficiency: efficiency, recompute: recompute)
         let evaluations: [PlanEvaluation]
@@ -60,7 +76,8 @@ struct Plan: ParsableCommand {
             }
         }
         let smallest = PlanSearch.smallestFittingDeviceCount(job: job, on: device)
-        try output.emit(PlanView(evaluations: Array(evaluations.prefix(top)), device: device, smallest: smallest, explain: output.explain).rendered)
+        try output.emit(PlanView(evaluations: Array(evaluations.prefix(top)), device: device, job: job, smallest: smallest,
+                                 explain: output.explain).rendered)
     }
 }
 

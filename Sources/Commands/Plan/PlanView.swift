@@ -1,51 +1,110 @@
+import CostModel
 import ParallelPlan
 import Workload
 
 struct PlanView {
     var evaluations: [PlanEvaluation]
     var device: Accelerator
+    var job: TrainingJob
     var smallest: Int?
     var explain: Bool
 
     var rendered: Rendered {
         var ranking = TextTable(title: "plans on \(evaluations.first?.config.devices ?? 0) × \(device.name), fastest first",
-                                columns: ["plan", "fits", "GB/device", "step s", "bubble", "exposed comm s", "MFU", "$/step", "why it loses"])
-        ranking.alignments[8] = .left
+                                columns: ["plan", "b", "fits", "GB/device", "step s", "bubble", "exposed comm s", "MFU", "HFU", "$/step", "why it loses"])
+        ranking.alignments[10] = .left
         for e in evaluations {
             let comm = e.collectives.reduce(0) { $0 + $1.exposedSeconds }
-            ranking.append([e.config.description, e.fits ? "yes" : "no", HumanUnits.decimal(Double(e.memory.total) / 1e9, 1),
+            ranking.append([e.config.description, String(e.microBatchSize), e.fits ? "yes" : "no", HumanUnits.decimal(Double(e.memory.total) / 1e9, 1),
                             HumanUnits.decimal(e.stepSeconds, 3), HumanUnits.percent(e.config.bubbleFraction),
-                            HumanUnits.decimal(comm, 3), HumanUnits.percent(e.mfu), HumanUnits.decimal(e.dollarsPerStep, 4),
-                            e.weaknesses.joined(separator: "; ")])
+                            HumanUnits.decimal(comm, 3), HumanUnits.percent(e.mfu), HumanUnits.percent(e.hfu), HumanUnits.decimal(e.dollarsPerStep, 4),
+                            e.versusBest ?? e.weaknesses.joined(separator: "; ")])
         }
         var tables = [ranking]
-        if let best = evaluations.first { tables += detail(best) }
+        if let best = evaluations.first {
+            tables += detail(best)
+            if explain { tables.append(Explanation.table(explanations(best))) }
+        }
         var notes = [
-            "FLOPs per step are exact (Workload, training = 3 × forward + recomputation), split evenly over devices",
-            "time = compute at \(device.name) bf16 peak × kernel efficiency + pipeline bubble + exposed communication",
-            "overlap: the data-parallel gradient traffic hides behind the backward pass (2/3 of compute); tensor-parallel, pipeline and expert all-to-all traffic is not overlapped",
-            "links: \(device.intraNode.name) inside a node of \(device.devicesPerNode), \(device.interNode.name) between nodes (\(device.interNode.source))",
+            "FLOPs per step are exact (Workload): HFU counts 3 × forward + recomputation (\(job.recompute.rawValue)); MFU counts the model's 3 × forward only",
+            "time = compute at \(device.name) bf16 peak × kernel efficiency \(job.kernelEfficiency) + pipeline bubble (P−1)/M × compute + exposed communication",
+            "hand-chosen input: the kernel efficiency \(job.kernelEfficiency) (--efficiency) is one global constant, not measured for this device or fitted; every step time scales with it",
+            "overlap: data-parallel traffic sent once per step hides only behind the last micro-batch's backward (gradient accumulation: the gradient is complete only then); the post-optimizer weight all-gather (ZeRO-1/2) behind the next step's first forward; ZeRO-2/3 per-micro-batch traffic behind that micro-batch's forward or backward; tensor-parallel, pipeline and expert all-to-all traffic is not overlapped",
+            "the micro-batch size b is searched over \(PlanSearch.microBatchSizes.map(String.init).joined(separator: ", ")) but its effect on GEMM efficiency is not modelled",
+            "links: \(device.intraNode.name) inside a node of \(device.devicesPerNode), \(device.interNode.name) between nodes (--list-interconnects for the catalog and sources)",
         ]
         if let smallest { notes.append("smallest device count with a plan that fits: \(smallest)") }
         return Rendered(json: json, tables: tables, notes: notes)
     }
 
     private func detail(_ e: PlanEvaluation) -> [TextTable] {
-        var memory = TextTable(title: "\(e.config) — memory on the busiest device", columns: ["component", "bytes", ""])
-        for c in e.memory.components { memory.append([c.name, HumanUnits.grouped(c.bytes.value), HumanUnits.bytes(c.bytes.value)]) }
-        memory.append(["total", HumanUnits.grouped(e.memory.total), HumanUnits.bytes(e.memory.total)])
-        var comms = TextTable(title: "communication per step", columns: ["collective", "bytes/device", "link", "seconds", "exposed s", "overlap"])
-        comms.alignments[5] = .left
+        var memory = TextTable(title: "\(e.config) b\(e.microBatchSize) — memory on the busiest device", columns: ["component", "bytes", "", "formula"])
+        memory.alignments[3] = .left
+        for c in e.memory.components { memory.append([c.name, HumanUnits.grouped(c.bytes.value), HumanUnits.bytes(c.bytes.value), c.formula]) }
+        memory.append(["total", HumanUnits.grouped(e.memory.total), HumanUnits.bytes(e.memory.total), ""])
+        var comms = TextTable(title: "communication per step", columns: ["collective", "calls", "bytes/device", "link", "seconds", "exposed s", "overlap"])
+        comms.alignments[6] = .left
         for c in e.collectives {
-            comms.append([c.name, HumanUnits.decimal(c.bytesPerDevice, 0), c.link, HumanUnits.decimal(c.seconds, 4),
+            comms.append([c.name, String(c.count), HumanUnits.decimal(c.bytesPerDevice, 0), c.link, HumanUnits.decimal(c.seconds, 4),
                           HumanUnits.decimal(c.exposedSeconds, 4), c.overlap])
         }
         return [memory, comms]
     }
 
+    /// `--explain`: every figure of the winning plan with its formula, inputs and their sources.
+    private func explanations(_ e: PlanEvaluation) -> [Explanation] {
+        let c = e.config
+        func n(_ v: Int) -> String { String(v) }
+        let degrees: [Explanation.Input] = [.init("T", n(c.tp), "", source: "plan"), .init("P", n(c.pp), "", source: "plan"),
+                                            .init("D", n(c.dp), "", source: "plan"), .init("E", n(c.ep), "", source: "plan")]
+        var out: [Explanation] = [
+            Explanation("parameters per device", formula: "Ψ = (N − N_vocab − N_experts)/(T·P) + N_experts/(T·P·E) + N_vocab/T (vocabulary on the first/last stage)",
+                        inputs: degrees, result: HumanUnits.grouped(e.memory.parametersPerDevice)),
+        ]
+        for m in e.memory.components {
+            out.append(Explanation(m.name, formula: m.formula, inputs: [.init("Ψ", HumanUnits.grouped(e.memory.parametersPerDevice), "parameters", source: "above"),
+                                                                      .init("ZeRO stage", n(c.zero), "", source: "plan")],
+                                   result: HumanUnits.bytes(m.bytes.value)))
+        }
+        let peak = Explanation.Input("peak", HumanUnits.decimal(device.peakFLOPsPerSecond / 1e12, 1), "TFLOP/s", source: "\(device.name) bf16 dense, hardware catalog")
+        let efficiency = Explanation.Input("kernel efficiency", String(job.kernelEfficiency), "", source: "--efficiency: hand-chosen global constant")
+        out += [
+            Explanation("step FLOPs (hardware)", formula: "exact training FLOPs: 3 × forward + recomputed forward, B sequences of s tokens",
+                        inputs: [.init("B", n(job.globalBatch), "sequences", source: "--global-batch"), .init("s", n(job.seq), "tokens", source: "--seq"),
+                                 .init("recompute", job.recompute.rawValue, "", source: "--recompute")],
+                        result: HumanUnits.flops(e.stepFLOPs)),
+            Explanation("step FLOPs (model)", formula: "exact 3 × forward, no recomputation", inputs: [], result: HumanUnits.flops(e.modelStepFLOPs)),
+            Explanation("compute", formula: "step FLOPs (hardware) ÷ devices ÷ (peak × kernel efficiency)",
+                        inputs: [.init("devices", n(c.devices), ""), peak, efficiency], result: "\(HumanUnits.decimal(e.computeSeconds, 3)) s"),
+            Explanation("pipeline bubble", formula: "compute × (P − 1)/M (1F1B; idle fraction (P − 1)/(M + P − 1), Narayanan et al. 2021)",
+                        inputs: [.init("P", n(c.pp), "", source: "plan"), .init("M", n(c.microBatches), "micro-batches", source: "B ÷ (D × b)")],
+                        result: "\(HumanUnits.decimal(e.bubbleSeconds, 3)) s"),
+        ]
+        let links = [device.intraNode, device.interNode]
+        for col in e.collectives {
+            let link = links.first { $0.name == col.link }
+            out.append(Explanation(col.name, formula: "bytes = \(col.formula); time = bytes ÷ bandwidth + ring steps × latency; \(col.overlap)",
+                                   inputs: [.init("bandwidth", HumanUnits.decimal((link?.bytesPerSecond ?? 0) / 1e9, 1), "GB/s", source: link?.source ?? col.link),
+                                            .init("latency", HumanUnits.decimal((link?.latencySeconds ?? 0) * 1e6, 1), "µs", source: link?.latencySource ?? col.link)],
+                                   result: "\(HumanUnits.decimal(col.bytesPerDevice, 0)) bytes, \(HumanUnits.decimal(col.seconds, 4)) s, \(HumanUnits.decimal(col.exposedSeconds, 4)) s exposed"))
+        }
+        out += [
+            Explanation("step time", formula: "compute + bubble + Σ exposed communication", inputs: [], result: "\(HumanUnits.decimal(e.stepSeconds, 3)) s"),
+            Explanation("MFU", formula: "step FLOPs (model) ÷ (devices × peak × step time)", inputs: [peak], result: HumanUnits.percent(e.mfu)),
+            Explanation("HFU", formula: "step FLOPs (hardware) ÷ (devices × peak × step time)", inputs: [peak], result: HumanUnits.percent(e.hfu)),
+            Explanation("$/step", formula: "step time ÷ 3600 × $/h × devices",
+                        inputs: [.init("$/h", HumanUnits.decimal(device.dollarsPerHour, 2), "per device", source: "--price-per-hour or the catalog's reference price")],
+                        result: HumanUnits.decimal(e.dollarsPerStep, 4)),
+        ]
+        return out
+    }
+
     var json: JSONValue {
         .object([
             ("hardware", .string(device.name)),
+            ("intra_node_link", .string(device.intraNode.name)), ("inter_node_link", .string(device.interNode.name)),
+            ("devices_per_node", .int(device.devicesPerNode)),
+            ("kernel_efficiency", .number(job.kernelEfficiency)), ("recompute", .string(job.recompute.rawValue)),
             ("smallest_fitting_devices", .optional(smallest)),
             ("plans", .array(evaluations.map(plan))),
         ])
@@ -55,18 +114,24 @@ struct PlanView {
         .object([
             ("tp", .int(e.config.tp)), ("pp", .int(e.config.pp)), ("dp", .int(e.config.dp)), ("ep", .int(e.config.ep)),
             ("zero", .int(e.config.zero)), ("sequence_parallel", .bool(e.config.sequenceParallel)),
-            ("micro_batches", .int(e.config.microBatches)), ("fits", .bool(e.fits)),
+            ("micro_batches", .int(e.config.microBatches)), ("micro_batch_size", .int(e.microBatchSize)), ("fits", .bool(e.fits)),
             ("parameters_per_device", .integer(e.memory.parametersPerDevice)),
+            ("expert_parameters_per_device", .integer(e.memory.expertParametersPerDevice)),
             ("memory_bytes_per_device", .integer(e.memory.total)),
-            ("memory_components", .array(e.memory.components.map { .object([("name", .string($0.name)), ("bytes", .integer($0.bytes.value))]) })),
-            ("step_flops", .integer(e.stepFLOPs)), ("flops_per_device", .number(e.flopsPerDevice)),
+            ("memory_components", .array(e.memory.components.map {
+                .object([("name", .string($0.name)), ("bytes", .integer($0.bytes.value)), ("formula", .string($0.formula))])
+            })),
+            ("step_flops", .integer(e.stepFLOPs)), ("model_step_flops", .integer(e.modelStepFLOPs)), ("flops_per_device", .number(e.flopsPerDevice)),
             ("compute_seconds", .number(e.computeSeconds)), ("bubble_fraction", .number(e.config.bubbleFraction)),
             ("bubble_seconds", .number(e.bubbleSeconds)),
             ("collectives", .array(e.collectives.map {
-                .object([("name", .string($0.name)), ("bytes_per_device", .number($0.bytesPerDevice)), ("link", .string($0.link)),
-                         ("seconds", .number($0.seconds)), ("exposed_seconds", .number($0.exposedSeconds))])
+                .object([("name", .string($0.name)), ("group", .string($0.group)), ("calls", .int($0.count)), ("ranks", .int($0.ranks)),
+                         ("bytes_per_device", .number($0.bytesPerDevice)), ("link", .string($0.link)),
+                         ("seconds", .number($0.seconds)), ("exposed_seconds", .number($0.exposedSeconds)),
+                         ("overlap", .string($0.overlap)), ("formula", .string($0.formula))])
             })),
-            ("step_seconds", .number(e.stepSeconds)), ("mfu", .number(e.mfu)), ("dollars_per_step", .number(e.dollarsPerStep)),
+            ("step_seconds", .number(e.stepSeconds)), ("mfu", .number(e.mfu)), ("hfu", .number(e.hfu)), ("dollars_per_step", .number(e.dollarsPerStep)),
+            ("why_it_loses", .optional(e.versusBest == "fastest" ? nil : e.versusBest)),
             ("weaknesses", .array(e.weaknesses.map { .string($0) })),
         ])
     }

@@ -8,12 +8,22 @@ public struct EnergyOptions: Sendable, Equatable {
 
     public var pue: Double
     public var tariff: DollarsPerKilowattHour
+    /// Where the PUE and tariff came from: the option, or the stated default.
+    public var pueSource: String
+    public var tariffSource: String
 
-    public init(pue: Double = EnergyOptions.defaultPUE, tariff: DollarsPerKilowattHour = EnergyOptions.defaultTariff) throws(CostError) {
-        try CostError.positive(pue, "--pue")
-        guard pue >= 1 else { throw CostError(option: "--pue", "must be at least 1 (facility power ÷ IT power), got \(pue)") }
-        try CostError.nonNegative(tariff.value, "--electricity")
-        self.pue = pue; self.tariff = tariff
+    /// A `nil` figure is the stated default. A tariff must be greater than zero (a price of
+    /// zero or less is an error, like every other price).
+    public init(pue: Double? = nil, tariff: DollarsPerKilowattHour? = nil) throws(CostError) {
+        if let pue {
+            try CostError.positive(pue, "--pue")
+            guard pue >= 1 else { throw CostError(option: "--pue", "must be at least 1 (facility power ÷ IT power), got \(pue)") }
+        }
+        if let tariff { try CostError.positive(tariff.value, "--electricity") }
+        self.pue = pue ?? Self.defaultPUE
+        self.tariff = tariff ?? Self.defaultTariff
+        pueSource = pue == nil ? "default 1.2 (typical modern data centre; --pue)" : "--pue"
+        tariffSource = tariff == nil ? "default $0.10/kWh (round industrial US tariff; --electricity)" : "--electricity"
     }
 
     public static let standard = try! EnergyOptions()

@@ -25,13 +25,14 @@ public struct InferenceCost: Sendable {
     public var deviceTimePerRequest: Seconds
     /// Weights + KV cache of the batch at the end of generation.
     public var memoryBytes: Double
+    public var memory: Bytes { Bytes(memoryBytes) }
     public var explanation: [Explanation]
     public var notes: [String]
 
     /// ```
-    /// prefill      = max(B·P·prefillFLOPsPerToken ÷ (peak·MFU·G), weightBytes ÷ (bandwidth·G))
+    /// prefill      = max(B·P·prefillFLOPsPerToken ÷ (peak·MFU·G), weightBytes ÷ (bandwidth·u_bw·G))
     /// decode step  = max(B·decodeFLOPs(c) ÷ (peak·MFU·G),
-    ///                    (weightBytes + B·kvBytesPerToken·c) ÷ (bandwidth·G))   c = P … P+N−2
+    ///                    (weightBytes + B·kvBytesPerToken·c) ÷ (bandwidth·u_bw·G))   c = P … P+N−2
     /// $/request    = (prefill + Σ steps) × $/h × G ÷ 3600 ÷ B
     /// $/1K output  = $/request ÷ N × 1000
     /// ```
@@ -44,7 +45,7 @@ public struct InferenceCost: Sendable {
         try CostError.atLeastOne(outputTokens, "--new-tokens")
         try CostError.atLeastOne(batch, "--batch")
         try CostError.atLeastOne(devices, "--devices")
-        guard let bandwidth1 = hardware.bandwidth else {
+        guard let bandwidth1 = hardware.effectiveBandwidth, let datasheetBandwidth = hardware.bandwidth else {
             throw CostError(option: "--hardware", "\(hardware.name) has no memory bandwidth; the decode roofline needs one")
         }
         guard promptTokens <= 1 << 30, outputTokens <= 1 << 24, batch <= 1 << 20 else {
@@ -80,25 +81,31 @@ public struct InferenceCost: Sendable {
             notes.append("prefill FLOPs per token were counted at \(model.sequenceLength) tokens and applied to a \(promptTokens)-token prompt")
         }
         if let gb = hardware.memoryGigabytes, memory > gb * 1e9 * G {
-            notes.append("weights + KV cache (\(Quantity.scaled(memory, unit: "B"))) exceed the memory of \(devices) × \(Quantity.grouped(gb, fractionDigits: 0)) GB; raise --devices")
+            notes.append("weights + KV cache (\(Bytes(memory))) exceed the memory of \(devices) × \(Quantity.grouped(gb, fractionDigits: 0)) GB; raise --devices")
         }
         if model.kvCacheBytesPerToken == 0 { notes.append("no KV cache in the figures (rule model): decode bytes are the weights only") }
+        if model.activeParameters < model.totalParameters {
+            notes.append("mixture of experts: FLOPs follow the \(model.activeParameters) active parameters; every step reads all \(model.totalParameters) parameters' weights "
+                + "(right once a batch routes tokens to every expert; an upper bound at small batch)")
+        }
 
         let balance = throughput.value / bandwidth.value
         let explanation = [
-            Explanation("prefill time", formula: "max(B·P·prefillFLOPsPerToken ÷ (peak·MFU·G), bytes ÷ (bandwidth·G))", inputs: [
+            Explanation("prefill time", formula: "max(B·P·prefillFLOPsPerToken ÷ (peak·MFU·G), bytes ÷ (bandwidth·u_bw·G))", inputs: [
                 .init("B", String(batch), "sequences"), .init("P", String(promptTokens), "tokens"),
                 .init("prefillFLOPsPerToken", String(format: "%.6g", model.prefillFLOPsPerToken.value), "FLOP", source: model.name),
                 .init("peak·MFU", hardware.effectiveThroughput.description, "", source: hardware.sources["utilisation"] ?? "stated"),
                 .init("G", String(devices), "devices"),
             ], result: "\(prefill.time) (\(prefill.bound.rawValue)-bound)"),
-            Explanation("decode time", formula: "Σ over N−1 steps of max(B·decodeFLOPs(c) ÷ (peak·MFU·G), (weightBytes + B·kvBytesPerToken·c) ÷ (bandwidth·G))", inputs: [
+            Explanation("decode time", formula: "Σ over N−1 steps of max(B·decodeFLOPs(c) ÷ (peak·MFU·G), (weightBytes + B·kvBytesPerToken·c) ÷ (bandwidth·u_bw·G))", inputs: [
                 .init("N", String(outputTokens), "tokens"),
                 .init("decodeFLOPs(P)", String(model.decodeFLOPs(context: promptTokens)), "FLOP/sequence", source: model.name),
                 .init("weightBytes", String(model.weightBytes), "B", source: "Workload.MemoryEstimator"),
                 .init("kvBytesPerToken", String(model.kvCacheBytesPerToken), "B", source: "Workload.MemoryEstimator"),
-                .init("bandwidth", bandwidth1.description, "", source: hardware.sources["bandwidth"] ?? "stated"),
-                .init("machine balance", String(format: "%.1f", balance), "FLOP/B", source: "peak·MFU ÷ bandwidth"),
+                .init("bandwidth", datasheetBandwidth.description, "", source: hardware.sources["bandwidth"] ?? "stated"),
+                .init("u_bw", CostError.trim(hardware.bandwidthUtilisation), "", source: hardware.sources["bandwidth_utilisation"] ?? "stated"),
+                .init("bandwidth·u_bw", bandwidth1.description, "", source: "effective bandwidth"),
+                .init("machine balance", String(format: "%.1f", balance), "FLOP/B", source: "peak·MFU ÷ (bandwidth·u_bw)"),
             ], result: "\(decodeTime) (\(memoryBound) of \(steps) steps memory-bound)"),
             Explanation("dollars per request", formula: "(prefill + decode) × $/h × G ÷ 3600 ÷ B", inputs: [
                 .init("$/h", hardware.pricePerHour.description, "", source: hardware.sources["price"] ?? "stated"),
@@ -112,7 +119,7 @@ public struct InferenceCost: Sendable {
             Explanation("memory", formula: "weightBytes + B·kvBytesPerToken·(P + N)", inputs: [
                 .init("weightBytes", String(model.weightBytes), "B", source: "Workload.MemoryEstimator"),
                 .init("kvBytesPerToken", String(model.kvCacheBytesPerToken), "B", source: "Workload.MemoryEstimator"),
-            ], result: Quantity.scaled(memory, unit: "B")),
+            ], result: Bytes(memory).description),
         ]
         return InferenceCost(
             model: model.name, promptTokens: promptTokens, outputTokens: outputTokens, batch: batch, devices: devices,

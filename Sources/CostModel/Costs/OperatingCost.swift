@@ -10,6 +10,10 @@ public struct OperatingCost: Sendable {
     public var computeDollarsPerDay: Dollars
     public var energyPerDay: KilowattHours?
     public var energyDollarsPerDay: Dollars?
+    /// Whether the energy dollars are added to the total: only when the rental price excludes
+    /// energy (an owner's amortised price); a rental price normally includes it.
+    public var energyAddedToTotal: Bool
+    /// `compute $/day`, plus `energy $/day` when the price excludes energy.
     public var totalDollarsPerDay: Dollars
     public var dollarsPer1KTokens: Dollars
     public var inference: InferenceCost
@@ -20,13 +24,17 @@ public struct OperatingCost: Sendable {
     /// devices           = ceil(busy ÷ (86 400 × u))               u = target utilisation
     /// compute $/day     = devices × 24 h × $/h
     /// energy kWh/day    = devices × TDP × 24 h × PUE ÷ 1000
-    /// $/1K tokens       = (compute + energy) $/day ÷ (requests × (P + N) ÷ 1000)
+    /// total $/day       = compute $/day                           (rental price includes energy: default)
+    ///                   = compute + energy $/day                  (priceExcludesEnergy)
+    /// $/1K tokens       = total $/day ÷ (requests × (P + N) ÷ 1000)
     /// ```
     /// Provisioned devices are paid for all day; energy is priced as if at full TDP all day (an
-    /// upper bound), and is normally included in a rental price — shown for owners.
+    /// upper bound). A rental price normally includes energy, so energy is shown beside the total,
+    /// not added to it, unless `priceExcludesEnergy` says the price is for the hardware alone.
     public static func estimate(model: ModelFigures, requestsPerDay: Double, promptTokens: Int, outputTokens: Int,
                                 batch: Int = 1, hardware: HardwareProfile, devicesPerReplica: Int = 1,
-                                targetUtilisation: Double = 0.6, energy options: EnergyOptions = .standard) throws(CostError) -> OperatingCost {
+                                targetUtilisation: Double = 0.6, energy options: EnergyOptions = .standard,
+                                priceExcludesEnergy: Bool = false) throws(CostError) -> OperatingCost {
         try CostError.positive(requestsPerDay, "--requests-per-day")
         try CostError.fraction(targetUtilisation, "--target-utilisation")
         let inference = try InferenceCost.estimate(model: model, promptTokens: promptTokens, outputTokens: outputTokens,
@@ -40,7 +48,8 @@ public struct OperatingCost: Sendable {
         let compute = hardware.pricePerHour.cost(for: day) * Double(devices)
         let kWh = hardware.tdp.map { options.energy(tdp: $0, deviceTime: day * Double(devices)) }
         let energyDollars = kWh.map { options.tariff.cost(of: $0) }
-        let total = compute + (energyDollars ?? .zero)
+        let addEnergy = priceExcludesEnergy && energyDollars != nil
+        let total = addEnergy ? compute + (energyDollars ?? .zero) : compute
         let tokens = requestsPerDay * Double(promptTokens + outputTokens)
         let per1K = total / (tokens / 1000)
         try CostError.finite(per1K.value, "--requests-per-day")
@@ -55,15 +64,20 @@ public struct OperatingCost: Sendable {
             ], result: compute.description),
             Explanation("energy $/day", formula: "devices × TDP × 24 h × PUE ÷ 1000 × $/kWh", inputs: [
                 .init("TDP", hardware.tdp?.description ?? "not stated", "", source: hardware.sources["tdp"] ?? "—"),
-                .init("PUE", String(options.pue), ""), .init("tariff", options.tariff.description, ""),
-            ], result: energyDollars?.description ?? "not computed (no TDP)"),
-            Explanation("$/1K tokens", formula: "(compute + energy) $/day ÷ (requests × (P + N) ÷ 1000)", inputs: [],
-                        result: per1K.description),
+                .init("PUE", CostError.trim(options.pue), "", source: options.pueSource),
+                .init("tariff", options.tariff.description, "", source: options.tariffSource),
+            ], result: (energyDollars?.description ?? "not computed (no TDP)")
+                + (addEnergy ? " (added: --price-excludes-energy)" : " (inside the rental price; not added)")),
+            Explanation("total $/day", formula: addEnergy ? "compute $/day + energy $/day (the price excludes energy)" : "compute $/day (the rental price includes energy)",
+                        inputs: [], result: total.description),
+            Explanation("$/1K tokens", formula: "total $/day ÷ (requests × (P + N) ÷ 1000)", inputs: [
+                .init("requests × (P + N)", Quantity.grouped(tokens, fractionDigits: 0), "tokens/day"),
+            ], result: per1K.description),
         ]
         return OperatingCost(requestsPerDay: requestsPerDay, tokensPerRequest: promptTokens + outputTokens,
                              targetUtilisation: targetUtilisation, busyDeviceTime: busy, devices: devices,
                              computeDollarsPerDay: compute, energyPerDay: kWh, energyDollarsPerDay: energyDollars,
-                             totalDollarsPerDay: total, dollarsPer1KTokens: per1K, inference: inference,
+                             energyAddedToTotal: addEnergy, totalDollarsPerDay: total, dollarsPer1KTokens: per1K, inference: inference,
                              explanation: explanation)
     }
 }

@@ -1,8 +1,9 @@
 /// One model call timed by the roofline: the slower of doing its FLOPs and moving its bytes.
 ///
 /// ```
-/// time = max(FLOPs ÷ (peak × MFU), bytes ÷ bandwidth)
+/// time = max(FLOPs ÷ (peak × MFU), bytes ÷ (bandwidth × bandwidth utilisation))
 /// ```
+/// `throughput` and `bandwidth` are the effective (derated) rates.
 public struct RooflineStep: Sendable, Equatable {
     public enum Bound: String, Sendable { case compute, memory }
 
@@ -21,6 +22,6 @@ public struct RooflineStep: Sendable, Equatable {
 
     public var time: Seconds { Seconds.max(computeTime, memoryTime) }
     public var bound: Bound { computeTime < memoryTime ? .memory : .compute }
-    /// FLOPs per byte moved; compare with the machine balance `peak × MFU ÷ bandwidth`.
+    /// FLOPs per byte moved; compare with the machine balance `peak × MFU ÷ (bandwidth × utilisation)`.
     public var arithmeticIntensity: Double { flops / bytes }
 }

@@ -4,11 +4,22 @@ import Workload
 public struct TrainingCost: Sendable {
     public var model: String
     public var tokens: Int128
-    /// Exact training FLOPs: `trainingFLOPsPerToken × D`.
+    /// Training model FLOPs: `trainingFLOPsPerToken × D` (3 × forward, no recomputation) —
+    /// exact from the architecture, or the rule `6·N·D` when none is given (`isRule`).
     public var flops: FLOPs
+    /// FLOPs the hardware executes: the model FLOPs plus activation recomputation.
+    public var hardwareFLOPs: FLOPs
+    /// Recomputation counted in `hardwareFLOPs`: none, selective, full.
+    public var recompute: String
+    /// True when `flops` is the 6·N·D rule (a bare parameter count, no architecture).
+    public var isRule: Bool
     /// The rule: `6 · N_active · D`.
     public var ruleFLOPs: FLOPs
-    /// Device-seconds: `FLOPs ÷ (peak × MFU)`.
+    /// Model FLOP utilisation: model FLOPs ÷ (device time × peak).
+    public var mfu: Double
+    /// Hardware FLOP utilisation: hardware FLOPs ÷ (device time × peak) = MFU × hardware ÷ model.
+    public var hfu: Double
+    /// Device-seconds.
     public var deviceTime: Seconds
     public var devices: Int
     /// `device time ÷ devices` (perfect scaling assumed; stated).
@@ -22,13 +33,18 @@ public struct TrainingCost: Sendable {
 
     /// `exact ÷ rule`: how far 6·N·D is from the exact count.
     public var exactOverRule: Double { FLOPs.ratio(flops, ruleFLOPs) }
+    /// `hardware ÷ model`: what recomputation adds.
+    public var hardwareOverModel: Double { FLOPs.ratio(hardwareFLOPs, flops) }
 
     /// ```
-    /// FLOPs        = trainingFLOPsPerToken × D                (exact, Workload)
-    /// device-s     = FLOPs ÷ (peak × MFU)
-    /// wall-clock   = device-s ÷ G
-    /// dollars      = device-s ÷ 3600 × $/h
-    /// energy (kWh) = TDP × G × wall-clock h × PUE ÷ 1000
+    /// model FLOPs    = trainingFLOPsPerToken × D               (3 × forward; MFU is defined on these)
+    /// hardware FLOPs = hardwareTrainingFLOPsPerToken × D       (+ recomputation)
+    /// device-s       = model FLOPs ÷ (peak × MFU)              stated MFU (datasheet)
+    ///                = hardware FLOPs ÷ measured training rate  measured host (its kernels issue hardware FLOPs)
+    /// HFU            = MFU × hardware FLOPs ÷ model FLOPs      (≤ 1, else the stated MFU is impossible)
+    /// wall-clock     = device-s ÷ G
+    /// dollars        = device-s ÷ 3600 × $/h
+    /// energy (kWh)   = TDP × G × wall-clock h × PUE ÷ 1000
     /// ```
     /// - Parameters:
     ///   - tokens: training tokens D, ≥ 1.
@@ -38,29 +54,74 @@ public struct TrainingCost: Sendable {
         guard tokens >= 1 else { throw CostError(option: "--tokens", "must be at least 1, got \(tokens)") }
         try CostError.atLeastOne(devices, "--devices")
         let flops = try model.trainingFLOPsPerToken.total(forTokens: tokens)
+        let hardwareFLOPs = try model.hardwareTrainingFLOPsPerToken.total(forTokens: tokens)
         let rule = try FLOPs(6 * ExactCount(model.activeParameters) * ExactCount(tokens), "6·N·D")
-        let throughput = hardware.effectiveThroughput
-        let deviceTime = throughput.time(for: flops)
+        let ratio = FLOPs.ratio(hardwareFLOPs, flops)
+        let deviceTime: Seconds, mfu: Double, hfu: Double
+        if hardware.isMeasured {
+            hfu = hardware.trainingUtilisation
+            mfu = hfu / ratio
+            deviceTime = hardware.effectiveTrainingThroughput.time(for: hardwareFLOPs)
+        } else {
+            mfu = hardware.trainingUtilisation
+            hfu = mfu * ratio
+            guard hfu <= 1 + 1e-12 else {
+                throw CostError(option: "--mfu", "MFU \(CostError.trim(mfu)) with \(model.recompute) recomputation means a hardware FLOP utilisation of "
+                    + "\(String(format: "%.3f", hfu)) (MFU × \(String(format: "%.4f", ratio))), above 1; state a lower --mfu")
+            }
+            deviceTime = hardware.effectiveTrainingThroughput.time(for: flops)
+        }
         try CostError.finite(deviceTime.value, "--tokens")
         let wall = deviceTime / Double(devices)
         let dollars = hardware.pricePerHour.cost(for: deviceTime)
         let kWh = hardware.tdp.map { options.energy(tdp: $0, deviceTime: deviceTime) }
         let energyDollars = kWh.map { options.tariff.cost(of: $0) }
 
+        let flopsName = model.isRule ? "training FLOPs (6·N·D rule)" : "training model FLOPs"
         var explanation = [
-            Explanation("training FLOPs", formula: "trainingFLOPsPerToken × D", inputs: [
-                .init("trainingFLOPsPerToken", String(format: "%.6g", model.trainingFLOPsPerToken.value), "FLOP/token",
-                      source: "\(model.name) at seq \(model.sequenceLength), \(model.trainingFLOPsPerToken)"),
+            model.isRule
+                ? Explanation(flopsName, formula: "6 · N · D (no architecture given: the rule, not an exact count)", inputs: [
+                    .init("N", String(model.activeParameters), "parameters", source: "--parameters"),
+                    .init("D", String(tokens), "tokens"),
+                ], result: "\(flops) FLOP")
+                : Explanation(flopsName, formula: "trainingFLOPsPerToken × D (3 × forward, no recomputation; MFU is defined on these)", inputs: [
+                    .init("trainingFLOPsPerToken", String(format: "%.6g", model.trainingFLOPsPerToken.value), "FLOP/token",
+                          source: "\(model.name) at seq \(model.sequenceLength), \(model.trainingFLOPsPerToken)"),
+                    .init("D", String(tokens), "tokens"),
+                ], result: "\(flops) FLOP"),
+        ]
+        if model.recompute != "none" {
+            explanation.append(Explanation("training hardware FLOPs", formula: "hardwareTrainingFLOPsPerToken × D (model FLOPs + \(model.recompute) recomputation)", inputs: [
+                .init("hardwareTrainingFLOPsPerToken", String(format: "%.6g", model.hardwareTrainingFLOPsPerToken.value), "FLOP/token",
+                      source: "\(model.name) at seq \(model.sequenceLength), \(model.hardwareTrainingFLOPsPerToken)"),
                 .init("D", String(tokens), "tokens"),
-            ], result: "\(flops) FLOP"),
-            Explanation("rule FLOPs", formula: "6 · N_active · D", inputs: [
+            ], result: "\(hardwareFLOPs) FLOP (hardware ÷ model = \(String(format: "%.4f", ratio)))"))
+        }
+        if !model.isRule {
+            explanation.append(Explanation("rule FLOPs", formula: "6 · N_active · D", inputs: [
                 .init("N_active", String(model.activeParameters), "parameters", source: "Workload.ParameterCount"),
                 .init("D", String(tokens), "tokens"),
-            ], result: "\(rule) FLOP (exact ÷ rule = \(String(format: "%.4f", FLOPs.ratio(flops, rule))))"),
-            Explanation("device time", formula: "FLOPs ÷ (peak × MFU)", inputs: [
+            ], result: "\(rule) FLOP (exact ÷ rule = \(String(format: "%.4f", FLOPs.ratio(flops, rule))))"))
+        }
+        if hardware.isMeasured {
+            explanation.append(Explanation("device time", formula: "hardware FLOPs ÷ measured training rate (the host's kernels issue hardware FLOPs)", inputs: [
+                .init("training rate", hardware.effectiveTrainingThroughput.description, "", source: hardware.sources["training"] ?? "measured"),
+            ], result: "\(Quantity.grouped(deviceTime.hours, fractionDigits: 1)) device-hours"))
+            explanation.append(Explanation("MFU (implied)", formula: "model FLOPs ÷ (device-s × peak) = HFU × model ÷ hardware", inputs: [
+                .init("peak", hardware.peak.description, "", source: hardware.sources["peak"] ?? "measured"),
+                .init("HFU", String(format: "%.4g", hfu), "", source: "measured training rate ÷ peak"),
+            ], result: String(format: "%.4g", mfu)))
+        } else {
+            explanation.append(Explanation("device time", formula: "model FLOPs ÷ (peak × MFU) (MFU is on model FLOPs, so recomputation does not change it)", inputs: [
                 .init("peak", hardware.peak.description, "", source: hardware.sources["peak"] ?? "stated"),
-                .init("MFU", String(format: "%.4g", hardware.utilisation), "", source: hardware.sources["utilisation"] ?? "stated"),
-            ], result: "\(Quantity.grouped(deviceTime.hours, fractionDigits: 1)) device-hours"),
+                .init("MFU", String(format: "%.4g", mfu), "", source: hardware.sources["utilisation"] ?? "stated"),
+            ], result: "\(Quantity.grouped(deviceTime.hours, fractionDigits: 1)) device-hours"))
+            if model.recompute != "none" { explanation.append(Explanation("HFU (implied)", formula: "MFU × hardware FLOPs ÷ model FLOPs (hardware FLOP utilisation; recomputation is work the hardware does but MFU does not count)", inputs: [
+                .init("MFU", String(format: "%.4g", mfu), "", source: "stated"),
+                .init("hardware ÷ model", String(format: "%.4f", ratio), "", source: "\(model.recompute) recomputation"),
+            ], result: String(format: "%.4g", hfu))) }
+        }
+        explanation += [
             Explanation("wall-clock", formula: "device time ÷ G (perfect scaling assumed)", inputs: [
                 .init("G", String(devices), "devices"),
             ], result: "\(Quantity.grouped(wall.days, fractionDigits: 2)) days"),
@@ -71,13 +132,14 @@ public struct TrainingCost: Sendable {
         if let tdp = hardware.tdp, let kWh, let energyDollars {
             explanation.append(Explanation("energy", formula: "TDP × G × wall-clock h × PUE ÷ 1000 (= TDP × device-h × PUE)", inputs: [
                 .init("TDP", tdp.description, "", source: hardware.sources["tdp"] ?? "stated"),
-                .init("PUE", String(options.pue), "", source: options.pue == EnergyOptions.defaultPUE ? "default (typical modern data centre)" : "--pue"),
+                .init("PUE", CostError.trim(options.pue), "", source: options.pueSource),
             ], result: kWh.description))
             explanation.append(Explanation("energy dollars", formula: "kWh × $/kWh", inputs: [
-                .init("tariff", options.tariff.description, "", source: "--electricity (default $0.10/kWh)"),
-            ], result: energyDollars.description + " (usually already inside a rental price)"))
+                .init("tariff", options.tariff.description, "", source: options.tariffSource),
+            ], result: energyDollars.description + " (usually already inside a rental price; not added to the dollars)"))
         }
-        return TrainingCost(model: model.name, tokens: tokens, flops: flops, ruleFLOPs: rule, deviceTime: deviceTime,
+        return TrainingCost(model: model.name, tokens: tokens, flops: flops, hardwareFLOPs: hardwareFLOPs, recompute: model.recompute,
+                            isRule: model.isRule, ruleFLOPs: rule, mfu: mfu, hfu: hfu, deviceTime: deviceTime,
                             devices: devices, wallClock: wall, dollars: dollars, energy: kWh,
                             energyDollars: energyDollars, explanation: explanation)
     }

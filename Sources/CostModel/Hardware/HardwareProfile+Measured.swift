@@ -1,24 +1,40 @@
 extension HardwareProfile {
     /// Which measured kernel stands for "the throughput a transformer gets" on a host.
     public static let preferredKernel = "layer"
+    /// The measured backward kernels a training rate is built from, beside the forward `layer`.
+    public static let backwardKernels = ["attention_backward", "ffn_backward"]
 
     /// A measured profile knows what the host does, not what an hour of it costs.
     public static let missingMeasuredPrice = CostError(
         option: "--price-per-hour", "a measured host profile carries no price; pass --price-per-hour (dollars per host-hour)")
 
+    /// `--mfu` on a measured profile: the utilisation is the measurement, not a statement.
+    public static func mfuOnMeasuredProfile(derived: Double) -> CostError {
+        CostError(option: "--mfu", "a measured host profile derives its utilisation from the measured kernels "
+            + "(\(String(format: "%.3f", derived)) here); --mfu applies to catalog devices only — drop it, or use a catalog name")
+    }
+
+    /// The host kernels measure FP32 GEMMs: weights and KV cache on a measured host default to fp32.
+    public static let measuredDataTypeNote = "weights and KV cache in fp32 by default on a measured host (its kernels are FP32 SGEMM); pass --weight-type/--kv-type to change"
+
     /// A host measured by `llmcost bench --save`.
     ///
     /// ```
-    /// effective = gflops(kernel "layer")   — else best_sgemm_gflops
-    /// peak      = peak_gflops              — else the effective figure itself (utilisation 1)
-    /// utilisation = effective ÷ peak       — derived, never above 1
+    /// effective  = gflops(kernel "layer")   — else best_sgemm_gflops
+    /// peak       = peak_gflops              — else the effective figure itself (utilisation 1)
+    /// utilisation = effective ÷ peak        — derived, never above 1
+    /// training   = (F_layer + F_attention_backward + F_ffn_backward)
+    ///              ÷ (s_layer + s_attention_backward + s_ffn_backward)     (= 3 × forward FLOPs ÷ (forward s + backward s))
+    ///              — else layer s × (1 + backward_forward_ratios) — else the forward rate (stated)
+    /// bandwidth  = bandwidth_gbps (STREAM triad: already achieved, utilisation 1)
     /// ```
-    /// A profile carries no price: `pricePerHour` must be given.
+    /// A profile carries no price: `pricePerHour` must be given. `mfu`, when given, is rejected.
     public static func measured(_ profile: MeasuredHostProfile, path: String, pricePerHour: DollarsPerHour?,
-                                tdp: Watts? = nil) throws(CostError) -> HardwareProfile {
+                                tdp: Watts? = nil, mfu: Double? = nil) throws(CostError) -> HardwareProfile {
         guard let price = pricePerHour else { throw missingMeasuredPrice }
         let kernelName: String, gflops: Double
-        if let layer = profile.kernel(preferredKernel), let g = layer.measuredGflops {
+        let layer = profile.kernel(preferredKernel)
+        if let layer, let g = layer.measuredGflops {
             kernelName = preferredKernel; gflops = g
         } else if let sgemm = profile.bestSgemmGflops, sgemm.isFinite, sgemm > 0 {
             kernelName = "best_sgemm"; gflops = sgemm
@@ -32,18 +48,55 @@ extension HardwareProfile {
                 notes["peak"] = "profile peak \(measuredPeak) GFLOP/s is below the measured kernel; the kernel's \(gflops) GFLOP/s taken as the peak"
             }
         }
+        let (trainingGflops, trainingSource) = trainingRate(profile, forward: layer, forwardGflops: gflops, kernelName: kernelName)
+        if trainingGflops > peak {
+            peak = trainingGflops
+            notes["peak"] = "profile peak is below the measured training rate; the training rate \(trainingGflops) GFLOP/s taken as the peak"
+        }
+        if mfu != nil { throw mfuOnMeasuredProfile(derived: min(1, gflops / peak)) }
         let bandwidth = profile.bandwidthGbps.flatMap { $0.isFinite && $0 > 0 ? BytesPerSecond.giga($0) : nil }
         let when = profile.date.map { " on \($0)" } ?? ""
         var sources: [String: String] = [
             "peak": notes["peak"] ?? "\(path): peak_gflops \(peak) (\(profile.peakSource ?? "source not stated"))",
             "utilisation": "derived: kernel '\(kernelName)' \(gflops) GFLOP/s ÷ peak \(peak) GFLOP/s, measured\(when)",
+            "training": trainingSource,
             "price": "--price-per-hour",
+            "weights": measuredDataTypeNote,
         ]
-        if bandwidth != nil { sources["bandwidth"] = "\(path): bandwidth_gbps, measured\(when)" }
+        if bandwidth != nil {
+            sources["bandwidth"] = "\(path): bandwidth_gbps, measured\(when)"
+            sources["bandwidth_utilisation"] = "1 (STREAM triad is already achieved bandwidth)"
+        }
         if tdp != nil { sources["tdp"] = "--tdp" }
         return try HardwareProfile(
-            name: "host (\(path))", origin: .measured(path: path, kernel: kernelName), peak: .giga(peak),
-            utilisation: min(1, gflops / peak), bandwidth: bandwidth, memoryGigabytes: nil, tdp: tdp,
+            name: path.hasPrefix("host") ? path : "host (\(path))", origin: .measured(path: path, kernel: kernelName), peak: .giga(peak),
+            utilisation: min(1, gflops / peak), trainingUtilisation: min(1, trainingGflops / peak),
+            bandwidth: bandwidth, bandwidthUtilisation: 1, memoryGigabytes: nil, tdp: tdp,
             pricePerHour: price, sources: sources)
+    }
+
+    /// The host's training rate in GFLOP/s and how it was obtained.
+    static func trainingRate(_ profile: MeasuredHostProfile, forward: MeasuredHostProfile.Kernel?, forwardGflops: Double,
+                             kernelName: String) -> (Double, String) {
+        let backward = backwardKernels.compactMap { profile.kernel($0) }
+        if let forward, let fs = forward.seconds, let ff = forward.flops, fs > 0, ff > 0, backward.count == backwardKernels.count,
+           backward.allSatisfy({ ($0.seconds ?? 0) > 0 && ($0.flops ?? 0) > 0 }) {
+            let flops = ff + backward.reduce(0) { $0 + ($1.flops ?? 0) }
+            let seconds = fs + backward.reduce(0) { $0 + ($1.seconds ?? 0) }
+            let rate = flops / seconds / 1e9
+            return (rate, "derived: (layer + attention_backward + ffn_backward FLOPs) ÷ (their seconds) = "
+                + "\(String(format: "%.4g", flops)) FLOP ÷ \(String(format: "%.4g", seconds)) s = \(String(format: "%.4g", rate)) GFLOP/s (forward + measured backward)")
+        }
+        if let forward, let fs = forward.seconds, let ff = forward.flops, fs > 0, ff > 0,
+           let attention = profile.kernel("attention"), let ffn = profile.kernel("ffn"),
+           let sa = attention.seconds, let sf = ffn.seconds, sa > 0, sf > 0,
+           let ra = profile.backwardForwardRatios?["attention"], let rf = profile.backwardForwardRatios?["ffn"],
+           ra.isFinite, rf.isFinite, ra > 0, rf > 0 {
+            let seconds = fs + ra * sa + rf * sf
+            let rate = 3 * ff / seconds / 1e9
+            return (rate, "derived: 3 × layer FLOPs ÷ (layer s + ratio_attention × attention s + ratio_ffn × ffn s) "
+                + "from backward_forward_ratios = \(String(format: "%.4g", rate)) GFLOP/s")
+        }
+        return (forwardGflops, "no measured backward kernels: training priced at the forward '\(kernelName)' rate \(forwardGflops) GFLOP/s (backward assumed as fast as forward)")
     }
 }

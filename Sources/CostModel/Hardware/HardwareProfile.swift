@@ -2,11 +2,14 @@
 /// power and a price, each with where it came from.
 ///
 /// ```
-/// effective FLOP/s = peak × utilisation
+/// effective FLOP/s          = peak × utilisation                    (inference, prefill)
+/// effective training FLOP/s = peak × training utilisation           (= utilisation on a datasheet)
+/// effective bandwidth       = bandwidth × bandwidth utilisation
 /// ```
-/// For a datasheet device the utilisation (MFU) is stated by the caller; for a measured host
-/// the effective rate *is* the measurement and the utilisation is derived from it
-/// (`measured kernel ÷ measured peak`), never guessed.
+/// For a datasheet device the utilisation (MFU) and the bandwidth utilisation are stated by the
+/// caller; for a measured host the effective rates *are* the measurements and the utilisations are
+/// derived from them (`measured kernel ÷ measured peak`; STREAM is already achieved bandwidth, 1.0),
+/// never guessed.
 public struct HardwareProfile: Sendable {
     public enum Origin: Sendable, Equatable {
         case datasheet(name: String, precision: Precision)
@@ -14,6 +17,17 @@ public struct HardwareProfile: Sendable {
         /// Figures passed in directly (the seeds' "312 TFLOPS" and their price).
         case stated
     }
+
+    /// Datasheet devices reach about this share of their printed memory bandwidth when streaming
+    /// weights: STREAM-style copies on HBM GPUs sustain roughly 80–90 % of the datasheet figure,
+    /// decode kernels' weight loads 75–85 % (indicative; pass `--bandwidth-utilisation`).
+    public static let defaultBandwidthUtilisation = 0.8
+    public static let bandwidthUtilisationRationale =
+        "stated default 0.8: HBM devices stream weights at about 75–90 % of the datasheet bandwidth "
+        + "(e.g. H100 SXM coalesced loads ≈ 84 %, MLP weight loads ≈ 78 % of 3.35 TB/s, mikamirai.com/blog/gpu-memory-bandwidth, "
+        + "indicative); pass --bandwidth-utilisation"
+    /// The stated MFU when none is given.
+    public static let defaultMFU = 0.4
 
     public var name: String
     public var origin: Origin
@@ -23,46 +37,69 @@ public struct HardwareProfile: Sendable {
     public var utilisation: Double
     /// What the workload gets: `peak × utilisation`.
     public var effectiveThroughput: FLOPsPerSecond { peak * utilisation }
+    /// Utilisation of training (forward + backward) work: the stated MFU on a datasheet; on a
+    /// measured host `(forward + backward FLOPs) ÷ (forward + backward seconds) ÷ peak`.
+    public var trainingUtilisation: Double
+    public var effectiveTrainingThroughput: FLOPsPerSecond { peak * trainingUtilisation }
+    /// Datasheet (or measured) memory bandwidth.
     public var bandwidth: BytesPerSecond?
+    /// Share of `bandwidth` a decode step achieves, in (0, 1].
+    public var bandwidthUtilisation: Double
+    /// What a decode step gets: `bandwidth × bandwidth utilisation`.
+    public var effectiveBandwidth: BytesPerSecond? { bandwidth.map { $0 * bandwidthUtilisation } }
     public var memoryGigabytes: Double?
     public var tdp: Watts?
     public var pricePerHour: DollarsPerHour
     /// Sources of peak, utilisation, bandwidth, power and price, one line each.
     public var sources: [String: String]
 
-    public init(name: String, origin: Origin, peak: FLOPsPerSecond, utilisation: Double,
-                bandwidth: BytesPerSecond?, memoryGigabytes: Double?, tdp: Watts?,
+    /// True when the utilisations are measured rates of work actually issued (hardware FLOPs),
+    /// false when they are a stated model FLOP utilisation.
+    public var isMeasured: Bool { if case .measured = origin { true } else { false } }
+
+    public init(name: String, origin: Origin, peak: FLOPsPerSecond, utilisation: Double, trainingUtilisation: Double? = nil,
+                bandwidth: BytesPerSecond?, bandwidthUtilisation: Double = 1, memoryGigabytes: Double?, tdp: Watts?,
                 pricePerHour: DollarsPerHour, sources: [String: String]) throws(CostError) {
         try CostError.positive(peak.value, "--peak-flops")
         try CostError.fraction(utilisation, "--mfu")
+        if let trainingUtilisation { try CostError.fraction(trainingUtilisation, "--mfu") }
+        try CostError.fraction(bandwidthUtilisation, "--bandwidth-utilisation")
         try CostError.positive(pricePerHour.value, "--price-per-hour")
         if let bandwidth { try CostError.positive(bandwidth.value, "--bandwidth") }
         if let tdp { try CostError.positive(tdp.value, "--tdp") }
         self.name = name; self.origin = origin; self.peak = peak; self.utilisation = utilisation
-        self.bandwidth = bandwidth; self.memoryGigabytes = memoryGigabytes; self.tdp = tdp
+        self.trainingUtilisation = trainingUtilisation ?? utilisation
+        self.bandwidth = bandwidth; self.bandwidthUtilisation = bandwidthUtilisation
+        self.memoryGigabytes = memoryGigabytes; self.tdp = tdp
         self.pricePerHour = pricePerHour; self.sources = sources
     }
 
-    /// A catalogued device at a stated MFU and precision; the price defaults to the reference.
+    /// A catalogued device at a stated MFU, bandwidth utilisation and precision; the price
+    /// defaults to the reference.
     public static func datasheet(_ spec: HardwareSpec, precision: Precision = .bf16, mfu: Double,
+                                 bandwidthUtilisation: Double? = nil,
                                  pricePerHour: DollarsPerHour? = nil) throws(CostError) -> HardwareProfile {
         try CostError.fraction(mfu, "--mfu")
+        if let bandwidthUtilisation { try CostError.fraction(bandwidthUtilisation, "--bandwidth-utilisation") }
         let price = pricePerHour ?? spec.referencePrice
+        let bu = bandwidthUtilisation ?? defaultBandwidthUtilisation
         return try HardwareProfile(
             name: spec.name, origin: .datasheet(name: spec.name, precision: precision),
-            peak: try spec.peak(precision), utilisation: mfu, bandwidth: spec.bandwidth,
+            peak: try spec.peak(precision), utilisation: mfu, bandwidth: spec.bandwidth, bandwidthUtilisation: bu,
             memoryGigabytes: spec.memoryGigabytes, tdp: spec.tdp, pricePerHour: price,
             sources: [
                 "peak": "\(spec.displayName) dense \(precision.rawValue) peak (datasheet)",
-                "utilisation": "stated MFU \(mfu) (a datasheet peak is a ceiling; training typically reaches 0.3–0.5 of it)",
+                "utilisation": "stated MFU \(mfu)\(mfu == defaultMFU ? " (default; --mfu)" : " (--mfu)"): a datasheet peak is a ceiling a workload reaches only in part",
                 "bandwidth": "\(spec.displayName) (datasheet)",
+                "bandwidth_utilisation": bandwidthUtilisation == nil ? bandwidthUtilisationRationale : "stated \(bu) (--bandwidth-utilisation)",
                 "tdp": "\(spec.displayName) (datasheet)",
                 "datasheet": spec.specSource.citation,
                 "price": pricePerHour == nil ? spec.priceSource.citation : "--price-per-hour",
             ])
     }
 
-    /// The seeds' A100: 312 TFLOP/s taken at face value (utilisation 1) at $2.2659/h.
+    /// The seeds' A100: 312 TFLOP/s taken at face value (utilisation 1) at $2.2659/h, and the
+    /// A100 40GB's datasheet bandwidth taken at face value too.
     public static let seedA100: HardwareProfile = {
         // Constant inputs that pass validation.
         try! HardwareProfile(name: "a100 (seed)", origin: .stated, peak: .tera(312), utilisation: 1,
@@ -71,4 +108,15 @@ public struct HardwareProfile: Sendable {
                              sources: ["peak": "seed 002/003: \"312 TFLOPS\", used as if sustained (MFU 1)",
                                        "price": "seed 002/003: Azure A100 3-year reserved, $2.2659/h"])
     }()
+
+    /// The seeds' A100 as corrected: the same 312 TFLOP/s dense BF16 peak and $2.2659/h, at a
+    /// stated MFU and bandwidth utilisation.
+    public static func seedA100Corrected(mfu: Double = defaultMFU,
+                                         bandwidthUtilisation: Double = defaultBandwidthUtilisation) throws(CostError) -> HardwareProfile {
+        var profile = try datasheet(HardwareCatalog.a100_40gb, precision: .bf16, mfu: mfu, bandwidthUtilisation: bandwidthUtilisation,
+                                    pricePerHour: DollarsPerHour(SeedAudit.Inputs.a100PricePerHour))
+        profile.name = "a100 (seed's price, MFU \(CostError.trim(mfu)))"
+        profile.sources["price"] = "seed 002/003: Azure A100 3-year reserved, $2.2659/h"
+        return profile
+    }
 }

@@ -15,6 +15,8 @@ public struct MeasuredHostProfile: Codable, Sendable, Equatable {
     public var bestSgemmGflops: Double?
     public var bandwidthGbps: Double?
     public var kernels: [Kernel]?
+    /// Backward seconds ÷ forward seconds of the `attention` and `ffn` kernels.
+    public var backwardForwardRatios: [String: Double]?
     public var host: [String: LooseValue]?
     public var date: String?
     public var llmcostVersion: String?
@@ -37,15 +39,16 @@ public struct MeasuredHostProfile: Codable, Sendable, Equatable {
     enum CodingKeys: String, CodingKey {
         case schemaVersion = "schema_version", threads, peakGflops = "peak_gflops", peakSource = "peak_source"
         case bestSgemmGflops = "best_sgemm_gflops", bandwidthGbps = "bandwidth_gbps", kernels, host, date
+        case backwardForwardRatios = "backward_forward_ratios"
         case llmcostVersion = "llmcost_version"
     }
 
     public init(schemaVersion: Int = 1, threads: Int? = nil, peakGflops: Double? = nil, peakSource: String? = nil,
                 bestSgemmGflops: Double? = nil, bandwidthGbps: Double? = nil, kernels: [Kernel]? = nil,
-                host: [String: LooseValue]? = nil, date: String? = nil, llmcostVersion: String? = nil) {
+                backwardForwardRatios: [String: Double]? = nil, host: [String: LooseValue]? = nil, date: String? = nil, llmcostVersion: String? = nil) {
         self.schemaVersion = schemaVersion; self.threads = threads; self.peakGflops = peakGflops
         self.peakSource = peakSource; self.bestSgemmGflops = bestSgemmGflops; self.bandwidthGbps = bandwidthGbps
-        self.kernels = kernels; self.host = host; self.date = date; self.llmcostVersion = llmcostVersion
+        self.kernels = kernels; self.backwardForwardRatios = backwardForwardRatios; self.host = host; self.date = date; self.llmcostVersion = llmcostVersion
     }
 
     /// Reads and checks a profile file; every failure is one line naming the file.

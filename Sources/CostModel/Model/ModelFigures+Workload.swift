@@ -5,7 +5,8 @@ extension ModelFigures {
     /// `FlopCounter` (convention `matmul` unless given), `ParameterCount` and `MemoryEstimator`.
     ///
     /// ```
-    /// training per token = train(batch 1, seq).total ÷ seq           (3 × forward, + recompute)
+    /// training per token = train(batch 1, seq, recompute none).total ÷ seq     (model FLOPs, 3 × forward)
+    /// hardware per token = train(batch 1, seq, recompute).total ÷ seq          (+ recomputation)
     /// prefill per token  = prefill(batch 1, seq).total ÷ seq
     /// decode per token   = decode(batch 1, context seq).total
     /// decode slope       = decode(context seq + 1) − decode(context seq)
@@ -15,7 +16,8 @@ extension ModelFigures {
         try CostError.atLeastOne(sequenceLength, "--seq")
         let counter = try FlopCounter(spec: spec, convention: convention)
         let parameters = try ParameterCount.report(for: spec)
-        let train = try counter.train(batch: 1, seq: sequenceLength, recompute: recompute)
+        let hardwareTrain = try counter.train(batch: 1, seq: sequenceLength, recompute: recompute)
+        let train = recompute == .none ? hardwareTrain : try counter.train(batch: 1, seq: sequenceLength, recompute: .none)
         let prefill = try counter.prefill(batch: 1, seq: sequenceLength)
         var decode: Int128 = 0, slope: Int128 = 0
         if spec.decoder != nil, spec.lmHead != nil {
@@ -23,7 +25,8 @@ extension ModelFigures {
             slope = try counter.decode(batch: 1, context: sequenceLength + 1).total - decode
         }
         let memory = try MemoryEstimator(spec: spec, weightType: weightType, kvType: kvType).report(batch: 1, seq: sequenceLength)
-        var notes = train.notes
+        var notes = prefill.notes
+        let trainingNotes = hardwareTrain.notes.filter { !prefill.notes.contains($0) }
         if spec.decoder?.slidingWindow != nil {
             notes.append("sliding-window attention: decode FLOPs are extrapolated linearly in the context, which overstates them beyond the window")
         }
@@ -33,6 +36,8 @@ extension ModelFigures {
                   prefillFLOPsPerToken: FLOPsPerToken(flops: prefill.total, tokens: prefill.tokens),
                   decodeFLOPsPerToken: decode, decodeFLOPsPerCachedToken: slope,
                   weightBytes: memory.weights.total, kvCacheBytesPerToken: memory.kvCacheBytesPerToken,
-                  notes: notes)
+                  notes: notes,
+                  hardwareTrainingFLOPsPerToken: FLOPsPerToken(flops: hardwareTrain.total, tokens: hardwareTrain.tokens),
+                  recompute: recompute.rawValue, trainingNotes: trainingNotes)
     }
 }

@@ -9,8 +9,16 @@ public struct ModelFigures: Sendable, Equatable {
     public var activeParameters: Int128
     /// Sequence length the per-token figures were counted at (training seq, or prompt length).
     public var sequenceLength: Int
-    /// Training (forward + backward) FLOPs per token at `sequenceLength`, exact.
+    /// Training *model* FLOPs per token at `sequenceLength`, exact: forward + backward
+    /// (3 × forward), no recomputation — what model FLOP utilisation (MFU) is defined on.
     public var trainingFLOPsPerToken: FLOPsPerToken
+    /// Training FLOPs the hardware executes per token: the model FLOPs plus any activation
+    /// recomputation (equal to `trainingFLOPsPerToken` without it).
+    public var hardwareTrainingFLOPsPerToken: FLOPsPerToken
+    /// Activation recomputation counted in `hardwareTrainingFLOPsPerToken`: none, selective, full.
+    public var recompute: String
+    /// True for the seeds' rule (2·N, 6·N; no architecture), false for an exact count.
+    public var isRule: Bool
     /// Prefill (forward over the prompt) FLOPs per token at `sequenceLength`, exact.
     public var prefillFLOPsPerToken: FLOPsPerToken
     /// FLOPs of one decode step per sequence with `sequenceLength` tokens cached.
@@ -22,18 +30,24 @@ public struct ModelFigures: Sendable, Equatable {
     public var weightBytes: Int128
     /// KV-cache bytes per cached position per sequence.
     public var kvCacheBytesPerToken: Int128
-    /// Counting convention and anything else a reader must know.
+    /// Counting convention and anything else a reader must know (every phase).
     public var notes: [String]
+    /// What only the training figures need said (3 × forward, recomputation).
+    public var trainingNotes: [String]
 
     public init(name: String, totalParameters: Int128, activeParameters: Int128, sequenceLength: Int,
                 trainingFLOPsPerToken: FLOPsPerToken, prefillFLOPsPerToken: FLOPsPerToken,
                 decodeFLOPsPerToken: Int128, decodeFLOPsPerCachedToken: Int128 = 0,
-                weightBytes: Int128, kvCacheBytesPerToken: Int128, notes: [String] = []) {
+                weightBytes: Int128, kvCacheBytesPerToken: Int128, notes: [String] = [],
+                hardwareTrainingFLOPsPerToken: FLOPsPerToken? = nil, recompute: String = "none", isRule: Bool = false,
+                trainingNotes: [String] = []) {
         self.name = name; self.totalParameters = totalParameters; self.activeParameters = activeParameters
         self.sequenceLength = sequenceLength; self.trainingFLOPsPerToken = trainingFLOPsPerToken
         self.prefillFLOPsPerToken = prefillFLOPsPerToken; self.decodeFLOPsPerToken = decodeFLOPsPerToken
         self.decodeFLOPsPerCachedToken = decodeFLOPsPerCachedToken; self.weightBytes = weightBytes
         self.kvCacheBytesPerToken = kvCacheBytesPerToken; self.notes = notes
+        self.hardwareTrainingFLOPsPerToken = hardwareTrainingFLOPsPerToken ?? trainingFLOPsPerToken
+        self.recompute = recompute; self.isRule = isRule; self.trainingNotes = trainingNotes
     }
 
     /// The seeds' view of a model: `N` parameters, `2N` per forward token, `6N` per training
@@ -44,7 +58,8 @@ public struct ModelFigures: Sendable, Equatable {
             trainingFLOPsPerToken: FLOPsPerToken(perToken: 6 * parameters),
             prefillFLOPsPerToken: FLOPsPerToken(perToken: 2 * parameters), decodeFLOPsPerToken: 2 * parameters,
             weightBytes: bytesPerParameter * parameters, kvCacheBytesPerToken: 0,
-            notes: ["rule convention: 2·N per forward token, 6·N per training token (no attention term, no KV cache)"])
+            notes: ["rule convention: 2·N per forward token, 6·N per training token (no attention term, no KV cache)"],
+            isRule: true)
     }
 
     /// Decode FLOPs of one step of one sequence with `context` positions cached.

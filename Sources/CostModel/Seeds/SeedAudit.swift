@@ -31,10 +31,19 @@ public enum SeedAudit {
         public static let plusFee = 20.0
     }
 
-    /// All examples, in seed order.
-    public static func examples() throws -> [SeedExample] {
-        try seed000Examples() + seed001Examples() + pretrainingExamples() + inferenceExamples()
-            + breakEvenExamples() + taskExamples()
+    /// All examples, in seed order. Corrected figures are one chain on the seed's A100 (its peak
+    /// and price) at a stated MFU and bandwidth utilisation, decode at a stated batch.
+    public static func examples(mfu: Double = HardwareProfile.defaultMFU, batch: Int = SeedCorrections.defaultBatch,
+                                bandwidthUtilisation: Double = HardwareProfile.defaultBandwidthUtilisation) throws -> [SeedExample] {
+        let c = try corrections(mfu: mfu, batch: batch, bandwidthUtilisation: bandwidthUtilisation)
+        return try seed000Examples() + seed001Examples() + pretrainingExamples(c, mfu: mfu) + inferenceExamples(c, mfu: mfu)
+            + breakEvenExamples(c) + taskExamples()
+    }
+
+    /// The corrected chain on the seed's A100 (312 TFLOP/s dense BF16, $2.2659/h) at `mfu`.
+    public static func corrections(mfu: Double = HardwareProfile.defaultMFU, batch: Int = SeedCorrections.defaultBatch,
+                                   bandwidthUtilisation: Double = HardwareProfile.defaultBandwidthUtilisation) throws -> SeedCorrections {
+        try SeedCorrections.compute(on: try HardwareProfile.seedA100Corrected(mfu: mfu, bandwidthUtilisation: bandwidthUtilisation), batch: batch)
     }
 
     /// GPT-3 175B as published (Brown et al. 2020, Table 2.1): 96 layers, d 12288, 96 heads of

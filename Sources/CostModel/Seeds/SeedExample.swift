@@ -30,10 +30,14 @@ public struct SeedExample: Sendable {
     /// The seed's formula evaluated on the seed's inputs.
     public var ours: Double
     public var oursText: String
-    /// The corrected figure (nil when the seed's figure stands).
+    /// The corrected figure; nil when the seed's figure stands (`correctedText` nil too) or when
+    /// the corrected quantity does not exist (`correctedText` says why, e.g. "never: …").
     public var corrected: Double?
     public var correctedText: String?
     public var reason: String
+    /// Ids of the upstream examples whose corrected figures this corrected figure is computed
+    /// from (the corrected chain); empty when its correction is its own.
+    public var inherits: [String] = []
 
     public var agreement: Agreement { printed?.agreement(with: ours) ?? .notPrinted }
     /// True when the seed's printed figure is what its formula gives at its printed precision.

@@ -1,0 +1,47 @@
+import Foundation
+import _TestSupport
+import Testing
+import Workload
+@testable import ParallelPlan
+
+@Suite struct PublishedRunTests {
+    static let specs = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../ModelSpecs")
+
+    /// BLOOM's published 176,247,271,424 parameters from the architecture: token table V·h, the
+    /// embedding LayerNorm, 70 × (12h² + 13h) with biases, the final LayerNorm, tied head.
+    @Test func bloomSpecCountsThePublishedParameters() throws {
+        let spec = try ModelLoader.loadFile(at: Self.specs.appendingPathComponent("bloom-176b.yaml").path).spec
+        let h = 14336
+        let byHand = 250_880 * h + 2 * h + 70 * (12 * h * h + 13 * h) + 2 * h
+        #expect(byHand == 176_247_271_424)
+        #expect(try ParameterCount.report(for: spec).total == Int128(byHand))
+    }
+
+    /// Megatron-LM's GPT shapes reproduce the paper's parameter column (P = 12lh²(1 + 13/(12h) + (V + s)/(12lh))).
+    @Test func megatronTableShapesGiveThePublishedParameterCounts() throws {
+        for (layers, hidden, heads, billions) in [(80, 12288, 96, 145.6), (96, 16384, 128, 310.1), (105, 20480, 128, 529.6), (128, 25600, 160, 1008.0)] {
+            let p = try ParameterCount.report(for: PublishedRuns.megatronGPT("m", layers: layers, hidden: hidden, heads: heads)).total
+            #expect(abs(Double(p) / 1e9 - billions) < 0.05, "\(billions)B")
+        }
+    }
+
+    @Test func everyRowStatesItsAssumptionsAndUsesOneErrorConvention() throws {
+        for run in PublishedRuns.all {
+            #expect(!run.assumptions.isEmpty, "\(run.name)")
+            if let plan = run.plan { #expect(plan.devices == run.devices, "\(run.name)") }
+        }
+    }
+
+    @Test func throughputRowsAreComparedOnStepTimeAndMFUExcludesRecomputation() throws {
+        let run = try #require(PublishedRuns.all.first { $0.name == "Megatron-LM 174.6B (384 GPUs)" })
+        guard case .spec(let spec) = run.model else { Issue.record("Megatron row is written out"); return }
+        let check = try PublishedRunCheck.check(run, spec: spec, device: a100)
+        // reported step = hardware FLOPs ÷ (devices × 153 TFLOP/s); HFU = 153/312.
+        #expect(abs(check.reportedStepSeconds - check.hardwareStepFLOPs / (384 * 153e12)) < 1e-9)
+        #expect(abs(check.impliedHFU - 153.0 / 312.0) < 1e-12)
+        #expect(abs(check.impliedMFU - check.impliedHFU * check.modelStepFLOPs / check.hardwareStepFLOPs) < 1e-12)
+        #expect(check.impliedMFU < check.impliedHFU)
+        #expect(abs(check.error - (check.predictedStepSeconds / check.reportedStepSeconds - 1)) < 1e-12)
+        #expect(check.assumptions.contains { $0.contains("kernel efficiency") })
+    }
+}

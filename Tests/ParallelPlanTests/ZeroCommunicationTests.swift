@@ -1,0 +1,121 @@
+import _TestSupport
+import Testing
+import Workload
+@testable import ParallelPlan
+
+/// ZeRO's data-parallel traffic per step, against hand derivations (Rajbhandari et al. 2020 §7):
+/// with a device shard Ψ in bf16 (2Ψ bytes) over N ranks, a ring reduce-scatter or all-gather
+/// moves (N−1)/N × 2Ψ per device, an all-reduce twice that; stages 2 and 3 repeat per micro-batch.
+@Suite struct ZeroCommunicationTests {
+    // GPT-2 on 8 data-parallel ranks, 4 micro-batches of 2 sequences.
+    let job = TrainingJob(spec: ReferenceSpecs.gpt2, seq: 1024, globalBatch: 64)
+    let psi: Double = 124_439_808
+    var gather: Double { 7.0 / 8.0 * 2 * psi }
+
+    func collectives(zero: Int) throws -> [String: Collective] {
+        let e = try ParallelConfig(dp: 8, zero: zero, microBatches: 4).evaluate(job, on: a100)
+        return Dictionary(uniqueKeysWithValues: e.collectives.map { ($0.name, $0) })
+    }
+
+    @Test func stageZeroAllReducesTheGradientsOncePerStep() throws {
+        let c = try collectives(zero: 0)
+        #expect(c.keys.sorted() == ["dp_gradient_allreduce"])
+        #expect(c["dp_gradient_allreduce"]?.bytesPerDevice == 2 * gather)
+        #expect(c["dp_gradient_allreduce"]?.count == 1)
+    }
+
+    @Test func stageOneReduceScattersGradientsAndGathersWeightsOncePerStep() throws {
+        let c = try collectives(zero: 1)
+        #expect(c["dp_gradient_reducescatter"]?.bytesPerDevice == gather)
+        #expect(c["dp_weight_allgather"]?.bytesPerDevice == gather)
+        #expect(c["dp_gradient_reducescatter"]?.count == 1)
+    }
+
+    @Test func stageTwoReduceScattersEveryMicroBatch() throws {
+        let c = try collectives(zero: 2)
+        #expect(c["dp_gradient_reducescatter"]?.bytesPerDevice == 4 * gather)
+        #expect(c["dp_gradient_reducescatter"]?.count == 4)
+        #expect(c["dp_weight_allgather"]?.bytesPerDevice == gather)
+    }
+
+    @Test func stageThreeGathersTwiceAndReduceScattersOncePerMicroBatch() throws {
+        let c = try collectives(zero: 3)
+        let total = c.values.filter { $0.group == "DP" }.reduce(0) { $0 + $1.bytesPerDevice }
+        // 3 × M × (N−1)/N × 2Ψ: the ZeRO paper's 3Ψ per step, M = 4 times over.
+        #expect(total == 3 * 4 * gather)
+        for name in ["dp_zero3_forward_allgather", "dp_zero3_backward_allgather", "dp_zero3_gradient_reducescatter"] {
+            #expect(c[name]?.count == 4, "\(name)")
+        }
+    }
+
+    @Test func zeroThreeTrafficOfATp2Dp32PlanIsThreeTimesMicroBatchesOfTheShard() throws {
+        let job = TrainingJob(spec: ReferenceSpecs.llama2_7b, seq: 4096, globalBatch: 1024, recompute: .selective)
+        let e = try ParallelConfig(tp: 2, pp: 1, dp: 32, zero: 3, sequenceParallel: true, microBatches: 32).evaluate(job, on: a100)
+        let shard = Double(e.memory.parametersPerDevice)
+        let dp = e.collectives.filter { $0.group == "DP" }.reduce(0) { $0 + $1.bytesPerDevice }
+        #expect(dp == 3 * 32 * (31.0 / 32.0) * 2 * shard)
+    }
+
+    /// With gradient accumulation only the last micro-batch's backward (2/3 of compute / M) can
+    /// hide a once-per-step all-reduce.
+    @Test func oncePerStepAllReduceHidesOnlyBehindTheLastMicroBatchBackward() throws {
+        let slowNetwork = Accelerator(name: "slow", memoryBytes: 80_000_000_000, peakFLOPsPerSecond: 312e12, memoryBytesPerSecond: 2e12,
+                                      intraNode: InterconnectCatalog.roce100, interNode: InterconnectCatalog.roce100, devicesPerNode: 8, dollarsPerHour: 1)
+        let e = try ParallelConfig(dp: 8, zero: 0, microBatches: 4).evaluate(job, on: slowNetwork)
+        let allReduce = try #require(e.collectives.first { $0.name == "dp_gradient_allreduce" })
+        let window = e.computeSeconds / 4 * 2 / 3
+        #expect(allReduce.seconds > window)
+        #expect(abs(allReduce.exposedSeconds - (allReduce.seconds - window)) < 1e-12)
+        #expect(abs(e.stepSeconds - (e.computeSeconds + allReduce.exposedSeconds)) < 1e-12)
+    }
+
+    @Test func ringTimeIsBytesOverBandwidthPlusStepsTimesLatency() throws {
+        let c = try collectives(zero: 0)
+        let l = InterconnectCatalog.nvlink3
+        let expected = 2 * gather / l.bytesPerSecond + 14 * l.latencySeconds
+        #expect(abs(try #require(c["dp_gradient_allreduce"]).seconds - expected) < 1e-15)
+    }
+}
+
+/// Mixture-of-experts state and traffic: an expert's weights are replicated over dp / ep ranks only.
+@Suite struct ExpertParallelTests {
+    let job = TrainingJob(spec: ReferenceSpecs.mixtral, seq: 4096, globalBatch: 512, recompute: .selective)
+
+    @Test func expertStateIsDividedOverTheExpertDataParallelGroup() throws {
+        let report = try ParameterCount.report(for: ReferenceSpecs.mixtral)
+        let config = ParallelConfig(tp: 1, pp: 1, dp: 16, ep: 8, zero: 1, microBatches: 32)
+        let shard = config.parameterShard(report)
+        let experts = ExactCount(report.parameters(of: .experts))
+        #expect(shard.experts == experts / ExactCount(8))
+        #expect(shard.dense == ExactCount(report.total) - experts)
+        let optimizer = try #require(config.modelStateComponents(shard).first { $0.name == "optimizer_fp32" })
+        // 12Ψ_dense / 16 + 12Ψ_expert / (16 / 8)
+        #expect(optimizer.bytes == 12 * shard.dense / ExactCount(16) + 12 * shard.experts / ExactCount(2))
+    }
+
+    @Test func expertGradientsAreReducedOverDpOverEpRanks() throws {
+        let e = try ParallelConfig(tp: 1, pp: 1, dp: 16, ep: 8, zero: 0, microBatches: 32).evaluate(job, on: a100)
+        let dense = try #require(e.collectives.first { $0.name == "dp_gradient_allreduce" })
+        let expert = try #require(e.collectives.first { $0.name == "edp_gradient_allreduce" })
+        let experts = Double(e.memory.expertParametersPerDevice), all = Double(e.memory.parametersPerDevice)
+        #expect(dense.ranks == 16 && expert.ranks == 2)
+        #expect(expert.bytesPerDevice == 2 * (1.0 / 2.0) * 2 * experts)
+        #expect(dense.bytesPerDevice == 2 * (15.0 / 16.0) * 2 * (all - experts))
+    }
+
+    @Test func mixtralOnSixteenH100sWithZeroOneDoesNotFitOnceExpertsAreCountedRight() throws {
+        let h100 = Accelerator(name: "h100-sxm", memoryBytes: 80_000_000_000, peakFLOPsPerSecond: 989.4e12, memoryBytesPerSecond: 3.35e12,
+                               intraNode: InterconnectCatalog.nvswitchH100, interNode: InterconnectCatalog.infinibandNDR, dollarsPerHour: 3)
+        let e = try ParallelConfig(tp: 1, pp: 1, dp: 16, ep: 8, zero: 1, microBatches: 32).evaluate(job, on: h100)
+        // 5.6B expert parameters per device with their 12-byte optimizer state over only 2 ranks.
+        #expect(!e.fits)
+    }
+
+    @Test func theSearchEnumeratesExpertParallelismAndSequenceParallelism() {
+        let configs = PlanSearch.candidates(devices: 16, job: job, on: a100)
+        #expect(Set(configs.map(\.ep)) == [1, 2, 4, 8])
+        #expect(configs.allSatisfy { $0.dp % $0.ep == 0 })
+        #expect(configs.contains { $0.tp > 1 && $0.sequenceParallel } && configs.contains { $0.tp > 1 && !$0.sequenceParallel })
+        #expect(configs.allSatisfy { $0.tp > 1 || !$0.sequenceParallel })
+    }
+}
