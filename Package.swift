@@ -54,6 +54,6 @@ let package = Package(
         .testTarget(name: "HostBenchTests", dependencies: ["HostBench"]),
         .testTarget(name: "CostModelTests", dependencies: ["CostModel"]),
         .testTarget(name: "ParallelPlanTests", dependencies: ["ParallelPlan", "_TestSupport"]),
-        .testTarget(name: "CommandsTests", dependencies: ["Commands"]),
+        .testTarget(name: "CommandsTests", dependencies: ["Commands", "Workload"]),
     ]
 )

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Workload
 @testable import Commands
 
 /// Every deterministic command in each format, byte for byte against `Golden/<case>.<format>`.
@@ -50,7 +51,13 @@ import Testing
         defer { try? FileManager.default.removeItem(at: file) }
         var command = try LLMCost.parseAsRoot(arguments + ["--format", format, "--output", file.path])
         try command.run()
-        return try String(contentsOf: file, encoding: .utf8)
+        return normalized(try String(contentsOf: file, encoding: .utf8))
+    }
+
+    /// The catalog's absolute path as `$CATALOG`, so the files do not depend on the checkout.
+    static func normalized(_ text: String) -> String {
+        guard let directory = try? ModelCatalog.located().directory else { return text }
+        return text.replacingOccurrences(of: directory, with: "$CATALOG")
     }
 
     @Test(arguments: cases.map(\.name))
