@@ -1,4 +1,5 @@
 import ArgumentParser
+import CostModel
 import Workload
 
 /// `llmcost memory MODEL`: weights by dtype, KV cache, decode traffic, training state.
@@ -19,13 +20,21 @@ struct Memory: ParsableCommand {
     var groupSize: Int = 128
     @Option(help: "Training activations: recomputation none, selective or full.")
     var recompute: Recompute = .none
+    @Flag(name: .customLong("allow-beyond-context"), help: "Size sequences longer than the model's context window.")
+    var allowBeyondContext = false
     @OptionGroup var output: OutputOptions
 
     func run() throws {
         let spec = try ModelLoading.load(model.model)
+        let length = seq ?? min(2048, spec.contextWindow ?? 2048)
+        if let window = spec.contextWindow, length > window, !allowBeyondContext {
+            throw PhaseError(option: "--seq", "\(length) positions exceed \(spec.name)'s context window of \(window); "
+                + "pass --allow-beyond-context to size it anyway")
+        }
         let estimator = MemoryEstimator(spec: spec, weightType: dtype, kvType: kvDtype, groupSize: groupSize, recompute: recompute)
-        let report = try estimator.report(batch: batch, seq: seq ?? min(2048, spec.contextWindow ?? 2048))
-        try output.emit(MemoryView(report: report, explain: output.explain).rendered)
+        let report = try estimator.report(batch: batch, seq: length)
+        let fits = DeviceFit.catalog(inferenceBytes: report.inferenceTotal, trainingBytes: report.training.total)
+        try output.emit(MemoryView(report: report, fits: fits, explain: output.explain).rendered)
     }
 }
 
@@ -33,6 +42,7 @@ extension DataType: ExpressibleByArgument {}
 
 struct MemoryView {
     var report: MemoryReport
+    var fits: [DeviceFit]
     var explain: Bool
 
     var rendered: Rendered {
@@ -43,7 +53,38 @@ struct MemoryView {
             ["inference (weights + cache)", HumanUnits.grouped(report.inferenceTotal), HumanUnits.bytes(report.inferenceTotal)],
             ["training", HumanUnits.grouped(report.training.total), HumanUnits.bytes(report.training.total)],
         ]))
-        return Rendered(json: json, tables: tables, notes: report.notes)
+        tables.append(fitTable)
+        let notes = report.notes + [
+            "devices needed = ⌈bytes ÷ datasheet memory (decimal GB)⌉, no headroom for the framework or fragmentation: a lower bound; training assumes perfect sharding (ZeRO-3, activations split)",
+        ]
+        return Rendered(json: json, tables: tables, notes: notes, csvTable: csv)
+    }
+
+    private var fitTable: TextTable {
+        var t = TextTable(title: "catalog devices needed (weights + KV cache; training state sharded)",
+                          columns: ["device", "memory", "inference", "fits on one", "training"])
+        for f in fits {
+            t.append([f.device, HumanUnits.decimal(Double(f.memoryBytes) / 1e9, 0) + " GB", HumanUnits.grouped(f.inferenceDevices),
+                      f.inferenceFitsOnOne ? "yes" : "no", HumanUnits.grouped(f.trainingDevices)])
+        }
+        return t
+    }
+
+    /// Every section in one machine-readable table: `section,component,bytes`.
+    private var csv: TextTable {
+        var t = TextTable(columns: ["section", "component", "bytes"])
+        for (name, s) in [("weights", report.weights), ("kv_cache", report.kvCache),
+                          ("decode_step", report.decodeStep), ("training", report.training)] {
+            for c in s.components { t.append([name, c.name, String(c.bytes.value)]) }
+            t.append([name, "total", String(s.total)])
+        }
+        t.append(["summary", "kv_cache_bytes_per_token", String(report.kvCacheBytesPerToken)])
+        t.append(["summary", "inference_total", String(report.inferenceTotal)])
+        for f in fits {
+            t.append(["devices_for_inference", f.device, String(f.inferenceDevices)])
+            t.append(["devices_for_training", f.device, String(f.trainingDevices)])
+        }
+        return t
     }
 
     private func table(_ s: MemorySection) -> TextTable {
@@ -78,6 +119,11 @@ struct MemoryView {
             ("decode_step_bytes", section(report.decodeStep)),
             ("recompute", .string(report.recompute.rawValue)),
             ("training", section(report.training)),
+            ("devices", .array(fits.map { f in
+                .object([("device", .string(f.device)), ("memory_bytes", .integer(f.memoryBytes)),
+                         ("inference_devices", .integer(f.inferenceDevices)), ("fits_on_one", .bool(f.inferenceFitsOnOne)),
+                         ("training_devices_sharded", .integer(f.trainingDevices))])
+            })),
             ("notes", .array(report.notes.map { .string($0) })),
         ])
     }
