@@ -31,7 +31,7 @@ let package = Package(
             "Workload", "HostBench", "CostModel", "ParallelPlan",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .executableTarget(name: "llmcost", dependencies: ["Commands"]),
+        .executableTarget(name: "llmcost", dependencies: ["Commands", "HostBench"]),
 
         // MARK: - Implementation details
 

@@ -11,6 +11,9 @@ import HostBench
 // A shared machine's speed drifts from second to second, so every rate is the best over R
 // interleaved rounds (SGEMMs, the kernels, then one run of the NumPy peer, then again), the way
 // the NumPy peer reports the best of 5; the peer's best layer rate over the rounds is taken.
+// OpenBLAS may not recognise this CPU and pick slow fallback kernels: restart with the right ones.
+OpenBLASCoreChoice.restartIfMisdetected()
+if let note = OpenBLASCoreChoice.note { print("note: \(note)") }
 let args = Array(CommandLine.arguments.dropFirst())
 func option(_ name: String) -> Int? {
     guard let i = args.firstIndex(of: name), i + 1 < args.count else { return nil }

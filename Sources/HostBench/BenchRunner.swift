@@ -88,6 +88,7 @@ public enum BenchRunner {
             "sgemm sweep: OpenBLAS's own threading with \(configuration.resolvedThreads) threads",
             "bandwidth: STREAM triad, best pass, 3 arrays × \(configuration.resolvedBandwidthBytes >> 20) MiB counted as 3 × bytes per pass",
         ]
+        if let choice = OpenBLASCoreChoice.note { notes.append(choice) }
         if let n = nominal.gflops, n < measured.gflops {
             notes.append(String(format: "the nominal peak (%.1f GFLOP/s) is below the measured FMA loop (%.1f GFLOP/s): the clock /proc/cpuinfo reports is not the clock the cores run at", n, measured.gflops))
         }

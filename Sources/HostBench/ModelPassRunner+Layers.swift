@@ -81,6 +81,7 @@ extension ModelPassRunner {
             "FP32 on OpenBLAS, one sequence of \(shape.seq) tokens; attention products over the full \(shape.seq)×\(shape.seq) square (matmul convention), causal mask applied",
             "not run (element-wise or tiny): embedding lookup, positional tables, rotary, final norm, norm and residual backward",
         ]
+        if let choice = OpenBLASCoreChoice.note { notes.append(choice) }
         guard let stack = spec.decoder ?? spec.encoder else { return notes }
         if stack.block != .sequential {
             notes.append("\(spec.name) runs attention and FFN in parallel; the reference layer runs them one after the other (the same GEMMs)")
