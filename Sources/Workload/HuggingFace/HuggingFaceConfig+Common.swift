@@ -38,14 +38,20 @@ extension HuggingFaceConfig {
         "quick_gelu": .gelu, "relu": .relu, "silu": .silu, "swish": .silu,
     ]
 
-    /// The fraction of each head that is rotated, from whichever spelling the config uses:
-    /// `partial_rotary_factor` (Phi), `rotary_pct` (GPT-NeoX), or either inside
-    /// `rope_parameters` (transformers 5) / `rope_scaling`.
-    func rotaryFraction() throws(SpecError) -> (fraction: Double, key: String)? {
+    /// The rotary-parameter object `transformers` 5 keeps: `rope_scaling` when the config has a
+    /// non-empty one (it replaces `rope_parameters` outright), else `rope_parameters`.
+    func ropeObject() throws(SpecError) -> HuggingFaceConfig? {
+        if let scaling = try object("rope_scaling"), !scaling.values.isEmpty { return scaling }
+        return try object("rope_parameters")
+    }
+
+    /// The rotated fraction under any spelling — `partial_rotary_factor` (Phi, StableLM),
+    /// `rotary_pct` (GPT-NeoX), or either inside the rope object — for the generic reading.
+    func anyRotaryFraction() throws(SpecError) -> (fraction: Double, key: String)? {
         for key in ["partial_rotary_factor", "rotary_pct"] {
             if let f = try double(key) { return (f, prefix + key) }
         }
-        if let rope = try object("rope_parameters") {
+        if let rope = try ropeObject() {
             for key in ["partial_rotary_factor", "rotary_pct"] {
                 if let f = try rope.double(key) { return (f, rope.prefix + key) }
             }
@@ -53,19 +59,47 @@ extension HuggingFaceConfig {
         return nil
     }
 
+    /// The rotated fraction as `PhiConfig` / `GPTNeoXConfig` resolve it: the rope object's
+    /// `partial_rotary_factor` first, then the top-level `fallbackKey` (whose class default the
+    /// defaults table supplies).
+    func rotaryFraction(fallbackKey: String) throws(SpecError) -> (fraction: Double, key: String)? {
+        if let rope = try ropeObject(), let f = try rope.double("partial_rotary_factor") {
+            return (f, rope.prefix + "partial_rotary_factor")
+        }
+        return try double(fallbackKey).map { ($0, prefix + fallbackKey) }
+    }
+
+    /// Where a config spells a partial rotary fraction that the family's model code never
+    /// reads (Llama's rotary embedding always covers the whole head).
+    func ignoredRotaryFractionKeys(_ keys: [String] = ["partial_rotary_factor", "rotary_pct"]) throws(SpecError) -> [String] {
+        var found = keys.filter(writes).map { prefix + $0 }
+        if let rope = try ropeObject() {
+            found += keys.filter(rope.writes).map { rope.prefix + $0 }
+        }
+        return found
+    }
+
     /// Rotary positions over `int(headDim × fraction)` dimensions, truncated as `transformers`
     /// does (Phi-2: `int(80 × 0.4)` = 32); the whole head when no fraction is given.
-    func rotaryPositions(headDim: Int) throws(SpecError) -> PositionEncoding {
-        guard let (fraction, key) = try rotaryFraction() else { return .rotary() }
+    func rotaryPositions(headDim: Int, fraction: (fraction: Double, key: String)?) throws(SpecError) -> PositionEncoding {
+        guard let (fraction, key) = fraction else { return .rotary() }
+        // A top-level key goes through `error`, which says when the value is a class default.
+        func failure(_ message: String) -> SpecError {
+            key.contains(".") ? SpecError(file: file, field: key, message) : error(key, message)
+        }
         guard fraction > 0, fraction <= 1 else {
-            throw SpecError(file: file, field: key, "the rotated fraction of a head must be in (0, 1], got \(fraction)")
+            throw failure("the rotated fraction of a head must be in (0, 1], got \(fraction)")
         }
         let dims = Int((Double(headDim) * fraction).rounded(.towardZero))
         guard dims >= 2, dims % 2 == 0 else {
-            throw SpecError(file: file, field: key,
-                            "int(head_dim \(headDim) × \(fraction)) = \(dims) rotated dimensions; rotary needs an even number ≥ 2")
+            throw failure("int(head_dim \(headDim) × \(fraction)) = \(dims) rotated dimensions; rotary needs an even number ≥ 2")
         }
         return dims == headDim ? .rotary() : .rotary(dimensions: dims)
+    }
+
+    /// What a decoder-only (or encoder-only) model's cross-attention adds and what it does not.
+    static func crossAttentionNote(family: String) -> String {
+        "'add_cross_attention' is true: each layer's cross-attention and its norm are counted in the parameters; FLOPs are those of a call without encoder_hidden_states, which skips them (as \(family) does)"
     }
 
     /// `tie_word_embeddings`, with the default of the family's config class.

@@ -10,6 +10,38 @@ extension HuggingFaceConfig {
     static let vocabularyKeys = ["vocab_size", "n_vocab", "padded_vocab_size"]
     static let ffnKeys = ["intermediate_size", "n_inner", "ffn_dim", "d_ff", "ffn_hidden_size", "ffn_dim_size"]
     static let kvHeadKeys = ["num_key_value_heads", "num_kv_heads", "n_head_kv", "multi_query_group_num"]
+    /// Expert counts: a config with more than one expert is not read as dense.
+    static let expertKeys = ["num_experts", "num_local_experts", "n_routed_experts", "moe_num_experts", "num_routed_experts"]
+    /// What the model code of some common families does that the generic reading cannot see
+    /// in their configs.
+    static let knownStructureNotes: [String: String] = [
+        "gemma2": "four RMSNorms per layer (pre and post attention and FFN)",
+        "gemma3": "four RMSNorms per layer and norms over q and k", "gemma3_text": "four RMSNorms per layer and norms over q and k",
+        "olmo": "LayerNorms without any parameter",
+        "cohere": "a parallel attention/FFN block and LayerNorms without bias",
+        "gpt_bigcode": "learned positions, LayerNorms, and biases on every linear map",
+        "gptj": "a parallel attention/FFN block, biases on the FFN, and an LM head with bias",
+        "bloom": "ALiBi, an embedding LayerNorm, and biases on every linear map",
+        "gpt_neo": "learned positions and local attention layers",
+        "stablelm": "LayerNorms and partial rotary", "starcoder2": "LayerNorms and biases on every linear map",
+        "mpt": "ALiBi and LayerNorms", "codegen": "a parallel attention/FFN block and biased FFN",
+    ]
+    /// Keys that change the structure in the families that have them, and that the generic
+    /// reading does not model; each one present (and not false or zero) is named in a warning.
+    static let structuralKeysNotRead: [String: String] = [
+        "sliding_window": "attention over a window changes attention FLOPs and the KV cache",
+        "moe_intermediate_size": "an expert FFN width", "shared_expert_intermediate_size": "a shared expert",
+        "n_shared_experts": "shared experts", "num_experts_per_tok": "routed experts",
+        "position_embedding_type": "the kind of position embedding", "n_positions": "a learned position table of this many rows in GPT-2/BigCode-style models, only the context length in rotary ones",
+        "alibi": "ALiBi instead of rotary", "parallel_attn": "a parallel attention/FFN block",
+        "use_parallel_residual": "a parallel attention/FFN block", "parallel_residual": "a parallel attention/FFN block",
+        "kv_lora_rank": "low-rank (MLA) key/value projections", "q_lora_rank": "low-rank (MLA) query projections",
+        "use_qkv_bias": "biases on q, k, v", "qkv_bias": "biases on q, k, v", "bias": "biases on the linear maps",
+        "use_post_attention_layernorm": "extra norms", "use_post_feedforward_layernorm": "extra norms",
+        "qk_layernorm": "norms over q and k", "use_qk_norm": "norms over q and k",
+        "layer_types": "per-layer attention kinds", "attn_layer_indices": "per-layer block kinds",
+        "word_embed_proj_dim": "an embedding projection",
+    ]
 
     func genericSpec(warnings: inout [String]) throws(SpecError) -> ModelSpec {
         let family = modelType.map { "model_type '\($0)'" } ?? "a config without 'model_type'"
@@ -20,31 +52,64 @@ extension HuggingFaceConfig {
             throw SpecError(file: file, field: "model_type",
                             "\(family) is not one llmcost knows, and the fields to read it as a generic decoder are missing: \(list)")
         }
+        if let key = Self.expertKeys.first(where: { (try? size($0)).flatMap { $0 } ?? 0 > 1 }) {
+            throw error(key, "\(family) is a mixture-of-experts config (\(key) = \(try size(key) ?? 0)); llmcost has no mapping for its expert layout (shared experts, expert width, which layers are sparse) and will not guess it: write a spec file with a `moe` section")
+        }
         let widthKey = Self.widthKeys.first(where: has) ?? "hidden_size"
         let d = try requiredSize(widthKey)
-        let (heads, kvHeads, headDim) = try attentionGeometry(
+        var (heads, kvHeads, headDim) = try attentionGeometry(
             hidden: d, heads: Self.headKeys, kvHeads: Self.kvHeadKeys, headDim: ["head_dim"], hiddenKey: widthKey)
         warnings.append("\(family) is not one llmcost knows: read as a generic pre-norm decoder; check the assumptions below")
+        if try bool("multi_query") == true, !Self.kvHeadKeys.contains(where: has) {
+            kvHeads = 1
+            warnings.append("'multi_query' is true: read as one key/value head shared by the \(heads) query heads")
+        }
+        if let note = Self.knownStructureNotes[modelType?.lowercased() ?? ""] {
+            warnings.append("transformers' '\(modelType ?? "")' model differs from a plain pre-norm decoder: \(note); expect the counts to be off")
+        }
+        let ignored = Self.structuralKeysNotRead.filter { key, _ in
+            guard let v = value(key) else { return false }
+            return v != .bool(false) && v != .int(0)
+        }
+        for (key, meaning) in ignored.sorted(by: { $0.key < $1.key }) {
+            warnings.append("'\(key)' = \(value(key)?.jsonText ?? "") is not read by the generic decoder (\(meaning)): the counts ignore it")
+        }
 
         let normKind: NormSpec.Kind = has("rms_norm_eps") || !(has("layer_norm_eps") || has("layer_norm_epsilon")) ? .rmsNorm : .layerNorm
         warnings.append("assumed \(normKind == .rmsNorm ? "RMSNorm" : "LayerNorm") (from \(has("rms_norm_eps") ? "'rms_norm_eps'" : normKind == .layerNorm ? "a layer_norm_eps key" : "no norm key")), two per layer and a final one")
 
         let actKey = ["hidden_act", "activation_function", "hidden_activation", "activation"].first(where: has) ?? "hidden_act"
         let activation = try self.activation(actKey, default: "silu", warnings: &warnings)
-        let gated = activation == .silu
+        // Gemma-style configs spell the activation `hidden_activation` and gate it (GeGLU).
+        let gated = activation == .silu || actKey == "hidden_activation"
         warnings.append(gated
-            ? "assumed a gated FFN (SwiGLU) because the activation is SiLU"
+            ? (activation == .silu ? "assumed a gated FFN (SwiGLU) because the activation is SiLU"
+                                   : "assumed a gated FFN (GeGLU) because the activation is given as 'hidden_activation', as Gemma configs do")
             : "assumed a plain (ungated) FFN because the activation is not SiLU")
 
-        // `save_pretrained` leaves out a value equal to `PretrainedConfig`'s default, and that
-        // default is True: a saved config without the key had its head tied.
-        let tied = try tiedHead(default: true)
-        warnings.append("assumed the LM head is \(tied ? "tied to" : "separate from") the token embedding ('tie_word_embeddings' \(has("tie_word_embeddings") ? "= \(tied)" : "absent, which in a saved config means transformers' default, true"))")
+        // An absent key takes the class default where transformers has a class of this type
+        // (OlmoConfig, Phi3Config, … default to untied); otherwise `PreTrainedConfig`'s, true,
+        // which is what `save_pretrained` of transformers 4 left out.
+        let classTie = TransformersTieDefaults.tieDefault(modelType)
+        let tied = try tiedHead(default: classTie ?? true)
+        let tieSource = has("tie_word_embeddings") ? "= \(tied)"
+            : classTie != nil ? "absent: the default of transformers' config class for '\(modelType ?? "")', \(tied)"
+            : "absent, which in a saved config means transformers' default, true (a config class of its own may differ)"
+        warnings.append("assumed the LM head is \(tied ? "tied to" : "separate from") the token embedding ('tie_word_embeddings' \(tieSource))")
         let anyBias = try bool("use_bias")
         let attentionBias = try bool("attention_bias") ?? anyBias ?? false
         let mlpBias = try bool("mlp_bias") ?? anyBias ?? false
         warnings.append("assumed attention bias \(attentionBias), FFN bias \(mlpBias) (from 'attention_bias' / 'mlp_bias' / 'use_bias', false when absent)")
-        let positions = try rotaryPositions(headDim: headDim)
+        let rotaryDim = try size("rotary_dim")
+        let positions: PositionEncoding
+        if let dims = rotaryDim {
+            guard dims <= headDim, dims % 2 == 0 else {
+                throw error("rotary_dim", "\(dims) rotated dimensions in heads of \(headDim); rotary needs an even number no larger than the head")
+            }
+            positions = dims == headDim ? .rotary() : .rotary(dimensions: dims)
+        } else {
+            positions = try rotaryPositions(headDim: headDim, fraction: try anyRotaryFraction())
+        }
         warnings.append("assumed rotary positions over \(positions.rotaryDimensions.map { "\($0) of \(headDim)" } ?? "all \(headDim)") dimensions of each head, no position table")
 
         let stack = StackSpec(

@@ -16,29 +16,39 @@ extension HuggingFaceConfig {
     public func modelSpec(name: String) throws(SpecError) -> LoadedModel {
         var warnings: [String] = []
         let type = try string("model_type")
-        var spec: ModelSpec
-        switch type?.lowercased() {
-        case "gpt2": spec = try gpt2Spec(warnings: &warnings)
-        case "llama": spec = try llamaSpec(warnings: &warnings)
-        case "mistral": spec = try mistralSpec(warnings: &warnings)
-        case "mixtral": spec = try mixtralSpec(warnings: &warnings)
-        case "qwen2": spec = try qwen2Spec(warnings: &warnings)
-        case "qwen3": spec = try qwen3Spec(warnings: &warnings)
-        case "olmo2": spec = try olmo2Spec(warnings: &warnings)
-        case "gemma": spec = try gemmaSpec(warnings: &warnings)
-        case "phi": spec = try phiSpec(warnings: &warnings)
-        case "gpt_neox": spec = try gptNeoXSpec(warnings: &warnings)
-        case "opt": spec = try optSpec(warnings: &warnings)
-        case "falcon", "refinedwebmodel", "refinedweb": spec = try falconSpec(warnings: &warnings)
-        case "bert": spec = try bertSpec(warnings: &warnings)
-        case "t5", "mt5": spec = try t5Spec(warnings: &warnings)
-        case "bart": spec = try bartSpec(warnings: &warnings)
-        default: spec = try genericSpec(warnings: &warnings)
+        let defaults = ClassDefaults.forModelType(type)
+        let config = withDefaults(defaults)
+        var spec = try config.familySpec(type, warnings: &warnings)
+        if let defaults, !config.defaultsRead.entries.isEmpty {
+            let list = config.defaultsRead.entries.map { "\($0.key) = \($0.value.jsonText)" }.joined(separator: ", ")
+            warnings.insert("fields absent from the config take \(defaults.className)'s defaults (transformers 5.14.1): \(list)", at: 0)
         }
         spec.name = name
         spec.source = file
         spec.family = type
         return LoadedModel(spec: try spec.validated(file: file), warnings: warnings)
+    }
+
+    /// The mapping of `type`.
+    private func familySpec(_ type: String?, warnings: inout [String]) throws(SpecError) -> ModelSpec {
+        switch type?.lowercased() {
+        case "gpt2": try gpt2Spec(warnings: &warnings)
+        case "llama": try llamaSpec(warnings: &warnings)
+        case "mistral": try mistralSpec(warnings: &warnings)
+        case "mixtral": try mixtralSpec(warnings: &warnings)
+        case "qwen2": try qwen2Spec(warnings: &warnings)
+        case "qwen3": try qwen3Spec(warnings: &warnings)
+        case "olmo2": try olmo2Spec(warnings: &warnings)
+        case "gemma": try gemmaSpec(warnings: &warnings)
+        case "phi": try phiSpec(warnings: &warnings)
+        case "gpt_neox": try gptNeoXSpec(warnings: &warnings)
+        case "opt": try optSpec(warnings: &warnings)
+        case "falcon", "refinedwebmodel", "refinedweb": try falconSpec(warnings: &warnings)
+        case "bert": try bertSpec(warnings: &warnings)
+        case "t5", "mt5": try t5Spec(warnings: &warnings)
+        case "bart": try bartSpec(warnings: &warnings)
+        default: try genericSpec(warnings: &warnings)
+        }
     }
 
     /// Parses and imports a `config.json` in one step.

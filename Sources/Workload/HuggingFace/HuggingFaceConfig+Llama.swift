@@ -7,26 +7,33 @@ extension HuggingFaceConfig {
         return try decoderOnlySpec(
             qkvBias: attentionBias, outputBias: attentionBias, mlpBias: try bool("mlp_bias", default: false),
             activation: try activation("hidden_act", default: "silu", warnings: &warnings),
-            tiedDefault: false, slidingWindow: nil)
+            tiedDefault: false, slidingWindow: nil, warnings: &warnings)
     }
 
-    /// The Llama skeleton shared by Llama, Mistral, Mixtral, Qwen2 and Gemma: `hidden_size`,
-    /// `num_hidden_layers`, `num_attention_heads`, `num_key_value_heads` (absent → MHA),
-    /// `head_dim` (absent or `null` → width / heads), `intermediate_size`, gated FFN, RMSNorm,
-    /// final norm, bias-free LM head.
+    /// The Llama skeleton shared by Llama, Mistral, Mixtral, Qwen2/3, OLMo 2 and Gemma:
+    /// `hidden_size`, `num_hidden_layers`, `num_attention_heads`, `num_key_value_heads` (absent →
+    /// the class default, `null` → MHA), `head_dim` (`null` → width / heads; absent → the class
+    /// default, width / heads where it has none), `intermediate_size`, gated FFN, RMSNorm, final
+    /// norm, bias-free LM head. Rotary covers the whole head: these model classes never read a
+    /// `partial_rotary_factor`, so one in the config is reported and ignored.
     func decoderOnlySpec(
         qkvBias: Bool, outputBias: Bool, mlpBias: Bool, activation: Activation, tiedDefault: Bool,
-        slidingWindow: Int?, moe: MoESpec? = nil, qkNorm: AttentionSpec.QKNorm? = nil
+        slidingWindow: Int?, moe: MoESpec? = nil, qkNorm: AttentionSpec.QKNorm? = nil, warnings: inout [String]
     ) throws(SpecError) -> ModelSpec {
         let d = try requiredSize("hidden_size")
         let (heads, kvHeads, headDim) = try attentionGeometry(
             hidden: d, heads: ["num_attention_heads"], kvHeads: ["num_key_value_heads"], headDim: ["head_dim"],
             hiddenKey: "hidden_size")
+        let ignored = try ignoredRotaryFractionKeys()
+        if !ignored.isEmpty {
+            let family = modelType ?? "this family"
+            warnings.append("\(ignored.map { "'\($0)'" }.joined(separator: ", ")) ignored: the \(family) model code rotates the whole head (\(headDim) dimensions) whatever the config says")
+        }
         let stack = StackSpec(
             layers: try requiredSize("num_hidden_layers"),
             attention: AttentionSpec(heads: heads, kvHeads: kvHeads, headDim: headDim, qkvBias: qkvBias, outputBias: outputBias, qkNorm: qkNorm),
             ffn: FFNSpec(intermediateSize: try requiredSize("intermediate_size"), gated: true, activation: activation, bias: mlpBias),
-            moe: moe, norm: NormSpec(kind: .rmsNorm), positions: try rotaryPositions(headDim: headDim),
+            moe: moe, norm: NormSpec(kind: .rmsNorm), positions: .rotary(),
             slidingWindow: slidingWindow)
         return ModelSpec(
             name: "", vocabularySize: try requiredSize("vocab_size"), hiddenSize: d,

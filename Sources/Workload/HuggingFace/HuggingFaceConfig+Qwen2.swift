@@ -1,23 +1,25 @@
 /// Qwen2: Llama with a bias on q, k and v but not on o. `sliding_window` only takes effect when
 /// `use_sliding_window` is true (`Qwen2Config` sets it to `None` otherwise), and then only in the
 /// layers `layer_types` marks `sliding_attention` — by default those from `max_window_layers` on.
+/// Absent, `sliding_window` is 4096 and `max_window_layers` 28 (the class defaults).
 extension HuggingFaceConfig {
     func qwen2Spec(warnings: inout [String]) throws(SpecError) -> ModelSpec {
-        var window: Int?, windowLayers: Int?
-        if try bool("use_sliding_window", default: false), let w = try size("sliding_window") {
-            let layers = try requiredSize("num_hidden_layers")
-            let sliding = try slidingLayers(layers: layers)
-            if sliding > 0 {
-                window = w
-                windowLayers = sliding < layers ? sliding : nil
-            }
-        }
+        let window = try qwenSlidingWindow()
         var spec = try decoderOnlySpec(
             qkvBias: true, outputBias: false, mlpBias: false,
             activation: try activation("hidden_act", default: "silu", warnings: &warnings),
-            tiedDefault: false, slidingWindow: window)
-        spec.decoder?.slidingWindowLayers = windowLayers
+            tiedDefault: false, slidingWindow: window.size, warnings: &warnings)
+        spec.decoder?.slidingWindowLayers = window.layers
         return spec
+    }
+
+    /// The window of `Qwen2Config` / `Qwen3Config` and how many layers use it (`nil`: all).
+    func qwenSlidingWindow() throws(SpecError) -> (size: Int?, layers: Int?) {
+        guard try bool("use_sliding_window", default: false), let w = try size("sliding_window") else { return (nil, nil) }
+        let layers = try requiredSize("num_hidden_layers")
+        let sliding = try slidingLayers(layers: layers)
+        guard sliding > 0 else { return (nil, nil) }
+        return (w, sliding < layers ? sliding : nil)
     }
 
     /// Layers with sliding-window attention: counted in `layer_types` when the config lists

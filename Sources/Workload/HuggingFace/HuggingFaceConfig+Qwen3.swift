@@ -1,16 +1,16 @@
-/// Qwen3 (`Qwen3ForCausalLM`): Llama's skeleton with an explicit `head_dim`, `attention_bias`
-/// (default false) on q, k, v and o, and RMSNorms over each head's q and k (`q_norm`, `k_norm`).
+/// Qwen3 (`Qwen3ForCausalLM`): Llama's skeleton with an explicit `head_dim` (default 128),
+/// `attention_bias` (default false) on q, k, v and o, RMSNorms over each head's q and k
+/// (`q_norm`, `k_norm`), and Qwen2's sliding-window layers.
 extension HuggingFaceConfig {
     func qwen3Spec(warnings: inout [String]) throws(SpecError) -> ModelSpec {
         let bias = try bool("attention_bias", default: false)
-        if try bool("use_sliding_window", default: false), try size("sliding_window") != nil {
-            warnings.append("'use_sliding_window' is true: the window is applied to every layer (Qwen3 applies it above 'max_window_layers' only)")
-        }
-        let window = try bool("use_sliding_window", default: false) ? try size("sliding_window") : nil
-        return try decoderOnlySpec(
+        let window = try qwenSlidingWindow()
+        var spec = try decoderOnlySpec(
             qkvBias: bias, outputBias: bias, mlpBias: false,
             activation: try activation("hidden_act", default: "silu", warnings: &warnings),
-            tiedDefault: false, slidingWindow: window, qkNorm: .perHead)
+            tiedDefault: false, slidingWindow: window.size, qkNorm: .perHead, warnings: &warnings)
+        spec.decoder?.slidingWindowLayers = window.layers
+        return spec
     }
 }
 
@@ -22,6 +22,6 @@ extension HuggingFaceConfig {
         return try decoderOnlySpec(
             qkvBias: bias, outputBias: bias, mlpBias: false,
             activation: try activation("hidden_act", default: "silu", warnings: &warnings),
-            tiedDefault: false, slidingWindow: nil, qkNorm: .projection)
+            tiedDefault: false, slidingWindow: nil, qkNorm: .projection, warnings: &warnings)
     }
 }

@@ -2,12 +2,13 @@
 /// `d_model`), no bias anywhere, RMSNorm (T5's `T5LayerNorm` has a scale only), a relative
 /// position bias of `relative_attention_num_buckets × num_heads` in the first layer of each
 /// stack's self-attention (never in cross-attention), a final norm on both stacks, and a head
-/// tied per `tie_word_embeddings` (true for T5, false for T5 v1.1 and mT5).
+/// tied per `tie_word_embeddings` (true for T5, false for T5 v1.1 and mT5). An absent
+/// `feed_forward_proj` is `relu` for T5 and `gated-gelu` for mT5 (`MT5Config`).
 extension HuggingFaceConfig {
     func t5Spec(warnings: inout [String]) throws(SpecError) -> ModelSpec {
         let d = try requiredSize("d_model", "hidden_size")
         let heads = try requiredSize("num_heads", "num_attention_heads")
-        let headDim = try requiredSize("d_kv")
+        let headDim = try requiredSize("d_kv", "head_dim")
         let buckets = try size("relative_attention_num_buckets") ?? 32
         let encoderLayers = try requiredSize("num_layers", "num_hidden_layers")
         let decoderLayers = try size("num_decoder_layers") ?? encoderLayers

@@ -4,16 +4,24 @@ import Foundation
 /// classes expect.
 ///
 /// Every accessor names the key it read in its error, so `"num_hidden_layers": "32"` is reported
-/// as exactly that. A key that is absent and a key set to `null` mean the same thing — the config
-/// class's default — because `transformers` writes `null` for defaults such as GPT-2's `n_inner`
-/// or Llama's `head_dim`. Keys nobody asks for are ignored: configs carry many (dropout rates,
-/// token ids, generation settings) that do not change the architecture.
+/// as exactly that. A key that is absent and a key set to `null` are NOT the same thing, as in the
+/// `transformers` 5 config dataclasses: an absent key takes the config class's default (Mistral's
+/// `sliding_window` = 4096, from `ClassDefaults`), a `null` is `None`, which the class then
+/// resolves (`head_dim` → width / heads, `n_inner` → 4·width, `sliding_window` → no window).
+/// Every class default that is actually read is recorded, so the import can say which it used.
+/// Keys nobody asks for are ignored: configs carry many (dropout rates, token ids, generation
+/// settings) that do not change the architecture.
 public struct HuggingFaceConfig: Sendable {
     /// The file the config came from, for errors.
     public let file: String
     let values: [String: JSONValue]
     /// Key prefix of a nested object (`rope_parameters.`), so its errors name the full path.
     let prefix: String
+    /// The config class whose defaults stand in for absent keys (none for nested objects and for
+    /// families `transformers` does not define).
+    let defaults: ClassDefaults?
+    /// Which of those defaults were read.
+    let defaultsRead = DefaultsRead()
 
     /// Parses a `config.json`; the top level must be a JSON object.
     public init(data: Data, file: String) throws(SpecError) {
@@ -23,8 +31,13 @@ public struct HuggingFaceConfig: Sendable {
         self.init(values: values, file: file, prefix: "")
     }
 
-    init(values: [String: JSONValue], file: String, prefix: String) {
-        self.values = values; self.file = file; self.prefix = prefix
+    init(values: [String: JSONValue], file: String, prefix: String, defaults: ClassDefaults? = nil) {
+        self.values = values; self.file = file; self.prefix = prefix; self.defaults = defaults
+    }
+
+    /// The same config with `defaults` standing in for its absent keys.
+    func withDefaults(_ defaults: ClassDefaults?) -> HuggingFaceConfig {
+        HuggingFaceConfig(values: values, file: file, prefix: prefix, defaults: defaults)
     }
 
     /// `model_type`, when it is present and a string.
@@ -33,17 +46,35 @@ public struct HuggingFaceConfig: Sendable {
         return nil
     }
 
-    /// Whether `key` is present with a non-null value.
+    /// Whether `key` has a non-null value, written in the config or as the class default.
     func has(_ key: String) -> Bool { value(key) != nil }
 
-    /// The value of `key`, `nil` when absent or `null`.
+    /// Whether the config itself writes `key` with a non-null value (class defaults aside).
+    func writes(_ key: String) -> Bool {
+        if let v = values[key] { return v != .null }
+        return false
+    }
+
+    /// Whether `key` is absent from the config (a `null` is present).
+    func isAbsent(_ key: String) -> Bool { values[key] == nil }
+
+    /// The value of `key`: `nil` when `null`; the class default when absent (recorded as read).
     func value(_ key: String) -> JSONValue? {
-        guard let v = values[key], v != .null else { return nil }
-        return v
+        if let v = values[key] { return v == .null ? nil : v }
+        guard let defaults, let fallback = defaults.value(for: key, in: values) else { return nil }
+        defaultsRead.record(key, fallback)
+        return fallback
+    }
+
+    /// Whether `key`'s value is the class default, not the config's.
+    func isDefaulted(_ key: String) -> Bool {
+        isAbsent(key) && defaults?.value(for: key, in: values) != nil
     }
 
     func error(_ key: String, _ message: String) -> SpecError {
-        SpecError(file: file, field: prefix + key, message)
+        guard isDefaulted(key), let defaults else { return SpecError(file: file, field: prefix + key, message) }
+        return SpecError(file: file, field: prefix + key,
+                         "\(message) (the config does not set '\(key)'; that value is \(defaults.className)'s default)")
     }
 
     /// An integer; a float with an integral value (`32.0`) is accepted.

@@ -13,7 +13,8 @@ FLOPs      = torch.utils.flop_counter.FlopCounterMode total, attn_implementation
 MoE        = experts_implementation="batched_mm", so the routed expert GEMMs are counted.
 prefill    = model(input_ids [B, S]) (T5/BART: decoder_input_ids [B, S] too), logits everywhere.
 decode     = one token per sequence after a cached pass over C tokens (T5/BART: the encoder
-             output of S tokens is given, so its cross K/V come from the cache).
+             output of S tokens is given, so its cross K/V come from the cache); a few configs
+             are also measured at the longer contexts of DECODE_CONTEXTS.
 """
 import json
 import os
@@ -31,6 +32,9 @@ masking_utils.find_packed_sequence_indices = lambda *args, **kwargs: None
 
 B, S, C = 2, 128, 100
 DEVICE = "meta"
+# Decode contexts per config name where C = 100 cannot show the difference: the class-default
+# sliding window of 4096 only bites past 4096 cached positions.
+DECODE_CONTEXTS = {"mistral-absent-sliding-window": (C, 4200), "qwen2-absent-sliding-window": (C, 4200)}
 
 
 def build(values):
@@ -39,7 +43,7 @@ def build(values):
     # Experts as one bmm per routed (token, expert) pair, which FlopCounterMode counts; the
     # default grouped_mm has no FLOP formula and would hide every expert GEMM.
     extra = {"experts_implementation": "batched_mm"} if model_type == "mixtral" else {}
-    classes = {"bert": T.BertModel, "t5": T.T5ForConditionalGeneration, "mt5": T.T5ForConditionalGeneration,
+    classes = {"bert": T.BertModel, "t5": T.T5ForConditionalGeneration, "mt5": T.MT5ForConditionalGeneration,
                "bart": T.BartForConditionalGeneration}
     with torch.device(DEVICE):
         if model_type in classes:
@@ -80,9 +84,11 @@ def measure(path):
     else:
         flops, _ = counted(lambda: model(input_ids=tokens(S), use_cache=False))
         result["prefill"] = [{"batch": B, "seq": S, "flops": flops}]
-        cache = model(input_ids=tokens(C), use_cache=True).past_key_values
-        flops, _ = counted(lambda: model(input_ids=tokens(1), past_key_values=cache, use_cache=True))
-        result["decode"] = [{"batch": B, "context": C, "flops": flops}]
+        result["decode"] = []
+        for context in DECODE_CONTEXTS.get(result["name"], (C,)):
+            cache = model(input_ids=tokens(context), use_cache=True).past_key_values
+            flops, _ = counted(lambda: model(input_ids=tokens(1), past_key_values=cache, use_cache=True))
+            result["decode"].append({"batch": B, "context": context, "flops": flops})
     if model_type == "mixtral":
         # The reference schema keeps expert-counting passes under their own keys.
         for phase in ("prefill", "decode"):

@@ -1,0 +1,144 @@
+import Foundation
+
+/// The defaults a `transformers` config class gives the fields llmcost reads, for a config that
+/// leaves them out — copied from the dataclass fields of `transformers` 5.14.1
+/// (`models/*/configuration_*.py`), exact values.
+///
+/// Only the fields whose absence changes a count are listed, and each one used is named in a
+/// warning. Flags whose default the family mapping states itself (`attention_bias` false,
+/// `tie_word_embeddings`, …) and `None` defaults that the class resolves from other fields
+/// (`head_dim` → width / heads, `n_inner` → 4·width) are not here: they read the same whether
+/// the key is absent or `null`.
+struct ClassDefaults: Sendable {
+    /// One field and its aliases (`n_embd` / `hidden_size`): the default stands in for the first
+    /// key only, and only when none of them is in the config.
+    struct Field: Sendable {
+        var keys: [String]
+        var value: JSONValue
+    }
+
+    /// `MistralConfig`.
+    var className: String
+    var fields: [Field]
+
+    /// The default standing in for `key`, when `key` leads an alias group none of whose keys
+    /// `values` holds.
+    func value(for key: String, in values: [String: JSONValue]) -> JSONValue? {
+        guard let field = fields.first(where: { $0.keys.first == key }),
+              !field.keys.contains(where: { values[$0] != nil })
+        else { return nil }
+        return field.value
+    }
+
+    /// The class of each `model_type` with a dedicated mapping (RefinedWeb configs are remote
+    /// code, with no class in `transformers`).
+    static func forModelType(_ type: String?) -> ClassDefaults? {
+        guard let type else { return nil }
+        return classDefaults(type.lowercased())
+    }
+
+    private static func f(_ keys: String..., is value: Int) -> Field { Field(keys: keys, value: .int(value)) }
+    private static func f(_ keys: String..., is value: Double) -> Field { Field(keys: keys, value: .double(value)) }
+    private static func f(_ keys: String..., is value: String) -> Field { Field(keys: keys, value: .string(value)) }
+
+    /// The decoder sizes every Llama-style class declares, in its order.
+    private static func llamaSizes(vocab: Int, hidden: Int, intermediate: Int, layers: Int, heads: Int) -> [Field] {
+        [f("vocab_size", is: vocab), f("hidden_size", is: hidden), f("intermediate_size", is: intermediate),
+         f("num_hidden_layers", is: layers), f("num_attention_heads", is: heads)]
+    }
+
+    private static func classDefaults(_ type: String) -> ClassDefaults? {
+        switch type {
+        case "gpt2": return ClassDefaults(className: "GPT2Config", fields: [
+            f("vocab_size", is: 50257), f("n_positions", "max_position_embeddings", is: 1024), f("n_embd", "hidden_size", is: 768),
+            f("n_layer", "num_hidden_layers", is: 12), f("n_head", "num_attention_heads", is: 12)])
+        case "llama": return ClassDefaults(className: "LlamaConfig", fields:
+            llamaSizes(vocab: 32000, hidden: 4096, intermediate: 11008, layers: 32, heads: 32)
+            + [f("max_position_embeddings", is: 2048)])
+        case "mistral": return ClassDefaults(className: "MistralConfig", fields:
+            llamaSizes(vocab: 32000, hidden: 4096, intermediate: 14336, layers: 32, heads: 32)
+            + [f("num_key_value_heads", is: 8), f("max_position_embeddings", is: 131072), f("sliding_window", is: 4096)])
+        case "mixtral": return ClassDefaults(className: "MixtralConfig", fields:
+            llamaSizes(vocab: 32000, hidden: 4096, intermediate: 14336, layers: 32, heads: 32)
+            + [f("num_key_value_heads", is: 8), f("max_position_embeddings", is: 131072),
+               f("num_local_experts", "num_experts", is: 8), f("num_experts_per_tok", is: 2)])
+        case "qwen2": return ClassDefaults(className: "Qwen2Config", fields:
+            llamaSizes(vocab: 151936, hidden: 4096, intermediate: 22016, layers: 32, heads: 32)
+            + [f("num_key_value_heads", is: 32), f("max_position_embeddings", is: 32768), f("sliding_window", is: 4096),
+               f("max_window_layers", is: 28)])
+        case "qwen3": return ClassDefaults(className: "Qwen3Config", fields:
+            llamaSizes(vocab: 151936, hidden: 4096, intermediate: 22016, layers: 32, heads: 32)
+            + [f("num_key_value_heads", is: 32), f("head_dim", is: 128), f("max_position_embeddings", is: 32768),
+               f("sliding_window", is: 4096), f("max_window_layers", is: 28)])
+        case "olmo2": return ClassDefaults(className: "Olmo2Config", fields:
+            llamaSizes(vocab: 50304, hidden: 4096, intermediate: 11008, layers: 32, heads: 32)
+            + [f("max_position_embeddings", is: 2048)])
+        case "gemma": return ClassDefaults(className: "GemmaConfig", fields:
+            llamaSizes(vocab: 256000, hidden: 3072, intermediate: 24576, layers: 28, heads: 16)
+            + [f("num_key_value_heads", is: 16), f("head_dim", is: 256), f("max_position_embeddings", is: 8192)])
+        case "phi": return ClassDefaults(className: "PhiConfig", fields:
+            llamaSizes(vocab: 51200, hidden: 2048, intermediate: 8192, layers: 24, heads: 32)
+            // `PhiConfig.__post_init__`: kwargs.setdefault("partial_rotary_factor", 0.5).
+            + [f("max_position_embeddings", is: 2048), f("partial_rotary_factor", is: 0.5)])
+        case "gpt_neox": return ClassDefaults(className: "GPTNeoXConfig", fields:
+            llamaSizes(vocab: 50432, hidden: 6144, intermediate: 24576, layers: 44, heads: 64)
+            // `convert_rope_params_to_dict`: kwargs.pop("rotary_pct", 0.25).
+            + [f("max_position_embeddings", is: 2048), f("rotary_pct", is: 0.25)])
+        case "opt": return ClassDefaults(className: "OPTConfig", fields: [
+            f("vocab_size", is: 50272), f("hidden_size", is: 768), f("num_hidden_layers", is: 12), f("ffn_dim", is: 3072),
+            f("max_position_embeddings", is: 2048), f("num_attention_heads", is: 12)])
+        // `n_embed` is the one alias `FalconConfig` still maps (it wins over `hidden_size`).
+        case "falcon": return ClassDefaults(className: "FalconConfig", fields: [
+            f("vocab_size", is: 65024), f("hidden_size", "n_embed", is: 4544), f("num_hidden_layers", is: 32),
+            f("num_attention_heads", is: 71)])
+        case "bert": return ClassDefaults(className: "BertConfig", fields: [
+            f("vocab_size", is: 30522), f("hidden_size", is: 768), f("num_hidden_layers", is: 12), f("num_attention_heads", is: 12),
+            f("intermediate_size", is: 3072), f("max_position_embeddings", is: 512)])
+        case "t5": return ClassDefaults(className: "T5Config", fields: [
+            f("vocab_size", is: 32128), f("d_model", "hidden_size", is: 512), f("d_kv", "head_dim", is: 64), f("d_ff", is: 2048),
+            f("num_layers", "num_hidden_layers", is: 6), f("num_heads", "num_attention_heads", is: 8)])
+        case "mt5": return ClassDefaults(className: "MT5Config", fields: [
+            f("vocab_size", is: 250112), f("d_model", "hidden_size", is: 512), f("d_kv", "head_dim", is: 64), f("d_ff", is: 1024),
+            f("num_layers", "num_hidden_layers", is: 8), f("num_heads", "num_attention_heads", is: 6),
+            f("feed_forward_proj", is: "gated-gelu")])
+        case "bart": return ClassDefaults(className: "BartConfig", fields: [
+            f("vocab_size", is: 50265), f("max_position_embeddings", is: 1024), f("encoder_layers", "num_hidden_layers", is: 12),
+            f("encoder_ffn_dim", is: 4096), f("encoder_attention_heads", "num_attention_heads", is: 16),
+            f("decoder_layers", is: 12), f("decoder_ffn_dim", is: 4096), f("decoder_attention_heads", is: 16),
+            f("d_model", "hidden_size", is: 1024)])
+        default: return nil
+        }
+    }
+}
+
+/// The class defaults an import read, in the order it read them (shared by the copies of one
+/// config; an import runs on one thread, the lock only keeps the type honest about `Sendable`).
+final class DefaultsRead: @unchecked Sendable {
+    private let lock = NSLock()
+    private var read: [(key: String, value: JSONValue)] = []
+
+    func record(_ key: String, _ value: JSONValue) {
+        lock.lock(); defer { lock.unlock() }
+        if !read.contains(where: { $0.key == key }) { read.append((key, value)) }
+    }
+
+    var entries: [(key: String, value: JSONValue)] {
+        lock.lock(); defer { lock.unlock() }
+        return read
+    }
+}
+
+extension JSONValue {
+    /// The value as JSON text (`4096`, `0.5`, `"gated-gelu"`), for warnings.
+    var jsonText: String {
+        switch self {
+        case .null: "null"
+        case .bool(let b): "\(b)"
+        case .int(let i): "\(i)"
+        case .double(let d): "\(d)"
+        case .string(let s): "\"\(s)\""
+        case .array: "[…]"
+        case .object: "{…}"
+        }
+    }
+}
