@@ -1,8 +1,8 @@
 /// A cost input that cannot produce a finite, meaningful figure: one line naming the option.
 ///
 /// Every entry point validates its inputs with the helpers below, so no NaN or infinity reaches
-/// a result: prices, token counts and throughputs are positive and finite, utilisations lie in
-/// (0, 1], device counts are at least 1.
+/// a result: prices, token counts and throughputs are positive, finite and within `CostLimits`,
+/// utilisations lie in [0.001, 1], device counts are at least 1.
 public struct CostError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The command-line option at fault, e.g. `--mfu`.
     public var option: String
@@ -28,11 +28,12 @@ extension CostError {
         return value
     }
 
-    /// A fraction in (0, 1]: model FLOP utilisation, target utilisation.
+    /// A utilisation in [0.001, 1] (`CostLimits.utilisation`): model FLOP utilisation, target
+    /// utilisation, bandwidth utilisation. Below 0.1 % a figure would run to hundreds of digits.
     @discardableResult
     public static func fraction(_ value: Double, _ option: String) throws(CostError) -> Double {
-        guard value.isFinite, value > 0, value <= 1 else {
-            throw CostError(option: option, "must lie in (0, 1] (a fraction, e.g. 0.4), got \(trim(value))")
+        guard value.isFinite, CostLimits.utilisation.contains(value) else {
+            throw CostError(option: option, "must lie in [0.001, 1] (a fraction, e.g. 0.4), got \(trim(value))")
         }
         return value
     }
@@ -51,7 +52,7 @@ extension CostError {
         return value
     }
 
-    static func trim(_ v: Double) -> String { v == v.rounded() && abs(v) < 1e15 ? String(Int64(v)) : "\(v)" }
+    static func trim(_ v: Double) -> String { abs(v) < 1e15 ? Int64(exactly: v).map { String($0) } ?? "\(v)" : "\(v)" }
     /// `0.4`, `1`: a stated figure as typed.
     public static func trimmed(_ v: Double) -> String { trim(v) }
 }

@@ -23,7 +23,8 @@ extension ModelPassRunner {
         let start = Timing.now()
         let flopsPerLayer = try first.forward(pristine.view, into: b.view)
         let estimate = max(Timing.now() - start, 1e-6)
-        let byTime = Int(min(Double(total), configuration.timeBudgetSeconds / (4 * estimate)))
+        // Checked: a NaN or negative budget runs one layer, never a trapping conversion.
+        let byTime = Int(exactly: max(1, min(Double(total), configuration.timeBudgetSeconds / (4 * estimate))).rounded(.down)) ?? 1
         let perLayer = max(1, shape.workingSetBytes(backward: false) ?? .max)
         let byMemory = HostMemory.availableBytes().map { $0 / 2 / perLayer } ?? total
         let count = max(1, min(total, byTime, byMemory))

@@ -28,7 +28,7 @@ enum PeakProbe {
             _ = llmcost_peak_run(isa, iterations)
             elapsed = Timing.now() - start
         }
-        let perRound = UInt64(max(1, Double(iterations) * seconds / elapsed))
+        let perRound = UInt64(exactly: max(1, min(Double(iterations) * seconds / elapsed, 1e15)).rounded(.down)) ?? iterations
         var best = 0.0
         for _ in 0..<3 {
             let total = Mutex(0.0)

@@ -79,16 +79,16 @@ extension ParallelConfig {
                     formula: "M × \(g), M = \(M) (ZeRO-3: per micro-batch)")
             }
         }
-        let layers = Double(spec.stacks.reduce(0) { $0 + stageLayers($1.stack.layers) })
+        let layers = spec.stacks.reduce(0) { $0 + stageLayers($1.stack.layers) }
         // Full recomputation re-runs each layer's forward, its TP collectives and all-to-alls included.
         let passes = job.recompute == .full ? 6 : 4
         // Tensor parallel: per layer 2 all-reduces forward + 2 backward of b·s·h bf16 activations
         // (with sequence parallelism: all-gather + reduce-scatter pairs of the same volume).
         if tp > 1 {
-            let count = passes * Int(layers) * M
+            let count = passes * layers * M
             add(sequenceParallel ? "tp_allgather_reducescatter" : "tp_allreduce", "TP", count: count, message: 2 * b * s * h, ranks: tp,
                 allReduce: true, link: link(size: tp, stride: 1, device), .none,
-                formula: "\(passes) × layers/stage × M × 2(T−1)/T × 2·b·s·h, layers/stage = \(Int(layers)), M = \(M), T = \(tp), b = \(micro), s = \(job.seq), h = \(spec.hiddenSize)"
+                formula: "\(passes) × layers/stage × M × 2(T−1)/T × 2·b·s·h, layers/stage = \(layers), M = \(M), T = \(tp), b = \(micro), s = \(job.seq), h = \(spec.hiddenSize)"
                     + (passes == 6 ? " (full recomputation repeats the forward's 2)" : ""))
         }
         // Pipeline: each micro-batch's activations (b·s·h bf16, / tp when scattered) cross each
@@ -105,7 +105,7 @@ extension ParallelConfig {
         // Expert parallel: per MoE layer two all-to-alls forward (dispatch, combine) and two
         // backward, each moving the top-k routed copies of b·s·h bf16 activations.
         if ep > 1, let moe = spec.decoder?.moe {
-            let count = passes * Int(layers) * M
+            let count = passes * layers * M
             let l = link(size: ep, stride: tp, device)
             let per = Ring.gather(2 * b * s * h * Double(moe.topK), ep)
             let t = Double(count) * (per / l.bytesPerSecond + Double(ep - 1) * l.latencySeconds)

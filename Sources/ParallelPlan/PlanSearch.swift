@@ -12,13 +12,17 @@ public enum PlanSearch {
     /// allows: tp up to a node; ep over the divisors of the expert count that divide dp (MoE
     /// only); sequence parallelism on and off when tp > 1. Ranked: fitting plans first, then by
     /// step time, then by memory per device; every plan after the first says why it loses.
-    public static func plans(devices: Int, job: TrainingJob, on device: Accelerator) -> [PlanEvaluation] {
+    /// With `constraints`, only plans with the fixed ZeRO stage, ep and micro-batch count.
+    public static func plans(devices: Int, job: TrainingJob, on device: Accelerator,
+                             constraints: PlanConstraints = .init()) -> [PlanEvaluation] {
         guard let counts = try? JobCounts(job) else { return [] }
-        return rank(candidates(devices: devices, job: job, on: device).compactMap { try? $0.evaluate(job, counts: counts, on: device) },
+        return rank(candidates(devices: devices, job: job, on: device, constraints: constraints)
+                        .compactMap { try? $0.evaluate(job, counts: counts, on: device) },
                     device: device)
     }
 
-    static func candidates(devices: Int, job: TrainingJob, on device: Accelerator) -> [ParallelConfig] {
+    static func candidates(devices: Int, job: TrainingJob, on device: Accelerator,
+                           constraints: PlanConstraints = .init()) -> [ParallelConfig] {
         let experts = job.spec.decoder?.moe?.experts
         var out: [ParallelConfig] = []
         for tp in divisors(devices) where tp <= device.devicesPerNode {
@@ -27,11 +31,14 @@ public enum PlanSearch {
                 guard job.globalBatch % dp == 0 else { continue }
                 let perReplica = job.globalBatch / dp
                 let eps = experts.map { e in divisors(e).filter { dp % $0 == 0 } } ?? [1]
-                for ep in eps {
-                    for zero in dp > 1 ? [0, 1, 2, 3] : [0] {
+                // A fixed micro-batch count M is tried wherever it divides the per-replica batch.
+                let counts = constraints.microBatches.map { perReplica % $0 == 0 ? [$0] : [] }
+                    ?? microBatchSizes.filter { perReplica % $0 == 0 }.map { perReplica / $0 }
+                for ep in eps where constraints.admits(ep: ep) {
+                    for zero in dp > 1 ? [0, 1, 2, 3] : [0] where constraints.admits(zero: zero) {
                         for sp in tp > 1 ? [true, false] : [false] {
-                            for b in microBatchSizes where perReplica % b == 0 {
-                                out.append(ParallelConfig(tp: tp, pp: pp, dp: dp, ep: ep, zero: zero, sequenceParallel: sp, microBatches: perReplica / b))
+                            for m in counts {
+                                out.append(ParallelConfig(tp: tp, pp: pp, dp: dp, ep: ep, zero: zero, sequenceParallel: sp, microBatches: m))
                             }
                         }
                     }
@@ -76,11 +83,12 @@ public enum PlanSearch {
     }
 
     /// The smallest device count (a multiple of a node, or a power of two below it) with a plan that fits.
-    public static func smallestFittingDeviceCount(job: TrainingJob, on device: Accelerator, limit: Int = 1 << 16) -> Int? {
+    public static func smallestFittingDeviceCount(job: TrainingJob, on device: Accelerator, limit: Int = 1 << 16,
+                                                  constraints: PlanConstraints = .init()) -> Int? {
         guard let counts = try? JobCounts(job) else { return nil }
         var n = 1
         while n <= limit {
-            if candidates(devices: n, job: job, on: device).contains(where: { (try? $0.evaluate(job, counts: counts, on: device))?.fits == true }) {
+            if candidates(devices: n, job: job, on: device, constraints: constraints).contains(where: { (try? $0.evaluate(job, counts: counts, on: device))?.fits == true }) {
                 return n
             }
             n = n < device.devicesPerNode ? n * 2 : n + device.devicesPerNode

@@ -16,8 +16,15 @@ public struct ServingEstimate: Sendable {
     public var fits: Bool
     public var bytesPerDevice: Int128
 
-    /// Replicas needed to sustain `tokensPerSecond` of generated tokens.
-    public func replicas(for load: Double) -> Int { Int((load / tokensPerSecond).rounded(.up)) }
+    /// Replicas needed to sustain `load` generated tokens per second, at most 2^30 (checked,
+    /// never a trapping conversion).
+    public func replicas(for load: Double) throws(PlanError) -> Int {
+        let needed = (load / tokensPerSecond).rounded(.up)
+        guard load > 0, needed.isFinite, needed <= Double(1 << 30), let whole = Int(exactly: needed) else {
+            throw PlanError(option: "--tokens-per-second", "\(load) tokens/s needs more than 2^30 replicas of \(String(format: "%.0f", tokensPerSecond)) tokens/s each")
+        }
+        return max(1, whole)
+    }
 }
 
 public enum ServingPlan {
@@ -37,6 +44,7 @@ public enum ServingPlan {
         return ServingEstimate(tp: tp, batch: batch, context: context, secondsPerToken: seconds, computeSeconds: compute,
                                memorySeconds: traffic, communicationSeconds: comm, tokensPerSecond: Double(batch) / seconds,
                                boundBy: traffic >= compute ? "memory bandwidth" : "compute",
-                               fits: resident <= Double(device.memoryBytes), bytesPerDevice: Int128(resident.rounded(.up)))
+                               fits: resident <= Double(device.memoryBytes),
+                               bytesPerDevice: memory.inferenceTotal / Int128(tp) + (memory.inferenceTotal % Int128(tp) == 0 ? 0 : 1))
     }
 }

@@ -150,13 +150,13 @@ import Testing
             (["cost", "task", "--input-tokens", "10", "--input-characters", "5", "--price-in", "0.01", "--price-out", "0.03"],
              "--input-tokens/--output-tokens and --input-characters/--output-characters"),
             (["cost", "train", "--parameters", "1e9", "--tokens", "1e9", "--electricity", "0"], "--electricity: must be greater than zero"),
-            (["cost", "train", "--parameters", "1e9", "--tokens", "0"], "--tokens: must be greater than zero"),
+            (["cost", "train", "--parameters", "1e9", "--tokens", "0"], "--tokens: must lie in [1, 1e18], got 0"),
             (["cost", "infer", "--parameters", "1e9", "--mfu", "1.5"], "--mfu"),
             (["cost", "infer", "--parameters", "1e9", "--bandwidth-utilisation", "0"], "--bandwidth-utilisation"),
             (["cost", "infer", "--parameters", "1e9", "--price-per-hour", "0"], "--price-per-hour"),
             (["cost", "train", "llama-2-7b", "--tokens", "1e9", "--recompute", "full", "--mfu", "0.9"], "--mfu: MFU 0.9 with full recomputation"),
             (["seeds", "--host-profile", "host"], "--price-per-hour: a measured host profile carries no price"),
-            (["seeds", "--host-profile", "/nonexistent/p.json", "--price-per-hour", "1"], "--hardware"),
+            (["seeds", "--host-profile", "/nonexistent/p.json", "--price-per-hour", "1"], "--host-profile"),
         ]
         for (arguments, expected) in cases {
             do {

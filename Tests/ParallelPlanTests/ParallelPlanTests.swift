@@ -118,6 +118,6 @@ let a100 = Accelerator(name: "a100-80gb", memoryBytes: 80_000_000_000, peakFLOPs
         #expect(abs(one.secondsPerToken - weightsAndCache) < 1e-12)
         let four = try ServingPlan.estimate(spec: ReferenceSpecs.llama2_7b, tp: 4, batch: 1, context: 1024, on: a100)
         #expect(four.memorySeconds * 4 - one.memorySeconds < 1e-12)
-        #expect(four.replicas(for: 1000) >= 1)
+        #expect(try four.replicas(for: 1000) >= 1)
     }
 }

@@ -30,7 +30,12 @@ struct CostBreakEven: ParsableCommand {
         switch (pricePer1K, feePerMonth) {
         case (.some(let p), .none): revenue = .perToken(DollarsPerThousandTokens(p))
         case (.none, .some(let fee)):
-            if let perDay = tokensPerUserDay { try CostError.positive(perDay, "--tokens-per-user-day") }
+            if tokensPerUserMonth != nil, tokensPerUserDay != nil {
+                throw CostError(option: "--tokens-per-user-month", "cannot be given with --tokens-per-user-day; give one of the two (a day counts × 30)")
+            }
+            if let perDay = tokensPerUserDay {
+                try CostError.within(perDay, CostLimits.tokensPerUserDay, "--tokens-per-user-day", " tokens")
+            }
             guard let perUser = tokensPerUserMonth ?? tokensPerUserDay.map({ $0 * 30 }) else {
                 throw CLIError("--fee-per-month needs --tokens-per-user-month or --tokens-per-user-day")
             }
@@ -45,8 +50,8 @@ struct CostBreakEven: ParsableCommand {
     static func rendered(_ b: BreakEven, explain: Bool) -> Rendered {
         var table = TextTable(title: "break-even", columns: ["figure", "value"])
         table.append(["pretraining per month", b.pretrainingPerMonth.description])
-        if let users = b.subscribers { table.append(["subscribers", HumanUnits.grouped(Int128(users.rounded(.up)))]) }
-        table.append(["tokens per month", HumanUnits.count(Int128(b.tokensPerMonth.rounded(.up)))])
+        if let users = b.subscribers { table.append(["subscribers", HumanUnits.wholeRoundedUp(users)]) }
+        table.append(["tokens per month", HumanUnits.count(approximately: b.tokensPerMonth)])
         table.append(["inference share of revenue", HumanUnits.percent(b.inferenceShare)])
         var tables = [table]
         if explain { tables.append(Explanation.table(b.explanation)) }

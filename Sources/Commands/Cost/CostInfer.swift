@@ -22,9 +22,9 @@ struct CostInfer: ParsableCommand {
 
     /// The result before formatting (what tests inspect).
     func rendered() throws -> Rendered {
-        try CostError.atLeastOne(prompt, "--prompt")
+        try InferenceCost.checkSizes(promptTokens: prompt, outputTokens: outputTokens, batch: batch, devices: devices)
         let profile = try hardware.profile()
-        let figures = try model.figures(sequenceLength: prompt, measuredHost: profile.isMeasured)
+        let figures = try model.figures(sequenceLength: prompt, option: "--prompt", newTokens: outputTokens, measuredHost: profile.isMeasured)
         let cost = try InferenceCost.estimate(model: figures, promptTokens: prompt, outputTokens: outputTokens, batch: batch,
                                               hardware: profile, devices: devices)
         return Self.rendered(cost, hardware: profile, notes: figures.notes, explain: output.explain)

@@ -13,27 +13,45 @@ struct CostModelChoice: ParsableArguments {
     var weightType: DataType?
     @Option(name: .customLong("kv-type"), help: "KV-cache storage format (default as --weight-type's default).")
     var kvType: DataType?
+    @Flag(name: .customLong("allow-beyond-context"), help: "Cost sequences longer than the model's context window.")
+    var allowBeyondContext = false
 
     /// The storage format when none is given: fp32 on a measured host (its kernels measured FP32
     /// SGEMM), bf16 on a datasheet device.
     static func defaultType(measuredHost: Bool) -> DataType { measuredHost ? .fp32 : .bf16 }
 
-    /// Figures at `sequenceLength` tokens per sequence.
-    func figures(sequenceLength: Int?, recompute: Recompute = .none, measuredHost: Bool = false) throws -> ModelFigures {
+    /// Figures at `sequenceLength` tokens per sequence (given by `option`). A sequence, or a prompt
+    /// plus `newTokens`, beyond the model's context window is refused as `flops` refuses it,
+    /// unless `--allow-beyond-context`.
+    func figures(sequenceLength: Int?, option: String, newTokens: Int = 0, recompute: Recompute = .none,
+                 measuredHost: Bool = false) throws -> ModelFigures {
         let weightType = self.weightType ?? Self.defaultType(measuredHost: measuredHost)
         let kvType = self.kvType ?? Self.defaultType(measuredHost: measuredHost)
         switch (model, parameters) {
         case (.some, .some): throw CLIError("give either a MODEL or --parameters, not both")
         case (.none, .none): throw CLIError("missing MODEL (or --parameters N for the 2N/6N rule)")
         case (.none, .some(let n)):
-            try CostError.positive(n, "--parameters")
-            guard n < 1e18, n == n.rounded() else { throw CLIError("--parameters: must be a whole number below 1e18, got \(n)") }
+            let parameters = try CostError.wholeNumber(n, "--parameters", minimum: 1)
             let bytes = Int128(max(1, weightType.bits / 8))
-            return ModelFigures.rule(name: "\(HumanUnits.count(Int128(n))) parameters", parameters: Int128(n), bytesPerParameter: bytes)
+            return ModelFigures.rule(name: "\(HumanUnits.count(parameters)) parameters", parameters: parameters, bytesPerParameter: bytes)
         case (.some(let reference), .none):
             let spec = try ModelLoading.load(reference)
             let seq = sequenceLength ?? min(2048, spec.contextWindow ?? 2048)
+            try checkWindow(spec, seq, option: option, newTokens: newTokens)
             return try ModelFigures(spec: spec, sequenceLength: seq, recompute: recompute, weightType: weightType, kvType: kvType)
+        }
+    }
+
+    /// The message `flops` gives for the same request.
+    private func checkWindow(_ spec: ModelSpec, _ seq: Int, option: String, newTokens: Int) throws {
+        guard let window = spec.contextWindow, !allowBeyondContext else { return }
+        if seq > window {
+            throw CostError(option: option, "\(seq) positions exceed \(spec.name)'s context window of \(window); "
+                + "pass --allow-beyond-context to count it anyway")
+        }
+        if seq + newTokens > window {
+            throw CostError(option: "--new-tokens", "prompt \(seq) + \(newTokens) new tokens exceeds \(spec.name)'s "
+                + "context window of \(window); pass --allow-beyond-context to count it anyway")
         }
     }
 }

@@ -29,10 +29,10 @@ struct CostOperate: ParsableCommand {
 
     /// The result before formatting (what tests inspect).
     func rendered() throws -> Rendered {
-        try CostError.atLeastOne(prompt, "--prompt")
+        try InferenceCost.checkSizes(promptTokens: prompt, outputTokens: outputTokens, batch: batch, devices: devices)
         let energyOptions = try energy.options()
         let profile = try hardware.profile()
-        let figures = try model.figures(sequenceLength: prompt, measuredHost: profile.isMeasured)
+        let figures = try model.figures(sequenceLength: prompt, option: "--prompt", newTokens: outputTokens, measuredHost: profile.isMeasured)
         let cost = try OperatingCost.estimate(model: figures, requestsPerDay: requestsPerDay, promptTokens: prompt,
                                               outputTokens: outputTokens, batch: batch, hardware: profile,
                                               devicesPerReplica: devices, targetUtilisation: targetUtilisation,

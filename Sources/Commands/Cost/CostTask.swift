@@ -29,6 +29,9 @@ struct CostTask: ParsableCommand {
             task = try TaskPrice.price(inputCharacters: inputCharacters ?? 0, outputCharacters: outputCharacters ?? 0,
                                        tokensPerCharacter: tokensPerCharacter, inputPrice: prices.0, outputPrice: prices.1)
         } else {
+            // Tokens are counted, not estimated: a whole number, like `cost train --tokens`.
+            if let inputTokens { _ = try CostError.wholeNumber(inputTokens, "--input-tokens") }
+            if let outputTokens { _ = try CostError.wholeNumber(outputTokens, "--output-tokens") }
             task = try TaskPrice.price(inputTokens: inputTokens ?? 0, outputTokens: outputTokens ?? 0,
                                        inputPrice: prices.0, outputPrice: prices.1)
         }
@@ -37,9 +40,11 @@ struct CostTask: ParsableCommand {
 
     static func rendered(_ t: TaskPrice, explain: Bool) -> Rendered {
         var table = TextTable(title: "task price", columns: ["part", "tokens", "dollars"])
-        table.append(["input", HumanUnits.decimal(t.inputTokens, 0), t.inputDollars.description])
-        table.append(["output", HumanUnits.decimal(t.outputTokens, 0), t.outputDollars.description])
-        table.append(["total", HumanUnits.decimal(t.inputTokens + t.outputTokens, 0), t.dollars.description])
+        // Characters × tokens per character may be fractional: shown with two decimals, not rounded away.
+        func tokens(_ v: Double) -> String { HumanUnits.decimal(v, v == v.rounded() ? 0 : 2) }
+        table.append(["input", tokens(t.inputTokens), t.inputDollars.description])
+        table.append(["output", tokens(t.outputTokens), t.outputDollars.description])
+        table.append(["total", tokens(t.inputTokens + t.outputTokens), t.dollars.description])
         var tables = [table]
         if explain { tables.append(Explanation.table(t.explanation)) }
         let json: JSONValue = .object([

@@ -8,7 +8,7 @@ struct CostTrain: ParsableCommand {
         commandName: "train", abstract: "Pretraining cost: exact FLOPs vs 6·N·D, device-hours, wall-clock days, dollars, energy.")
 
     @OptionGroup var model: CostModelChoice
-    @Option(help: "Training tokens D (e.g. 300e9).")
+    @Option(help: "Training tokens D, a whole number up to 1e18 (e.g. 300e9).")
     var tokens: Double
     @Option(help: "Tokens per training sequence (default 2048 or the context window).")
     var seq: Int?
@@ -24,12 +24,13 @@ struct CostTrain: ParsableCommand {
 
     /// The result before formatting (what tests inspect).
     func rendered() throws -> Rendered {
-        try CostError.positive(tokens, "--tokens")
-        guard tokens < 1e30, tokens == tokens.rounded() else { throw CLIError("--tokens: must be a whole number below 1e30, got \(tokens)") }
+        let tokens = try CostError.wholeNumber(self.tokens, "--tokens", minimum: 1)
+        try CostError.count(devices, "--devices", maximum: CostLimits.devices)
+        if let seq { try CostError.count(seq, "--seq", maximum: CostLimits.sequence) }
         let energyOptions = try energy.options()
         let profile = try hardware.profile()
-        let figures = try model.figures(sequenceLength: seq, recompute: recompute, measuredHost: profile.isMeasured)
-        let cost = try TrainingCost.estimate(model: figures, tokens: Int128(tokens), hardware: profile, devices: devices,
+        let figures = try model.figures(sequenceLength: seq, option: "--seq", recompute: recompute, measuredHost: profile.isMeasured)
+        let cost = try TrainingCost.estimate(model: figures, tokens: tokens, hardware: profile, devices: devices,
                                              energy: energyOptions)
         return Self.rendered(cost, figures: figures, hardware: profile, explain: output.explain)
     }
@@ -56,8 +57,10 @@ struct CostTrain: ParsableCommand {
             table.append(["throughput (peak × MFU)", hardware.effectiveTrainingThroughput.description,
                           "MFU \(HumanUnits.decimal(c.mfu, 3))" + (recomputing ? ", HFU \(HumanUnits.decimal(c.hfu, 3)) (implied)" : "")])
         }
-        table.append(["device-hours", HumanUnits.grouped(Int128(c.deviceTime.hours.rounded())), ""])
-        table.append(["wall-clock on \(c.devices) device\(c.devices == 1 ? "" : "s")", HumanUnits.decimal(c.wallClock.days, 2) + " days", ""])
+        table.append(["device-hours", HumanUnits.wholeOrSignificant(c.deviceTime.hours), ""])
+        // Under a day the wall-clock reads in hours, seconds or milliseconds, never "0.00 days".
+        table.append(["wall-clock on \(c.devices) device\(c.devices == 1 ? "" : "s")",
+                      c.wallClock.days >= 1 ? HumanUnits.decimal(c.wallClock.days, 2) + " days" : c.wallClock.description, ""])
         table.append(["dollars", c.dollars.description, hardware.pricePerHour.description])
         if let e = c.energy, let d = c.energyDollars {
             table.append(["energy", e.description, "TDP × device-h × PUE"])

@@ -19,7 +19,7 @@ struct HardwareOptions: ParsableArguments {
     var bandwidthUtilisation: Double?
     @Option(name: .customLong("price-per-hour"), help: "Dollars per device-hour (default: the catalog's reference price; required for a measured profile).")
     var pricePerHour: Double?
-    @Option(help: "Watts per device for a measured profile (datasheet devices use their TDP).")
+    @Option(help: "Watts per device, up to 1e6: required for a measured profile's energy; replaces a datasheet device's TDP.")
     var tdp: Double?
 
     /// True when `--hardware` names a measured host (a profile path or `host`).
@@ -28,11 +28,11 @@ struct HardwareOptions: ParsableArguments {
     /// Resolves `--hardware` into a profile; every failure is one line naming the option.
     func profile() throws -> HardwareProfile {
         let price = pricePerHour.map(DollarsPerHour.init)
-        if let p = pricePerHour { try CostError.positive(p, "--price-per-hour") }
+        if let p = pricePerHour { try CostError.positive(p, "--price-per-hour", maximum: CostLimits.pricePerHour, " dollars per device-hour") }
         if let mfu { try CostError.fraction(mfu, "--mfu") }
         if let bandwidthUtilisation { try CostError.fraction(bandwidthUtilisation, "--bandwidth-utilisation") }
+        if let tdp { try CostError.positive(tdp, "--tdp", maximum: CostLimits.watts, " watts") }
         if isMeasured {
-            if let tdp { try CostError.positive(tdp, "--tdp") }
             if bandwidthUtilisation != nil {
                 throw CostError(option: "--bandwidth-utilisation", "a measured host profile's bandwidth is already achieved (STREAM triad); --bandwidth-utilisation applies to catalog devices only")
             }
@@ -41,23 +41,32 @@ struct HardwareOptions: ParsableArguments {
             }
             return try Self.measuredProfile(hardware, pricePerHour: price, tdp: tdp.map(Watts.init), mfu: mfu)
         }
-        return try HardwareProfile.datasheet(try HardwareCatalog.named(hardware), precision: precision, mfu: mfu ?? HardwareProfile.defaultMFU,
-                                             bandwidthUtilisation: bandwidthUtilisation, pricePerHour: price)
+        let spec = try HardwareCatalog.named(hardware)
+        var profile = try HardwareProfile.datasheet(spec, precision: precision, mfu: mfu ?? HardwareProfile.defaultMFU,
+                                                    bandwidthUtilisation: bandwidthUtilisation, pricePerHour: price)
+        if let tdp {
+            profile.tdp = Watts(tdp)
+            profile.sources["tdp"] = "--tdp (replaces \(spec.displayName)'s datasheet \(spec.tdp))"
+        }
+        if hardware.lowercased() != spec.name {
+            profile.sources["hardware"] = "--hardware \(hardware) is the catalog's \(spec.name)"
+        }
+        return profile
     }
 
     /// A measured host: `host` runs a quick bench now (after checking the price, so a doomed
     /// request does not spend ten seconds measuring); anything else is a saved profile's path.
     static func measuredProfile(_ reference: String, pricePerHour price: DollarsPerHour?, tdp: Watts? = nil,
-                                mfu: Double? = nil) throws -> HardwareProfile {
+                                mfu: Double? = nil, option: String = "--hardware") throws -> HardwareProfile {
         if reference == "host" {
             guard price != nil else { throw HardwareProfile.missingMeasuredPrice }
-            StandardStreams.writeError("llmcost: --hardware host: running a quick bench of this host…\n")
+            StandardStreams.writeError("llmcost: \(option) host: running a quick bench of this host…\n")
             let report = try HostBench.run(configuration: BenchConfiguration(quick: true, llmcostVersion: LLMCost.version))
-            let measured = try MeasuredHostProfile.decode(try report.jsonData(), path: "host (quick bench)")
-            return try HardwareProfile.measured(measured, path: "host (quick bench)", pricePerHour: price, tdp: tdp, mfu: mfu)
+            let measured = try MeasuredHostProfile.decode(try report.jsonData(), path: "host (quick bench)", option: option)
+            return try HardwareProfile.measured(measured, path: "host (quick bench)", pricePerHour: price, tdp: tdp, mfu: mfu, option: option)
         }
-        let measured = try MeasuredHostProfile.load(path: reference)
-        return try HardwareProfile.measured(measured, path: reference, pricePerHour: price, tdp: tdp, mfu: mfu)
+        let measured = try MeasuredHostProfile.load(path: reference, option: option)
+        return try HardwareProfile.measured(measured, path: reference, pricePerHour: price, tdp: tdp, mfu: mfu, option: option)
     }
 
     static func looksLikePath(_ s: String) -> Bool {

@@ -24,12 +24,13 @@ struct Seeds: ParsableCommand {
     /// The result before formatting (what tests inspect).
     func rendered() throws -> Rendered {
         try CostError.fraction(mfu, "--mfu")
-        try CostError.atLeastOne(batch, "--batch")
+        try CostError.count(batch, "--batch", maximum: 1 << 20)
         if let bandwidthUtilisation { try CostError.fraction(bandwidthUtilisation, "--bandwidth-utilisation") }
-        if let p = pricePerHour { try CostError.positive(p, "--price-per-hour") }
+        if let p = pricePerHour { try CostError.positive(p, "--price-per-hour", maximum: CostLimits.pricePerHour, " dollars per host-hour") }
         var hardware = try SeedAudit.datasheetHardware(mfu: mfu, bandwidthUtilisation: bandwidthUtilisation)
         if let reference = hostProfile {
-            hardware.append(try HardwareOptions.measuredProfile(reference, pricePerHour: pricePerHour.map(DollarsPerHour.init)))
+            hardware.append(try HardwareOptions.measuredProfile(reference, pricePerHour: pricePerHour.map(DollarsPerHour.init),
+                                                                option: "--host-profile"))
         }
         let examples = try SeedAudit.examples(mfu: mfu, batch: batch,
                                               bandwidthUtilisation: bandwidthUtilisation ?? HardwareProfile.defaultBandwidthUtilisation)

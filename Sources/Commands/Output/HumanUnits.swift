@@ -25,6 +25,32 @@ public enum HumanUnits {
         return String(format: "%.\(digits)f", v) + units[i]
     }
 
+    /// An estimate of a count (tokens, subscribers), rounded (up by default) to a whole one and
+    /// scaled: `38.33 K`; under one, three significant digits (`8.33e-12`), never a misleading `1`.
+    public static func count(approximately value: Double, rounding rule: FloatingPointRoundingRule = .up) -> String {
+        guard value.isFinite else { return "—" }
+        if value > 0, value < 1 { return String(format: "%.3g", value) }
+        guard let whole = Int128(exactly: value.rounded(rule)) else { return String(format: "%.3e", value) }
+        return count(whole)
+    }
+
+    /// An estimate rounded up to a whole number with separators: `3,243,244`; `—` when not finite,
+    /// scientific beyond what an `Int128` holds.
+    public static func wholeRoundedUp(_ value: Double) -> String {
+        guard value.isFinite else { return "—" }
+        guard let whole = Int128(exactly: value.rounded(.up)) else { return String(format: "%.3e", value) }
+        return grouped(whole)
+    }
+
+    /// A rounded whole number with separators (device-hours); under 10, three significant digits
+    /// (`0.000123`), so a small figure never shows as `0`.
+    public static func wholeOrSignificant(_ value: Double) -> String {
+        guard value.isFinite else { return "—" }
+        if value != 0, abs(value) < 10 { return String(format: "%.3g", value) }
+        guard let whole = Int128(exactly: value.rounded()) else { return String(format: "%.3e", value) }
+        return grouped(whole)
+    }
+
     /// Thousands separators for exact integers: 124,439,808.
     public static func grouped(_ value: Int128) -> String {
         let digits = String(value.magnitude)

@@ -39,7 +39,7 @@ public indirect enum JSONValue: Equatable, Sendable {
     /// Shortest round-tripping decimal; integral values without a fraction; non-finite as null.
     static func format(_ d: Double) -> String {
         guard d.isFinite else { return "null" }
-        if d == d.rounded(), abs(d) < 1e15 { return String(Int64(d)) }
+        if abs(d) < 1e15, let whole = Int64(exactly: d) { return String(whole) }
         return "\(d)"
     }
 

@@ -39,7 +39,7 @@ struct FlopsView {
     /// `14,287,896,704.5`: digits grouped like the exact counts beside it, one decimal.
     static func groupedDecimal(_ value: Double) -> String {
         guard value.isFinite, abs(value) < 1e30 else { return HumanUnits.decimal(value, 1) }
-        let tenths = Int128((value * 10).rounded())
+        guard let tenths = Int128(exactly: (value * 10).rounded()) else { return HumanUnits.decimal(value, 1) }
         let whole = HumanUnits.grouped(tenths / 10)
         return "\(whole).\(abs(tenths % 10))"
     }

@@ -22,8 +22,11 @@ enum AcceleratorChoice {
             }
             return found
         }
+        guard let memoryBytes = Int128(exactly: (spec.memoryGigabytes * 1e9).rounded()) else {
+            throw PlanError(option: "--hardware", "\(spec.name)'s catalog memory \(spec.memoryGigabytes) GB is not a byte count")
+        }
         return Accelerator(
-            name: spec.name, memoryBytes: Int128(spec.memoryGigabytes * 1e9),
+            name: spec.name, memoryBytes: memoryBytes,
             peakFLOPsPerSecond: try spec.peak(.bf16).value, memoryBytesPerSecond: spec.bandwidth.value,
             intraNode: try link("--interconnect", intraNode, links.intraNode), interNode: try link("--network", interNode, links.interNode),
             devicesPerNode: devicesPerNode ?? links.devicesPerNode,

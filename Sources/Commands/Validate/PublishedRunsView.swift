@@ -21,11 +21,11 @@ struct PublishedRunsView {
             "run", "devices", "tokens", "reported", "implied MFU", "implied HFU", "plan", "predicted", "predicted MFU", "error", "assumptions"])
         table.alignments[10] = .left
         for c in checks {
-            let reported = c.run.deviceHours.map { "\(HumanUnits.count(Int128($0))) GPU-h" }
+            let reported = c.run.deviceHours.map { "\(HumanUnits.count(approximately: $0, rounding: .towardZero)) GPU-h" }
                 ?? c.run.reportedFLOPsPerDevice.map { "\(HumanUnits.decimal($0 / 1e12, 0)) TFLOP/s/GPU" } ?? "—"
-            let predicted = c.run.deviceHours != nil ? c.predictedDeviceHours.map { "\(HumanUnits.count(Int128($0.rounded()))) GPU-h" } ?? "—"
+            let predicted = c.run.deviceHours != nil ? c.predictedDeviceHours.map { "\(HumanUnits.count(approximately: $0, rounding: .toNearestOrAwayFromZero)) GPU-h" } ?? "—"
                 : "\(HumanUnits.decimal(c.hardwareStepFLOPs / Double(c.run.devices) / c.predictedStepSeconds / 1e12, 0)) TFLOP/s/GPU"
-            table.append([c.run.name, "\(c.run.devices) × \(c.run.hardware)", c.run.tokens.map { HumanUnits.count(Int128($0)) } ?? "—", reported,
+            table.append([c.run.name, "\(c.run.devices) × \(c.run.hardware)", c.run.tokens.map { HumanUnits.count(approximately: $0, rounding: .towardZero) } ?? "—", reported,
                           HumanUnits.percent(c.impliedMFU), HumanUnits.percent(c.impliedHFU), "\(c.planUsed) (\(c.planSource))", predicted,
                           HumanUnits.percent(c.predictedMFU), signed(c.error), c.assumptions.joined(separator: "; ")])
         }

@@ -31,7 +31,7 @@ struct RatioPlot {
         var c = pow(2, ceil(xs.0))
         while log2(c) <= xs.1 + 1e-9 {
             out.append(line(x(c), top, x(c), height - bottom, "#dddddd"))
-            out.append(text(x(c) - 14, height - bottom + 18, Self.tokens(Int(c))))
+            out.append(text(x(c) - 14, height - bottom + 18, Int(exactly: c).map(Self.tokens) ?? String(format: "%.0f", c)))
             c *= 4
         }
         var e = ys.0

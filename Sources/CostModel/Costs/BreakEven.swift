@@ -23,20 +23,27 @@ public struct BreakEven: Sendable {
     public var explanation: [Explanation]
 
     /// - Parameters:
-    ///   - months: amortisation period of one pretraining run (seed 003: retrained every 6 months).
+    ///   - pretraining: dollars of one run, $0.01…$10^13.
+    ///   - months: amortisation period of one pretraining run (seed 003: retrained every 6 months), 0.1…1200.
+    ///   - inferenceCost: dollars per 1K tokens, 10^-9…10^6 (as is a per-token price); a fee lies in
+    ///     $10^-6…$10^9 a month, a subscriber's tokens in 1…10^15 a month.
+    /// Results beyond 10^27 tokens a month or 10^12 subscribers are errors naming the price or fee.
     public static func solve(pretraining: Dollars, months: Double = 6, inferenceCost: DollarsPerThousandTokens,
                              revenue: Revenue) throws(CostError) -> BreakEven {
-        try CostError.positive(pretraining.value, "--pretraining-cost")
-        try CostError.positive(months, "--months")
-        try CostError.positive(inferenceCost.value, "--inference-cost-per-1k")
+        try CostError.within(pretraining.value, CostLimits.pretrainingDollars, "--pretraining-cost", " dollars")
+        try CostError.within(months, CostLimits.months, "--months", " months")
+        try CostError.within(inferenceCost.value, CostLimits.dollarsPer1K, "--inference-cost-per-1k", " dollars per 1K tokens")
         let fixed = pretraining / months
         switch revenue {
         case .perToken(let price):
-            try CostError.positive(price.value, "--price-per-1k")
+            try CostError.within(price.value, CostLimits.dollarsPer1K, "--price-per-1k", " dollars per 1K tokens")
             guard price.value > inferenceCost.value else {
                 throw CostError(option: "--price-per-1k", "\(price) does not exceed the inference cost \(inferenceCost); revenue never covers the pretraining")
             }
             let tokens = fixed.value / (price.value - inferenceCost.value) * 1000
+            guard tokens.isFinite, tokens <= CostLimits.tokensPerMonth else {
+                throw CostError(option: "--price-per-1k", "break-even needs more than 10^27 tokens a month: the price \(price) barely exceeds the inference cost \(inferenceCost)")
+            }
             return BreakEven(pretrainingPerMonth: fixed, tokensPerMonth: tokens, subscribers: nil,
                              inferenceShare: inferenceCost.value / price.value, explanation: [
                 Explanation("break-even tokens/month", formula: "(pretraining ÷ months) ÷ (price − inference cost) × 1000", inputs: [
@@ -47,13 +54,16 @@ public struct BreakEven: Sendable {
                             result: String(format: "%.1f%%", inferenceCost.value / price.value * 100)),
             ])
         case .subscription(let fee, let perUser):
-            try CostError.positive(fee.value, "--fee-per-month")
-            try CostError.positive(perUser, "--tokens-per-user-month")
+            try CostError.within(fee.value, CostLimits.feePerMonth, "--fee-per-month", " dollars")
+            try CostError.within(perUser, CostLimits.tokensPerUserMonth, "--tokens-per-user-month", " tokens")
             let servingPerUser = inferenceCost.cost(of: perUser)
             guard fee > servingPerUser else {
                 throw CostError(option: "--fee-per-month", "\(fee) does not exceed the \(servingPerUser) of inference one subscriber uses; never breaks even")
             }
             let users = fixed.value / (fee - servingPerUser).value
+            guard users.isFinite, users <= CostLimits.subscribers else {
+                throw CostError(option: "--fee-per-month", "break-even needs more than 10^12 subscribers: the fee \(fee) barely exceeds the \(servingPerUser) of inference one subscriber uses")
+            }
             return BreakEven(pretrainingPerMonth: fixed, tokensPerMonth: users * perUser, subscribers: users,
                              inferenceShare: servingPerUser.value / fee.value, explanation: [
                 Explanation("break-even subscribers", formula: "(pretraining ÷ months) ÷ (fee − tokens/user/month ÷ 1000 × inference $/1K)", inputs: [

@@ -18,8 +18,9 @@ public struct EnergyOptions: Sendable, Equatable {
         if let pue {
             try CostError.positive(pue, "--pue")
             guard pue >= 1 else { throw CostError(option: "--pue", "must be at least 1 (facility power ÷ IT power), got \(pue)") }
+            try CostError.within(pue, CostLimits.pue, "--pue", " (facility power ÷ IT power)")
         }
-        if let tariff { try CostError.positive(tariff.value, "--electricity") }
+        if let tariff { try CostError.positive(tariff.value, "--electricity", maximum: CostLimits.tariff, " dollars per kWh") }
         self.pue = pue ?? Self.defaultPUE
         self.tariff = tariff ?? Self.defaultTariff
         pueSource = pue == nil ? "default 1.2 (typical modern data centre; --pue)" : "--pue"

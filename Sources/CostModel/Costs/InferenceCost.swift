@@ -39,17 +39,20 @@ public struct InferenceCost: Sendable {
     /// Weights are read once per step for the whole batch; each sequence reads its own KV cache.
     /// G devices act as one tensor-parallel group with G× the FLOP/s, bandwidth and price
     /// (communication not modelled).
+    /// The sizes a request is costed for: prompt 1…2^30 tokens, 1…2^24 new tokens, batch 1…2^20,
+    /// 1…2^20 devices; each out-of-range size is an error naming its own option.
+    public static func checkSizes(promptTokens: Int, outputTokens: Int, batch: Int, devices: Int) throws(CostError) {
+        try CostError.count(promptTokens, "--prompt", maximum: CostLimits.sequence)
+        try CostError.count(outputTokens, "--new-tokens", maximum: 1 << 24)
+        try CostError.count(batch, "--batch", maximum: 1 << 20)
+        try CostError.count(devices, "--devices", maximum: CostLimits.devices)
+    }
+
     public static func estimate(model: ModelFigures, promptTokens: Int, outputTokens: Int, batch: Int = 1,
                                 hardware: HardwareProfile, devices: Int = 1) throws(CostError) -> InferenceCost {
-        try CostError.atLeastOne(promptTokens, "--prompt")
-        try CostError.atLeastOne(outputTokens, "--new-tokens")
-        try CostError.atLeastOne(batch, "--batch")
-        try CostError.atLeastOne(devices, "--devices")
+        try checkSizes(promptTokens: promptTokens, outputTokens: outputTokens, batch: batch, devices: devices)
         guard let bandwidth1 = hardware.effectiveBandwidth, let datasheetBandwidth = hardware.bandwidth else {
             throw CostError(option: "--hardware", "\(hardware.name) has no memory bandwidth; the decode roofline needs one")
-        }
-        guard promptTokens <= 1 << 30, outputTokens <= 1 << 24, batch <= 1 << 20 else {
-            throw CostError(option: "--new-tokens", "sizes out of range (prompt ≤ 2^30, new tokens ≤ 2^24, batch ≤ 2^20)")
         }
         let G = Double(devices), B = Double(batch)
         let throughput = hardware.effectiveThroughput * G, bandwidth = bandwidth1 * G

@@ -35,7 +35,7 @@ public struct OperatingCost: Sendable {
                                 batch: Int = 1, hardware: HardwareProfile, devicesPerReplica: Int = 1,
                                 targetUtilisation: Double = 0.6, energy options: EnergyOptions = .standard,
                                 priceExcludesEnergy: Bool = false) throws(CostError) -> OperatingCost {
-        try CostError.positive(requestsPerDay, "--requests-per-day")
+        try CostError.within(requestsPerDay, CostLimits.requestsPerDay, "--requests-per-day", " requests a day")
         try CostError.fraction(targetUtilisation, "--target-utilisation")
         let inference = try InferenceCost.estimate(model: model, promptTokens: promptTokens, outputTokens: outputTokens,
                                                    batch: batch, hardware: hardware, devices: devicesPerReplica)
@@ -43,7 +43,9 @@ public struct OperatingCost: Sendable {
         let replicas = (busy.value / (86_400 * targetUtilisation * Double(devicesPerReplica))).rounded(.up)
         try CostError.finite(replicas, "--requests-per-day")
         guard replicas < 1e12 else { throw CostError(option: "--requests-per-day", "needs more than 10^12 devices; check the inputs") }
-        let devices = max(1, Int(replicas)) * devicesPerReplica
+        // Checked: replicas < 10^12 and devicesPerReplica ≤ 2^20, so the product fits an Int.
+        guard let whole = Int(exactly: max(1, replicas)) else { throw CostError(option: "--requests-per-day", "needs \(replicas) replicas; check the inputs") }
+        let devices = whole * devicesPerReplica
         let day = Seconds(hours: 24)
         let compute = hardware.pricePerHour.cost(for: day) * Double(devices)
         let kWh = hardware.tdp.map { options.energy(tdp: $0, deviceTime: day * Double(devices)) }

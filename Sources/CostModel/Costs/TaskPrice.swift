@@ -4,6 +4,8 @@
 /// dollars = input tokens ÷ 1000 × input $/1K + output tokens ÷ 1000 × output $/1K
 /// tokens  = characters × tokens per character        (when counted in characters)
 /// ```
+/// Tokens lie in 0…10^18, characters are whole numbers in 0…10^16, tokens per character in
+/// 0.01…100, prices in (0, $10^6] per 1K tokens.
 public struct TaskPrice: Sendable {
     public var inputTokens: Double
     public var outputTokens: Double
@@ -14,11 +16,11 @@ public struct TaskPrice: Sendable {
 
     public static func price(inputTokens: Double, outputTokens: Double, inputPrice: DollarsPerThousandTokens,
                              outputPrice: DollarsPerThousandTokens) throws(CostError) -> TaskPrice {
-        try CostError.nonNegative(inputTokens, "--input-tokens")
-        try CostError.nonNegative(outputTokens, "--output-tokens")
+        try CostError.within(inputTokens, 0...CostLimits.tokens, "--input-tokens", " tokens")
+        try CostError.within(outputTokens, 0...CostLimits.tokens, "--output-tokens", " tokens")
         guard inputTokens + outputTokens > 0 else { throw CostError(option: "--input-tokens", "a task needs at least one token") }
-        try CostError.positive(inputPrice.value, "--input-price-per-1k")
-        try CostError.positive(outputPrice.value, "--output-price-per-1k")
+        try CostError.positive(inputPrice.value, "--input-price-per-1k", maximum: CostLimits.dollarsPer1K.upperBound, " dollars per 1K tokens")
+        try CostError.positive(outputPrice.value, "--output-price-per-1k", maximum: CostLimits.dollarsPer1K.upperBound, " dollars per 1K tokens")
         let i = inputPrice.cost(of: inputTokens), o = outputPrice.cost(of: outputTokens)
         return TaskPrice(inputTokens: inputTokens, outputTokens: outputTokens, inputDollars: i, outputDollars: o, explanation: [
             Explanation("task dollars", formula: "in ÷ 1000 × in $/1K + out ÷ 1000 × out $/1K", inputs: [
@@ -31,9 +33,9 @@ public struct TaskPrice: Sendable {
     /// The same, counted in characters: `tokens = characters × tokensPerCharacter`.
     public static func price(inputCharacters: Double, outputCharacters: Double, tokensPerCharacter: Double,
                              inputPrice: DollarsPerThousandTokens, outputPrice: DollarsPerThousandTokens) throws(CostError) -> TaskPrice {
-        try CostError.positive(tokensPerCharacter, "--tokens-per-character")
-        try CostError.nonNegative(inputCharacters, "--input-characters")
-        try CostError.nonNegative(outputCharacters, "--output-characters")
+        try CostError.within(tokensPerCharacter, CostLimits.tokensPerCharacter, "--tokens-per-character")
+        _ = try CostError.wholeNumber(inputCharacters, "--input-characters", maximum: CostLimits.characters)
+        _ = try CostError.wholeNumber(outputCharacters, "--output-characters", maximum: CostLimits.characters)
         var result = try price(inputTokens: inputCharacters * tokensPerCharacter, outputTokens: outputCharacters * tokensPerCharacter,
                                inputPrice: inputPrice, outputPrice: outputPrice)
         result.explanation.insert(Explanation("tokens", formula: "characters × tokens per character", inputs: [

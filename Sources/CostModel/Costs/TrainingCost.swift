@@ -52,10 +52,15 @@ public struct TrainingCost: Sendable {
     public static func estimate(model: ModelFigures, tokens: Int128, hardware: HardwareProfile, devices: Int = 1,
                                 energy options: EnergyOptions = .standard) throws -> TrainingCost {
         guard tokens >= 1 else { throw CostError(option: "--tokens", "must be at least 1, got \(tokens)") }
-        try CostError.atLeastOne(devices, "--devices")
-        let flops = try model.trainingFLOPsPerToken.total(forTokens: tokens)
-        let hardwareFLOPs = try model.hardwareTrainingFLOPsPerToken.total(forTokens: tokens)
-        let rule = try FLOPs(6 * ExactCount(model.activeParameters) * ExactCount(tokens), "6·N·D")
+        try CostError.count(devices, "--devices", maximum: CostLimits.devices)
+        let flops: FLOPs, hardwareFLOPs: FLOPs, rule: FLOPs
+        do {
+            flops = try model.trainingFLOPsPerToken.total(forTokens: tokens)
+            hardwareFLOPs = try model.hardwareTrainingFLOPsPerToken.total(forTokens: tokens)
+            rule = try FLOPs(6 * ExactCount(model.activeParameters) * ExactCount(tokens), "6·N·D")
+        } catch {
+            throw CostError(option: "--tokens", "the training FLOPs of \(model.name) on \(tokens) tokens exceed 2^127 and cannot be counted exactly; reduce --tokens")
+        }
         let ratio = FLOPs.ratio(hardwareFLOPs, flops)
         let deviceTime: Seconds, mfu: Double, hfu: Double
         if hardware.isMeasured {

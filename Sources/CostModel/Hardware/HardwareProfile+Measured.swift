@@ -29,8 +29,11 @@ extension HardwareProfile {
     /// bandwidth  = bandwidth_gbps (STREAM triad: already achieved, utilisation 1)
     /// ```
     /// A profile carries no price: `pricePerHour` must be given. `mfu`, when given, is rejected.
+    /// Every figure present is checked first (`MeasuredHostProfile.validate`): a corrupt one is an
+    /// error naming `option`, the file and the field, never silently replaced.
     public static func measured(_ profile: MeasuredHostProfile, path: String, pricePerHour: DollarsPerHour?,
-                                tdp: Watts? = nil, mfu: Double? = nil) throws(CostError) -> HardwareProfile {
+                                tdp: Watts? = nil, mfu: Double? = nil, option: String = "--hardware") throws(CostError) -> HardwareProfile {
+        try profile.validate(path: path, option: option)
         guard let price = pricePerHour else { throw missingMeasuredPrice }
         let kernelName: String, gflops: Double
         let layer = profile.kernel(preferredKernel)
@@ -39,7 +42,7 @@ extension HardwareProfile {
         } else if let sgemm = profile.bestSgemmGflops, sgemm.isFinite, sgemm > 0 {
             kernelName = "best_sgemm"; gflops = sgemm
         } else {
-            throw CostError(option: "--hardware", "\(path): no usable throughput (neither a 'layer' kernel nor best_sgemm_gflops)")
+            throw CostError(option: option, "\(path): no usable throughput (neither a 'layer' kernel nor best_sgemm_gflops)")
         }
         var notes: [String: String] = [:]
         var peak = gflops
@@ -52,6 +55,12 @@ extension HardwareProfile {
         if trainingGflops > peak {
             peak = trainingGflops
             notes["peak"] = "profile peak is below the measured training rate; the training rate \(trainingGflops) GFLOP/s taken as the peak"
+        }
+        guard trainingGflops.isFinite, trainingGflops <= MeasuredHostProfile.maximumGflops else {
+            throw CostError(option: option, "\(path): the training rate derived from the kernels, \(trainingGflops) GFLOP/s, is beyond \(CostError.bound(MeasuredHostProfile.maximumGflops)) GFLOP/s; the kernels' flops or seconds are wrong")
+        }
+        for (what, rate) in [("kernel '\(kernelName)'", gflops), ("the training rate", trainingGflops)] where rate / peak < CostLimits.utilisation.lowerBound {
+            throw CostError(option: option, "\(path): \(what) reaches \(rate) GFLOP/s, under 0.1 % of peak_gflops \(peak); one of the two is wrong")
         }
         if mfu != nil { throw mfuOnMeasuredProfile(derived: min(1, gflops / peak)) }
         let bandwidth = profile.bandwidthGbps.flatMap { $0.isFinite && $0 > 0 ? BytesPerSecond.giga($0) : nil }

@@ -60,12 +60,13 @@ public struct HardwareProfile: Sendable {
     public init(name: String, origin: Origin, peak: FLOPsPerSecond, utilisation: Double, trainingUtilisation: Double? = nil,
                 bandwidth: BytesPerSecond?, bandwidthUtilisation: Double = 1, memoryGigabytes: Double?, tdp: Watts?,
                 pricePerHour: DollarsPerHour, sources: [String: String]) throws(CostError) {
-        try CostError.positive(peak.value, "--peak-flops")
+        // Callers check their own inputs under their own option names; these guard the type.
+        try CostError.positive(peak.value, "--hardware")
         try CostError.fraction(utilisation, "--mfu")
         if let trainingUtilisation { try CostError.fraction(trainingUtilisation, "--mfu") }
         try CostError.fraction(bandwidthUtilisation, "--bandwidth-utilisation")
         try CostError.positive(pricePerHour.value, "--price-per-hour")
-        if let bandwidth { try CostError.positive(bandwidth.value, "--bandwidth") }
+        if let bandwidth { try CostError.positive(bandwidth.value, "--hardware") }
         if let tdp { try CostError.positive(tdp.value, "--tdp") }
         self.name = name; self.origin = origin; self.peak = peak; self.utilisation = utilisation
         self.trainingUtilisation = trainingUtilisation ?? utilisation

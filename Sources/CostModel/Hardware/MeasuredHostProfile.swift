@@ -51,16 +51,17 @@ public struct MeasuredHostProfile: Codable, Sendable, Equatable {
         self.kernels = kernels; self.backwardForwardRatios = backwardForwardRatios; self.host = host; self.date = date; self.llmcostVersion = llmcostVersion
     }
 
-    /// Reads and checks a profile file; every failure is one line naming the file.
-    public static func load(path: String) throws(CostError) -> MeasuredHostProfile {
+    /// Reads and checks a profile file; every failure is one line naming `option` (the option
+    /// that gave the path: `--hardware`, `--host-profile`), the file and the field.
+    public static func load(path: String, option: String = "--hardware") throws(CostError) -> MeasuredHostProfile {
         let data: Data
         do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
-            throw CostError(option: "--hardware", "cannot read profile '\(path)': no such file or not readable")
+            throw CostError(option: option, "cannot read profile '\(path)': no such file or not readable")
         }
-        return try decode(data, path: path)
+        return try decode(data, path: path, option: option)
     }
 
-    public static func decode(_ data: Data, path: String) throws(CostError) -> MeasuredHostProfile {
+    public static func decode(_ data: Data, path: String, option: String = "--hardware") throws(CostError) -> MeasuredHostProfile {
         // The version is checked before anything else, so a profile of another schema gets a
         // version error rather than a complaint about whichever field changed.
         struct Version: Decodable {
@@ -68,25 +69,33 @@ public struct MeasuredHostProfile: Codable, Sendable, Equatable {
             enum CodingKeys: String, CodingKey { case schemaVersion = "schema_version" }
         }
         guard let version = try? JSONDecoder().decode(Version.self, from: data) else {
-            throw CostError(option: "--hardware", "\(path): not a JSON object (expected a profile from `llmcost bench --save`)")
+            throw CostError(option: option, "\(path): not a JSON object (expected a profile from `llmcost bench --save`)")
         }
         guard let raw = version.schemaVersion else {
-            throw CostError(option: "--hardware", "\(path): missing schema_version (expected \(supportedSchemaVersion)); not a `llmcost bench --save` profile")
+            throw CostError(option: option, "\(path): missing schema_version (expected \(supportedSchemaVersion)); not a `llmcost bench --save` profile")
         }
-        guard case .number(let number) = raw, number == number.rounded(), abs(number) < 1e9 else {
-            throw CostError(option: "--hardware", "\(path): schema_version must be an integer (expected \(supportedSchemaVersion)), got \(raw)")
+        guard case .number(let number) = raw, abs(number) < 1e9, let v = Int(exactly: number) else {
+            throw CostError(option: option, "\(path): schema_version must be an integer (expected \(supportedSchemaVersion)), got \(Self.quoted(raw))")
         }
-        let v = Int(number)
         guard v == supportedSchemaVersion else {
-            throw CostError(option: "--hardware", "\(path): schema_version \(v) is not supported (this llmcost reads version \(supportedSchemaVersion))")
+            throw CostError(option: option, "\(path): schema_version \(v) is not supported (this llmcost reads version \(supportedSchemaVersion))")
         }
-        do { return try JSONDecoder().decode(MeasuredHostProfile.self, from: data) } catch let DecodingError.typeMismatch(_, context),
+        let profile: MeasuredHostProfile
+        do { profile = try JSONDecoder().decode(MeasuredHostProfile.self, from: data) } catch let DecodingError.typeMismatch(_, context),
             let DecodingError.valueNotFound(_, context), let DecodingError.keyNotFound(_, context) {
             let field = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
-            throw CostError(option: "--hardware", "\(path): field '\(field)' has the wrong type or is missing")
+            throw CostError(option: option, "\(path): field '\(field)' has the wrong type or is missing")
         } catch {
-            throw CostError(option: "--hardware", "\(path): malformed profile JSON")
+            throw CostError(option: option, "\(path): malformed profile JSON")
         }
+        try profile.validate(path: path, option: option)
+        return profile
+    }
+
+    /// A value as the JSON had it: a string in quotes, so `"1"` is not mistaken for `1`.
+    static func quoted(_ value: LooseValue) -> String {
+        if case .string(let text) = value { return "the string \"\(text)\"" }
+        return value.description
     }
 
     /// The kernel named `name` with a usable throughput.
@@ -120,7 +129,7 @@ public enum LooseValue: Codable, Sendable, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .string(let s): s
-        case .number(let n): n == n.rounded() && abs(n) < 1e15 ? String(Int64(n)) : String(n)
+        case .number(let n): abs(n) < 1e15 ? Int64(exactly: n).map { String($0) } ?? String(n) : String(n)
         case .bool(let b): String(b)
         case .other: "…"
         }

@@ -20,7 +20,9 @@ public struct Dollars: Sendable, Hashable, Comparable, CustomStringConvertible {
         guard v.isFinite else { return "—" }
         let magnitude = abs(v)
         // Under a dollar: five significant digits, at least two decimals ($0.13, $0.0071657).
-        let digits = magnitude >= 1 || magnitude == 0 ? 2 : max(2, 4 - Int((log10(magnitude)).rounded(.down)))
+        // log10 of a finite positive Double lies in [-324, 309]: the conversion is exact.
+        let decade = Int(exactly: log10(magnitude).rounded(.down)) ?? 0
+        let digits = magnitude >= 1 || magnitude == 0 ? 2 : max(2, 4 - decade)
         return (v < 0 ? "-$" : "$") + Quantity.grouped(magnitude, fractionDigits: digits).trimmingZeros(keeping: 2)
     }
 }
