@@ -47,3 +47,22 @@ import Testing
         #expect(spec.decoder?.crossAttention == spec.decoder?.attention)
     }
 }
+
+/// A JSON key written twice is refused: which value counts differs between readers.
+@Suite struct DuplicateJSONKeyTests {
+    @Test func aRepeatedKeyNamesTheKey() {
+        let json = #"{"model_type": "llama", "hidden_size": 4096, "nested": {"a": 1, "b": [1, {"a": 2}]}, "hidden_size": 8192}"#
+        do {
+            _ = try ModelLoader.load(data: Data(json.utf8), path: "dup.json")
+            Issue.record("a duplicate key was accepted")
+        } catch {
+            #expect("\(error)".contains("hidden_size") && "\(error)".contains("twice"), "\(error)")
+        }
+    }
+
+    @Test func theSameKeyInDifferentObjectsOrInStringsIsFine() {
+        #expect(JSONDuplicateKeys.first(in: Array(#"{"a": {"a": 1}, "b": [{"a": 1}, {"a": 2}], "c": "a,\"a\""}"#.utf8)) == nil)
+        #expect(JSONDuplicateKeys.first(in: Array(#"{"x": [1, 2], "y": {"k": 1, "k": 2}}"#.utf8)) == "k")
+        #expect(JSONDuplicateKeys.first(in: Array(#"{"e\"q": 1, "e\"q": 2}"#.utf8)) == #"e\"q"#)
+    }
+}

@@ -27,8 +27,9 @@ enum JSONValue: Decodable, Equatable, Sendable {
 
     /// Parses `data` as JSON, or throws a `SpecError` naming `file`.
     static func parse(_ data: Data, file: String) throws(SpecError) -> JSONValue {
+        let value: JSONValue
         do {
-            return try JSONDecoder().decode(JSONValue.self, from: data)
+            value = try JSONDecoder().decode(JSONValue.self, from: data)
         } catch let DecodingError.dataCorrupted(context) {
             let detail = (context.underlyingError as NSError?)?.userInfo[NSDebugDescriptionErrorKey] as? String
                 ?? context.underlyingError?.localizedDescription ?? context.debugDescription
@@ -36,6 +37,10 @@ enum JSONValue: Decodable, Equatable, Sendable {
         } catch {
             throw SpecError(file: file, "malformed JSON: \(error)")
         }
+        if let key = JSONDuplicateKeys.first(in: [UInt8](data)) {
+            throw SpecError(file: file, field: key, "written twice in one object; readers disagree on which value counts (Python keeps the last), so remove one")
+        }
+        return value
     }
 
     /// How the value is described in a type error: `string "32"`, `boolean true`.
