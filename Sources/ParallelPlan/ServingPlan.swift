@@ -28,6 +28,18 @@ public struct ServingEstimate: Sendable {
 }
 
 public enum ServingPlan {
+    /// Seconds of the tensor-parallel all-reduces one forward step of `tokens` tokens needs:
+    /// Megatron's 2 per layer over `tokens × d` bf16 activations, ring time plus per-step link
+    /// latency, over the node's link when the group fits in a node, else the network. The layers
+    /// are the decoder's (the stack every generated token runs through).
+    public static func tensorParallelSeconds(spec: ModelSpec, tp: Int, tokens: Int, on device: Accelerator) -> Double {
+        guard tp > 1 else { return 0 }
+        let layers = (spec.decoder ?? spec.encoder)?.layers ?? 0
+        let link = tp <= device.devicesPerNode ? device.intraNode : device.interNode
+        let message = 2.0 * Double(tokens) * Double(spec.hiddenSize)
+        return Double(2 * layers) * (Ring.allReduce(message, tp) / link.bytesPerSecond + Ring.allReduceSteps(tp) * link.latencySeconds)
+    }
+
     public static func estimate(spec: ModelSpec, tp: Int, batch: Int, context: Int, on device: Accelerator) throws -> ServingEstimate {
         try ParallelConfig(tp: tp).validate(for: spec)
         let memory = try MemoryEstimator(spec: spec).report(batch: batch, seq: context)
@@ -35,10 +47,7 @@ public enum ServingPlan {
         let perDeviceBytes = Double(memory.decodeStep.total) / Double(tp)
         let compute = Double(step) / Double(tp) / device.peakFLOPsPerSecond
         let traffic = perDeviceBytes / device.memoryBytesPerSecond
-        let layers = spec.decoder?.layers ?? 0
-        let link = tp <= device.devicesPerNode ? device.intraNode : device.interNode
-        let message = 2.0 * Double(batch) * Double(spec.hiddenSize)
-        let comm = tp > 1 ? Double(2 * layers) * (Ring.allReduce(message, tp) / link.bytesPerSecond + Ring.allReduceSteps(tp) * link.latencySeconds) : 0
+        let comm = tensorParallelSeconds(spec: spec, tp: tp, tokens: batch, on: device)
         let seconds = max(compute, traffic) + comm
         let resident = Double(memory.inferenceTotal) / Double(tp)
         return ServingEstimate(tp: tp, batch: batch, context: context, secondsPerToken: seconds, computeSeconds: compute,

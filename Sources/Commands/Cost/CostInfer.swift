@@ -13,7 +13,7 @@ struct CostInfer: ParsableCommand {
     var outputTokens: Int = 256
     @Option(help: "Requests decoded together (B): weights are read once per step for the whole batch.")
     var batch: Int = 1
-    @Option(name: [.customLong("devices"), .customLong("gpus")], help: "Devices per model replica (tensor parallel; communication not modelled); also --gpus.")
+    @Option(name: [.customLong("devices"), .customLong("gpus")], help: "Devices per model replica (tensor parallel, with its all-reduces on catalog devices); also --gpus.")
     var devices: Int = 1
     @OptionGroup var hardware: HardwareOptions
     @OptionGroup var output: OutputOptions
@@ -26,7 +26,8 @@ struct CostInfer: ParsableCommand {
         let profile = try hardware.profile()
         let figures = try model.figures(sequenceLength: prompt, option: "--prompt", newTokens: outputTokens, measuredHost: profile.isMeasured)
         let cost = try InferenceCost.estimate(model: figures, promptTokens: prompt, outputTokens: outputTokens, batch: batch,
-                                              hardware: profile, devices: devices)
+                                              hardware: profile, devices: devices,
+                                              communication: try TensorParallelLink.communication(model: model, hardware: hardware, devices: devices))
         return Self.rendered(cost, hardware: profile, notes: figures.notes, explain: output.explain)
     }
 
@@ -38,6 +39,9 @@ struct CostInfer: ParsableCommand {
                       "\(c.memoryBoundSteps) memory-bound, \(c.computeBoundSteps) compute-bound"])
         if let s = c.firstDecodeStep {
             table.append(["first decode step", s.time.description, "\(s.bound.rawValue)-bound, \(HumanUnits.decimal(s.arithmeticIntensity, 1)) FLOP/B"])
+        }
+        if c.communicationTime.value > 0 {
+            table.append(["of which all-reduces", c.communicationTime.description, "tensor parallel over \(c.devices) devices"])
         }
         table.append(["batch time", c.batchTime.description, ""])
         table.append(["$ per request", c.dollarsPerRequest.description, ""])
@@ -57,6 +61,7 @@ struct CostInfer: ParsableCommand {
             ("prefill_seconds", .number(c.prefillTime.value)), ("prefill_bound", .string(c.prefill.bound.rawValue)),
             ("decode_seconds", .number(c.decodeTime.value)),
             ("memory_bound_steps", .int(c.memoryBoundSteps)), ("compute_bound_steps", .int(c.computeBoundSteps)),
+            ("communication_seconds", .number(c.communicationTime.value)),
             ("batch_seconds", .number(c.batchTime.value)),
             ("dollars_per_request", .number(c.dollarsPerRequest.value)),
             ("dollars_per_1k_output_tokens", .number(c.dollarsPer1KOutputTokens.value)),
@@ -77,6 +82,7 @@ struct CostInfer: ParsableCommand {
         csv.add("decode_seconds", c.decodeTime.value, "s")
         csv.add("memory_bound_steps", c.memoryBoundSteps, "steps")
         csv.add("compute_bound_steps", c.computeBoundSteps, "steps")
+        csv.add("communication_seconds", c.communicationTime.value, "s")
         csv.add("batch_seconds", c.batchTime.value, "s")
         csv.add("dollars_per_request", c.dollarsPerRequest.value, "USD")
         csv.add("dollars_per_1k_output_tokens", c.dollarsPer1KOutputTokens.value, "USD/1K tokens")

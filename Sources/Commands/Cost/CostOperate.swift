@@ -36,7 +36,8 @@ struct CostOperate: ParsableCommand {
         let cost = try OperatingCost.estimate(model: figures, requestsPerDay: requestsPerDay, promptTokens: prompt,
                                               outputTokens: outputTokens, batch: batch, hardware: profile,
                                               devicesPerReplica: devices, targetUtilisation: targetUtilisation,
-                                              energy: energyOptions, priceExcludesEnergy: priceExcludesEnergy)
+                                              energy: energyOptions, priceExcludesEnergy: priceExcludesEnergy,
+                                              communication: try TensorParallelLink.communication(model: model, hardware: hardware, devices: devices))
         return Self.rendered(cost, model: figures.name, hardware: profile, explain: output.explain)
     }
 

@@ -13,6 +13,8 @@ public struct InferenceCost: Sendable {
     public var computeBoundSteps: Int
     public var prefillTime: Seconds
     public var decodeTime: Seconds
+    /// Tensor-parallel all-reduce time inside `prefillTime` and `decodeTime`.
+    public var communicationTime: Seconds
     /// Wall-clock time of the whole batch.
     public var batchTime: Seconds
     public var dollarsPerBatch: Dollars
@@ -37,8 +39,8 @@ public struct InferenceCost: Sendable {
     /// $/1K output  = $/request ÷ N × 1000
     /// ```
     /// Weights are read once per step for the whole batch; each sequence reads its own KV cache.
-    /// G devices act as one tensor-parallel group with G× the FLOP/s, bandwidth and price
-    /// (communication not modelled).
+    /// G devices act as one tensor-parallel group with G× the FLOP/s, bandwidth and price, plus
+    /// the group's all-reduce time per step when `communication` is given.
     /// The sizes a request is costed for: prompt 1…2^30 tokens, 1…2^24 new tokens, batch 1…2^20,
     /// 1…2^20 devices; each out-of-range size is an error naming its own option.
     public static func checkSizes(promptTokens: Int, outputTokens: Int, batch: Int, devices: Int) throws(CostError) {
@@ -48,8 +50,19 @@ public struct InferenceCost: Sendable {
         try CostError.count(devices, "--devices", maximum: CostLimits.devices)
     }
 
+    /// Seconds a tensor-parallel group spends communicating in a step of `tokens` tokens
+    /// (computed by the plan library, which owns the interconnect model), and where it came from.
+    public struct Communication: Sendable {
+        public var secondsForTokens: @Sendable (Int) -> Double
+        public var source: String
+        public init(source: String, secondsForTokens: @escaping @Sendable (Int) -> Double) {
+            self.source = source; self.secondsForTokens = secondsForTokens
+        }
+    }
+
     public static func estimate(model: ModelFigures, promptTokens: Int, outputTokens: Int, batch: Int = 1,
-                                hardware: HardwareProfile, devices: Int = 1) throws(CostError) -> InferenceCost {
+                                hardware: HardwareProfile, devices: Int = 1,
+                                communication: Communication? = nil) throws(CostError) -> InferenceCost {
         try checkSizes(promptTokens: promptTokens, outputTokens: outputTokens, batch: batch, devices: devices)
         guard let bandwidth1 = hardware.effectiveBandwidth, let datasheetBandwidth = hardware.bandwidth else {
             throw CostError(option: "--hardware", "\(hardware.name) has no memory bandwidth; the decode roofline needs one")
@@ -60,17 +73,22 @@ public struct InferenceCost: Sendable {
 
         let prefill = RooflineStep(context: 0, flops: B * Double(promptTokens) * model.prefillFLOPsPerToken.value,
                                    bytes: weights + B * kv * Double(promptTokens), throughput: throughput, bandwidth: bandwidth)
+        // Communication is added to every step, never overlapped (decode steps are too short to hide it).
+        let prefillCommunication = Seconds(communication?.secondsForTokens(batch * promptTokens) ?? 0)
+        let stepCommunication = Seconds(communication?.secondsForTokens(batch) ?? 0)
         var decodeTime = Seconds.zero, first: RooflineStep?, last: RooflineStep?, memoryBound = 0
         for context in promptTokens..<(promptTokens + outputTokens - 1) {
             let step = RooflineStep(context: context, flops: B * Double(model.decodeFLOPs(context: context)),
                                     bytes: weights + B * kv * Double(context), throughput: throughput, bandwidth: bandwidth)
-            decodeTime = decodeTime + step.time
+            decodeTime = decodeTime + step.time + stepCommunication
             if step.bound == .memory { memoryBound += 1 }
             if first == nil { first = step }
             last = step
         }
         let steps = outputTokens - 1
-        let batchTime = prefill.time + decodeTime
+        let communicationTime = prefillCommunication + stepCommunication * Double(steps)
+        let prefillTime = prefill.time + prefillCommunication
+        let batchTime = prefillTime + decodeTime
         let price = hardware.pricePerHour * G
         let perBatch = price.cost(for: batchTime)
         let perRequest = perBatch / B
@@ -80,6 +98,11 @@ public struct InferenceCost: Sendable {
         let memory = weights + B * kv * Double(promptTokens + outputTokens)
 
         var notes: [String] = []
+        if let communication, devices > 1 {
+            notes.append("tensor parallelism over \(devices) devices: \(communicationTime) of all-reduces per batch (\(communication.source)), added to every step, not overlapped")
+        } else if devices > 1 {
+            notes.append("tensor parallelism over \(devices) devices: communication not modelled for this hardware (no interconnect in a measured profile)")
+        }
         if promptTokens != model.sequenceLength, model.sequenceLength > 1 {
             notes.append("prefill FLOPs per token were counted at \(model.sequenceLength) tokens and applied to a \(promptTokens)-token prompt")
         }
@@ -109,6 +132,7 @@ public struct InferenceCost: Sendable {
                 .init("u_bw", CostError.trim(hardware.bandwidthUtilisation), "", source: hardware.sources["bandwidth_utilisation"] ?? "stated"),
                 .init("bandwidth·u_bw", bandwidth1.description, "", source: "effective bandwidth"),
                 .init("machine balance", String(format: "%.1f", balance), "FLOP/B", source: "peak·MFU ÷ (bandwidth·u_bw)"),
+                .init("communication per step", stepCommunication.description, "", source: communication?.source ?? "none (1 device or not modelled)"),
             ], result: "\(decodeTime) (\(memoryBound) of \(steps) steps memory-bound)"),
             Explanation("dollars per request", formula: "(prefill + decode) × $/h × G ÷ 3600 ÷ B", inputs: [
                 .init("$/h", hardware.pricePerHour.description, "", source: hardware.sources["price"] ?? "stated"),
@@ -127,7 +151,8 @@ public struct InferenceCost: Sendable {
         return InferenceCost(
             model: model.name, promptTokens: promptTokens, outputTokens: outputTokens, batch: batch, devices: devices,
             prefill: prefill, firstDecodeStep: first, lastDecodeStep: last, memoryBoundSteps: memoryBound,
-            computeBoundSteps: steps - memoryBound, prefillTime: prefill.time, decodeTime: decodeTime, batchTime: batchTime,
+            computeBoundSteps: steps - memoryBound, prefillTime: prefillTime, decodeTime: decodeTime,
+            communicationTime: communicationTime, batchTime: batchTime,
             dollarsPerBatch: perBatch, dollarsPerRequest: perRequest, dollarsPer1KOutputTokens: per1KOut,
             dollarsPer1KTokens: per1K, deviceTimePerRequest: batchTime * G / B, memoryBytes: memory,
             explanation: explanation, notes: notes)

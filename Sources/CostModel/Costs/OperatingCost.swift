@@ -34,11 +34,13 @@ public struct OperatingCost: Sendable {
     public static func estimate(model: ModelFigures, requestsPerDay: Double, promptTokens: Int, outputTokens: Int,
                                 batch: Int = 1, hardware: HardwareProfile, devicesPerReplica: Int = 1,
                                 targetUtilisation: Double = 0.6, energy options: EnergyOptions = .standard,
-                                priceExcludesEnergy: Bool = false) throws(CostError) -> OperatingCost {
+                                priceExcludesEnergy: Bool = false,
+                                communication: InferenceCost.Communication? = nil) throws(CostError) -> OperatingCost {
         try CostError.within(requestsPerDay, CostLimits.requestsPerDay, "--requests-per-day", " requests a day")
         try CostError.fraction(targetUtilisation, "--target-utilisation")
         let inference = try InferenceCost.estimate(model: model, promptTokens: promptTokens, outputTokens: outputTokens,
-                                                   batch: batch, hardware: hardware, devices: devicesPerReplica)
+                                                   batch: batch, hardware: hardware, devices: devicesPerReplica,
+                                                   communication: communication)
         let busy = inference.deviceTimePerRequest * requestsPerDay
         let replicas = (busy.value / (86_400 * targetUtilisation * Double(devicesPerReplica))).rounded(.up)
         try CostError.finite(replicas, "--requests-per-day")
