@@ -27,3 +27,18 @@ func exercise(_ spec: ModelSpec) {
     _ = try? MemoryEstimator(spec: spec, weightType: .int4).report(batch: 2, seq: 33)
     _ = try? RuleCheck(spec: spec).run(contexts: [16, 64], limit: 1 << 12)
 }
+
+/// libFuzzer's driver, for the entry point below.
+@_silgen_name("LLVMFuzzerRunDriver")
+func LLVMFuzzerRunDriver(
+    _ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+    _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> CInt) -> CInt
+
+/// SwiftPM links an executable's entry point as `<module>_main` (and `main` to it), so the
+/// harness provides that symbol and hands control to libFuzzer's driver.
+@_cdecl("FuzzSpecs_main")
+public func fuzzSpecsMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+    var count = argc
+    var arguments = argv
+    return LLVMFuzzerRunDriver(&count, &arguments) { data, size in fuzz(data, size) }
+}
