@@ -27,9 +27,12 @@ extension VectorMath {
     /// Whether the AVX2+FMA activations of `CPeakFLOPS` can run here (3× faster than the
     /// SSE2 code Swift emits for `SIMD8<Float>`).
     static let avx2Activations = llmcost_activations_avx2_available() != 0
+    /// Whether the AVX-512F versions can run here (16 lanes, masked tails).
+    static let avx512Activations = llmcost_activations_avx512_available() != 0
 
     /// `output = gelu(input)` over `count` contiguous elements.
     static func gelu(_ input: UnsafePointer<Float>, _ output: UnsafeMutablePointer<Float>, count: Int) {
+        if avx512Activations { llmcost_gelu_avx512(input, output, count); return }
         if avx2Activations { llmcost_gelu_avx2(input, output, count); return }
         geluPortable(input, output, count: count)
     }
@@ -55,6 +58,7 @@ extension VectorMath {
     static func swiglu(
         gate: UnsafePointer<Float>, up: UnsafePointer<Float>, _ output: UnsafeMutablePointer<Float>, count: Int
     ) {
+        if avx512Activations { llmcost_swiglu_avx512(gate, up, output, count); return }
         if avx2Activations { llmcost_swiglu_avx2(gate, up, output, count); return }
         swigluPortable(gate: gate, up: up, output, count: count)
     }

@@ -1,3 +1,5 @@
+import CPeakFLOPS
+
 extension VectorMath {
     /// Numerically stable softmax of one score row in place, over its first `valid` entries
     /// (the causal mask: query `i` sees keys `0…i`); the masked entries become exactly 0.
@@ -6,7 +8,15 @@ extension VectorMath {
     /// pⱼ = exp(sⱼ − maxₖ sₖ) / Σₖ exp(sₖ − maxₖ sₖ)   for j < valid,   pⱼ = 0 otherwise
     /// ```
     /// The `1/√d_k` scale is already in the scores (the QKᵀ GEMM's alpha).
+    /// Runs in AVX-512F or AVX2+FMA C when the CPU has it (`CPeakFLOPS`), else `softmaxRowPortable`.
     static func softmaxRow(_ p: UnsafeMutablePointer<Float>, count: Int, valid: Int) {
+        if avx512Activations { llmcost_softmax_row_avx512(p, count, valid); return }
+        if avx2Activations { llmcost_softmax_row_avx2(p, count, valid); return }
+        softmaxRowPortable(p, count: count, valid: valid)
+    }
+
+    /// `softmaxRow` in `SIMD8<Float>` (SSE2 on x86-64): the fallback, and the tests' second opinion.
+    static func softmaxRowPortable(_ p: UnsafeMutablePointer<Float>, count: Int, valid: Int) {
         var m = V(repeating: -.infinity)
         var i = 0
         while i + 8 <= valid { let x = load(p + i); m.replace(with: x, where: x .> m); i += 8 }

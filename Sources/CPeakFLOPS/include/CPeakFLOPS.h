@@ -29,3 +29,15 @@ void llmcost_gelu_avx2(const float *input, float *output, long count);
 
 /// SwiGLU: `output[i] = silu(gate[i])·up[i]`, `silu(a) = a / (1 + e⁻ᵃ)`. Requires AVX2+FMA.
 void llmcost_swiglu_avx2(const float *gate, const float *up, float *output, long count);
+
+/// Softmax of one row in place over its first `valid` entries (max-subtracted, exp, divided by
+/// the sum); entries `valid..<count` become 0. Requires AVX2+FMA.
+void llmcost_softmax_row_avx2(float *p, long count, long valid);
+
+// MARK: - The same in AVX-512F (16 lanes, masked tails)
+
+/// 1 when this CPU (and the OS) run AVX-512F, so the `_avx512` kernels may be called.
+int llmcost_activations_avx512_available(void);
+void llmcost_gelu_avx512(const float *input, float *output, long count);
+void llmcost_swiglu_avx512(const float *gate, const float *up, float *output, long count);
+void llmcost_softmax_row_avx512(float *p, long count, long valid);
