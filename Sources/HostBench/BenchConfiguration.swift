@@ -52,6 +52,6 @@ public struct BenchConfiguration: Sendable, Equatable {
         if resolvedBandwidthBytes < 1 << 20 {
             throw HostBenchError.invalidConfiguration(field: "bandwidth bytes", reason: "must be ≥ 1 MiB")
         }
-        try shape.checkMemory(backward: includeBackward)
+        try shape.checkMemory(backward: includeBackward, workers: resolvedThreads)
     }
 }

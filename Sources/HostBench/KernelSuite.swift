@@ -16,21 +16,21 @@ struct KernelSuite {
     }
 
     func attention(_ name: String, _ s: LayerShape) throws -> KernelMeasurement {
-        try s.checkMemory(backward: false)
+        try s.checkMemory(backward: false, workers: threads)
         let block = try AttentionBlock(shape: s, threads: threads, parallelism: parallelism)
         let x = input(s), y = Matrix(rows: s.seq, columns: s.dModel)
         return try measure(name, s) { try block.forward(x.view, into: y.view) }
     }
 
     func ffn(_ name: String, _ s: LayerShape) throws -> KernelMeasurement {
-        try s.checkMemory(backward: false)
+        try s.checkMemory(backward: false, workers: threads)
         let block = try FeedForwardBlock(shape: s, threads: threads, parallelism: parallelism)
         let x = input(s), y = Matrix(rows: s.seq, columns: s.dModel)
         return try measure(name, s) { try block.forward(x.view, into: y.view) }
     }
 
     func layer(_ s: LayerShape) throws -> KernelMeasurement {
-        try s.checkMemory(backward: false)
+        try s.checkMemory(backward: false, workers: threads)
         let layer = try TransformerLayer(shape: s, threads: threads, parallelism: parallelism)
         let x = input(s), y = Matrix(rows: s.seq, columns: s.dModel)
         return try measure("layer", s) { try layer.forward(x.view, into: y.view) }
@@ -38,7 +38,7 @@ struct KernelSuite {
 
     /// Backward only (the forward that fills the cached activations runs once, untimed).
     func attentionBackward(_ s: LayerShape) throws -> KernelMeasurement {
-        try s.checkMemory(backward: true)
+        try s.checkMemory(backward: true, workers: threads)
         let block = try AttentionBlock(shape: s, threads: threads, parallelism: parallelism)
         let x = input(s), y = Matrix(rows: s.seq, columns: s.dModel), dx = Matrix(rows: s.seq, columns: s.dModel)
         try block.forward(x.view, into: y.view)
@@ -48,7 +48,7 @@ struct KernelSuite {
     }
 
     func ffnBackward(_ s: LayerShape) throws -> KernelMeasurement {
-        try s.checkMemory(backward: true)
+        try s.checkMemory(backward: true, workers: threads)
         let block = try FeedForwardBlock(shape: s, threads: threads, parallelism: parallelism)
         let x = input(s), y = Matrix(rows: s.seq, columns: s.dModel), dx = Matrix(rows: s.seq, columns: s.dModel)
         try block.forward(x.view, into: y.view)

@@ -28,10 +28,10 @@ extension LayerShape {
 
     /// Throws `HostBenchError.insufficientMemory` when the buffers of a layer forward (and
     /// backward) pass at this shape exceed `available` bytes (default: MemAvailable).
-    public func checkMemory(backward: Bool, available: Int? = HostMemory.availableBytes()) throws {
+    public func checkMemory(backward: Bool, workers: Int = 64, available: Int? = HostMemory.availableBytes()) throws {
         try validate()
         guard let available else { return }
-        let needed = workingSetBytes(backward: backward) ?? .max
+        let needed = workingSetBytes(backward: backward, workers: workers) ?? .max
         if needed > available {
             throw HostBenchError.insufficientMemory(
                 neededBytes: needed, availableBytes: available, what: "a layer at \(description)")
@@ -41,9 +41,10 @@ extension LayerShape {
     /// Bytes of every buffer the reference layer allocates, or `nil` on overflow.
     ///
     /// Weights `d·qkvW + attnW·d + d·ffnIn + ffn·d`, activations `S·(qkvW + attnW + ffnIn + ffn
-    /// + 6·d)` and attention probabilities `heads·S²`; backward doubles the weights (gradients),
-    /// adds the activation gradients and one `S×S` scratch per worker (at most 64 counted).
-    public func workingSetBytes(backward: Bool) -> Int? {
+    /// + 6·d)` and attention probabilities `heads·S²`; backward doubles the weights (gradients)
+    /// and the activations (their gradients) and adds one `S×S` score-gradient scratch per worker
+    /// (`workers`; 64 when the caller does not know how many will run).
+    public func workingSetBytes(backward: Bool, workers: Int = 64) -> Int? {
         func product(_ xs: Int...) -> Int? {
             var r = 1
             for x in xs {
@@ -56,11 +57,11 @@ extension LayerShape {
         guard let wq = product(dModel, qkvWidth), let wo = product(attentionWidth, dModel),
               let w1 = product(dModel, ffnInputWidth), let w2 = product(ffn, dModel),
               let act = product(seq, qkvWidth + attentionWidth + ffnInputWidth + ffn + 6 * dModel),
-              let probs = product(heads, seq, seq), let scratch = product(64, seq, seq)
+              let probs = product(heads, seq, seq), let scratch = product(max(1, min(workers, 64)), seq, seq)
         else { return nil }
         let weights = wq + wo + w1 + w2
         var floats = weights + act + probs
-        if backward { floats += weights + act + probs + scratch }
+        if backward { floats += weights + act + scratch }
         return product(floats, MemoryLayout<Float>.size)
     }
 }

@@ -83,7 +83,9 @@ extension Validate {
             let length = window.map { min(tokens, $0) } ?? tokens
             let c = ModelPassConfiguration(model: spec, seq: length, threads: threads, timeBudgetSeconds: timeBudget, includeBackward: !noBackward)
             try ModelPassRunner.checkMeasurable(spec, c)
-            _ = try LayerShape(model: spec, seq: length)
+            // Shape and memory now, so a case that cannot run fails before the first is timed.
+            try BenchConfiguration(shape: try LayerShape(model: spec, seq: length), threads: threads,
+                                   includeBackward: !noBackward).validate()
             return c
         }
         var results: [RuleMeasurement] = []
