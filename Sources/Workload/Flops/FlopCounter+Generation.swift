@@ -132,12 +132,6 @@ extension FlopCounter {
     /// offer) count in about a second; more is refused rather than left to run for minutes.
     public static let maximumNewTokens = 1 << 17
 
-    /// Sums components of the same name, keeping first-seen order.
-    static func merge(_ parts: [FlopComponent]) -> [FlopComponent] {
-        var sum = ComponentSum()
-        sum.add(parts)
-        return sum.components
-    }
 }
 
 /// A running sum of components by name, in first-seen order.
