@@ -1,5 +1,4 @@
 import Foundation
-import COpenBLAS
 
 /// The one door to OpenBLAS: row-major SGEMM over `MatrixView`s and the library's thread count.
 ///
@@ -10,12 +9,19 @@ public enum BLAS {
     /// How an operand enters the product.
     public enum Transpose: Sendable { case none, transposed }
 
-    /// Threads OpenBLAS uses for one call (`openblas_get_num_threads`).
-    public static var threads: Int { Int(openblas_get_num_threads()) }
+    /// The opened library, or the error that says why there is none. Call first in anything that
+    /// measures, so a host without OpenBLAS fails before it spends time on other probes.
+    public static func requireLibrary() throws -> Void { _ = try OpenBLASLibrary.shared.get() }
+
+    private static var library: OpenBLASLibrary? { try? OpenBLASLibrary.shared.get() }
+
+    /// Threads OpenBLAS uses for one call (`openblas_get_num_threads`); 1 without OpenBLAS.
+    public static var threads: Int { library.map { Int($0.getNumThreads()) } ?? 1 }
 
     /// Sets the threads OpenBLAS uses for one call (`openblas_set_num_threads`); clamped to ≥ 1.
+    /// Without OpenBLAS there is nothing to set.
     public static func setThreads(_ count: Int) {
-        openblas_set_num_threads(Int32(clamping: max(1, count)))
+        library?.setNumThreads(Int32(clamping: max(1, count)))
     }
 
     /// Runs `body` with OpenBLAS pinned to `count` threads, then restores the previous count.
@@ -27,15 +33,18 @@ public enum BLAS {
     }
 
     /// OpenBLAS's build description (`openblas_get_config`), e.g. "OpenBLAS 0.3.21 … Zen".
-    public static var configuration: String {
-        guard let c = openblas_get_config() else { return "unknown" }
-        return String(cString: c).trimmingCharacters(in: .whitespaces)
-    }
+    public static var configuration: String { describe(\.config) }
 
     /// The kernel family OpenBLAS picked for this CPU (`openblas_get_corename`).
-    public static var coreName: String {
-        guard let c = openblas_get_corename() else { return "unknown" }
-        return String(cString: c)
+    public static var coreName: String { describe(\.coreName) }
+
+    /// A string the library reports, "unknown" when it returns none, "unavailable" without it.
+    private static func describe(
+        _ function: KeyPath<OpenBLASLibrary, @convention(c) () -> UnsafeMutablePointer<CChar>?>
+    ) -> String {
+        guard let library else { return "unavailable" }
+        guard let c = library[keyPath: function]() else { return "unknown" }
+        return String(cString: c).trimmingCharacters(in: .whitespaces)
     }
 
     /// `C ← alpha·op(A)·op(B) + beta·C`, row-major, and the FLOPs it issued (`2·m·n·k`).
@@ -83,11 +92,15 @@ public enum BLAS {
         let m32 = try int32(m, "m"), n32 = try int32(n, "n"), k32 = try int32(k, "k")
         let lda32 = try int32(lda, "lda"), ldb32 = try int32(ldb, "ldb"), ldc32 = try int32(ldc, "ldc")
         if m == 0 || n == 0 { return 0 }
-        cblas_sgemm(
-            CblasRowMajor, transA == .none ? CblasNoTrans : CblasTrans,
-            transB == .none ? CblasNoTrans : CblasTrans, m32, n32, k32, alpha,
+        let blas = try OpenBLASLibrary.shared.get()
+        blas.sgemm(
+            OpenBLASLibrary.rowMajor, cblasTranspose(transA), cblasTranspose(transB), m32, n32, k32, alpha,
             a, lda32, b, ldb32, beta, c, ldc32)
         return 2 * m * n * k
+    }
+
+    private static func cblasTranspose(_ t: Transpose) -> Int32 {
+        t == .none ? OpenBLASLibrary.noTranspose : OpenBLASLibrary.transpose
     }
 
     private static func int32(_ value: Int, _ name: String) throws -> Int32 {

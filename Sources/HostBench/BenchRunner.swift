@@ -9,6 +9,7 @@ public enum BenchRunner {
         configuration: BenchConfiguration, progress: (String) -> Void = { _ in }
     ) throws -> BenchReport {
         try configuration.validate()
+        try BLAS.requireLibrary()
         let threads = configuration.resolvedThreads, repeats = configuration.resolvedRepeats
         let shape = configuration.shape
         let previousBLASThreads = BLAS.threads

@@ -14,6 +14,8 @@ public enum HostBenchError: Error, Equatable, Sendable, CustomStringConvertible 
     case unwritablePath(path: String, reason: String)
     /// A profile could not be read or decoded.
     case unreadableProfile(path: String, reason: String)
+    /// No OpenBLAS shared library could be opened, so nothing can be measured.
+    case openBLASUnavailable(tried: [String], reason: String)
 
     public var description: String {
         switch self {
@@ -25,6 +27,10 @@ public enum HostBenchError: Error, Equatable, Sendable, CustomStringConvertible 
         case let .invalidConfiguration(field, reason): "invalid bench configuration: \(field) \(reason)"
         case let .unwritablePath(path, reason): "cannot write host profile to \(path): \(reason)"
         case let .unreadableProfile(path, reason): "cannot read host profile \(path): \(reason)"
+        case let .openBLASUnavailable(tried, reason):
+            "OpenBLAS is not available at run time, so this host cannot be measured: tried "
+                + tried.joined(separator: ", ") + " (\(reason)); install Debian's libopenblas0 "
+                + "(apt-get install libopenblas0), or set \(OpenBLASLibrary.overrideVariable) to a libopenblas path"
         }
     }
 

@@ -15,6 +15,7 @@ public enum ModelPassRunner {
         _ configuration: ModelPassConfiguration, progress: (String) -> Void = { _ in }
     ) throws -> ModelPassMeasurement {
         let spec = configuration.model
+        try BLAS.requireLibrary()
         try checkMeasurable(spec, configuration)
         let shape = try LayerShape(model: spec, seq: configuration.seq)
         let threads = configuration.resolvedThreads
