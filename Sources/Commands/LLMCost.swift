@@ -21,6 +21,10 @@ public struct LLMCost: ParsableCommand {
             exit(withError: nil)
         } catch let error as CleanExit {
             exit(withError: error)
+        } catch let error where exitCode(for: error) == .success {
+            // `--help`, `help cmd`, `--version` arrive wrapped, not as CleanExit: the parser
+            // prints them in full on stdout with status 0.
+            exit(withError: error)
         } catch let error where isArgumentParserError(error) {
             // One line, like every other error: the parser's message without the usage block.
             let message = self.message(for: error).split(whereSeparator: \.isNewline)
