@@ -34,6 +34,25 @@ import Testing
         #expect(boosted.assumptions.contains { $0.contains("cpuinfo_max_freq") })
     }
 
+    /// One logical CPU of an AMD part: `family`/`model` as /proc/cpuinfo prints them (decimal).
+    static func amd(family: Int, model: Int, flags: String) -> String {
+        "processor\t: 0\nvendor_id\t: AuthenticAMD\ncpu family\t: \(family)\nmodel\t\t: \(model)\n"
+            + "cpu MHz\t\t: 2000.000\nflags\t\t: \(flags)\n"
+    }
+
+    @Test func amdCoresWithNarrowDatapathsGetTheirRealFLOPPerCycle() {
+        // Zen 4 (Genoa, family 0x19 model 0x11): AVX-512 flags, 256-bit FMA pipes.
+        let zen4 = NominalPeak.estimate(cpuinfo: Self.amd(family: 25, model: 17, flags: "avx fma avx2 avx512f"), maxFrequencyKHz: nil)
+        #expect(zen4.flopsPerCycle == 32)
+        #expect(zen4.isa == "avx512f")
+        #expect(zen4.assumptions[0].contains("Zen 4"))
+        // Zen 5 (Turin, family 0x1A): full 512-bit datapaths.
+        #expect(NominalPeak.estimate(cpuinfo: Self.amd(family: 26, model: 2, flags: "avx fma avx2 avx512f"), maxFrequencyKHz: nil).flopsPerCycle == 64)
+        // Zen 1 (Naples, family 0x17 model 1): AVX2 on 128-bit pipes; Zen 2 (Rome, model 0x31) does not.
+        #expect(NominalPeak.estimate(cpuinfo: Self.amd(family: 23, model: 1, flags: "avx fma avx2"), maxFrequencyKHz: nil).flopsPerCycle == 16)
+        #expect(NominalPeak.estimate(cpuinfo: Self.amd(family: 23, model: 49, flags: "avx fma avx2"), maxFrequencyKHz: nil).flopsPerCycle == 32)
+    }
+
     @Test func smtSiblingsCountAsOneCore() {
         let smt = Self.cpuinfo.replacingOccurrences(of: "core id\t\t: 1", with: "core id\t\t: 0")
         #expect(NominalPeak.estimate(cpuinfo: smt, maxFrequencyKHz: nil).cores == 1)
