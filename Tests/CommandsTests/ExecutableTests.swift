@@ -60,6 +60,15 @@ import Testing
         #expect(r.stderr.contains("OpenBLAS is not available"), "\(r.stderr)")
     }
 
+    @Test(arguments: ["/proc/llmcost-profile.json", "/nonexistent-dir/profile.json", "/tmp"])
+    func anUnwritableSaveFailsBeforeMeasuring(_ path: String) throws {
+        let r = try run(["bench", "--quick", "--save", path])
+        #expect(r.status == 1)
+        // One line and no progress: nothing was measured before the refusal.
+        #expect(r.stderr.split(separator: "\n").count == 1, "\(r.stderr)")
+        #expect(r.stderr.contains("cannot write --save '\(path)'"))
+    }
+
     @Test func countingNeedsNoOpenBLAS() throws {
         let r = try run(["params", "gpt2", "--format", "json"], environment: Self.missingOpenBLAS)
         #expect(r.status == 0, "\(r.stderr)")

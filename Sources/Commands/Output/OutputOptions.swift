@@ -50,16 +50,25 @@ public struct OutputOptions: ParsableArguments {
         try Self.checkWritable(output, option: "--output")
     }
 
-    /// The path names no directory and its directory is writable.
+    /// The path names no directory and a file can be created beside it. Writes are atomic (a
+    /// temporary file renamed over the path), so creating one is what is tried; permission bits
+    /// alone would pass `/proc` or a read-only mount for root.
     public static func checkWritable(_ path: String, option: String) throws {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
             throw CLIError("cannot write \(option) '\(path)': it is a directory")
         }
         let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
-        guard FileManager.default.isWritableFile(atPath: directory) else {
-            throw CLIError("cannot write \(option) '\(path)': directory '\(directory)' does not exist or is not writable")
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw CLIError("cannot write \(option) '\(path)': directory '\(directory)' does not exist")
         }
+        var template = Array((directory + "/.llmcost-write-check-XXXXXX").utf8CString)
+        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard descriptor >= 0 else {
+            throw CLIError("cannot write \(option) '\(path)': \(String(cString: strerror(errno))) in '\(directory)'")
+        }
+        close(descriptor)
+        template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
     }
 
     static func reason(_ error: any Error) -> String {
