@@ -92,6 +92,23 @@ import Testing
         #expect(headDim?.attention.headDim == 40 && headDim?.positions == .rotary(dimensions: 16))
     }
 
+    @Test func phi3ReadsItsPartialRotaryFractionWhereLlamaIgnoresIt() throws {
+        // Phi-3-mini: the whole head, a window of 2047, untied, no warning about rotary keys.
+        let mini = try Fixtures.load("phi-3-mini-4k")
+        #expect(mini.decoder?.positions == .rotary())
+        #expect(mini.decoder?.slidingWindow == 2047)
+        #expect(mini.lmHead?.tied == false)
+        // Phi-4-mini-like: int(128 × 0.75) = 96 rotated dimensions, tied head.
+        let four = try Fixtures.importVariant(of: "phi-3-mini-4k", [
+            "num_attention_heads": 24, "num_key_value_heads": 8, "partial_rotary_factor": 0.75, "tie_word_embeddings": true])
+        #expect(four.spec.decoder?.positions == .rotary(dimensions: 96))
+        #expect(!four.warnings.contains { $0.contains("ignored") })
+        // The same key on a Llama config is reported and ignored.
+        let llama = try Fixtures.importVariant(of: "phi-3-mini-4k", ["model_type": "llama", "partial_rotary_factor": 0.75])
+        #expect(llama.spec.decoder?.positions == .rotary())
+        #expect(llama.warnings.contains { $0.contains("'partial_rotary_factor' ignored") })
+    }
+
     @Test func gptNeoXRotaryFractionPrecedence() throws {
         #expect(try Fixtures.importVariant(of: "gpt-neox-20b", ["rotary_pct": nil]).spec.decoder?.positions == .rotary(dimensions: 24))
         let params = try Fixtures.importVariant(of: "gpt-neox-20b", [
@@ -155,7 +172,7 @@ import Testing
                                          "max_position_embeddings": 256, "hidden_act": "silu"] }
 
     @Test func absentTieTakesTheTransformersClassDefault() throws {
-        for (type, tied) in [("olmo", false), ("phi3", false), ("qwen2_moe_like_unknown", true), ("starcoder2", true), ("gptj", false)] {
+        for (type, tied) in [("olmo", false), ("stablelm", false), ("qwen2_moe_like_unknown", true), ("starcoder2", true), ("gptj", false)] {
             var values = Self.decoder.merging(["model_type": type]) { $1 }
             if type == "gptj" { values["rotary_dim"] = 8 }
             let loaded = try Fixtures.importConfig(values)

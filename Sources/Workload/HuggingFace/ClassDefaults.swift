@@ -80,6 +80,9 @@ struct ClassDefaults: Sendable {
             llamaSizes(vocab: 51200, hidden: 2048, intermediate: 8192, layers: 24, heads: 32)
             // `PhiConfig.__post_init__`: kwargs.setdefault("partial_rotary_factor", 0.5).
             + [f("max_position_embeddings", is: 2048), f("partial_rotary_factor", is: 0.5)])
+        case "phi3": return ClassDefaults(className: "Phi3Config", fields:
+            llamaSizes(vocab: 32064, hidden: 3072, intermediate: 8192, layers: 32, heads: 32)
+            + [f("max_position_embeddings", is: 4096)])
         case "gpt_neox": return ClassDefaults(className: "GPTNeoXConfig", fields:
             llamaSizes(vocab: 50432, hidden: 6144, intermediate: 24576, layers: 44, heads: 64)
             // `convert_rope_params_to_dict`: kwargs.pop("rotary_pct", 0.25).

@@ -41,6 +41,7 @@ extension HuggingFaceConfig {
         case "olmo2": try olmo2Spec(warnings: &warnings)
         case "gemma": try gemmaSpec(warnings: &warnings)
         case "phi": try phiSpec(warnings: &warnings)
+        case "phi3": try phi3Spec(warnings: &warnings)
         case "gpt_neox": try gptNeoXSpec(warnings: &warnings)
         case "opt": try optSpec(warnings: &warnings)
         case "falcon", "refinedwebmodel", "refinedweb": try falconSpec(warnings: &warnings)

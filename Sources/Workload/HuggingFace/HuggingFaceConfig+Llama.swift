@@ -15,16 +15,21 @@ extension HuggingFaceConfig {
     /// the class default, `null` → MHA), `head_dim` (`null` → width / heads; absent → the class
     /// default, width / heads where it has none), `intermediate_size`, gated FFN, RMSNorm, final
     /// norm, bias-free LM head. Rotary covers the whole head: these model classes never read a
-    /// `partial_rotary_factor`, so one in the config is reported and ignored.
+    /// `partial_rotary_factor`, so one in the config is reported and ignored — except where
+    /// `partialRotary` says the class does (Phi-3: rope object first, then top level).
     func decoderOnlySpec(
         qkvBias: Bool, outputBias: Bool, mlpBias: Bool, activation: Activation, tiedDefault: Bool,
-        slidingWindow: Int?, moe: MoESpec? = nil, qkNorm: AttentionSpec.QKNorm? = nil, warnings: inout [String]
+        slidingWindow: Int?, moe: MoESpec? = nil, qkNorm: AttentionSpec.QKNorm? = nil, partialRotary: Bool = false,
+        warnings: inout [String]
     ) throws(SpecError) -> ModelSpec {
         let d = try requiredSize("hidden_size")
         let (heads, kvHeads, headDim) = try attentionGeometry(
             hidden: d, heads: ["num_attention_heads"], kvHeads: ["num_key_value_heads"], headDim: ["head_dim"],
             hiddenKey: "hidden_size")
-        let ignored = try ignoredRotaryFractionKeys()
+        let positions = partialRotary
+            ? try rotaryPositions(headDim: headDim, fraction: try rotaryFraction(fallbackKey: "partial_rotary_factor"))
+            : PositionEncoding.rotary()
+        let ignored = partialRotary ? [] : try ignoredRotaryFractionKeys()
         if !ignored.isEmpty {
             let family = modelType ?? "this family"
             warnings.append("\(ignored.map { "'\($0)'" }.joined(separator: ", ")) ignored: the \(family) model code rotates the whole head (\(headDim) dimensions) whatever the config says")
@@ -33,7 +38,7 @@ extension HuggingFaceConfig {
             layers: try requiredSize("num_hidden_layers"),
             attention: AttentionSpec(heads: heads, kvHeads: kvHeads, headDim: headDim, qkvBias: qkvBias, outputBias: outputBias, qkNorm: qkNorm),
             ffn: FFNSpec(intermediateSize: try requiredSize("intermediate_size"), gated: true, activation: activation, bias: mlpBias),
-            moe: moe, norm: NormSpec(kind: .rmsNorm), positions: .rotary(),
+            moe: moe, norm: NormSpec(kind: .rmsNorm), positions: positions,
             slidingWindow: slidingWindow)
         return ModelSpec(
             name: "", vocabularySize: try requiredSize("vocab_size"), hiddenSize: d,
