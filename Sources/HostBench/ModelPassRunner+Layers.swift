@@ -93,8 +93,12 @@ extension ModelPassRunner {
         ]
         if let choice = OpenBLASCoreChoice.note { notes.append(choice) }
         guard let stack = spec.decoder ?? spec.encoder else { return notes }
-        if stack.block != .sequential {
+        switch stack.block {
+        case .sequential: break
+        case .parallelSharedNorm, .parallelTwoNorms:
             notes.append("\(spec.name) runs attention and FFN in parallel; the reference layer runs them one after the other (the same GEMMs)")
+        case .sandwichNorms:
+            notes.append("\(spec.name) also normalises each sub-block's output; the reference layer runs only the norms before them (element-wise, no GEMM)")
         }
         let kernelActivation = shape.gated ? "SwiGLU" : "GELU (tanh)"
         notes.append("activation: the reference runs \(kernelActivation); \(spec.name) uses \(stack.ffn.activation.rawValue)\(stack.ffn.gated ? " gated" : "")")

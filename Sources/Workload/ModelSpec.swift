@@ -103,7 +103,8 @@ public struct StackSpec: Codable, Sendable, Equatable {
     public var causal: Bool
     /// Mistral-style sliding-window attention: each position attends to at most this many.
     public var slidingWindow: Int?
-    /// Layers that use the window (Qwen2: those from `max_window_layers` on); nil means all.
+    /// How many layers use the window (Qwen2: those from `max_window_layers` on; Gemma 2: every
+    /// other one); nil means all. Layers are alike in size, so which ones does not change a count.
     public var slidingWindowLayers: Int?
 
     public init(
@@ -286,6 +287,9 @@ public enum BlockLayout: String, Codable, Sendable {
     case parallelSharedNorm = "parallel_shared_norm"
     /// GPT-NeoX / Falcon-40B: parallel residual with a separate norm for each branch.
     case parallelTwoNorms = "parallel_two_norms"
+    /// Gemma 2: sequential, each sub-block between a norm before it and one after it,
+    /// `x + norm(attn(norm(x)))`: four norms per layer.
+    case sandwichNorms = "sandwich_norms"
 }
 
 /// How positions enter a stack.

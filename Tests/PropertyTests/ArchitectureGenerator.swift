@@ -16,7 +16,7 @@ enum ArchitectureGenerator {
                                           relativeBiasBuckets: flag(9) ? 8 : nil)
             let ffnSpec = FFNSpec(intermediateSize: ffn, gated: flag(2), activation: flag(2) ? .silu : .gelu, bias: flag(3))
             let moe = flag(4) ? MoESpec(experts: 2 + flags % 5, topK: 1 + flags % 2) : nil
-            let layouts: [BlockLayout] = [.sequential, .parallelSharedNorm, .parallelTwoNorms]
+            let layouts: [BlockLayout] = [.sequential, .parallelSharedNorm, .parallelTwoNorms, .sandwichNorms]
             let decoder = StackSpec(
                 layers: layers, attention: attention, crossAttention: flag(8) ? attention : nil, ffn: ffnSpec, moe: moe,
                 norm: NormSpec(kind: flag(5) ? .rmsNorm : .layerNorm), block: layouts[flags % 3],

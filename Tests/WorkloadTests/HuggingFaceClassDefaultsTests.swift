@@ -109,6 +109,24 @@ import Testing
         #expect(llama.warnings.contains { $0.contains("'partial_rotary_factor' ignored") })
     }
 
+    @Test func gemma2HasFourNormsPerLayerAndWindowsEveryOtherLayer() throws {
+        let small: [String: Any] = ["model_type": "gemma2", "hidden_size": 64, "intermediate_size": 96, "num_attention_heads": 4,
+                                    "num_key_value_heads": 2, "head_dim": 16, "num_hidden_layers": 5, "vocab_size": 211]
+        let alternating = try Fixtures.importConfig(small).spec.decoder
+        #expect(alternating?.block == .sandwichNorms && alternating?.normsPerLayer == 4)
+        // Layers 0, 2, 4 slide (Gemma2Config's default layer_types), over the class's 4096.
+        #expect(alternating?.slidingWindow == 4096 && alternating?.slidingWindowLayers == 3)
+        let allFull = try Fixtures.importConfig(small.merging(["sliding_window": NSNull(), "layer_types": Array(repeating: "full_attention", count: 5)]) { $1 })
+        #expect(allFull.spec.decoder?.slidingWindow == nil)
+        expectSpecError(field: "sliding_window") { try Fixtures.importConfig(small.merging(["sliding_window": NSNull()]) { $1 }) }
+        expectSpecError(field: "layer_types") {
+            try Fixtures.importConfig(small.merging(["layer_types": ["full_attention", "sliding_attention"]]) { $1 })
+        }
+        expectSpecError(field: "layer_types") {
+            try Fixtures.importConfig(small.merging(["layer_types": Array(repeating: "chunked_attention", count: 5)]) { $1 })
+        }
+    }
+
     @Test func gptNeoXRotaryFractionPrecedence() throws {
         #expect(try Fixtures.importVariant(of: "gpt-neox-20b", ["rotary_pct": nil]).spec.decoder?.positions == .rotary(dimensions: 24))
         let params = try Fixtures.importVariant(of: "gpt-neox-20b", [
@@ -200,9 +218,9 @@ import Testing
     }
 
     @Test func structuralFieldsTheReadingIgnoresAreNamed() throws {
-        let gemma2 = try Fixtures.importConfig(Self.decoder.merging([
-            "model_type": "gemma2", "hidden_act": NSNull(), "hidden_activation": "gelu_pytorch_tanh", "sliding_window": 64]) { $1 })
-        #expect(gemma2.spec.decoder?.ffn.gated == true)
-        #expect(gemma2.warnings.contains { $0.contains("'sliding_window' = 64") })
+        let gemma3 = try Fixtures.importConfig(Self.decoder.merging([
+            "model_type": "gemma3_text", "hidden_act": NSNull(), "hidden_activation": "gelu_pytorch_tanh", "sliding_window": 64]) { $1 })
+        #expect(gemma3.spec.decoder?.ffn.gated == true)
+        #expect(gemma3.warnings.contains { $0.contains("'sliding_window' = 64") })
     }
 }

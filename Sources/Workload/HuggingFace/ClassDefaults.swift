@@ -76,6 +76,10 @@ struct ClassDefaults: Sendable {
         case "gemma": return ClassDefaults(className: "GemmaConfig", fields:
             llamaSizes(vocab: 256000, hidden: 3072, intermediate: 24576, layers: 28, heads: 16)
             + [f("num_key_value_heads", is: 16), f("head_dim", is: 256), f("max_position_embeddings", is: 8192)])
+        case "gemma2": return ClassDefaults(className: "Gemma2Config", fields:
+            llamaSizes(vocab: 256000, hidden: 2304, intermediate: 9216, layers: 26, heads: 8)
+            + [f("num_key_value_heads", is: 4), f("head_dim", is: 256), f("max_position_embeddings", is: 8192),
+               f("sliding_window", is: 4096)])
         case "phi": return ClassDefaults(className: "PhiConfig", fields:
             llamaSizes(vocab: 51200, hidden: 2048, intermediate: 8192, layers: 24, heads: 32)
             // `PhiConfig.__post_init__`: kwargs.setdefault("partial_rotary_factor", 0.5).

@@ -15,7 +15,6 @@ extension HuggingFaceConfig {
     /// What the model code of some common families does that the generic reading cannot see
     /// in their configs.
     static let knownStructureNotes: [String: String] = [
-        "gemma2": "four RMSNorms per layer (pre and post attention and FFN)",
         "gemma3": "four RMSNorms per layer and norms over q and k", "gemma3_text": "four RMSNorms per layer and norms over q and k",
         "olmo": "LayerNorms without any parameter",
         "cohere": "a parallel attention/FFN block and LayerNorms without bias",

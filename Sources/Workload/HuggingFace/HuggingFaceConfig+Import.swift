@@ -40,6 +40,7 @@ extension HuggingFaceConfig {
         case "qwen3": try qwen3Spec(warnings: &warnings)
         case "olmo2": try olmo2Spec(warnings: &warnings)
         case "gemma": try gemmaSpec(warnings: &warnings)
+        case "gemma2": try gemma2Spec(warnings: &warnings)
         case "phi": try phiSpec(warnings: &warnings)
         case "phi3": try phi3Spec(warnings: &warnings)
         case "gpt_neox": try gptNeoXSpec(warnings: &warnings)

@@ -25,12 +25,26 @@ extension HuggingFaceConfig {
     /// Layers with sliding-window attention: counted in `layer_types` when the config lists
     /// them (transformers ≥ 4.53), else those from `max_window_layers` on.
     func slidingLayers(layers: Int) throws(SpecError) -> Int {
+        if let listed = try listedSlidingLayers(layers: layers) { return listed }
+        let first = try count("max_window_layers") ?? 0
+        return max(0, layers - first)
+    }
+
+    /// The `sliding_attention` entries of `layer_types`, nil when it is absent or null. As
+    /// `PreTrainedConfig.validate_layer_type` does, a list whose length is not the layer count
+    /// is refused; so is a kind these families have no code for.
+    func listedSlidingLayers(layers: Int) throws(SpecError) -> Int? {
         switch value("layer_types") {
+        case nil, .null?: return nil
         case .array(let types)?:
+            guard types.count == layers else {
+                throw error("layer_types", "lists \(types.count) layers, but num_hidden_layers is \(layers)")
+            }
+            let kinds: [JSONValue] = [.string("sliding_attention"), .string("full_attention")]
+            if let other = types.first(where: { !kinds.contains($0) }) {
+                throw error("layer_types", "expected 'sliding_attention' or 'full_attention' entries, got \(other.described)")
+            }
             return types.filter { $0 == .string("sliding_attention") }.count
-        case nil:
-            let first = try count("max_window_layers") ?? 0
-            return max(0, layers - first)
         case let other?:
             throw error("layer_types", "expected a list of layer kinds, got \(other.described)")
         }

@@ -29,7 +29,7 @@ indirect enum SpecSchema: Sendable {
     /// Accepted values of the enumerated fields, for error messages.
     static let enumeratedValues: [String: String] = [
         "activation": Activation.allCases.map(\.rawValue).joined(separator: ", "),
-        "block": "sequential, parallel_shared_norm, parallel_two_norms",
+        "block": "sequential, parallel_shared_norm, parallel_two_norms, sandwich_norms",
         "norm.kind": "layernorm, rmsnorm",
         "positions.kind": "none, learned, rotary, alibi",
     ]

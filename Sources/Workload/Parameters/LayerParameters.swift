@@ -59,12 +59,14 @@ extension MoESpec {
 }
 
 extension StackSpec {
-    /// Norms inside one layer: one per sub-block, one shared by a parallel block's two branches.
+    /// Norms inside one layer: one per sub-block, one shared by a parallel block's two branches,
+    /// two per sub-block in a sandwich.
     public var normsPerLayer: Int {
         switch block {
         case .sequential: crossAttention == nil ? 2 : 3
         case .parallelSharedNorm: crossAttention == nil ? 1 : 2
         case .parallelTwoNorms: crossAttention == nil ? 2 : 3
+        case .sandwichNorms: crossAttention == nil ? 4 : 6
         }
     }
 

@@ -34,7 +34,8 @@ B, S, C = 2, 128, 100
 DEVICE = "meta"
 # Decode contexts per config name where C = 100 cannot show the difference: the class-default
 # sliding window of 4096 only bites past 4096 cached positions.
-DECODE_CONTEXTS = {"mistral-absent-sliding-window": (C, 4200), "qwen2-absent-sliding-window": (C, 4200)}
+DECODE_CONTEXTS = {"mistral-absent-sliding-window": (C, 4200), "qwen2-absent-sliding-window": (C, 4200),
+                   "gemma2-class-defaults": (C, 4200)}
 
 
 def build(values):
