@@ -127,6 +127,21 @@ import Testing
         }
     }
 
+    @Test func gptBigCodeIsGPT2WithMultiQuery() throws {
+        let starcoder = try Fixtures.load("starcoder")
+        #expect(starcoder.decoder?.attention.kvHeads == 1 && starcoder.decoder?.attention.heads == 48)
+        #expect(starcoder.decoder?.positions == .learned(8192))
+        #expect(starcoder.decoder?.norm.kind == .layerNorm && starcoder.lmHead?.tied == true)
+        #expect(try ParameterCount.report(for: starcoder).total == 15_517_456_384)
+        // multi_query defaults to true in GPTBigCodeConfig; false is GPT-2's attention.
+        let small: [String: Any] = ["model_type": "gpt_bigcode", "n_embd": 64, "n_head": 4, "n_layer": 2, "n_positions": 256, "vocab_size": 211]
+        #expect(try Fixtures.importConfig(small).spec.decoder?.attention.kvHeads == 1)
+        #expect(try Fixtures.importConfig(small.merging(["multi_query": false]) { $1 }).spec.decoder?.attention.kvHeads == 4)
+        expectSpecError(field: "add_cross_attention") {
+            try Fixtures.importConfig(small.merging(["add_cross_attention": true]) { $1 })
+        }
+    }
+
     @Test func gptNeoXRotaryFractionPrecedence() throws {
         #expect(try Fixtures.importVariant(of: "gpt-neox-20b", ["rotary_pct": nil]).spec.decoder?.positions == .rotary(dimensions: 24))
         let params = try Fixtures.importVariant(of: "gpt-neox-20b", [
@@ -206,7 +221,8 @@ import Testing
     }
 
     @Test func multiQueryAndRotaryDimAreRead() throws {
-        let bigcode = try Fixtures.importConfig(["model_type": "gpt_bigcode", "n_embd": 64, "n_head": 4, "n_layer": 2, "n_positions": 256,
+        // A family llmcost has no mapping for (GPTBigCode now has one: gptBigCodeIsGPT2WithMultiQuery).
+        let bigcode = try Fixtures.importConfig(["model_type": "bigcode_like_unknown", "n_embd": 64, "n_head": 4, "n_layer": 2, "n_positions": 256,
                                                  "vocab_size": 211, "n_inner": 96, "multi_query": true,
                                                  "activation_function": "gelu_pytorch_tanh", "layer_norm_epsilon": 1e-5])
         #expect(bigcode.spec.decoder?.attention.kvHeads == 1)

@@ -52,6 +52,9 @@ struct ClassDefaults: Sendable {
         case "gpt2": return ClassDefaults(className: "GPT2Config", fields: [
             f("vocab_size", is: 50257), f("n_positions", "max_position_embeddings", is: 1024), f("n_embd", "hidden_size", is: 768),
             f("n_layer", "num_hidden_layers", is: 12), f("n_head", "num_attention_heads", is: 12)])
+        case "gpt_bigcode": return ClassDefaults(className: "GPTBigCodeConfig", fields: [
+            f("vocab_size", is: 50257), f("n_positions", "max_position_embeddings", is: 1024), f("n_embd", "hidden_size", is: 768),
+            f("n_layer", "num_hidden_layers", is: 12), f("n_head", "num_attention_heads", is: 12)])
         case "llama": return ClassDefaults(className: "LlamaConfig", fields:
             llamaSizes(vocab: 32000, hidden: 4096, intermediate: 11008, layers: 32, heads: 32)
             + [f("max_position_embeddings", is: 2048)])

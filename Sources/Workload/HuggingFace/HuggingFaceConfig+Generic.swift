@@ -18,7 +18,6 @@ extension HuggingFaceConfig {
         "gemma3": "four RMSNorms per layer and norms over q and k", "gemma3_text": "four RMSNorms per layer and norms over q and k",
         "olmo": "LayerNorms without any parameter",
         "cohere": "a parallel attention/FFN block and LayerNorms without bias",
-        "gpt_bigcode": "learned positions, LayerNorms, and biases on every linear map",
         "gptj": "a parallel attention/FFN block, biases on the FFN, and an LM head with bias",
         "bloom": "ALiBi, an embedding LayerNorm, and biases on every linear map",
         "gpt_neo": "learned positions and local attention layers",

@@ -33,6 +33,7 @@ extension HuggingFaceConfig {
     private func familySpec(_ type: String?, warnings: inout [String]) throws(SpecError) -> ModelSpec {
         switch type?.lowercased() {
         case "gpt2": try gpt2Spec(warnings: &warnings)
+        case "gpt_bigcode": try gptBigCodeSpec(warnings: &warnings)
         case "llama": try llamaSpec(warnings: &warnings)
         case "mistral": try mistralSpec(warnings: &warnings)
         case "mixtral": try mixtralSpec(warnings: &warnings)
