@@ -99,16 +99,16 @@ import Testing
     }
 
     /// An absent `tie_word_embeddings` takes the default of transformers' class for the type
-    /// (`Starcoder2Config`: true; see `GenericDecoderHonestyTests` for the untied ones).
+    /// (`CohereConfig`: true; see `GenericDecoderHonestyTests` for the untied ones).
     @Test func genericDecoderTiesTheHeadWhenTheKeyIsAbsentAndReadsUseBias() throws {
         let loaded = try Fixtures.importConfig([
-            "model_type": "starcoder2", "hidden_size": 3072, "num_hidden_layers": 30, "num_attention_heads": 24,
+            "model_type": "cohere", "hidden_size": 3072, "num_hidden_layers": 30, "num_attention_heads": 24,
             "num_key_value_heads": 2, "vocab_size": 49152, "intermediate_size": 12288, "hidden_act": "gelu_pytorch_tanh",
             "use_bias": true,
         ])
         #expect(loaded.spec.lmHead?.tied == true)
         #expect(loaded.spec.decoder?.attention.qkvBias == true && loaded.spec.decoder?.ffn.bias == true)
-        #expect(loaded.warnings.contains { $0.contains("absent: the default of transformers' config class for 'starcoder2', true") })
+        #expect(loaded.warnings.contains { $0.contains("absent: the default of transformers' config class for 'cohere', true") })
     }
 
     @Test func genericDecoderReadsOtherSpellings() throws {

@@ -142,6 +142,16 @@ import Testing
         }
     }
 
+    @Test func starcoder2HasLayerNormsAPlainFFNAndUseBias() throws {
+        let three = try Fixtures.load("starcoder2-3b")
+        #expect(three.decoder?.norm.kind == .layerNorm && three.decoder?.ffn.gated == false)
+        #expect(three.decoder?.attention.qkvBias == true && three.decoder?.ffn.bias == true)
+        #expect(three.decoder?.slidingWindow == 4096 && three.lmHead?.tied == true)
+        #expect(try ParameterCount.report(for: three).total == 3_030_371_328)
+        let plain = try Fixtures.importVariant(of: "starcoder2-3b", ["use_bias": false]).spec.decoder
+        #expect(plain?.attention.qkvBias == false && plain?.attention.outputBias == false && plain?.ffn.bias == false)
+    }
+
     @Test func gptNeoXRotaryFractionPrecedence() throws {
         #expect(try Fixtures.importVariant(of: "gpt-neox-20b", ["rotary_pct": nil]).spec.decoder?.positions == .rotary(dimensions: 24))
         let params = try Fixtures.importVariant(of: "gpt-neox-20b", [
@@ -205,7 +215,7 @@ import Testing
                                          "max_position_embeddings": 256, "hidden_act": "silu"] }
 
     @Test func absentTieTakesTheTransformersClassDefault() throws {
-        for (type, tied) in [("olmo", false), ("stablelm", false), ("qwen2_moe_like_unknown", true), ("starcoder2", true), ("gptj", false)] {
+        for (type, tied) in [("olmo", false), ("stablelm", false), ("qwen2_moe_like_unknown", true), ("cohere", true), ("gptj", false)] {
             var values = Self.decoder.merging(["model_type": type]) { $1 }
             if type == "gptj" { values["rotary_dim"] = 8 }
             let loaded = try Fixtures.importConfig(values)

@@ -21,7 +21,7 @@ extension HuggingFaceConfig {
         "gptj": "a parallel attention/FFN block, biases on the FFN, and an LM head with bias",
         "bloom": "ALiBi, an embedding LayerNorm, and biases on every linear map",
         "gpt_neo": "learned positions and local attention layers",
-        "stablelm": "LayerNorms and partial rotary", "starcoder2": "LayerNorms and biases on every linear map",
+        "stablelm": "LayerNorms and partial rotary",
         "mpt": "ALiBi and LayerNorms", "codegen": "a parallel attention/FFN block and biased FFN",
     ]
     /// Keys that change the structure in the families that have them, and that the generic

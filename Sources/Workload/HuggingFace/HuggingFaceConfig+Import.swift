@@ -34,6 +34,7 @@ extension HuggingFaceConfig {
         switch type?.lowercased() {
         case "gpt2": try gpt2Spec(warnings: &warnings)
         case "gpt_bigcode": try gptBigCodeSpec(warnings: &warnings)
+        case "starcoder2": try starcoder2Spec(warnings: &warnings)
         case "llama": try llamaSpec(warnings: &warnings)
         case "mistral": try mistralSpec(warnings: &warnings)
         case "mixtral": try mixtralSpec(warnings: &warnings)
