@@ -42,11 +42,13 @@ public struct LayerShape: Codable, Sendable, Equatable, CustomStringConvertible 
     }
 
     /// One layer of `stack` at width `dModel` over `seq` tokens. A mixture-of-experts stack is run
-    /// as one dense expert (the FFN of `stack.ffn`), which is what each token's top-k experts cost.
+    /// as one dense routed expert (Qwen-MoE's are narrower than its dense FFN), the shape of the
+    /// GEMMs its expert layers issue.
     public init(stack: StackSpec, dModel: Int, seq: Int) {
         self.init(
             dModel: dModel, heads: stack.attention.heads, kvHeads: stack.attention.kvHeads,
-            headDim: stack.attention.headDim, seq: seq, ffn: stack.ffn.intermediateSize,
+            headDim: stack.attention.headDim, seq: seq,
+            ffn: stack.moe?.expert(of: stack.ffn).intermediateSize ?? stack.ffn.intermediateSize,
             gated: stack.ffn.gated, norm: stack.norm.kind, causal: stack.causal)
     }
 

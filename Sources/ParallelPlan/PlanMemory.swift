@@ -75,9 +75,11 @@ extension ParallelConfig {
                                         tp t: Int, sp: Bool, recompute: Recompute) -> ExactCount {
         let sbh = ExactCount.product(s, b, h), T = ExactCount(t)
         if recompute == .full { return sp ? 2 * sbh / T : 2 * sbh }
-        let a = stack.attention, g = stack.ffn.gated ? 2 : 1, k = stack.moe?.topK ?? 1
+        let a = stack.attention
+        // A stage may hold either kind of layer of a partly dense mixture: plan for the larger.
+        let ffn = stack.ffnActivationBytesPerToken(width: h)
         let perToken = ExactCount(3 * h) + 4 * ExactCount(a.queryWidth) + 4 * ExactCount(a.keyValueWidth)
-            + (ExactCount(3 * h) + ExactCount.product(4, g, stack.ffn.intermediateSize)) * ExactCount(k)
+            + (stack.moe.map { $0.denseLayers == 0 } ?? false ? ffn.sparse : max(ffn.dense, ffn.sparse))
             + ExactCount(2 * h * stack.normsPerLayer)
         let total = ExactCount.product(s, b) * perToken
         let replicated = 10 * sbh

@@ -228,28 +228,66 @@ public enum Activation: String, Codable, Sendable, CaseIterable {
     case gelu, geluTanh = "gelu_tanh", relu, silu
 }
 
-/// Mixture-of-experts: `experts` copies of the FFN, `topK` active per token, a linear router.
+/// Mixture-of-experts: `experts` copies of the FFN, `topK` active per token, a linear router —
+/// and, in the Qwen-MoE / DeepSeek-MoE style, experts narrower than the dense FFN, a shared
+/// expert every token goes through, and some layers left dense.
 public struct MoESpec: Codable, Sendable, Equatable {
     public var experts: Int
     public var topK: Int
     /// Router bias (Mixtral's router has none).
     public var routerBias: Bool
+    /// Inner width of each routed expert; nil: the stack's `ffn.intermediateSize` (Mixtral).
+    /// Qwen-MoE's `moe_intermediate_size`.
+    public var expertIntermediateSize: Int?
+    /// Inner width of the shared expert every token also goes through (Qwen2-MoE's
+    /// `shared_expert_intermediate_size`); nil: none.
+    public var sharedExpertIntermediateSize: Int?
+    /// The shared expert's output is scaled by `sigmoid(x · w)`, `w` a `d × 1` gate (Qwen2-MoE).
+    public var sharedExpertGate: Bool
+    /// Layers whose FFN stays the dense `ffn` (Qwen-MoE's `mlp_only_layers` and
+    /// `decoder_sparse_step`); the others hold the experts. Layers are alike otherwise, so only
+    /// how many counts.
+    public var denseLayers: Int
 
-    public init(experts: Int, topK: Int, routerBias: Bool = false) {
+    public init(experts: Int, topK: Int, routerBias: Bool = false, expertIntermediateSize: Int? = nil,
+                sharedExpertIntermediateSize: Int? = nil, sharedExpertGate: Bool = false, denseLayers: Int = 0) {
         self.experts = experts; self.topK = topK; self.routerBias = routerBias
+        self.expertIntermediateSize = expertIntermediateSize
+        self.sharedExpertIntermediateSize = sharedExpertIntermediateSize
+        self.sharedExpertGate = sharedExpertGate; self.denseLayers = denseLayers
     }
 
-    enum CodingKeys: String, CodingKey { case experts, topK, routerBias }
+    enum CodingKeys: String, CodingKey {
+        case experts, topK, routerBias, expertIntermediateSize, sharedExpertIntermediateSize, sharedExpertGate, denseLayers
+    }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         experts = try c.decode(Int.self, forKey: .experts)
         topK = try c.decode(Int.self, forKey: .topK)
         routerBias = try c.decodeIfPresent(Bool.self, forKey: .routerBias) ?? false
+        expertIntermediateSize = try c.decodeIfPresent(Int.self, forKey: .expertIntermediateSize)
+        sharedExpertIntermediateSize = try c.decodeIfPresent(Int.self, forKey: .sharedExpertIntermediateSize)
+        sharedExpertGate = try c.decodeIfPresent(Bool.self, forKey: .sharedExpertGate) ?? false
+        denseLayers = try c.decodeIfPresent(Int.self, forKey: .denseLayers) ?? 0
     }
+
+    /// One routed expert: the stack's FFN at the expert width.
+    public func expert(of ffn: FFNSpec) -> FFNSpec {
+        var e = ffn
+        e.intermediateSize = expertIntermediateSize ?? ffn.intermediateSize
+        return e
+    }
+
+    /// The shared expert, if any: the stack's FFN at the shared width.
+    public func sharedExpert(of ffn: FFNSpec) -> FFNSpec? {
+        sharedExpertIntermediateSize.map { var e = ffn; e.intermediateSize = $0; return e }
+    }
+
+    /// Layers holding experts, of a stack of `layers`.
+    public func sparseLayers(of layers: Int) -> Int { max(0, layers - denseLayers) }
 }
 
-/// LayerNorm (scale and, usually, shift) or RMSNorm (scale only).
 public struct NormSpec: Codable, Sendable, Equatable {
     public enum Kind: String, Codable, Sendable { case layerNorm = "layernorm", rmsNorm = "rmsnorm" }
     public var kind: Kind

@@ -152,6 +152,32 @@ import Testing
         #expect(plain?.attention.qkvBias == false && plain?.attention.outputBias == false && plain?.ffn.bias == false)
     }
 
+    @Test func qwenMoEHasNarrowExpertsASharedGatedExpertAndDenseLayers() throws {
+        // Qwen1.5-MoE-A2.7B: 60 experts of 1408 (4 active), a shared expert of 5632 behind a gate.
+        let a27 = try Fixtures.load("qwen1.5-moe-a2.7b")
+        #expect(a27.decoder?.moe == MoESpec(experts: 60, topK: 4, expertIntermediateSize: 1408,
+                                             sharedExpertIntermediateSize: 5632, sharedExpertGate: true))
+        let report = try ParameterCount.report(for: a27)
+        #expect(report.total == 14_315_784_192)
+        // Active: all but the 56 idle experts of each layer, 24 × 56 × 3·2048·1408 = 11,626,610,688.
+        #expect(report.active == 2_689_173_504)
+        // Sparse where (i + 1) % step == 0 and i is not in mlp_only_layers: of 6 layers with step 2
+        // and [1, 3] dense-only, only layer 5 holds experts.
+        let mixed = try Fixtures.importVariant(of: "qwen1.5-moe-a2.7b", ["num_hidden_layers": 6, "decoder_sparse_step": 2, "mlp_only_layers": [1, 3]])
+        #expect(mixed.spec.decoder?.moe?.denseLayers == 5)
+        #expect(try Fixtures.importVariant(of: "qwen1.5-moe-a2.7b", ["num_experts": 0]).spec.decoder?.moe == nil)
+        // Qwen3-30B-A3B: 128 experts of 768, 8 active, no shared expert; q/k norms.
+        let a3b = try Fixtures.load("qwen3-30b-a3b")
+        #expect(a3b.decoder?.moe == MoESpec(experts: 128, topK: 8, expertIntermediateSize: 768))
+        #expect(a3b.decoder?.attention.qkNorm == .perHead)
+        #expect(try ParameterCount.report(for: a3b).total == 30_532_122_624)
+        let small: [String: Any] = ["model_type": "qwen3_moe", "hidden_size": 64, "num_attention_heads": 4, "num_hidden_layers": 2,
+                                    "intermediate_size": 96, "vocab_size": 211, "num_experts": 4, "num_experts_per_tok": 2]
+        expectSpecError(field: "decoder_sparse_step") { try Fixtures.importConfig(small.merging(["decoder_sparse_step": 0]) { $1 }) }
+        expectSpecError(field: "num_experts_per_tok") { try Fixtures.importConfig(small.merging(["num_experts_per_tok": 5]) { $1 }) }
+        expectSpecError(field: "mlp_only_layers") { try Fixtures.importConfig(small.merging(["mlp_only_layers": ["one"]]) { $1 }) }
+    }
+
     @Test func gptNeoXRotaryFractionPrecedence() throws {
         #expect(try Fixtures.importVariant(of: "gpt-neox-20b", ["rotary_pct": nil]).spec.decoder?.positions == .rotary(dimensions: 24))
         let params = try Fixtures.importVariant(of: "gpt-neox-20b", [
@@ -226,7 +252,7 @@ import Testing
 
     @Test func mixtureOfExpertsConfigsAreRefused() {
         expectSpecError(field: "num_experts", containing: "mixture-of-experts") {
-            try Fixtures.importConfig(Self.decoder.merging(["model_type": "qwen2_moe", "num_experts": 4, "moe_intermediate_size": 32]) { $1 })
+            try Fixtures.importConfig(Self.decoder.merging(["model_type": "olmoe", "num_experts": 4, "moe_intermediate_size": 32]) { $1 })
         }
     }
 

@@ -47,6 +47,8 @@ public enum ElementwiseCost {
     /// SiLU: x·σ(x) = negate, exp, add, divide.
     public static let siluPerElement = 4
     public static let reluPerElement = 1
+    /// Sigmoid: exponential, add, divide (Qwen2-MoE's shared-expert gate, once per token).
+    public static let sigmoidPerElement = 3
     /// The element-wise product of a gated FFN's two branches.
     public static let gatePerElement = 1
     /// A residual add, a bias add, a position-embedding add.

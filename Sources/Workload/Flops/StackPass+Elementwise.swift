@@ -16,16 +16,18 @@ extension StackPass {
             if x.qkvBias { biasWidth += ExactCount.product(L, x.queryWidth) }
             if x.outputBias { biasWidth += ExactCount.product(L, d) }
         }
-        let activeExperts = s.moe?.topK ?? 1
-        if s.ffn.bias { biasWidth += ExactCount.product(L, activeExperts) * (ExactCount.product(s.ffn.inputProjections, F) + d) }
+        // Inner elements per token of every FFN a token goes through, and how many FFNs.
+        let (ffnInner, ffnCount) = activeFFNWidths(s)
+        if s.ffn.bias { biasWidth += ExactCount(s.ffn.inputProjections) * ffnInner + ffnCount * ExactCount(d) }
         let activationCost = C.activation(s.ffn.activation) + (s.ffn.gated ? C.gatePerElement : 0)
         var out: [FlopComponent] = [
             .init(name: p + "softmax", flops: softmax,
                   formula: "scores × (softmax \(C.softmaxPerScore) + scale \(C.scalePerScore)\(s.causal ? " + mask \(C.maskPerScore)" : ""))"),
             .init(name: p + "norms", flops: tokens * ExactCount.product(normsPerToken, d, C.norm(s.norm)),
                   formula: "\(normsPerToken) norms per token × \(d) × \(C.norm(s.norm)) per element"),
-            .init(name: p + "activations", flops: tokens * ExactCount.product(L, activeExperts, F, activationCost),
-                  formula: "\(L) layers × \(activeExperts) FFN(s) × \(F) × \(activationCost) per element"),
+            .init(name: p + "activations", flops: tokens * ffnInner * ExactCount(activationCost),
+                  formula: s.moe == nil ? "\(L) layers × \(F) × \(activationCost) per element"
+                      : "\(ffnInner) active FFN inner elements (experts, shared, dense layers) × \(activationCost) per element"),
             .init(name: p + "residuals", flops: tokens * ExactCount.product(L, residualAdds, d),
                   formula: "\(L) layers × \(residualAdds) residual adds × \(d)"),
             .init(name: p + "bias_adds", flops: tokens * biasWidth, formula: "one add per biased output element"),
@@ -43,8 +45,11 @@ extension StackPass {
                              formula: "\(L) layers × (\(a.heads)+\(a.kvHeads)) heads × \(r) dims × \(C.rotaryPerElement)"))
         }
         if let moe = s.moe {
-            out.append(.init(name: p + "routing", flops: tokens * ExactCount(L) * (ExactCount.product(moe.experts, C.softmaxPerScore) + ExactCount.product(2, moe.topK, d)),
-                             formula: "router softmax over \(moe.experts) + weighted sum of \(moe.topK) expert outputs"))
+            let sparse = moe.sparseLayers(of: L)
+            // The shared expert's output is added (after scaling by one sigmoid per token, when gated).
+            let shared = moe.sharedExpertIntermediateSize == nil ? 0 : (moe.sharedExpertGate ? 2 * d + C.sigmoidPerElement : d)
+            out.append(.init(name: p + "routing", flops: tokens * ExactCount(sparse) * (ExactCount.product(moe.experts, C.softmaxPerScore) + ExactCount.product(2, moe.topK, d) + ExactCount(shared)),
+                             formula: "\(sparse) layers × (router softmax over \(moe.experts) + weighted sum of \(moe.topK) expert outputs\(shared > 0 ? " + shared expert" : ""))"))
         }
         let embeddingAdds = (s.learnedPositions != nil ? 1 : 0) + (s.tokenTypes > 0 ? 1 : 0)
         if embeddingAdds > 0 {
@@ -52,5 +57,24 @@ extension StackPass {
                              formula: "position / token-type embedding added to each token"))
         }
         return out
+    }
+}
+
+extension StackPass {
+    /// FFN inner elements one token passes through over all layers (routed experts, the shared
+    /// expert, the dense layers), and how many FFNs that is — what activations and biases scale with.
+    func activeFFNWidths(_ s: StackSpec) -> (inner: ExactCount, count: ExactCount) {
+        guard let moe = s.moe else {
+            return (ExactCount.product(s.layers, s.ffn.intermediateSize), ExactCount(s.layers))
+        }
+        let sparse = moe.sparseLayers(of: s.layers)
+        var inner = ExactCount.product(sparse, moe.topK, moe.expert(of: s.ffn).intermediateSize)
+            + ExactCount.product(moe.denseLayers, s.ffn.intermediateSize)
+        var count = ExactCount(sparse * moe.topK + moe.denseLayers)
+        if let shared = moe.sharedExpertIntermediateSize {
+            inner += ExactCount.product(sparse, shared)
+            count += ExactCount(sparse)
+        }
+        return (inner, count)
     }
 }

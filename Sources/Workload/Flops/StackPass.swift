@@ -83,15 +83,26 @@ extension StackPass {
                       formula: "2 · \(B)×\(q) tokens · \(L) layers · \(x.queryWidth)×\(d)"),
             ]
         }
-        let ffnPerToken = ExactCount.product(2, s.ffn.inputProjections + 1, d, s.ffn.intermediateSize)
+        func ffnPerToken(_ f: FFNSpec) -> ExactCount { ExactCount.product(2, f.inputProjections + 1, d, f.intermediateSize) }
+        func ffnFormula(_ f: FFNSpec) -> String { "2·\(f.inputProjections + 1)·\(d)·\(f.intermediateSize)" }
         if let moe = s.moe {
-            out.append(.init(name: p + "experts", flops: tokens * ExactCount.product(L, moe.topK) * ffnPerToken,
-                             formula: "\(B)×\(q) tokens · \(L) layers · top-\(moe.topK) experts · 2·\(s.ffn.inputProjections + 1)·\(d)·\(s.ffn.intermediateSize)"))
-            out.append(.init(name: p + "router", flops: 2 * tokens * ExactCount.product(L, d, moe.experts),
-                             formula: "2 · \(B)×\(q) tokens · \(L) layers · \(d)×\(moe.experts)"))
+            let sparse = moe.sparseLayers(of: L), expert = moe.expert(of: s.ffn)
+            out.append(.init(name: p + "experts", flops: tokens * ExactCount.product(sparse, moe.topK) * ffnPerToken(expert),
+                             formula: "\(B)×\(q) tokens · \(sparse) layers · top-\(moe.topK) experts · \(ffnFormula(expert))"))
+            out.append(.init(name: p + "router", flops: 2 * tokens * ExactCount.product(sparse, d, moe.experts),
+                             formula: "2 · \(B)×\(q) tokens · \(sparse) layers · \(d)×\(moe.experts)"))
+            if let shared = moe.sharedExpert(of: s.ffn) {
+                let gate = moe.sharedExpertGate ? ExactCount.product(2, d) : .zero
+                out.append(.init(name: p + "shared_expert", flops: tokens * ExactCount(sparse) * (ffnPerToken(shared) + gate),
+                                 formula: "\(B)×\(q) tokens · \(sparse) layers · (\(ffnFormula(shared))\(moe.sharedExpertGate ? " + 2·\(d) gate" : ""))"))
+            }
+            if moe.denseLayers > 0 {
+                out.append(.init(name: p + "ffn", flops: tokens * ExactCount(moe.denseLayers) * ffnPerToken(s.ffn),
+                                 formula: "\(B)×\(q) tokens · \(moe.denseLayers) dense layers · \(ffnFormula(s.ffn))"))
+            }
         } else {
-            out.append(.init(name: p + "ffn", flops: tokens * ExactCount(L) * ffnPerToken,
-                             formula: "\(B)×\(q) tokens · \(L) layers · 2·\(s.ffn.inputProjections + 1)·\(d)·\(s.ffn.intermediateSize)"))
+            out.append(.init(name: p + "ffn", flops: tokens * ExactCount(L) * ffnPerToken(s.ffn),
+                             formula: "\(B)×\(q) tokens · \(L) layers · \(ffnFormula(s.ffn))"))
         }
         if let r = s.rotaryDimensions {
             // Hugging Face builds cos/sin once per call as inv_freq (r/2 × 1) @ positions (1 × q),

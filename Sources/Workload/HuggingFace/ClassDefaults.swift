@@ -73,6 +73,15 @@ struct ClassDefaults: Sendable {
             llamaSizes(vocab: 151936, hidden: 4096, intermediate: 22016, layers: 32, heads: 32)
             + [f("num_key_value_heads", is: 32), f("head_dim", is: 128), f("max_position_embeddings", is: 32768),
                f("sliding_window", is: 4096), f("max_window_layers", is: 28)])
+        case "qwen2_moe": return ClassDefaults(className: "Qwen2MoeConfig", fields:
+            llamaSizes(vocab: 151936, hidden: 2048, intermediate: 5632, layers: 24, heads: 16)
+            + [f("num_key_value_heads", is: 16), f("max_position_embeddings", is: 32768), f("sliding_window", is: 4096),
+               f("max_window_layers", is: 28), f("moe_intermediate_size", is: 1408), f("shared_expert_intermediate_size", is: 5632),
+               f("num_experts_per_tok", is: 4), f("num_experts", is: 60)])
+        case "qwen3_moe": return ClassDefaults(className: "Qwen3MoeConfig", fields:
+            llamaSizes(vocab: 151936, hidden: 2048, intermediate: 6144, layers: 24, heads: 32)
+            + [f("num_key_value_heads", is: 4), f("max_position_embeddings", is: 32768), f("sliding_window", is: 4096),
+               f("moe_intermediate_size", is: 768), f("num_experts_per_tok", is: 8), f("num_experts", is: 128)])
         case "olmo2": return ClassDefaults(className: "Olmo2Config", fields:
             llamaSizes(vocab: 50304, hidden: 4096, intermediate: 11008, layers: 32, heads: 32)
             + [f("max_position_embeddings", is: 2048)])

@@ -40,6 +40,8 @@ extension HuggingFaceConfig {
         case "mixtral": try mixtralSpec(warnings: &warnings)
         case "qwen2": try qwen2Spec(warnings: &warnings)
         case "qwen3": try qwen3Spec(warnings: &warnings)
+        case "qwen2_moe": try qwen2MoESpec(warnings: &warnings)
+        case "qwen3_moe": try qwen3MoESpec(warnings: &warnings)
         case "olmo2": try olmo2Spec(warnings: &warnings)
         case "gemma": try gemmaSpec(warnings: &warnings)
         case "gemma2": try gemma2Spec(warnings: &warnings)

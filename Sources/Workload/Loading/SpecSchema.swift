@@ -14,7 +14,8 @@ indirect enum SpecSchema: Sendable {
     static let stack = SpecSchema.object([
         "layers": .leaf, "attention": attention, "crossAttention": attention,
         "ffn": .object(["intermediateSize": .leaf, "gated": .leaf, "activation": .leaf, "bias": .leaf]),
-        "moe": .object(["experts": .leaf, "topK": .leaf, "routerBias": .leaf]),
+        "moe": .object(["experts": .leaf, "topK": .leaf, "routerBias": .leaf, "expertIntermediateSize": .leaf,
+                         "sharedExpertIntermediateSize": .leaf, "sharedExpertGate": .leaf, "denseLayers": .leaf]),
         "norm": .object(["kind": .leaf, "bias": .leaf, "affine": .leaf]),
         "block": .leaf, "finalNorm": .leaf,
         "positions": .object(["kind": .leaf, "count": .leaf, "rotaryDimensions": .leaf]),

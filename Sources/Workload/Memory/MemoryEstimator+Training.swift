@@ -35,10 +35,9 @@ extension MemoryEstimator {
             let q = ExactCount(a.queryWidth), kv = ExactCount(a.keyValueWidth)
             let attention = sb * (ExactCount(3 * h) + 4 * q + 4 * kv)
             let crossTerms = s.crossAttention.map { x in sb * (ExactCount(3 * h) + 4 * ExactCount(x.queryWidth) + 4 * ExactCount(x.keyValueWidth)) } ?? .zero
-            let gated = s.ffn.gated ? 2 : 1, k = s.moe?.topK ?? 1
-            let ffn = sb * (ExactCount(3 * h) + ExactCount.product(4, gated, s.ffn.intermediateSize)) * ExactCount(k)
+            let ffn = sb * s.ffnActivationBytesPerTokenAllLayers(width: h)
             let norms = sb * ExactCount(2 * h * s.normsPerLayer)
-            parts.append(.init(name: prefix + "activations", bytes: L * (attention + crossTerms + ffn + norms),
+            parts.append(.init(name: prefix + "activations", bytes: L * (attention + crossTerms + norms) + ffn,
                                formula: "per layer s·b·(attention + FFN + norms) bytes (Korthikanti et al. 2022)"))
             if recompute == .none {
                 let scores = 5 * ExactCount.product(a.heads, seq, seq, batch)

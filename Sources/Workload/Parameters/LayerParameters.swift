@@ -80,3 +80,28 @@ extension StackSpec {
         positions.kind == .rotary ? (positions.rotaryDimensions ?? attention.headDim) : nil
     }
 }
+
+extension StackSpec {
+    /// Bytes per token one FFN keeps for its backward pass (Korthikanti et al. 2022: `3h` of
+    /// inputs and dropout mask, `4·g·F` of inner activations, `g` = 2 when gated).
+    private func ffnActivationBytes(width h: Int, inner: Int) -> ExactCount {
+        ExactCount(3 * h) + ExactCount.product(4, ffn.gated ? 2 : 1, inner)
+    }
+
+    /// FFN activation bytes per token of a dense layer and of an expert layer (its `topK`
+    /// routed experts and the shared one); the two are equal without experts.
+    public func ffnActivationBytesPerToken(width h: Int) -> (dense: ExactCount, sparse: ExactCount) {
+        let dense = ffnActivationBytes(width: h, inner: ffn.intermediateSize)
+        guard let moe else { return (dense, dense) }
+        var sparse = ExactCount(moe.topK) * ffnActivationBytes(width: h, inner: moe.expert(of: ffn).intermediateSize)
+        if let shared = moe.sharedExpertIntermediateSize { sparse += ffnActivationBytes(width: h, inner: shared) }
+        return (dense, sparse)
+    }
+
+    /// The same summed over every layer of the stack.
+    public func ffnActivationBytesPerTokenAllLayers(width h: Int) -> ExactCount {
+        let (dense, sparse) = ffnActivationBytesPerToken(width: h)
+        guard let moe else { return ExactCount(layers) * dense }
+        return ExactCount(moe.denseLayers) * dense + ExactCount(moe.sparseLayers(of: layers)) * sparse
+    }
+}

@@ -72,9 +72,20 @@ public enum ParameterCount {
         }
         let ffn = s.ffn.parameters(width: d)
         if let moe = s.moe {
-            add("experts", .experts, L * moe.experts * ffn, active: L * moe.topK * ffn,
-                "\(L) layers × \(moe.experts) experts (\(moe.topK) active) × FFN \(d)→\(s.ffn.intermediateSize)")
-            add("router", .router, L * moe.routerParameters(width: d), "\(L) layers × \(d)×\(moe.experts)")
+            let sparse = ExactCount(moe.sparseLayers(of: s.layers)), expert = moe.expert(of: s.ffn)
+            let perExpert = expert.parameters(width: d)
+            add("experts", .experts, sparse * moe.experts * perExpert, active: sparse * moe.topK * perExpert,
+                "\(sparse) layers × \(moe.experts) experts (\(moe.topK) active) × FFN \(d)→\(expert.intermediateSize)")
+            add("router", .router, sparse * moe.routerParameters(width: d), "\(sparse) layers × \(d)×\(moe.experts)")
+            if let shared = moe.sharedExpert(of: s.ffn) {
+                let gate = moe.sharedExpertGate ? ExactCount(d) : .zero
+                add("shared_expert", .ffn, sparse * (shared.parameters(width: d) + gate),
+                    "\(sparse) layers × shared FFN \(d)→\(shared.intermediateSize)\(moe.sharedExpertGate ? " + its \(d)×1 gate" : "")")
+            }
+            if moe.denseLayers > 0 {
+                add("ffn", .ffn, ExactCount(moe.denseLayers) * ffn,
+                    "\(moe.denseLayers) dense layers × FFN \(d)→\(s.ffn.intermediateSize)\(s.ffn.gated ? " gated" : "")")
+            }
         } else {
             add("ffn", .ffn, L * ffn, "\(L) layers × FFN \(d)→\(s.ffn.intermediateSize)\(s.ffn.gated ? " gated" : "")")
         }

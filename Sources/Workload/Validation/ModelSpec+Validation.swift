@@ -53,6 +53,14 @@ extension StackSpec {
             guard moe.topK <= moe.experts else {
                 throw check.error("\(prefix).moe.topK", "\(moe.topK) active experts of only \(moe.experts): topK must not exceed experts")
             }
+            if let w = moe.expertIntermediateSize { try check.size(w, "\(prefix).moe.expertIntermediateSize") }
+            if let w = moe.sharedExpertIntermediateSize { try check.size(w, "\(prefix).moe.sharedExpertIntermediateSize") }
+            if moe.sharedExpertGate && moe.sharedExpertIntermediateSize == nil {
+                throw check.error("\(prefix).moe.sharedExpertGate", "gates a shared expert, but sharedExpertIntermediateSize gives none")
+            }
+            guard moe.denseLayers >= 0, moe.denseLayers < layers else {
+                throw check.error("\(prefix).moe.denseLayers", "must be 0 up to \(layers - 1) (at least one layer holds the experts), got \(moe.denseLayers)")
+            }
         }
         guard tokenTypes >= 0, tokenTypes <= SpecLimits.maximumSize else {
             throw check.error("\(prefix).tokenTypes", "must be 0 (none) or a positive count up to 2^31, got \(tokenTypes)")
@@ -74,10 +82,12 @@ extension StackSpec {
         let p = CheckedArithmetic.self
         let attentionBound = attention.parameterUpperBound(width: d)
         let crossBound = crossAttention?.parameterUpperBound(width: d) ?? 0
-        let expert = p.sum(p.product(3, d, ffn.intermediateSize), p.product(2, ffn.intermediateSize), d)
-        let ffnBound = expert.flatMap { p.product($0, moe?.experts ?? 1) }
+        func ffnBound(_ inner: Int) -> Int? { p.sum(p.product(3, d, inner), p.product(2, inner), d) }
+        let dense = ffnBound(ffn.intermediateSize)
+        let experts = moe.map { m in ffnBound(m.expertIntermediateSize ?? ffn.intermediateSize).flatMap { p.product($0, m.experts) } } ?? 0
+        let shared = moe?.sharedExpertIntermediateSize.map { p.sum(ffnBound($0), d) } ?? 0
         let router = moe.flatMap { p.product(d + 1, $0.experts) } ?? 0
-        let layer = p.sum(attentionBound, crossBound, ffnBound, router, p.product(6, d))
+        let layer = p.sum(attentionBound, crossBound, dense, experts, shared, router, p.product(8, d))
         let tables = p.sum(positions.count.flatMap { p.product($0, d) } ?? 0, p.product(tokenTypes, d),
                            p.product(4, d), attention.relativeBiasBuckets.flatMap { p.product($0, attention.heads) } ?? 0)
         return p.sum(layer.flatMap { p.product($0, layers) }, tables)

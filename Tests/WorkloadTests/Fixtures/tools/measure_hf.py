@@ -38,12 +38,16 @@ DECODE_CONTEXTS = {"mistral-absent-sliding-window": (C, 4200), "qwen2-absent-sli
                    "gemma2-class-defaults": (C, 4200)}
 
 
+# Families whose experts run through `experts_implementation` (grouped_mm by default).
+MOE_TYPES = ("mixtral", "qwen2_moe", "qwen3_moe")
+
+
 def build(values):
     model_type = values.get("model_type")
     config = T.AutoConfig.for_model(**values)
     # Experts as one bmm per routed (token, expert) pair, which FlopCounterMode counts; the
     # default grouped_mm has no FLOP formula and would hide every expert GEMM.
-    extra = {"experts_implementation": "batched_mm"} if model_type == "mixtral" else {}
+    extra = {"experts_implementation": "batched_mm"} if model_type in MOE_TYPES else {}
     classes = {"bert": T.BertModel, "t5": T.T5ForConditionalGeneration, "mt5": T.MT5ForConditionalGeneration,
                "bart": T.BartForConditionalGeneration}
     with torch.device(DEVICE):
@@ -90,7 +94,7 @@ def measure(path):
             cache = model(input_ids=tokens(context), use_cache=True).past_key_values
             flops, _ = counted(lambda: model(input_ids=tokens(1), past_key_values=cache, use_cache=True))
             result["decode"].append({"batch": B, "context": context, "flops": flops})
-    if model_type == "mixtral":
+    if model_type in MOE_TYPES:
         # The reference schema keeps expert-counting passes under their own keys.
         for phase in ("prefill", "decode"):
             result[phase + "_experts_batched_mm"] = result.pop(phase)
