@@ -64,7 +64,9 @@ extension HuggingFaceConfig {
         case let other?: throw error("mlp_only_layers", "expected a list of layer indices, got \(other.described)")
         }
         guard experts > 0 else { return 0 }
-        return (0..<layers).filter { !denseOnly.contains($0) && ($0 + 1) % step == 0 }.count
+        // Counted, not looped: a hostile config may claim 2^31 layers.
+        let onStep = layers / step
+        return onStep - denseOnly.filter { $0 >= 0 && $0 < layers && ($0 + 1) % step == 0 }.count
     }
 
     /// `Qwen2MoeConfig`'s window: only with `use_sliding_window`, and then in the layers
@@ -72,8 +74,7 @@ extension HuggingFaceConfig {
     private func qwen2MoESlidingWindow(layers: Int) throws(SpecError) -> (size: Int?, layers: Int?) {
         guard try bool("use_sliding_window", default: false), let w = try size("sliding_window") else { return (nil, nil) }
         let below = try count("max_window_layers") ?? layers
-        let sliding = try listedSlidingLayers(layers: layers)
-            ?? (0..<layers).filter { $0 % 2 == 0 && $0 < below }.count
+        let sliding = try listedSlidingLayers(layers: layers) ?? (min(layers, below) + 1) / 2
         guard sliding > 0 else { return (nil, nil) }
         return (w, sliding < layers ? sliding : nil)
     }
