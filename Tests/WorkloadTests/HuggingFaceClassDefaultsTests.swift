@@ -250,6 +250,14 @@ import Testing
         }
     }
 
+    @Test func hybridStacksAreRefusedNotReadAsAttention() throws {
+        let hybrid = Self.decoder.merging(["model_type": "lfm2", "layer_types": ["conv", "full_attention"]]) { $1 }
+        expectSpecError(field: "layer_types", containing: "\"conv\"") { try Fixtures.importConfig(hybrid) }
+        let attentionOnly = Self.decoder.merging(["model_type": "some_llama", "layer_types": ["sliding_attention", "full_attention"],
+                                                  "sliding_window": 16]) { $1 }
+        #expect(try Fixtures.importConfig(attentionOnly).warnings.contains { $0.contains("'layer_types'") })
+    }
+
     @Test func mixtureOfExpertsConfigsAreRefused() {
         expectSpecError(field: "num_experts", containing: "mixture-of-experts") {
             try Fixtures.importConfig(Self.decoder.merging(["model_type": "olmoe", "num_experts": 4, "moe_intermediate_size": 32]) { $1 })

@@ -39,7 +39,12 @@ extension HuggingFaceConfig {
         "qk_layernorm": "norms over q and k", "use_qk_norm": "norms over q and k",
         "layer_types": "per-layer attention kinds", "attn_layer_indices": "per-layer block kinds",
         "word_embed_proj_dim": "an embedding projection",
+        "block_auto_adjust_ff_dim": "an FFN width derived from intermediate_size (LFM2: 2/3 of it, times block_ffn_dim_multiplier, rounded up to block_multiple_of)",
     ]
+
+    /// `layer_types` entries that are softmax attention over some window: a stack of only these
+    /// is still the decoder the generic reading assumes.
+    static let attentionLayerKinds: [JSONValue] = ["full_attention", "sliding_attention", "chunked_attention"].map(JSONValue.string)
 
     func genericSpec(warnings: inout [String]) throws(SpecError) -> ModelSpec {
         let family = modelType.map { "model_type '\($0)'" } ?? "a config without 'model_type'"
@@ -52,6 +57,10 @@ extension HuggingFaceConfig {
         }
         if let key = Self.expertKeys.first(where: { (try? size($0)).flatMap { $0 } ?? 0 > 1 }) {
             throw error(key, "\(family) is a mixture-of-experts config (\(key) = \(try size(key) ?? 0)); llmcost has no mapping for its expert layout (shared experts, expert width, which layers are sparse) and will not guess it: write a spec file with a `moe` section")
+        }
+        if case .array(let kinds)? = value("layer_types"),
+           let other = kinds.first(where: { !Self.attentionLayerKinds.contains($0) }) {
+            throw error("layer_types", "\(family) mixes in layers that are not attention (\(other.jsonText)): a hybrid stack (convolution, linear attention, state space) llmcost has no mapping for and will not guess; write a spec file")
         }
         let widthKey = Self.widthKeys.first(where: has) ?? "hidden_size"
         let d = try requiredSize(widthKey)
