@@ -241,7 +241,7 @@ import Testing
                                          "max_position_embeddings": 256, "hidden_act": "silu"] }
 
     @Test func absentTieTakesTheTransformersClassDefault() throws {
-        for (type, tied) in [("olmo", false), ("stablelm", false), ("qwen2_moe_like_unknown", true), ("cohere", true), ("gptj", false)] {
+        for (type, tied) in [("granite", false), ("stablelm", false), ("qwen2_moe_like_unknown", true), ("cohere", true), ("gptj", false)] {
             var values = Self.decoder.merging(["model_type": type]) { $1 }
             if type == "gptj" { values["rotary_dim"] = 8 }
             let loaded = try Fixtures.importConfig(values)

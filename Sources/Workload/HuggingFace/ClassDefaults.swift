@@ -82,6 +82,9 @@ struct ClassDefaults: Sendable {
             llamaSizes(vocab: 151936, hidden: 2048, intermediate: 6144, layers: 24, heads: 32)
             + [f("num_key_value_heads", is: 4), f("max_position_embeddings", is: 32768), f("sliding_window", is: 4096),
                f("moe_intermediate_size", is: 768), f("num_experts_per_tok", is: 8), f("num_experts", is: 128)])
+        case "olmo": return ClassDefaults(className: "OlmoConfig", fields:
+            llamaSizes(vocab: 50304, hidden: 4096, intermediate: 11008, layers: 32, heads: 32)
+            + [f("max_position_embeddings", is: 2048)])
         case "olmo2": return ClassDefaults(className: "Olmo2Config", fields:
             llamaSizes(vocab: 50304, hidden: 4096, intermediate: 11008, layers: 32, heads: 32)
             + [f("max_position_embeddings", is: 2048)])

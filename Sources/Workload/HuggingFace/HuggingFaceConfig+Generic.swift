@@ -16,7 +16,6 @@ extension HuggingFaceConfig {
     /// in their configs.
     static let knownStructureNotes: [String: String] = [
         "gemma3": "four RMSNorms per layer and norms over q and k", "gemma3_text": "four RMSNorms per layer and norms over q and k",
-        "olmo": "LayerNorms without any parameter",
         "cohere": "a parallel attention/FFN block and LayerNorms without bias",
         "gptj": "a parallel attention/FFN block, biases on the FFN, and an LM head with bias",
         "bloom": "ALiBi, an embedding LayerNorm, and biases on every linear map",

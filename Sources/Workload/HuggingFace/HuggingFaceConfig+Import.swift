@@ -42,6 +42,7 @@ extension HuggingFaceConfig {
         case "qwen3": try qwen3Spec(warnings: &warnings)
         case "qwen2_moe": try qwen2MoESpec(warnings: &warnings)
         case "qwen3_moe": try qwen3MoESpec(warnings: &warnings)
+        case "olmo": try olmoSpec(warnings: &warnings)
         case "olmo2": try olmo2Spec(warnings: &warnings)
         case "gemma": try gemmaSpec(warnings: &warnings)
         case "gemma2": try gemma2Spec(warnings: &warnings)
