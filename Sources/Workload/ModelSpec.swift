@@ -348,6 +348,9 @@ public struct PositionEncoding: Codable, Sendable, Equatable {
     /// Dimensions of each head that are rotated (Phi-2: 32 of 80; GPT-NeoX-20B: 24 of 96);
     /// `nil` means the whole head. Hugging Face computes `int(head_dim × fraction)`.
     public var rotaryDimensions: Int?
+    /// Rotary frequency tables built per forward pass; nil means one. Gemma 3 builds one for its
+    /// local and one for its global layers (different bases), each an `inv_freq @ positions` matmul.
+    public var rotaryTables: Int?
 
     public static let none = PositionEncoding(kind: .none)
     public static func learned(_ count: Int) -> PositionEncoding { .init(kind: .learned, count: count) }
@@ -355,8 +358,8 @@ public struct PositionEncoding: Codable, Sendable, Equatable {
         .init(kind: .rotary, rotaryDimensions: dimensions)
     }
 
-    public init(kind: Kind, count: Int? = nil, rotaryDimensions: Int? = nil) {
-        self.kind = kind; self.count = count; self.rotaryDimensions = rotaryDimensions
+    public init(kind: Kind, count: Int? = nil, rotaryDimensions: Int? = nil, rotaryTables: Int? = nil) {
+        self.kind = kind; self.count = count; self.rotaryDimensions = rotaryDimensions; self.rotaryTables = rotaryTables
     }
 }
 

@@ -178,6 +178,22 @@ import Testing
         expectSpecError(field: "mlp_only_layers") { try Fixtures.importConfig(small.merging(["mlp_only_layers": ["one"]]) { $1 }) }
     }
 
+    @Test func gemma3TextAddsQKNormsFiveLocalLayersInSixAndTwoRotaryTables() throws {
+        let one = try Fixtures.load("gemma-3-1b")
+        #expect(one.decoder?.block == .sandwichNorms && one.decoder?.attention.qkNorm == .perHead)
+        #expect(one.decoder?.slidingWindow == 512 && one.decoder?.slidingWindowLayers == 22)
+        #expect(one.decoder?.positions.rotaryTables == 2)
+        #expect(try ParameterCount.report(for: one).total == 999_885_952)
+        // Bidirectional: Gemma3TextConfig halves the window (512 // 2 + 1) and drops the mask.
+        let both = try Fixtures.importVariant(of: "gemma-3-1b", ["use_bidirectional_attention": true]).spec.decoder
+        #expect(both?.slidingWindow == 257 && both?.causal == false)
+        // One kind of layer, one table.
+        let local = try Fixtures.importVariant(of: "gemma-3-1b", ["sliding_window_pattern": 100]).spec.decoder
+        #expect(local?.slidingWindowLayers == nil && local?.positions.rotaryTables == nil)
+        expectSpecError(field: "sliding_window") { try Fixtures.importVariant(of: "gemma-3-1b", ["sliding_window": NSNull()]) }
+        expectSpecError(field: "sliding_window_pattern") { try Fixtures.importVariant(of: "gemma-3-1b", ["sliding_window_pattern": 0]) }
+    }
+
     @Test func gptNeoXRotaryFractionPrecedence() throws {
         #expect(try Fixtures.importVariant(of: "gpt-neox-20b", ["rotary_pct": nil]).spec.decoder?.positions == .rotary(dimensions: 24))
         let params = try Fixtures.importVariant(of: "gpt-neox-20b", [
@@ -279,7 +295,7 @@ import Testing
 
     @Test func structuralFieldsTheReadingIgnoresAreNamed() throws {
         let gemma3 = try Fixtures.importConfig(Self.decoder.merging([
-            "model_type": "gemma3_text", "hidden_act": NSNull(), "hidden_activation": "gelu_pytorch_tanh", "sliding_window": 64]) { $1 })
+            "model_type": "gemma3", "hidden_act": NSNull(), "hidden_activation": "gelu_pytorch_tanh", "sliding_window": 64]) { $1 })
         #expect(gemma3.spec.decoder?.ffn.gated == true)
         #expect(gemma3.warnings.contains { $0.contains("'sliding_window' = 64") })
     }

@@ -13,7 +13,7 @@ import Testing
             ffn: FFNSpec(intermediateSize: 256, gated: true, activation: .silu, bias: true),
             moe: MoESpec(experts: 4, topK: 2, routerBias: true, expertIntermediateSize: 8, sharedExpertIntermediateSize: 12,
                          sharedExpertGate: true, denseLayers: 1), norm: NormSpec(kind: .layerNorm, bias: true),
-            block: .parallelTwoNorms, finalNorm: true, positions: PositionEncoding(kind: .rotary, count: 8, rotaryDimensions: 8),
+            block: .parallelTwoNorms, finalNorm: true, positions: PositionEncoding(kind: .rotary, count: 8, rotaryDimensions: 8, rotaryTables: 2),
             tokenTypes: 2, embeddingNorm: true, causal: true, slidingWindow: 64, slidingWindowLayers: 1)
         return ModelSpec(name: "all", source: "s", family: "f", vocabularySize: 100, hiddenSize: 64, contextWindow: 128,
                          embeddingProjectionSize: 32, encoder: stack, decoder: stack, lmHead: LMHeadSpec(tied: false, bias: true),

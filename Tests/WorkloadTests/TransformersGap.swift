@@ -26,7 +26,8 @@ enum TransformersGap {
         return total + rotaryFrequencyFlops(spec: spec, queries: queries, version: version)
     }
 
-    /// `2 · (r/2) · queries` for the `r` rotated dimensions `transformers` builds a table for.
+    /// `2 · (r/2) · queries` for the `r` rotated dimensions `transformers` builds a table for,
+    /// once per table (Gemma 3: one for its local and one for its global layers).
     static func rotaryFrequencyFlops(spec: ModelSpec, queries: Int, version: (major: Int, minor: Int)?) -> Int128 {
         if let version, version.major > 5 || (version.major == 5 && version.minor >= 23) { return 0 }
         guard !spec.isEncoderDecoder, let stack = spec.decoder else { return 0 }
@@ -36,7 +37,7 @@ enum TransformersGap {
         case .alibi where spec.family == "falcon": rotated = stack.attention.headDim
         default: return 0
         }
-        return Int128(2 * (rotated / 2) * queries)
+        return Int128((stack.positions.rotaryTables ?? 1) * 2 * (rotated / 2) * queries)
     }
 
     /// Our parameters as `transformers` 5 instantiates them.

@@ -108,8 +108,9 @@ extension StackPass {
             // Hugging Face builds cos/sin once per call as inv_freq (r/2 × 1) @ positions (1 × q),
             // a batched matmul FlopCounterMode counts: 2·(r/2)·q per position-id row — one row in a
             // plain forward, one per sequence in `generate`.
-            out.append(.init(name: p + "rotary_frequencies", flops: 2 * ExactCount.product(positionBatch, r / 2, q),
-                             formula: "2 · \(positionBatch) position row(s) · \(r / 2) frequencies · \(q) positions (once per call)"))
+            let tables = s.positions.rotaryTables ?? 1
+            out.append(.init(name: p + "rotary_frequencies", flops: 2 * ExactCount.product(tables, positionBatch, r / 2, q),
+                             formula: "2 · \(tables > 1 ? "\(tables) tables · " : "")\(positionBatch) position row(s) · \(r / 2) frequencies · \(q) positions (once per call)"))
         }
         return out
     }

@@ -98,6 +98,10 @@ struct ClassDefaults: Sendable {
         case "starcoder2": return ClassDefaults(className: "Starcoder2Config", fields:
             llamaSizes(vocab: 49152, hidden: 3072, intermediate: 12288, layers: 30, heads: 24)
             + [f("num_key_value_heads", is: 2), f("max_position_embeddings", is: 4096)])
+        case "gemma3_text": return ClassDefaults(className: "Gemma3TextConfig", fields:
+            llamaSizes(vocab: 262208, hidden: 2304, intermediate: 9216, layers: 26, heads: 8)
+            + [f("num_key_value_heads", is: 4), f("head_dim", is: 256), f("max_position_embeddings", is: 131072),
+               f("sliding_window", is: 4096)])
         case "phi": return ClassDefaults(className: "PhiConfig", fields:
             llamaSizes(vocab: 51200, hidden: 2048, intermediate: 8192, layers: 24, heads: 32)
             // `PhiConfig.__post_init__`: kwargs.setdefault("partial_rotary_factor", 0.5).

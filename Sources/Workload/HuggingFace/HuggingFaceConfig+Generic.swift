@@ -15,7 +15,7 @@ extension HuggingFaceConfig {
     /// What the model code of some common families does that the generic reading cannot see
     /// in their configs.
     static let knownStructureNotes: [String: String] = [
-        "gemma3": "four RMSNorms per layer and norms over q and k", "gemma3_text": "four RMSNorms per layer and norms over q and k",
+        "gemma3": "four RMSNorms per layer and norms over q and k",
         "cohere": "a parallel attention/FFN block and LayerNorms without bias",
         "gptj": "a parallel attention/FFN block, biases on the FFN, and an LM head with bias",
         "bloom": "ALiBi, an embedding LayerNorm, and biases on every linear map",

@@ -46,6 +46,7 @@ extension HuggingFaceConfig {
         case "olmo2": try olmo2Spec(warnings: &warnings)
         case "gemma": try gemmaSpec(warnings: &warnings)
         case "gemma2": try gemma2Spec(warnings: &warnings)
+        case "gemma3_text": try gemma3TextSpec(warnings: &warnings)
         case "phi": try phiSpec(warnings: &warnings)
         case "phi3": try phi3Spec(warnings: &warnings)
         case "gpt_neox": try gptNeoXSpec(warnings: &warnings)

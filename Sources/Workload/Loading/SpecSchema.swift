@@ -18,7 +18,7 @@ indirect enum SpecSchema: Sendable {
                          "sharedExpertIntermediateSize": .leaf, "sharedExpertGate": .leaf, "denseLayers": .leaf]),
         "norm": .object(["kind": .leaf, "bias": .leaf, "affine": .leaf]),
         "block": .leaf, "finalNorm": .leaf,
-        "positions": .object(["kind": .leaf, "count": .leaf, "rotaryDimensions": .leaf]),
+        "positions": .object(["kind": .leaf, "count": .leaf, "rotaryDimensions": .leaf, "rotaryTables": .leaf]),
         "tokenTypes": .leaf, "embeddingNorm": .leaf, "causal": .leaf, "slidingWindow": .leaf, "slidingWindowLayers": .leaf,
     ])
     static let model = SpecSchema.object([

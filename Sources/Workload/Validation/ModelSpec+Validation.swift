@@ -135,11 +135,17 @@ extension PositionEncoding {
                                       "rotated dimensions must be even and between 2 and headDim (\(headDim)), got \(dims)")
                 }
             }
+            if let tables = rotaryTables, tables < 1 || tables > 16 {
+                throw check.error("\(prefix).rotaryTables", "must be 1…16 frequency tables per pass, got \(tables)")
+            }
         case .none, .alibi:
             break
         }
         if kind != .learned, count != nil {
             throw check.error("\(prefix).count", "a table size only applies to learned positions, not '\(kind.rawValue)'")
+        }
+        if kind != .rotary, rotaryTables != nil {
+            throw check.error("\(prefix).rotaryTables", "frequency tables only apply to rotary positions, not '\(kind.rawValue)'")
         }
         if kind != .rotary, rotaryDimensions != nil {
             throw check.error("\(prefix).rotaryDimensions", "rotated dimensions only apply to rotary positions, not '\(kind.rawValue)'")
