@@ -11,7 +11,7 @@ public enum BLAS {
 
     /// The opened library, or the error that says why there is none. Call first in anything that
     /// measures, so a host without OpenBLAS fails before it spends time on other probes.
-    public static func requireLibrary() throws -> Void { _ = try OpenBLASLibrary.shared.get() }
+    public static func requireLibrary() throws { _ = try OpenBLASLibrary.shared.get() }
 
     private static var library: OpenBLASLibrary? { try? OpenBLASLibrary.shared.get() }
 

@@ -6,7 +6,7 @@ import Foundation
 /// refuses with its own message and exit 127, even for `params`, which never touches BLAS. Opened
 /// here, counting works everywhere and only measuring fails, with one error that says what to
 /// install. (Importing `COpenBLAS` here would put pkg-config's `-lopenblas` back on the link line,
-/// so the few declarations llmcost needs are written below; `OpenBLASABITests` compiles against
+/// so the few declarations llmcost needs are written below; `OpenBLASLibraryTests` compiles against
 /// `cblas.h` through `COpenBLAS` and checks them.)
 struct OpenBLASLibrary: @unchecked Sendable {  // immutable C function pointers into a library never closed
     /// `blasint` of an LP64 OpenBLAS build (Debian's `libopenblas0`; the ILP64 one is `libopenblas64`).
@@ -20,8 +20,6 @@ struct OpenBLASLibrary: @unchecked Sendable {  // immutable C function pointers 
     /// `CblasRowMajor`, `CblasNoTrans`, `CblasTrans`: fixed by the CBLAS standard.
     static let rowMajor: Int32 = 101, noTranspose: Int32 = 111, transpose: Int32 = 112
 
-    /// Which file was opened (the candidate name, as given to `dlopen`).
-    let path: String
     let sgemm: SGEMM
     let setNumThreads: @convention(c) (Int32) -> Void
     let getNumThreads: @convention(c) () -> Int32
@@ -72,7 +70,6 @@ struct OpenBLASLibrary: @unchecked Sendable {  // immutable C function pointers 
         }
         do throws(LoadFailure) {
             return .success(OpenBLASLibrary(
-                path: path,
                 sgemm: try symbol("cblas_sgemm", as: SGEMM.self),
                 setNumThreads: try symbol("openblas_set_num_threads", as: (@convention(c) (Int32) -> Void).self),
                 getNumThreads: try symbol("openblas_get_num_threads", as: (@convention(c) () -> Int32).self),

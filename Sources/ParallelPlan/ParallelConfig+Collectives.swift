@@ -104,14 +104,15 @@ extension ParallelConfig {
         }
         // Expert parallel: per MoE layer two all-to-alls forward (dispatch, combine) and two
         // backward, each moving the top-k routed copies of b·s·h bf16 activations.
-        if ep > 1, let moe = spec.decoder?.moe {
-            let count = passes * layers * M
+        if ep > 1, let stack = spec.decoder, let moe = stack.moe {
+            // Only the layers holding experts exchange tokens (Qwen-MoE keeps some dense).
+            let count = passes * stageLayers(moe.sparseLayers(of: stack.layers)) * M
             let l = link(size: ep, stride: tp, device)
             let per = Ring.gather(2 * b * s * h * Double(moe.topK), ep)
             let t = Double(count) * (per / l.bytesPerSecond + Double(ep - 1) * l.latencySeconds)
             out.append((Collective(name: "ep_alltoall", group: "EP", bytesPerDevice: Double(count) * per, count: count, ranks: ep, link: l.name,
                                    seconds: t, exposedSeconds: t, overlap: OverlapWindow.none.rawValue,
-                                   formula: "\(passes) × layers/stage × M × (E−1)/E × 2·b·s·h·k, E = \(ep), k = \(moe.topK)"), .none))
+                                   formula: "\(passes) × expert layers/stage × M × (E−1)/E × 2·b·s·h·k, E = \(ep), k = \(moe.topK)"), .none))
         }
         return Self.exposing(out, perMicroCompute: perMicro, microBatches: M)
     }
