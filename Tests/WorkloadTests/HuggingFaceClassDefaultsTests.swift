@@ -166,6 +166,12 @@ import Testing
         let mixed = try Fixtures.importVariant(of: "qwen1.5-moe-a2.7b", ["num_hidden_layers": 6, "decoder_sparse_step": 2, "mlp_only_layers": [1, 3]])
         #expect(mixed.spec.decoder?.moe?.denseLayers == 5)
         #expect(try Fixtures.importVariant(of: "qwen1.5-moe-a2.7b", ["num_experts": 0]).spec.decoder?.moe == nil)
+        // A null shared width is the dense width (Qwen2MoeMLP's fallback); zero is refused.
+        #expect(try Fixtures.importVariant(of: "qwen1.5-moe-a2.7b", ["intermediate_size": 4096, "shared_expert_intermediate_size": NSNull()])
+            .spec.decoder?.moe?.sharedExpertIntermediateSize == 4096)
+        expectSpecError(field: "shared_expert_intermediate_size") {
+            try Fixtures.importVariant(of: "qwen1.5-moe-a2.7b", ["shared_expert_intermediate_size": 0])
+        }
         // Qwen3-30B-A3B: 128 experts of 768, 8 active, no shared expert; q/k norms.
         let a3b = try Fixtures.load("qwen3-30b-a3b")
         #expect(a3b.decoder?.moe == MoESpec(experts: 128, topK: 8, expertIntermediateSize: 768))

@@ -13,7 +13,9 @@ extension HuggingFaceConfig {
             activation: try activation("hidden_act", default: "silu", warnings: &warnings),
             tiedDefault: false, slidingWindow: window.size, warnings: &warnings)
         spec.decoder?.slidingWindowLayers = window.layers
-        let shared = try count("shared_expert_intermediate_size").flatMap { $0 > 0 ? $0 : nil }
+        // `Qwen2MoeMLP(intermediate_size=None)` falls back to the dense width, so null means that.
+        var shared = try requiredSize("intermediate_size")
+        if let width = try size("shared_expert_intermediate_size") { shared = width }
         spec.decoder?.moe = try qwenExperts(layers: layers, shared: shared)
         return spec
     }
