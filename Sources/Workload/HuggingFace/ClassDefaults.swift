@@ -85,6 +85,9 @@ struct ClassDefaults: Sendable {
         case "olmo": return ClassDefaults(className: "OlmoConfig", fields:
             llamaSizes(vocab: 50304, hidden: 4096, intermediate: 11008, layers: 32, heads: 32)
             + [f("max_position_embeddings", is: 2048)])
+        case "olmoe": return ClassDefaults(className: "OlmoeConfig", fields:
+            llamaSizes(vocab: 50304, hidden: 2048, intermediate: 2048, layers: 16, heads: 16)
+            + [f("max_position_embeddings", is: 4096), f("num_experts", "num_local_experts", is: 64), f("num_experts_per_tok", is: 8)])
         case "olmo2": return ClassDefaults(className: "Olmo2Config", fields:
             llamaSizes(vocab: 50304, hidden: 4096, intermediate: 11008, layers: 32, heads: 32)
             + [f("max_position_embeddings", is: 2048)])

@@ -44,6 +44,7 @@ extension HuggingFaceConfig {
         case "qwen3_moe": try qwen3MoESpec(warnings: &warnings)
         case "olmo": try olmoSpec(warnings: &warnings)
         case "olmo2": try olmo2Spec(warnings: &warnings)
+        case "olmoe": try olmoeSpec(warnings: &warnings)
         case "gemma": try gemmaSpec(warnings: &warnings)
         case "gemma2": try gemma2Spec(warnings: &warnings)
         case "gemma3_text": try gemma3TextSpec(warnings: &warnings)
