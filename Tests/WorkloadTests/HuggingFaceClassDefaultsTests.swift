@@ -282,7 +282,7 @@ import Testing
 
     @Test func mixtureOfExpertsConfigsAreRefused() {
         expectSpecError(field: "num_experts", containing: "mixture-of-experts") {
-            try Fixtures.importConfig(Self.decoder.merging(["model_type": "phimoe", "num_experts": 4, "moe_intermediate_size": 32]) { $1 })
+            try Fixtures.importConfig(Self.decoder.merging(["model_type": "jetmoe", "num_experts": 4, "moe_intermediate_size": 32]) { $1 })
         }
     }
 

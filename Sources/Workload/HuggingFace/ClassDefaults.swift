@@ -112,6 +112,10 @@ struct ClassDefaults: Sendable {
         case "phi3": return ClassDefaults(className: "Phi3Config", fields:
             llamaSizes(vocab: 32064, hidden: 3072, intermediate: 8192, layers: 32, heads: 32)
             + [f("max_position_embeddings", is: 4096)])
+        case "phimoe": return ClassDefaults(className: "PhimoeConfig", fields:
+            llamaSizes(vocab: 32064, hidden: 4096, intermediate: 6400, layers: 32, heads: 32)
+            + [f("num_key_value_heads", is: 8), f("max_position_embeddings", is: 131072), f("num_local_experts", is: 16),
+               f("num_experts_per_tok", is: 2)])
         case "gpt_neox": return ClassDefaults(className: "GPTNeoXConfig", fields:
             llamaSizes(vocab: 50432, hidden: 6144, intermediate: 24576, layers: 44, heads: 64)
             // `convert_rope_params_to_dict`: kwargs.pop("rotary_pct", 0.25).

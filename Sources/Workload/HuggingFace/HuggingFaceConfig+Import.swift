@@ -50,6 +50,7 @@ extension HuggingFaceConfig {
         case "gemma3_text": try gemma3TextSpec(warnings: &warnings)
         case "phi": try phiSpec(warnings: &warnings)
         case "phi3": try phi3Spec(warnings: &warnings)
+        case "phimoe": try phimoeSpec(warnings: &warnings)
         case "gpt_neox": try gptNeoXSpec(warnings: &warnings)
         case "opt": try optSpec(warnings: &warnings)
         case "falcon", "refinedwebmodel", "refinedweb": try falconSpec(warnings: &warnings)

@@ -39,7 +39,7 @@ DECODE_CONTEXTS = {"mistral-absent-sliding-window": (C, 4200), "qwen2-absent-sli
 
 
 # Families whose experts run through `experts_implementation` (grouped_mm by default).
-MOE_TYPES = ("mixtral", "qwen2_moe", "qwen3_moe", "olmoe")
+MOE_TYPES = ("mixtral", "qwen2_moe", "qwen3_moe", "olmoe", "phimoe")
 
 
 def build(values):
