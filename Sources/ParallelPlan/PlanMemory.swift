@@ -77,10 +77,8 @@ extension ParallelConfig {
         if recompute == .full { return sp ? 2 * sbh / T : 2 * sbh }
         let a = stack.attention
         // A stage may hold either kind of layer of a partly dense mixture: plan for the larger.
-        let ffn = stack.ffnActivationBytesPerToken(width: h)
         let perToken = ExactCount(3 * h) + 4 * ExactCount(a.queryWidth) + 4 * ExactCount(a.keyValueWidth)
-            + (stack.moe.map { $0.denseLayers == 0 } ?? false ? ffn.sparse : max(ffn.dense, ffn.sparse))
-            + ExactCount(2 * h * stack.normsPerLayer)
+            + stack.ffnActivationBytesPerTokenLargestLayer(width: h) + ExactCount(2 * h * stack.normsPerLayer)
         let total = ExactCount.product(s, b) * perToken
         let replicated = 10 * sbh
         var bytes = sp ? total / T : replicated + (total - replicated) / T

@@ -64,17 +64,8 @@ extension StackPass {
     /// FFN inner elements one token passes through over all layers (routed experts, the shared
     /// expert, the dense layers), and how many FFNs that is — what activations and biases scale with.
     func activeFFNWidths(_ s: StackSpec) -> (inner: ExactCount, count: ExactCount) {
-        guard let moe = s.moe else {
-            return (ExactCount.product(s.layers, s.ffn.intermediateSize), ExactCount(s.layers))
+        s.layerFFNs.reduce((ExactCount.zero, ExactCount.zero)) { sum, kind in
+            (sum.0 + ExactCount(kind.layers) * kind.ffns.innerElements, sum.1 + ExactCount.product(kind.layers, kind.ffns.ffnCount))
         }
-        let sparse = moe.sparseLayers(of: s.layers)
-        var inner = ExactCount.product(sparse, moe.topK, moe.expert(of: s.ffn).intermediateSize)
-            + ExactCount.product(moe.denseLayers, s.ffn.intermediateSize)
-        var count = ExactCount(sparse * moe.topK + moe.denseLayers)
-        if let shared = moe.sharedExpertIntermediateSize {
-            inner += ExactCount.product(sparse, shared)
-            count += ExactCount(sparse)
-        }
-        return (inner, count)
     }
 }

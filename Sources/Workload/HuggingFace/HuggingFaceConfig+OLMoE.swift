@@ -5,10 +5,7 @@
 extension HuggingFaceConfig {
     func olmoeSpec(warnings: inout [String]) throws(SpecError) -> ModelSpec {
         let experts = try requiredSize("num_experts", "num_local_experts")
-        let topK = try requiredSize("num_experts_per_tok")
-        guard topK <= experts else {
-            throw error("num_experts_per_tok", "\(topK) active experts of only \(experts) ('num_experts')")
-        }
+        let topK = try activeExperts(of: experts, named: "num_experts")
         let bias = try bool("attention_bias", default: false)
         let spec = try decoderOnlySpec(
             qkvBias: bias, outputBias: bias, mlpBias: false,

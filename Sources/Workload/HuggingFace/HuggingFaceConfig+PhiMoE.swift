@@ -6,10 +6,7 @@
 extension HuggingFaceConfig {
     func phimoeSpec(warnings: inout [String]) throws(SpecError) -> ModelSpec {
         let experts = try requiredSize("num_local_experts")
-        let topK = try requiredSize("num_experts_per_tok")
-        guard topK <= experts else {
-            throw error("num_experts_per_tok", "\(topK) active experts of only \(experts) ('num_local_experts')")
-        }
+        let topK = try activeExperts(of: experts, named: "num_local_experts")
         let bias = try bool("attention_bias", default: false)
         var spec = try decoderOnlySpec(
             qkvBias: bias, outputBias: bias, mlpBias: false,

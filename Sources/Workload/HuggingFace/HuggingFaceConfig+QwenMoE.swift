@@ -39,10 +39,7 @@ extension HuggingFaceConfig {
         let experts = try count("num_experts") ?? 0
         let sparse = try qwenSparseLayers(layers: layers, experts: experts)
         guard sparse > 0 else { return nil }
-        let topK = try requiredSize("num_experts_per_tok")
-        guard topK <= experts else {
-            throw error("num_experts_per_tok", "\(topK) active experts of only \(experts) ('num_experts')")
-        }
+        let topK = try activeExperts(of: experts, named: "num_experts")
         return MoESpec(experts: experts, topK: topK, routerBias: false,
                        expertIntermediateSize: try requiredSize("moe_intermediate_size"),
                        sharedExpertIntermediateSize: shared, sharedExpertGate: shared != nil,

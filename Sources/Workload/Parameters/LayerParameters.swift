@@ -81,27 +81,42 @@ extension StackSpec {
     }
 }
 
+/// The FFNs one token passes through in a layer: `count` of them of inner width `width`.
+public struct LayerFFNs: Sendable {
+    public var runs: [(width: Int, count: Int)]
+
+    /// Inner elements per token (`Σ count · width`).
+    public var innerElements: ExactCount { runs.reduce(.zero) { $0 + ExactCount.product($1.count, $1.width) } }
+    /// FFNs per token (`Σ count`).
+    public var ffnCount: Int { runs.reduce(0) { $0 + $1.count } }
+}
+
 extension StackSpec {
-    /// Bytes per token one FFN keeps for its backward pass (Korthikanti et al. 2022: `3h` of
-    /// inputs and dropout mask, `4·g·F` of inner activations, `g` = 2 when gated).
-    private func ffnActivationBytes(width h: Int, inner: Int) -> ExactCount {
-        ExactCount(3 * h) + ExactCount.product(4, ffn.gated ? 2 : 1, inner)
+    /// The FFNs of a dense layer, and of an expert layer (its `topK` routed experts and the
+    /// shared one), with how many layers of each kind the stack has. The one place that says
+    /// which FFNs a token goes through; FLOPs, activations and plans all read it.
+    public var layerFFNs: [(layers: Int, ffns: LayerFFNs)] {
+        let dense = LayerFFNs(runs: [(ffn.intermediateSize, 1)])
+        guard let moe else { return [(layers, dense)] }
+        var expert = LayerFFNs(runs: [(moe.expert(of: ffn).intermediateSize, moe.topK)])
+        if let shared = moe.sharedExpertIntermediateSize { expert.runs.append((shared, 1)) }
+        return [(moe.denseLayers, dense), (moe.sparseLayers(of: layers), expert)].filter { $0.layers > 0 }
     }
 
-    /// FFN activation bytes per token of a dense layer and of an expert layer (its `topK`
-    /// routed experts and the shared one); the two are equal without experts.
-    public func ffnActivationBytesPerToken(width h: Int) -> (dense: ExactCount, sparse: ExactCount) {
-        let dense = ffnActivationBytes(width: h, inner: ffn.intermediateSize)
-        guard let moe else { return (dense, dense) }
-        var sparse = ExactCount(moe.topK) * ffnActivationBytes(width: h, inner: moe.expert(of: ffn).intermediateSize)
-        if let shared = moe.sharedExpertIntermediateSize { sparse += ffnActivationBytes(width: h, inner: shared) }
-        return (dense, sparse)
+    /// Bytes per token the FFNs of one layer keep for the backward pass (Korthikanti et al.
+    /// 2022, per FFN: `3h` of inputs and dropout mask, `4·g·F` of inner activations, `g` = 2 when
+    /// gated).
+    func ffnActivationBytesPerToken(_ ffns: LayerFFNs, width h: Int) -> ExactCount {
+        ExactCount.product(ffns.ffnCount, 3 * h) + ExactCount.product(4, ffn.gated ? 2 : 1) * ffns.innerElements
+    }
+
+    /// The same for the layer that keeps the most: what a pipeline stage holding either kind must plan for.
+    public func ffnActivationBytesPerTokenLargestLayer(width h: Int) -> ExactCount {
+        layerFFNs.map { ffnActivationBytesPerToken($0.ffns, width: h) }.max() ?? .zero
     }
 
     /// The same summed over every layer of the stack.
     public func ffnActivationBytesPerTokenAllLayers(width h: Int) -> ExactCount {
-        let (dense, sparse) = ffnActivationBytesPerToken(width: h)
-        guard let moe else { return ExactCount(layers) * dense }
-        return ExactCount(moe.denseLayers) * dense + ExactCount(moe.sparseLayers(of: layers)) * sparse
+        layerFFNs.reduce(.zero) { $0 + ExactCount($1.layers) * ffnActivationBytesPerToken($1.ffns, width: h) }
     }
 }
