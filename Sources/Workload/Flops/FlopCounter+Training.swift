@@ -21,7 +21,7 @@ extension FlopCounter {
         if convention == .rule || convention == .kaplan {
             components = components.map { c in var c = c; c.name = c.name == "rule_2N" ? "rule_6N" : c.name; return c }
         }
-        components += forward.components.filter { recomputes($0.name, recompute) }.map {
+        components += recomputed(batch: batch, seq: seq, decoderSeq: decoderSeq, recompute).map {
             FlopComponent(name: "recompute." + $0.name, flops: $0.flops, formula: "recomputed in the backward pass: " + $0.formula)
         }
         var notes = forward.notes
@@ -31,22 +31,21 @@ extension FlopCounter {
                               tokens: ExactCount(forward.tokens), components: components, notes: notes)
     }
 
-    /// Whether a forward component runs again under `recompute`. Layer work is everything but
-    /// the embeddings, the LM head, OPT's projections and BERT's pooler.
-    private func recomputes(_ name: String, _ recompute: Recompute) -> Bool {
-        let base = name.split(separator: ".").last.map(String.init) ?? name
-        if convention == .rule || convention == .kaplan {
-            // Whole-model formulas: full recomputation is one more forward (the rule's 8·N).
-            return recompute == .full || (recompute == .selective && base == "attention_context")
-        }
-        switch recompute {
-        case .none: return false
-        case .selective: return ["attention_scores", "attention_values", "softmax"].contains(base)
-        case .full:
-            let outsideLayers: Set = ["lm_head", "lm_head_bias", "embedding_projection", "pooler",
-                                      "pooler_elementwise", "rule_2N", "non_embedding_weights", "attention_context",
-                                      "embedding_adds", "rotary_frequencies"]
-            return !outsideLayers.contains(base)
+    /// The forward work `recompute` runs a second time: the operations whose recompute scope it
+    /// covers (`RecomputeScope`); for the whole-model formulas, one more forward under full
+    /// recomputation (the rule's 8·N) and Kaplan's attention term under selective.
+    private func recomputed(batch: Int, seq: Int, decoderSeq: Int?, _ recompute: Recompute) -> [FlopComponent] {
+        guard recompute != .none else { return [] }
+        let call = spec.isEncoderDecoder
+            ? ForwardPass(batch: batch, decoderQueries: decoderSeq ?? seq, encoderTokens: seq)
+            : ForwardPass(batch: batch, decoderQueries: seq)
+        switch convention {
+        case .rule, .kaplan:
+            let whole = components(of: call)
+            return recompute == .full ? whole : whole.filter { $0.name == KaplanComponent.attentionContext }
+        case .matmul, .causal, .full:
+            return operations.flopComponents(call, convention) { $0.recompute.runsAgain(under: recompute) }
+                .filter { $0.flops != .zero }
         }
     }
 }

@@ -5,18 +5,21 @@
 public struct FlopCounter: Sendable {
     public let spec: ModelSpec
     public let convention: Convention
+    /// The model as operations, built once: every phase folds it at its own scale.
+    let operations: ModelOperations
     let parameters: ParameterReport
 
     public init(spec: ModelSpec, convention: Convention = .matmul) throws(CountOverflow) {
         self.spec = spec
         self.convention = convention
-        parameters = try ParameterCount.report(for: spec)
+        operations = ModelOperations(spec)
+        parameters = try ParameterReport(model: spec.name, components: operations.parameterComponents())
     }
 
     /// FLOPs of one model call, as a phase-less component list.
     func components(of call: ForwardPass) -> [FlopComponent] {
         switch convention {
-        case .matmul, .causal, .full: spec.forwardComponents(call, convention)
+        case .matmul, .causal, .full: operations.flopComponents(call, convention)
         case .kaplan: kaplanComponents(call)
         case .rule: ruleComponents(call)
         }
@@ -49,7 +52,7 @@ public struct FlopCounter: Sendable {
         return [
             .init(name: "non_embedding_weights", flops: 2 * processedTokens(call) * ExactCount(parameters.nonEmbedding),
                   formula: "2 · N_nonembedding \(parameters.nonEmbedding) · tokens"),
-            .init(name: "attention_context", flops: context, formula: "2 · n_layer · n_ctx · d_attn per token"),
+            .init(name: KaplanComponent.attentionContext, flops: context, formula: "2 · n_layer · n_ctx · d_attn per token"),
         ]
     }
 }
@@ -68,4 +71,10 @@ extension FlopCounter {
         }
         return notes
     }
+}
+
+/// Line names of the whole-model formulas, which are not folds over operations.
+enum KaplanComponent {
+    /// Kaplan's `2·n_layer·n_ctx·d_attn`: the attention work selective recomputation repeats.
+    static let attentionContext = "attention_context"
 }

@@ -12,6 +12,8 @@ struct StackPass {
     var crossKeys: Int? = nil
     /// Whether the cross-attention K/V are projected in this call (prefill) or come from the cache.
     var projectsCrossKeyValues: Bool = true
+    /// Positions per sequence whose logits are computed (the head's pass only).
+    var logitsPerSequence: Int = 0
 
     /// Query·key pairs per sequence and head of the self-attention.
     ///
@@ -28,12 +30,43 @@ struct StackPass {
         return Self.sumOfMin(from: past + 1, to: past + queries, cap: window)
     }
 
-    /// Query·key pairs per sequence and head summed over the stack's layers: the windowed layers
-    /// and the full-attention ones (Qwen2 mixes them) each with their own count.
-    func layerPairs(_ stack: StackSpec, _ convention: Convention) -> ExactCount {
-        let windowed = stack.windowedLayers
-        return ExactCount(windowed) * selfAttentionPairs(causal: stack.causal, window: stack.slidingWindow, convention)
-            + ExactCount(stack.layers - windowed) * selfAttentionPairs(causal: stack.causal, window: nil, convention)
+    /// Rows (token positions, over the batch) an operation processes in this call.
+    func rows(_ rows: Rows) -> ExactCount {
+        switch rows {
+        case .queries: ExactCount.product(batch, queries)
+        case .crossQueries: crossKeys == nil ? .zero : ExactCount.product(batch, queries)
+        case .crossKeys: projectsCrossKeyValues ? ExactCount.product(batch, crossKeys ?? 0) : .zero
+        case .firstToken: ExactCount(batch)
+        case .logits: ExactCount.product(batch, logitsPerSequence)
+        }
+    }
+
+    /// Query·key pairs per head over the batch.
+    func pairs(_ keys: Keys, _ convention: Convention) -> ExactCount {
+        switch keys {
+        case let .selfAttention(causal, window): ExactCount(batch) * selfAttentionPairs(causal: causal, window: window, convention)
+        case .cross: ExactCount.product(batch, queries, crossKeys ?? 0)
+        }
+    }
+
+    /// FLOPs of one operation in this call under `convention`; nil when the convention does not
+    /// count that kind of work (element-wise work outside `full`, lookups).
+    func flops(_ op: Operation, _ convention: Convention) -> ExactCount? {
+        switch op.work {
+        case let .linear(inputs, outputs, copies, rows):
+            return 2 * self.rows(rows) * ExactCount.product(inputs, outputs, copies)
+        case let .attention(heads, headDim, keys):
+            return 2 * pairs(keys, convention) * ExactCount.product(heads, headDim)
+        case let .elementwise(perRow, rows):
+            return convention == .full ? self.rows(rows) * perRow : nil
+        case let .perScore(flops, heads, keys):
+            // Eager attention scales, masks and normalises the whole rectangle it computed.
+            return convention == .full ? pairs(keys, .matmul) * ExactCount.product(heads, flops) : nil
+        case let .positionTable(frequencies, tables):
+            return 2 * ExactCount.product(tables, positionBatch, frequencies, queries)
+        case .lookup:
+            return nil
+        }
     }
 
     /// `Σ_{a=lo}^{hi} min(a, cap)` in closed form.
@@ -48,70 +81,5 @@ struct StackPass {
 
     private static func triangle(_ n: Int) -> ExactCount {
         n <= 0 ? .zero : ExactCount.product(n, n + 1) / ExactCount(2)
-    }
-}
-
-extension StackPass {
-    /// Matrix-product FLOPs of the stack's layers (and its rotary-frequency product).
-    func matmulComponents(_ s: StackSpec, width d: Int, convention: Convention, prefix p: String) -> [FlopComponent] {
-        let L = s.layers, B = batch, q = queries, a = s.attention
-        let tokens = ExactCount.product(B, q)
-        let pairs = ExactCount(B) * layerPairs(s, convention)   // summed over layers
-        var out: [FlopComponent] = [
-            .init(name: p + "attention_qkv", flops: 2 * tokens * ExactCount.product(L, d) * (ExactCount(a.queryWidth) + 2 * ExactCount(a.keyValueWidth)),
-                  formula: "2 · \(B)×\(q) tokens · \(L) layers · \(d)×(\(a.queryWidth)+2·\(a.keyValueWidth))"),
-            .init(name: p + "attention_scores", flops: 2 * pairs * ExactCount.product(a.heads, a.headDim),
-                  formula: "2 · query·key pairs · \(L) layers · \(a.heads) heads · head_dim \(a.headDim)"),
-            .init(name: p + "attention_values", flops: 2 * pairs * ExactCount.product(a.heads, a.headDim),
-                  formula: "2 · query·key pairs · \(L) layers · \(a.heads) heads · head_dim \(a.headDim)"),
-            .init(name: p + "attention_output", flops: 2 * tokens * ExactCount.product(L, a.queryWidth, d),
-                  formula: "2 · \(B)×\(q) tokens · \(L) layers · \(a.queryWidth)×\(d)"),
-        ]
-        if let x = s.crossAttention, let keys = crossKeys {
-            let crossPairs = ExactCount.product(B, q, keys)
-            out += [
-                .init(name: p + "cross_attention_q", flops: 2 * tokens * ExactCount.product(L, d, x.queryWidth),
-                      formula: "2 · \(B)×\(q) tokens · \(L) layers · \(d)×\(x.queryWidth)"),
-                .init(name: p + "cross_attention_kv",
-                      flops: projectsCrossKeyValues ? 2 * ExactCount.product(B, keys, L, d, 2, x.keyValueWidth) : .zero,
-                      formula: "2 · \(B)×\(keys) encoder tokens · \(L) layers · \(d)×2·\(x.keyValueWidth) (once; cached after)"),
-                .init(name: p + "cross_attention_scores", flops: 2 * crossPairs * ExactCount.product(L, x.heads, x.headDim),
-                      formula: "2 · \(q)×\(keys) pairs · \(L) layers · \(x.heads) heads · \(x.headDim)"),
-                .init(name: p + "cross_attention_values", flops: 2 * crossPairs * ExactCount.product(L, x.heads, x.headDim),
-                      formula: "2 · \(q)×\(keys) pairs · \(L) layers · \(x.heads) heads · \(x.headDim)"),
-                .init(name: p + "cross_attention_output", flops: 2 * tokens * ExactCount.product(L, x.queryWidth, d),
-                      formula: "2 · \(B)×\(q) tokens · \(L) layers · \(x.queryWidth)×\(d)"),
-            ]
-        }
-        func ffnPerToken(_ f: FFNSpec) -> ExactCount { ExactCount.product(2, f.inputProjections + 1, d, f.intermediateSize) }
-        func ffnFormula(_ f: FFNSpec) -> String { "2·\(f.inputProjections + 1)·\(d)·\(f.intermediateSize)" }
-        if let moe = s.moe {
-            let sparse = moe.sparseLayers(of: L), expert = moe.expert(of: s.ffn)
-            out.append(.init(name: p + "experts", flops: tokens * ExactCount.product(sparse, moe.topK) * ffnPerToken(expert),
-                             formula: "\(B)×\(q) tokens · \(sparse) layers · top-\(moe.topK) experts · \(ffnFormula(expert))"))
-            out.append(.init(name: p + "router", flops: 2 * tokens * ExactCount.product(sparse, d, moe.experts),
-                             formula: "2 · \(B)×\(q) tokens · \(sparse) layers · \(d)×\(moe.experts)"))
-            if let shared = moe.sharedExpert(of: s.ffn) {
-                let gate = moe.sharedExpertGate ? ExactCount.product(2, d) : .zero
-                out.append(.init(name: p + "shared_expert", flops: tokens * ExactCount(sparse) * (ffnPerToken(shared) + gate),
-                                 formula: "\(B)×\(q) tokens · \(sparse) layers · (\(ffnFormula(shared))\(moe.sharedExpertGate ? " + 2·\(d) gate" : ""))"))
-            }
-            if moe.denseLayers > 0 {
-                out.append(.init(name: p + "ffn", flops: tokens * ExactCount(moe.denseLayers) * ffnPerToken(s.ffn),
-                                 formula: "\(B)×\(q) tokens · \(moe.denseLayers) dense layers · \(ffnFormula(s.ffn))"))
-            }
-        } else {
-            out.append(.init(name: p + "ffn", flops: tokens * ExactCount(L) * ffnPerToken(s.ffn),
-                             formula: "\(B)×\(q) tokens · \(L) layers · \(ffnFormula(s.ffn))"))
-        }
-        if let r = s.rotaryDimensions {
-            // Hugging Face builds cos/sin once per call as inv_freq (r/2 × 1) @ positions (1 × q),
-            // a batched matmul FlopCounterMode counts: 2·(r/2)·q per position-id row — one row in a
-            // plain forward, one per sequence in `generate`.
-            let tables = s.positions.rotaryTables ?? 1
-            out.append(.init(name: p + "rotary_frequencies", flops: 2 * ExactCount.product(tables, positionBatch, r / 2, q),
-                             formula: "2 · \(tables > 1 ? "\(tables) tables · " : "")\(positionBatch) position row(s) · \(r / 2) frequencies · \(q) positions (once per call)"))
-        }
-        return out
     }
 }

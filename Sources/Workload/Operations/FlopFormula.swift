@@ -1,0 +1,82 @@
+/// How each line of a FLOP breakdown is made, in words and sizes (`--explain`). Presentation
+/// only: the figures come from folding the operations (`StackPass.flops`).
+struct FlopFormula {
+    let spec: ModelSpec
+    /// The stack the line belongs to; nil for the lines around the stacks.
+    let stack: StackSpec?
+    let pass: StackPass
+
+    func text(_ c: FlopComponentName) -> String {
+        if let s = stack, let text = layerText(c, s) ?? elementwiseText(c, s) { return text }
+        let d = spec.hiddenSize, B = pass.batch, e = spec.embeddingProjectionSize ?? d
+        switch c {
+        case .embeddingProjection: return "2 · tokens · (\(e)×\(d) in + \(d)×\(e) out)"
+        case .pooler: return "2 · \(B) first tokens · \(d)×\(d)"
+        case .poolerElementwise: return "bias add + tanh per element"
+        case .lmHead: return "2 · \(B)×\(pass.logitsPerSequence) positions · \(e)×\(spec.vocabularySize)"
+        case .lmHeadBias: return "bias add per logit"
+        default: return c.rawValue
+        }
+    }
+
+    private func ffn(_ f: FFNSpec) -> String { "2·\(f.inputProjections + 1)·\(spec.hiddenSize)·\(f.intermediateSize)" }
+
+    private func layerText(_ c: FlopComponentName, _ s: StackSpec) -> String? {
+        let d = spec.hiddenSize, L = s.layers, B = pass.batch, q = pass.queries, a = s.attention
+        let x = s.crossAttention ?? a, keys = pass.crossKeys ?? 0, tokens = "\(B)×\(q) tokens"
+        let sparse = s.moe.map { $0.sparseLayers(of: L) } ?? 0
+        switch c {
+        case .attentionQKV: return "2 · \(tokens) · \(L) layers · \(d)×(\(a.queryWidth)+2·\(a.keyValueWidth))"
+        case .attentionScores, .attentionValues: return "2 · query·key pairs · \(L) layers · \(a.heads) heads · head_dim \(a.headDim)"
+        case .attentionOutput: return "2 · \(tokens) · \(L) layers · \(a.queryWidth)×\(d)"
+        case .crossAttentionQ: return "2 · \(tokens) · \(L) layers · \(d)×\(x.queryWidth)"
+        case .crossAttentionKV: return "2 · \(B)×\(keys) encoder tokens · \(L) layers · \(d)×2·\(x.keyValueWidth) (once; cached after)"
+        case .crossAttentionScores, .crossAttentionValues: return "2 · \(q)×\(keys) pairs · \(L) layers · \(x.heads) heads · \(x.headDim)"
+        case .crossAttentionOutput: return "2 · \(tokens) · \(L) layers · \(x.queryWidth)×\(d)"
+        case .experts:
+            guard let moe = s.moe else { return nil }
+            return "\(tokens) · \(sparse) layers · top-\(moe.topK) experts · \(ffn(moe.expert(of: s.ffn)))"
+        case .router: return "2 · \(tokens) · \(sparse) layers · \(d)×\(s.moe?.experts ?? 0)"
+        case .sharedExpert:
+            guard let moe = s.moe, let shared = moe.sharedExpert(of: s.ffn) else { return nil }
+            return "\(tokens) · \(sparse) layers · (\(ffn(shared))\(moe.sharedExpertGate ? " + 2·\(d) gate" : ""))"
+        case .ffn:
+            if let moe = s.moe { return "\(tokens) · \(moe.denseLayers) dense layers · \(ffn(s.ffn))" }
+            return "\(tokens) · \(L) layers · \(ffn(s.ffn))"
+        case .rotaryFrequencies:
+            let r = s.rotaryDimensions ?? 0, tables = s.positions.rotaryTables ?? 1
+            return "2 · \(tables > 1 ? "\(tables) tables · " : "")\(pass.positionBatch) position row(s) · \(r / 2) frequencies · \(q) positions (once per call)"
+        default: return nil
+        }
+    }
+
+    private func elementwiseText(_ c: FlopComponentName, _ s: StackSpec) -> String? {
+        typealias C = ElementwiseCost
+        let d = spec.hiddenSize, L = s.layers, a = s.attention
+        let activation = C.activation(s.ffn.activation) + (s.ffn.gated ? C.gatePerElement : 0)
+        switch c {
+        case .softmax:
+            return "scores × (softmax \(C.softmaxPerScore) + scale \(C.scalePerScore)\(s.causal ? " + mask \(C.maskPerScore)" : ""))"
+        case .norms:
+            let perToken = s.normsPerLayer * L + (s.finalNorm ? 1 : 0) + (s.embeddingNorm ? 1 : 0)
+            return "\(perToken) norms per token × \(d) × \(C.norm(s.norm)) per element"
+        case .activations:
+            guard s.moe != nil else { return "\(L) layers × \(s.ffn.intermediateSize) × \(activation) per element" }
+            let inner = s.layerFFNs.reduce(ExactCount.zero) { $0 + ExactCount($1.layers) * $1.ffns.innerElements }
+            return "\(inner) active FFN inner elements (experts, shared, dense layers) × \(activation) per element"
+        case .residuals:
+            return "\(L) layers × \(2 + (s.crossAttention != nil && pass.crossKeys != nil ? 1 : 0)) residual adds × \(d)"
+        case .biasAdds: return "one add per biased output element"
+        case .crossKVBiasAdds: return "encoder tokens × \(L) layers × 2·\((s.crossAttention ?? a).keyValueWidth)"
+        case .qkNorms: return "\(L) layers × \(a.qkNormElements) q/k elements × \(C.norm(s.norm)) per element"
+        case .rotaryApply:
+            return "\(L) layers × (\(a.heads)+\(a.kvHeads)) heads × \(s.rotaryDimensions ?? 0) dims × \(C.rotaryPerElement)"
+        case .routing:
+            guard let moe = s.moe else { return nil }
+            let shared = moe.sharedExpertIntermediateSize != nil ? " + shared expert" : ""
+            return "\(moe.sparseLayers(of: L)) layers × (router softmax over \(moe.experts) + weighted sum of \(moe.topK) expert outputs\(shared))"
+        case .embeddingAdds: return "position / token-type embedding added to each token"
+        default: return nil
+        }
+    }
+}

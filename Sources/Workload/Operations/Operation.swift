@@ -1,0 +1,134 @@
+/// One operation of a model, described once: what it computes, which of its tensors are
+/// weights, what the backward pass does with it, what it keeps for that backward pass, what it
+/// caches for decoding and how it splits over tensor parallelism.
+///
+/// Every figure llmcost derives from an architecture is a fold over these values — parameters
+/// (`weights`), each FLOP convention (`work`), training (`backwardProducts`, `recompute`),
+/// activation and KV-cache memory (`saved`, `cache`) and tensor-parallel sharding (`saved`'s
+/// replicated part). A new kind of layer is a new list of operations, not a new walk.
+public struct Operation: Sendable, Equatable {
+    /// The FLOP breakdown line this operation's work is reported under; nil for a lookup.
+    public var component: FlopComponentName?
+    public var work: Work
+    /// The weights it owns, counted once per layer holding it.
+    public var weights: Weights?
+    /// Products the backward pass computes per forward product: one per operand that needs a
+    /// gradient (`dX` and `dW` of a weight GEMM, `dQ` and `dK` of the scores), each as costly as
+    /// the forward; 0 for a product of tensors that need none (the rotary table).
+    public var backwardProducts: Int
+    /// Which recomputation policies run it a second time in the backward pass.
+    public var recompute: RecomputeScope
+    /// Bytes kept for the backward pass (Korthikanti et al. 2022 with 16-bit activations).
+    public var saved: SavedActivations
+    /// State a decoder keeps for later positions.
+    public var cache: CachedState?
+
+    public init(_ component: FlopComponentName?, _ work: Work, weights: Weights? = nil, backwardProducts: Int = 2,
+                recompute: RecomputeScope = .layer, saved: SavedActivations = .none, cache: CachedState? = nil) {
+        self.component = component; self.work = work; self.weights = weights
+        self.backwardProducts = backwardProducts; self.recompute = recompute
+        self.saved = saved; self.cache = cache
+    }
+}
+
+/// What an operation computes.
+public enum Work: Sendable, Equatable {
+    /// `rows × inputs` activations times an `inputs × outputs` weight matrix, `copies` times per
+    /// row (a gated FFN's two input projections; the top-k experts a token visits): `2·rows·inputs·outputs·copies`.
+    case linear(inputs: Int, outputs: Int, copies: Int = 1, rows: Rows)
+    /// Attention scores (Q·Kᵀ) or attention·values (P·V), per head over query·key pairs:
+    /// `2·pairs·heads·headDim`.
+    case attention(heads: Int, headDim: Int, keys: Keys)
+    /// Element-wise work per row (norms, activations, residual and bias adds, rotary, routing),
+    /// counted only by the `full` convention.
+    case elementwise(flopsPerRow: ExactCount, rows: Rows)
+    /// Element-wise work on every attention score (scale, mask, softmax), `full` only.
+    case perScore(flops: Int, heads: Int, keys: Keys)
+    /// Hugging Face's rotary table `inv_freq (frequencies × 1) @ positions (1 × q)`, once per call
+    /// per position-id row and per table: `2·tables·rows·frequencies·q`.
+    case positionTable(frequencies: Int, tables: Int)
+    /// A table lookup: weights, no arithmetic.
+    case lookup
+}
+
+/// Which rows (token positions) of a call an operation processes.
+public enum Rows: Sendable, Equatable {
+    /// The new positions of the stack (`batch × queries`).
+    case queries
+    /// The same positions, when the stack's cross-attention runs (an encoder–decoder's decoder).
+    case crossQueries
+    /// Encoder positions projected into cross-attention K/V (the first decoder call only).
+    case crossKeys
+    /// The first token of each sequence (BERT's pooler).
+    case firstToken
+    /// Positions whose logits the LM head computes.
+    case logits
+}
+
+/// The keys a query reads.
+public enum Keys: Sendable, Equatable {
+    /// Its own stack's positions: the cache and the new ones, at most `window` back when set.
+    case selfAttention(causal: Bool, window: Int?)
+    /// The encoder's positions.
+    case cross
+}
+
+/// Weights an operation owns in one layer (biases included).
+public struct Weights: Sendable, Equatable {
+    public var group: ParameterGroup
+    public var count: ExactCount
+    /// What one token touches: all of them, or the top-k of a mixture's experts.
+    public var active: ExactCount
+
+    public init(_ group: ParameterGroup, _ count: ExactCount, active: ExactCount? = nil) {
+        self.group = group; self.count = count; self.active = active ?? count
+    }
+}
+
+/// Which recomputation policies run an operation again during the backward pass.
+public enum RecomputeScope: Sendable, Equatable {
+    /// Attention's scores, softmax and attention·values: recomputed by selective and full recomputation.
+    case attentionCore
+    /// The rest of a transformer layer: recomputed by full recomputation only.
+    case layer
+    /// Outside the layers (embeddings, the LM head, the rotary table): never recomputed.
+    case outsideLayers
+
+    func runsAgain(under policy: Recompute) -> Bool {
+        switch (self, policy) {
+        case (_, .none), (.outsideLayers, _): false
+        case (.attentionCore, _), (.layer, .full): true
+        case (.layer, .selective): false
+        }
+    }
+}
+
+/// Activation bytes an operation keeps for the backward pass.
+public struct SavedActivations: Sendable, Equatable {
+    /// Bytes per processed row (token).
+    public var bytesPerRow: ExactCount
+    /// Of those, bytes every tensor-parallel rank keeps whole (inputs of column-parallel GEMMs,
+    /// norm inputs, dropout masks on the residual stream); the rest is split over the ranks.
+    public var replicatedBytesPerRow: ExactCount
+    /// Bytes per attention score and head (softmax output, dropout mask and output: 5), dropped
+    /// by selective recomputation.
+    public var bytesPerScore: Int
+    /// Heads the per-score bytes are kept for.
+    public var scoreHeads: Int
+
+    public static let none = SavedActivations(bytesPerRow: .zero)
+
+    public init(bytesPerRow: ExactCount, replicatedBytesPerRow: ExactCount = .zero, bytesPerScore: Int = 0, scoreHeads: Int = 0) {
+        self.bytesPerRow = bytesPerRow; self.replicatedBytesPerRow = replicatedBytesPerRow
+        self.bytesPerScore = bytesPerScore; self.scoreHeads = scoreHeads
+    }
+}
+
+/// State a decoder keeps between calls.
+public enum CachedState: Sendable, Equatable {
+    /// K and V of every cached position of the stack itself: `elements` per position, at most
+    /// `window` positions when the layer attends through a sliding window.
+    case selfKeyValues(elements: Int, window: Int?)
+    /// Cross-attention K and V projected once from each encoder position.
+    case crossKeyValues(elements: Int)
+}

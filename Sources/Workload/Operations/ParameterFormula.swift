@@ -1,0 +1,47 @@
+/// How each line of a parameter breakdown is made, in words and sizes (`--explain`).
+/// Presentation only: the figures come from the operations' weights.
+enum ParameterFormula {
+    static func text(_ group: ParameterGroup, spec: ModelSpec, stack s: StackSpec?) -> String {
+        let d = spec.hiddenSize, V = spec.vocabularySize, e = spec.embeddingProjectionSize ?? d
+        if let s, let text = stackText(group, s, width: d) { return text }
+        switch group {
+        case .tokenEmbedding: return "vocab \(V) × \(e)"
+        case .embeddingProjection: return "project_in \(e)×\(d) + project_out \(d)×\(e), no bias"
+        case .pooler: return "dense \(d)×\(d) + bias \(d)"
+        case .lmHead:
+            let head = spec.lmHead
+            return (head?.tied == true ? "tied to token_embedding" : "\(e) × vocab \(V)") + (head?.bias == true ? " + bias \(V)" : "")
+        default: return group.rawValue
+        }
+    }
+
+    private static func stackText(_ group: ParameterGroup, _ s: StackSpec, width d: Int) -> String? {
+        let L = s.layers, a = s.attention, kind = s.norm.kind.rawValue
+        let sparse = s.moe.map { $0.sparseLayers(of: L) } ?? 0
+        switch group {
+        case .positionEmbedding: return "\(s.learnedPositions ?? 0) positions × \(d)"
+        case .tokenTypeEmbedding: return "\(s.tokenTypes) types × \(d)"
+        case .embeddingNorm: return "one norm over \(d)"
+        case .attention: return "\(L) layers × q,k,v,o (\(a.heads) heads, \(a.kvHeads) kv heads, head_dim \(a.headDim))"
+        case .qkNorms: return "\(L) layers × q and k \(kind) (\(a.qkNorm?.rawValue ?? ""))"
+        case .relativeAttentionBias: return "first layer: \(a.relativeBiasBuckets ?? 0) buckets × \(a.heads) heads"
+        case .crossAttention:
+            let x = s.crossAttention ?? a
+            return "\(L) layers × q,k,v,o (\(x.heads) heads, head_dim \(x.headDim))"
+        case .experts:
+            guard let moe = s.moe else { return nil }
+            return "\(sparse) layers × \(moe.experts) experts (\(moe.topK) active) × FFN \(d)→\(moe.expert(of: s.ffn).intermediateSize)"
+        case .router: return "\(sparse) layers × \(d)×\(s.moe?.experts ?? 0)"
+        case .sharedExpert:
+            guard let moe = s.moe, let shared = moe.sharedExpert(of: s.ffn) else { return nil }
+            return "\(sparse) layers × shared FFN \(d)→\(shared.intermediateSize)\(moe.sharedExpertGate ? " + its \(d)×1 gate" : "")"
+        case .ffn:
+            let gated = s.ffn.gated ? " gated" : ""
+            if let moe = s.moe { return "\(moe.denseLayers) dense layers × FFN \(d)→\(s.ffn.intermediateSize)\(gated)" }
+            return "\(L) layers × FFN \(d)→\(s.ffn.intermediateSize)\(gated)"
+        case .norms: return "\(L) layers × \(s.normsPerLayer) \(kind)"
+        case .finalNorm: return "one \(kind)"
+        default: return nil
+        }
+    }
+}

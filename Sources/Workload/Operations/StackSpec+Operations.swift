@@ -1,0 +1,185 @@
+/// `count` layers of a stack that run the same operations.
+public struct LayerGroup: Sendable, Equatable {
+    public var count: Int
+    public var operations: [Operation]
+}
+
+/// A stack's operations: its layers, grouped by kind, and what runs once per call around them.
+public struct StackOperations: Sendable, Equatable {
+    public var role: StackRole
+    public var spec: StackSpec
+    public var layers: [LayerGroup]
+    /// Embedding tables and adds, the embedding and final norms, the rotary table, T5's
+    /// relative-position bias (held by the first layer, applied by all).
+    public var once: [Operation]
+}
+
+extension StackSpec {
+    /// The stack as operations. Layers differ only in their attention window and in whether
+    /// they hold experts; which layers do does not change a count, so they are grouped by kind.
+    func operations(role: StackRole, width d: Int) -> StackOperations {
+        StackOperations(role: role, spec: self, layers: layerGroups(width: d), once: onceOperations(width: d))
+    }
+
+    private func layerGroups(width d: Int) -> [LayerGroup] {
+        let windowed = windowedLayers
+        let expertLayers = moe.map { $0.sparseLayers(of: layers) } ?? 0
+        let denseLayers = layers - expertLayers
+        // Windowed layers are taken from the dense ones first; any assignment gives the same sums.
+        let denseWindowed = min(denseLayers, windowed)
+        let kinds: [(count: Int, window: Int?, experts: Bool)] = [
+            (expertLayers - (windowed - denseWindowed), nil, true), (windowed - denseWindowed, slidingWindow, true),
+            (denseLayers - denseWindowed, nil, false), (denseWindowed, slidingWindow, false),
+        ]
+        return kinds.filter { $0.count > 0 }.map { kind in
+            var ops = selfAttentionOperations(width: d, window: kind.window)
+            if let crossAttention { ops += crossAttentionOperations(crossAttention, width: d) }
+            if kind.experts, let moe { ops += expertOperations(moe, width: d) } else { ops += feedForwardOperations(ffn, .ffn, width: d) }
+            ops += normAndResidualOperations(width: d)
+            return LayerGroup(count: kind.count, operations: ops)
+        }
+    }
+
+    /// q, k, v projections, the q/k norms and rotary, scores, softmax, attention·values, output.
+    private func selfAttentionOperations(width d: Int, window: Int?) -> [Operation] {
+        let a = attention, q = a.queryWidth, kv = a.keyValueWidth
+        let keys = Keys.selfAttention(causal: causal, window: window)
+        let qkvWidth = q + 2 * kv
+        var ops = [Operation(.attentionQKV, .linear(inputs: d, outputs: qkvWidth, rows: .queries),
+                             weights: Weights(.attention, ExactCount.product(d, qkvWidth) + (a.qkvBias ? qkvWidth : 0)),
+                             saved: .init(bytesPerRow: ExactCount(2 * d), replicatedBytesPerRow: ExactCount(2 * d)))]
+        if a.qkvBias { ops.append(.elementwise(.biasAdds, ExactCount(qkvWidth))) }
+        if let scope = a.qkNorm {
+            ops.append(Operation(.qkNorms, .elementwise(flopsPerRow: ExactCount.product(a.qkNormElements, ElementwiseCost.norm(norm)), rows: .queries),
+                                 weights: Weights(.qkNorms, a.qkNormParameters(scope, norm))))
+        }
+        if let r = rotaryDimensions {
+            ops.append(.elementwise(.rotaryApply, ExactCount.product(a.heads + a.kvHeads, r, ElementwiseCost.rotaryPerElement)))
+        }
+        let perScore = ElementwiseCost.softmaxPerScore + ElementwiseCost.scalePerScore + (causal ? ElementwiseCost.maskPerScore : 0)
+        ops += [
+            Operation(.attentionScores, .attention(heads: a.heads, headDim: a.headDim, keys: keys), recompute: .attentionCore,
+                      saved: .init(bytesPerRow: 2 * ExactCount(q + kv), bytesPerScore: 5, scoreHeads: a.heads),
+                      cache: .selfKeyValues(elements: 2 * a.kvHeads * a.headDim, window: window)),
+            Operation(.softmax, .perScore(flops: perScore, heads: a.heads, keys: keys), recompute: .attentionCore),
+            Operation(.attentionValues, .attention(heads: a.heads, headDim: a.headDim, keys: keys), recompute: .attentionCore,
+                      saved: .init(bytesPerRow: 2 * ExactCount(kv + q))),
+            Operation(.attentionOutput, .linear(inputs: q, outputs: d, rows: .queries),
+                      weights: Weights(.attention, ExactCount.product(q, d) + (a.outputBias ? d : 0)),
+                      saved: .init(bytesPerRow: ExactCount(d), replicatedBytesPerRow: ExactCount(d))),
+        ]
+        if a.outputBias { ops.append(.elementwise(.biasAdds, ExactCount(d))) }
+        return ops
+    }
+
+    /// Queries from the decoder, K/V projected once from the encoder output (then cached).
+    private func crossAttentionOperations(_ x: AttentionSpec, width d: Int) -> [Operation] {
+        let q = x.queryWidth, kv = x.keyValueWidth
+        var ops = [Operation(.crossAttentionQ, .linear(inputs: d, outputs: q, rows: .crossQueries),
+                             weights: Weights(.crossAttention, ExactCount.product(d, q) + (x.qkvBias ? q : 0)),
+                             saved: .init(bytesPerRow: ExactCount(2 * d), replicatedBytesPerRow: ExactCount(2 * d)))]
+        if x.qkvBias { ops.append(.elementwise(.biasAdds, ExactCount(q), rows: .crossQueries)) }
+        ops.append(Operation(.crossAttentionKV, .linear(inputs: d, outputs: 2 * kv, rows: .crossKeys),
+                             weights: Weights(.crossAttention, ExactCount.product(d, 2 * kv) + (x.qkvBias ? 2 * kv : 0)),
+                             cache: .crossKeyValues(elements: 2 * x.kvHeads * x.headDim)))
+        if x.qkvBias { ops.append(.elementwise(.crossKVBiasAdds, ExactCount(2 * kv), rows: .crossKeys)) }
+        ops += [
+            Operation(.crossAttentionScores, .attention(heads: x.heads, headDim: x.headDim, keys: .cross), recompute: .attentionCore,
+                      saved: .init(bytesPerRow: 2 * ExactCount(q + kv), bytesPerScore: 5, scoreHeads: x.heads)),
+            Operation(.softmax, .perScore(flops: ElementwiseCost.softmaxPerScore + ElementwiseCost.scalePerScore, heads: x.heads, keys: .cross),
+                      recompute: .attentionCore),
+            Operation(.crossAttentionValues, .attention(heads: x.heads, headDim: x.headDim, keys: .cross), recompute: .attentionCore,
+                      saved: .init(bytesPerRow: 2 * ExactCount(kv + q))),
+            Operation(.crossAttentionOutput, .linear(inputs: q, outputs: d, rows: .crossQueries),
+                      weights: Weights(.crossAttention, ExactCount.product(q, d) + (x.outputBias ? d : 0)),
+                      saved: .init(bytesPerRow: ExactCount(d), replicatedBytesPerRow: ExactCount(d))),
+            .elementwise(.residuals, ExactCount(d), rows: .crossQueries),
+        ]
+        if x.outputBias { ops.append(.elementwise(.biasAdds, ExactCount(d), rows: .crossQueries)) }
+        return ops
+    }
+
+    /// One FFN (`copies` of it per token, for routed experts): input projection(s), activation,
+    /// output projection. `stored` experts hold weights, `copies` of them run per token.
+    func feedForwardOperations(_ f: FFNSpec, _ component: FlopComponentName, group: ParameterGroup? = nil,
+                               width d: Int, copies: Int = 1, stored: Int = 1) -> [Operation] {
+        let g = f.inputProjections, F = f.intermediateSize
+        let group = group ?? (component == .ffn ? .ffn : .sharedExpert)
+        func weights(_ perCopy: ExactCount) -> Weights { Weights(group, ExactCount(stored) * perCopy, active: ExactCount(copies) * perCopy) }
+        var ops = [Operation(component, .linear(inputs: d, outputs: F, copies: g * copies, rows: .queries),
+                             weights: weights(ExactCount.product(g, d, F) + (f.bias ? g * F : 0)),
+                             saved: .init(bytesPerRow: ExactCount(copies) * (ExactCount(2 * d) + ExactCount.product(2, g, F)),
+                                          replicatedBytesPerRow: ExactCount.product(copies, 2 * d)))]
+        if f.bias { ops.append(.elementwise(.biasAdds, ExactCount.product(copies, g, F))) }
+        let activationCost = ElementwiseCost.activation(f.activation) + (f.gated ? ElementwiseCost.gatePerElement : 0)
+        ops.append(.elementwise(.activations, ExactCount.product(copies, F, activationCost)))
+        ops.append(Operation(component, .linear(inputs: F, outputs: d, copies: copies, rows: .queries),
+                             weights: weights(ExactCount.product(F, d) + (f.bias ? d : 0)),
+                             saved: .init(bytesPerRow: ExactCount(copies) * (ExactCount.product(2, g, F) + ExactCount(d)),
+                                          replicatedBytesPerRow: ExactCount.product(copies, d))))
+        if f.bias { ops.append(.elementwise(.biasAdds, ExactCount.product(copies, d))) }
+        return ops
+    }
+
+    /// The router, the top-k routed experts, the shared expert (and its gate), the weighted sum.
+    private func expertOperations(_ moe: MoESpec, width d: Int) -> [Operation] {
+        var ops = [Operation(.router, .linear(inputs: d, outputs: moe.experts, rows: .queries),
+                             weights: Weights(.router, moe.routerParameters(width: d)))]
+        ops += feedForwardOperations(moe.expert(of: ffn), .experts, group: .experts, width: d, copies: moe.topK, stored: moe.experts)
+        var sharedAdd = 0
+        if let shared = moe.sharedExpert(of: ffn) {
+            ops += feedForwardOperations(shared, .sharedExpert, width: d)
+            if moe.sharedExpertGate {
+                ops.append(Operation(.sharedExpert, .linear(inputs: d, outputs: 1, rows: .queries), weights: Weights(.sharedExpert, ExactCount(d))))
+            }
+            // Its output is added (after scaling by one sigmoid per token, when gated).
+            sharedAdd = moe.sharedExpertGate ? 2 * d + ElementwiseCost.sigmoidPerElement : d
+        }
+        ops.append(.elementwise(.routing, ExactCount.product(moe.experts, ElementwiseCost.softmaxPerScore)
+            + ExactCount.product(2, moe.topK, d) + sharedAdd))
+        return ops
+    }
+
+    /// The layer's norms (each keeps its 16-bit input) and its two residual adds.
+    private func normAndResidualOperations(width d: Int) -> [Operation] {
+        [
+            Operation(.norms, .elementwise(flopsPerRow: ExactCount.product(normsPerLayer, d, ElementwiseCost.norm(norm)), rows: .queries),
+                      weights: Weights(.norms, ExactCount.product(normsPerLayer, norm.parameters(width: d))),
+                      saved: .init(bytesPerRow: ExactCount.product(2, d, normsPerLayer), replicatedBytesPerRow: ExactCount.product(2, d, normsPerLayer))),
+            .elementwise(.residuals, ExactCount.product(2, d)),
+        ]
+    }
+
+    /// Position and token-type tables and their adds, the embedding norm, T5's relative-position
+    /// bias, the final norm and the rotary table: outside the layers, never recomputed.
+    private func onceOperations(width d: Int) -> [Operation] {
+        var ops: [Operation] = []
+        func outside(_ op: Operation) -> Operation { var op = op; op.recompute = .outsideLayers; return op }
+        if let rows = learnedPositions { ops.append(Operation(nil, .lookup, weights: Weights(.positionEmbedding, .product(rows, d)))) }
+        if tokenTypes > 0 { ops.append(Operation(nil, .lookup, weights: Weights(.tokenTypeEmbedding, .product(tokenTypes, d)))) }
+        let adds = (learnedPositions != nil ? 1 : 0) + (tokenTypes > 0 ? 1 : 0)
+        if adds > 0 { ops.append(outside(.elementwise(.embeddingAdds, ExactCount.product(adds, d)))) }
+        let normFLOPs = ExactCount.product(d, ElementwiseCost.norm(norm)), normWeights = ExactCount(norm.parameters(width: d))
+        if embeddingNorm {
+            ops.append(outside(Operation(.norms, .elementwise(flopsPerRow: normFLOPs, rows: .queries), weights: Weights(.embeddingNorm, normWeights))))
+        }
+        if attention.relativeBiasBuckets != nil {
+            ops.append(Operation(nil, .lookup, weights: Weights(.relativeAttentionBias, attention.relativeBiasParameters)))
+        }
+        if finalNorm {
+            ops.append(outside(Operation(.norms, .elementwise(flopsPerRow: normFLOPs, rows: .queries), weights: Weights(.finalNorm, normWeights))))
+        }
+        if let r = rotaryDimensions {
+            ops.append(Operation(.rotaryFrequencies, .positionTable(frequencies: r / 2, tables: positions.rotaryTables ?? 1),
+                                 backwardProducts: 0, recompute: .outsideLayers))
+        }
+        return ops
+    }
+}
+
+extension Operation {
+    /// Element-wise work on each row of `rows`, part of a layer.
+    static func elementwise(_ component: FlopComponentName, _ flopsPerRow: ExactCount, rows: Rows = .queries) -> Operation {
+        Operation(component, .elementwise(flopsPerRow: flopsPerRow, rows: rows))
+    }
+}
