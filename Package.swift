@@ -26,7 +26,8 @@ let package = Package(
         // Hardware profiles, the seeds' cost formulas, roofline pricing.
         .target(name: "CostModel", dependencies: ["Workload"]),
         // Tensor/pipeline/data/expert-parallel plans, ZeRO, collectives, serving replicas.
-        .target(name: "ParallelPlan", dependencies: ["Workload"]),
+        // On CostModel's accelerator catalog, roofline and unit types.
+        .target(name: "ParallelPlan", dependencies: ["Workload", "CostModel"]),
         // The command-line interface as a library, so tests can drive every command in-process.
         .target(name: "Commands", dependencies: [
             "Workload", "HostBench", "CostModel", "ParallelPlan",
@@ -55,7 +56,7 @@ let package = Package(
         ]),
         .testTarget(name: "HostBenchTests", dependencies: ["HostBench", "COpenBLAS"]),
         .testTarget(name: "CostModelTests", dependencies: ["CostModel"]),
-        .testTarget(name: "ParallelPlanTests", dependencies: ["ParallelPlan", "_TestSupport"]),
+        .testTarget(name: "ParallelPlanTests", dependencies: ["ParallelPlan", "CostModel", "_TestSupport"]),
         .testTarget(name: "CommandsTests", dependencies: ["Commands", "Workload"]),
     ]
 )
