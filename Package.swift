@@ -22,7 +22,8 @@ let package = Package(
         .target(name: "Workload", dependencies: ["Yams"]),
         // OpenBLAS-backed reference passes that measure what this host sustains.
         // OpenBLAS is opened at run time (OpenBLASLibrary), so counting works on a host without it.
-        .target(name: "HostBench", dependencies: ["CPeakFLOPS", "Workload"], exclude: ["README.md"]),
+        // It hands its result to the cost model as CostModel's typed `HostMeasurement`.
+        .target(name: "HostBench", dependencies: ["CPeakFLOPS", "Workload", "CostModel"], exclude: ["README.md"]),
         // Hardware profiles, the seeds' cost formulas, roofline pricing.
         .target(name: "CostModel", dependencies: ["Workload"]),
         // Tensor/pipeline/data/expert-parallel plans, ZeRO, collectives, serving replicas.
@@ -54,7 +55,7 @@ let package = Package(
         .testTarget(name: "PropertyTests", dependencies: [
             "Workload", .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
-        .testTarget(name: "HostBenchTests", dependencies: ["HostBench", "COpenBLAS"]),
+        .testTarget(name: "HostBenchTests", dependencies: ["HostBench", "CostModel", "COpenBLAS"]),
         .testTarget(name: "CostModelTests", dependencies: ["CostModel"]),
         .testTarget(name: "ParallelPlanTests", dependencies: ["ParallelPlan", "CostModel", "_TestSupport"]),
         .testTarget(name: "CommandsTests", dependencies: ["Commands", "Workload"]),
