@@ -22,11 +22,13 @@ let package = Package(
         .target(name: "Workload", dependencies: ["Yams"]),
         // OpenBLAS-backed reference passes that measure what this host sustains.
         // OpenBLAS is opened at run time (OpenBLASLibrary), so counting works on a host without it.
-        .target(name: "HostBench", dependencies: ["CPeakFLOPS", "Workload"], exclude: ["README.md"]),
+        // It hands its result to the cost model as CostModel's typed `HostMeasurement`.
+        .target(name: "HostBench", dependencies: ["CPeakFLOPS", "Workload", "CostModel"], exclude: ["README.md"]),
         // Hardware profiles, the seeds' cost formulas, roofline pricing.
         .target(name: "CostModel", dependencies: ["Workload"]),
         // Tensor/pipeline/data/expert-parallel plans, ZeRO, collectives, serving replicas.
-        .target(name: "ParallelPlan", dependencies: ["Workload"]),
+        // On CostModel's accelerator catalog, roofline and unit types.
+        .target(name: "ParallelPlan", dependencies: ["Workload", "CostModel"]),
         // The command-line interface as a library, so tests can drive every command in-process.
         .target(name: "Commands", dependencies: [
             "Workload", "HostBench", "CostModel", "ParallelPlan",
@@ -53,9 +55,9 @@ let package = Package(
         .testTarget(name: "PropertyTests", dependencies: [
             "Workload", .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
-        .testTarget(name: "HostBenchTests", dependencies: ["HostBench", "COpenBLAS"]),
+        .testTarget(name: "HostBenchTests", dependencies: ["HostBench", "CostModel", "COpenBLAS"]),
         .testTarget(name: "CostModelTests", dependencies: ["CostModel"]),
-        .testTarget(name: "ParallelPlanTests", dependencies: ["ParallelPlan", "_TestSupport"]),
+        .testTarget(name: "ParallelPlanTests", dependencies: ["ParallelPlan", "CostModel", "_TestSupport"]),
         .testTarget(name: "CommandsTests", dependencies: ["Commands", "Workload"]),
     ]
 )

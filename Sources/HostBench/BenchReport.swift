@@ -3,6 +3,8 @@ import Foundation
 /// A measured host profile: the peak, the best SGEMM, the memory bandwidth and every reference
 /// kernel, with the FLOPs each issued. JSON keys are snake_case and stable (scripts and the
 /// cost model read them); `schema_version` changes when they do. Schema: `README.md` beside this.
+/// The measured figures go to the cost model as `measurement` (CostModel's `HostMeasurement`,
+/// whose Codable is also the schema of those keys in a saved profile).
 public struct BenchReport: Codable, Sendable, Equatable {
     public static let currentSchemaVersion = 1
 
@@ -32,15 +34,6 @@ public struct BenchReport: Codable, Sendable, Equatable {
     /// Backward seconds / forward seconds per block (`attention`, `ffn`); FLOPs ratio is 2.
     public var backwardForwardRatios: [String: Double]
     public var notes: [String]
-
-    enum CodingKeys: String, CodingKey {
-        case schemaVersion = "schema_version", llmcostVersion = "llmcost_version", date, host, threads, quick, shape
-        case peakGFLOPS = "peak_gflops", peakSource = "peak_source", measuredPeak = "measured_peak"
-        case nominalPeakGFLOPS = "nominal_peak_gflops", nominalPeak = "nominal_peak"
-        case bestSGEMMGFLOPS = "best_sgemm_gflops", bestSGEMMShape = "best_sgemm_shape"
-        case bandwidthGBPS = "bandwidth_gbps", bandwidthBytesPerArray = "bandwidth_bytes_per_array"
-        case kernels, backwardForwardRatios = "backward_forward_ratios", notes
-    }
 
     /// The kernel called `name`, if measured.
     public func kernel(_ name: String) -> KernelMeasurement? { kernels.first { $0.name == name } }

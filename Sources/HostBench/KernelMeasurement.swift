@@ -1,5 +1,6 @@
 /// One timed kernel: what it computed, how long it took, the FLOPs it issued.
-public struct KernelMeasurement: Codable, Sendable, Equatable {
+/// Written to a profile as `record` (CostModel's `HostMeasurement.Kernel` is the schema).
+public struct KernelMeasurement: Sendable, Equatable {
     /// `sgemm`, `sgemm_<m>x<n>x<k>`, `attention`, `attention_gqa`, `ffn`, `ffn_gated`,
     /// `ffn_plain`, `layer`, `attention_backward`, `ffn_backward`.
     public var name: String
@@ -19,11 +20,6 @@ public struct KernelMeasurement: Codable, Sendable, Equatable {
     /// `gflops / peak_gflops`, never above 1 (the peak is at least the best rate observed).
     public var fractionOfPeak: Double
     public var repeats: Int
-
-    enum CodingKeys: String, CodingKey {
-        case name, shape, seconds, flops, gflops, repeats, bestSeconds = "best_seconds"
-        case fractionOfBestSGEMM = "fraction_of_best_sgemm", fractionOfPeak = "fraction_of_peak"
-    }
 
     init(name: String, shape: String, seconds: Double, bestSeconds: Double, flops: Int, repeats: Int) {
         self.name = name; self.shape = shape; self.seconds = seconds; self.bestSeconds = bestSeconds; self.flops = flops

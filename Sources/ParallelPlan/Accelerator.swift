@@ -1,20 +1,42 @@
-/// What a plan needs to know of a device: memory, throughput, links, price.
+import CostModel
+
+/// A catalogued device as a plan sees it: the cost model's `HardwareSpec` (one catalog, one
+/// figure per datasheet number), the precision plans run at, the links between devices and the
+/// price of a device-hour.
+///
+/// Plans train and serve in bf16, so `peak` is the spec's dense bf16 peak unless another
+/// precision is asked for; the memory and bandwidth are the spec's own.
 public struct Accelerator: Sendable, Equatable {
-    public var name: String
-    public var memoryBytes: Int128
-    /// Dense peak for the training/serving dtype (bf16), FLOP/s.
-    public var peakFLOPsPerSecond: Double
-    /// HBM bandwidth, bytes/s (decode is bound by it).
-    public var memoryBytesPerSecond: Double
+    public var spec: HardwareSpec
+    public var precision: Precision
+    /// Dense peak at `precision`.
+    public var peak: FLOPsPerSecond
     public var intraNode: Interconnect
     public var interNode: Interconnect
     public var devicesPerNode: Int
-    public var dollarsPerHour: Double
+    public var pricePerHour: DollarsPerHour
 
-    public init(name: String, memoryBytes: Int128, peakFLOPsPerSecond: Double, memoryBytesPerSecond: Double,
-                intraNode: Interconnect, interNode: Interconnect, devicesPerNode: Int = 8, dollarsPerHour: Double) {
-        self.name = name; self.memoryBytes = memoryBytes; self.peakFLOPsPerSecond = peakFLOPsPerSecond
-        self.memoryBytesPerSecond = memoryBytesPerSecond; self.intraNode = intraNode; self.interNode = interNode
-        self.devicesPerNode = devicesPerNode; self.dollarsPerHour = dollarsPerHour
+    /// `spec` at `precision`, on the links given (by default the ones the device usually sits
+    /// on, `InterconnectCatalog.defaultLinks`), at `pricePerHour` (default: the catalog's
+    /// reference price). A spec without a peak at `precision` is an error naming the ones it has.
+    public init(_ spec: HardwareSpec, precision: Precision = .bf16, intraNode: Interconnect? = nil,
+                interNode: Interconnect? = nil, devicesPerNode: Int? = nil, pricePerHour: DollarsPerHour? = nil) throws(CostError) {
+        let links = InterconnectCatalog.defaultLinks(forDevice: spec.name)
+        self.spec = spec; self.precision = precision; self.peak = try spec.peak(precision)
+        self.intraNode = intraNode ?? links.intraNode; self.interNode = interNode ?? links.interNode
+        self.devicesPerNode = devicesPerNode ?? links.devicesPerNode
+        self.pricePerHour = pricePerHour ?? spec.referencePrice
+    }
+
+    public var name: String { spec.name }
+    /// Datasheet memory per device, bytes.
+    public var memoryBytes: Int128 { spec.memoryBytes }
+    /// Datasheet (HBM) bandwidth; decode is bound by it.
+    public var bandwidth: BytesPerSecond { spec.bandwidth }
+
+    /// The device's roofline with `utilisation` of the peak (a kernel efficiency; 1 for the
+    /// datasheet ceiling) and the full datasheet bandwidth.
+    public func roofline(utilisation: Double = 1) -> Roofline {
+        Roofline(peak: peak, utilisation: utilisation, bandwidth: bandwidth)
     }
 }

@@ -1,3 +1,4 @@
+import CostModel
 import Workload
 
 /// A plan evaluated for a job on an accelerator: memory per device, FLOPs, collectives, time, cost.
@@ -14,7 +15,7 @@ public struct PlanEvaluation: Sendable {
     /// Exact model FLOPs of one step: 3 × forward, no recomputation (what MFU counts).
     public var modelStepFLOPs: Int128
     public var flopsPerDevice: Double
-    /// Device-seconds of GEMM work at `kernelEfficiency × peak`.
+    /// Device-seconds of GEMM work at `kernelEfficiency × peak` (the compute side of the device's roofline).
     public var computeSeconds: Double
     public var bubbleSeconds: Double
     public var collectives: [Collective]
@@ -72,18 +73,19 @@ extension ParallelConfig {
 
         let step = counts.stepFLOPs
         let perDevice = Double(step) / Double(devices)
-        let compute = perDevice / (device.peakFLOPsPerSecond * job.kernelEfficiency)
+        // Training steps are compute-bound: only the compute side of the roofline is charged.
+        let compute = device.roofline(utilisation: job.kernelEfficiency).computeTime(perDevice).value
         // 1F1B: (P − 1) micro-batch slots idle of M + P − 1, i.e. (P − 1)/M of the compute.
         let bubble = compute * Double(pp - 1) / Double(microBatches)
         let comms = collectives(job, micro: micro, shard: shard, device: device, compute: compute)
         let stepSeconds = compute + bubble + comms.reduce(0) { $0 + $1.exposedSeconds }
-        let capacity = Double(devices) * device.peakFLOPsPerSecond * stepSeconds
+        let capacity = Double(devices) * device.peak.value * stepSeconds
         let fits = memTotal <= device.memoryBytes
         return PlanEvaluation(
             config: self, accelerator: device.name, microBatchSize: micro, memory: planMemory, fits: fits, stepFLOPs: step,
             modelStepFLOPs: counts.modelStepFLOPs, flopsPerDevice: perDevice, computeSeconds: compute, bubbleSeconds: bubble,
             collectives: comms, stepSeconds: stepSeconds, mfu: Double(counts.modelStepFLOPs) / capacity, hfu: Double(step) / capacity,
-            dollarsPerStep: stepSeconds / 3600 * device.dollarsPerHour * Double(devices),
+            dollarsPerStep: device.pricePerHour.cost(for: Seconds(stepSeconds)).value * Double(devices),
             weaknesses: weaknesses(fits: fits, memory: memTotal, device: device, compute: compute, bubble: bubble, comms: comms),
             versusBest: nil)
     }

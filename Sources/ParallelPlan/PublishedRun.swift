@@ -8,9 +8,8 @@ public struct PublishedRun: Sendable {
     public var model: Architecture
     /// Tokens of the whole run; nil for benchmark runs that report throughput only.
     public var tokens: Double?
-    /// Accelerator name as the cost catalog spells it, and its dense bf16 peak used for MFU.
+    /// Accelerator name as the hardware catalog spells it; its catalog bf16 peak is the MFU denominator.
     public var hardware: String
-    public var peakFLOPsPerSecond: Double
     public var devices: Int
     /// Reported device-hours (GPU-hours), when given.
     public var deviceHours: Double?
@@ -39,8 +38,6 @@ public struct PublishedRun: Sendable {
 
 /// The published runs (figures as reported; each with its source).
 public enum PublishedRuns {
-    static let a100 = 312e12, h100 = 989e12
-
     /// The GPT models of Narayanan et al. 2021 (Megatron-LM): V = 51,200, s = 2048, learned
     /// positions, biases, LayerNorm, 4h GELU MLP, tied head; P = 12lh²(1 + 13/(12h) + (V + s)/(12lh)).
     static func megatronGPT(_ name: String, layers: Int, hidden: Int, heads: Int) -> ModelSpec {
@@ -62,7 +59,7 @@ public enum PublishedRuns {
         let dp = gpus / (tp * pp)
         return PublishedRun(
             name: "Megatron-LM \(params)B (\(gpus) GPUs)", model: .spec(megatronGPT("megatron-gpt-\(params)b", layers: layers, hidden: hidden, heads: heads)),
-            tokens: nil, hardware: "a100-80gb", peakFLOPsPerSecond: a100, devices: gpus, reportedFLOPsPerDevice: tflops * 1e12,
+            tokens: nil, hardware: "a100-80gb", devices: gpus, reportedFLOPsPerDevice: tflops * 1e12,
             plan: ParallelConfig(tp: tp, pp: pp, dp: dp, microBatches: batch / dp), recompute: .full, seq: 2048, globalBatch: batch,
             source: "\(megatron), Table 1: \(params)B, \(heads) heads, hidden \(hidden), \(layers) layers, TP \(tp), PP \(pp), \(gpus) A100 (80 GB, Selene), batch \(batch), \(Int(tflops)) TFLOP/s per GPU",
             assumptions: megatronAssumptions)
@@ -72,7 +69,7 @@ public enum PublishedRuns {
         let dp = gpus / 96
         return PublishedRun(
             name: "Megatron-LM 174.6B (\(gpus) GPUs)", model: .spec(megatronGPT("megatron-gpt-174.6b", layers: 96, hidden: 12288, heads: 96)),
-            tokens: 300e9, hardware: "a100-80gb", peakFLOPsPerSecond: a100, devices: gpus, reportedFLOPsPerDevice: tflops * 1e12,
+            tokens: 300e9, hardware: "a100-80gb", devices: gpus, reportedFLOPsPerDevice: tflops * 1e12,
             plan: ParallelConfig(tp: 8, pp: 12, dp: dp, microBatches: 1536 / dp), recompute: .full, seq: 2048, globalBatch: 1536,
             source: "\(megatron), Table 2 (PTD-P): 174.6B (GPT-3 shape: 96 layers, hidden 12288, 96 heads), model-parallel size 96, batch 1536, micro-batch 1, \(gpus) A100, \(Int(tflops)) TFLOP/s per GPU; 300B tokens as in the table's training-time column",
             assumptions: ["model-parallel size 96 taken as TP 8 × PP 12 (the table gives only the product; TP ≤ 8 GPUs per node, the paper's Takeaway #1)",
@@ -100,23 +97,23 @@ public enum PublishedRuns {
     }
 
     public static let all: [PublishedRun] = [
-        .init(name: "Llama 2 7B", model: .catalog("llama-2-7b"), tokens: 2.0e12, hardware: "a100-80gb", peakFLOPsPerSecond: a100,
+        .init(name: "Llama 2 7B", model: .catalog("llama-2-7b"), tokens: 2.0e12, hardware: "a100-80gb",
               devices: 2048, deviceHours: 184_320, plan: nil, recompute: .selective, seq: 4096, globalBatch: 1024,
               source: "Touvron et al. 2023, Llama 2, arXiv:2307.09288, Table 2 (GPU-hours, 2.0T tokens) and §2.2 (4M-token batches, 4k context)",
               assumptions: llama2Assumptions),
-        .init(name: "Llama 2 13B", model: .catalog("llama-2-13b"), tokens: 2.0e12, hardware: "a100-80gb", peakFLOPsPerSecond: a100,
+        .init(name: "Llama 2 13B", model: .catalog("llama-2-13b"), tokens: 2.0e12, hardware: "a100-80gb",
               devices: 2048, deviceHours: 368_640, plan: nil, recompute: .selective, seq: 4096, globalBatch: 1024,
               source: "Touvron et al. 2023, Llama 2, arXiv:2307.09288, Table 2", assumptions: llama2Assumptions),
-        .init(name: "Llama 2 70B", model: .catalog("llama-2-70b"), tokens: 2.0e12, hardware: "a100-80gb", peakFLOPsPerSecond: a100,
+        .init(name: "Llama 2 70B", model: .catalog("llama-2-70b"), tokens: 2.0e12, hardware: "a100-80gb",
               devices: 2048, deviceHours: 1_720_320, plan: nil, recompute: .selective, seq: 4096, globalBatch: 1024,
               source: "Touvron et al. 2023, Llama 2, arXiv:2307.09288, Table 2", assumptions: llama2Assumptions),
-        .init(name: "Llama 3 8B", model: .catalog("llama-3-8b"), tokens: 15e12, hardware: "h100-sxm", peakFLOPsPerSecond: h100,
+        .init(name: "Llama 3 8B", model: .catalog("llama-3-8b"), tokens: 15e12, hardware: "h100-sxm",
               devices: 4096, deviceHours: 1_300_000, plan: nil, recompute: .selective, seq: 8192, globalBatch: 2048,
               source: "Meta Llama 3 model card (2024): 1.3M H100-80GB GPU-hours, 15T tokens", assumptions: llama3Assumptions(4096)),
-        .init(name: "Llama 3 70B", model: .catalog("llama-3-70b"), tokens: 15e12, hardware: "h100-sxm", peakFLOPsPerSecond: h100,
+        .init(name: "Llama 3 70B", model: .catalog("llama-3-70b"), tokens: 15e12, hardware: "h100-sxm",
               devices: 8192, deviceHours: 6_400_000, plan: nil, recompute: .selective, seq: 8192, globalBatch: 2048,
               source: "Meta Llama 3 model card (2024): 6.4M H100-80GB GPU-hours, 15T tokens", assumptions: llama3Assumptions(8192)),
-        .init(name: "OPT-175B", model: .catalog("gpt3-175b"), tokens: 180e9, hardware: "a100-80gb", peakFLOPsPerSecond: a100,
+        .init(name: "OPT-175B", model: .catalog("gpt3-175b"), tokens: 180e9, hardware: "a100-80gb",
               devices: 992, reportedFLOPsPerDevice: 147e12, plan: ParallelConfig(tp: 8, pp: 1, dp: 124, zero: 3, microBatches: 1),
               recompute: .full, seq: 2048, globalBatch: 992,
               source: "Zhang et al. 2022, OPT, arXiv:2205.01068, §2.4: 992 A100-80GB, FSDP with Megatron-LM TP, up to 147 TFLOP/s per GPU; 180B tokens, 2M-token batches",
@@ -124,14 +121,14 @@ public enum PublishedRuns {
                             "FSDP taken as ZeRO-3 over dp 124 with TP 8 (the paper does not give the TP degree in §2.4)",
                             "batch of 992 sequences (≈ the 2M tokens published, chosen so dp 124 divides it), one micro-batch per step",
                             "full recomputation, and the 147 TFLOP/s counted with it (not stated)"]),
-        .init(name: "BLOOM-176B (throughput)", model: .catalog("bloom-176b"), tokens: 366e9, hardware: "a100-80gb", peakFLOPsPerSecond: a100,
+        .init(name: "BLOOM-176B (throughput)", model: .catalog("bloom-176b"), tokens: 366e9, hardware: "a100-80gb",
               devices: 384, reportedFLOPsPerDevice: 150e12, plan: bloomPlan,
               recompute: .full, seq: 2048, globalBatch: 2048,
               source: "BigScience 2022, BLOOM, arXiv:2211.05100, §3.4–3.5: 384 A100-80GB, TP 4 · PP 12 · DP 8 with ZeRO-1, global batch 2048 × 2048 tokens, 366B tokens; \"about 150 TFLOPs\" per GPU from https://bigscience.notion.site/BigScience-176B-Model-ad073ca07cdf479398d5f95d88e218c4",
               assumptions: [bloomStages, "micro-batch of 2 sequences → 128 per step (the bigscience tr11 training script; not in the paper)",
                             "full recomputation (Megatron-DeepSpeed activation checkpointing), and the ≈150 TFLOP/s counted with it",
                             "the global-batch ramp-up of the first tokens is ignored"]),
-        .init(name: "BLOOM-176B (GPU-hours)", model: .catalog("bloom-176b"), tokens: 366e9, hardware: "a100-80gb", peakFLOPsPerSecond: a100,
+        .init(name: "BLOOM-176B (GPU-hours)", model: .catalog("bloom-176b"), tokens: 366e9, hardware: "a100-80gb",
               devices: 384, deviceHours: 1_082_990, plan: bloomPlan,
               recompute: .full, seq: 2048, globalBatch: 2048,
               source: "BigScience 2022, BLOOM, arXiv:2211.05100, §3.5: 1,082,990 compute hours on 384 A100-80GB, 366B tokens",

@@ -51,7 +51,7 @@ public struct PublishedRunCheck: Sendable {
             }
             evaluation = best; source = "our best plan (unpublished)"
         }
-        let devices = Double(run.devices), peak = run.peakFLOPsPerSecond
+        let devices = Double(run.devices), peak = device.peak.value
         let modelStep = Double(counts.modelStepFLOPs), hardwareStep = Double(counts.stepFLOPs)
         let steps = run.tokens.map { $0 / Double(run.seq * run.globalBatch) }
         let reportedStep: Double

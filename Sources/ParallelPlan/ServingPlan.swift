@@ -1,3 +1,4 @@
+import CostModel
 import Workload
 
 /// Tensor-parallel decoding of one replica: latency per token, throughput, replicas for a load.
@@ -45,8 +46,8 @@ public enum ServingPlan {
         let memory = try MemoryEstimator(spec: spec).report(batch: batch, seq: context)
         let step = try FlopCounter(spec: spec).decode(batch: batch, context: context).total
         let perDeviceBytes = Double(memory.decodeStep.total) / Double(tp)
-        let compute = Double(step) / Double(tp) / device.peakFLOPsPerSecond
-        let traffic = perDeviceBytes / device.memoryBytesPerSecond
+        let roofline = device.roofline().step(context: context, flops: Double(step) / Double(tp), bytes: perDeviceBytes)
+        let compute = roofline.computeTime.value, traffic = roofline.memoryTime.value
         let comm = tensorParallelSeconds(spec: spec, tp: tp, tokens: batch, on: device)
         let seconds = max(compute, traffic) + comm
         let resident = Double(memory.inferenceTotal) / Double(tp)

@@ -15,7 +15,7 @@ import Testing
     func expectFieldError(_ json: String, _ field: String, option: String = "--hardware",
                           sourceLocation: SourceLocation = #_sourceLocation) {
         do {
-            _ = try MeasuredHostProfile.decode(Data(json.utf8), path: "p.json", option: option)
+            _ = try HostProfileFile.decode(Data(json.utf8), path: "p.json", option: option)
             Issue.record("expected an error naming \(field)", sourceLocation: sourceLocation)
         } catch {
             #expect(error.option == option, sourceLocation: sourceLocation)
@@ -41,22 +41,22 @@ import Testing
     @Test func theOptionThatGaveThePathIsNamed() {
         expectFieldError(Self.profile("").replacingOccurrences(of: "\"threads\": 2", with: "\"threads\": 0"), "threads", option: "--host-profile")
         do {
-            _ = try MeasuredHostProfile.load(path: "/nonexistent/nope.json", option: "--host-profile")
+            _ = try HostProfileFile.read(path: "/nonexistent/nope.json", option: "--host-profile")
             Issue.record("expected an error")
         } catch { #expect(error.option == "--host-profile") }
     }
 
     @Test func profilesBuiltInCodeAreCheckedToo() {
-        let corrupt = MeasuredHostProfile(peakGflops: -5, bestSgemmGflops: 150)
+        let corrupt = HostMeasurement(peakGflops: -5, bestSgemmGflops: 150)
         expectCostError("--hardware") { _ = try HardwareProfile.measured(corrupt, path: "p.json", pricePerHour: DollarsPerHour(1)) }
         // A kernel at under 0.1 % of the stated peak: one of the two figures is wrong.
-        let lopsided = MeasuredHostProfile(peakGflops: 1e6, bestSgemmGflops: 1)
+        let lopsided = HostMeasurement(peakGflops: 1e6, bestSgemmGflops: 1)
         expectCostError("--hardware") { _ = try HardwareProfile.measured(lopsided, path: "p.json", pricePerHour: DollarsPerHour(1)) }
     }
 
     @Test func aStringSchemaVersionIsShownInQuotes() {
         do {
-            _ = try MeasuredHostProfile.decode(Data(#"{"schema_version": "1"}"#.utf8), path: "p.json")
+            _ = try HostProfileFile.decode(Data(#"{"schema_version": "1"}"#.utf8), path: "p.json")
             Issue.record("expected an error")
         } catch { #expect(error.message.contains("the string \"1\"")) }
     }

@@ -30,7 +30,7 @@ import Testing
     }
 
     @Test func measuredHostThroughputPassedIn() throws {
-        let profile = MeasuredHostProfile(peakGflops: 268, peakSource: "fma-loop", bestSgemmGflops: 150,
+        let profile = HostMeasurement(peakGflops: 268, peakSource: "fma-loop", bestSgemmGflops: 150,
                                           kernels: [.init(name: "layer", seconds: 2, flops: 280e9, gflops: nil)])
         let host = try HardwareProfile.measured(profile, path: "host.json", pricePerHour: DollarsPerHour(0.10))
         expectClose(host.effectiveThroughput.value, 140e9)

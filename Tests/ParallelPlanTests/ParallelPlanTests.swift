@@ -1,10 +1,12 @@
+import CostModel
 import _TestSupport
 import Testing
 import Workload
 @testable import ParallelPlan
 
-let a100 = Accelerator(name: "a100-80gb", memoryBytes: 80_000_000_000, peakFLOPsPerSecond: 312e12, memoryBytesPerSecond: 2.039e12,
-                       intraNode: InterconnectCatalog.nvlink3, interNode: InterconnectCatalog.infinibandHDR, dollarsPerHour: 2)
+/// The catalog's A100 80GB (312 TFLOP/s bf16, 2,039 GB/s) on NVLink 3 and HDR InfiniBand at $2/h.
+let a100 = try! Accelerator(HardwareCatalog.a100_80gb, intraNode: InterconnectCatalog.nvlink3,
+                            interNode: InterconnectCatalog.infinibandHDR, pricePerHour: DollarsPerHour(2))
 
 @Suite struct ZeroMemoryTests {
     /// ZeRO paper (Rajbhandari et al. 2020), Figure 1: Ψ = 7.5B, N_d = 64, K = 12.

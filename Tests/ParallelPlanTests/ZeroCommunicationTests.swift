@@ -1,3 +1,4 @@
+import CostModel
 import _TestSupport
 import Testing
 import Workload
@@ -59,8 +60,10 @@ import Workload
     /// With gradient accumulation only the last micro-batch's backward (2/3 of compute / M) can
     /// hide a once-per-step all-reduce.
     @Test func oncePerStepAllReduceHidesOnlyBehindTheLastMicroBatchBackward() throws {
-        let slowNetwork = Accelerator(name: "slow", memoryBytes: 80_000_000_000, peakFLOPsPerSecond: 312e12, memoryBytesPerSecond: 2e12,
-                                      intraNode: InterconnectCatalog.roce100, interNode: InterconnectCatalog.roce100, devicesPerNode: 8, dollarsPerHour: 1)
+        var slow = HardwareCatalog.a100_80gb
+        slow.name = "slow"; slow.bandwidth = .giga(2000)
+        let slowNetwork = try Accelerator(slow, intraNode: InterconnectCatalog.roce100, interNode: InterconnectCatalog.roce100,
+                                          devicesPerNode: 8, pricePerHour: DollarsPerHour(1))
         let e = try ParallelConfig(dp: 8, zero: 0, microBatches: 4).evaluate(job, on: slowNetwork)
         let allReduce = try #require(e.collectives.first { $0.name == "dp_gradient_allreduce" })
         let window = e.computeSeconds / 4 * 2 / 3
@@ -104,8 +107,7 @@ import Workload
     }
 
     @Test func mixtralOnSixteenH100sWithZeroOneDoesNotFitOnceExpertsAreCountedRight() throws {
-        let h100 = Accelerator(name: "h100-sxm", memoryBytes: 80_000_000_000, peakFLOPsPerSecond: 989.4e12, memoryBytesPerSecond: 3.35e12,
-                               intraNode: InterconnectCatalog.nvswitchH100, interNode: InterconnectCatalog.infinibandNDR, dollarsPerHour: 3)
+        let h100 = try Accelerator(HardwareCatalog.h100SXM, pricePerHour: DollarsPerHour(3))
         let e = try ParallelConfig(tp: 1, pp: 1, dp: 16, ep: 8, zero: 1, microBatches: 32).evaluate(job, on: h100)
         // 5.6B expert parameters per device with their 12-byte optimizer state over only 2 ranks.
         #expect(!e.fits)

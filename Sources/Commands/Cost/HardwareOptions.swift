@@ -62,10 +62,9 @@ struct HardwareOptions: ParsableArguments {
             guard price != nil else { throw HardwareProfile.missingMeasuredPrice }
             StandardStreams.writeError("llmcost: \(option) host: running a quick bench of this host…\n")
             let report = try HostBench.run(configuration: BenchConfiguration(quick: true, llmcostVersion: LLMCost.version))
-            let measured = try MeasuredHostProfile.decode(try report.jsonData(), path: "host (quick bench)", option: option)
-            return try HardwareProfile.measured(measured, path: "host (quick bench)", pricePerHour: price, tdp: tdp, mfu: mfu, option: option)
+            return try HardwareProfile.measured(report.measurement, path: "host (quick bench)", pricePerHour: price, tdp: tdp, mfu: mfu, option: option)
         }
-        let measured = try MeasuredHostProfile.load(path: reference, option: option)
+        let measured = try HostProfileFile.read(path: reference, option: option)
         return try HardwareProfile.measured(measured, path: reference, pricePerHour: price, tdp: tdp, mfu: mfu, option: option)
     }
 

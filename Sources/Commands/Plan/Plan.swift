@@ -106,7 +106,7 @@ extension Plan {
         var rows: [JSONValue] = []
         for e in estimates {
             let replicas = try tokensPerSecond.map { try e.replicas(for: $0) }
-            let dollarsPerMillion = device.dollarsPerHour * Double(e.tp) / 3600 / e.tokensPerSecond * 1e6
+            let dollarsPerMillion = device.pricePerHour.value * Double(e.tp) / 3600 / e.tokensPerSecond * 1e6
             table.append([String(e.tp), e.fits ? "yes" : "no", HumanUnits.decimal(Double(e.bytesPerDevice) / 1e9, 1),
                           HumanUnits.decimal(e.secondsPerToken * 1000, 2), e.boundBy, HumanUnits.decimal(e.communicationSeconds * 1000, 3),
                           HumanUnits.decimal(e.tokensPerSecond, 0), replicas.map(String.init) ?? "—", HumanUnits.decimal(dollarsPerMillion, 3)])

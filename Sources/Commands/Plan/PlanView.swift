@@ -66,7 +66,7 @@ struct PlanView {
                                                                       .init("ZeRO stage", n(c.zero), "", source: "plan")],
                                    result: HumanUnits.bytes(m.bytes.value)))
         }
-        let peak = Explanation.Input("peak", HumanUnits.decimal(device.peakFLOPsPerSecond / 1e12, 1), "TFLOP/s", source: "\(device.name) bf16 dense, hardware catalog")
+        let peak = Explanation.Input("peak", HumanUnits.decimal(device.peak.teraFLOPs, 1), "TFLOP/s", source: "\(device.name) bf16 dense, hardware catalog")
         let efficiency = Explanation.Input("kernel efficiency", String(job.kernelEfficiency), "", source: "--efficiency: hand-chosen global constant")
         out += [
             Explanation("step FLOPs (hardware)", formula: "exact training FLOPs: 3 × forward + recomputed forward, B sequences of s tokens",
@@ -93,7 +93,7 @@ struct PlanView {
             Explanation("MFU", formula: "step FLOPs (model) ÷ (devices × peak × step time)", inputs: [peak], result: HumanUnits.percent(e.mfu)),
             Explanation("HFU", formula: "step FLOPs (hardware) ÷ (devices × peak × step time)", inputs: [peak], result: HumanUnits.percent(e.hfu)),
             Explanation("$/step", formula: "step time ÷ 3600 × $/h × devices",
-                        inputs: [.init("$/h", HumanUnits.decimal(device.dollarsPerHour, 2), "per device", source: "--price-per-hour or the catalog's reference price")],
+                        inputs: [.init("$/h", HumanUnits.decimal(device.pricePerHour.value, 2), "per device", source: "--price-per-hour or the catalog's reference price")],
                         result: HumanUnits.decimal(e.dollarsPerStep, 4)),
         ]
         return out

@@ -15,7 +15,7 @@ public struct DeviceFit: Sendable, Equatable {
 
     public init(device: HardwareSpec, inferenceBytes: Int128, trainingBytes: Int128) {
         self.device = device.name
-        memoryBytes = Int128(device.memoryGigabytes * 1e9)
+        memoryBytes = device.memoryBytes
         inferenceDevices = Self.ceilingDivision(inferenceBytes, memoryBytes)
         trainingDevices = Self.ceilingDivision(trainingBytes, memoryBytes)
     }

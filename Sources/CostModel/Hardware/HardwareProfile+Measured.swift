@@ -17,21 +17,22 @@ extension HardwareProfile {
     /// The host kernels measure FP32 GEMMs: weights and KV cache on a measured host default to fp32.
     public static let measuredDataTypeNote = "weights and KV cache in fp32 by default on a measured host (its kernels are FP32 SGEMM); pass --weight-type/--kv-type to change"
 
-    /// A host measured by `llmcost bench --save`.
+    /// A host measured by HostBench: in process (`BenchReport.measurement`) or read from a
+    /// saved profile (`HostProfileFile.read`). `path` names where the figures come from.
     ///
     /// ```
     /// effective  = gflops(kernel "layer")   — else best_sgemm_gflops
-    /// peak       = peak_gflops              — else the effective figure itself (utilisation 1)
-    /// utilisation = effective ÷ peak        — derived, never above 1
+    /// peak       = peak_gflops              — else derived: the highest measured rate (utilisation 1), said so
+    /// utilisation = effective ÷ peak        — derived, never above 1 (a rate above peak_gflops is refused)
     /// training   = (F_layer + F_attention_backward + F_ffn_backward)
     ///              ÷ (s_layer + s_attention_backward + s_ffn_backward)     (= 3 × forward FLOPs ÷ (forward s + backward s))
     ///              — else layer s × (1 + backward_forward_ratios) — else the forward rate (stated)
     /// bandwidth  = bandwidth_gbps (STREAM triad: already achieved, utilisation 1)
     /// ```
     /// A profile carries no price: `pricePerHour` must be given. `mfu`, when given, is rejected.
-    /// Every figure present is checked first (`MeasuredHostProfile.validate`): a corrupt one is an
-    /// error naming `option`, the file and the field, never silently replaced.
-    public static func measured(_ profile: MeasuredHostProfile, path: String, pricePerHour: DollarsPerHour?,
+    /// Every figure present is checked first (`HostMeasurement.validate`): a corrupt or
+    /// inconsistent one is an error naming `option`, the file and the field, never replaced.
+    public static func measured(_ profile: HostMeasurement, path: String, pricePerHour: DollarsPerHour?,
                                 tdp: Watts? = nil, mfu: Double? = nil, option: String = "--hardware") throws(CostError) -> HardwareProfile {
         try profile.validate(path: path, option: option)
         guard let price = pricePerHour else { throw missingMeasuredPrice }
@@ -39,34 +40,36 @@ extension HardwareProfile {
         let layer = profile.kernel(preferredKernel)
         if let layer, let g = layer.measuredGflops {
             kernelName = preferredKernel; gflops = g
-        } else if let sgemm = profile.bestSgemmGflops, sgemm.isFinite, sgemm > 0 {
+        } else if let sgemm = profile.bestSgemmGflops {
             kernelName = "best_sgemm"; gflops = sgemm
         } else {
             throw CostError(option: option, "\(path): no usable throughput (neither a 'layer' kernel nor best_sgemm_gflops)")
         }
-        var notes: [String: String] = [:]
-        var peak = gflops
-        if let measuredPeak = profile.peakGflops, measuredPeak.isFinite, measuredPeak > 0 {
-            if measuredPeak >= gflops { peak = measuredPeak } else {
-                notes["peak"] = "profile peak \(measuredPeak) GFLOP/s is below the measured kernel; the kernel's \(gflops) GFLOP/s taken as the peak"
-            }
-        }
         let (trainingGflops, trainingSource) = trainingRate(profile, forward: layer, forwardGflops: gflops, kernelName: kernelName)
-        if trainingGflops > peak {
-            peak = trainingGflops
-            notes["peak"] = "profile peak is below the measured training rate; the training rate \(trainingGflops) GFLOP/s taken as the peak"
+        guard trainingGflops.isFinite, trainingGflops <= HostMeasurement.maximumGflops else {
+            throw CostError(option: option, "\(path): the training rate derived from the kernels, \(trainingGflops) GFLOP/s, is beyond \(CostError.bound(HostMeasurement.maximumGflops)) GFLOP/s; the kernels' flops or seconds are wrong")
         }
-        guard trainingGflops.isFinite, trainingGflops <= MeasuredHostProfile.maximumGflops else {
-            throw CostError(option: option, "\(path): the training rate derived from the kernels, \(trainingGflops) GFLOP/s, is beyond \(CostError.bound(MeasuredHostProfile.maximumGflops)) GFLOP/s; the kernels' flops or seconds are wrong")
+        let peak: Double, peakSource: String
+        if let stated = profile.peakGflops {
+            // validate() has checked every measured rate against it; the training rate is derived
+            // from those rates and the backward ratios, so it is checked here.
+            if trainingGflops > stated * (1 + HostMeasurement.rateTolerance) {
+                throw CostError(option: option, "\(path): field 'peak_gflops' is \(stated), below the training rate \(trainingGflops) GFLOP/s derived from the kernels (\(trainingSource)); a peak is at least every rate measured")
+            }
+            peak = stated
+            peakSource = "\(path): peak_gflops \(stated) (\(profile.peakSource ?? "source not stated"))"
+        } else {
+            peak = max(gflops, trainingGflops)
+            peakSource = "derived: \(path) has no peak_gflops; the highest measured rate, \(peak) GFLOP/s (\(peak == gflops ? "kernel '\(kernelName)'" : "the training rate")), taken as the peak (utilisation 1 at that rate)"
         }
         for (what, rate) in [("kernel '\(kernelName)'", gflops), ("the training rate", trainingGflops)] where rate / peak < CostLimits.utilisation.lowerBound {
             throw CostError(option: option, "\(path): \(what) reaches \(rate) GFLOP/s, under 0.1 % of peak_gflops \(peak); one of the two is wrong")
         }
         if mfu != nil { throw mfuOnMeasuredProfile(derived: min(1, gflops / peak)) }
-        let bandwidth = profile.bandwidthGbps.flatMap { $0.isFinite && $0 > 0 ? BytesPerSecond.giga($0) : nil }
+        let bandwidth = profile.bandwidth
         let when = profile.date.map { " on \($0)" } ?? ""
         var sources: [String: String] = [
-            "peak": notes["peak"] ?? "\(path): peak_gflops \(peak) (\(profile.peakSource ?? "source not stated"))",
+            "peak": peakSource,
             "utilisation": "derived: kernel '\(kernelName)' \(gflops) GFLOP/s ÷ peak \(peak) GFLOP/s, measured\(when)",
             "training": trainingSource,
             "price": "--price-per-hour",
@@ -85,7 +88,7 @@ extension HardwareProfile {
     }
 
     /// The host's training rate in GFLOP/s and how it was obtained.
-    static func trainingRate(_ profile: MeasuredHostProfile, forward: MeasuredHostProfile.Kernel?, forwardGflops: Double,
+    static func trainingRate(_ profile: HostMeasurement, forward: HostMeasurement.Kernel?, forwardGflops: Double,
                              kernelName: String) -> (Double, String) {
         let backward = backwardKernels.compactMap { profile.kernel($0) }
         if let forward, let fs = forward.seconds, let ff = forward.flops, fs > 0, ff > 0, backward.count == backwardKernels.count,

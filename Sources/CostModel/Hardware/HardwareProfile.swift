@@ -36,7 +36,7 @@ public struct HardwareProfile: Sendable {
     /// Model FLOP utilisation in (0, 1]: stated for datasheets, derived for measurements.
     public var utilisation: Double
     /// What the workload gets: `peak × utilisation`.
-    public var effectiveThroughput: FLOPsPerSecond { peak * utilisation }
+    public var effectiveThroughput: FLOPsPerSecond { roofline.throughput }
     /// Utilisation of training (forward + backward) work: the stated MFU on a datasheet; on a
     /// measured host `(forward + backward FLOPs) ÷ (forward + backward seconds) ÷ peak`.
     public var trainingUtilisation: Double
@@ -52,6 +52,13 @@ public struct HardwareProfile: Sendable {
     public var pricePerHour: DollarsPerHour
     /// Sources of peak, utilisation, bandwidth, power and price, one line each.
     public var sources: [String: String]
+
+    /// The roofline of inference work on this hardware: `peak × utilisation` against
+    /// `bandwidth × bandwidth utilisation` (an unknown bandwidth never bounds a step).
+    public var roofline: Roofline {
+        Roofline(peak: peak, utilisation: utilisation, bandwidth: bandwidth ?? BytesPerSecond(.infinity),
+                 bandwidthUtilisation: bandwidthUtilisation)
+    }
 
     /// True when the utilisations are measured rates of work actually issued (hardware FLOPs),
     /// false when they are a stated model FLOP utilisation.

@@ -26,6 +26,19 @@ public struct HardwareSpec: Sendable, Equatable {
     /// Source of the reference price.
     public var priceSource: SourceReference
 
+    public init(name: String, displayName: String, aliases: [String] = [], kind: Kind,
+                densePeaks: [Precision: FLOPsPerSecond], memoryGigabytes: Double, bandwidth: BytesPerSecond,
+                tdp: Watts, referencePrice: DollarsPerHour, specSource: SourceReference, priceSource: SourceReference) {
+        self.name = name; self.displayName = displayName; self.aliases = aliases; self.kind = kind
+        self.densePeaks = densePeaks; self.memoryGigabytes = memoryGigabytes; self.bandwidth = bandwidth
+        self.tdp = tdp; self.referencePrice = referencePrice; self.specSource = specSource; self.priceSource = priceSource
+    }
+
+    /// The datasheet memory in bytes (decimal gigabytes × 10⁹, rounded to a whole byte), the one
+    /// figure the cost model's device fit and the planner's memory check both compare against
+    /// (0 when the figure is not a finite byte count).
+    public var memoryBytes: Int128 { Int128(exactly: (memoryGigabytes * 1e9).rounded()) ?? 0 }
+
     /// The dense peak at `precision`, or an error listing the precisions this device has.
     public func peak(_ precision: Precision) throws(CostError) -> FLOPsPerSecond {
         guard let peak = densePeaks[precision] else {
