@@ -85,11 +85,11 @@ import Testing
     @Test func wrongSchemaVersionIsAClearError() {
         expectCostError(.hardware) { _ = try MeasuredHostProfile.decode(Data(#"{"schema_version": 2}"#.utf8), path: "p.json") }
         do { _ = try MeasuredHostProfile.decode(Data(#"{"schema_version": 2}"#.utf8), path: "p.json") } catch {
-            #expect("\(error)" == "--hardware: p.json: schema_version 2 is not supported (this llmcost reads version 1)")
+            #expect((error as? CostError)?.message.description == "p.json: schema_version 2 is not supported (this llmcost reads version 1)")
         }
         expectCostError(.hardware) { _ = try MeasuredHostProfile.decode(Data(#"{"threads": 2}"#.utf8), path: "p.json") }
         do { _ = try MeasuredHostProfile.decode(Data(#"{"schema_version": "1"}"#.utf8), path: "p.json") } catch {
-            #expect("\(error)" == "--hardware: p.json: schema_version must be an integer (expected 1), got the string \"1\"")
+            #expect((error as? CostError)?.message.description == "p.json: schema_version must be an integer (expected 1), got the string \"1\"")
         }
         expectCostError(.hardware) { _ = try MeasuredHostProfile.decode(Data(#"{"schema_version": true}"#.utf8), path: "p.json") }
         expectCostError(.hardware) { _ = try MeasuredHostProfile.decode(Data("[1]".utf8), path: "p.json") }
