@@ -16,6 +16,9 @@ public struct LLMCost: ParsableCommand {
     public static func run(_ arguments: [String] = Array(CommandLine.arguments.dropFirst())) -> Never {
         StandardStreams.prepare()
         do {
+            // Every argument that names a file may be an input (a config, a host profile): no
+            // output may overwrite it.
+            InputFiles.recordArguments(arguments)
             var command = try parseAsRoot(attachingNegativeValues(arguments))
             try command.run()
             exit(withError: nil)
@@ -32,7 +35,7 @@ public struct LLMCost: ParsableCommand {
             StandardStreams.writeError("llmcost: error: \(message) (see 'llmcost help')\n")
             _exit(exitCode(for: error).rawValue)
         } catch {
-            StandardStreams.writeError("llmcost: error: \(error)\n")
+            StandardStreams.writeError("llmcost: error: \(ErrorLine.text(error))\n")
             _exit(1)
         }
     }

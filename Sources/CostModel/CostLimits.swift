@@ -1,9 +1,12 @@
 import Foundation
+import Workload
 
 /// The documented range of every cost input: generous enough for any real run or service,
 /// tight enough that no figure overflows, rounds to zero or comes out with hundreds of digits.
+/// Sizes shared with the other commands (sequence, batch, devices, tokens) are read from the
+/// one table, `Limits`; the rows here are the money, energy and rate inputs only cost has.
 ///
-/// An input outside its range is one `CostError` naming the option and the range; results are
+/// An input outside its range is one `CostError` naming the parameter and the range; results are
 /// checked against the result limits before they are converted to whole numbers.
 public enum CostLimits {
     /// Utilisations (MFU, target, bandwidth, kernel efficiency): below 0.1 % is a typo, not a run.
@@ -12,13 +15,13 @@ public enum CostLimits {
     public static let pricePerHour = 1e6
     /// Watts per device.
     public static let watts = 1e6
-    /// Tokens in a count typed as a number (training tokens, a task's tokens or characters).
-    public static let tokens = 1e18
+    /// Tokens in a count typed as a number (training tokens, a task's tokens or characters): `Limits.tokens`.
+    public static let tokens = Limits.tokens.maximum
     /// Characters of a task, and tokens per character (so a task's tokens stay within `tokens`).
     public static let characters = 1e16
     public static let tokensPerCharacter: ClosedRange<Double> = 0.01...100
-    /// Devices of one run or one serving replica.
-    public static let devices = 1 << 20
+    /// Devices of one run or one serving replica: `Limits.devices`.
+    public static let devices = Limits.devices.maximum
     /// Dollars of one pretraining run.
     public static let pretrainingDollars: ClosedRange<Double> = 0.01...1e13
     /// Dollars per 1K tokens (a price or an inference cost) and per subscriber-month.
@@ -37,39 +40,45 @@ public enum CostLimits {
     /// Power usage effectiveness and tariff ($/kWh).
     public static let pue: ClosedRange<Double> = 1...10
     public static let tariff = 1e3
-    /// Sequence positions a cost is counted at (prompt, training sequence).
-    public static let sequence = 1 << 30
+    /// Sequence positions a cost is counted at (prompt, training sequence): `Limits.sequence`.
+    public static let sequence = Limits.sequence.maximum
+    /// Requests decoded together: `Limits.batch`.
+    public static let batch = Limits.batch.maximum
+    /// Tokens one request generates: `Limits.newTokens`.
+    public static let newTokens = Limits.newTokens.maximum
+    /// Generated tokens per second one serving deployment sustains.
+    public static let tokensPerSecond = 1e12
 }
 
 extension CostError {
-    /// A finite value in `range`, e.g. `--mfu` in [0.001, 1].
+    /// A finite value in `range`, e.g. the MFU in [0.001, 1].
     @discardableResult
-    public static func within(_ value: Double, _ range: ClosedRange<Double>, _ option: String,
+    public static func within(_ value: Double, _ range: ClosedRange<Double>, _ parameter: InputParameter,
                               _ what: String = "") throws(CostError) -> Double {
-        guard value.isFinite else { throw CostError(option: option, "must be a finite number, got \(value)") }
+        guard value.isFinite else { throw CostError(parameter, "must be a finite number, got \(value)") }
         guard range.contains(value) else {
-            throw CostError(option: option, "must lie in [\(bound(range.lowerBound)), \(bound(range.upperBound))]\(what), got \(trim(value))")
+            throw CostError(parameter, "must lie in [\(bound(range.lowerBound)), \(bound(range.upperBound))]\(what), got \(trim(value))")
         }
         return value
     }
 
     /// A finite value in (0, `maximum`].
     @discardableResult
-    public static func positive(_ value: Double, _ option: String, maximum: Double, _ what: String = "") throws(CostError) -> Double {
-        try positive(value, option)
-        guard value <= maximum else { throw CostError(option: option, "must be at most \(bound(maximum))\(what), got \(trim(value))") }
+    public static func positive(_ value: Double, _ parameter: InputParameter, maximum: Double, _ what: String = "") throws(CostError) -> Double {
+        try positive(value, parameter)
+        guard value <= maximum else { throw CostError(parameter, "must be at most \(bound(maximum))\(what), got \(trim(value))") }
         return value
     }
 
     /// A whole number in [`minimum`, `maximum`] (≤ 1e18), exactly as an `Int128`.
-    public static func wholeNumber(_ value: Double, _ option: String, minimum: Double = 0,
+    public static func wholeNumber(_ value: Double, _ parameter: InputParameter, minimum: Double = 0,
                                    maximum: Double = CostLimits.tokens) throws(CostError) -> Int128 {
-        guard value.isFinite else { throw CostError(option: option, "must be a finite number, got \(value)") }
+        guard value.isFinite else { throw CostError(parameter, "must be a finite number, got \(value)") }
         guard value >= minimum, value <= maximum else {
-            throw CostError(option: option, "must lie in [\(bound(minimum)), \(bound(maximum))], got \(trim(value))")
+            throw CostError(parameter, "must lie in [\(bound(minimum)), \(bound(maximum))], got \(trim(value))")
         }
         guard value == value.rounded(), let exact = Int128(exactly: value) else {
-            throw CostError(option: option, "must be a whole number, got \(trim(value))")
+            throw CostError(parameter, "must be a whole number, got \(trim(value))")
         }
         return exact
     }
@@ -83,9 +92,9 @@ extension CostError {
 
     /// A whole count in 1…`maximum` (devices, batch, positions).
     @discardableResult
-    public static func count(_ value: Int, _ option: String, maximum: Int) throws(CostError) -> Int {
-        try atLeastOne(value, option)
-        guard value <= maximum else { throw CostError(option: option, "must be at most \(maximum), got \(value)") }
+    public static func count(_ value: Int, _ parameter: InputParameter, maximum: Int) throws(CostError) -> Int {
+        try atLeastOne(value, parameter)
+        guard value <= maximum else { throw CostError(parameter, "must be at most \(maximum), got \(value)") }
         return value
     }
 }

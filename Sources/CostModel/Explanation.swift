@@ -1,3 +1,5 @@
+import Workload
+
 /// How one printed figure was made: the formula, every input with its unit and source, the result.
 public struct Explanation: Sendable, Equatable {
     /// What the figure is: `training dollars`, `decode step time`.
@@ -17,8 +19,13 @@ public struct Explanation: Sendable, Equatable {
         public var name: String
         public var value: String
         public var unit: String
-        public var source: String
+        /// Where the value came from; may name the input that set it, which each front end spells its own way.
+        public var source: InputMessage
         public init(_ name: String, _ value: String, _ unit: String, source: String = "input") {
+            self.init(name, value, unit, citing: InputMessage(source))
+        }
+        /// An input whose source names parameters: `citing: "\(InputParameter.pue)"`.
+        public init(_ name: String, _ value: String, _ unit: String, citing source: InputMessage) {
             self.name = name; self.value = value; self.unit = unit; self.source = source
         }
     }

@@ -1,26 +1,17 @@
-/// A plan that cannot exist for this model and device count: one line naming the option.
-public struct PlanError: Error, Sendable, CustomStringConvertible, Equatable {
-    public var option: String
-    public var message: String
-    public init(option: String, _ message: String) { self.option = option; self.message = message }
-    public var description: String { "\(option): \(message)" }
-}
+import Workload
 
-/// A training job: the model, its sequence length and global batch, and how well kernels run.
-public struct TrainingJob: Sendable {
-    public var spec: ModelSpec
-    public var seq: Int
-    /// Sequences per optimizer step, over all replicas.
-    public var globalBatch: Int
-    /// Fraction of peak the GEMMs of one device sustain (not MFU: bubbles and exposed
-    /// communication come on top). One global constant — never tuned per run.
-    public var kernelEfficiency: Double
-    public var recompute: Recompute
+/// A plan that cannot exist for this model and device count: one line naming the parameter.
+public struct PlanError: InputError, Sendable, Equatable {
+    public var parameter: InputParameter
+    public var message: InputMessage
+    public init(_ parameter: InputParameter, _ message: InputMessage) { self.parameter = parameter; self.message = message }
 
-    public init(spec: ModelSpec, seq: Int, globalBatch: Int, kernelEfficiency: Double = 0.6, recompute: Recompute = .none) {
-        self.spec = spec; self.seq = seq; self.globalBatch = globalBatch
-        self.kernelEfficiency = kernelEfficiency; self.recompute = recompute
+    /// Why a search over `devices` found no plan, naming the first fixed degree (or the devices).
+    public static func noPlan(devices: Int, globalBatch: Int, constraints: PlanConstraints) -> PlanError {
+        guard let first = constraints.given.first else {
+            return PlanError(.devices, "no valid plan for \(devices) devices: heads, layers and the global batch \(globalBatch) must divide by the degrees")
+        }
+        return PlanError(first.parameter, "no valid plan for \(devices) devices with \(constraints.message): heads, layers and the global batch \(globalBatch) "
+            + "must divide by the degrees, ep must divide dp, and the sequences per replica by the micro-batches")
     }
 }
-
-import Workload

@@ -47,7 +47,7 @@ public struct PublishedRunCheck: Sendable {
             evaluation = try plan.evaluate(job, counts: counts, on: device); source = "published"
         } else {
             guard let best = PlanSearch.plans(devices: run.devices, job: job, on: device).first(where: \.fits) else {
-                throw PlanError(option: "--published", "no plan fits \(run.name) on \(run.devices) × \(device.name)")
+                throw PlanError(.publishedRun, "no plan fits \(run.name) on \(run.devices) × \(device.name)")
             }
             evaluation = best; source = "our best plan (unpublished)"
         }
@@ -60,7 +60,7 @@ public struct PublishedRunCheck: Sendable {
         } else if let rate = run.reportedFLOPsPerDevice {
             reportedStep = hardwareStep / (devices * rate)
         } else {
-            throw PlanError(option: "--published", "\(run.name) reports neither GPU-hours with a token count nor a throughput")
+            throw PlanError(.publishedRun, "\(run.name) reports neither GPU-hours with a token count nor a throughput")
         }
         let predictedStep = evaluation.stepSeconds
         return PublishedRunCheck(

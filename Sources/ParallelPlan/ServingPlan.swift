@@ -16,13 +16,16 @@ public struct ServingEstimate: Sendable {
     public var boundBy: String
     public var fits: Bool
     public var bytesPerDevice: Int128
+    /// Dollars per million generated tokens: the replica's tp devices at their hourly price over
+    /// its throughput, `$/h × tp ÷ 3600 ÷ tokens/s × 10^6`.
+    public var dollarsPerMillionTokens: Double = 0
 
     /// Replicas needed to sustain `load` generated tokens per second, at most 2^30 (checked,
     /// never a trapping conversion).
     public func replicas(for load: Double) throws(PlanError) -> Int {
         let needed = (load / tokensPerSecond).rounded(.up)
         guard load > 0, needed.isFinite, needed <= Double(1 << 30), let whole = Int(exactly: needed) else {
-            throw PlanError(option: "--tokens-per-second", "\(load) tokens/s needs more than 2^30 replicas of \(String(format: "%.0f", tokensPerSecond)) tokens/s each")
+            throw PlanError(.tokensPerSecond, "\(load) tokens/s needs more than 2^30 replicas of \(String(format: "%.0f", tokensPerSecond)) tokens/s each")
         }
         return max(1, whole)
     }
@@ -51,10 +54,12 @@ public enum ServingPlan {
         let comm = tensorParallelSeconds(spec: spec, tp: tp, tokens: batch, on: device)
         let seconds = max(compute, traffic) + comm
         let resident = Double(memory.inferenceTotal) / Double(tp)
-        return ServingEstimate(tp: tp, batch: batch, context: context, secondsPerToken: seconds, computeSeconds: compute,
+        var estimate = ServingEstimate(tp: tp, batch: batch, context: context, secondsPerToken: seconds, computeSeconds: compute,
                                memorySeconds: traffic, communicationSeconds: comm, tokensPerSecond: Double(batch) / seconds,
                                boundBy: traffic >= compute ? "memory bandwidth" : "compute",
                                fits: resident <= Double(device.memoryBytes),
                                bytesPerDevice: memory.inferenceTotal / Int128(tp) + (memory.inferenceTotal % Int128(tp) == 0 ? 0 : 1))
+        estimate.dollarsPerMillionTokens = device.pricePerHour.value * Double(tp) / 3600 / estimate.tokensPerSecond * 1e6
+        return estimate
     }
 }

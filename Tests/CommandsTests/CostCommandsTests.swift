@@ -130,7 +130,7 @@ import Testing
             _ = try rendered(["cost", "infer", "--parameters", "1e9", "--hardware", path, "--price-per-hour", "0.1", "--mfu", "0.9"])
             Issue.record("--mfu on a measured profile was accepted")
         } catch {
-            #expect("\(error)".contains("--mfu: a measured host profile derives its utilisation") && "\(error)".contains("0.522 here"))
+            #expect(ErrorLine.text(error).contains("--mfu: a measured host profile derives its utilisation") && ErrorLine.text(error).contains("0.522 here"))
         }
     }
 
@@ -163,7 +163,7 @@ import Testing
                 _ = try rendered(arguments)
                 Issue.record("no error for \(arguments)")
             } catch {
-                let text = "\(error)"
+                let text = ErrorLine.text(error)
                 #expect(text.contains(expected), "\(arguments): \(text)")
                 #expect(!text.contains("\n"), "\(arguments)")
             }

@@ -23,7 +23,7 @@ import ParallelPlan
             }
             return nil
         } catch {
-            return "\(error)"
+            return ErrorLine.text(error)
         }
     }
 

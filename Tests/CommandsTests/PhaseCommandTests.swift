@@ -44,7 +44,7 @@ import Testing
             _ = try run(LLMCost.attachingNegativeValues(["flops", "gpt2", "--seq", "-1"]))
             Issue.record("a negative --seq was accepted")
         } catch {
-            #expect("\(error)".contains("--seq"))
+            #expect(ErrorLine.text(error).contains("--seq"))
         }
     }
 

@@ -27,7 +27,7 @@ import Testing
                 try run(arguments)
                 Issue.record("no error for \(arguments)")
             } catch {
-                let text = "\(error)"
+                let text = ErrorLine.text(error)
                 #expect(text.contains(expected), "\(arguments): \(text)")
                 #expect(!text.contains("\n"), "\(arguments)")
             }

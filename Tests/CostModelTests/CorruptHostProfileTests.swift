@@ -1,3 +1,4 @@
+import Workload
 import Foundation
 import Testing
 @testable import CostModel
@@ -18,9 +19,9 @@ import Testing
             _ = try HostProfileFile.decode(Data(json.utf8), path: "p.json", option: option)
             Issue.record("expected an error naming \(field)", sourceLocation: sourceLocation)
         } catch {
-            #expect(error.option == option, sourceLocation: sourceLocation)
-            #expect(error.message.contains("p.json"), sourceLocation: sourceLocation)
-            #expect(error.message.contains("'\(field)"), "\(error)", sourceLocation: sourceLocation)
+            #expect(error.parameter == InputParameter(legacySpelling: option), sourceLocation: sourceLocation)
+            #expect(error.message.description.contains("p.json"), sourceLocation: sourceLocation)
+            #expect(error.message.description.contains("'\(field)"), "\(error)", sourceLocation: sourceLocation)
         }
     }
 
@@ -43,21 +44,21 @@ import Testing
         do {
             _ = try HostProfileFile.read(path: "/nonexistent/nope.json", option: "--host-profile")
             Issue.record("expected an error")
-        } catch { #expect(error.option == "--host-profile") }
+        } catch { #expect(error.parameter == .hostProfile) }
     }
 
     @Test func profilesBuiltInCodeAreCheckedToo() {
         let corrupt = HostMeasurement(peakGflops: -5, bestSgemmGflops: 150)
-        expectCostError("--hardware") { _ = try HardwareProfile.measured(corrupt, path: "p.json", pricePerHour: DollarsPerHour(1)) }
+        expectCostError(.hardware) { _ = try HardwareProfile.measured(corrupt, path: "p.json", pricePerHour: DollarsPerHour(1)) }
         // A kernel at under 0.1 % of the stated peak: one of the two figures is wrong.
         let lopsided = HostMeasurement(peakGflops: 1e6, bestSgemmGflops: 1)
-        expectCostError("--hardware") { _ = try HardwareProfile.measured(lopsided, path: "p.json", pricePerHour: DollarsPerHour(1)) }
+        expectCostError(.hardware) { _ = try HardwareProfile.measured(lopsided, path: "p.json", pricePerHour: DollarsPerHour(1)) }
     }
 
     @Test func aStringSchemaVersionIsShownInQuotes() {
         do {
             _ = try HostProfileFile.decode(Data(#"{"schema_version": "1"}"#.utf8), path: "p.json")
             Issue.record("expected an error")
-        } catch { #expect(error.message.contains("the string \"1\"")) }
+        } catch { #expect(error.message.description.contains("the string \"1\"")) }
     }
 }

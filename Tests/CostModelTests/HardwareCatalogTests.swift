@@ -27,14 +27,14 @@ import Testing
     @Test func unknownHardwareSuggestsNearestNames() {
         #expect(HardwareCatalog.suggestions(for: "h100-sxn").first == "h100-sxm")
         #expect(HardwareCatalog.suggestions(for: "h20").contains("h200"))
-        expectCostError("--hardware") { _ = try HardwareCatalog.named("h100-sxn") }
+        expectCostError(.hardware) { _ = try HardwareCatalog.named("h100-sxn") }
         do { _ = try HardwareCatalog.named("a10") } catch {
             #expect("\(error)".contains("did you mean a100-40gb-sxm"))
         }
     }
 
     @Test func missingPrecisionIsAnError() {
-        expectCostError("--precision") { _ = try HardwareCatalog.a100_40gb.peak(.fp8) }
-        expectCostError("--precision") { _ = try HardwareCatalog.cpuServer.peak(.tf32) }
+        expectCostError(.precision) { _ = try HardwareCatalog.a100_40gb.peak(.fp8) }
+        expectCostError(.precision) { _ = try HardwareCatalog.cpuServer.peak(.tf32) }
     }
 }

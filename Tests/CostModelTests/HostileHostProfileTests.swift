@@ -23,7 +23,7 @@ import Testing
         // A valid profile padded past 1 MiB: refused by size, not parsed.
         let padded = Self.consistent + String(repeating: " ", count: HostProfileFile.maximumBytes)
         let error = try #require(refusal(padded))
-        #expect(error.message.contains("at most \(HostProfileFile.maximumBytes) bytes"))
+        #expect(error.message.description.contains("at most \(HostProfileFile.maximumBytes) bytes"))
 
         // A 3 GB sparse file: refused from its size alone, at once and without reading it.
         let path = Self.temporaryPath("sparse.json")
@@ -35,8 +35,8 @@ import Testing
         let start = Date()
         #expect(throws: CostError.self) { try HostProfileFile.read(path: path) }
         do { _ = try HostProfileFile.read(path: path) } catch {
-            #expect(error.message.contains("\(3 << 30) bytes"))
-            #expect(error.option == "--hardware")
+            #expect(error.message.description.contains("\(3 << 30) bytes"))
+            #expect(error.parameter == .hardware)
         }
         #expect(Date().timeIntervalSince(start) < 2)
     }
@@ -46,14 +46,14 @@ import Testing
         try #require(mkfifo(path, 0o600) == 0)
         defer { try? FileManager.default.removeItem(atPath: path) }
         do { _ = try HostProfileFile.read(path: path); Issue.record("expected an error") } catch {
-            #expect(error.message.contains("not a regular file"))
+            #expect(error.message.description.contains("not a regular file"))
         }
     }
 
     @Test func aKeyWrittenTwiceIsRefusedNamingIt() throws {
         let twice = Self.consistent.replacingOccurrences(of: #""peak_gflops": 268.4,"#, with: #""peak_gflops": 268.4, "peak_gflops": 2684,"#)
         let error = try #require(refusal(twice))
-        #expect(error.message == "p.json: key 'peak_gflops' is written twice in one object; a profile holds each field once")
+        #expect(error.message.description == "p.json: key 'peak_gflops' is written twice in one object; a profile holds each field once")
     }
 
     @Test func aMissingPeakIsDerivedAndSaidToBeNotCitedFromTheFile() throws {
@@ -71,10 +71,10 @@ import Testing
         let lopsided = Self.consistent.replacingOccurrences(of: #""peak_gflops": 268.4"#, with: #""peak_gflops": 0.268595"#)
             .replacingOccurrences(of: #""best_sgemm_gflops": 148.9, "#, with: "")
         let error = try #require(refusal(lopsided))
-        #expect(error.message.hasPrefix("p.json: field 'peak_gflops' is 0.268595, below the 130.0 GFLOP/s of 'kernels[0] (layer)' (484 × the peak)"))
+        #expect(error.message.description.hasPrefix("p.json: field 'peak_gflops' is 0.268595, below the 130.0 GFLOP/s of 'kernels[0] (layer)' (484 × the peak)"))
         // Built in code, the same measurement is refused by the cost model too.
         let built = HostMeasurement(peakGflops: 100, bestSgemmGflops: 150)
-        expectCostError("--hardware") { _ = try HardwareProfile.measured(built, path: "p.json", pricePerHour: DollarsPerHour(1)) }
+        expectCostError(.hardware) { _ = try HardwareProfile.measured(built, path: "p.json", pricePerHour: DollarsPerHour(1)) }
     }
 
     @Test func aTrainingRateAboveTheStatedPeakIsRefused() {
@@ -85,14 +85,14 @@ import Testing
             .init(name: "ffn", seconds: 0.5, flops: 50e9, gflops: nil),
         ], backwardForwardRatios: ["attention": 0.01, "ffn": 0.01])
         do { _ = try HardwareProfile.measured(profile, path: "p.json", pricePerHour: DollarsPerHour(1)); Issue.record("expected an error") } catch {
-            #expect(error.message.contains("field 'peak_gflops' is 200.0, below the training rate"))
+            #expect(error.message.description.contains("field 'peak_gflops' is 200.0, below the training rate"))
         }
     }
 
     @Test func gflopsThatDisagreeWithFlopsOverSecondsAreRefused() throws {
         let inconsistent = Self.consistent.replacingOccurrences(of: #""flops": 130000000000"#, with: #""flops": 65000000000"#)
         let error = try #require(refusal(inconsistent))
-        #expect(error.message == "p.json: field 'kernels[0] (layer).gflops' is 130.0, but its flops ÷ seconds ÷ 1e9 is 65.0 GFLOP/s; the fields disagree")
+        #expect(error.message.description == "p.json: field 'kernels[0] (layer).gflops' is 130.0, but its flops ÷ seconds ÷ 1e9 is 65.0 GFLOP/s; the fields disagree")
     }
 
     @Test func errorsAreOneLineWithoutDecoderInternals() throws {

@@ -44,7 +44,7 @@ import Testing
         let decode = try #require(try InferenceCost.estimate(model: model, promptTokens: 1, outputTokens: 2, hardware: h100)
             .explanation.first { $0.quantity == "decode time" })
         #expect(decode.inputs.contains { $0.name == "u_bw" && $0.value == "0.8" })
-        expectCostError("--bandwidth-utilisation") { _ = try HardwareProfile.datasheet(HardwareCatalog.h100SXM, mfu: 0.4, bandwidthUtilisation: 1.2) }
+        expectCostError(.bandwidthUtilisation) { _ = try HardwareProfile.datasheet(HardwareCatalog.h100SXM, mfu: 0.4, bandwidthUtilisation: 1.2) }
     }
 
     @Test func memoryIsPrintedInDecimalGigabytesEverywhere() throws {

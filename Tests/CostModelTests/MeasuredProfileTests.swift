@@ -54,7 +54,7 @@ import Testing
 
     @Test func anExplicitMFUOnAMeasuredProfileIsRejected() {
         let profile = HostMeasurement(peakGflops: 268, bestSgemmGflops: 140)
-        expectCostError("--mfu") { _ = try HardwareProfile.measured(profile, path: "p.json", pricePerHour: DollarsPerHour(1), mfu: 0.9) }
+        expectCostError(.mfu) { _ = try HardwareProfile.measured(profile, path: "p.json", pricePerHour: DollarsPerHour(1), mfu: 0.9) }
         do { _ = try HardwareProfile.measured(profile, path: "p.json", pricePerHour: DollarsPerHour(1), mfu: 0.9) } catch {
             #expect("\(error)".contains("0.522 here"))   // 140 ÷ 268
         }
@@ -84,23 +84,23 @@ import Testing
     }
 
     @Test func wrongSchemaVersionIsAClearError() {
-        expectCostError("--hardware") { _ = try HostProfileFile.decode(Data(#"{"schema_version": 2}"#.utf8), path: "p.json") }
+        expectCostError(.hardware) { _ = try HostProfileFile.decode(Data(#"{"schema_version": 2}"#.utf8), path: "p.json") }
         do { _ = try HostProfileFile.decode(Data(#"{"schema_version": 2}"#.utf8), path: "p.json") } catch {
-            #expect("\(error)" == "--hardware: p.json: schema_version 2 is not supported (this llmcost reads version 1)")
+            #expect((error as? CostError)?.message.description == "p.json: schema_version 2 is not supported (this llmcost reads version 1)")
         }
-        expectCostError("--hardware") { _ = try HostProfileFile.decode(Data(#"{"threads": 2}"#.utf8), path: "p.json") }
+        expectCostError(.hardware) { _ = try HostProfileFile.decode(Data(#"{"threads": 2}"#.utf8), path: "p.json") }
         do { _ = try HostProfileFile.decode(Data(#"{"schema_version": "1"}"#.utf8), path: "p.json") } catch {
-            #expect("\(error)" == "--hardware: p.json: schema_version must be an integer (expected 1), got the string \"1\"")
+            #expect((error as? CostError)?.message.description == "p.json: schema_version must be an integer (expected 1), got the string \"1\"")
         }
-        expectCostError("--hardware") { _ = try HostProfileFile.decode(Data(#"{"schema_version": true}"#.utf8), path: "p.json") }
-        expectCostError("--hardware") { _ = try HostProfileFile.decode(Data("[1]".utf8), path: "p.json") }
-        expectCostError("--hardware") { _ = try HostProfileFile.decode(Data("not json".utf8), path: "p.json") }
-        expectCostError("--hardware") { _ = try HostProfileFile.decode(Data(#"{"schema_version": 1, "threads": "two"}"#.utf8), path: "p.json") }
-        expectCostError("--hardware") { _ = try HostProfileFile.read(path: "/nonexistent/profile.json") }
+        expectCostError(.hardware) { _ = try HostProfileFile.decode(Data(#"{"schema_version": true}"#.utf8), path: "p.json") }
+        expectCostError(.hardware) { _ = try HostProfileFile.decode(Data("[1]".utf8), path: "p.json") }
+        expectCostError(.hardware) { _ = try HostProfileFile.decode(Data("not json".utf8), path: "p.json") }
+        expectCostError(.hardware) { _ = try HostProfileFile.decode(Data(#"{"schema_version": 1, "threads": "two"}"#.utf8), path: "p.json") }
+        expectCostError(.hardware) { _ = try HostProfileFile.read(path: "/nonexistent/profile.json") }
     }
 
     @Test func aProfileWithoutThroughputOrPriceIsRejected() {
-        expectCostError("--hardware") { _ = try HardwareProfile.measured(HostMeasurement(), path: "p.json", pricePerHour: DollarsPerHour(1)) }
-        expectCostError("--price-per-hour") { _ = try HardwareProfile.measured(HostMeasurement(bestSgemmGflops: 1), path: "p.json", pricePerHour: nil) }
+        expectCostError(.hardware) { _ = try HardwareProfile.measured(HostMeasurement(), path: "p.json", pricePerHour: DollarsPerHour(1)) }
+        expectCostError(.pricePerHour) { _ = try HardwareProfile.measured(HostMeasurement(bestSgemmGflops: 1), path: "p.json", pricePerHour: nil) }
     }
 }

@@ -1,3 +1,4 @@
+import Workload
 @testable import CostModel
 import Testing
 
@@ -13,13 +14,13 @@ func expectClose(_ result: Double, _ reference: Double, within bound: Double = 1
     #expect(error <= bound, "\(result) vs \(reference): relative error \(error) > \(bound)", sourceLocation: sourceLocation)
 }
 
-/// Expects `body` to throw a `CostError` naming `option`.
-func expectCostError(_ option: String, sourceLocation: SourceLocation = #_sourceLocation, _ body: () throws -> Void) {
+/// Expects `body` to throw a `CostError` naming `parameter`.
+func expectCostError(_ parameter: InputParameter, sourceLocation: SourceLocation = #_sourceLocation, _ body: () throws -> Void) {
     do {
         try body()
-        Issue.record("expected a CostError for \(option)", sourceLocation: sourceLocation)
+        Issue.record("expected a CostError for \(parameter)", sourceLocation: sourceLocation)
     } catch let error as CostError {
-        #expect(error.option == option, "\(error)", sourceLocation: sourceLocation)
+        #expect(error.parameter == parameter, "\(error)", sourceLocation: sourceLocation)
         #expect(!error.description.contains("\n"), sourceLocation: sourceLocation)
     } catch {
         Issue.record("expected a CostError, got \(error)", sourceLocation: sourceLocation)

@@ -15,7 +15,7 @@ import Testing
         #expect(abs(with.communicationTime.value - expected) < 1e-12)
         #expect(abs(with.batchTime.value - alone.batchTime.value - expected) < 1e-9)
         #expect(alone.communicationTime.value == 0)
-        #expect(with.notes.contains { $0.contains("all-reduces per batch (test)") })
-        #expect(alone.notes.contains { $0.contains("communication not modelled") })
+        #expect(with.notes.contains { $0.description.contains("all-reduces per batch (test)") })
+        #expect(alone.notes.contains { $0.description.contains("communication not modelled") })
     }
 }

@@ -30,14 +30,14 @@ import Workload
     }
 
     @Test func impossibleConstraintsNameTheirOption() {
-        func option(_ c: PlanConstraints, _ spec: ModelSpec) -> String? {
-            do { try c.validate(for: spec); return nil } catch { return error.option }
+        func option(_ c: PlanConstraints, _ spec: ModelSpec) -> InputParameter? {
+            do { try c.validate(for: spec); return nil } catch { return error.parameter }
         }
-        #expect(option(PlanConstraints(zero: 4), ReferenceSpecs.llama2_7b) == "--zero")
-        #expect(option(PlanConstraints(ep: 2), ReferenceSpecs.llama2_7b) == "--ep")      // dense: no experts
-        #expect(option(PlanConstraints(ep: 16), ReferenceSpecs.mixtral) == "--ep")       // 8 experts
-        #expect(option(PlanConstraints(ep: 3), ReferenceSpecs.mixtral) == "--ep")
-        #expect(option(PlanConstraints(microBatches: 0), ReferenceSpecs.llama2_7b) == "--micro-batches")
+        #expect(option(PlanConstraints(zero: 4), ReferenceSpecs.llama2_7b) == .zeroStage)
+        #expect(option(PlanConstraints(ep: 2), ReferenceSpecs.llama2_7b) == .expertParallel)      // dense: no experts
+        #expect(option(PlanConstraints(ep: 16), ReferenceSpecs.mixtral) == .expertParallel)       // 8 experts
+        #expect(option(PlanConstraints(ep: 3), ReferenceSpecs.mixtral) == .expertParallel)
+        #expect(option(PlanConstraints(microBatches: 0), ReferenceSpecs.llama2_7b) == .microBatches)
         #expect(option(PlanConstraints(ep: 4, microBatches: 8), ReferenceSpecs.mixtral) == nil)
     }
 

@@ -151,7 +151,8 @@ import Testing
         #expect(report.total > 0)
         var absurd = big
         absurd.decoder!.layers = 1 << 31; absurd.hiddenSize = 1 << 31
-        #expect(throws: CountOverflow.self) { try FlopCounter(spec: absurd).train(batch: 1 << 31, seq: 1 << 31) }
+        // The largest batch and sequence every command accepts (Limits) on an absurd spec: a clear overflow.
+        #expect(throws: CountOverflow.self) { try FlopCounter(spec: absurd).train(batch: Limits.batch.maximum, seq: Limits.sequence.maximum) }
         #expect(throws: PhaseError.self) { try FlopCounter(spec: big).train(batch: 1 << 40, seq: 1) }
     }
 }

@@ -37,8 +37,8 @@ struct Bench: ParsableCommand {
     func shape() throws -> LayerShape {
         let seqLength = seq ?? LayerShape.default.seq
         if let model {
-            guard dModel == nil, heads == nil, kvHeads == nil, ffn == nil else {
-                throw ValidationError("--model gives the layer shape; do not combine it with --d-model/--heads/--kv-heads/--ffn")
+            guard dModel == nil, heads == nil, kvHeads == nil, ffn == nil, !gated else {
+                throw ValidationError("--model gives the layer shape; do not combine it with --d-model/--heads/--kv-heads/--ffn/--gated")
             }
             return try LayerShape(model: ModelLoading.load(model), seq: seqLength)
         }

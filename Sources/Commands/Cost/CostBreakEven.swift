@@ -31,10 +31,10 @@ struct CostBreakEven: ParsableCommand {
         case (.some(let p), .none): revenue = .perToken(DollarsPerThousandTokens(p))
         case (.none, .some(let fee)):
             if tokensPerUserMonth != nil, tokensPerUserDay != nil {
-                throw CostError(option: "--tokens-per-user-month", "cannot be given with --tokens-per-user-day; give one of the two (a day counts × 30)")
+                throw CostError(.tokensPerUserMonth, "cannot be given with --tokens-per-user-day; give one of the two (a day counts × 30)")
             }
             if let perDay = tokensPerUserDay {
-                try CostError.within(perDay, CostLimits.tokensPerUserDay, "--tokens-per-user-day", " tokens")
+                try CostError.within(perDay, CostLimits.tokensPerUserDay, .tokensPerUserDay, " tokens")
             }
             guard let perUser = tokensPerUserMonth ?? tokensPerUserDay.map({ $0 * 30 }) else {
                 throw CLIError("--fee-per-month needs --tokens-per-user-month or --tokens-per-user-day")

@@ -24,7 +24,7 @@ struct CostInfer: ParsableCommand {
     func rendered() throws -> Rendered {
         try InferenceCost.checkSizes(promptTokens: prompt, outputTokens: outputTokens, batch: batch, devices: devices)
         let profile = try hardware.profile()
-        let figures = try model.figures(sequenceLength: prompt, option: "--prompt", newTokens: outputTokens, measuredHost: profile.isMeasured)
+        let figures = try model.figures(sequenceLength: prompt, parameter: .promptTokens, newTokens: outputTokens, measuredHost: profile.isMeasured)
         let cost = try InferenceCost.estimate(model: figures, promptTokens: prompt, outputTokens: outputTokens, batch: batch,
                                               hardware: profile, devices: devices,
                                               communication: try TensorParallelLink.communication(model: model, hardware: hardware, devices: devices))
@@ -70,7 +70,7 @@ struct CostInfer: ParsableCommand {
             ("bandwidth_utilisation", .number(hardware.bandwidthUtilisation)),
             ("hardware", hardware.json),
             ("explanation", .array(c.explanation.map(\.json))),
-            ("notes", .array((c.notes + notes).map { .string($0) })),
+            ("notes", .array((c.notes.map(OptionNames.text) + notes).map { .string($0) })),
         ])
         var csv = FigureCSV()
         csv.add("prompt_tokens", c.promptTokens, "tokens")
@@ -91,6 +91,6 @@ struct CostInfer: ParsableCommand {
         csv.add("effective_flops_per_second", hardware.effectiveThroughput.value, "FLOP/s")
         csv.add("effective_bandwidth", hardware.effectiveBandwidth?.value, "B/s")
         csv.add("bandwidth_utilisation", hardware.bandwidthUtilisation, "fraction")
-        return Rendered(json: json, tables: tables, notes: c.notes + hardware.sourceNotes + notes, csvTable: csv.table)
+        return Rendered(json: json, tables: tables, notes: c.notes.map(OptionNames.text) + hardware.sourceNotes + notes, csvTable: csv.table)
     }
 }

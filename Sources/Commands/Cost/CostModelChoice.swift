@@ -20,10 +20,10 @@ struct CostModelChoice: ParsableArguments {
     /// SGEMM), bf16 on a datasheet device.
     static func defaultType(measuredHost: Bool) -> DataType { measuredHost ? .fp32 : .bf16 }
 
-    /// Figures at `sequenceLength` tokens per sequence (given by `option`). A sequence, or a prompt
-    /// plus `newTokens`, beyond the model's context window is refused as `flops` refuses it,
-    /// unless `--allow-beyond-context`.
-    func figures(sequenceLength: Int?, option: String, newTokens: Int = 0, recompute: Recompute = .none,
+    /// Figures at `sequenceLength` tokens per sequence (set by `parameter`). A sequence, or a prompt
+    /// plus `newTokens`, beyond the model's context window is refused by the one window check
+    /// `flops` uses, unless `--allow-beyond-context`.
+    func figures(sequenceLength: Int?, parameter: InputParameter, newTokens: Int = 0, recompute: Recompute = .none,
                  measuredHost: Bool = false) throws -> ModelFigures {
         let weightType = self.weightType ?? Self.defaultType(measuredHost: measuredHost)
         let kvType = self.kvType ?? Self.defaultType(measuredHost: measuredHost)
@@ -31,28 +31,17 @@ struct CostModelChoice: ParsableArguments {
         case (.some, .some): throw CLIError("give either a MODEL or --parameters, not both")
         case (.none, .none): throw CLIError("missing MODEL (or --parameters N for the 2N/6N rule)")
         case (.none, .some(let n)):
-            let parameters = try CostError.wholeNumber(n, "--parameters", minimum: 1)
+            let parameters = try CostError.wholeNumber(n, .parameters, minimum: 1)
             let bytes = Int128(max(1, weightType.bits / 8))
             return ModelFigures.rule(name: "\(HumanUnits.count(parameters)) parameters", parameters: parameters, bytesPerParameter: bytes)
         case (.some(let reference), .none):
             let spec = try ModelLoading.load(reference)
-            let seq = sequenceLength ?? min(2048, spec.contextWindow ?? 2048)
-            try checkWindow(spec, seq, option: option, newTokens: newTokens)
+            // A request that generates needs a decoder: refused before the window is checked.
+            if newTokens > 0, spec.decoder == nil || spec.lmHead == nil { throw InferenceCost.encoderOnly(spec.name) }
+            let seq = sequenceLength ?? spec.defaultSequenceLength
+            try spec.checkContext(length: seq, parameter: parameter, allowBeyond: allowBeyondContext)
+            if newTokens > 0 { try spec.checkGeneration(prompt: seq, newTokens: newTokens, allowBeyond: allowBeyondContext) }
             return try ModelFigures(spec: spec, sequenceLength: seq, recompute: recompute, weightType: weightType, kvType: kvType)
         }
     }
-
-    /// The message `flops` gives for the same request.
-    private func checkWindow(_ spec: ModelSpec, _ seq: Int, option: String, newTokens: Int) throws {
-        guard let window = spec.contextWindow, !allowBeyondContext else { return }
-        if seq > window {
-            throw CostError(option: option, "\(seq) positions exceed \(spec.name)'s context window of \(window); "
-                + "pass --allow-beyond-context to count it anyway")
-        }
-        if seq + newTokens > window {
-            throw CostError(option: "--new-tokens", "prompt \(seq) + \(newTokens) new tokens exceeds \(spec.name)'s "
-                + "context window of \(window); pass --allow-beyond-context to count it anyway")
-        }
-    }
 }
-

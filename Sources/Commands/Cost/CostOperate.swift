@@ -32,7 +32,7 @@ struct CostOperate: ParsableCommand {
         try InferenceCost.checkSizes(promptTokens: prompt, outputTokens: outputTokens, batch: batch, devices: devices)
         let energyOptions = try energy.options()
         let profile = try hardware.profile()
-        let figures = try model.figures(sequenceLength: prompt, option: "--prompt", newTokens: outputTokens, measuredHost: profile.isMeasured)
+        let figures = try model.figures(sequenceLength: prompt, parameter: .promptTokens, newTokens: outputTokens, measuredHost: profile.isMeasured)
         let cost = try OperatingCost.estimate(model: figures, requestsPerDay: requestsPerDay, promptTokens: prompt,
                                               outputTokens: outputTokens, batch: batch, hardware: profile,
                                               devicesPerReplica: devices, targetUtilisation: targetUtilisation,
@@ -84,6 +84,6 @@ struct CostOperate: ParsableCommand {
         csv.add("energy_added_to_total", text: String(c.energyAddedToTotal), "bool")
         csv.add("total_dollars_per_day", c.totalDollarsPerDay.value, "USD/day")
         csv.add("dollars_per_1k_tokens", c.dollarsPer1KTokens.value, "USD/1K tokens")
-        return Rendered(json: json, tables: tables, notes: c.inference.notes + hardware.sourceNotes, csvTable: csv.table)
+        return Rendered(json: json, tables: tables, notes: c.inference.notes.map(OptionNames.text) + hardware.sourceNotes, csvTable: csv.table)
     }
 }

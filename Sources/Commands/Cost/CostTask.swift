@@ -30,8 +30,8 @@ struct CostTask: ParsableCommand {
                                        tokensPerCharacter: tokensPerCharacter, inputPrice: prices.0, outputPrice: prices.1)
         } else {
             // Tokens are counted, not estimated: a whole number, like `cost train --tokens`.
-            if let inputTokens { _ = try CostError.wholeNumber(inputTokens, "--input-tokens") }
-            if let outputTokens { _ = try CostError.wholeNumber(outputTokens, "--output-tokens") }
+            if let inputTokens { _ = try CostError.wholeNumber(inputTokens, .inputTokens) }
+            if let outputTokens { _ = try CostError.wholeNumber(outputTokens, .outputTokens) }
             task = try TaskPrice.price(inputTokens: inputTokens ?? 0, outputTokens: outputTokens ?? 0,
                                        inputPrice: prices.0, outputPrice: prices.1)
         }

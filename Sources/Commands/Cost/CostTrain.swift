@@ -24,12 +24,12 @@ struct CostTrain: ParsableCommand {
 
     /// The result before formatting (what tests inspect).
     func rendered() throws -> Rendered {
-        let tokens = try CostError.wholeNumber(self.tokens, "--tokens", minimum: 1)
-        try CostError.count(devices, "--devices", maximum: CostLimits.devices)
-        if let seq { try CostError.count(seq, "--seq", maximum: CostLimits.sequence) }
+        let tokens = try CostError.wholeNumber(self.tokens, .trainingTokens, minimum: 1)
+        try CostError.count(devices, .devices, maximum: CostLimits.devices)
+        if let seq { try CostError.count(seq, .sequenceLength, maximum: CostLimits.sequence) }
         let energyOptions = try energy.options()
         let profile = try hardware.profile()
-        let figures = try model.figures(sequenceLength: seq, option: "--seq", recompute: recompute, measuredHost: profile.isMeasured)
+        let figures = try model.figures(sequenceLength: seq, parameter: .sequenceLength, recompute: recompute, measuredHost: profile.isMeasured)
         let cost = try TrainingCost.estimate(model: figures, tokens: tokens, hardware: profile, devices: devices,
                                              energy: energyOptions)
         return Self.rendered(cost, figures: figures, hardware: profile, explain: output.explain)

@@ -6,7 +6,7 @@ extension Explanation {
             ("quantity", .string(quantity)),
             ("formula", .string(formula)),
             ("inputs", .array(inputs.map { i in
-                .object([("name", .string(i.name)), ("value", .string(i.value)), ("unit", .string(i.unit)), ("source", .string(i.source))])
+                .object([("name", .string(i.name)), ("value", .string(i.value)), ("unit", .string(i.unit)), ("source", .string(OptionNames.text(i.source)))])
             })),
             ("result", .string(result)),
         ])
@@ -17,7 +17,7 @@ extension Explanation {
         var table = TextTable(title: "how each figure is made", columns: ["figure", "formula", "inputs [source]", "result"],
                               alignments: [.left, .left, .left, .left])
         for e in explanations {
-            let inputs = e.inputs.map { "\($0.name) = \($0.value)\($0.unit.isEmpty ? "" : " " + $0.unit) [\($0.source)]" }
+            let inputs = e.inputs.map { "\($0.name) = \($0.value)\($0.unit.isEmpty ? "" : " " + $0.unit) [\(OptionNames.text($0.source))]" }
             table.append([e.quantity, e.formula, inputs.joined(separator: "; "), e.result])
         }
         return table

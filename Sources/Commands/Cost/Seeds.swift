@@ -23,10 +23,10 @@ struct Seeds: ParsableCommand {
 
     /// The result before formatting (what tests inspect).
     func rendered() throws -> Rendered {
-        try CostError.fraction(mfu, "--mfu")
-        try CostError.count(batch, "--batch", maximum: 1 << 20)
-        if let bandwidthUtilisation { try CostError.fraction(bandwidthUtilisation, "--bandwidth-utilisation") }
-        if let p = pricePerHour { try CostError.positive(p, "--price-per-hour", maximum: CostLimits.pricePerHour, " dollars per host-hour") }
+        try CostError.fraction(mfu, .mfu)
+        try CostError.count(batch, .batch, maximum: 1 << 20)
+        if let bandwidthUtilisation { try CostError.fraction(bandwidthUtilisation, .bandwidthUtilisation) }
+        if let p = pricePerHour { try CostError.positive(p, .pricePerHour, maximum: CostLimits.pricePerHour, " dollars per host-hour") }
         var hardware = try SeedAudit.datasheetHardware(mfu: mfu, bandwidthUtilisation: bandwidthUtilisation)
         if let reference = hostProfile {
             hardware.append(try HardwareOptions.measuredProfile(reference, pricePerHour: pricePerHour.map(DollarsPerHour.init),

@@ -25,21 +25,29 @@ public struct OutputOptions: ParsableArguments {
         try Self.write(text, to: output, option: "--output")
     }
 
-    /// Writes a regular file atomically (a reader never sees half of it); anything else that
-    /// exists — a device, a FIFO — is written in place, never replaced by a rename.
+    /// Writes `text` to `path` atomically, after the command has succeeded: into a temporary
+    /// file in the same directory, then renamed over the path, so a reader never sees half of it
+    /// and a failure leaves any earlier file untouched. A target that is one of the run's inputs,
+    /// or exists and is not a regular file (a FIFO, a device), is refused without being opened.
     public static func write(_ text: String, to path: String, option: String) throws {
         try checkWritable(path, option: option)
-        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
-        let special = attributes.map { ($0[.type] as? FileAttributeType) != .typeRegular } ?? false
+        let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        var template = Array((directory + "/.llmcost-XXXXXX").utf8CString)
+        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard descriptor >= 0 else {
+            throw CLIError("cannot write \(option) '\(path)': \(String(cString: strerror(errno))) in '\(directory)'")
+        }
+        let temporary = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
         do {
-            if special {
-                let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
-                defer { try? handle.close() }
-                try handle.write(contentsOf: Data(text.utf8))
-            } else {
-                try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
-            }
+            try handle.write(contentsOf: Data(text.utf8))
+            try handle.close()
+            // mkstemp creates 0600; an output is an ordinary file (0644 less the umask).
+            let mask = umask(0); umask(mask)
+            chmod(temporary, 0o666 & ~mask)
+            guard rename(temporary, path) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
         } catch {
+            unlink(temporary)
             throw CLIError("cannot write \(option) '\(path)': \(Self.reason(error))")
         }
     }
@@ -50,13 +58,21 @@ public struct OutputOptions: ParsableArguments {
         try Self.checkWritable(output, option: "--output")
     }
 
-    /// The path names no directory and a file can be created beside it. Writes are atomic (a
-    /// temporary file renamed over the path), so creating one is what is tried; permission bits
-    /// alone would pass `/proc` or a read-only mount for root.
+    /// The path names no directory, no special file and none of the run's inputs, and a file can
+    /// be created beside it. Writes are atomic (a temporary file renamed over the path), so
+    /// creating one is what is tried; permission bits alone would pass `/proc` or a read-only
+    /// mount for root.
     public static func checkWritable(_ path: String, option: String) throws {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
             throw CLIError("cannot write \(option) '\(path)': it is a directory")
+        }
+        var target = stat()
+        if stat(path, &target) == 0, (target.st_mode & S_IFMT) != S_IFREG {
+            throw CLIError("cannot write \(option) '\(path)': it exists and is not a regular file (a FIFO, device or socket is never opened)")
+        }
+        if InputFiles.isInput(path) {
+            throw CLIError("cannot write \(option) '\(path)': it is one of this command's inputs; choose another path")
         }
         let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {

@@ -9,8 +9,8 @@ struct FlopsView {
 
     private var report: FlopReport { result.report }
 
-    /// The rule of thumb for this phase: 2·N per token forward, 6·N training (and with N active).
-    private var ruleMultiplier: Int { report.phase == .train ? 6 : 2 }
+    /// The rule of thumb for this phase, computed by Workload.
+    private var rule: RuleOfThumb { RuleOfThumb(phase: report.phase, parameters: parameters) }
 
     var rendered: Rendered {
         var columns = ["component", "FLOPs", "", "share"]
@@ -18,7 +18,7 @@ struct FlopsView {
         var table = TextTable(title: "\(report.model): \(report.phase.rawValue) FLOPs (\(report.convention.rawValue))", columns: columns)
         if explain { table.alignments[columns.count - 1] = .left }
         for c in report.components {
-            var row = [c.name, HumanUnits.grouped(c.flops.value), HumanUnits.flops(c.flops.value), HumanUnits.percent(share(c.flops.value))]
+            var row = [c.name, HumanUnits.grouped(c.flops.value), HumanUnits.flops(c.flops.value), HumanUnits.percent(report.share(c.flops.value))]
             if explain { row.append(c.formula) }
             table.append(row)
         }
@@ -26,10 +26,10 @@ struct FlopsView {
             ["total", HumanUnits.grouped(report.total), HumanUnits.flops(report.total)],
             ["tokens", HumanUnits.grouped(report.tokens), ""],
             ["FLOPs per token", Self.groupedDecimal(report.flopsPerToken), HumanUnits.flops(report.flopsPerToken)],
-            ["\(ruleMultiplier)·N per token", HumanUnits.grouped(Int128(ruleMultiplier) * parameters.total), ""],
+            ["\(rule.multiplier)·N per token", HumanUnits.grouped(rule.flopsPerToken), ""],
         ])
-        if parameters.active != parameters.total {
-            totals.append(["\(ruleMultiplier)·N_active per token", HumanUnits.grouped(Int128(ruleMultiplier) * parameters.active), ""])
+        if rule.hasActiveSubset {
+            totals.append(["\(rule.multiplier)·N_active per token", HumanUnits.grouped(rule.activeFLOPsPerToken), ""])
         }
         var tables = [table, totals]
         if case .generation(let g) = result { tables += generationTables(g) }
@@ -47,15 +47,13 @@ struct FlopsView {
     /// Steps the table lists in full; a longer request shows its first and last steps (JSON has all).
     static let tableSteps = 40
 
-    private func share(_ value: Int128) -> Double { report.total == 0 ? 0 : Double(value) / Double(report.total) }
-
     private func generationTables(_ g: GenerationReport) -> [TextTable] {
         var summary = TextTable(columns: ["beam search", "value", ""], rows: [
             ["beams", String(g.beams), g.beamPrefill.rawValue],
             ["greedy total", HumanUnits.grouped(g.greedyTotal), HumanUnits.flops(g.greedyTotal)],
             ["extra over greedy", HumanUnits.grouped(g.extraOverGreedy), HumanUnits.flops(g.extraOverGreedy)],
         ])
-        if g.greedyTotal > 0 { summary.append(["ratio to greedy", HumanUnits.decimal(Double(g.report.total) / Double(g.greedyTotal), 3), ""]) }
+        if let ratio = g.ratioToGreedy { summary.append(["ratio to greedy", HumanUnits.decimal(ratio, 3), ""]) }
         var steps = TextTable(title: "per step", columns: ["step", "context", "sequences", "FLOPs", ""])
         let half = Self.tableSteps / 2
         let shown = g.steps.count <= Self.tableSteps ? Array(g.steps) : Array(g.steps.prefix(half)) + Array(g.steps.suffix(half))
@@ -87,8 +85,8 @@ struct FlopsView {
             ("tokens", .integer(report.tokens)),
             ("total_flops", .integer(report.total)),
             ("flops_per_token", .number(report.flopsPerToken)),
-            ("rule_flops_per_token", .integer(Int128(ruleMultiplier) * parameters.total)),
-            ("rule_active_flops_per_token", .integer(Int128(ruleMultiplier) * parameters.active)),
+            ("rule_flops_per_token", .integer(rule.flopsPerToken)),
+            ("rule_active_flops_per_token", .integer(rule.activeFLOPsPerToken)),
             ("components", .array(report.components.map {
                 .object([("name", .string($0.name)), ("flops", .integer($0.flops.value)), ("formula", .string($0.formula))])
             })),

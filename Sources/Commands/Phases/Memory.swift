@@ -26,11 +26,8 @@ struct Memory: ParsableCommand {
 
     func run() throws {
         let spec = try ModelLoading.load(model.model)
-        let length = seq ?? min(2048, spec.contextWindow ?? 2048)
-        if let window = spec.contextWindow, length > window, !allowBeyondContext {
-            throw PhaseError(option: "--seq", "\(length) positions exceed \(spec.name)'s context window of \(window); "
-                + "pass --allow-beyond-context to size it anyway")
-        }
+        let length = seq ?? spec.defaultSequenceLength
+        try spec.checkContext(length: length, parameter: .sequenceLength, allowBeyond: allowBeyondContext)
         let estimator = MemoryEstimator(spec: spec, weightType: dtype, kvType: kvDtype, groupSize: groupSize, recompute: recompute)
         let report = try estimator.report(batch: batch, seq: length)
         let fits = DeviceFit.catalog(inferenceBytes: report.inferenceTotal, trainingBytes: report.training.total)

@@ -1,7 +1,9 @@
 import ArgumentParser
 import Workload
 
-/// The phase and its shape: shared by `flops`, `memory` and the cost commands.
+/// The phase and its shape, for `flops`. Defaults and the context-window check live in Workload
+/// (`ModelSpec.defaultSequenceLength`, `checkContext`); this type only reads options, and refuses
+/// an option the chosen phase or model would silently ignore.
 struct PhaseOptions: ParsableArguments {
     @Option(help: "prefill (default), decode, generate or train.")
     var phase: Phase = .prefill
@@ -15,58 +17,53 @@ struct PhaseOptions: ParsableArguments {
     var decoderSeq: Int?
     @Option(name: .customLong("encoder-seq"), help: "Encoder–decoder decode: encoder positions the cross-attention reads (default: --context).")
     var encoderSeq: Int?
-    @Option(name: .customLong("new-tokens"), help: "generate: tokens to produce.")
-    var newTokens: Int = 128
-    @Option(help: "generate: beam width K (1 = greedy).")
-    var beams: Int = 1
-    @Option(name: .customLong("beam-prefill"), help: "generate with beams: replicated (Hugging Face: prompt copied K times) or shared (one prefill, cache shared).")
-    var beamPrefill: BeamPrefill = .replicated
-    @Option(help: "train: activation recomputation none, selective or full.")
-    var recompute: Recompute = .none
+    @Option(name: .customLong("new-tokens"), help: "generate: tokens to produce (default 128).")
+    var newTokensOption: Int?
+    @Option(name: .customLong("beams"), help: "generate: beam width K (default 1 = greedy).")
+    var beamsOption: Int?
+    @Option(name: .customLong("beam-prefill"), help: "generate with beams: replicated (default; Hugging Face: prompt copied K times) or shared (one prefill, cache shared).")
+    var beamPrefillOption: BeamPrefill?
+    @Option(name: .customLong("recompute"), help: "train: activation recomputation none (default), selective or full.")
+    var recomputeOption: Recompute?
     @Flag(name: .customLong("allow-beyond-context"), help: "Count sequences longer than the model's context window.")
     var allowBeyondContext = false
 
-    /// `--seq` or its default for this model: 2048 or the window if smaller; for `generate` of a
-    /// decoder-only model, what leaves room in the window for the new tokens.
+    var newTokens: Int { newTokensOption ?? 128 }
+    var beams: Int { beamsOption ?? 1 }
+    var beamPrefill: BeamPrefill { beamPrefillOption ?? .replicated }
+    var recompute: Recompute { recomputeOption ?? .none }
+
+    /// `--seq` or the model's default (for `generate`, a prompt that leaves room for the new tokens).
     func sequenceLength(for spec: ModelSpec) -> Int {
-        if let seq { return seq }
-        let window = spec.contextWindow ?? 2048
-        if phase == .generate, !spec.isEncoderDecoder, newTokens > 0, newTokens < window {
-            return min(2048, window - newTokens)
-        }
-        return min(2048, window)
+        seq ?? (phase == .generate ? spec.defaultPromptLength(newTokens: newTokens) : spec.defaultSequenceLength)
     }
 
     /// `--context` or its default: `--seq`, kept inside the window with room for the new token.
-    func contextLength(for spec: ModelSpec) -> Int {
-        if let context { return context }
-        let s = sequenceLength(for: spec)
-        guard seq == nil, let window = spec.contextWindow, s >= window else { return s }
-        return max(0, window - 1)
-    }
+    func contextLength(for spec: ModelSpec) -> Int { context ?? spec.defaultDecodeContext(sequence: seq) }
 
     /// The counted phase; the counter validates the sizes.
     func count(with counter: FlopCounter) throws -> PhaseResult {
         let spec = counter.spec
+        try PhaseApplicability(self, spec: spec).check()
         let s = sequenceLength(for: spec)
-        if phase != .generate { try checkWindow(s, spec, option: "--seq") }
+        if phase != .generate { try spec.checkContext(length: s, parameter: .sequenceLength, allowBeyond: allowBeyondContext) }
+        if let decoderSeq {
+            try spec.checkContext(length: decoderSeq, parameter: .decoderSequenceLength, allowBeyond: allowBeyondContext)
+        }
         switch phase {
         case .prefill: return .single(try counter.prefill(batch: batch, seq: s, decoderSeq: decoderSeq))
         case .train: return .single(try counter.train(batch: batch, seq: s, decoderSeq: decoderSeq, recompute: recompute))
         case .decode:
             let p = contextLength(for: spec)
-            try checkWindow(p + 1, spec, option: "--context")
+            try spec.checkContext(length: p + 1, parameter: .context, allowBeyond: allowBeyondContext)
+            if let encoderSeq {
+                try spec.checkContext(length: encoderSeq, parameter: .encoderSequenceLength, allowBeyond: allowBeyondContext)
+            }
             return .single(try counter.decode(batch: batch, context: p, encoderSeq: encoderSeq))
         case .generate:
             return .generation(try counter.generate(batch: batch, prompt: s, newTokens: newTokens, beams: beams,
                                                     beamPrefill: beamPrefill, allowBeyondContext: allowBeyondContext))
         }
-    }
-
-    private func checkWindow(_ length: Int, _ spec: ModelSpec, option: String) throws {
-        guard let window = spec.contextWindow, length > window, !allowBeyondContext else { return }
-        throw PhaseError(option: option, "\(length) positions exceed \(spec.name)'s context window of \(window); "
-            + "pass --allow-beyond-context to count it anyway")
     }
 }
 

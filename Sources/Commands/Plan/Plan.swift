@@ -23,10 +23,10 @@ struct Plan: ParsableCommand {
     var devicesPerNode: Int?
     @Flag(name: .customLong("list-interconnects"), help: "Print the interconnect catalog (bandwidth, latency, sources) and exit.")
     var listInterconnects = false
-    @Option(help: "Tokens per sequence, 1…131072 (no context parallelism is modelled), within the model's context window unless --allow-beyond-context.") var seq: Int = 2048
-    @Option(name: .customLong("global-batch"), help: "Sequences per optimizer step, 1…2^20.") var globalBatch: Int = 512
-    @Option(help: "Fraction of peak one device's GEMMs sustain, in [0.001, 1] (one global constant, not MFU).") var efficiency: Double = 0.6
-    @Option(help: "Activation recomputation: none, selective or full.") var recompute: Recompute = .selective
+    @Option(name: .customLong("seq"), help: "Tokens per sequence (default 2048), 1…131072 (no context parallelism is modelled), within the model's context window unless --allow-beyond-context.") var seqOption: Int?
+    @Option(name: .customLong("global-batch"), help: "Sequences per optimizer step, 1…2^20 (default 512).") var globalBatchOption: Int?
+    @Option(name: .customLong("efficiency"), help: "Fraction of peak one device's GEMMs sustain, in [0.001, 1] (one global constant, not MFU).") var efficiencyOption: Double?
+    @Option(name: .customLong("recompute"), help: "Activation recomputation: none, selective (default) or full.") var recomputeOption: Recompute?
     @Option(name: .customLong("price-per-hour"), help: "Price per device-hour (default: the catalog's reference price).") var pricePerHour: Double?
     @Option var tp: Int?
     @Option var pp: Int?
@@ -35,10 +35,10 @@ struct Plan: ParsableCommand {
     @Option(help: "ZeRO stage 0…3 (default 1 for a single plan). Without tp/pp/dp: search only plans with it.") var zero: Int?
     @Flag(name: .customLong("sp"), help: "Sequence parallelism.") var sequenceParallel = false
     @Option(name: .customLong("micro-batches"), help: "Micro-batches per step, 1…2^20. Without tp/pp/dp: search only plans with it.") var microBatches: Int?
-    @Option(help: "Plans to list.") var top: Int = 10
+    @Option(name: .customLong("top"), help: "Plans to list (default 10).") var topOption: Int?
     @Flag(help: "Serving instead of training: tensor-parallel decode latency, throughput and replicas.") var serve = false
-    @Option(help: "--serve: sequences decoded together per replica.") var batch: Int = 8
-    @Option(help: "--serve: tokens in each sequence's KV cache.") var context: Int = 2048
+    @Option(name: .customLong("batch"), help: "--serve: sequences decoded together per replica (default 8).") var batchOption: Int?
+    @Option(name: .customLong("context"), help: "--serve: tokens in each sequence's KV cache (default 2048).") var contextOption: Int?
     @Option(name: .customLong("tokens-per-second"), help: "--serve: generated tokens per second to sustain, up to 1e12 (sizes the replica count).")
     var tokensPerSecond: Double?
     @Flag(name: .customLong("allow-beyond-context"), help: "Plan sequences (or a --serve context) longer than the model's context window.")
@@ -46,6 +46,13 @@ struct Plan: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     var devices: Int { devicesOption ?? 8 }
+    var seq: Int { seqOption ?? 2048 }
+    var globalBatch: Int { globalBatchOption ?? 512 }
+    var efficiency: Double { efficiencyOption ?? 0.6 }
+    var recompute: Recompute { recomputeOption ?? .selective }
+    var top: Int { topOption ?? 10 }
+    var batch: Int { batchOption ?? 8 }
+    var context: Int { contextOption ?? 2048 }
 
     func validate() throws {
         guard model != nil || listInterconnects else { throw ValidationError("Missing expected argument '<model>'") }
@@ -64,7 +71,7 @@ struct Plan: ParsableCommand {
         let device = try AcceleratorChoice.accelerator(named: hardware, pricePerHour: pricePerHour, intraNode: interconnect,
                                                        interNode: network, devicesPerNode: devicesPerNode)
         if serve { return try serving(spec, device) }
-        try checkWindow(spec, seq, option: "--seq")
+        try spec.checkContext(length: seq, parameter: .sequenceLength, allowBeyond: allowBeyondContext)
         let job = TrainingJob(spec: spec, seq: seq, globalBatch: globalBatch, kernelEfficiency: efficiency, recompute: recompute)
         let evaluations: [PlanEvaluation]
         var constraints = PlanConstraints()
@@ -79,14 +86,7 @@ struct Plan: ParsableCommand {
             constraints = PlanConstraints(zero: zero, ep: ep, microBatches: microBatches)
             try constraints.validate(for: spec)
             evaluations = PlanSearch.plans(devices: devices, job: job, on: device, constraints: constraints)
-            guard !evaluations.isEmpty else {
-                if !constraints.isEmpty {
-                    throw PlanError(option: constraints.description.split(separator: " ").first.map(String.init) ?? "--devices",
-                                    "no valid plan for \(devices) devices with \(constraints.description): heads, layers and the global batch \(globalBatch) "
-                                        + "must divide by the degrees, ep must divide dp, and the sequences per replica by the micro-batches")
-                }
-                throw PlanError(option: "--devices", "no valid plan for \(devices) devices: heads, layers and the global batch \(globalBatch) must divide by the degrees")
-            }
+            guard !evaluations.isEmpty else { throw PlanError.noPlan(devices: devices, globalBatch: globalBatch, constraints: constraints) }
         }
         let smallest = PlanSearch.smallestFittingDeviceCount(job: job, on: device, constraints: constraints)
         return PlanView(evaluations: Array(evaluations.prefix(top)), device: device, job: job, smallest: smallest,
@@ -97,7 +97,7 @@ struct Plan: ParsableCommand {
 extension Plan {
     /// One row per tensor-parallel degree (or the given `--tp`) that the model's heads allow.
     func serving(_ spec: ModelSpec, _ device: Accelerator) throws -> Rendered {
-        try checkWindow(spec, context, option: "--context")
+        try spec.checkContext(length: context, parameter: .context, allowBeyond: allowBeyondContext)
         let heads = spec.decoder?.attention.heads ?? 1
         let degrees = tp.map { [$0] } ?? (1...device.devicesPerNode).filter { heads % $0 == 0 && $0 & ($0 - 1) == 0 }
         let estimates = try degrees.map { try ServingPlan.estimate(spec: spec, tp: $0, batch: batch, context: context, on: device) }
@@ -106,7 +106,7 @@ extension Plan {
         var rows: [JSONValue] = []
         for e in estimates {
             let replicas = try tokensPerSecond.map { try e.replicas(for: $0) }
-            let dollarsPerMillion = device.pricePerHour.value * Double(e.tp) / 3600 / e.tokensPerSecond * 1e6
+            let dollarsPerMillion = e.dollarsPerMillionTokens
             table.append([String(e.tp), e.fits ? "yes" : "no", HumanUnits.decimal(Double(e.bytesPerDevice) / 1e9, 1),
                           HumanUnits.decimal(e.secondsPerToken * 1000, 2), e.boundBy, HumanUnits.decimal(e.communicationSeconds * 1000, 3),
                           HumanUnits.decimal(e.tokensPerSecond, 0), replicas.map(String.init) ?? "—", HumanUnits.decimal(dollarsPerMillion, 3)])
@@ -121,14 +121,5 @@ extension Plan {
         return Rendered(json: .object([("model", .string(spec.name)), ("hardware", .string(device.name)),
                                        ("batch", .int(batch)), ("context", .int(context)), ("serving", .array(rows))]),
                         tables: [table], notes: notes)
-    }
-}
-
-extension Plan {
-    /// The message `flops` gives for a sequence beyond the window.
-    func checkWindow(_ spec: ModelSpec, _ length: Int, option: String) throws {
-        guard let window = spec.contextWindow, length > window, !allowBeyondContext else { return }
-        throw PlanError(option: option, "\(length) positions exceed \(spec.name)'s context window of \(window); "
-            + "pass --allow-beyond-context to count it anyway")
     }
 }

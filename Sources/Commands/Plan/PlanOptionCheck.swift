@@ -1,54 +1,65 @@
 import CostModel
 import ParallelPlan
+import Workload
 
 /// `plan`'s options checked one by one before any work: each bad value is one line naming its
-/// option and range, and a training option given with `--serve` (where it would be ignored) is
-/// refused rather than dropped.
+/// option and the range from the one limits table (`Limits`), and an option the chosen mode
+/// would ignore (a training option with `--serve`, a serving option without it) is refused
+/// rather than dropped.
 struct PlanOptionCheck {
     let plan: Plan
     init(_ plan: Plan) { self.plan = plan }
 
-    static let maximumDegree = 1 << 20
-    static let maximumSequence = 1 << 17
-
     func check() throws(PlanError) {
-        try range("--devices", plan.devices, 1...Self.maximumDegree)
-        // Plans model no context parallelism: beyond 128K tokens nothing fits, and the search for the
-        // smallest fitting device count would walk every count up to 2^16 (minutes, not seconds).
-        try range("--seq", plan.seq, 1...Self.maximumSequence)
-        try range("--global-batch", plan.globalBatch, 1...(1 << 20))
-        try range("--top", plan.top, 1...10_000)
-        try range("--batch", plan.batch, 1...(1 << 20))
-        try range("--context", plan.context, 1...(1 << 30))
-        if let n = plan.devicesPerNode { try range("--devices-per-node", n, 1...(1 << 16)) }
-        for (name, value) in [("--tp", plan.tp), ("--pp", plan.pp), ("--dp", plan.dp), ("--ep", plan.ep), ("--micro-batches", plan.microBatches)] {
-            if let value { try range(name, value, 1...Self.maximumDegree) }
+        try range(.devices, plan.devices, Limits.devices)
+        try range(.sequenceLength, plan.seq, Limits.plannedSequence)
+        try range(.globalBatch, plan.globalBatch, Limits.batch)
+        try range(.planCount, plan.top, Limits.planCount)
+        try range(.batch, plan.batch, Limits.batch)
+        try range(.context, plan.context, Limits.sequence)
+        if let n = plan.devicesPerNode { try range(.devicesPerNode, n, Limits.devicesPerNode) }
+        for (parameter, value) in [(InputParameter.tensorParallel, plan.tp), (.pipelineParallel, plan.pp), (.dataParallel, plan.dp),
+                                   (.expertParallel, plan.ep), (.microBatches, plan.microBatches)] {
+            if let value { try range(parameter, value, Limits.devices) }
         }
-        if let zero = plan.zero, !(0...3).contains(zero) { throw PlanError(option: "--zero", "ZeRO stage must be 0, 1, 2 or 3, got \(zero)") }
+        if let zero = plan.zero, !(0...3).contains(zero) { throw PlanError(.zeroStage, "ZeRO stage must be 0, 1, 2 or 3, got \(zero)") }
         guard plan.efficiency.isFinite, CostLimits.utilisation.contains(plan.efficiency) else {
-            throw PlanError(option: "--efficiency", "must lie in [0.001, 1] (a fraction of peak, e.g. 0.6), got \(CostError.trimmed(plan.efficiency))")
+            throw PlanError(.kernelEfficiency, "must lie in [0.001, 1] (a fraction of peak, e.g. 0.6), got \(CostError.trimmed(plan.efficiency))")
         }
         if let price = plan.pricePerHour, !(price > 0 && price <= CostLimits.pricePerHour) {
-            throw PlanError(option: "--price-per-hour", "must lie in (0, \(CostError.bound(CostLimits.pricePerHour))] dollars per device-hour, got \(CostError.trimmed(price))")
+            throw PlanError(.pricePerHour, "must lie in (0, \(CostError.bound(CostLimits.pricePerHour))] dollars per device-hour, got \(CostError.trimmed(price))")
         }
-        if let rate = plan.tokensPerSecond, !(rate > 0 && rate <= 1e12) {
-            throw PlanError(option: "--tokens-per-second", "must lie in (0, 1e12] generated tokens per second, got \(CostError.trimmed(rate))")
+        if let rate = plan.tokensPerSecond, !(rate > 0 && rate <= CostLimits.tokensPerSecond) {
+            throw PlanError(.tokensPerSecond, "must lie in (0, 1e12] generated tokens per second, got \(CostError.trimmed(rate))")
         }
         if plan.serve {
             // Serving rows are single tensor-parallel replicas: these would be silently ignored.
-            for (name, given) in [("--devices", plan.devicesOption != nil), ("--ep", plan.ep != nil), ("--pp", plan.pp != nil),
-                                  ("--dp", plan.dp != nil), ("--zero", plan.zero != nil), ("--micro-batches", plan.microBatches != nil)] where given {
-                throw PlanError(option: name, "does not apply to --serve: each row is one tensor-parallel replica (choose its size with --tp; "
+            for (parameter, given) in [(InputParameter.devices, plan.devicesOption != nil), (.expertParallel, plan.ep != nil),
+                                       (.pipelineParallel, plan.pp != nil), (.dataParallel, plan.dp != nil), (.zeroStage, plan.zero != nil),
+                                       (.microBatches, plan.microBatches != nil)] where given {
+                throw PlanError(parameter, "does not apply to --serve: each row is one tensor-parallel replica (choose its size with --tp; "
                     + "--tokens-per-second sizes the replica count); expert parallelism is not modelled for serving")
             }
-        } else if plan.tokensPerSecond != nil {
-            throw PlanError(option: "--tokens-per-second", "applies to --serve only")
+            for (parameter, given) in [(InputParameter.sequenceLength, plan.seqOption != nil), (.globalBatch, plan.globalBatchOption != nil),
+                                       (.kernelEfficiency, plan.efficiencyOption != nil), (.recompute, plan.recomputeOption != nil),
+                                       (.sequenceParallel, plan.sequenceParallel), (.planCount, plan.topOption != nil)] where given {
+                throw PlanError(parameter, "is a training-plan option and does not apply to --serve (serving takes --batch, --context, --tp, "
+                    + "--tokens-per-second and --price-per-hour)")
+            }
+        } else {
+            for (parameter, given) in [(InputParameter.tokensPerSecond, plan.tokensPerSecond != nil), (.batch, plan.batchOption != nil),
+                                       (.context, plan.contextOption != nil)] where given {
+                throw PlanError(parameter, "applies to --serve only (a training plan takes --global-batch and --seq)")
+            }
+            if plan.sequenceParallel, plan.tp == nil, plan.pp == nil, plan.dp == nil {
+                throw PlanError(.sequenceParallel, "applies to one plan given with --tp/--pp/--dp; the search tries every plan with and without it")
+            }
         }
     }
 
-    private func range(_ option: String, _ value: Int, _ allowed: ClosedRange<Int>) throws(PlanError) {
-        guard allowed.contains(value) else {
-            throw PlanError(option: option, "must be between \(allowed.lowerBound) and \(allowed.upperBound), got \(value)")
+    private func range(_ parameter: InputParameter, _ value: Int, _ bound: Limits.Bound<Int>) throws(PlanError) {
+        guard (1...bound.maximum).contains(value) else {
+            throw PlanError(parameter, "must be between 1 and \(bound.maximum), got \(value)")
         }
     }
 }

@@ -14,7 +14,7 @@ struct PlanView {
                                 columns: ["plan", "b", "fits", "GB/device", "step s", "bubble", "exposed comm s", "MFU", "HFU", "$/step", "why it loses"])
         ranking.alignments[10] = .left
         for e in evaluations {
-            let comm = e.collectives.reduce(0) { $0 + $1.exposedSeconds }
+            let comm = e.exposedCommunicationSeconds
             ranking.append([e.config.description, String(e.microBatchSize), e.fits ? "yes" : "no", HumanUnits.decimal(Double(e.memory.total) / 1e9, 1),
                             HumanUnits.decimal(e.stepSeconds, 3), HumanUnits.percent(e.config.bubbleFraction),
                             HumanUnits.decimal(comm, 3), HumanUnits.percent(e.mfu), HumanUnits.percent(e.hfu), HumanUnits.decimal(e.dollarsPerStep, 4),

@@ -9,8 +9,10 @@ struct Validate: ParsableCommand {
 
     @Argument(help: "Models to check (default: the whole catalog).")
     var models: [String] = []
-    @Option(help: "Comma-separated contexts (tokens).", transform: Validate.parseContexts)
-    var contexts: [Int] = [128, 2048, 8192, 32768]
+    @Option(name: .customLong("contexts"), help: "Comma-separated contexts (tokens; default 128,2048,8192,32768).", transform: Validate.parseContexts)
+    var contextsOption: [Int]?
+    var contexts: [Int] { contextsOption ?? [128, 2048, 8192, 32768] }
+    var contextsGiven: Bool { contextsOption != nil }
     @Flag(name: .customLong("beyond-context"), help: "Check contexts beyond a model's context window too.")
     var beyondContext = false
     @Option(help: "Write the exact/rule ratio against context as an SVG plot to this file.")
@@ -21,8 +23,9 @@ struct Validate: ParsableCommand {
     var measure = false
     @Option(help: "--measure: tokens of the measured sequence (default: 1024, capped at each model's window).")
     var seq: Int?
-    @Option(name: .customLong("time-budget"), help: "--measure: seconds per model for the timed forward runs of its layer stack; more layers run when it allows.")
-    var timeBudget: Double = 20
+    @Option(name: .customLong("time-budget"), help: "--measure: seconds per model for the timed forward runs of its layer stack; more layers run when it allows (default 20).")
+    var timeBudgetOption: Double?
+    var timeBudget: Double { timeBudgetOption ?? 20 }
     @Option(help: "--measure: BLAS and worker threads (default: all cores).")
     var threads: Int?
     @Flag(name: .customLong("no-backward"), help: "--measure: forward only (no training prediction).")
@@ -35,20 +38,25 @@ struct Validate: ParsableCommand {
 
     static func parseContexts(_ text: String) throws -> [Int] {
         let values = text.split(separator: ",", omittingEmptySubsequences: false).map { Int($0.trimmingCharacters(in: .whitespaces)) }
-        guard !values.isEmpty, values.allSatisfy({ ($0 ?? 0) > 0 && ($0 ?? 0) <= 1 << 30 }) else {
-            throw ValidationError("--contexts: expected comma-separated positive token counts up to 2^30, got '\(text)'")
+        guard !values.isEmpty, values.allSatisfy({ ($0 ?? 0) > 0 && ($0 ?? 0) <= Limits.sequence.maximum }) else {
+            throw ValidationError("--contexts: expected comma-separated positive token counts up to \(Limits.sequence.written), got '\(text)'")
         }
         return values.compactMap { $0 }
     }
 
     func run() throws {
         if published {
-            guard plot == nil, models.isEmpty, !measure else {
-                throw ValidationError("--published checks the catalog of published runs; it takes no models, --plot or --measure")
+            guard plot == nil, models.isEmpty, !measure, !beyondContext, !contextsGiven else {
+                throw ValidationError("--published checks the catalog of published runs; it takes no models, --plot, --measure, --contexts or --beyond-context")
             }
             return try output.emit(PublishedRunsView(checks: try PublishedRunsView.checks()).rendered)
         }
         if measure { return try runMeasured() }
+        // The measurement's options would be silently ignored by the exact-count check.
+        for (option, given) in [("--seq", seq != nil), ("--threads", threads != nil), ("--no-backward", noBackward),
+                                ("--time-budget", timeBudgetOption != nil)] where given {
+            throw ValidationError("\(option) applies to --measure only (the exact-count check takes --contexts)")
+        }
         try output.checkWritable()
         if let plot { try OutputOptions.checkWritable(plot, option: "--plot") }
         let names = models.isEmpty ? try ModelCatalog.entries().map(\.name) : models
@@ -61,8 +69,10 @@ struct Validate: ParsableCommand {
             if asked.isEmpty, let window { asked = [window] }
             results.append(try RuleCheck(spec: spec).run(contexts: asked))
         }
+        // Written only now that every model was checked: a failure above leaves no plot behind.
+        let rendered = ValidateView(results: results).rendered
         if let plot { try RatioPlot(results: results).write(to: plot) }
-        try output.emit(ValidateView(results: results).rendered)
+        try output.emit(rendered)
     }
 }
 
@@ -70,10 +80,13 @@ extension Validate {
     /// `--measure`: every case is checked (spec, sequence, output path) before the first is timed.
     func runMeasured() throws {
         guard plot == nil else { throw ValidationError("--plot draws the exact-count ratios; it does not combine with --measure") }
+        guard !contextsGiven else { throw ValidationError("--contexts applies to the exact-count check; --measure takes --seq") }
         guard timeBudget.isFinite, timeBudget > 0, timeBudget <= 3600 else {
             throw ValidationError("--time-budget: expected seconds in (0, 3600], got \(timeBudget)")
         }
-        if let seq, seq < 1 || seq > 1 << 20 { throw ValidationError("--seq: expected 1…1048576 tokens, got \(seq)") }
+        if let seq, seq < 1 || seq > Limits.measuredSequence.maximum {
+            throw ValidationError("--seq: expected 1…\(Limits.measuredSequence.maximum) tokens, got \(seq)")
+        }
         if let threads, threads < 1 || threads > 1024 { throw ValidationError("--threads: expected 1…1024, got \(threads)") }
         try output.checkWritable()
         let cases = models.isEmpty ? Self.measuredShowcase.map { ($0.model, seq ?? $0.seq) } : models.map { ($0, seq ?? 1024) }

@@ -1,3 +1,4 @@
+import Workload
 /// When revenue covers compute (seed 003's closing question).
 ///
 /// ```
@@ -30,19 +31,19 @@ public struct BreakEven: Sendable {
     /// Results beyond 10^27 tokens a month or 10^12 subscribers are errors naming the price or fee.
     public static func solve(pretraining: Dollars, months: Double = 6, inferenceCost: DollarsPerThousandTokens,
                              revenue: Revenue) throws(CostError) -> BreakEven {
-        try CostError.within(pretraining.value, CostLimits.pretrainingDollars, "--pretraining-cost", " dollars")
-        try CostError.within(months, CostLimits.months, "--months", " months")
-        try CostError.within(inferenceCost.value, CostLimits.dollarsPer1K, "--inference-cost-per-1k", " dollars per 1K tokens")
+        try CostError.within(pretraining.value, CostLimits.pretrainingDollars, .pretrainingCost, " dollars")
+        try CostError.within(months, CostLimits.months, .months, " months")
+        try CostError.within(inferenceCost.value, CostLimits.dollarsPer1K, .inferenceCostPer1K, " dollars per 1K tokens")
         let fixed = pretraining / months
         switch revenue {
         case .perToken(let price):
-            try CostError.within(price.value, CostLimits.dollarsPer1K, "--price-per-1k", " dollars per 1K tokens")
+            try CostError.within(price.value, CostLimits.dollarsPer1K, .pricePer1K, " dollars per 1K tokens")
             guard price.value > inferenceCost.value else {
-                throw CostError(option: "--price-per-1k", "\(price) does not exceed the inference cost \(inferenceCost); revenue never covers the pretraining")
+                throw CostError(.pricePer1K, "\(price) does not exceed the inference cost \(inferenceCost); revenue never covers the pretraining")
             }
             let tokens = fixed.value / (price.value - inferenceCost.value) * 1000
             guard tokens.isFinite, tokens <= CostLimits.tokensPerMonth else {
-                throw CostError(option: "--price-per-1k", "break-even needs more than 10^27 tokens a month: the price \(price) barely exceeds the inference cost \(inferenceCost)")
+                throw CostError(.pricePer1K, "break-even needs more than 10^27 tokens a month: the price \(price) barely exceeds the inference cost \(inferenceCost)")
             }
             return BreakEven(pretrainingPerMonth: fixed, tokensPerMonth: tokens, subscribers: nil,
                              inferenceShare: inferenceCost.value / price.value, explanation: [
@@ -54,15 +55,15 @@ public struct BreakEven: Sendable {
                             result: String(format: "%.1f%%", inferenceCost.value / price.value * 100)),
             ])
         case .subscription(let fee, let perUser):
-            try CostError.within(fee.value, CostLimits.feePerMonth, "--fee-per-month", " dollars")
-            try CostError.within(perUser, CostLimits.tokensPerUserMonth, "--tokens-per-user-month", " tokens")
+            try CostError.within(fee.value, CostLimits.feePerMonth, .feePerMonth, " dollars")
+            try CostError.within(perUser, CostLimits.tokensPerUserMonth, .tokensPerUserMonth, " tokens")
             let servingPerUser = inferenceCost.cost(of: perUser)
             guard fee > servingPerUser else {
-                throw CostError(option: "--fee-per-month", "\(fee) does not exceed the \(servingPerUser) of inference one subscriber uses; never breaks even")
+                throw CostError(.feePerMonth, "\(fee) does not exceed the \(servingPerUser) of inference one subscriber uses; never breaks even")
             }
             let users = fixed.value / (fee - servingPerUser).value
             guard users.isFinite, users <= CostLimits.subscribers else {
-                throw CostError(option: "--fee-per-month", "break-even needs more than 10^12 subscribers: the fee \(fee) barely exceeds the \(servingPerUser) of inference one subscriber uses")
+                throw CostError(.feePerMonth, "break-even needs more than 10^12 subscribers: the fee \(fee) barely exceeds the \(servingPerUser) of inference one subscriber uses")
             }
             return BreakEven(pretrainingPerMonth: fixed, tokensPerMonth: users * perUser, subscribers: users,
                              inferenceShare: servingPerUser.value / fee.value, explanation: [

@@ -1,3 +1,5 @@
+import Workload
+
 /// How electricity is priced: the facility overhead (PUE) and the tariff.
 public struct EnergyOptions: Sendable, Equatable {
     /// Power usage effectiveness: facility power ÷ IT power. 1.2 is a typical modern data
@@ -9,22 +11,22 @@ public struct EnergyOptions: Sendable, Equatable {
     public var pue: Double
     public var tariff: DollarsPerKilowattHour
     /// Where the PUE and tariff came from: the option, or the stated default.
-    public var pueSource: String
-    public var tariffSource: String
+    public var pueSource: InputMessage
+    public var tariffSource: InputMessage
 
     /// A `nil` figure is the stated default. A tariff must be greater than zero (a price of
     /// zero or less is an error, like every other price).
     public init(pue: Double? = nil, tariff: DollarsPerKilowattHour? = nil) throws(CostError) {
         if let pue {
-            try CostError.positive(pue, "--pue")
-            guard pue >= 1 else { throw CostError(option: "--pue", "must be at least 1 (facility power ÷ IT power), got \(pue)") }
-            try CostError.within(pue, CostLimits.pue, "--pue", " (facility power ÷ IT power)")
+            try CostError.positive(pue, .pue)
+            guard pue >= 1 else { throw CostError(.pue, "must be at least 1 (facility power ÷ IT power), got \(pue)") }
+            try CostError.within(pue, CostLimits.pue, .pue, " (facility power ÷ IT power)")
         }
-        if let tariff { try CostError.positive(tariff.value, "--electricity", maximum: CostLimits.tariff, " dollars per kWh") }
+        if let tariff { try CostError.positive(tariff.value, .electricityPrice, maximum: CostLimits.tariff, " dollars per kWh") }
         self.pue = pue ?? Self.defaultPUE
         self.tariff = tariff ?? Self.defaultTariff
-        pueSource = pue == nil ? "default 1.2 (typical modern data centre; --pue)" : "--pue"
-        tariffSource = tariff == nil ? "default $0.10/kWh (round industrial US tariff; --electricity)" : "--electricity"
+        pueSource = pue == nil ? "default 1.2 (typical modern data centre; \(InputParameter.pue))" : "\(InputParameter.pue)"
+        tariffSource = tariff == nil ? "default $0.10/kWh (round industrial US tariff; \(InputParameter.electricityPrice))" : "\(InputParameter.electricityPrice)"
     }
 
     public static let standard = try! EnergyOptions()

@@ -1,3 +1,4 @@
+import Workload
 /// What serving costs: a batch of B requests, each a P-token prompt and N generated tokens.
 public struct InferenceCost: Sendable {
     public var model: String
@@ -29,7 +30,7 @@ public struct InferenceCost: Sendable {
     public var memoryBytes: Double
     public var memory: Bytes { Bytes(memoryBytes) }
     public var explanation: [Explanation]
-    public var notes: [String]
+    public var notes: [InputMessage]
 
     /// ```
     /// prefill      = max(B·P·prefillFLOPsPerToken ÷ (peak·MFU·G), weightBytes ÷ (bandwidth·u_bw·G))
@@ -41,13 +42,21 @@ public struct InferenceCost: Sendable {
     /// Weights are read once per step for the whole batch; each sequence reads its own KV cache.
     /// G devices act as one tensor-parallel group with G× the FLOP/s, bandwidth and price, plus
     /// the group's all-reduce time per step when `communication` is given.
-    /// The sizes a request is costed for: prompt 1…2^30 tokens, 1…2^24 new tokens, batch 1…2^20,
-    /// 1…2^20 devices; each out-of-range size is an error naming its own option.
+    /// The sizes a request is costed for, from the one table `Limits`: prompt 1…2^30 tokens,
+    /// 1…131072 new tokens, batch 1…2^20, 1…2^20 devices; each out-of-range size is an error
+    /// naming its own parameter.
     public static func checkSizes(promptTokens: Int, outputTokens: Int, batch: Int, devices: Int) throws(CostError) {
-        try CostError.count(promptTokens, "--prompt", maximum: CostLimits.sequence)
-        try CostError.count(outputTokens, "--new-tokens", maximum: 1 << 24)
-        try CostError.count(batch, "--batch", maximum: 1 << 20)
-        try CostError.count(devices, "--devices", maximum: CostLimits.devices)
+        try CostError.count(promptTokens, .promptTokens, maximum: CostLimits.sequence)
+        try CostError.count(outputTokens, .newTokens, maximum: CostLimits.newTokens)
+        try CostError.count(batch, .batch, maximum: CostLimits.batch)
+        try CostError.count(devices, .devices, maximum: CostLimits.devices)
+    }
+
+    /// Why an encoder-only model (BERT) has no serving cost per generated token: it encodes but
+    /// generates nothing, so a decode would be priced for work it cannot do.
+    public static func encoderOnly(_ name: String) -> CostError {
+        CostError(.newTokens, "\(name) has no decoder with an LM head: it encodes but generates no tokens, "
+            + "so there is no serving cost per generated token to price (its training cost and the FLOPs of one encoding are)")
     }
 
     /// Seconds a tensor-parallel group spends communicating in a step of `tokens` tokens
@@ -64,8 +73,9 @@ public struct InferenceCost: Sendable {
                                 hardware: HardwareProfile, devices: Int = 1,
                                 communication: Communication? = nil) throws(CostError) -> InferenceCost {
         try checkSizes(promptTokens: promptTokens, outputTokens: outputTokens, batch: batch, devices: devices)
+        guard model.generates else { throw encoderOnly(model.name) }
         guard let bandwidth1 = hardware.effectiveBandwidth, let datasheetBandwidth = hardware.bandwidth else {
-            throw CostError(option: "--hardware", "\(hardware.name) has no memory bandwidth; the decode roofline needs one")
+            throw CostError(.hardware, "\(hardware.name) has no memory bandwidth; the decode roofline needs one")
         }
         let G = Double(devices), B = Double(batch)
         let throughput = hardware.effectiveThroughput * G, bandwidth = bandwidth1 * G
@@ -94,10 +104,10 @@ public struct InferenceCost: Sendable {
         let perRequest = perBatch / B
         let per1KOut = perRequest / Double(outputTokens) * 1000
         let per1K = perRequest / Double(promptTokens + outputTokens) * 1000
-        try CostError.finite(per1K.value, "--new-tokens")
+        try CostError.finite(per1K.value, .newTokens)
         let memory = weights + B * kv * Double(promptTokens + outputTokens)
 
-        var notes: [String] = []
+        var notes: [InputMessage] = []
         if let communication, devices > 1 {
             notes.append("tensor parallelism over \(devices) devices: \(communicationTime) of all-reduces per batch (\(communication.source)), added to every step, not overlapped")
         } else if devices > 1 {
@@ -107,7 +117,7 @@ public struct InferenceCost: Sendable {
             notes.append("prefill FLOPs per token were counted at \(model.sequenceLength) tokens and applied to a \(promptTokens)-token prompt")
         }
         if let gb = hardware.memoryGigabytes, memory > gb * 1e9 * G {
-            notes.append("weights + KV cache (\(Bytes(memory))) exceed the memory of \(devices) × \(Quantity.grouped(gb, fractionDigits: 0)) GB; raise --devices")
+            notes.append("weights + KV cache (\(Bytes(memory))) exceed the memory of \(devices) × \(Quantity.grouped(gb, fractionDigits: 0)) GB; raise \(InputParameter.devices)")
         }
         if model.kvCacheBytesPerToken == 0 { notes.append("no KV cache in the figures (rule model): decode bytes are the weights only") }
         if model.activeParameters < model.totalParameters {

@@ -1,3 +1,4 @@
+import Workload
 /// What serving a daily load costs (the question seed 000 sets out to answer).
 public struct OperatingCost: Sendable {
     public var requestsPerDay: Double
@@ -36,17 +37,17 @@ public struct OperatingCost: Sendable {
                                 targetUtilisation: Double = 0.6, energy options: EnergyOptions = .standard,
                                 priceExcludesEnergy: Bool = false,
                                 communication: InferenceCost.Communication? = nil) throws(CostError) -> OperatingCost {
-        try CostError.within(requestsPerDay, CostLimits.requestsPerDay, "--requests-per-day", " requests a day")
-        try CostError.fraction(targetUtilisation, "--target-utilisation")
+        try CostError.within(requestsPerDay, CostLimits.requestsPerDay, .requestsPerDay, " requests a day")
+        try CostError.fraction(targetUtilisation, .targetUtilisation)
         let inference = try InferenceCost.estimate(model: model, promptTokens: promptTokens, outputTokens: outputTokens,
                                                    batch: batch, hardware: hardware, devices: devicesPerReplica,
                                                    communication: communication)
         let busy = inference.deviceTimePerRequest * requestsPerDay
         let replicas = (busy.value / (86_400 * targetUtilisation * Double(devicesPerReplica))).rounded(.up)
-        try CostError.finite(replicas, "--requests-per-day")
-        guard replicas < 1e12 else { throw CostError(option: "--requests-per-day", "needs more than 10^12 devices; check the inputs") }
+        try CostError.finite(replicas, .requestsPerDay)
+        guard replicas < 1e12 else { throw CostError(.requestsPerDay, "needs more than 10^12 devices; check the inputs") }
         // Checked: replicas < 10^12 and devicesPerReplica ≤ 2^20, so the product fits an Int.
-        guard let whole = Int(exactly: max(1, replicas)) else { throw CostError(option: "--requests-per-day", "needs \(replicas) replicas; check the inputs") }
+        guard let whole = Int(exactly: max(1, replicas)) else { throw CostError(.requestsPerDay, "needs \(replicas) replicas; check the inputs") }
         let devices = whole * devicesPerReplica
         let day = Seconds(hours: 24)
         let compute = hardware.pricePerHour.cost(for: day) * Double(devices)
@@ -56,22 +57,22 @@ public struct OperatingCost: Sendable {
         let total = addEnergy ? compute + (energyDollars ?? .zero) : compute
         let tokens = requestsPerDay * Double(promptTokens + outputTokens)
         let per1K = total / (tokens / 1000)
-        try CostError.finite(per1K.value, "--requests-per-day")
+        try CostError.finite(per1K.value, .requestsPerDay)
         let explanation = inference.explanation + [
             Explanation("devices", formula: "ceil(requests/day × device-s/request ÷ (86 400 × u))", inputs: [
                 .init("requests/day", Quantity.grouped(requestsPerDay, fractionDigits: 0), ""),
                 .init("device-s/request", String(format: "%.6g", inference.deviceTimePerRequest.value), "s", source: "roofline at batch \(batch)"),
-                .init("u", String(targetUtilisation), "", source: "--target-utilisation"),
+                .init("u", String(targetUtilisation), "", citing: "\(InputParameter.targetUtilisation)"),
             ], result: "\(devices) devices"),
             Explanation("compute $/day", formula: "devices × 24 h × $/h", inputs: [
                 .init("$/h", hardware.pricePerHour.description, "", source: hardware.sources["price"] ?? "stated"),
             ], result: compute.description),
             Explanation("energy $/day", formula: "devices × TDP × 24 h × PUE ÷ 1000 × $/kWh", inputs: [
                 .init("TDP", hardware.tdp?.description ?? "not stated", "", source: hardware.sources["tdp"] ?? "—"),
-                .init("PUE", CostError.trim(options.pue), "", source: options.pueSource),
-                .init("tariff", options.tariff.description, "", source: options.tariffSource),
+                .init("PUE", CostError.trim(options.pue), "", citing: options.pueSource),
+                .init("tariff", options.tariff.description, "", citing: options.tariffSource),
             ], result: (energyDollars?.description ?? "not computed (no TDP)")
-                + (addEnergy ? " (added: --price-excludes-energy)" : " (inside the rental price; not added)")),
+                + (addEnergy ? " (added: the rental price excludes energy)" : " (inside the rental price; not added)")),
             Explanation("total $/day", formula: addEnergy ? "compute $/day + energy $/day (the price excludes energy)" : "compute $/day (the rental price includes energy)",
                         inputs: [], result: total.description),
             Explanation("$/1K tokens", formula: "total $/day ÷ (requests × (P + N) ÷ 1000)", inputs: [

@@ -1,3 +1,4 @@
+import Workload
 /// What one API task costs at list prices (seed 003's opening example).
 ///
 /// ```
@@ -16,11 +17,11 @@ public struct TaskPrice: Sendable {
 
     public static func price(inputTokens: Double, outputTokens: Double, inputPrice: DollarsPerThousandTokens,
                              outputPrice: DollarsPerThousandTokens) throws(CostError) -> TaskPrice {
-        try CostError.within(inputTokens, 0...CostLimits.tokens, "--input-tokens", " tokens")
-        try CostError.within(outputTokens, 0...CostLimits.tokens, "--output-tokens", " tokens")
-        guard inputTokens + outputTokens > 0 else { throw CostError(option: "--input-tokens", "a task needs at least one token") }
-        try CostError.positive(inputPrice.value, "--input-price-per-1k", maximum: CostLimits.dollarsPer1K.upperBound, " dollars per 1K tokens")
-        try CostError.positive(outputPrice.value, "--output-price-per-1k", maximum: CostLimits.dollarsPer1K.upperBound, " dollars per 1K tokens")
+        try CostError.within(inputTokens, 0...CostLimits.tokens, .inputTokens, " tokens")
+        try CostError.within(outputTokens, 0...CostLimits.tokens, .outputTokens, " tokens")
+        guard inputTokens + outputTokens > 0 else { throw CostError(.inputTokens, "a task needs at least one token") }
+        try CostError.positive(inputPrice.value, .inputPricePer1K, maximum: CostLimits.dollarsPer1K.upperBound, " dollars per 1K tokens")
+        try CostError.positive(outputPrice.value, .outputPricePer1K, maximum: CostLimits.dollarsPer1K.upperBound, " dollars per 1K tokens")
         let i = inputPrice.cost(of: inputTokens), o = outputPrice.cost(of: outputTokens)
         return TaskPrice(inputTokens: inputTokens, outputTokens: outputTokens, inputDollars: i, outputDollars: o, explanation: [
             Explanation("task dollars", formula: "in ÷ 1000 × in $/1K + out ÷ 1000 × out $/1K", inputs: [
@@ -33,9 +34,9 @@ public struct TaskPrice: Sendable {
     /// The same, counted in characters: `tokens = characters × tokensPerCharacter`.
     public static func price(inputCharacters: Double, outputCharacters: Double, tokensPerCharacter: Double,
                              inputPrice: DollarsPerThousandTokens, outputPrice: DollarsPerThousandTokens) throws(CostError) -> TaskPrice {
-        try CostError.within(tokensPerCharacter, CostLimits.tokensPerCharacter, "--tokens-per-character")
-        _ = try CostError.wholeNumber(inputCharacters, "--input-characters", maximum: CostLimits.characters)
-        _ = try CostError.wholeNumber(outputCharacters, "--output-characters", maximum: CostLimits.characters)
+        try CostError.within(tokensPerCharacter, CostLimits.tokensPerCharacter, .tokensPerCharacter)
+        _ = try CostError.wholeNumber(inputCharacters, .inputCharacters, maximum: CostLimits.characters)
+        _ = try CostError.wholeNumber(outputCharacters, .outputCharacters, maximum: CostLimits.characters)
         var result = try price(inputTokens: inputCharacters * tokensPerCharacter, outputTokens: outputCharacters * tokensPerCharacter,
                                inputPrice: inputPrice, outputPrice: outputPrice)
         result.explanation.insert(Explanation("tokens", formula: "characters × tokens per character", inputs: [

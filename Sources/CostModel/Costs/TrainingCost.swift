@@ -51,15 +51,15 @@ public struct TrainingCost: Sendable {
     ///   - devices: G ≥ 1 devices working in parallel.
     public static func estimate(model: ModelFigures, tokens: Int128, hardware: HardwareProfile, devices: Int = 1,
                                 energy options: EnergyOptions = .standard) throws -> TrainingCost {
-        guard tokens >= 1 else { throw CostError(option: "--tokens", "must be at least 1, got \(tokens)") }
-        try CostError.count(devices, "--devices", maximum: CostLimits.devices)
+        guard tokens >= 1 else { throw CostError(.trainingTokens, "must be at least 1, got \(tokens)") }
+        try CostError.count(devices, .devices, maximum: CostLimits.devices)
         let flops: FLOPs, hardwareFLOPs: FLOPs, rule: FLOPs
         do {
             flops = try model.trainingFLOPsPerToken.total(forTokens: tokens)
             hardwareFLOPs = try model.hardwareTrainingFLOPsPerToken.total(forTokens: tokens)
             rule = try FLOPs(6 * ExactCount(model.activeParameters) * ExactCount(tokens), "6·N·D")
         } catch {
-            throw CostError(option: "--tokens", "the training FLOPs of \(model.name) on \(tokens) tokens exceed 2^127 and cannot be counted exactly; reduce --tokens")
+            throw CostError(.trainingTokens, "the training FLOPs of \(model.name) on \(tokens) tokens exceed 2^127 and cannot be counted exactly; reduce \(InputParameter.trainingTokens)")
         }
         let ratio = FLOPs.ratio(hardwareFLOPs, flops)
         let deviceTime: Seconds, mfu: Double, hfu: Double
@@ -71,12 +71,12 @@ public struct TrainingCost: Sendable {
             mfu = hardware.trainingUtilisation
             hfu = mfu * ratio
             guard hfu <= 1 + 1e-12 else {
-                throw CostError(option: "--mfu", "MFU \(CostError.trim(mfu)) with \(model.recompute) recomputation means a hardware FLOP utilisation of "
-                    + "\(String(format: "%.3f", hfu)) (MFU × \(String(format: "%.4f", ratio))), above 1; state a lower --mfu")
+                throw CostError(.mfu, "MFU \(CostError.trim(mfu)) with \(model.recompute) recomputation means a hardware FLOP utilisation of "
+                    + "\(String(format: "%.3f", hfu)) (MFU × \(String(format: "%.4f", ratio))), above 1; state a lower \(InputParameter.mfu)")
             }
             deviceTime = hardware.effectiveTrainingThroughput.time(for: flops)
         }
-        try CostError.finite(deviceTime.value, "--tokens")
+        try CostError.finite(deviceTime.value, .trainingTokens)
         let wall = deviceTime / Double(devices)
         let dollars = hardware.pricePerHour.cost(for: deviceTime)
         let kWh = hardware.tdp.map { options.energy(tdp: $0, deviceTime: deviceTime) }
@@ -86,7 +86,7 @@ public struct TrainingCost: Sendable {
         var explanation = [
             model.isRule
                 ? Explanation(flopsName, formula: "6 · N · D (no architecture given: the rule, not an exact count)", inputs: [
-                    .init("N", String(model.activeParameters), "parameters", source: "--parameters"),
+                    .init("N", String(model.activeParameters), "parameters", citing: "\(InputParameter.parameters)"),
                     .init("D", String(tokens), "tokens"),
                 ], result: "\(flops) FLOP")
                 : Explanation(flopsName, formula: "trainingFLOPsPerToken × D (3 × forward, no recomputation; MFU is defined on these)", inputs: [
@@ -137,10 +137,10 @@ public struct TrainingCost: Sendable {
         if let tdp = hardware.tdp, let kWh, let energyDollars {
             explanation.append(Explanation("energy", formula: "TDP × G × wall-clock h × PUE ÷ 1000 (= TDP × device-h × PUE)", inputs: [
                 .init("TDP", tdp.description, "", source: hardware.sources["tdp"] ?? "stated"),
-                .init("PUE", CostError.trim(options.pue), "", source: options.pueSource),
+                .init("PUE", CostError.trim(options.pue), "", citing: options.pueSource),
             ], result: kWh.description))
             explanation.append(Explanation("energy dollars", formula: "kWh × $/kWh", inputs: [
-                .init("tariff", options.tariff.description, "", source: options.tariffSource),
+                .init("tariff", options.tariff.description, "", citing: options.tariffSource),
             ], result: energyDollars.description + " (usually already inside a rental price; not added to the dollars)"))
         }
         return TrainingCost(model: model.name, tokens: tokens, flops: flops, hardwareFLOPs: hardwareFLOPs, recompute: model.recompute,

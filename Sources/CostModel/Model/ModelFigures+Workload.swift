@@ -13,14 +13,15 @@ extension ModelFigures {
     /// ```
     public init(spec: ModelSpec, sequenceLength: Int, convention: Convention = .matmul,
                 recompute: Recompute = .none, weightType: DataType = .bf16, kvType: DataType = .bf16) throws {
-        try CostError.atLeastOne(sequenceLength, "--seq")
+        try CostError.atLeastOne(sequenceLength, .sequenceLength)
         let counter = try FlopCounter(spec: spec, convention: convention)
         let parameters = try ParameterCount.report(for: spec)
         let hardwareTrain = try counter.train(batch: 1, seq: sequenceLength, recompute: recompute)
         let train = recompute == .none ? hardwareTrain : try counter.train(batch: 1, seq: sequenceLength, recompute: .none)
         let prefill = try counter.prefill(batch: 1, seq: sequenceLength)
         var decode: Int128 = 0, slope: Int128 = 0
-        if spec.decoder != nil, spec.lmHead != nil {
+        let generates = spec.decoder != nil && spec.lmHead != nil
+        if generates {
             decode = try counter.decode(batch: 1, context: sequenceLength).total
             slope = try counter.decode(batch: 1, context: sequenceLength + 1).total - decode
         }
@@ -39,5 +40,6 @@ extension ModelFigures {
                   notes: notes,
                   hardwareTrainingFLOPsPerToken: FLOPsPerToken(flops: hardwareTrain.total, tokens: hardwareTrain.tokens),
                   recompute: recompute.rawValue, trainingNotes: trainingNotes)
+        self.generates = generates
     }
 }

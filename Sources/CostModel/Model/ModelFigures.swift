@@ -34,6 +34,10 @@ public struct ModelFigures: Sendable, Equatable {
     public var notes: [String]
     /// What only the training figures need said (3 × forward, recomputation).
     public var trainingNotes: [String]
+    /// Whether the model generates tokens (a decoder with an LM head). An encoder-only model
+    /// (BERT) encodes but generates nothing, so it has training and encoding costs and no serving
+    /// cost per generated token; `InferenceCost` refuses it rather than price a decode it cannot run.
+    public var generates = true
 
     public init(name: String, totalParameters: Int128, activeParameters: Int128, sequenceLength: Int,
                 trainingFLOPsPerToken: FLOPsPerToken, prefillFLOPsPerToken: FLOPsPerToken,

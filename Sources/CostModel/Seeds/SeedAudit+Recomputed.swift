@@ -1,3 +1,4 @@
+import Workload
 extension SeedAudit {
     /// The hardware the audit recomputes on by default: datasheet H100 SXM and H200, dense
     /// BF16, at a stated MFU and bandwidth utilisation.
@@ -33,7 +34,7 @@ extension SeedAudit {
             .init("bandwidth × u_bw", hardware.effectiveBandwidth?.description ?? "none (compute-bound assumed)", "",
                   source: (hardware.sources["bandwidth"] ?? "stated") + "; u_bw \(CostError.trim(hardware.bandwidthUtilisation)): "
                     + (hardware.sources["bandwidth_utilisation"] ?? "stated")),
-            .init("B", String(batch), "sequences", source: "--batch"),
+            .init("B", String(batch), "sequences", citing: "\(InputParameter.batch)"),
             .init("bytes/parameter", CostError.trim(c.bytesPerParameter), "B",
                   source: hardware.isMeasured ? "fp32 (a measured host's kernels are FP32)" : "bf16"),
             .init("experts read", String(format: "%.4g", c.expertsTouched), "of 8", source: "1 − (1 − 2/8)^B"),

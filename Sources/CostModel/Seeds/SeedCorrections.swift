@@ -19,7 +19,7 @@ import Workload
 /// cache (no architecture is known), so the bytes are a lower bound.
 public struct SeedCorrections: Sendable {
     /// Decode batch of the corrected per-1K cost: vLLM's long-standing default `max_num_seqs`
-    /// (a continuous-batching server runs up to this many sequences per step); pass `--batch`.
+    /// (a continuous-batching server runs up to this many sequences per step); the batch is an input.
     public static let defaultBatch = 256
     /// GPT-4 Turbo as the seed reads "8*222B": 8 experts; top-2 routing assumed (as Mixtral; the
     /// rumour states no top-k), so at most 2 × 222B parameters are active per token.
@@ -50,7 +50,7 @@ public struct SeedCorrections: Sendable {
 
     public static func compute(on hardware: HardwareProfile, batch: Int = defaultBatch) throws -> SeedCorrections {
         typealias I = SeedAudit.Inputs
-        try CostError.atLeastOne(batch, "--batch")
+        try CostError.atLeastOne(batch, .batch)
         let price = hardware.pricePerHour.value
         let training = hardware.effectiveTrainingThroughput.value
         let figures = try ModelFigures(spec: SeedAudit.gpt3(), sequenceLength: 2048)

@@ -47,23 +47,16 @@ extension FlopCounter {
     /// once, then `newTokens` decoder steps, the first projecting the cross-attention K/V.
     public func generate(batch: Int, prompt: Int, newTokens: Int, beams: Int = 1,
                          beamPrefill: BeamPrefill = .replicated, allowBeyondContext: Bool = false) throws -> GenerationReport {
-        try requirePositive(batch, "--batch"); try requirePositive(prompt, "--seq")
-        try requirePositive(newTokens, "--new-tokens"); try requirePositive(beams, "--beams")
-        guard newTokens <= Self.maximumNewTokens else {
-            throw PhaseError(option: "--new-tokens", "\(newTokens) is more than the \(Self.maximumNewTokens) steps one request is counted for (each step is counted on its own); split the request")
-        }
-        guard batch.multipliedReportingOverflow(by: beams).partialValue <= Self.maximumSize,
-              !batch.multipliedReportingOverflow(by: beams).overflow else {
-            throw PhaseError(option: "--beams", "batch × beams is larger than the supported maximum of \(Self.maximumSize)")
+        try requirePositive(batch, .batch, Limits.batch); try requirePositive(prompt, .sequenceLength)
+        try requirePositive(newTokens, .newTokens, Limits.newTokens); try requirePositive(beams, .beams, Limits.hypotheses)
+        let hypotheses = batch.multipliedReportingOverflow(by: beams)
+        guard !hypotheses.overflow, hypotheses.partialValue <= Limits.hypotheses.maximum else {
+            throw PhaseError(.beams, "batch × beams is larger than the supported maximum of \(Limits.hypotheses.maximum)")
         }
         guard spec.decoder != nil, spec.lmHead != nil else {
-            throw PhaseError(option: "--phase", "\(spec.name) has no decoder with an LM head; it cannot generate")
+            throw PhaseError(.phase, "\(spec.name) has no decoder with an LM head; it cannot generate")
         }
-        let decoderLength = spec.isEncoderDecoder ? newTokens : prompt + newTokens
-        if let window = spec.contextWindow, decoderLength > window || prompt > window, !allowBeyondContext {
-            throw PhaseError(option: "--new-tokens", "prompt \(prompt) + \(newTokens) new tokens exceeds \(spec.name)'s "
-                + "context window of \(window); pass --allow-beyond-context to count it anyway")
-        }
+        try spec.checkGeneration(prompt: prompt, newTokens: newTokens, allowBeyond: allowBeyondContext)
         let calls = generationCalls(batch: batch, prompt: prompt, newTokens: newTokens, beams: beams, prefill: beamPrefill)
         var steps: [GenerationStep] = [], merged = ComponentSum()
         steps.reserveCapacity(calls.count)
@@ -130,7 +123,7 @@ extension FlopCounter {
 
     /// New tokens one request is counted for, step by step: 131,072 (the longest outputs models
     /// offer) count in about a second; more is refused rather than left to run for minutes.
-    public static let maximumNewTokens = 1 << 17
+    public static let maximumNewTokens = Limits.newTokens.maximum
 
 }
 

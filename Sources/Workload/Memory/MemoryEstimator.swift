@@ -14,10 +14,9 @@ public struct MemoryEstimator: Sendable {
     }
 
     public func report(batch: Int, seq: Int) throws -> MemoryReport {
-        let limit = FlopCounter.maximumSize
-        guard batch > 0, batch <= limit else { throw PhaseError(option: "--batch", "must be between 1 and 2^31, got \(batch)") }
-        guard seq > 0, seq <= limit else { throw PhaseError(option: "--seq", "must be between 1 and 2^31, got \(seq)") }
-        guard groupSize > 0 else { throw PhaseError(option: "--group-size", "must be positive, got \(groupSize)") }
+        try Limits.batch.check(batch, .batch)
+        try Limits.sequence.check(seq, .sequenceLength)
+        guard groupSize > 0 else { throw PhaseError(.groupSize, "must be positive, got \(groupSize)") }
         let parameters = try ParameterCount.report(for: spec)
         let weights = try MemorySection(title: "weights (\(weightType.rawValue))", components: weightComponents(parameters))
         let cached = cachedPositions(seq)

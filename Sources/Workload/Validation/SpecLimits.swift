@@ -1,19 +1,14 @@
-/// The bounds every spec must respect, whichever file it came from.
-///
-/// Each size (vocabulary, width, layers, heads, expert count, …) is at most 2^31 ≈ 2.1·10^9 —
-/// far above any real model's largest dimension (a 256K vocabulary, a 10M-token context) —
-/// because the counting code multiplies two sizes in an `Int`, and 2^31 · 2^31 =
-/// 2^62 cannot overflow. A whole model holds at most 2^53 ≈ 9·10^15 parameters (5,000 × the
-/// largest published model), so every parameter count is exact in an `Int` and even in a
-/// `Double`, and the FLOPs of any realistic run stay far inside the `Int128` the counters use.
+/// The bounds every spec must respect, whichever file it came from: the architecture rows of
+/// the one limits table (`Limits.modelSize`, `Limits.parameters`, with their reasons), under the
+/// names the importers and validation use.
 public enum SpecLimits {
-    /// Largest accepted value of any single size field: 2^31.
-    public static let maximumSize = 1 << 31
+    /// Largest accepted value of any single size field: 2^31 (`Limits.modelSize`).
+    public static let maximumSize = Limits.modelSize.maximum
     /// Why a size past `maximumSize` is refused, for the error message.
-    static let sizeLimitReason = "exceeds 2^31 = 2147483648, the largest accepted size (the counters multiply two sizes in an Int, which must not overflow)"
+    static let sizeLimitReason = "exceeds \(Limits.modelSize.written) = \(Limits.modelSize.maximum), the largest accepted size (\(Limits.modelSize.reason))"
 
-    /// Largest accepted parameter total (an upper bound computed before counting): 2^53.
-    public static let maximumParameters = 1 << 53
+    /// Largest accepted parameter total (an upper bound computed before counting): 2^53 (`Limits.parameters`).
+    public static let maximumParameters = Limits.parameters.maximum
 }
 
 /// Multiplication and addition that report overflow instead of trapping, for bounds on

@@ -1,0 +1,89 @@
+import Workload
+
+/// The one map from what the libraries call an input to how `llmcost` spells it on the command
+/// line. Library errors, notes and explanation sources name parameters; only this file knows
+/// their option names, so renaming an option is one edit here.
+enum OptionNames {
+    static func name(_ parameter: InputParameter) -> String {
+        switch parameter {
+        case .sequenceLength: "--seq"
+        case .promptTokens: "--prompt"
+        case .decoderSequenceLength: "--decoder-seq"
+        case .encoderSequenceLength: "--encoder-seq"
+        case .batch: "--batch"
+        case .globalBatch: "--global-batch"
+        case .context: "--context"
+        case .newTokens: "--new-tokens"
+        case .beams: "--beams"
+        case .phase: "--phase"
+        case .recompute: "--recompute"
+        case .beamPrefill: "--beam-prefill"
+        case .allowBeyondContext: "--allow-beyond-context"
+        case .groupSize: "--group-size"
+        case .convention: "--convention"
+        case .parameters: "--parameters"
+        case .hardware: "--hardware"
+        case .hostProfile: "--host-profile"
+        case .precision: "--precision"
+        case .mfu: "--mfu"
+        case .bandwidthUtilisation: "--bandwidth-utilisation"
+        case .kernelEfficiency: "--efficiency"
+        case .devices: "--devices"
+        case .devicesPerNode: "--devices-per-node"
+        case .interconnect: "--interconnect"
+        case .network: "--network"
+        case .tdp: "--tdp"
+        case .weightType: "--weight-type"
+        case .kvType: "--kv-type"
+        case .tensorParallel: "--tp"
+        case .pipelineParallel: "--pp"
+        case .dataParallel: "--dp"
+        case .expertParallel: "--ep"
+        case .zeroStage: "--zero"
+        case .sequenceParallel: "--sp"
+        case .microBatches: "--micro-batches"
+        case .planCount: "--top"
+        case .tokensPerSecond: "--tokens-per-second"
+        case .publishedRun: "--published"
+        case .pricePerHour: "--price-per-hour"
+        case .trainingTokens: "--tokens"
+        case .inputTokens: "--input-tokens"
+        case .outputTokens: "--output-tokens"
+        case .inputCharacters: "--input-characters"
+        case .outputCharacters: "--output-characters"
+        case .tokensPerCharacter: "--tokens-per-character"
+        case .inputPricePer1K: "--input-price-per-1k"
+        case .outputPricePer1K: "--output-price-per-1k"
+        case .pricePer1K: "--price-per-1k"
+        case .inferenceCostPer1K: "--inference-cost-per-1k"
+        case .pretrainingCost: "--pretraining-cost"
+        case .months: "--months"
+        case .feePerMonth: "--fee-per-month"
+        case .tokensPerUserMonth: "--tokens-per-user-month"
+        case .tokensPerUserDay: "--tokens-per-user-day"
+        case .requestsPerDay: "--requests-per-day"
+        case .targetUtilisation: "--target-utilisation"
+        case .pue: "--pue"
+        case .electricityPrice: "--electricity"
+        case .priceExcludesEnergy: "--price-excludes-energy"
+        case .threads: "--threads"
+        case .modelWidth: "--d-model"
+        case .heads: "--heads"
+        case .kvHeads: "--kv-heads"
+        case .ffnWidth: "--ffn"
+        case .timeBudget: "--time-budget"
+        case .profileDestination: "--save"
+        case .outputPath: "--output"
+        case .plotPath: "--plot"
+        case .contexts: "--contexts"
+        }
+    }
+
+    /// A library message with every parameter spelled as its option.
+    static func text(_ message: InputMessage) -> String { message.rendered(name) }
+}
+
+extension InputParameter {
+    /// The option that sets this parameter: `--seq`.
+    var option: String { OptionNames.name(self) }
+}
