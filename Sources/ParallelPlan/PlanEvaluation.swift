@@ -93,8 +93,9 @@ extension ParallelConfig {
     func activationComponents(_ job: TrainingJob, micro: Int) -> [MemoryComponent] {
         var parts: [MemoryComponent] = []
         let inFlight = min(pp, microBatches)   // 1F1B: the first stage holds up to P micro-batches
-        for (role, stack) in job.spec.stacks {
-            let perLayer = Self.activationBytesPerLayer(stack, hidden: job.spec.hiddenSize, seq: job.seq, micro: micro,
+        for stackOperations in ModelOperations(job.spec).stacks {
+            let role = stackOperations.role, stack = stackOperations.spec
+            let perLayer = Self.activationBytesPerLayer(stackOperations, hidden: job.spec.hiddenSize, seq: job.seq, micro: micro,
                                                        tp: tp, sp: sequenceParallel, recompute: job.recompute)
             parts.append(.init(name: "\(role.rawValue)_activations", bytes: perLayer * ExactCount.product(stageLayers(stack.layers), inFlight),
                                formula: "\(stageLayers(stack.layers)) layers × \(inFlight) micro-batches in flight × per-layer activations of b = \(micro) (Korthikanti et al. 2022, \(job.recompute.rawValue) recomputation\(sequenceParallel ? ", sequence parallel" : ""))"))

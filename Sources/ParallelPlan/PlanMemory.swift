@@ -66,23 +66,23 @@ extension ParallelConfig {
     /// Dense-only model state (no experts), as in the ZeRO paper's examples.
     func modelStateComponents(_ psi: ExactCount) -> [MemoryComponent] { modelStateComponents(ParameterShard(dense: psi)) }
 
-    /// Activations of one layer for a micro-batch of `b` sequences, Korthikanti et al. 2022:
-    /// of the GPT layer's `34·s·b·h` bytes, `10·s·b·h` (norm inputs, the QKV and FFN inputs,
-    /// dropout masks) are replicated across the TP group and the rest split; sequence
-    /// parallelism splits all of it. Scores `5·a·s²·b` split over tp; dropped under selective
-    /// recomputation. Full recomputation keeps the layer input (`2·s·b·h`, split under SP).
-    static func activationBytesPerLayer(_ stack: StackSpec, hidden h: Int, seq s: Int, micro b: Int,
+    /// Activations of one layer for a micro-batch of `b` sequences, Korthikanti et al. 2022,
+    /// folded from the layer's operations: the bytes they keep per token (for the GPT layer
+    /// `34·s·b·h`, of which the `10·s·b·h` of norm inputs, column-parallel GEMM inputs and
+    /// residual dropout masks are replicated across the TP group and the rest split); sequence
+    /// parallelism splits all of it. Scores (`5·a·s²·b`) split over tp and are dropped under
+    /// selective recomputation. Full recomputation keeps the layer input (`2·s·b·h`, split under SP).
+    /// A stage may hold any kind of layer of a partly dense mixture: it plans for the largest.
+    static func activationBytesPerLayer(_ stack: StackOperations, hidden h: Int, seq s: Int, micro b: Int,
                                         tp t: Int, sp: Bool, recompute: Recompute) -> ExactCount {
         let sbh = ExactCount.product(s, b, h), T = ExactCount(t)
         if recompute == .full { return sp ? 2 * sbh / T : 2 * sbh }
-        let a = stack.attention
-        // A stage may hold either kind of layer of a partly dense mixture: plan for the larger.
-        let perToken = ExactCount(3 * h) + 4 * ExactCount(a.queryWidth) + 4 * ExactCount(a.keyValueWidth)
-            + stack.ffnActivationBytesPerTokenLargestLayer(width: h) + ExactCount(2 * h * stack.normsPerLayer)
-        let total = ExactCount.product(s, b) * perToken
-        let replicated = 10 * sbh
+        guard let layer = stack.largestLayer else { return .zero }
+        let perToken = stack.savedBytesPerToken(layer)
+        let total = ExactCount.product(s, b) * perToken.total
+        let replicated = ExactCount.product(s, b) * perToken.replicated
         var bytes = sp ? total / T : replicated + (total - replicated) / T
-        if recompute == .none { bytes += 5 * ExactCount.product(a.heads, s, s, b) / T }
+        if recompute == .none { bytes += stack.savedBytesPerScore(layer) * ExactCount.product(s, s, b) / T }
         return bytes
     }
 }

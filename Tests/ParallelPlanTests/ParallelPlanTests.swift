@@ -70,7 +70,7 @@ let a100 = try! Accelerator(HardwareCatalog.a100_80gb, intraNode: InterconnectCa
     }
 
     @Test func activationsFollowKorthikantiWithTensorAndSequenceParallelism() {
-        let layer = ReferenceSpecs.gpt2.decoder!
+        let layer = ModelOperations(ReferenceSpecs.gpt2).stacks[0]
         let s = 1024, b = 2, h = 768, a = 12, t = 4
         let noSP = ParallelConfig.activationBytesPerLayer(layer, hidden: h, seq: s, micro: b, tp: t, sp: false, recompute: .none)
         let replicated = s * b * h * 10, split = s * b * h * 24 / t, scores = 5 * a * s * s * b / t

@@ -19,26 +19,30 @@ extension MemoryEstimator {
     /// K and V of every layer of the decoder's self-attention, per cached token:
     /// `2 · layers · kv_heads · head_dim · bytes` — grouped-query attention shrinks it by heads/kv_heads.
     func kvBytesPerToken() -> ExactCount {
-        guard let d = spec.decoder else { return .zero }
-        return kvType.bytes(ExactCount.product(2, d.layers, d.attention.kvHeads, d.attention.headDim))
+        guard let decoder = decoderOperations else { return .zero }
+        return kvType.bytes(decoder.cachedElementsPerToken)
     }
 
     func kvComponents(batch: Int, seq: Int) -> [MemoryComponent] {
-        guard let d = spec.decoder else { return [] }
+        guard let decoder = decoderOperations, let d = spec.decoder else { return [] }
         // Windowed layers keep at most W positions, the others all of them (Qwen2 mixes both).
         let windowed = d.windowedLayers, cached = cachedPositions(seq)
-        let positionsKept = ExactCount.product(windowed, cached) + ExactCount.product(d.layers - windowed, seq)
         var parts = [MemoryComponent(
             name: "self_attention",
-            bytes: kvType.bytes(ExactCount.product(2, d.attention.kvHeads, d.attention.headDim, batch) * positionsKept),
+            bytes: kvType.bytes(ExactCount(batch) * decoder.cachedSelfElements(seq: seq)),
             formula: "2 · \(d.attention.kvHeads) kv heads · \(d.attention.headDim) · \(kvType.bits) bits × \(batch) × (\(windowed) layers × \(cached) + \(d.layers - windowed) layers × \(seq) positions)")]
         if let x = d.crossAttention {
             // The encoder output projected once per layer into K and V, cached for every decoder step.
             parts.append(.init(name: "cross_attention",
-                               bytes: kvType.bytes(ExactCount.product(2, d.layers, x.kvHeads, x.headDim, batch, seq)),
+                               bytes: kvType.bytes(ExactCount(batch) * decoder.cachedCrossElements(encoderPositions: seq)),
                                formula: "2 · \(d.layers) layers · \(x.kvHeads) · \(x.headDim) × \(batch) × \(seq) encoder positions"))
         }
         return parts
+    }
+
+    /// The decoder stack as operations (its attention operations say what they cache).
+    private var decoderOperations: StackOperations? {
+        ModelOperations(spec).stacks.first { $0.role == .decoder }
     }
 
     func notes() -> [String] {

@@ -22,27 +22,22 @@ extension MemoryEstimator {
     /// Selective recomputation drops the `5·a·s²·b` score term; full recomputation keeps only
     /// each layer's input, `2·s·b·h`. Logits are kept in fp32: `4·s·b·V`.
     func activationComponents(batch: Int, seq: Int) -> [MemoryComponent] {
-        let h = spec.hiddenSize
+        let h = spec.hiddenSize, sb = ExactCount.product(seq, batch)
         var parts: [MemoryComponent] = []
-        for (role, s) in spec.stacks {
-            let prefix = spec.isEncoderDecoder ? "\(role.rawValue)." : ""
-            let sb = ExactCount.product(seq, batch), L = ExactCount(s.layers), a = s.attention
+        let model = ModelOperations(spec)
+        for stack in model.stacks {
+            let prefix = model.prefix(stack.role)
             if recompute == .full {
-                parts.append(.init(name: prefix + "activations", bytes: L * 2 * sb * ExactCount(h),
+                parts.append(.init(name: prefix + "activations", bytes: ExactCount(stack.spec.layers) * 2 * sb * ExactCount(h),
                                    formula: "full recomputation: 2·s·b·h per layer (layer inputs only)"))
                 continue
             }
-            let q = ExactCount(a.queryWidth), kv = ExactCount(a.keyValueWidth)
-            let attention = sb * (ExactCount(3 * h) + 4 * q + 4 * kv)
-            let crossTerms = s.crossAttention.map { x in sb * (ExactCount(3 * h) + 4 * ExactCount(x.queryWidth) + 4 * ExactCount(x.keyValueWidth)) } ?? .zero
-            let ffn = sb * s.ffnActivationBytesPerTokenAllLayers(width: h)
-            let norms = sb * ExactCount(2 * h * s.normsPerLayer)
-            parts.append(.init(name: prefix + "activations", bytes: L * (attention + crossTerms + norms) + ffn,
+            let kept = stack.layers.reduce(ExactCount.zero) { $0 + ExactCount($1.count) * stack.savedBytesPerToken($1).total }
+            parts.append(.init(name: prefix + "activations", bytes: sb * kept,
                                formula: "per layer s·b·(attention + FFN + norms) bytes (Korthikanti et al. 2022)"))
             if recompute == .none {
-                let scores = 5 * ExactCount.product(a.heads, seq, seq, batch)
-                let crossScores = s.crossAttention.map { 5 * ExactCount.product($0.heads, seq, seq, batch) } ?? .zero
-                parts.append(.init(name: prefix + "attention_scores", bytes: L * (scores + crossScores),
+                let scores = stack.layers.reduce(ExactCount.zero) { $0 + ExactCount($1.count) * stack.savedBytesPerScore($1) }
+                parts.append(.init(name: prefix + "attention_scores", bytes: scores * ExactCount.product(seq, seq, batch),
                                    formula: "5·a·s²·b per layer: softmax output, dropout mask and output"))
             }
         }

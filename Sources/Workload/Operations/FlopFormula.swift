@@ -61,8 +61,9 @@ struct FlopFormula {
             let perToken = s.normsPerLayer * L + (s.finalNorm ? 1 : 0) + (s.embeddingNorm ? 1 : 0)
             return "\(perToken) norms per token × \(d) × \(C.norm(s.norm)) per element"
         case .activations:
-            guard s.moe != nil else { return "\(L) layers × \(s.ffn.intermediateSize) × \(activation) per element" }
-            let inner = s.layerFFNs.reduce(ExactCount.zero) { $0 + ExactCount($1.layers) * $1.ffns.innerElements }
+            guard let moe = s.moe else { return "\(L) layers × \(s.ffn.intermediateSize) × \(activation) per element" }
+            let expertInner = moe.topK * moe.expert(of: s.ffn).intermediateSize + (moe.sharedExpertIntermediateSize ?? 0)
+            let inner = ExactCount.product(moe.denseLayers, s.ffn.intermediateSize) + ExactCount.product(moe.sparseLayers(of: L), expertInner)
             return "\(inner) active FFN inner elements (experts, shared, dense layers) × \(activation) per element"
         case .residuals:
             return "\(L) layers × \(2 + (s.crossAttention != nil && pass.crossKeys != nil ? 1 : 0)) residual adds × \(d)"

@@ -1,0 +1,46 @@
+/// Activation and cache memory, folded from the operations' `saved` and `cache` descriptions.
+extension StackOperations {
+    /// Bytes one layer of `group` keeps per token for the backward pass, and of those the bytes
+    /// every tensor-parallel rank keeps whole.
+    public func savedBytesPerToken(_ group: LayerGroup) -> (total: ExactCount, replicated: ExactCount) {
+        group.operations.reduce((ExactCount.zero, ExactCount.zero)) { ($0.0 + $1.saved.bytesPerRow, $0.1 + $1.saved.replicatedBytesPerRow) }
+    }
+
+    /// Bytes one layer of `group` keeps per query·key pair (summed over heads and over its
+    /// self- and cross-attention): what selective recomputation drops.
+    public func savedBytesPerScore(_ group: LayerGroup) -> ExactCount {
+        group.operations.reduce(ExactCount.zero) { $0 + ExactCount.product($1.saved.bytesPerScore, $1.saved.scoreHeads) }
+    }
+
+    /// The layer kind that keeps the most per token: what a pipeline stage holding any kind
+    /// must plan for.
+    public var largestLayer: LayerGroup? {
+        layers.max { savedBytesPerToken($0).total < savedBytesPerToken($1).total }
+    }
+
+    /// Cached elements per new position over all layers (K and V of each self-attention layer),
+    /// ignoring windows: what one more token adds until a window fills.
+    var cachedElementsPerToken: ExactCount {
+        fold { op, count in if case let .selfKeyValues(elements, _) = op.cache { ExactCount.product(count, elements) } else { nil } }
+    }
+
+    /// Cached self-attention elements of one sequence of `seq` positions: windowed layers keep
+    /// at most their window.
+    func cachedSelfElements(seq: Int) -> ExactCount {
+        fold { op, count in
+            guard case let .selfKeyValues(elements, window) = op.cache else { return nil }
+            return ExactCount.product(count, elements, min(seq, window ?? seq))
+        }
+    }
+
+    /// Cross-attention K/V elements of one sequence attending to `encoderPositions`.
+    func cachedCrossElements(encoderPositions: Int) -> ExactCount {
+        fold { op, count in if case let .crossKeyValues(elements) = op.cache { ExactCount.product(count, elements, encoderPositions) } else { nil } }
+    }
+
+    private func fold(_ value: (Operation, Int) -> ExactCount?) -> ExactCount {
+        layers.reduce(ExactCount.zero) { sum, group in
+            group.operations.reduce(sum) { $0 + (value($1, group.count) ?? .zero) }
+        }
+    }
+}
