@@ -57,9 +57,9 @@ extension ParallelConfig {
                          : "\(k)(Ψ_dense + Ψ_expert)\(label)"
         }
         return [
-            .init(name: "weights_bf16", bytes: part(2, 3), formula: formula("2", 3, "")),
-            .init(name: "gradients_bf16", bytes: part(2, 2), formula: formula("2", 2, "")),
-            .init(name: "optimizer_fp32", bytes: part(12, 1), formula: formula("12", 1, " (master, m, v)")),
+            .init(name: "weights_bf16", bytes: part(AdamState.weightBytes, 3), formula: formula("\(AdamState.weightBytes)", 3, "")),
+            .init(name: "gradients_bf16", bytes: part(AdamState.gradientBytes, 2), formula: formula("\(AdamState.gradientBytes)", 2, "")),
+            .init(name: "optimizer_fp32", bytes: part(AdamState.optimizerBytes, 1), formula: formula("\(AdamState.optimizerBytes)", 1, " (master, m, v)")),
         ]
     }
 

@@ -56,7 +56,7 @@ extension MemoryEstimator {
         if weightType.quantisesLinearLayersOnly {
             notes.append("\(weightType.rawValue): linear layers quantised, embeddings and norms kept in bf16")
         }
-        notes.append("training: bf16 weights and gradients, fp32 master weights and two Adam moments (16 bytes/parameter, Rajbhandari et al. 2020); activations per Korthikanti et al. 2022 with 16-bit activations")
+        notes.append("training: bf16 weights and gradients, fp32 master weights and two Adam moments (\(AdamState.totalBytes) bytes/parameter, Rajbhandari et al. 2020); activations per Korthikanti et al. 2022 with 16-bit activations")
         return notes
     }
 }

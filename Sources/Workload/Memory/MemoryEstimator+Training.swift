@@ -2,11 +2,12 @@ extension MemoryEstimator {
     /// Mixed-precision Adam (ZeRO paper's 16 bytes per parameter) and activations.
     func trainingComponents(_ p: ParameterReport, batch: Int, seq: Int) -> [MemoryComponent] {
         let n = ExactCount(p.total)
+        typealias A = AdamState
         return [
-            .init(name: "weights_bf16", bytes: 2 * n, formula: "2 bytes × \(p.total)"),
-            .init(name: "gradients_bf16", bytes: 2 * n, formula: "2 bytes × \(p.total)"),
-            .init(name: "master_weights_fp32", bytes: 4 * n, formula: "4 bytes × \(p.total)"),
-            .init(name: "adam_moments_fp32", bytes: 8 * n, formula: "2 moments × 4 bytes × \(p.total)"),
+            .init(name: "weights_bf16", bytes: A.weightBytes * n, formula: "\(A.weightBytes) bytes × \(p.total)"),
+            .init(name: "gradients_bf16", bytes: A.gradientBytes * n, formula: "\(A.gradientBytes) bytes × \(p.total)"),
+            .init(name: "master_weights_fp32", bytes: A.masterWeightBytes * n, formula: "\(A.masterWeightBytes) bytes × \(p.total)"),
+            .init(name: "adam_moments_fp32", bytes: A.momentBytes * n, formula: "2 moments × \(A.momentBytes / 2) bytes × \(p.total)"),
         ] + activationComponents(batch: batch, seq: seq)
     }
 
