@@ -1,0 +1,42 @@
+"""Seeded tiny random configs (configs/random/<model_type>-<i>.json), written by `save_pretrained`."""
+import os
+import random
+
+from transformers.models.auto.configuration_auto import CONFIG_MAPPING
+
+from . import common  # noqa: F401  (transformers set-up)
+from .families import RANDOM
+
+RANDOM_TYPES = ["gpt2", "llama", "mistral", "mixtral", "qwen2", "gemma", "phi", "gpt_neox", "opt", "falcon",
+                "bert", "t5", "bart"]
+N_RANDOM = 6
+# Tiny models that are also counted for train (forward + backward) and generate.
+TRAIN_GENERATE = {"gpt2-0", "llama-0", "t5-0"}
+
+
+def random_config(mt, i):
+    r = random.Random("%s-%d" % (mt, i))
+    vocab = r.randint(97, 1000)
+    layers = r.randint(1, 3)
+    bit = lambda k: bool((i >> k) & 1)  # deterministic coverage of flags across i = 0..5
+    if mt not in RANDOM:
+        raise ValueError(mt)
+    kw = RANDOM[mt](mt, i, r, vocab, layers, bit)
+    return CONFIG_MAPPING[mt](**kw)
+
+
+def write_random_configs(fix):
+    paths = []
+    for mt in RANDOM_TYPES:
+        for i in range(N_RANDOM):
+            cfg = random_config(mt, i)
+            name = "%s-%d" % (mt, i)
+            d = os.path.join(fix, "configs", "random", "_tmp_" + name)
+            cfg.save_pretrained(d)
+            dst = os.path.join(fix, "configs", "random", name + ".json")
+            os.replace(os.path.join(d, "config.json"), dst)
+            for f in os.listdir(d):
+                os.remove(os.path.join(d, f))
+            os.rmdir(d)
+            paths.append((name, dst))
+    return paths
