@@ -68,13 +68,13 @@ import Testing
     @Test func recomputationKeepsMFUOnModelFLOPs() throws {
         let none = try rendered(["cost", "train", "llama-2-7b", "--tokens", "1e12"])
         let full = try rendered(["cost", "train", "llama-2-7b", "--tokens", "1e12", "--recompute", "full"])
-        // Same model FLOPs at the same MFU: the same 30,085 device-hours (42,863,690,112e9 ÷ 395.76e12 ÷ 3600).
+        // Same model FLOPs at the same MFU: the same 30,085 device-hours (42,863,689,728e9 ÷ 395.76e12 ÷ 3600).
         let hours = { (r: Rendered) in r.tables[0].rows.first { $0[0] == "device-hours" }?[1] }
         #expect(hours(none) == "30,085" && hours(full) == "30,085")
         let json = full.json.serialized()
-        #expect(json.contains("\"training_flops\": 42863690112000000000000"))
-        #expect(json.contains("\"hardware_flops\": 56889442688000000000000"))
-        // HFU = 0.4 × 56,889,442,688 ÷ 42,863,690,112 = 0.531
+        #expect(json.contains("\"training_flops\": 42863689728000000000000"))
+        #expect(json.contains("\"hardware_flops\": 56889442304000000000000"))
+        // HFU = 0.4 × 56,889,442,304 ÷ 42,863,689,728 = 0.531
         #expect(full.tables[0].rows.contains { $0[0] == "throughput (peak × MFU)" && $0[2] == "MFU 0.400, HFU 0.531 (implied)" })
         #expect(full.tables[0].rows.contains { $0[0] == "hardware FLOPs (full recompute)" })
     }
@@ -112,7 +112,7 @@ import Testing
     @Test func csvIsPlainNumbersWithUnits() throws {
         let csv = try rendered(["cost", "train", "llama-2-7b", "--tokens", "1e12"]).formatted(as: .csv)
         #expect(csv.hasPrefix("figure,value,unit\n"))
-        #expect(csv.contains("\ntraining_flops,42863690112000000000000,FLOP\n"))
+        #expect(csv.contains("\ntraining_flops,42863689728000000000000,FLOP\n"))
         #expect(csv.contains("\nmfu,0.4,fraction\n"))
         #expect(!csv.contains("$") && !csv.contains("%") && !csv.contains("\""))
         let task = try rendered(["cost", "task", "--input-tokens", "10000", "--output-tokens", "1000", "--price-in", "0.01", "--price-out", "0.03"])

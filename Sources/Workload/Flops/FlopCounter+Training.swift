@@ -1,6 +1,6 @@
 /// Activation recomputation during the backward pass.
 public enum Recompute: String, Sendable, CaseIterable, Codable {
-    /// Activations are kept: training = forward + backward = 3 × forward.
+    /// Activations are kept: training = forward + backward.
     case none
     /// Korthikanti et al. 2022: only the attention scores, softmax and attention·values are
     /// recomputed — the attention-product FLOPs run once more.
@@ -10,25 +10,50 @@ public enum Recompute: String, Sendable, CaseIterable, Codable {
 }
 
 extension FlopCounter {
-    /// One training step over `batch × seq` tokens: forward + backward, the backward costing
-    /// 2 × the forward (one GEMM for the input gradient, one for the weight gradient, per forward
-    /// GEMM), so 3 × forward; plus the recomputed forward work of `recompute`.
+    /// One training step over `batch × seq` tokens: the forward pass, then the backward pass
+    /// per operation — one product per operand that needs a gradient (`dX` and `dW` of a weight
+    /// GEMM, both operands of an attention product), each as costly as the forward product, none
+    /// for a product of tensors without gradients — plus the forward work `recompute` repeats.
+    /// For every weight GEMM and attention product that is 3 × their forward.
     public func train(batch: Int, seq: Int, decoderSeq: Int? = nil, recompute: Recompute = .none) throws -> FlopReport {
         let forward = try prefill(batch: batch, seq: seq, decoderSeq: decoderSeq)
-        var components = forward.components.map {
-            FlopComponent(name: $0.name, flops: 3 * $0.flops, formula: "3 × forward (forward + 2 × backward): " + $0.formula)
-        }
-        if convention == .rule || convention == .kaplan {
-            components = components.map { c in var c = c; c.name = c.name == "rule_2N" ? "rule_6N" : c.name; return c }
+        var components: [FlopComponent]
+        switch convention {
+        case .rule, .kaplan:
+            components = forward.components.map {
+                FlopComponent(name: $0.name == "rule_2N" ? "rule_6N" : $0.name, flops: 3 * $0.flops,
+                              formula: "3 × forward (forward + 2 × backward): " + $0.formula)
+            }
+        case .matmul, .causal, .full:
+            let trained = operations.flopComponents(trainingCall(batch, seq, decoderSeq), convention) { 1 + $0.backwardProducts }
+            let once = Dictionary(forward.components.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+            components = trained.compactMap { c in
+                guard let f = once[c.name] else { return nil }
+                return FlopComponent(name: c.name, flops: c.flops, formula: Self.trainingFormula(c.flops, forward: f))
+            }
         }
         components += recomputed(batch: batch, seq: seq, decoderSeq: decoderSeq, recompute).map {
             FlopComponent(name: "recompute." + $0.name, flops: $0.flops, formula: "recomputed in the backward pass: " + $0.formula)
         }
         var notes = forward.notes
-        notes.append("training = forward + backward (2 × forward) = 3 × forward"
+        notes.append("training = forward + backward: 2 × forward for every weight GEMM and attention product "
+            + "(input and weight gradients), none for work on tensors without gradients (the rotary table)"
             + (recompute == .none ? "" : "; plus \(recompute.rawValue) activation recomputation"))
         return try FlopReport(model: spec.name, convention: convention, phase: .train, batch: batch, seq: seq,
                               tokens: ExactCount(forward.tokens), components: components, notes: notes)
+    }
+
+    /// The call a training step's forward pass makes.
+    private func trainingCall(_ batch: Int, _ seq: Int, _ decoderSeq: Int?) -> ForwardPass {
+        spec.isEncoderDecoder
+            ? ForwardPass(batch: batch, decoderQueries: decoderSeq ?? seq, encoderTokens: seq)
+            : ForwardPass(batch: batch, decoderQueries: seq)
+    }
+
+    private static func trainingFormula(_ trained: ExactCount, forward f: FlopComponent) -> String {
+        if trained == 3 * f.flops { return "3 × forward (forward + 2 × backward): " + f.formula }
+        if trained == f.flops { return "forward only (no operand needs a gradient): " + f.formula }
+        return "forward + backward of the operands that need gradients: " + f.formula
     }
 
     /// The forward work `recompute` runs a second time: the operations whose recompute scope it
@@ -36,15 +61,13 @@ extension FlopCounter {
     /// recomputation (the rule's 8·N) and Kaplan's attention term under selective.
     private func recomputed(batch: Int, seq: Int, decoderSeq: Int?, _ recompute: Recompute) -> [FlopComponent] {
         guard recompute != .none else { return [] }
-        let call = spec.isEncoderDecoder
-            ? ForwardPass(batch: batch, decoderQueries: decoderSeq ?? seq, encoderTokens: seq)
-            : ForwardPass(batch: batch, decoderQueries: seq)
+        let call = trainingCall(batch, seq, decoderSeq)
         switch convention {
         case .rule, .kaplan:
             let whole = components(of: call)
             return recompute == .full ? whole : whole.filter { $0.name == KaplanComponent.attentionContext }
         case .matmul, .causal, .full:
-            return operations.flopComponents(call, convention) { $0.recompute.runsAgain(under: recompute) }
+            return operations.flopComponents(call, convention) { $0.recompute.runsAgain(under: recompute) ? 1 : 0 }
                 .filter { $0.flops != .zero }
         }
     }

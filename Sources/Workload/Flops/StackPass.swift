@@ -63,7 +63,7 @@ struct StackPass {
             // Eager attention scales, masks and normalises the whole rectangle it computed.
             return convention == .full ? pairs(keys, .matmul) * ExactCount.product(heads, flops) : nil
         case let .positionTable(frequencies, tables):
-            return 2 * ExactCount.product(tables, positionBatch, frequencies, queries)
+            return convention == .full ? ExactCount.product(tables, positionBatch, frequencies, queries) : nil
         case .lookup:
             return nil
         }

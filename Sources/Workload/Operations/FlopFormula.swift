@@ -45,7 +45,7 @@ struct FlopFormula {
             return "\(tokens) · \(L) layers · \(ffn(s.ffn))"
         case .rotaryFrequencies:
             let r = s.rotaryDimensions ?? 0, tables = s.positions.rotaryTables ?? 1
-            return "2 · \(tables > 1 ? "\(tables) tables · " : "")\(pass.positionBatch) position row(s) · \(r / 2) frequencies · \(q) positions (once per call)"
+            return "\(tables > 1 ? "\(tables) tables · " : "")\(pass.positionBatch) position row(s) · \(r / 2) frequencies · \(q) positions: position × inv_freq, once per call (element-wise since transformers 5.23)"
         default: return nil
         }
     }

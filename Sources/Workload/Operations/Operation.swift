@@ -44,8 +44,10 @@ public enum Work: Sendable, Equatable {
     case elementwise(flopsPerRow: ExactCount, rows: Rows)
     /// Element-wise work on every attention score (scale, mask, softmax), `full` only.
     case perScore(flops: Int, heads: Int, keys: Keys)
-    /// Hugging Face's rotary table `inv_freq (frequencies × 1) @ positions (1 × q)`, once per call
-    /// per position-id row and per table: `2·tables·rows·frequencies·q`.
+    /// Hugging Face's rotary angle table, `position_ids[..., None] * inv_freq` once per call, per
+    /// position-id row and per table: `tables·rows·frequencies·q` multiplies. Element-wise since
+    /// transformers 5.23 (earlier versions ran it as an `inv_freq @ positions` matmul), so only
+    /// the `full` convention counts it; no operand needs a gradient.
     case positionTable(frequencies: Int, tables: Int)
     /// A table lookup: weights, no arithmetic.
     case lookup
