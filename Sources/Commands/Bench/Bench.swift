@@ -27,7 +27,7 @@ struct Bench: ParsableCommand {
         try configuration.validate()
         // Refuse an unwritable destination now, not after the run.
         try output.checkWritable()
-        if let save { try OutputOptions.checkWritable(save, option: "--save") }
+        if let save { try OutputOptions.checkWritable(save, parameter: .profileDestination) }
         let report = try HostBench.run(configuration: configuration) { StandardStreams.writeError("llmcost bench: \($0)\n") }
         if let save { try report.save(to: save) }
         try output.emit(BenchView(report: report).rendered)

@@ -79,6 +79,12 @@ enum OptionNames {
         }
     }
 
+    /// Options that set no library parameter (a listing, the bench's model shorthand), for the
+    /// command line's own messages that point at them; kept here so every option spelling a
+    /// message prints comes from this one file.
+    static let listInterconnects = "--list-interconnects"
+    static let benchModel = "--model"
+
     /// A library message with every parameter spelled as its option.
     static func text(_ message: InputMessage) -> String { message.rendered(name) }
 }

@@ -58,7 +58,7 @@ struct Validate: ParsableCommand {
             throw ValidationError("\(option) applies to --measure only (the exact-count check takes --contexts)")
         }
         try output.checkWritable()
-        if let plot { try OutputOptions.checkWritable(plot, option: "--plot") }
+        if let plot { try OutputOptions.checkWritable(plot, parameter: .plotPath) }
         let names = models.isEmpty ? try ModelCatalog.entries().map(\.name) : models
         guard !names.isEmpty else { throw CLIError("no models to validate: the catalog is empty and none was named") }
         var results: [RuleCheckResult] = []
