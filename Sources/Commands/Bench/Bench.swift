@@ -38,7 +38,8 @@ struct Bench: ParsableCommand {
         let seqLength = seq ?? LayerShape.default.seq
         if let model {
             guard dModel == nil, heads == nil, kvHeads == nil, ffn == nil, !gated else {
-                throw ValidationError("--model gives the layer shape; do not combine it with --d-model/--heads/--kv-heads/--ffn/--gated")
+                let shapeOptions = [InputParameter.modelWidth, .heads, .kvHeads, .ffnWidth].map(\.option) + [OptionNames.gated]
+                throw ValidationError("\(OptionNames.benchModel) gives the layer shape; do not combine it with \(shapeOptions.joined(separator: "/"))")
             }
             return try LayerShape(model: ModelLoading.load(model), seq: seqLength)
         }
