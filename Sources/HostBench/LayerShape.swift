@@ -53,7 +53,7 @@ public struct LayerShape: Codable, Sendable, Equatable, CustomStringConvertible 
     }
 
     /// A layer of `model`'s decoder stack (its encoder stack when it has no decoder) over `seq`
-    /// tokens, so `--model llama-2-7b --seq 512` measures Llama-2-7B's real layer.
+    /// tokens, so `LayerShape(model: llama2_7b, seq: 512)` measures Llama-2-7B's real layer.
     public init(model: ModelSpec, seq: Int) throws {
         guard let stack = model.decoder ?? model.encoder else {
             throw HostBenchError.invalidShape(field: "model", reason: "\(model.name) has neither a decoder nor an encoder stack")

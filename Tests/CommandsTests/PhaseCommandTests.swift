@@ -19,6 +19,12 @@ import Testing
         #expect(try run(["flops", "opt-125m", "--phase", "generate", "--new-tokens", "48"]).contains("\"seq\": 2000"))
     }
 
+    /// A library note that points at an input names the parameter; the command line spells it.
+    @Test func notesNamingAnInputPrintItsOption() throws {
+        #expect(try run(["flops", "mistral-7b", "--seq", "2048"]).contains("`--convention causal` counts only the window's band"))
+        #expect(try run(["flops", "gpt2", "--phase", "generate", "--beams", "4"]).contains("counted only under --convention full"))
+    }
+
     @Test func memoryPastTheWindowIsRefusedUnlessAllowed() throws {
         #expect(throws: PhaseError.self) { try run(["memory", "gpt2", "--seq", "2048"]) }
         #expect(try run(["memory", "gpt2", "--seq", "2048", "--allow-beyond-context"]).contains("\"seq\": 2048"))

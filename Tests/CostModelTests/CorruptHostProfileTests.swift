@@ -4,7 +4,7 @@ import Testing
 @testable import CostModel
 
 /// A host profile's figures are checked, not repaired: a corrupt one is one error naming the
-/// option, the file and the field.
+/// parameter that gave the file, the file and the field.
 @Suite struct CorruptHostProfileTests {
     static func profile(_ fields: String) -> String {
         """
@@ -13,13 +13,13 @@ import Testing
         """
     }
 
-    func expectFieldError(_ json: String, _ field: String, option: String = "--hardware",
+    func expectFieldError(_ json: String, _ field: String, parameter: InputParameter = .hardware,
                           sourceLocation: SourceLocation = #_sourceLocation) {
         do {
-            _ = try HostProfileFile.decode(Data(json.utf8), path: "p.json", option: option)
+            _ = try HostProfileFile.decode(Data(json.utf8), path: "p.json", parameter: parameter)
             Issue.record("expected an error naming \(field)", sourceLocation: sourceLocation)
         } catch {
-            #expect(error.parameter == InputParameter(legacySpelling: option), sourceLocation: sourceLocation)
+            #expect(error.parameter == parameter, sourceLocation: sourceLocation)
             #expect(error.message.description.contains("p.json"), sourceLocation: sourceLocation)
             #expect(error.message.description.contains("'\(field)"), "\(error)", sourceLocation: sourceLocation)
         }
@@ -39,10 +39,10 @@ import Testing
         expectFieldError(Self.profile(#", "backward_forward_ratios": {"ffn": -2}"#), "backward_forward_ratios.ffn")
     }
 
-    @Test func theOptionThatGaveThePathIsNamed() {
-        expectFieldError(Self.profile("").replacingOccurrences(of: "\"threads\": 2", with: "\"threads\": 0"), "threads", option: "--host-profile")
+    @Test func theParameterThatGaveThePathIsNamed() {
+        expectFieldError(Self.profile("").replacingOccurrences(of: "\"threads\": 2", with: "\"threads\": 0"), "threads", parameter: .hostProfile)
         do {
-            _ = try HostProfileFile.read(path: "/nonexistent/nope.json", option: "--host-profile")
+            _ = try HostProfileFile.read(path: "/nonexistent/nope.json", parameter: .hostProfile)
             Issue.record("expected an error")
         } catch { #expect(error.parameter == .hostProfile) }
     }

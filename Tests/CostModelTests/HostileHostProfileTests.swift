@@ -60,7 +60,7 @@ import Testing
         let noPeak = Self.consistent.replacingOccurrences(of: #""peak_gflops": 268.4, "#, with: "")
         let measured = try HostProfileFile.decode(Data(noPeak.utf8), path: "p.json")
         let hw = try HardwareProfile.measured(measured, path: "p.json", pricePerHour: DollarsPerHour(1))
-        let source = try #require(hw.sources["peak"])
+        let source = try #require(hw.sources["peak"]).description
         #expect(source.hasPrefix("derived: p.json has no peak_gflops"))
         #expect(!source.contains("p.json: peak_gflops"))
         expectClose(hw.peak.value, 130e9)

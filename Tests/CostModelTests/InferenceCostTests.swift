@@ -40,7 +40,7 @@ import Testing
         let cost = try InferenceCost.estimate(model: model, promptTokens: 1, outputTokens: 2, batch: 1, hardware: full)
         expectClose(try #require(cost.firstDecodeStep).time.value, 1.4e10 / 3.35e12)
         #expect(h100.bandwidthUtilisation == 0.8)
-        #expect(h100.sources["bandwidth_utilisation"]?.contains("stated default 0.8") == true)
+        #expect(h100.sources["bandwidth_utilisation"]?.description.contains("stated default 0.8") == true)
         let decode = try #require(try InferenceCost.estimate(model: model, promptTokens: 1, outputTokens: 2, hardware: h100)
             .explanation.first { $0.quantity == "decode time" })
         #expect(decode.inputs.contains { $0.name == "u_bw" && $0.value == "0.8" })

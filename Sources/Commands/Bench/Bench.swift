@@ -27,7 +27,7 @@ struct Bench: ParsableCommand {
         try configuration.validate()
         // Refuse an unwritable destination now, not after the run.
         try output.checkWritable()
-        if let save { try OutputOptions.checkWritable(save, option: "--save") }
+        if let save { try OutputOptions.checkWritable(save, parameter: .profileDestination) }
         let report = try HostBench.run(configuration: configuration) { StandardStreams.writeError("llmcost bench: \($0)\n") }
         if let save { try report.save(to: save) }
         try output.emit(BenchView(report: report).rendered)
@@ -38,7 +38,8 @@ struct Bench: ParsableCommand {
         let seqLength = seq ?? LayerShape.default.seq
         if let model {
             guard dModel == nil, heads == nil, kvHeads == nil, ffn == nil, !gated else {
-                throw ValidationError("--model gives the layer shape; do not combine it with --d-model/--heads/--kv-heads/--ffn/--gated")
+                let shapeOptions = [InputParameter.modelWidth, .heads, .kvHeads, .ffnWidth].map(\.option) + [OptionNames.gated]
+                throw ValidationError("\(OptionNames.benchModel) gives the layer shape; do not combine it with \(shapeOptions.joined(separator: "/"))")
             }
             return try LayerShape(model: ModelLoading.load(model), seq: seqLength)
         }

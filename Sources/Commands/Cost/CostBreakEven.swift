@@ -1,5 +1,6 @@
 import ArgumentParser
 import CostModel
+import Workload
 
 /// `llmcost cost breakeven`: tokens per month, or subscribers, that pay for pretraining + inference.
 struct CostBreakEven: ParsableCommand {
@@ -31,16 +32,16 @@ struct CostBreakEven: ParsableCommand {
         case (.some(let p), .none): revenue = .perToken(DollarsPerThousandTokens(p))
         case (.none, .some(let fee)):
             if tokensPerUserMonth != nil, tokensPerUserDay != nil {
-                throw CostError(.tokensPerUserMonth, "cannot be given with --tokens-per-user-day; give one of the two (a day counts × 30)")
+                throw CostError(.tokensPerUserMonth, "cannot be given with \(InputParameter.tokensPerUserDay); give one of the two (a day counts × 30)")
             }
             if let perDay = tokensPerUserDay {
                 try CostError.within(perDay, CostLimits.tokensPerUserDay, .tokensPerUserDay, " tokens")
             }
             guard let perUser = tokensPerUserMonth ?? tokensPerUserDay.map({ $0 * 30 }) else {
-                throw CLIError("--fee-per-month needs --tokens-per-user-month or --tokens-per-user-day")
+                throw CLIError("\(InputParameter.feePerMonth.option) needs \(InputParameter.tokensPerUserMonth.option) or \(InputParameter.tokensPerUserDay.option)")
             }
             revenue = .subscription(fee: Dollars(fee), tokensPerUserPerMonth: perUser)
-        default: throw CLIError("give exactly one of --price-per-1k (pay-per-use) or --fee-per-month (subscription)")
+        default: throw CLIError("give exactly one of \(InputParameter.pricePer1K.option) (pay-per-use) or \(InputParameter.feePerMonth.option) (subscription)")
         }
         let result = try BreakEven.solve(pretraining: Dollars(pretrainingCost), months: months,
                                          inferenceCost: DollarsPerThousandTokens(inferenceCostPer1K), revenue: revenue)

@@ -28,7 +28,7 @@ struct CostInfer: ParsableCommand {
         let cost = try InferenceCost.estimate(model: figures, promptTokens: prompt, outputTokens: outputTokens, batch: batch,
                                               hardware: profile, devices: devices,
                                               communication: try TensorParallelLink.communication(model: model, hardware: hardware, devices: devices))
-        return Self.rendered(cost, hardware: profile, notes: figures.notes, explain: output.explain)
+        return Self.rendered(cost, hardware: profile, notes: figures.notes.map(OptionNames.text), explain: output.explain)
     }
 
     static func rendered(_ c: InferenceCost, hardware: HardwareProfile, notes: [String], explain: Bool) -> Rendered {

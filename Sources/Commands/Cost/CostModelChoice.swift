@@ -28,8 +28,8 @@ struct CostModelChoice: ParsableArguments {
         let weightType = self.weightType ?? Self.defaultType(measuredHost: measuredHost)
         let kvType = self.kvType ?? Self.defaultType(measuredHost: measuredHost)
         switch (model, parameters) {
-        case (.some, .some): throw CLIError("give either a MODEL or --parameters, not both")
-        case (.none, .none): throw CLIError("missing MODEL (or --parameters N for the 2N/6N rule)")
+        case (.some, .some): throw CLIError("give either a MODEL or \(InputParameter.parameters.option), not both")
+        case (.none, .none): throw CLIError("missing MODEL (or \(InputParameter.parameters.option) N for the 2N/6N rule)")
         case (.none, .some(let n)):
             let parameters = try CostError.wholeNumber(n, .parameters, minimum: 1)
             let bytes = Int128(max(1, weightType.bits / 8))

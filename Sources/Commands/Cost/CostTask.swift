@@ -1,5 +1,6 @@
 import ArgumentParser
 import CostModel
+import Workload
 
 /// `llmcost cost task`: the API price of one task from token (or character) counts.
 struct CostTask: ParsableCommand {
@@ -25,7 +26,8 @@ struct CostTask: ParsableCommand {
         let prices = (DollarsPerThousandTokens(inputPricePer1K), DollarsPerThousandTokens(outputPricePer1K))
         let task: TaskPrice
         if inputCharacters != nil || outputCharacters != nil {
-            guard inputTokens == nil, outputTokens == nil else { throw CLIError("--input-tokens/--output-tokens and --input-characters/--output-characters: give token counts or character counts, not both") }
+            guard inputTokens == nil, outputTokens == nil else { throw CLIError("\(InputParameter.inputTokens.option)/\(InputParameter.outputTokens.option) and "
+                + "\(InputParameter.inputCharacters.option)/\(InputParameter.outputCharacters.option): give token counts or character counts, not both") }
             task = try TaskPrice.price(inputCharacters: inputCharacters ?? 0, outputCharacters: outputCharacters ?? 0,
                                        tokensPerCharacter: tokensPerCharacter, inputPrice: prices.0, outputPrice: prices.1)
         } else {

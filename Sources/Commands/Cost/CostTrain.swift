@@ -106,7 +106,7 @@ struct CostTrain: ParsableCommand {
         csv.add("dollars", c.dollars.value, "USD")
         csv.add("energy", c.energy?.value, "kWh")
         csv.add("energy_dollars", c.energyDollars?.value, "USD")
-        var notes = hardware.sourceNotes + figures.notes + figures.trainingNotes
+        var notes = hardware.sourceNotes + (figures.notes + figures.trainingNotes).map(OptionNames.text)
         if !hardware.isMeasured {
             notes.append("MFU is on model FLOPs (3 × forward, no recomputation): device time = model FLOPs ÷ (peak × MFU); "
                 + "training typically reaches MFU 0.3–0.5 of a datasheet peak")

@@ -38,7 +38,7 @@ extension HardwareProfile {
             ("effective_bandwidth_bytes_per_second", effectiveBandwidth.map { .number($0.value) } ?? .null),
             ("tdp_watts", tdp.map { .number($0.value) } ?? .null),
             ("price_per_hour", .number(pricePerHour.value)),
-            ("sources", .object(sources.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) })),
+            ("sources", .object(sources.sorted { $0.key < $1.key }.map { ($0.key, .string(OptionNames.text($0.value))) })),
         ])
     }
 
@@ -48,6 +48,6 @@ extension HardwareProfile {
             + (trainingUtilisation != utilisation ? " (training \(String(format: "%.3f", trainingUtilisation)) → \(effectiveTrainingThroughput))" : "")
             + (bandwidth.map { ", bandwidth \($0) × \(CostError.trimmed(bandwidthUtilisation)) → \(effectiveBandwidth ?? $0)" } ?? "")
             + ", \(pricePerHour)"]
-            + sources.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }
+            + sources.sorted { $0.key < $1.key }.map { "\($0.key): \(OptionNames.text($0.value))" }
     }
 }

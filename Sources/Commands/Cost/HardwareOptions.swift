@@ -2,6 +2,7 @@ import HostBench
 import ArgumentParser
 import CostModel
 import Foundation
+import Workload
 
 /// `--hardware` and what qualifies it: a catalog device at a precision, MFU and bandwidth
 /// utilisation, or a measured host profile (a JSON path written by `llmcost bench --save`, or
@@ -28,16 +29,18 @@ struct HardwareOptions: ParsableArguments {
     /// Resolves `--hardware` into a profile; every failure is one line naming the option.
     func profile() throws -> HardwareProfile {
         let price = pricePerHour.map(DollarsPerHour.init)
-        if let p = pricePerHour { try CostError.positive(p, "--price-per-hour", maximum: CostLimits.pricePerHour, " dollars per device-hour") }
-        if let mfu { try CostError.fraction(mfu, "--mfu") }
-        if let bandwidthUtilisation { try CostError.fraction(bandwidthUtilisation, "--bandwidth-utilisation") }
-        if let tdp { try CostError.positive(tdp, "--tdp", maximum: CostLimits.watts, " watts") }
+        if let p = pricePerHour { try CostError.positive(p, .pricePerHour, maximum: CostLimits.pricePerHour, " dollars per device-hour") }
+        if let mfu { try CostError.fraction(mfu, .mfu) }
+        if let bandwidthUtilisation { try CostError.fraction(bandwidthUtilisation, .bandwidthUtilisation) }
+        if let tdp { try CostError.positive(tdp, .tdp, maximum: CostLimits.watts, " watts") }
         if isMeasured {
             if bandwidthUtilisation != nil {
-                throw CostError(option: "--bandwidth-utilisation", "a measured host profile's bandwidth is already achieved (STREAM triad); --bandwidth-utilisation applies to catalog devices only")
+                throw CostError(.bandwidthUtilisation, "a measured host profile's bandwidth is already achieved (STREAM triad); "
+                    + "\(InputParameter.bandwidthUtilisation) applies to catalog devices only")
             }
             if mfu != nil, hardware == "host" {
-                throw CostError(option: "--mfu", "a measured host profile derives its utilisation from the measured kernels; --mfu applies to catalog devices only — drop it, or use a catalog name")
+                throw CostError(.mfu, "a measured host profile derives its utilisation from the measured kernels; "
+                    + "\(InputParameter.mfu) applies to catalog devices only — drop it, or use a catalog name")
             }
             return try Self.measuredProfile(hardware, pricePerHour: price, tdp: tdp.map(Watts.init), mfu: mfu)
         }
@@ -46,26 +49,28 @@ struct HardwareOptions: ParsableArguments {
                                                     bandwidthUtilisation: bandwidthUtilisation, pricePerHour: price)
         if let tdp {
             profile.tdp = Watts(tdp)
-            profile.sources["tdp"] = "--tdp (replaces \(spec.displayName)'s datasheet \(spec.tdp))"
+            profile.sources["tdp"] = "\(InputParameter.tdp) (replaces \(spec.displayName)'s datasheet \(spec.tdp))"
         }
         if hardware.lowercased() != spec.name {
-            profile.sources["hardware"] = "--hardware \(hardware) is the catalog's \(spec.name)"
+            profile.sources["hardware"] = "\(InputParameter.hardware) \(hardware) is the catalog's \(spec.name)"
         }
         return profile
     }
 
     /// A measured host: `host` runs a quick bench now (after checking the price, so a doomed
     /// request does not spend ten seconds measuring); anything else is a saved profile's path.
+    /// `parameter` is the input that named it (`hardware`, or `hostProfile` beside the seeds' devices).
     static func measuredProfile(_ reference: String, pricePerHour price: DollarsPerHour?, tdp: Watts? = nil,
-                                mfu: Double? = nil, option: String = "--hardware") throws -> HardwareProfile {
+                                mfu: Double? = nil, parameter: InputParameter = .hardware) throws -> HardwareProfile {
         if reference == "host" {
             guard price != nil else { throw HardwareProfile.missingMeasuredPrice }
-            StandardStreams.writeError("llmcost: \(option) host: running a quick bench of this host…\n")
+            StandardStreams.writeError("llmcost: \(parameter.option) host: running a quick bench of this host…\n")
             let report = try HostBench.run(configuration: BenchConfiguration(quick: true, llmcostVersion: LLMCost.version))
-            return try HardwareProfile.measured(report.measurement, path: "host (quick bench)", pricePerHour: price, tdp: tdp, mfu: mfu, option: option)
+            return try HardwareProfile.measured(report.measurement, path: "host (quick bench)", pricePerHour: price, tdp: tdp, mfu: mfu,
+                                                parameter: parameter)
         }
-        let measured = try HostProfileFile.read(path: reference, option: option)
-        return try HardwareProfile.measured(measured, path: reference, pricePerHour: price, tdp: tdp, mfu: mfu, option: option)
+        let measured = try HostProfileFile.read(path: reference, parameter: parameter)
+        return try HardwareProfile.measured(measured, path: reference, pricePerHour: price, tdp: tdp, mfu: mfu, parameter: parameter)
     }
 
     static func looksLikePath(_ s: String) -> Bool {

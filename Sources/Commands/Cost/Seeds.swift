@@ -30,7 +30,7 @@ struct Seeds: ParsableCommand {
         var hardware = try SeedAudit.datasheetHardware(mfu: mfu, bandwidthUtilisation: bandwidthUtilisation)
         if let reference = hostProfile {
             hardware.append(try HardwareOptions.measuredProfile(reference, pricePerHour: pricePerHour.map(DollarsPerHour.init),
-                                                                option: "--host-profile"))
+                                                                parameter: .hostProfile))
         }
         let examples = try SeedAudit.examples(mfu: mfu, batch: batch,
                                               bandwidthUtilisation: bandwidthUtilisation ?? HardwareProfile.defaultBandwidthUtilisation)

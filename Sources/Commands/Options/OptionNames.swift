@@ -79,6 +79,17 @@ enum OptionNames {
         }
     }
 
+    /// Options that set no library parameter (a listing, a mode, the bench's model shorthand),
+    /// for the command line's own messages that point at them; kept here so every option a
+    /// message prints is spelled in this one file.
+    static let listInterconnects = "--list-interconnects"
+    static let benchModel = "--model"
+    static let serve = "--serve"
+    static let measure = "--measure"
+    static let noBackward = "--no-backward"
+    static let beyondContext = "--beyond-context"
+    static let gated = "--gated"
+
     /// A library message with every parameter spelled as its option.
     static func text(_ message: InputMessage) -> String { message.rendered(name) }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Workload
 
 /// The files this run reads (a model's config, a host profile), by file identity, so that no
 /// output (`--output`, `--plot`, `--save`) can overwrite one of them — whatever path, link or
@@ -20,7 +21,7 @@ enum InputFiles {
     }
 
     /// Options whose value is a destination, not an input.
-    static let destinations: Set<String> = ["--output", "-o", "--plot", "--save"]
+    static let destinations: Set<String> = Set([InputParameter.outputPath, .plotPath, .profileDestination].map(\.option) + ["-o"])
 
     /// Every command-line value that names an existing file, except the destinations.
     static func recordArguments(_ arguments: [String]) {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Workload
 
 public enum OutputFormat: String, CaseIterable, ExpressibleByArgument, Sendable {
     case table, json, csv
@@ -22,20 +23,20 @@ public struct OutputOptions: ParsableArguments {
     public func emit(_ rendered: Rendered) throws {
         let text = rendered.formatted(as: format)
         guard let output else { return StandardStreams.writeOut(text) }
-        try Self.write(text, to: output, option: "--output")
+        try Self.write(text, to: output, parameter: .outputPath)
     }
 
     /// Writes `text` to `path` atomically, after the command has succeeded: into a temporary
     /// file in the same directory, then renamed over the path, so a reader never sees half of it
     /// and a failure leaves any earlier file untouched. A target that is one of the run's inputs,
     /// or exists and is not a regular file (a FIFO, a device), is refused without being opened.
-    public static func write(_ text: String, to path: String, option: String) throws {
-        try checkWritable(path, option: option)
+    public static func write(_ text: String, to path: String, parameter: InputParameter) throws {
+        try checkWritable(path, parameter: parameter)
         let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
         var template = Array((directory + "/.llmcost-XXXXXX").utf8CString)
         let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard descriptor >= 0 else {
-            throw CLIError("cannot write \(option) '\(path)': \(String(cString: strerror(errno))) in '\(directory)'")
+            throw CLIError("cannot write \(parameter.option) '\(path)': \(String(cString: strerror(errno))) in '\(directory)'")
         }
         let temporary = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
         let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
@@ -48,21 +49,22 @@ public struct OutputOptions: ParsableArguments {
             guard rename(temporary, path) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
         } catch {
             unlink(temporary)
-            throw CLIError("cannot write \(option) '\(path)': \(Self.reason(error))")
+            throw CLIError("cannot write \(parameter.option) '\(path)': \(Self.reason(error))")
         }
     }
 
     /// Refuses an `--output` that cannot be written before a long measurement, not after it.
     public func checkWritable() throws {
         guard let output else { return }
-        try Self.checkWritable(output, option: "--output")
+        try Self.checkWritable(output, parameter: .outputPath)
     }
 
     /// The path names no directory, no special file and none of the run's inputs, and a file can
     /// be created beside it. Writes are atomic (a temporary file renamed over the path), so
     /// creating one is what is tried; permission bits alone would pass `/proc` or a read-only
     /// mount for root.
-    public static func checkWritable(_ path: String, option: String) throws {
+    public static func checkWritable(_ path: String, parameter: InputParameter) throws {
+        let option = parameter.option
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
             throw CLIError("cannot write \(option) '\(path)': it is a directory")

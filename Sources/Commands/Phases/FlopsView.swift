@@ -33,7 +33,7 @@ struct FlopsView {
         }
         var tables = [table, totals]
         if case .generation(let g) = result { tables += generationTables(g) }
-        return Rendered(json: json, tables: tables, notes: report.notes)
+        return Rendered(json: json, tables: tables, notes: report.notes.map(OptionNames.text))
     }
 
     /// `14,287,896,704.5`: digits grouped like the exact counts beside it, one decimal.
@@ -101,7 +101,7 @@ struct FlopsView {
                 })),
             ]
         }
-        pairs.append(("notes", .array(report.notes.map { .string($0) })))
+        pairs.append(("notes", .array(report.notes.map { .string(OptionNames.text($0)) })))
         return .object(pairs)
     }
 }

@@ -1,27 +1,29 @@
 import CostModel
 import Foundation
 import ParallelPlan
+import Workload
 
-/// `--hardware` for a plan: a catalog device (`Accelerator`, on the one hardware catalog) with the links and price asked for.
+/// The hardware of a plan: a catalog device (`Accelerator`, on the one hardware catalog) with the links and price asked for.
 enum AcceleratorChoice {
     /// A plan needs what a measured host profile does not carry (device memory, a bf16 tensor
-    /// peak, the links between devices), so `--hardware` here takes catalog names only.
+    /// peak, the links between devices), so the hardware here is a catalog name only.
     static func accelerator(named name: String, pricePerHour: Double?, intraNode: String? = nil, interNode: String? = nil,
                             devicesPerNode: Int? = nil) throws -> Accelerator {
         if HardwareOptions.looksLikePath(name) || name == "host" {
-            throw PlanError(option: "--hardware", "'\(name)': plans need a catalog device (memory per device, bf16 peak, links); a measured host profile carries none of these — use one of \(HardwareCatalog.all.map(\.name).joined(separator: ", "))")
+            throw PlanError(.hardware, "'\(name)': plans need a catalog device (memory per device, bf16 peak, links); a measured host profile carries none of these — use one of \(HardwareCatalog.all.map(\.name).joined(separator: ", "))")
         }
         guard let spec = try? HardwareCatalog.named(name) else {
-            throw PlanError(option: "--hardware", "unknown device '\(name)'; did you mean \(HardwareCatalog.suggestions(for: name).joined(separator: ", "))? (catalog: \(HardwareCatalog.all.map(\.name).joined(separator: ", ")))")
+            throw PlanError(.hardware, "unknown device '\(name)'; did you mean \(HardwareCatalog.suggestions(for: name).joined(separator: ", "))? (catalog: \(HardwareCatalog.all.map(\.name).joined(separator: ", ")))")
         }
-        func link(_ option: String, _ name: String?) throws -> Interconnect? {
+        func link(_ parameter: InputParameter, _ name: String?) throws -> Interconnect? {
             guard let name else { return nil }
             guard let found = InterconnectCatalog.named(name) else {
-                throw PlanError(option: option, "unknown interconnect '\(name)' (catalog: \(InterconnectCatalog.all.map(\.name).joined(separator: ", ")); see --list-interconnects)")
+                throw PlanError(parameter, "unknown interconnect '\(name)' (catalog: \(InterconnectCatalog.all.map(\.name).joined(separator: ", ")); "
+                    + "see \(OptionNames.listInterconnects))")
             }
             return found
         }
-        return try Accelerator(spec, intraNode: try link("--interconnect", intraNode), interNode: try link("--network", interNode),
+        return try Accelerator(spec, intraNode: try link(.interconnect, intraNode), interNode: try link(.network, interNode),
                                devicesPerNode: devicesPerNode, pricePerHour: pricePerHour.map(DollarsPerHour.init))
     }
 }

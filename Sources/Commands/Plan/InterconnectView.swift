@@ -1,4 +1,5 @@
 import ParallelPlan
+import Workload
 
 /// `plan --list-interconnects`: the link catalog with bandwidth, latency and their sources.
 struct InterconnectView {
@@ -15,7 +16,7 @@ struct InterconnectView {
         }))])
         return Rendered(json: json, tables: [table], notes: [
             "a ring step costs bytes ÷ bandwidth + latency; an all-reduce over n ranks takes 2(n−1) steps, a reduce-scatter or all-gather n−1",
-            "choose with --interconnect NAME (inside a node) and --network NAME (between nodes)",
+            "choose with \(InputParameter.interconnect.option) NAME (inside a node) and \(InputParameter.network.option) NAME (between nodes)",
         ])
     }
 }

@@ -37,22 +37,23 @@ struct PlanOptionCheck {
             for (parameter, given) in [(InputParameter.devices, plan.devicesOption != nil), (.expertParallel, plan.ep != nil),
                                        (.pipelineParallel, plan.pp != nil), (.dataParallel, plan.dp != nil), (.zeroStage, plan.zero != nil),
                                        (.microBatches, plan.microBatches != nil)] where given {
-                throw PlanError(parameter, "does not apply to --serve: each row is one tensor-parallel replica (choose its size with --tp; "
-                    + "--tokens-per-second sizes the replica count); expert parallelism is not modelled for serving")
+                throw PlanError(parameter, "does not apply to \(OptionNames.serve): each row is one tensor-parallel replica (choose its size with "
+                    + "\(InputParameter.tensorParallel); \(InputParameter.tokensPerSecond) sizes the replica count); expert parallelism is not modelled for serving")
             }
             for (parameter, given) in [(InputParameter.sequenceLength, plan.seqOption != nil), (.globalBatch, plan.globalBatchOption != nil),
                                        (.kernelEfficiency, plan.efficiencyOption != nil), (.recompute, plan.recomputeOption != nil),
                                        (.sequenceParallel, plan.sequenceParallel), (.planCount, plan.topOption != nil)] where given {
-                throw PlanError(parameter, "is a training-plan option and does not apply to --serve (serving takes --batch, --context, --tp, "
-                    + "--tokens-per-second and --price-per-hour)")
+                throw PlanError(parameter, "is a training-plan option and does not apply to \(OptionNames.serve) (serving takes \(InputParameter.batch), "
+                    + "\(InputParameter.context), \(InputParameter.tensorParallel), \(InputParameter.tokensPerSecond) and \(InputParameter.pricePerHour))")
             }
         } else {
             for (parameter, given) in [(InputParameter.tokensPerSecond, plan.tokensPerSecond != nil), (.batch, plan.batchOption != nil),
                                        (.context, plan.contextOption != nil)] where given {
-                throw PlanError(parameter, "applies to --serve only (a training plan takes --global-batch and --seq)")
+                throw PlanError(parameter, "applies to \(OptionNames.serve) only (a training plan takes \(InputParameter.globalBatch) and \(InputParameter.sequenceLength))")
             }
             if plan.sequenceParallel, plan.tp == nil, plan.pp == nil, plan.dp == nil {
-                throw PlanError(.sequenceParallel, "applies to one plan given with --tp/--pp/--dp; the search tries every plan with and without it")
+                throw PlanError(.sequenceParallel, "applies to one plan given with \(InputParameter.tensorParallel)/\(InputParameter.pipelineParallel)/"
+                    + "\(InputParameter.dataParallel); the search tries every plan with and without it")
             }
         }
     }

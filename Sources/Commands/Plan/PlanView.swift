@@ -28,10 +28,10 @@ struct PlanView {
         var notes = [
             "FLOPs per step are exact (Workload): HFU counts 3 × forward + recomputation (\(job.recompute.rawValue)); MFU counts the model's 3 × forward only",
             "time = compute at \(device.name) bf16 peak × kernel efficiency \(job.kernelEfficiency) + pipeline bubble (P−1)/M × compute + exposed communication",
-            "hand-chosen input: the kernel efficiency \(job.kernelEfficiency) (--efficiency) is one global constant, not measured for this device or fitted; every step time scales with it",
+            "hand-chosen input: the kernel efficiency \(job.kernelEfficiency) (\(InputParameter.kernelEfficiency.option)) is one global constant, not measured for this device or fitted; every step time scales with it",
             "overlap: data-parallel traffic sent once per step hides only behind the last micro-batch's backward (gradient accumulation: the gradient is complete only then); the post-optimizer weight all-gather (ZeRO-1/2) behind the next step's first forward; ZeRO-2/3 per-micro-batch traffic behind that micro-batch's forward or backward; tensor-parallel, pipeline and expert all-to-all traffic is not overlapped",
             "the micro-batch size b is searched over \(PlanSearch.microBatchSizes.map(String.init).joined(separator: ", ")) but its effect on GEMM efficiency is not modelled",
-            "links: \(device.intraNode.name) inside a node of \(device.devicesPerNode), \(device.interNode.name) between nodes (--list-interconnects for the catalog and sources)",
+            "links: \(device.intraNode.name) inside a node of \(device.devicesPerNode), \(device.interNode.name) between nodes (\(OptionNames.listInterconnects) for the catalog and sources)",
         ]
         if let smallest { notes.append("smallest device count with a plan that fits: \(smallest)") }
         return Rendered(json: json, tables: tables, notes: notes)
@@ -67,11 +67,11 @@ struct PlanView {
                                    result: HumanUnits.bytes(m.bytes.value)))
         }
         let peak = Explanation.Input("peak", HumanUnits.decimal(device.peak.teraFLOPs, 1), "TFLOP/s", source: "\(device.name) bf16 dense, hardware catalog")
-        let efficiency = Explanation.Input("kernel efficiency", String(job.kernelEfficiency), "", source: "--efficiency: hand-chosen global constant")
+        let efficiency = Explanation.Input("kernel efficiency", String(job.kernelEfficiency), "", citing: "\(InputParameter.kernelEfficiency): hand-chosen global constant")
         out += [
             Explanation("step FLOPs (hardware)", formula: "exact training FLOPs: 3 × forward + recomputed forward, B sequences of s tokens",
-                        inputs: [.init("B", n(job.globalBatch), "sequences", source: "--global-batch"), .init("s", n(job.seq), "tokens", source: "--seq"),
-                                 .init("recompute", job.recompute.rawValue, "", source: "--recompute")],
+                        inputs: [.init("B", n(job.globalBatch), "sequences", citing: "\(InputParameter.globalBatch)"), .init("s", n(job.seq), "tokens", citing: "\(InputParameter.sequenceLength)"),
+                                 .init("recompute", job.recompute.rawValue, "", citing: "\(InputParameter.recompute)")],
                         result: HumanUnits.flops(e.stepFLOPs)),
             Explanation("step FLOPs (model)", formula: "exact 3 × forward, no recomputation", inputs: [], result: HumanUnits.flops(e.modelStepFLOPs)),
             Explanation("compute", formula: "step FLOPs (hardware) ÷ devices ÷ (peak × kernel efficiency)",
@@ -93,7 +93,7 @@ struct PlanView {
             Explanation("MFU", formula: "step FLOPs (model) ÷ (devices × peak × step time)", inputs: [peak], result: HumanUnits.percent(e.mfu)),
             Explanation("HFU", formula: "step FLOPs (hardware) ÷ (devices × peak × step time)", inputs: [peak], result: HumanUnits.percent(e.hfu)),
             Explanation("$/step", formula: "step time ÷ 3600 × $/h × devices",
-                        inputs: [.init("$/h", HumanUnits.decimal(device.pricePerHour.value, 2), "per device", source: "--price-per-hour or the catalog's reference price")],
+                        inputs: [.init("$/h", HumanUnits.decimal(device.pricePerHour.value, 2), "per device", citing: "\(InputParameter.pricePerHour) or the catalog's reference price")],
                         result: HumanUnits.decimal(e.dollarsPerStep, 4)),
         ]
         return out

@@ -10,7 +10,7 @@ struct RatioPlot {
                           "#7f7f7f", "#bcbd22", "#17becf", "#393b79", "#637939", "#8c6d31", "#843c39"]
 
     func write(to path: String) throws {
-        try OutputOptions.write(svg(), to: path, option: "--plot")
+        try OutputOptions.write(svg(), to: path, parameter: .plotPath)
     }
 
     func svg() -> String {

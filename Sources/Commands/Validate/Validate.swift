@@ -39,7 +39,7 @@ struct Validate: ParsableCommand {
     static func parseContexts(_ text: String) throws -> [Int] {
         let values = text.split(separator: ",", omittingEmptySubsequences: false).map { Int($0.trimmingCharacters(in: .whitespaces)) }
         guard !values.isEmpty, values.allSatisfy({ ($0 ?? 0) > 0 && ($0 ?? 0) <= Limits.sequence.maximum }) else {
-            throw ValidationError("--contexts: expected comma-separated positive token counts up to \(Limits.sequence.written), got '\(text)'")
+            throw ValidationError("\(InputParameter.contexts.option): expected comma-separated positive token counts up to \(Limits.sequence.written), got '\(text)'")
         }
         return values.compactMap { $0 }
     }
@@ -47,18 +47,19 @@ struct Validate: ParsableCommand {
     func run() throws {
         if published {
             guard plot == nil, models.isEmpty, !measure, !beyondContext, !contextsGiven else {
-                throw ValidationError("--published checks the catalog of published runs; it takes no models, --plot, --measure, --contexts or --beyond-context")
+                throw ValidationError("\(InputParameter.publishedRun.option) checks the catalog of published runs; it takes no models, "
+                    + "\(InputParameter.plotPath.option), \(OptionNames.measure), \(InputParameter.contexts.option) or \(OptionNames.beyondContext)")
             }
             return try output.emit(PublishedRunsView(checks: try PublishedRunsView.checks()).rendered)
         }
         if measure { return try runMeasured() }
         // The measurement's options would be silently ignored by the exact-count check.
-        for (option, given) in [("--seq", seq != nil), ("--threads", threads != nil), ("--no-backward", noBackward),
-                                ("--time-budget", timeBudgetOption != nil)] where given {
-            throw ValidationError("\(option) applies to --measure only (the exact-count check takes --contexts)")
+        for (option, given) in [(InputParameter.sequenceLength.option, seq != nil), (InputParameter.threads.option, threads != nil),
+                                (OptionNames.noBackward, noBackward), (InputParameter.timeBudget.option, timeBudgetOption != nil)] where given {
+            throw ValidationError("\(option) applies to \(OptionNames.measure) only (the exact-count check takes \(InputParameter.contexts.option))")
         }
         try output.checkWritable()
-        if let plot { try OutputOptions.checkWritable(plot, option: "--plot") }
+        if let plot { try OutputOptions.checkWritable(plot, parameter: .plotPath) }
         let names = models.isEmpty ? try ModelCatalog.entries().map(\.name) : models
         guard !names.isEmpty else { throw CLIError("no models to validate: the catalog is empty and none was named") }
         var results: [RuleCheckResult] = []
@@ -79,15 +80,21 @@ struct Validate: ParsableCommand {
 extension Validate {
     /// `--measure`: every case is checked (spec, sequence, output path) before the first is timed.
     func runMeasured() throws {
-        guard plot == nil else { throw ValidationError("--plot draws the exact-count ratios; it does not combine with --measure") }
-        guard !contextsGiven else { throw ValidationError("--contexts applies to the exact-count check; --measure takes --seq") }
+        guard plot == nil else {
+            throw ValidationError("\(InputParameter.plotPath.option) draws the exact-count ratios; it does not combine with \(OptionNames.measure)")
+        }
+        guard !contextsGiven else {
+            throw ValidationError("\(InputParameter.contexts.option) applies to the exact-count check; \(OptionNames.measure) takes \(InputParameter.sequenceLength.option)")
+        }
         guard timeBudget.isFinite, timeBudget > 0, timeBudget <= 3600 else {
-            throw ValidationError("--time-budget: expected seconds in (0, 3600], got \(timeBudget)")
+            throw ValidationError("\(InputParameter.timeBudget.option): expected seconds in (0, 3600], got \(timeBudget)")
         }
         if let seq, seq < 1 || seq > Limits.measuredSequence.maximum {
-            throw ValidationError("--seq: expected 1…\(Limits.measuredSequence.maximum) tokens, got \(seq)")
+            throw ValidationError("\(InputParameter.sequenceLength.option): expected 1…\(Limits.measuredSequence.maximum) tokens, got \(seq)")
         }
-        if let threads, threads < 1 || threads > 1024 { throw ValidationError("--threads: expected 1…1024, got \(threads)") }
+        if let threads, threads < 1 || threads > 1024 {
+            throw ValidationError("\(InputParameter.threads.option): expected 1…1024, got \(threads)")
+        }
         try output.checkWritable()
         let cases = models.isEmpty ? Self.measuredShowcase.map { ($0.model, seq ?? $0.seq) } : models.map { ($0, seq ?? 1024) }
         let configurations = try cases.map { name, tokens in

@@ -130,7 +130,7 @@ public struct InferenceCost: Sendable {
             Explanation("prefill time", formula: "max(B·P·prefillFLOPsPerToken ÷ (peak·MFU·G), bytes ÷ (bandwidth·u_bw·G))", inputs: [
                 .init("B", String(batch), "sequences"), .init("P", String(promptTokens), "tokens"),
                 .init("prefillFLOPsPerToken", String(format: "%.6g", model.prefillFLOPsPerToken.value), "FLOP", source: model.name),
-                .init("peak·MFU", hardware.effectiveThroughput.description, "", source: hardware.sources["utilisation"] ?? "stated"),
+                .init("peak·MFU", hardware.effectiveThroughput.description, "", citing: hardware.sources["utilisation"] ?? "stated"),
                 .init("G", String(devices), "devices"),
             ], result: "\(prefill.time) (\(prefill.bound.rawValue)-bound)"),
             Explanation("decode time", formula: "Σ over N−1 steps of max(B·decodeFLOPs(c) ÷ (peak·MFU·G), (weightBytes + B·kvBytesPerToken·c) ÷ (bandwidth·u_bw·G))", inputs: [
@@ -138,14 +138,14 @@ public struct InferenceCost: Sendable {
                 .init("decodeFLOPs(P)", String(model.decodeFLOPs(context: promptTokens)), "FLOP/sequence", source: model.name),
                 .init("weightBytes", String(model.weightBytes), "B", source: "Workload.MemoryEstimator"),
                 .init("kvBytesPerToken", String(model.kvCacheBytesPerToken), "B", source: "Workload.MemoryEstimator"),
-                .init("bandwidth", datasheetBandwidth.description, "", source: hardware.sources["bandwidth"] ?? "stated"),
-                .init("u_bw", CostError.trim(hardware.bandwidthUtilisation), "", source: hardware.sources["bandwidth_utilisation"] ?? "stated"),
+                .init("bandwidth", datasheetBandwidth.description, "", citing: hardware.sources["bandwidth"] ?? "stated"),
+                .init("u_bw", CostError.trim(hardware.bandwidthUtilisation), "", citing: hardware.sources["bandwidth_utilisation"] ?? "stated"),
                 .init("bandwidth·u_bw", bandwidth1.description, "", source: "effective bandwidth"),
                 .init("machine balance", String(format: "%.1f", balance), "FLOP/B", source: "peak·MFU ÷ (bandwidth·u_bw)"),
                 .init("communication per step", stepCommunication.description, "", source: communication?.source ?? "none (1 device or not modelled)"),
             ], result: "\(decodeTime) (\(memoryBound) of \(steps) steps memory-bound)"),
             Explanation("dollars per request", formula: "(prefill + decode) × $/h × G ÷ 3600 ÷ B", inputs: [
-                .init("$/h", hardware.pricePerHour.description, "", source: hardware.sources["price"] ?? "stated"),
+                .init("$/h", hardware.pricePerHour.description, "", citing: hardware.sources["price"] ?? "stated"),
             ], result: perRequest.description),
             Explanation("dollars per 1K output tokens", formula: "$/request ÷ N × 1000", inputs: [
                 .init("N", String(outputTokens), "tokens"),

@@ -65,10 +65,10 @@ public struct OperatingCost: Sendable {
                 .init("u", String(targetUtilisation), "", citing: "\(InputParameter.targetUtilisation)"),
             ], result: "\(devices) devices"),
             Explanation("compute $/day", formula: "devices × 24 h × $/h", inputs: [
-                .init("$/h", hardware.pricePerHour.description, "", source: hardware.sources["price"] ?? "stated"),
+                .init("$/h", hardware.pricePerHour.description, "", citing: hardware.sources["price"] ?? "stated"),
             ], result: compute.description),
             Explanation("energy $/day", formula: "devices × TDP × 24 h × PUE ÷ 1000 × $/kWh", inputs: [
-                .init("TDP", hardware.tdp?.description ?? "not stated", "", source: hardware.sources["tdp"] ?? "—"),
+                .init("TDP", hardware.tdp?.description ?? "not stated", "", citing: hardware.sources["tdp"] ?? "—"),
                 .init("PUE", CostError.trim(options.pue), "", citing: options.pueSource),
                 .init("tariff", options.tariff.description, "", citing: options.tariffSource),
             ], result: (energyDollars?.description ?? "not computed (no TDP)")

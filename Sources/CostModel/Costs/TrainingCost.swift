@@ -110,16 +110,16 @@ public struct TrainingCost: Sendable {
         }
         if hardware.isMeasured {
             explanation.append(Explanation("device time", formula: "hardware FLOPs ÷ measured training rate (the host's kernels issue hardware FLOPs)", inputs: [
-                .init("training rate", hardware.effectiveTrainingThroughput.description, "", source: hardware.sources["training"] ?? "measured"),
+                .init("training rate", hardware.effectiveTrainingThroughput.description, "", citing: hardware.sources["training"] ?? "measured"),
             ], result: "\(Quantity.grouped(deviceTime.hours, fractionDigits: 1)) device-hours"))
             explanation.append(Explanation("MFU (implied)", formula: "model FLOPs ÷ (device-s × peak) = HFU × model ÷ hardware", inputs: [
-                .init("peak", hardware.peak.description, "", source: hardware.sources["peak"] ?? "measured"),
+                .init("peak", hardware.peak.description, "", citing: hardware.sources["peak"] ?? "measured"),
                 .init("HFU", String(format: "%.4g", hfu), "", source: "measured training rate ÷ peak"),
             ], result: String(format: "%.4g", mfu)))
         } else {
             explanation.append(Explanation("device time", formula: "model FLOPs ÷ (peak × MFU) (MFU is on model FLOPs, so recomputation does not change it)", inputs: [
-                .init("peak", hardware.peak.description, "", source: hardware.sources["peak"] ?? "stated"),
-                .init("MFU", String(format: "%.4g", mfu), "", source: hardware.sources["utilisation"] ?? "stated"),
+                .init("peak", hardware.peak.description, "", citing: hardware.sources["peak"] ?? "stated"),
+                .init("MFU", String(format: "%.4g", mfu), "", citing: hardware.sources["utilisation"] ?? "stated"),
             ], result: "\(Quantity.grouped(deviceTime.hours, fractionDigits: 1)) device-hours"))
             if model.recompute != "none" { explanation.append(Explanation("HFU (implied)", formula: "MFU × hardware FLOPs ÷ model FLOPs (hardware FLOP utilisation; recomputation is work the hardware does but MFU does not count)", inputs: [
                 .init("MFU", String(format: "%.4g", mfu), "", source: "stated"),
@@ -131,12 +131,12 @@ public struct TrainingCost: Sendable {
                 .init("G", String(devices), "devices"),
             ], result: "\(Quantity.grouped(wall.days, fractionDigits: 2)) days"),
             Explanation("dollars", formula: "device-hours × $/h", inputs: [
-                .init("$/h", hardware.pricePerHour.description, "", source: hardware.sources["price"] ?? "stated"),
+                .init("$/h", hardware.pricePerHour.description, "", citing: hardware.sources["price"] ?? "stated"),
             ], result: dollars.description),
         ]
         if let tdp = hardware.tdp, let kWh, let energyDollars {
             explanation.append(Explanation("energy", formula: "TDP × G × wall-clock h × PUE ÷ 1000 (= TDP × device-h × PUE)", inputs: [
-                .init("TDP", tdp.description, "", source: hardware.sources["tdp"] ?? "stated"),
+                .init("TDP", tdp.description, "", citing: hardware.sources["tdp"] ?? "stated"),
                 .init("PUE", CostError.trim(options.pue), "", citing: options.pueSource),
             ], result: kWh.description))
             explanation.append(Explanation("energy dollars", formula: "kWh × $/kWh", inputs: [

@@ -1,3 +1,5 @@
+import Workload
+
 extension HardwareCatalog {
     /// The device called `name` (or one of its aliases), case- and punctuation-insensitive.
     /// An unknown name is an error that suggests the nearest catalog names.
@@ -5,7 +7,7 @@ extension HardwareCatalog {
         let key = normalised(name)
         if let spec = all.first(where: { ([$0.name] + $0.aliases).map(normalised).contains(key) }) { return spec }
         let nearest = suggestions(for: name)
-        throw CostError(option: "--hardware", "unknown hardware '\(name)'; did you mean \(nearest.joined(separator: ", "))? "
+        throw CostError(.hardware, "unknown hardware '\(name)'; did you mean \(nearest.joined(separator: ", "))? "
             + "(catalog: \(all.map(\.name).joined(separator: ", ")); or a profile JSON path)")
     }
 

@@ -1,3 +1,5 @@
+import Workload
+
 /// The datasheet catalog: ten devices with dense peaks, memory, bandwidth, power and a
 /// reference price, each figure with its source and the date it was read.
 ///
@@ -25,7 +27,7 @@ public enum HardwareCatalog {
     static func runPodPricing(_ row: String) -> SourceReference {
         SourceReference("Deploybase, RunPod GPU pricing: 2026 comprehensive pricing guide (data as of March 2026)",
                         url: "https://deploybase.ai/articles/runpod-gpu-pricing", dateRead: read,
-                        note: "\(row); indicative, one provider — pass --price-per-hour")
+                        note: "\(row); indicative, one provider — pass \(InputParameter.pricePerHour)")
     }
 
     static let a100Datasheet = SourceReference(
@@ -146,5 +148,5 @@ public enum HardwareCatalog {
             dateRead: read, note: "peaks derived: cores × base clock × FLOP/cycle (32 fp32, 64 bf16, 128 int8); no tf32 or fp8"),
         priceSource: SourceReference("AWS EC2 on-demand pricing, c7a.48xlarge (192 Zen 4 cores), us-east-1",
                                      url: "https://aws.amazon.com/ec2/pricing/on-demand/", dateRead: read,
-                                     note: "not confirmed from a stored copy; indicative only — pass --price-per-hour"))
+                                     note: "not confirmed from a stored copy; indicative only — pass \(InputParameter.pricePerHour)"))
 }

@@ -1,3 +1,5 @@
+import Workload
+
 extension HardwareProfile {
     /// Which measured kernel stands for "the throughput a transformer gets" on a host.
     public static let preferredKernel = "layer"
@@ -6,16 +8,17 @@ extension HardwareProfile {
 
     /// A measured profile knows what the host does, not what an hour of it costs.
     public static let missingMeasuredPrice = CostError(
-        option: "--price-per-hour", "a measured host profile carries no price; pass --price-per-hour (dollars per host-hour)")
+        .pricePerHour, "a measured host profile carries no price; pass \(InputParameter.pricePerHour) (dollars per host-hour)")
 
-    /// `--mfu` on a measured profile: the utilisation is the measurement, not a statement.
+    /// An MFU given for a measured profile: the utilisation is the measurement, not a statement.
     public static func mfuOnMeasuredProfile(derived: Double) -> CostError {
-        CostError(option: "--mfu", "a measured host profile derives its utilisation from the measured kernels "
-            + "(\(String(format: "%.3f", derived)) here); --mfu applies to catalog devices only — drop it, or use a catalog name")
+        CostError(.mfu, "a measured host profile derives its utilisation from the measured kernels "
+            + "(\(String(format: "%.3f", derived)) here); \(InputParameter.mfu) applies to catalog devices only — drop it, or use a catalog name")
     }
 
     /// The host kernels measure FP32 GEMMs: weights and KV cache on a measured host default to fp32.
-    public static let measuredDataTypeNote = "weights and KV cache in fp32 by default on a measured host (its kernels are FP32 SGEMM); pass --weight-type/--kv-type to change"
+    public static let measuredDataTypeNote: InputMessage = "weights and KV cache in fp32 by default on a measured host (its kernels are FP32 SGEMM); "
+        + "pass \(InputParameter.weightType)/\(InputParameter.kvType) to change"
 
     /// A host measured by HostBench: in process (`BenchReport.measurement`) or read from a
     /// saved profile (`HostProfileFile.read`). `path` names where the figures come from.
@@ -31,10 +34,10 @@ extension HardwareProfile {
     /// ```
     /// A profile carries no price: `pricePerHour` must be given. `mfu`, when given, is rejected.
     /// Every figure present is checked first (`HostMeasurement.validate`): a corrupt or
-    /// inconsistent one is an error naming `option`, the file and the field, never replaced.
+    /// inconsistent one is an error naming `parameter`, the file and the field, never replaced.
     public static func measured(_ profile: HostMeasurement, path: String, pricePerHour: DollarsPerHour?,
-                                tdp: Watts? = nil, mfu: Double? = nil, option: String = "--hardware") throws(CostError) -> HardwareProfile {
-        try profile.validate(path: path, option: option)
+                                tdp: Watts? = nil, mfu: Double? = nil, parameter: InputParameter = .hardware) throws(CostError) -> HardwareProfile {
+        try profile.validate(path: path, parameter: parameter)
         guard let price = pricePerHour else { throw missingMeasuredPrice }
         let kernelName: String, gflops: Double
         let layer = profile.kernel(preferredKernel)
@@ -43,18 +46,18 @@ extension HardwareProfile {
         } else if let sgemm = profile.bestSgemmGflops {
             kernelName = "best_sgemm"; gflops = sgemm
         } else {
-            throw CostError(option: option, "\(path): no usable throughput (neither a 'layer' kernel nor best_sgemm_gflops)")
+            throw CostError(parameter, "\(path): no usable throughput (neither a 'layer' kernel nor best_sgemm_gflops)")
         }
         let (trainingGflops, trainingSource) = trainingRate(profile, forward: layer, forwardGflops: gflops, kernelName: kernelName)
         guard trainingGflops.isFinite, trainingGflops <= HostMeasurement.maximumGflops else {
-            throw CostError(option: option, "\(path): the training rate derived from the kernels, \(trainingGflops) GFLOP/s, is beyond \(CostError.bound(HostMeasurement.maximumGflops)) GFLOP/s; the kernels' flops or seconds are wrong")
+            throw CostError(parameter, "\(path): the training rate derived from the kernels, \(trainingGflops) GFLOP/s, is beyond \(CostError.bound(HostMeasurement.maximumGflops)) GFLOP/s; the kernels' flops or seconds are wrong")
         }
         let peak: Double, peakSource: String
         if let stated = profile.peakGflops {
             // validate() has checked every measured rate against it; the training rate is derived
             // from those rates and the backward ratios, so it is checked here.
             if trainingGflops > stated * (1 + HostMeasurement.rateTolerance) {
-                throw CostError(option: option, "\(path): field 'peak_gflops' is \(stated), below the training rate \(trainingGflops) GFLOP/s derived from the kernels (\(trainingSource)); a peak is at least every rate measured")
+                throw CostError(parameter, "\(path): field 'peak_gflops' is \(stated), below the training rate \(trainingGflops) GFLOP/s derived from the kernels (\(trainingSource)); a peak is at least every rate measured")
             }
             peak = stated
             peakSource = "\(path): peak_gflops \(stated) (\(profile.peakSource ?? "source not stated"))"
@@ -63,23 +66,23 @@ extension HardwareProfile {
             peakSource = "derived: \(path) has no peak_gflops; the highest measured rate, \(peak) GFLOP/s (\(peak == gflops ? "kernel '\(kernelName)'" : "the training rate")), taken as the peak (utilisation 1 at that rate)"
         }
         for (what, rate) in [("kernel '\(kernelName)'", gflops), ("the training rate", trainingGflops)] where rate / peak < CostLimits.utilisation.lowerBound {
-            throw CostError(option: option, "\(path): \(what) reaches \(rate) GFLOP/s, under 0.1 % of peak_gflops \(peak); one of the two is wrong")
+            throw CostError(parameter, "\(path): \(what) reaches \(rate) GFLOP/s, under 0.1 % of peak_gflops \(peak); one of the two is wrong")
         }
         if mfu != nil { throw mfuOnMeasuredProfile(derived: min(1, gflops / peak)) }
         let bandwidth = profile.bandwidth
         let when = profile.date.map { " on \($0)" } ?? ""
-        var sources: [String: String] = [
-            "peak": peakSource,
+        var sources: [String: InputMessage] = [
+            "peak": InputMessage(peakSource),
             "utilisation": "derived: kernel '\(kernelName)' \(gflops) GFLOP/s ÷ peak \(peak) GFLOP/s, measured\(when)",
-            "training": trainingSource,
-            "price": "--price-per-hour",
+            "training": InputMessage(trainingSource),
+            "price": "\(InputParameter.pricePerHour)",
             "weights": measuredDataTypeNote,
         ]
         if bandwidth != nil {
             sources["bandwidth"] = "\(path): bandwidth_gbps, measured\(when)"
             sources["bandwidth_utilisation"] = "1 (STREAM triad is already achieved bandwidth)"
         }
-        if tdp != nil { sources["tdp"] = "--tdp" }
+        if tdp != nil { sources["tdp"] = "\(InputParameter.tdp)" }
         return try HardwareProfile(
             name: path.hasPrefix("host") ? path : "host (\(path))", origin: .measured(path: path, kernel: kernelName), peak: .giga(peak),
             utilisation: min(1, gflops / peak), trainingUtilisation: min(1, trainingGflops / peak),

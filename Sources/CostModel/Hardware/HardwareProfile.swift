@@ -1,3 +1,5 @@
+import Workload
+
 /// The hardware a cost is computed on: a throughput the workload actually gets, a bandwidth,
 /// power and a price, each with where it came from.
 ///
@@ -20,12 +22,14 @@ public struct HardwareProfile: Sendable {
 
     /// Datasheet devices reach about this share of their printed memory bandwidth when streaming
     /// weights: STREAM-style copies on HBM GPUs sustain roughly 80–90 % of the datasheet figure,
-    /// decode kernels' weight loads 75–85 % (indicative; pass `--bandwidth-utilisation`).
+    /// decode kernels' weight loads 75–85 % (indicative; the `bandwidthUtilisation` parameter
+    /// overrides it).
     public static let defaultBandwidthUtilisation = 0.8
-    public static let bandwidthUtilisationRationale =
+    /// Why the default is 0.8, and which input overrides it (named as a parameter, spelled by the front end).
+    public static let bandwidthUtilisationRationale: InputMessage =
         "stated default 0.8: HBM devices stream weights at about 75–90 % of the datasheet bandwidth "
         + "(e.g. H100 SXM coalesced loads ≈ 84 %, MLP weight loads ≈ 78 % of 3.35 TB/s, mikamirai.com/blog/gpu-memory-bandwidth, "
-        + "indicative); pass --bandwidth-utilisation"
+        + "indicative); pass \(InputParameter.bandwidthUtilisation)"
     /// The stated MFU when none is given.
     public static let defaultMFU = 0.4
 
@@ -50,8 +54,9 @@ public struct HardwareProfile: Sendable {
     public var memoryGigabytes: Double?
     public var tdp: Watts?
     public var pricePerHour: DollarsPerHour
-    /// Sources of peak, utilisation, bandwidth, power and price, one line each.
-    public var sources: [String: String]
+    /// Sources of peak, utilisation, bandwidth, power and price, one line each. A source may be
+    /// an input the person set (`pricePerHour`), which each front end spells its own way.
+    public var sources: [String: InputMessage]
 
     /// The roofline of inference work on this hardware: `peak × utilisation` against
     /// `bandwidth × bandwidth utilisation` (an unknown bandwidth never bounds a step).
@@ -66,15 +71,15 @@ public struct HardwareProfile: Sendable {
 
     public init(name: String, origin: Origin, peak: FLOPsPerSecond, utilisation: Double, trainingUtilisation: Double? = nil,
                 bandwidth: BytesPerSecond?, bandwidthUtilisation: Double = 1, memoryGigabytes: Double?, tdp: Watts?,
-                pricePerHour: DollarsPerHour, sources: [String: String]) throws(CostError) {
-        // Callers check their own inputs under their own option names; these guard the type.
-        try CostError.positive(peak.value, "--hardware")
-        try CostError.fraction(utilisation, "--mfu")
-        if let trainingUtilisation { try CostError.fraction(trainingUtilisation, "--mfu") }
-        try CostError.fraction(bandwidthUtilisation, "--bandwidth-utilisation")
-        try CostError.positive(pricePerHour.value, "--price-per-hour")
-        if let bandwidth { try CostError.positive(bandwidth.value, "--hardware") }
-        if let tdp { try CostError.positive(tdp.value, "--tdp") }
+                pricePerHour: DollarsPerHour, sources: [String: InputMessage]) throws(CostError) {
+        // Callers check their own inputs under their own parameters; these guard the type.
+        try CostError.positive(peak.value, .hardware)
+        try CostError.fraction(utilisation, .mfu)
+        if let trainingUtilisation { try CostError.fraction(trainingUtilisation, .mfu) }
+        try CostError.fraction(bandwidthUtilisation, .bandwidthUtilisation)
+        try CostError.positive(pricePerHour.value, .pricePerHour)
+        if let bandwidth { try CostError.positive(bandwidth.value, .hardware) }
+        if let tdp { try CostError.positive(tdp.value, .tdp) }
         self.name = name; self.origin = origin; self.peak = peak; self.utilisation = utilisation
         self.trainingUtilisation = trainingUtilisation ?? utilisation
         self.bandwidth = bandwidth; self.bandwidthUtilisation = bandwidthUtilisation
@@ -87,8 +92,8 @@ public struct HardwareProfile: Sendable {
     public static func datasheet(_ spec: HardwareSpec, precision: Precision = .bf16, mfu: Double,
                                  bandwidthUtilisation: Double? = nil,
                                  pricePerHour: DollarsPerHour? = nil) throws(CostError) -> HardwareProfile {
-        try CostError.fraction(mfu, "--mfu")
-        if let bandwidthUtilisation { try CostError.fraction(bandwidthUtilisation, "--bandwidth-utilisation") }
+        try CostError.fraction(mfu, .mfu)
+        if let bandwidthUtilisation { try CostError.fraction(bandwidthUtilisation, .bandwidthUtilisation) }
         let price = pricePerHour ?? spec.referencePrice
         let bu = bandwidthUtilisation ?? defaultBandwidthUtilisation
         return try HardwareProfile(
@@ -97,12 +102,12 @@ public struct HardwareProfile: Sendable {
             memoryGigabytes: spec.memoryGigabytes, tdp: spec.tdp, pricePerHour: price,
             sources: [
                 "peak": "\(spec.displayName) dense \(precision.rawValue) peak (datasheet)",
-                "utilisation": "stated MFU \(mfu)\(mfu == defaultMFU ? " (default; --mfu)" : " (--mfu)"): a datasheet peak is a ceiling a workload reaches only in part",
+                "utilisation": "stated MFU \(mfu) (\(mfu == defaultMFU ? "default; " : "")\(InputParameter.mfu)): a datasheet peak is a ceiling a workload reaches only in part",
                 "bandwidth": "\(spec.displayName) (datasheet)",
-                "bandwidth_utilisation": bandwidthUtilisation == nil ? bandwidthUtilisationRationale : "stated \(bu) (--bandwidth-utilisation)",
+                "bandwidth_utilisation": bandwidthUtilisation == nil ? bandwidthUtilisationRationale : "stated \(bu) (\(InputParameter.bandwidthUtilisation))",
                 "tdp": "\(spec.displayName) (datasheet)",
                 "datasheet": spec.specSource.citation,
-                "price": pricePerHour == nil ? spec.priceSource.citation : "--price-per-hour",
+                "price": pricePerHour == nil ? spec.priceSource.citation : "\(InputParameter.pricePerHour)",
             ])
     }
 

@@ -1,3 +1,5 @@
+import Workload
+
 /// One catalogued device: datasheet peaks, memory, power and a reference rental price.
 ///
 /// Peaks are **dense**: NVIDIA and AMD quote tensor-core figures "with sparsity" (2:4 structured
@@ -43,7 +45,7 @@ public struct HardwareSpec: Sendable, Equatable {
     public func peak(_ precision: Precision) throws(CostError) -> FLOPsPerSecond {
         guard let peak = densePeaks[precision] else {
             let have = Precision.allCases.filter { densePeaks[$0] != nil }.map(\.rawValue).joined(separator: ", ")
-            throw CostError(option: "--precision", "\(name) has no \(precision.rawValue) peak in its datasheet (it has: \(have))")
+            throw CostError(.precision, "\(name) has no \(precision.rawValue) peak in its datasheet (it has: \(have))")
         }
         return peak
     }

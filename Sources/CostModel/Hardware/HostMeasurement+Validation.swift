@@ -1,4 +1,5 @@
 import Foundation
+import Workload
 
 extension HostMeasurement {
     /// The largest figures a host measurement may hold: 10 PFLOP/s (10^7 GFLOP/s) of throughput,
@@ -15,11 +16,11 @@ extension HostMeasurement {
     /// figure is finite, greater than zero and within the maxima above; a kernel's `gflops` is its
     /// `flops ÷ seconds`; no rate exceeds `peak_gflops` (bench raises the peak to the best rate it
     /// saw, so a rate above it means the file was altered). Anything else is refused with one line
-    /// naming the file and the field — never repaired. (An absent figure is derived as
+    /// naming the file and the field, under `parameter` (the input that gave the file) — never repaired. (An absent figure is derived as
     /// `HardwareProfile.measured` states, and the derivation is said.)
-    public func validate(path: String, option: String = "--hardware") throws(CostError) {
+    public func validate(path: String, parameter: InputParameter = .hardware) throws(CostError) {
         func refuse(_ field: String, _ value: CustomStringConvertible, _ rule: String) -> CostError {
-            CostError(option: option, "\(path): field '\(field)' \(rule), got \(value)")
+            CostError(parameter, "\(path): field '\(field)' \(rule), got \(value)")
         }
         func check(_ value: Double?, _ field: String, maximum: Double, _ unit: String) throws(CostError) {
             guard let value else { return }
@@ -42,25 +43,25 @@ extension HostMeasurement {
                 let rate = flops / seconds / 1e9
                 try check(rate, "\(field).flops ÷ seconds", maximum: Self.maximumGflops, " GFLOP/s")
                 if let gflops = kernel.gflops, abs(gflops - rate) > Self.rateTolerance * rate {
-                    throw CostError(option: option, "\(path): field '\(field).gflops' is \(gflops), but its flops ÷ seconds ÷ 1e9 is \(rate) GFLOP/s; the fields disagree")
+                    throw CostError(parameter, "\(path): field '\(field).gflops' is \(gflops), but its flops ÷ seconds ÷ 1e9 is \(rate) GFLOP/s; the fields disagree")
                 }
             }
         }
         for (name, ratio) in (backwardForwardRatios ?? [:]).sorted(by: { $0.key < $1.key }) {
             try check(ratio, "backward_forward_ratios.\(name)", maximum: Self.maximumBackwardForwardRatio, "")
         }
-        try checkRatesWithinPeak(path: path, option: option)
+        try checkRatesWithinPeak(path: path, parameter: parameter)
     }
 
     /// No measured rate above `peak_gflops`: the peak is at least every rate measured.
-    func checkRatesWithinPeak(path: String, option: String) throws(CostError) {
+    func checkRatesWithinPeak(path: String, parameter: InputParameter) throws(CostError) {
         guard let peak = peakGflops else { return }
         var rates: [(String, Double)] = bestSgemmGflops.map { [("best_sgemm_gflops", $0)] } ?? []
         for (i, kernel) in (kernels ?? []).enumerated() {
             if let rate = kernel.measuredGflops { rates.append(("kernels[\(i)] (\(kernel.name))", rate)) }
         }
         for (field, rate) in rates where rate > peak * (1 + Self.rateTolerance) {
-            throw CostError(option: option, "\(path): field 'peak_gflops' is \(peak), below the \(rate) GFLOP/s of '\(field)' (\(String(format: "%.3g", rate / peak)) × the peak); a peak is at least every rate measured")
+            throw CostError(parameter, "\(path): field 'peak_gflops' is \(peak), below the \(rate) GFLOP/s of '\(field)' (\(String(format: "%.3g", rate / peak)) × the peak); a peak is at least every rate measured")
         }
     }
 }

@@ -1,7 +1,7 @@
 /// What a host sustains, as HostBench measured it: the typed value HostBench hands the cost
 /// model in process (`BenchReport.measurement`), and the one Codable schema of those figures in
-/// a saved profile — `llmcost bench --save` writes them through it, `--hardware PATH` reads them
-/// back through it (`HostProfileFile`). No JSON passes between the two modules in process.
+/// a saved profile — a measurement's `profileDestination` is written through it, a profile given as
+/// the `hardware` parameter is read back through it (`HostProfileFile`). No JSON passes between the two modules in process.
 ///
 /// It lives in CostModel, the module that consumes it, so HostBench depends on CostModel (as
 /// every measurement producer depends on the model that prices it) and CostModel never sees

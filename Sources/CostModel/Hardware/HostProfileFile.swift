@@ -1,9 +1,11 @@
 import Foundation
 import Workload
 
-/// The file boundary of a host measurement: reading a profile written by `llmcost bench --save`
-/// (the one schema is `HostMeasurement`'s). Every failure is one line naming the option that
-/// gave the path (`--hardware`, `--host-profile`), the file and, where there is one, the field.
+/// The file boundary of a host measurement: reading a profile that `llmcost bench` saved (the
+/// `profileDestination` parameter; the one schema is `HostMeasurement`'s). Every failure is one
+/// line naming the parameter that gave the path (`hardware`, `hostProfile`), the file and, where
+/// there is one, the field; the front end spells that parameter, and the profile destination a
+/// message mentions, as its own option.
 ///
 /// Hostile files are refused before they cost anything: not a regular file (a FIFO would block),
 /// larger than `maximumBytes` (a 3 GB sparse file would take seconds and gigabytes), a key written
@@ -13,16 +15,16 @@ public enum HostProfileFile {
     public static let maximumBytes = 1 << 20
 
     /// Reads, decodes and checks the profile at `path`.
-    public static func read(path: String, option: String = "--hardware") throws(CostError) -> HostMeasurement {
+    public static func read(path: String, parameter: InputParameter = .hardware) throws(CostError) -> HostMeasurement {
         let attributes: [FileAttributeKey: Any]
         do { attributes = try FileManager.default.attributesOfItem(atPath: path) } catch {
-            throw CostError(option: option, "cannot read profile '\(path)': no such file or not readable")
+            throw CostError(parameter, "cannot read profile '\(path)': no such file or not readable")
         }
         guard (attributes[.type] as? FileAttributeType) == .typeRegular else {
-            throw CostError(option: option, "\(path): not a regular file; expected a profile from `llmcost bench --save`")
+            throw CostError(parameter, "\(path): not a regular file; expected a profile from `llmcost bench \(InputParameter.profileDestination)`")
         }
         if let size = (attributes[.size] as? NSNumber)?.intValue, size > maximumBytes {
-            throw tooLarge(path, size, option)
+            throw tooLarge(path, size, parameter)
         }
         let data: Data
         do {
@@ -31,54 +33,54 @@ public enum HostProfileFile {
             defer { try? handle.close() }
             data = try handle.read(upToCount: maximumBytes + 1) ?? Data()
         } catch {
-            throw CostError(option: option, "cannot read profile '\(path)': no such file or not readable")
+            throw CostError(parameter, "cannot read profile '\(path)': no such file or not readable")
         }
-        return try decode(data, path: path, option: option)
+        return try decode(data, path: path, parameter: parameter)
     }
 
     /// Decodes and checks a profile's bytes; `path` names it in errors.
-    public static func decode(_ data: Data, path: String, option: String = "--hardware") throws(CostError) -> HostMeasurement {
-        guard data.count <= maximumBytes else { throw tooLarge(path, data.count, option) }
-        try checkVersion(data, path: path, option: option)
+    public static func decode(_ data: Data, path: String, parameter: InputParameter = .hardware) throws(CostError) -> HostMeasurement {
+        guard data.count <= maximumBytes else { throw tooLarge(path, data.count, parameter) }
+        try checkVersion(data, path: path, parameter: parameter)
         if let key = DuplicateJSONKey.first(in: data) {
-            throw CostError(option: option, "\(path): key '\(key)' is written twice in one object; a profile holds each field once")
+            throw CostError(parameter, "\(path): key '\(key)' is written twice in one object; a profile holds each field once")
         }
         let measurement: HostMeasurement
         do { measurement = try JSONDecoder().decode(HostMeasurement.self, from: data) } catch let DecodingError.typeMismatch(_, context),
             let DecodingError.valueNotFound(_, context), let DecodingError.keyNotFound(_, context) {
             let field = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
-            throw CostError(option: option, "\(path): field '\(field)' has the wrong type or is missing")
+            throw CostError(parameter, "\(path): field '\(field)' has the wrong type or is missing")
         } catch {
-            throw CostError(option: option, "\(path): malformed profile JSON (a number out of range, or not JSON)")
+            throw CostError(parameter, "\(path): malformed profile JSON (a number out of range, or not JSON)")
         }
-        try measurement.validate(path: path, option: option)
+        try measurement.validate(path: path, parameter: parameter)
         return measurement
     }
 
     /// The version is checked before anything else, so a profile of another schema gets a
     /// version error rather than a complaint about whichever field changed.
-    static func checkVersion(_ data: Data, path: String, option: String) throws(CostError) {
+    static func checkVersion(_ data: Data, path: String, parameter: InputParameter) throws(CostError) {
         struct Version: Decodable {
             var schemaVersion: LooseValue?
             enum CodingKeys: String, CodingKey { case schemaVersion = "schema_version" }
         }
         let supported = HostMeasurement.supportedSchemaVersion
         guard let version = try? JSONDecoder().decode(Version.self, from: data) else {
-            throw CostError(option: option, "\(path): not a JSON object (expected a profile from `llmcost bench --save`)")
+            throw CostError(parameter, "\(path): not a JSON object (expected a profile from `llmcost bench \(InputParameter.profileDestination)`)")
         }
         guard let raw = version.schemaVersion else {
-            throw CostError(option: option, "\(path): missing schema_version (expected \(supported)); not a `llmcost bench --save` profile")
+            throw CostError(parameter, "\(path): missing schema_version (expected \(supported)); not a `llmcost bench \(InputParameter.profileDestination)` profile")
         }
         guard case .number(let number) = raw, abs(number) < 1e9, let v = Int(exactly: number) else {
-            throw CostError(option: option, "\(path): schema_version must be an integer (expected \(supported)), got \(quoted(raw))")
+            throw CostError(parameter, "\(path): schema_version must be an integer (expected \(supported)), got \(quoted(raw))")
         }
         guard v == supported else {
-            throw CostError(option: option, "\(path): schema_version \(v) is not supported (this llmcost reads version \(supported))")
+            throw CostError(parameter, "\(path): schema_version \(v) is not supported (this llmcost reads version \(supported))")
         }
     }
 
-    static func tooLarge(_ path: String, _ size: Int, _ option: String) -> CostError {
-        CostError(option: option, "\(path): the file is \(size) bytes; a host profile is at most \(maximumBytes) bytes (1 MiB) — not a profile from `llmcost bench --save`")
+    static func tooLarge(_ path: String, _ size: Int, _ parameter: InputParameter) -> CostError {
+        CostError(parameter, "\(path): the file is \(size) bytes; a host profile is at most \(maximumBytes) bytes (1 MiB) — not a profile from `llmcost bench \(InputParameter.profileDestination)`")
     }
 
     /// A value as the JSON had it: a string in quotes, so `"1"` is not mistaken for `1`.

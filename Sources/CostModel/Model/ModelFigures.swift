@@ -1,3 +1,5 @@
+import Workload
+
 /// Everything the cost model needs to know about a model, as plain values.
 ///
 /// Build it from a `Workload.ModelSpec` (exact counts at a stated sequence length) or from a
@@ -30,10 +32,11 @@ public struct ModelFigures: Sendable, Equatable {
     public var weightBytes: Int128
     /// KV-cache bytes per cached position per sequence.
     public var kvCacheBytesPerToken: Int128
-    /// Counting convention and anything else a reader must know (every phase).
-    public var notes: [String]
+    /// Counting convention and anything else a reader must know (every phase); typed, as a note
+    /// may name an input the front end spells (the `convention` parameter).
+    public var notes: [InputMessage]
     /// What only the training figures need said (3 × forward, recomputation).
-    public var trainingNotes: [String]
+    public var trainingNotes: [InputMessage]
     /// Whether the model generates tokens (a decoder with an LM head). An encoder-only model
     /// (BERT) encodes but generates nothing, so it has training and encoding costs and no serving
     /// cost per generated token; `InferenceCost` refuses it rather than price a decode it cannot run.
@@ -42,9 +45,9 @@ public struct ModelFigures: Sendable, Equatable {
     public init(name: String, totalParameters: Int128, activeParameters: Int128, sequenceLength: Int,
                 trainingFLOPsPerToken: FLOPsPerToken, prefillFLOPsPerToken: FLOPsPerToken,
                 decodeFLOPsPerToken: Int128, decodeFLOPsPerCachedToken: Int128 = 0,
-                weightBytes: Int128, kvCacheBytesPerToken: Int128, notes: [String] = [],
+                weightBytes: Int128, kvCacheBytesPerToken: Int128, notes: [InputMessage] = [],
                 hardwareTrainingFLOPsPerToken: FLOPsPerToken? = nil, recompute: String = "none", isRule: Bool = false,
-                trainingNotes: [String] = []) {
+                trainingNotes: [InputMessage] = []) {
         self.name = name; self.totalParameters = totalParameters; self.activeParameters = activeParameters
         self.sequenceLength = sequenceLength; self.trainingFLOPsPerToken = trainingFLOPsPerToken
         self.prefillFLOPsPerToken = prefillFLOPsPerToken; self.decodeFLOPsPerToken = decodeFLOPsPerToken

@@ -26,19 +26,19 @@ extension SeedAudit {
         }
         let trainingInputs: [Explanation.Input] = [
             .init("training FLOP/s", hardware.effectiveTrainingThroughput.description, "",
-                  source: hardware.sources["training"] ?? hardware.sources["utilisation"] ?? "stated"),
-            .init("$/h", hardware.pricePerHour.description, "", source: hardware.sources["price"] ?? "stated"),
+                  citing: hardware.sources["training"] ?? hardware.sources["utilisation"] ?? "stated"),
+            .init("$/h", hardware.pricePerHour.description, "", citing: hardware.sources["price"] ?? "stated"),
         ]
         let inferenceInputs: [Explanation.Input] = [
-            .init("peak × MFU", hardware.effectiveThroughput.description, "", source: hardware.sources["utilisation"] ?? "stated"),
+            .init("peak × MFU", hardware.effectiveThroughput.description, "", citing: hardware.sources["utilisation"] ?? "stated"),
             .init("bandwidth × u_bw", hardware.effectiveBandwidth?.description ?? "none (compute-bound assumed)", "",
-                  source: (hardware.sources["bandwidth"] ?? "stated") + "; u_bw \(CostError.trim(hardware.bandwidthUtilisation)): "
+                  citing: (hardware.sources["bandwidth"] ?? "stated") + "; u_bw \(CostError.trim(hardware.bandwidthUtilisation)): "
                     + (hardware.sources["bandwidth_utilisation"] ?? "stated")),
             .init("B", String(batch), "sequences", citing: "\(InputParameter.batch)"),
             .init("bytes/parameter", CostError.trim(c.bytesPerParameter), "B",
                   source: hardware.isMeasured ? "fp32 (a measured host's kernels are FP32)" : "bf16"),
             .init("experts read", String(format: "%.4g", c.expertsTouched), "of 8", source: "1 − (1 − 2/8)^B"),
-            .init("$/h", hardware.pricePerHour.description, "", source: hardware.sources["price"] ?? "stated"),
+            .init("$/h", hardware.pricePerHour.description, "", citing: hardware.sources["price"] ?? "stated"),
         ]
         func row(_ id: String, _ description: String, seedValue: Double, value: Double?, format: (Double) -> String,
                  formula: String, inputs: [Explanation.Input]) -> SeedRecomputation {

@@ -105,8 +105,8 @@ extension FlopCounter {
                              formula: "\(perLogit) per logit × \(sequences) sequences × vocab \(spec.vocabularySize)")
     }
 
-    private func generationNotes(_ beams: Int, _ prefill: BeamPrefill) -> [String] {
-        var notes = ["generate: prefill with logits at the last prompt position only (Hugging Face generate), then one decode step per further token"]
+    private func generationNotes(_ beams: Int, _ prefill: BeamPrefill) -> [InputMessage] {
+        var notes: [InputMessage] = ["generate: prefill with logits at the last prompt position only (Hugging Face generate), then one decode step per further token"]
         if beams > 1 {
             notes.append(prefill == .replicated
                 ? "beam prefill replicated: the prompt is expanded to \(beams) copies before the prefill (Hugging Face generate)"
@@ -116,7 +116,7 @@ extension FlopCounter {
             notes.append("encoder–decoder: the encoder runs once per request; its output is expanded to \(beams) copies, so the first decoder step projects the cross-attention K/V \(beams) times")
         }
         if convention != .full && beams > 1 {
-            notes.append("beam search's log-softmax and top-k selection are element-wise work, counted only under --convention full")
+            notes.append("beam search's log-softmax and top-k selection are element-wise work, counted only under \(InputParameter.convention) full")
         }
         return notes
     }

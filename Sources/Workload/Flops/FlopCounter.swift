@@ -59,15 +59,15 @@ public struct FlopCounter: Sendable {
 
 extension FlopCounter {
     /// Notes every report of this model carries.
-    var modelNotes: [String] {
-        var notes = ["convention \(convention.rawValue): \(convention.summary)"]
+    var modelNotes: [InputMessage] {
+        var notes: [InputMessage] = ["convention \(convention.rawValue): \(convention.summary)"]
         if spec.stacks.contains(where: { $0.stack.moe != nil }), convention != .rule, convention != .kaplan {
             notes.append("mixture-of-experts: FLOPs follow the top-k active experts plus the router; "
                 + "PyTorch FlopCounterMode under transformers 5.x misses the grouped expert GEMMs, llmcost counts them")
         }
         if spec.decoder?.slidingWindow != nil, convention == .matmul || convention == .full {
             notes.append("sliding window: eager attention computes the full rectangle and masks it (counted); "
-                + "`--convention causal` counts only the window's band")
+                + "`\(InputParameter.convention) causal` counts only the window's band")
         }
         return notes
     }

@@ -3,7 +3,7 @@ public struct FlopComponent: Sendable, Equatable {
     /// Stable, script-friendly name: `attention_qkv`, `decoder.cross_attention_kv`, `lm_head`, …
     public var name: String
     public var flops: ExactCount
-    /// How the figure is made, printed with `--explain`.
+    /// How the figure is made, for a reader who asks for the explanation of each line.
     public var formula: String
 
     public init(name: String, flops: ExactCount, formula: String) {
@@ -22,17 +22,19 @@ public struct FlopReport: Sendable, Equatable {
     public var convention: Convention
     public var phase: Phase
     public var batch: Int
-    /// Tokens per sequence the pass reads (`--seq`; the prompt for `generate`; the cache for `decode`).
+    /// Tokens per sequence the pass reads (the `sequenceLength` parameter; the prompt for `generate`; the cache for `decode`).
     public var seq: Int
     /// Tokens the figure is divided by for `flopsPerToken` (batch × tokens produced or processed).
     public var tokens: Int128
     public var components: [FlopComponent]
     public var total: Int128
-    /// Assumptions a reader must know to trust the figure (MoE counting, HF quirks, …).
-    public var notes: [String]
+    /// Assumptions a reader must know to trust the figure (MoE counting, HF quirks, …). Typed
+    /// messages, because a note may point at another input (the `convention` parameter), which
+    /// each front end spells its own way.
+    public var notes: [InputMessage]
 
     public init(model: String, convention: Convention, phase: Phase, batch: Int, seq: Int,
-                tokens: ExactCount, components: [FlopComponent], notes: [String] = []) throws(CountOverflow) {
+                tokens: ExactCount, components: [FlopComponent], notes: [InputMessage] = []) throws(CountOverflow) {
         self.model = model; self.convention = convention; self.phase = phase
         self.batch = batch; self.seq = seq
         self.components = components.filter { $0.flops != .zero }

@@ -23,7 +23,7 @@ public struct ParameterComponent: Sendable, Equatable {
     public var parameters: ExactCount
     /// Parameters a single token touches (differs from `parameters` only for experts).
     public var activeParameters: ExactCount
-    /// How the figure is made, e.g. `32 layers × (4096×4096 + …)`; printed with `--explain`.
+    /// How the figure is made, e.g. `32 layers × (4096×4096 + …)`; printed when a front end explains each line.
     public var formula: String
 
     public init(name: String, kind: ComponentKind, parameters: ExactCount,

@@ -53,7 +53,7 @@ public enum InputParameter: String, Sendable, Hashable, Codable, CaseIterable {
     case devices
     /// Devices sharing the intra-node link.
     case devicesPerNode
-    /// The link between devices inside a node (spelled as the legacy callers spell it).
+    /// The link between devices inside a node.
     case interconnect
     /// The link between nodes.
     case network
