@@ -1,4 +1,4 @@
-/// How each line of a FLOP breakdown is made, in words and sizes (`--explain`). Presentation
+/// How each line of a FLOP breakdown is made, in words and sizes (the `explain` rendering). Presentation
 /// only: the figures come from folding the operations (`StackPass.flops`).
 struct FlopFormula {
     let spec: ModelSpec

@@ -1,4 +1,4 @@
-/// How each line of a parameter breakdown is made, in words and sizes (`--explain`).
+/// How each line of a parameter breakdown is made, in words and sizes (the `explain` rendering).
 /// Presentation only: the figures come from the operations' weights.
 enum ParameterFormula {
     static func text(_ group: ParameterGroup, spec: ModelSpec, stack s: StackSpec?) -> String {
