@@ -15,27 +15,12 @@ extension HardwareCatalog {
     public static func suggestions(for name: String, limit: Int = 3) -> [String] {
         let key = normalised(name)
         let scored = all.map { spec in
-            (spec.name, ([spec.name] + spec.aliases).map { editDistance(key, normalised($0)) }.min() ?? .max)
+            (spec.name, ([spec.name] + spec.aliases).map { EditDistance.between(key, normalised($0)) }.min() ?? .max)
         }
         return scored.sorted { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 < $1.0 }.prefix(limit).map(\.0)
     }
 
     static func normalised(_ s: String) -> String {
         String(s.lowercased().filter { $0.isLetter || $0.isNumber })
-    }
-
-    /// Levenshtein distance.
-    static func editDistance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
-        if a.isEmpty { return b.count }
-        var previous = Array(0...b.count)
-        for i in 1...a.count {
-            var current = [i] + Array(repeating: 0, count: b.count)
-            for j in stride(from: 1, through: b.count, by: 1) {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            }
-            previous = current
-        }
-        return previous[b.count]
     }
 }

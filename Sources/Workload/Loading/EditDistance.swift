@@ -1,6 +1,8 @@
-/// Levenshtein distance, for "did you mean" suggestions on mistyped names and keys.
-enum EditDistance {
-    static func between(_ a: String, _ b: String) -> Int {
+/// Levenshtein distance, for "did you mean" suggestions on mistyped names and keys — the one
+/// implementation, shared by the model catalog, the spec schema and the hardware catalog.
+public enum EditDistance {
+    /// Edits (insertions, deletions, substitutions) between `a` and `b`, ignoring case.
+    public static func between(_ a: String, _ b: String) -> Int {
         let a = Array(a.lowercased()), b = Array(b.lowercased())
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
