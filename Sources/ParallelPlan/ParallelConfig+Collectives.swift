@@ -82,14 +82,24 @@ extension ParallelConfig {
         let layers = spec.stacks.reduce(0) { $0 + stageLayers($1.stack.layers) }
         // Full recomputation re-runs each layer's forward, its TP collectives and all-to-alls included.
         let passes = job.recompute == .full ? 6 : 4
-        // Tensor parallel: per layer 2 all-reduces forward + 2 backward of b·s·h bf16 activations
-        // (with sequence parallelism: all-gather + reduce-scatter pairs of the same volume).
+        // Tensor parallel: each block a layer's operations close with a row-parallel GEMM is
+        // all-reduced once forward and once backward (its input gradient), once more when full
+        // recomputation repeats the forward: b·s·h bf16 activations each (with sequence
+        // parallelism: all-gather + reduce-scatter pairs of the same volume).
         if tp > 1 {
-            let count = passes * layers * M
-            add(sequenceParallel ? "tp_allgather_reducescatter" : "tp_allreduce", "TP", count: count, message: 2 * b * s * h, ranks: tp,
+            let stacks = ModelOperations(spec).stacks
+            let perPass = job.recompute == .full ? 3 : 2
+            let reductions = stacks.reduce(0) { $0 + stageLayers($1.spec.layers) * $1.tensorParallelReductionsPerLayer }
+            let blocks = Set(stacks.map(\.tensorParallelReductionsPerLayer))
+            let volume = "M × 2(T−1)/T × 2·b·s·h"
+            let sizes = "M = \(M), T = \(tp), b = \(micro), s = \(job.seq), h = \(spec.hiddenSize)"
+            let formula = blocks.count == 1
+                ? "\(perPass * (blocks.first ?? 0)) × layers/stage × \(volume), layers/stage = \(layers), \(sizes)"
+                : "\(perPass) × \(reductions) row-parallel blocks on the stage × \(volume), \(sizes)"
+            add(sequenceParallel ? "tp_allgather_reducescatter" : "tp_allreduce", "TP", count: perPass * reductions * M, message: 2 * b * s * h, ranks: tp,
                 allReduce: true, link: link(size: tp, stride: 1, device), .none,
-                formula: "\(passes) × layers/stage × M × 2(T−1)/T × 2·b·s·h, layers/stage = \(layers), M = \(M), T = \(tp), b = \(micro), s = \(job.seq), h = \(spec.hiddenSize)"
-                    + (passes == 6 ? " (full recomputation repeats the forward's 2)" : ""))
+                formula: formula
+                    + (perPass == 3 ? " (full recomputation repeats the forward's reductions)" : ""))
         }
         // Pipeline: each micro-batch's activations (b·s·h bf16, / tp when scattered) cross each
         // stage boundary forward, and their gradients backward.

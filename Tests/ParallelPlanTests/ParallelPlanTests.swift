@@ -60,6 +60,15 @@ let a100 = try! Accelerator(HardwareCatalog.a100_80gb, intraNode: InterconnectCa
         #expect(tp.bytesPerDevice == 96 * perAllReduce)
     }
 
+    @Test func crossAttentionIsOneMoreTensorParallelReductionPerDecoderLayer() throws {
+        // T5-base: 12 encoder layers close 2 row-parallel blocks (attention, FFN), 12 decoder layers 3
+        // (cross-attention too); each is all-reduced forward and backward, for each of 2 micro-batches.
+        let job = TrainingJob(spec: ReferenceSpecs.t5Base, seq: 512, globalBatch: 8)
+        let e = try ParallelConfig(tp: 4, pp: 1, dp: 1, microBatches: 2).evaluate(job, on: a100)
+        let tp = try #require(e.collectives.first { $0.name == "tp_allreduce" })
+        #expect(tp.count == 2 * (12 * 2 + 12 * 3) * 2)
+    }
+
     @Test func pipelineSendsActivationsBothWaysPerMicroBatch() throws {
         let job = TrainingJob(spec: ReferenceSpecs.gpt2, seq: 1024, globalBatch: 16)
         let e = try ParallelConfig(pp: 4, microBatches: 8).evaluate(job, on: a100)

@@ -22,12 +22,15 @@ public struct Operation: Sendable, Equatable {
     public var saved: SavedActivations
     /// State a decoder keeps for later positions.
     public var cache: CachedState?
+    /// How its weights split over tensor-parallel ranks.
+    public var tensorShard: TensorShard
 
     public init(_ component: FlopComponentName?, _ work: Work, weights: Weights? = nil, backwardProducts: Int = 2,
-                recompute: RecomputeScope = .layer, saved: SavedActivations = .none, cache: CachedState? = nil) {
+                recompute: RecomputeScope = .layer, saved: SavedActivations = .none, cache: CachedState? = nil,
+                tensorShard: TensorShard = .replicated) {
         self.component = component; self.work = work; self.weights = weights
         self.backwardProducts = backwardProducts; self.recompute = recompute
-        self.saved = saved; self.cache = cache
+        self.saved = saved; self.cache = cache; self.tensorShard = tensorShard
     }
 }
 
@@ -133,4 +136,17 @@ public enum CachedState: Sendable, Equatable {
     case selfKeyValues(elements: Int, window: Int?)
     /// Cross-attention K and V projected once from each encoder position.
     case crossKeyValues(elements: Int)
+}
+
+/// How an operation splits over a tensor-parallel group (Megatron-LM, Shoeybi et al. 2019).
+public enum TensorShard: Sendable, Equatable {
+    /// Every rank holds it whole (norms, the router, element-wise work).
+    case replicated
+    /// Output features split over the ranks: no communication of its own.
+    case column
+    /// Input features split: each rank holds a partial sum. `closesBlock`: the block's partial
+    /// sums are all-reduced after it in the forward pass (and the input gradient of the block's
+    /// first column-parallel GEMM in the backward pass); a row-parallel GEMM whose output is added
+    /// into the same reduction (a shared expert beside the routed ones) does not close it.
+    case row(closesBlock: Bool)
 }

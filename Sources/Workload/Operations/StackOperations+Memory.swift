@@ -44,3 +44,14 @@ extension StackOperations {
         }
     }
 }
+
+extension StackOperations {
+    /// Tensor-parallel reductions one layer's forward pass ends its blocks with (attention,
+    /// cross-attention, FFN or experts: the row-parallel GEMMs that close a block), in the layer
+    /// kind that has the most. The backward pass all-reduces as many input gradients.
+    public var tensorParallelReductionsPerLayer: Int {
+        layers.map { group in
+            group.operations.filter { $0.tensorShard == .row(closesBlock: true) }.count
+        }.max() ?? 0
+    }
+}

@@ -47,7 +47,7 @@ extension StackSpec {
         let qkvWidth = q + 2 * kv
         var ops = [Operation(.attentionQKV, .linear(inputs: d, outputs: qkvWidth, rows: .queries),
                              weights: Weights(.attention, ExactCount.product(d, qkvWidth) + (a.qkvBias ? qkvWidth : 0)),
-                             saved: .init(bytesPerRow: ExactCount(2 * d), replicatedBytesPerRow: ExactCount(2 * d)))]
+                             saved: .init(bytesPerRow: ExactCount(2 * d), replicatedBytesPerRow: ExactCount(2 * d)), tensorShard: .column)]
         if a.qkvBias { ops.append(.elementwise(.biasAdds, ExactCount(qkvWidth))) }
         if let scope = a.qkNorm {
             ops.append(Operation(.qkNorms, .elementwise(flopsPerRow: ExactCount.product(a.qkNormElements, ElementwiseCost.norm(norm)), rows: .queries),
@@ -66,7 +66,7 @@ extension StackSpec {
                       saved: .init(bytesPerRow: 2 * ExactCount(kv + q))),
             Operation(.attentionOutput, .linear(inputs: q, outputs: d, rows: .queries),
                       weights: Weights(.attention, ExactCount.product(q, d) + (a.outputBias ? d : 0)),
-                      saved: .init(bytesPerRow: ExactCount(d), replicatedBytesPerRow: ExactCount(d))),
+                      saved: .init(bytesPerRow: ExactCount(d), replicatedBytesPerRow: ExactCount(d)), tensorShard: .row(closesBlock: true)),
         ]
         if a.outputBias { ops.append(.elementwise(.biasAdds, ExactCount(d))) }
         return ops
@@ -77,11 +77,11 @@ extension StackSpec {
         let q = x.queryWidth, kv = x.keyValueWidth
         var ops = [Operation(.crossAttentionQ, .linear(inputs: d, outputs: q, rows: .crossQueries),
                              weights: Weights(.crossAttention, ExactCount.product(d, q) + (x.qkvBias ? q : 0)),
-                             saved: .init(bytesPerRow: ExactCount(2 * d), replicatedBytesPerRow: ExactCount(2 * d)))]
+                             saved: .init(bytesPerRow: ExactCount(2 * d), replicatedBytesPerRow: ExactCount(2 * d)), tensorShard: .column)]
         if x.qkvBias { ops.append(.elementwise(.biasAdds, ExactCount(q), rows: .crossQueries)) }
         ops.append(Operation(.crossAttentionKV, .linear(inputs: d, outputs: 2 * kv, rows: .crossKeys),
                              weights: Weights(.crossAttention, ExactCount.product(d, 2 * kv) + (x.qkvBias ? 2 * kv : 0)),
-                             cache: .crossKeyValues(elements: 2 * x.kvHeads * x.headDim)))
+                             cache: .crossKeyValues(elements: 2 * x.kvHeads * x.headDim), tensorShard: .column))
         if x.qkvBias { ops.append(.elementwise(.crossKVBiasAdds, ExactCount(2 * kv), rows: .crossKeys)) }
         ops += [
             Operation(.crossAttentionScores, .attention(heads: x.heads, headDim: x.headDim, keys: .cross), recompute: .attentionCore,
@@ -92,7 +92,7 @@ extension StackSpec {
                       saved: .init(bytesPerRow: 2 * ExactCount(kv + q))),
             Operation(.crossAttentionOutput, .linear(inputs: q, outputs: d, rows: .crossQueries),
                       weights: Weights(.crossAttention, ExactCount.product(q, d) + (x.outputBias ? d : 0)),
-                      saved: .init(bytesPerRow: ExactCount(d), replicatedBytesPerRow: ExactCount(d))),
+                      saved: .init(bytesPerRow: ExactCount(d), replicatedBytesPerRow: ExactCount(d)), tensorShard: .row(closesBlock: true)),
             .elementwise(.residuals, ExactCount(d), rows: .crossQueries),
         ]
         if x.outputBias { ops.append(.elementwise(.biasAdds, ExactCount(d), rows: .crossQueries)) }
@@ -109,14 +109,15 @@ extension StackSpec {
         var ops = [Operation(component, .linear(inputs: d, outputs: F, copies: g * copies, rows: .queries),
                              weights: weights(ExactCount.product(g, d, F) + (f.bias ? g * F : 0)),
                              saved: .init(bytesPerRow: ExactCount(copies) * (ExactCount(2 * d) + ExactCount.product(2, g, F)),
-                                          replicatedBytesPerRow: ExactCount.product(copies, 2 * d)))]
+                                          replicatedBytesPerRow: ExactCount.product(copies, 2 * d)), tensorShard: .column)]
         if f.bias { ops.append(.elementwise(.biasAdds, ExactCount.product(copies, g, F))) }
         let activationCost = ElementwiseCost.activation(f.activation) + (f.gated ? ElementwiseCost.gatePerElement : 0)
         ops.append(.elementwise(.activations, ExactCount.product(copies, F, activationCost)))
         ops.append(Operation(component, .linear(inputs: F, outputs: d, copies: copies, rows: .queries),
                              weights: weights(ExactCount.product(F, d) + (f.bias ? d : 0)),
                              saved: .init(bytesPerRow: ExactCount(copies) * (ExactCount.product(2, g, F) + ExactCount(d)),
-                                          replicatedBytesPerRow: ExactCount.product(copies, d))))
+                                          replicatedBytesPerRow: ExactCount.product(copies, d)),
+                             tensorShard: .row(closesBlock: component != .sharedExpert)))
         if f.bias { ops.append(.elementwise(.biasAdds, ExactCount.product(copies, d))) }
         return ops
     }
