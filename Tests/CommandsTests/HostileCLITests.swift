@@ -6,7 +6,7 @@ import Testing
 /// could skip, outputs aimed at inputs or FIFOs, errors that do not name their option. Each is
 /// refused with one line naming the option, and nothing is written on failure.
 @Suite struct HostileCLITests {
-    /// Where a successful run's output goes (a device such as /dev/null is refused as a target).
+    /// Where a successful run's output goes.
     static let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("llmcost-hostile-\(UUID()).out").path
 
     /// Runs a command in-process; nil on success, else the line `llmcost` prints.
@@ -100,14 +100,28 @@ import Testing
         #expect(try String(contentsOf: spec, encoding: .utf8) == original)
     }
 
-    @Test func aFIFOOutputIsRefusedWithoutOpeningIt() throws {
+    @Test func aFIFOWithoutAReaderIsRefusedInsteadOfBlocking() throws {
         let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let fifo = dir.appendingPathComponent("pipe").path
         #expect(mkfifo(fifo, 0o600) == 0)
-        // Opening a FIFO for writing with no reader would block: the refusal must come first.
+        // Opening a FIFO for writing with no reader would block: it is refused at once.
         let line = failure(["params", "gpt2", "--output", fifo])
-        #expect(line?.contains("not a regular file") == true, "\(line ?? "accepted")")
+        #expect(line?.contains("--output") == true && line?.contains("no reader") == true, "\(line ?? "accepted")")
+    }
+
+    @Test func aFIFOWithAReaderReceivesTheOutput() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let fifo = dir.appendingPathComponent("pipe").path
+        #expect(mkfifo(fifo, 0o600) == 0)
+        let reader = open(fifo, O_RDONLY | O_NONBLOCK)
+        #expect(reader >= 0)
+        defer { close(reader) }
+        #expect(failure(["params", "gpt2", "--format", "json", "--output", fifo]) == nil)
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        let count = read(reader, &buffer, buffer.count)
+        #expect(count > 0 && String(decoding: buffer.prefix(max(0, count)), as: UTF8.self).contains("124439808"))
     }
 
     @Test func outputsAreWrittenAtomicallyOverAnOldFile() throws {
@@ -121,8 +135,24 @@ import Testing
         #expect(leftovers.isEmpty)
     }
 
-    @Test func aDeviceOutputIsRefused() {
-        #expect(failure(["params", "gpt2", "--output", "/dev/null"])?.contains("not a regular file") == true)
+    @Test func aCharacterDeviceIsWrittenInPlaceAndASocketIsRefused() throws {
+        #expect(failure(["params", "gpt2", "--output", "/dev/null"]) == nil)
+        #expect(FileManager.default.fileExists(atPath: "/dev/null"))
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let socketPath = dir.appendingPathComponent("s").path
+        let fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(fd) }
+        var address = sockaddr_un()
+        address.sun_family = sa_family_t(AF_UNIX)
+        withUnsafeMutableBytes(of: &address.sun_path) { raw in
+            for (i, byte) in socketPath.utf8.prefix(raw.count - 1).enumerated() { raw[i] = byte }
+        }
+        let bound = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
+        }
+        #expect(bound == 0)
+        #expect(failure(["params", "gpt2", "--output", socketPath])?.contains("neither a regular file") == true)
     }
 
     @Test func benchErrorsNameTheirOption() {

@@ -29,9 +29,11 @@ public struct OutputOptions: ParsableArguments {
     /// Writes `text` to `path` atomically, after the command has succeeded: into a temporary
     /// file in the same directory, then renamed over the path, so a reader never sees half of it
     /// and a failure leaves any earlier file untouched. A target that is one of the run's inputs,
-    /// or exists and is not a regular file (a FIFO, a device), is refused without being opened.
+    /// is refused. A stream the user names on purpose (`/dev/stdout`, `/dev/null`, a terminal, a
+    /// pipe with a reader) is written directly: it cannot be renamed over, and it cannot be half-read.
     public static func write(_ text: String, to path: String, parameter: InputParameter) throws {
         try checkWritable(path, parameter: parameter)
+        if isStream(path) { return try writeStream(text, to: path, parameter: parameter) }
         let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
         var template = Array((directory + "/.llmcost-XXXXXX").utf8CString)
         let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
@@ -71,7 +73,10 @@ public struct OutputOptions: ParsableArguments {
         }
         var target = stat()
         if stat(path, &target) == 0, (target.st_mode & S_IFMT) != S_IFREG {
-            throw CLIError("cannot write \(option) '\(path)': it exists and is not a regular file (a FIFO, device or socket is never opened)")
+            guard isStream(path) else {
+                throw CLIError("cannot write \(option) '\(path)': it exists and is neither a regular file, a character device nor a pipe")
+            }
+            return try openStream(path, parameter: parameter).close()
         }
         if InputFiles.isInput(path) {
             throw CLIError("cannot write \(option) '\(path)': it is one of this command's inputs; choose another path")
@@ -87,6 +92,37 @@ public struct OutputOptions: ParsableArguments {
         }
         close(descriptor)
         template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
+    }
+
+    /// A character device or a FIFO: written in place, never replaced.
+    static func isStream(_ path: String) -> Bool {
+        var target = stat()
+        guard stat(path, &target) == 0 else { return false }
+        let kind = target.st_mode & S_IFMT
+        return kind == S_IFCHR || kind == S_IFIFO
+    }
+
+    /// Opens a stream for writing without ever blocking: a FIFO nobody reads is an error (ENXIO)
+    /// instead of a hang.
+    static func openStream(_ path: String, parameter: InputParameter) throws -> FileHandle {
+        let descriptor = open(path, O_WRONLY | O_NONBLOCK | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            let why = errno == ENXIO ? "a FIFO with no reader (it would block)" : String(cString: strerror(errno))
+            throw CLIError("cannot write \(parameter.option) '\(path)': \(why)")
+        }
+        let flags = fcntl(descriptor, F_GETFL)
+        _ = fcntl(descriptor, F_SETFL, flags & ~O_NONBLOCK)
+        return FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+    }
+
+    private static func writeStream(_ text: String, to path: String, parameter: InputParameter) throws {
+        let handle = try openStream(path, parameter: parameter)
+        do {
+            try handle.write(contentsOf: Data(text.utf8))
+            try handle.close()
+        } catch {
+            throw CLIError("cannot write \(parameter.option) '\(path)': \(Self.reason(error))")
+        }
     }
 
     static func reason(_ error: any Error) -> String {
