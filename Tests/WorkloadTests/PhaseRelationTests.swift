@@ -15,7 +15,7 @@ import Testing
     @Test func fullRecomputationAddsTheLayersButNotTheHead() throws {
         let c = try FlopCounter(spec: llama)
         let forward = try c.prefill(batch: 1, seq: 512)
-        let head = forward.flops(endingWith: "lm_head", "rotary_frequencies")
+        let head = forward.flops(endingWith: "lm_head")
         #expect(try c.train(batch: 1, seq: 512, recompute: .full).total == 4 * forward.total - head)
     }
 
@@ -24,6 +24,27 @@ import Testing
         let forward = try c.prefill(batch: 1, seq: 256)
         let products = forward.flops(endingWith: "attention_scores", "attention_values")
         #expect(try c.train(batch: 1, seq: 256, recompute: .selective).total == 3 * forward.total + products)
+    }
+
+    @Test func fullRecomputationRepeatsLayerNormsButNotTheFinalNormOrTheRotaryTable() throws {
+        // Under `full`, the final norm and the rotary table run outside the layers: recomputation
+        // repeats the layers' norms (2 per layer) only, and nothing of the table.
+        let c = try FlopCounter(spec: llama, convention: .full)
+        let train = try c.train(batch: 1, seq: 64, recompute: .full)
+        let forwardNorms = try c.prefill(batch: 1, seq: 64).flops(endingWith: "norms")
+        let recomputedNorms = train.flops(endingWith: "recompute.norms")
+        #expect(recomputedNorms * 65 == forwardNorms * 64)
+        #expect(train.components.allSatisfy { $0.name != "recompute.rotary_frequencies" })
+        // The rotary table has no backward: it appears once in the step, as in the forward.
+        #expect(train.flops(endingWith: "rotary_frequencies") == (try c.prefill(batch: 1, seq: 64).flops(endingWith: "rotary_frequencies")))
+    }
+
+    @Test func selectiveRecomputationRepeatsCrossAttentionProductsToo() throws {
+        let c = try FlopCounter(spec: t5)
+        let forward = try c.prefill(batch: 1, seq: 128)
+        let core = forward.flops(endingWith: "attention_scores", "attention_values")
+        #expect(forward.flops(endingWith: "cross_attention_scores") > 0)
+        #expect(try c.train(batch: 1, seq: 128, recompute: .selective).total == 3 * forward.total + core)
     }
 
     @Test func decodeAtContextPlusPrefillOfContextIsPrefillOfOneMoreUnderCausal() throws {
