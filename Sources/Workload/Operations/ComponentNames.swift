@@ -1,39 +1,74 @@
-/// The lines of a FLOP breakdown, in the order reports print them. The raw values are the
-/// stable, script-friendly names of the JSON contract (`attention_qkv`, `lm_head`, …); a stack
-/// of an encoder–decoder prefixes them with its role (`decoder.cross_attention_kv`).
-public enum FlopComponentName: String, Sendable, CaseIterable, Codable, Comparable {
-    // Matrix products of the layers.
-    case attentionQKV = "attention_qkv"
-    case attentionScores = "attention_scores"
-    case attentionValues = "attention_values"
-    case attentionOutput = "attention_output"
-    case crossAttentionQ = "cross_attention_q"
-    case crossAttentionKV = "cross_attention_kv"
-    case crossAttentionScores = "cross_attention_scores"
-    case crossAttentionValues = "cross_attention_values"
-    case crossAttentionOutput = "cross_attention_output"
-    case experts, router
-    case sharedExpert = "shared_expert"
+/// The lines of a FLOP breakdown, in the order reports print them (declaration order, which the
+/// raw value records so ordering costs nothing). `name` is the stable, script-friendly line name
+/// of the JSON contract (`attention_qkv`, `lm_head`, …); a stack of an encoder–decoder prefixes it
+/// with its role (`decoder.cross_attention_kv`).
+public enum FlopComponentName: Int, Sendable, CaseIterable, Comparable {
+    case attentionQKV
+    case attentionScores
+    case attentionValues
+    case attentionOutput
+    case crossAttentionQ
+    case crossAttentionKV
+    case crossAttentionScores
+    case crossAttentionValues
+    case crossAttentionOutput
+    case experts
+    case router
+    case sharedExpert
     case ffn
-    case rotaryFrequencies = "rotary_frequencies"
-    // Element-wise work (`full` only).
-    case softmax, norms, activations, residuals
-    case biasAdds = "bias_adds"
-    case crossKVBiasAdds = "cross_kv_bias_adds"
-    case qkNorms = "qk_norms"
-    case rotaryApply = "rotary_apply"
+    case rotaryFrequencies
+    case softmax
+    case norms
+    case activations
+    case residuals
+    case biasAdds
+    case crossKVBiasAdds
+    case qkNorms
+    case rotaryApply
     case routing
-    case embeddingAdds = "embedding_adds"
-    // Around the stacks.
-    case embeddingProjection = "embedding_projection"
+    case embeddingAdds
+    case embeddingProjection
     case pooler
-    case poolerElementwise = "pooler_elementwise"
-    case lmHead = "lm_head"
-    case lmHeadBias = "lm_head_bias"
+    case poolerElementwise
+    case lmHead
+    case lmHeadBias
 
-    public static func < (a: Self, b: Self) -> Bool { a.rank < b.rank }
+    /// The line's name in every output format.
+    public var name: String { Self.names[rawValue] }
 
-    private var rank: Int { Self.allCases.firstIndex(of: self) ?? 0 }
+    private static let names = [
+        "attention_qkv",
+        "attention_scores",
+        "attention_values",
+        "attention_output",
+        "cross_attention_q",
+        "cross_attention_kv",
+        "cross_attention_scores",
+        "cross_attention_values",
+        "cross_attention_output",
+        "experts",
+        "router",
+        "shared_expert",
+        "ffn",
+        "rotary_frequencies",
+        "softmax",
+        "norms",
+        "activations",
+        "residuals",
+        "bias_adds",
+        "cross_kv_bias_adds",
+        "qk_norms",
+        "rotary_apply",
+        "routing",
+        "embedding_adds",
+        "embedding_projection",
+        "pooler",
+        "pooler_elementwise",
+        "lm_head",
+        "lm_head_bias",
+    ]
+
+    public static func < (a: Self, b: Self) -> Bool { a.rawValue < b.rawValue }
 }
 
 /// The lines of a parameter breakdown, in model order; raw values are the JSON contract's names.
@@ -70,5 +105,7 @@ public enum ParameterGroup: String, Sendable, CaseIterable, Codable, Comparable 
 
     public static func < (a: Self, b: Self) -> Bool { a.rank < b.rank }
 
-    private var rank: Int { Self.allCases.firstIndex(of: self) ?? 0 }
+    private var rank: Int { Self.ranks[self] ?? 0 }
+
+    private static let ranks = Dictionary(uniqueKeysWithValues: allCases.enumerated().map { ($1, $0) })
 }

@@ -15,7 +15,7 @@ struct FlopFormula {
         case .poolerElementwise: return "bias add + tanh per element"
         case .lmHead: return "2 · \(B)×\(pass.logitsPerSequence) positions · \(e)×\(spec.vocabularySize)"
         case .lmHeadBias: return "bias add per logit"
-        default: return c.rawValue
+        default: return c.name
         }
     }
 

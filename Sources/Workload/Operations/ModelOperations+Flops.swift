@@ -9,28 +9,34 @@ extension ModelOperations {
         var out: [FlopComponent] = []
         for stack in stacks {
             guard let pass = stackPass(stack.role, call) else { continue }
-            var sums: [FlopComponentName: ExactCount] = [:]
+            var sums = ComponentSums()
             for group in stack.layers {
-                for op in group.operations { add(op, pass, convention, times: group.count * runs(op), to: &sums) }
+                add(group.operations, pass, convention, times: group.count, runs, to: &sums)
             }
-            for op in stack.once { add(op, pass, convention, times: runs(op), to: &sums) }
+            add(stack.once, pass, convention, times: 1, runs, to: &sums)
             let formula = FlopFormula(spec: spec, stack: stack.spec, pass: pass)
-            out += sums.sorted { $0.key < $1.key }.map {
-                FlopComponent(name: prefix(stack.role) + $0.key.rawValue, flops: $0.value, formula: formula.text($0.key))
+            out += sums.lines.map {
+                FlopComponent(name: prefix(stack.role) + $0.component.name, flops: $0.flops, formula: formula.text($0.component))
             }
         }
         let headPass = StackPass(batch: call.batch, queries: call.decoderQueries, logitsPerSequence: call.logitsPerSequence)
-        var sums: [FlopComponentName: ExactCount] = [:]
-        for op in head { add(op, headPass, convention, times: runs(op), to: &sums) }
+        var sums = ComponentSums()
+        add(head, headPass, convention, times: 1, runs, to: &sums)
         let formula = FlopFormula(spec: spec, stack: nil, pass: headPass)
-        out += sums.sorted { $0.key < $1.key }.map { FlopComponent(name: $0.key.rawValue, flops: $0.value, formula: formula.text($0.key)) }
+        out += sums.lines.map { FlopComponent(name: $0.component.name, flops: $0.flops, formula: formula.text($0.component)) }
         return out
     }
 
-    private func add(_ op: Operation, _ pass: StackPass, _ convention: Convention, times: Int,
-                     to sums: inout [FlopComponentName: ExactCount]) {
-        guard let component = op.component, let flops = pass.flops(op, convention) else { return }
-        sums[component, default: .zero] += ExactCount(times) * flops
+    /// Adds each operation's FLOPs, `times × runs(op)` over. Read in place (a generation request
+    /// folds every operation once per step; copying each out of its array showed in profiles).
+    private func add(_ operations: [Operation], _ pass: StackPass, _ convention: Convention, times: Int,
+                     _ runs: (Operation) -> Int, to sums: inout ComponentSums) {
+        operations.withUnsafeBufferPointer { ops in
+            for i in ops.indices {
+                guard let component = ops[i].component, let flops = pass.flops(ops[i], convention) else { continue }
+                sums.add(ExactCount(times * runs(ops[i])) * flops, to: component)
+            }
+        }
     }
 
     /// The scale of one stack in a call; nil when the call does not run it (the encoder of an
@@ -47,5 +53,19 @@ extension ModelOperations {
                              crossKeys: spec.isEncoderDecoder ? call.encoderTokens : nil,
                              projectsCrossKeyValues: call.projectsCrossKeyValues)
         }
+    }
+}
+
+/// FLOPs summed by component, kept in breakdown order (an array by rank: this runs once per
+/// operation per call, and a generation request makes up to 131,072 calls).
+struct ComponentSums {
+    private var sums = [ExactCount?](repeating: nil, count: FlopComponentName.allCases.count)
+
+    mutating func add(_ flops: ExactCount, to component: FlopComponentName) {
+        sums[component.rawValue] = (sums[component.rawValue] ?? .zero) + flops
+    }
+
+    var lines: [(component: FlopComponentName, flops: ExactCount)] {
+        zip(FlopComponentName.allCases, sums).compactMap { component, sum in sum.map { (component, $0) } }
     }
 }

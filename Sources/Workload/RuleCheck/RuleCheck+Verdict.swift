@@ -64,8 +64,8 @@ extension RuleCheck {
     func row(_ context: Int) throws -> RuleCheckRow {
         let m = try deviation(at: context, convention: .matmul)
         let c = try deviation(at: context, convention: .causal)
-        let kaplan = try FlopCounter(spec: spec, convention: .kaplan).prefill(batch: 1, seq: context).flopsPerToken
-        let train = try FlopCounter(spec: spec).train(batch: 1, seq: context).flopsPerToken
+        let kaplan = try counter(.kaplan).prefill(batch: 1, seq: context).flopsPerToken
+        let train = try counter(.matmul).train(batch: 1, seq: context).flopsPerToken
         return RuleCheckRow(
             context: context, matmul: m, causal: c,
             ratioTotal: m.exactPerToken / (2 * Double(parameters.total)),

@@ -5,15 +5,32 @@ public struct RuleCheck: Sendable {
     /// The deviation beyond which the rule is called broken.
     public static let tolerance = 0.10
 
+    /// Counters of the conventions a check compares, built once: a range bisects over dozens of
+    /// contexts, and each counter folds the same operations at every one of them.
+    private let matmul: FlopCounter, causal: FlopCounter, kaplan: FlopCounter
+
     public init(spec: ModelSpec) throws(CountOverflow) {
         self.spec = spec
-        parameters = try ParameterCount.report(for: spec)
+        matmul = try FlopCounter(spec: spec)
+        causal = try FlopCounter(spec: spec, convention: .causal)
+        kaplan = try FlopCounter(spec: spec, convention: .kaplan)
+        parameters = matmul.parameters
+    }
+
+    /// The counter of `convention`.
+    func counter(_ convention: Convention) throws -> FlopCounter {
+        switch convention {
+        case .matmul: matmul
+        case .causal: causal
+        case .kaplan: kaplan
+        case .full, .rule: try FlopCounter(spec: spec, convention: convention)
+        }
     }
 
     /// Exact FLOPs per token of a batch-1 prefill of `context` tokens (encoder–decoder: `context`
     /// tokens into each stack), and the split of its gap to `2·N`.
     public func deviation(at context: Int, convention: Convention) throws -> RuleDeviation {
-        let report = try FlopCounter(spec: spec, convention: convention).prefill(batch: 1, seq: context)
+        let report = try counter(convention).prefill(batch: 1, seq: context)
         let tokens = Double(report.tokens)
         var flops: [DeviationSource: Double] = [:]
         var sourceless = 0.0
