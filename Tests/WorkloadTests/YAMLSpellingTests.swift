@@ -41,3 +41,12 @@ import Testing
         #expect(try ModelLoader.load(data: Data(signed.utf8), path: "s.yaml").spec.decoder?.layers == 2)
     }
 }
+
+/// Found by Fuzz/: a mapping used as a key printed the parser's whole node dump as the field.
+@Suite struct YAMLComplexKeyTests {
+    @Test func aMappingUsedAsAKeyIsOneShortLine() {
+        let yaml = YAMLSpellingTests.yamlSpec.replacingOccurrences(of: "  attention: {heads: 2, headDim: 8}", with: "? attention: {heads: 2, headDim: 8}")
+        let error = expectSpecError(containing: "used as a key") { try ModelLoader.load(data: Data(yaml.utf8), path: "s.yaml") }
+        #expect(error.map { !$0.description.contains("Yams") && $0.description.count < 200 } == true, "\(String(describing: error))")
+    }
+}

@@ -119,7 +119,7 @@ enum SpecFileDecoder {
 extension SpecTree {
     init(_ node: Node) {
         switch node {
-        case .mapping(let m): self = .mapping(m.map { (key: $0.key.string ?? "\($0.key)", value: SpecTree($0.value)) })
+        case .mapping(let m): self = .mapping(m.map { (key: $0.key.string ?? "(a mapping or list)", value: SpecTree($0.value)) })
         case .sequence(let s): self = .sequence(s.map(SpecTree.init))
         case .scalar(let scalar) where scalar.style != .plain && scalar.style != .any: self = .scalar("\"\(scalar.string)\"")
         case .scalar(let scalar): self = .scalar(scalar.string.isEmpty ? "nothing" : scalar.string)

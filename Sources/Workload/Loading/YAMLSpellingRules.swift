@@ -20,7 +20,12 @@ enum YAMLSpellingRules {
         case .mapping(let mapping):
             var seen: Set<String> = []
             for (key, value) in mapping {
-                let name = key.string ?? "\(key)"
+                // A mapping or a list as a key (`? {a: 1}`) names no field; printing it would
+                // dump the parser's node types into the error.
+                guard case .scalar(let scalar) = key else {
+                    throw SpecError(file: file, field: path.isEmpty ? nil : path, "a mapping or a list is used as a key\(line(of: key)); a key is a field name")
+                }
+                let name = scalar.string
                 let field = path.isEmpty ? name : "\(path).\(name)"
                 try checkTag(of: key, path: field, file: file)
                 guard seen.insert(name).inserted else {
@@ -75,6 +80,6 @@ enum YAMLSpellingRules {
     }
 
     private static func line(of node: Node) -> String {
-        node.mark.map { " (again at line \($0.line), column \($0.column))" } ?? ""
+        node.mark.map { " (line \($0.line), column \($0.column))" } ?? ""
     }
 }
