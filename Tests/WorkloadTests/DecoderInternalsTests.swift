@@ -75,3 +75,16 @@ import Testing
         })
     }
 }
+
+/// `JSONDecoder` reported a fraction or a too-large number in an integer field of a JSON spec
+/// with no field path ("cannot be read, got a mapping"); the reader now names the field.
+@Suite struct JSONSpecNumberTests {
+    @Test(arguments: ["1e30", "2.5", "99999999999999999999", "1e-5", "12.0"])
+    func aNonIntegerInAJSONSpecNamesItsField(_ value: String) {
+        let json = #"{"vocabularySize": 100, "hiddenSize": 16, "decoder": {"layers": \#(value), "attention": {"heads": 2, "headDim": 8}, "#
+            + #""ffn": {"intermediateSize": 32, "gated": false, "activation": "gelu"}, "norm": {"kind": "layernorm"}}}"#
+        expectSpecError(field: "decoder.layers", containing: "expected an integer, got") {
+            try ModelLoader.load(data: Data(json.utf8), path: "spec.json")
+        }
+    }
+}

@@ -8,8 +8,10 @@ import Yams
 enum SpecFileDecoder {
     static func decode(_ input: InputFile) throws(SpecError) -> (spec: ModelSpec, hasName: Bool) {
         let tree: SpecTree
+        var json: JSONValue?
         if input.looksLikeJSON {
-            tree = SpecTree(try JSONValue.parse(input.data, file: input.path))
+            json = try JSONValue.parse(input.data, file: input.path)
+            tree = SpecTree(json!)
         } else {
             tree = try yamlTree(input)
         }
@@ -17,6 +19,9 @@ enum SpecFileDecoder {
             throw SpecError(file: input.path, "a spec must be a mapping of fields (vocabularySize: …, decoder: …)")
         }
         try tree.check(against: .model, file: input.path)
+        if let json, let (field, number) = firstFraction(in: json) {
+            throw SpecError(file: input.path, field: field, "expected an integer, got \(number)")
+        }
         do {
             let spec = input.looksLikeJSON
                 ? try JSONDecoder().decode(ModelSpec.self, from: input.data)
@@ -28,6 +33,27 @@ enum SpecFileDecoder {
             // Never the decoder's own text: it names Swift types, not fields.
             throw SpecError(file: input.path, "cannot be read as a spec (\(String(describing: type(of: error))))")
         }
+    }
+
+    /// The first number in a JSON spec that is not an integer (`2.5`, `1e30`, `12.0`), by path.
+    ///
+    /// Every number in our spec format is a count or a size. `JSONDecoder` reports a fraction
+    /// or an out-of-range number for an `Int` field with no field path at all, so such numbers
+    /// are found here first, where the path is known; and `12.0` is refused as YAML refuses it.
+    static func firstFraction(in value: JSONValue, path: String = "") -> (String, Double)? {
+        switch value {
+        case .double(let d): return (path, d)
+        case .object(let fields):
+            for (key, inner) in fields.sorted(by: { $0.key < $1.key }) {
+                if let found = firstFraction(in: inner, path: path.isEmpty ? key : "\(path).\(key)") { return found }
+            }
+        case .array(let items):
+            for (i, inner) in items.enumerated() {
+                if let found = firstFraction(in: inner, path: "\(path)[\(i)]") { return found }
+            }
+        default: break
+        }
+        return nil
     }
 
     static func yamlTree(_ input: InputFile) throws(SpecError) -> SpecTree {
