@@ -1,22 +1,89 @@
+import CostModel
 import Foundation
 import Workload
 
-/// One libFuzzer input: bytes that a user could hand llmcost as a spec file or config.json.
-/// Every input must end in a spec with exact counts or in a thrown error — a trap, a crash or a
-/// hang is a bug the fuzzer reports.
+/// One libFuzzer input: bytes a user could hand llmcost as a spec file, a `config.json` or a
+/// host profile. Every input goes through both doors — `ModelLoader` (JSON or YAML, told apart
+/// by content) and `MeasuredHostProfile.decode` — and must end in one of two ways:
+///
+/// - accepted, with figures that make sense: the parameter report computes without a trap or an
+///   overflow, and its counts are non-negative and consistent (active ≤ total); an accepted
+///   profile gives a hardware profile with finite, positive rates;
+/// - refused, with one line naming the file and no decoder internals (`DecodingError`,
+///   `codingPath`, `Swift.` …).
+///
+/// A crash, a hang, a trap or a broken rule (`failure` below aborts) is what the fuzzer reports.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let bytes = Data(bytes: data, count: size)
-    // Both readers: JSON (our specs, HF configs) and YAML (our spec files), by input parity.
+    // The file name is only used in messages; JSON and YAML are told apart by content.
     let path = size % 2 == 0 ? "fuzz-input.json" : "fuzz-input.yaml"
-    guard let loaded = try? ModelLoader.load(data: bytes, path: path) else { return 0 }
-    exercise(loaded.spec)
+    do {
+        let loaded = try ModelLoader.load(data: bytes, path: path)
+        checkCounts(of: loaded.spec)
+        exercise(loaded.spec)
+    } catch {
+        checkRefusal("\(error)", naming: path)
+    }
+    fuzzProfile(bytes)
     return 0
+}
+
+/// An accepted spec must count: exact, non-negative, active within total.
+func checkCounts(of spec: ModelSpec) {
+    let report: ParameterReport
+    do { report = try ParameterCount.report(for: spec) } catch {
+        failure("an accepted spec cannot be counted: \(error)")
+    }
+    guard report.total >= 0, report.active >= 0, report.nonEmbedding >= 0, report.active <= report.total,
+          report.nonEmbedding <= report.total, report.components.allSatisfy({ $0.parameters.value >= 0 }) else {
+        failure("an accepted spec has inconsistent counts: total \(report.total), active \(report.active), non-embedding \(report.nonEmbedding)")
+    }
+}
+
+/// A refusal is one line that starts with the file and shows none of the decoder's internals.
+func checkRefusal(_ text: String, naming path: String) {
+    if text.contains("\n") || text.contains("\r") { failure("an error spans more than one line: \(text)") }
+    if !text.hasPrefix(path) { failure("an error does not start with the file: \(text)") }
+    for word in ["DecodingError", "codingPath", "CodingKeys", "debugDescription", "Swift.", "Yams.", "Dictionary<", "Optional("]
+    where text.contains(word) {
+        failure("an error shows decoder internals (\(word)): \(text)")
+    }
+}
+
+/// The host-profile door: an accepted profile must give finite, positive rates.
+/// With `FUZZ_STRICT_PROFILES=1` a kernel whose `gflops` disagrees with `flops ÷ seconds` by more
+/// than 1 % is also a failure (issue 15: inconsistent profiles must be refused).
+func fuzzProfile(_ bytes: Data) {
+    let profile: MeasuredHostProfile
+    do { profile = try MeasuredHostProfile.decode(bytes, path: "fuzz-profile.json") } catch {
+        let text = "\(error)"
+        if text.contains("\n") { failure("a profile error spans more than one line: \(text)") }
+        return
+    }
+    if strictProfiles {
+        for kernel in profile.kernels ?? [] {
+            guard let g = kernel.gflops, let f = kernel.flops, let s = kernel.seconds, s > 0 else { continue }
+            let derived = f / s / 1e9
+            if abs(derived - g) > 0.01 * max(abs(g), abs(derived)) {
+                failure("an accepted profile's kernel '\(kernel.name)' says \(g) GFLOP/s but its flops ÷ seconds give \(derived)")
+            }
+        }
+    }
+    guard let hardware = try? HardwareProfile.measured(profile, path: "fuzz-profile.json", pricePerHour: DollarsPerHour(1)) else { return }
+    let figures = [hardware.peak.value, hardware.effectiveThroughput.value, hardware.effectiveTrainingThroughput.value]
+    if !figures.allSatisfy({ $0.isFinite && $0 > 0 }) { failure("an accepted profile gives rates \(figures)") }
+}
+
+let strictProfiles = ProcessInfo.processInfo.environment["FUZZ_STRICT_PROFILES"] == "1"
+
+func failure(_ message: String) -> Never {
+    FileHandle.standardError.write(Data("FuzzSpecs: \(message)\n".utf8))
+    abort()
 }
 
 /// Runs every count a command could ask for on a spec that passed validation.
 func exercise(_ spec: ModelSpec) {
-    _ = try? ParameterCount.report(for: spec)
     for convention in Convention.allCases {
         guard let counter = try? FlopCounter(spec: spec, convention: convention) else { continue }
         _ = try? counter.prefill(batch: 3, seq: 17)

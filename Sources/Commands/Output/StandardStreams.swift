@@ -1,3 +1,5 @@
+import Workload
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -19,7 +21,16 @@ public enum StandardStreams {
         }
     }
 
-    public static func writeError(_ text: String) { _ = write(text, to: STDERR_FILENO) }
+    /// Writes one line to stderr, the one place every error, warning and progress line passes.
+    /// Each may quote user input — a path, a key, an argument — so every control character but
+    /// the final newline is escaped (`OneLine`): a directory named `a⏎b` cannot split an error
+    /// in two, nor an ESC in a name restyle the terminal.
+    public static func writeError(_ text: String) {
+        // By scalars: "\r\n" is one Character, and a path ending in "\r" must not hide the newline.
+        let endsLine = text.unicodeScalars.last == "\n"
+        let body = endsLine ? String(text.unicodeScalars.dropLast()) : text
+        _ = write(OneLine.escaping(body) + (endsLine ? "\n" : ""), to: STDERR_FILENO)
+    }
 
     public static func warn(_ message: String) { writeError("llmcost: warning: \(message)\n") }
 

@@ -17,11 +17,13 @@ public struct SpecError: Error, Sendable, Equatable, CustomStringConvertible, Lo
     }
 
     /// `<file>: field '<field>': <message>` — one line, whatever went wrong; the CLI puts its
-    /// own `llmcost: error:` in front.
+    /// own `llmcost: error:` in front. A path or key holding a newline or a terminal escape is
+    /// printed with those characters escaped (`OneLine`), so the line stays one line.
     public var description: String {
-        let oneLine = message.replacingOccurrences(of: "\n", with: " ")
-        if let field { return "\(file): field '\(field)': \(oneLine)" }
-        return "\(file): \(oneLine)"
+        let text = OneLine.escaping(message.replacingOccurrences(of: "\n", with: " "))
+        let place = OneLine.escaping(file)
+        if let field { return "\(place): field '\(OneLine.escaping(field))': \(text)" }
+        return "\(place): \(text)"
     }
 
     public var errorDescription: String? { description }

@@ -3,9 +3,9 @@ import Foundation
 /// A parsed JSON value that keeps booleans, integers and floats apart.
 ///
 /// `JSONSerialization` hands back `NSNumber` for all three (and `true as? Int` succeeds), which
-/// would let `"num_hidden_layers": true` pass as 1; decoding into this enum keeps each JSON type
+/// would let `"num_hidden_layers": true` pass as 1; parsing into this enum keeps each JSON type
 /// what it was written as, so a wrong type is reported instead of converted.
-enum JSONValue: Decodable, Equatable, Sendable {
+enum JSONValue: Equatable, Sendable {
     case null
     case bool(Bool)
     case int(Int)
@@ -14,33 +14,17 @@ enum JSONValue: Decodable, Equatable, Sendable {
     case array([JSONValue])
     case object([String: JSONValue])
 
-    init(from decoder: any Decoder) throws {
-        let c = try decoder.singleValueContainer()
-        if c.decodeNil() { self = .null }
-        else if let b = try? c.decode(Bool.self) { self = .bool(b) }
-        else if let i = try? c.decode(Int.self) { self = .int(i) }
-        else if let d = try? c.decode(Double.self) { self = .double(d) }
-        else if let s = try? c.decode(String.self) { self = .string(s) }
-        else if let a = try? c.decode([JSONValue].self) { self = .array(a) }
-        else { self = .object(try c.decode([String: JSONValue].self)) }
-    }
-
-    /// Parses `data` as JSON, or throws a `SpecError` naming `file`.
+    /// Parses `data` as strict JSON (`JSONParser`), or throws one `SpecError` naming `file`, the
+    /// line and column, and the field when a value is at fault; a key written twice in one
+    /// object, in whatever spelling (`"hidden\u005fsize"`), is refused by its decoded name.
     static func parse(_ data: Data, file: String) throws(SpecError) -> JSONValue {
-        let value: JSONValue
         do {
-            value = try JSONDecoder().decode(JSONValue.self, from: data)
-        } catch let DecodingError.dataCorrupted(context) {
-            let detail = (context.underlyingError as NSError?)?.userInfo[NSDebugDescriptionErrorKey] as? String
-                ?? context.underlyingError?.localizedDescription ?? context.debugDescription
-            throw SpecError(file: file, "malformed JSON: \(detail)")
+            return try JSONParser.parse([UInt8](data))
         } catch {
-            throw SpecError(file: file, "malformed JSON: \(error)")
+            let place = "line \(error.line), column \(error.column)"
+            guard let field = error.field else { throw SpecError(file: file, "malformed JSON at \(place): \(error.message)") }
+            throw SpecError(file: file, field: field, "\(error.message) (\(place))")
         }
-        if let key = JSONDuplicateKeys.first(in: [UInt8](data)) {
-            throw SpecError(file: file, field: key, "written twice in one object; readers disagree on which value counts (Python keeps the last), so remove one")
-        }
-        return value
     }
 
     /// How the value is described in a type error: `string "32"`, `boolean true`.

@@ -8,8 +8,10 @@ import Yams
 enum SpecFileDecoder {
     static func decode(_ input: InputFile) throws(SpecError) -> (spec: ModelSpec, hasName: Bool) {
         let tree: SpecTree
+        var json: JSONValue?
         if input.looksLikeJSON {
-            tree = SpecTree(try JSONValue.parse(input.data, file: input.path))
+            json = try JSONValue.parse(input.data, file: input.path)
+            tree = SpecTree(json!)
         } else {
             tree = try yamlTree(input)
         }
@@ -17,16 +19,41 @@ enum SpecFileDecoder {
             throw SpecError(file: input.path, "a spec must be a mapping of fields (vocabularySize: …, decoder: …)")
         }
         try tree.check(against: .model, file: input.path)
+        if let json, let (field, number) = firstFraction(in: json) {
+            throw SpecError(file: input.path, field: field, "expected an integer, got \(number)")
+        }
         do {
             let spec = input.looksLikeJSON
                 ? try JSONDecoder().decode(ModelSpec.self, from: input.data)
                 : try YAMLDecoder().decode(ModelSpec.self, from: input.text)
             return (spec, pairs.contains { $0.key == "name" })
         } catch let error as DecodingError {
-            throw specError(error, file: input.path)
+            throw specError(error, file: input.path, tree: tree)
         } catch {
-            throw SpecError(file: input.path, "cannot decode the spec: \(firstLine(of: error))")
+            // Never the decoder's own text: it names Swift types, not fields.
+            throw SpecError(file: input.path, "cannot be read as a spec (\(String(describing: type(of: error))))")
         }
+    }
+
+    /// The first number in a JSON spec that is not an integer (`2.5`, `1e30`, `12.0`), by path.
+    ///
+    /// Every number in our spec format is a count or a size. `JSONDecoder` reports a fraction
+    /// or an out-of-range number for an `Int` field with no field path at all, so such numbers
+    /// are found here first, where the path is known; and `12.0` is refused as YAML refuses it.
+    static func firstFraction(in value: JSONValue, path: String = "") -> (String, Double)? {
+        switch value {
+        case .double(let d): return (path, d)
+        case .object(let fields):
+            for (key, inner) in fields.sorted(by: { $0.key < $1.key }) {
+                if let found = firstFraction(in: inner, path: path.isEmpty ? key : "\(path).\(key)") { return found }
+            }
+        case .array(let items):
+            for (i, inner) in items.enumerated() {
+                if let found = firstFraction(in: inner, path: "\(path)[\(i)]") { return found }
+            }
+        default: break
+        }
+        return nil
     }
 
     static func yamlTree(_ input: InputFile) throws(SpecError) -> SpecTree {
@@ -40,9 +67,13 @@ enum SpecFileDecoder {
             guard fits(node, within: &budget) else {
                 throw SpecError(file: input.path, "the YAML expands to more than \(maximumNodes) nodes (nested aliases?); a spec has a few hundred")
             }
+            try YAMLSpellingRules.check(node, file: input.path)
             return SpecTree(node)
         } catch let error as SpecError {
             throw error
+        } catch YamlError.duplicatedKeysInMapping(let duplicates, let context) {
+            throw SpecError(file: input.path, field: duplicates.first,
+                            "written twice in one mapping (line \(context.mark.line)); readers disagree on which value counts, so remove one")
         } catch {
             throw SpecError(file: input.path, "malformed YAML: \(firstLine(of: error))")
         }
@@ -65,26 +96,32 @@ enum SpecFileDecoder {
         return true
     }
 
-    static func specError(_ error: DecodingError, file: String) -> SpecError {
+    /// The decoder's error in the file's terms: the field as the file spells it, what was
+    /// expected, and what the file holds there (`got "12"`); never the decoder's own text, which
+    /// names Swift and Yams types (`Scalar`, `Cannot initialize Activation from …`).
+    static func specError(_ error: DecodingError, file: String, tree: SpecTree? = nil) -> SpecError {
         func path(_ keys: [any CodingKey]) -> String? {
             let parts = keys.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }
             return parts.isEmpty ? nil : parts.joined(separator: ".").replacingOccurrences(of: ".[", with: "[")
+        }
+        func got(_ keys: [any CodingKey]) -> String {
+            tree?.value(at: keys.map { $0.intValue.map(SpecTree.Step.index) ?? .key($0.stringValue) }).map { ", got \($0.described)" } ?? ""
         }
         switch error {
         case .keyNotFound(let key, let context):
             return SpecError(file: file, field: path(context.codingPath + [key]), "missing; this field is required")
         case .typeMismatch(let type, let context):
-            return SpecError(file: file, field: path(context.codingPath), "expected \(describe(type))")
+            return SpecError(file: file, field: path(context.codingPath), "expected \(describe(type))\(got(context.codingPath))")
         case .valueNotFound(let type, let context):
             return SpecError(file: file, field: path(context.codingPath), "expected \(describe(type)), got nothing (null)")
         case .dataCorrupted(let context):
             let field = path(context.codingPath)
-            let suffix = field.flatMap { f in
-                SpecSchema.enumeratedValues.first { f.hasSuffix($0.key) }.map { "; accepted: \($0.value)" }
-            } ?? ""
-            return SpecError(file: file, field: field, "\(firstLine(of: context.debugDescription))\(suffix)")
+            guard let accepted = field.flatMap({ f in SpecSchema.enumeratedValues.first { f.hasSuffix($0.key) }?.value }) else {
+                return SpecError(file: file, field: field, "cannot be read\(got(context.codingPath))")
+            }
+            return SpecError(file: file, field: field, "not an accepted value\(got(context.codingPath)); accepted: \(accepted)")
         @unknown default:
-            return SpecError(file: file, "cannot decode the spec: \(firstLine(of: error))")
+            return SpecError(file: file, "cannot be read as a spec")
         }
     }
 
@@ -94,7 +131,9 @@ enum SpecFileDecoder {
         case is Bool.Type: "true or false"
         case is String.Type: "a string"
         case is Double.Type: "a number"
-        default: "a \(type) (a mapping of its fields)"
+        case is Node.Scalar.Type: "a single value, not a mapping or a list"
+        case is [Any].Type, is Node.Sequence.Type: "a list"
+        default: "a mapping of fields"
         }
     }
 
@@ -106,9 +145,11 @@ enum SpecFileDecoder {
 extension SpecTree {
     init(_ node: Node) {
         switch node {
-        case .mapping(let m): self = .mapping(m.map { (key: $0.key.string ?? "\($0.key)", value: SpecTree($0.value)) })
+        case .mapping(let m): self = .mapping(m.map { (key: $0.key.string ?? "(a mapping or list)", value: SpecTree($0.value)) })
         case .sequence(let s): self = .sequence(s.map(SpecTree.init))
-        default: self = .scalar
+        case .scalar(let scalar) where scalar.style != .plain && scalar.style != .any: self = .scalar("\"\(scalar.string)\"")
+        case .scalar(let scalar): self = .scalar(scalar.string.isEmpty ? "nothing" : scalar.string)
+        case .alias: self = .scalar("an alias")
         }
     }
 }

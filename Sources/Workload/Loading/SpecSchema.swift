@@ -40,7 +40,30 @@ indirect enum SpecSchema: Sendable {
 enum SpecTree {
     case mapping([(key: String, value: SpecTree)])
     case sequence([SpecTree])
-    case scalar
+    /// A single value, as the file writes it (strings in quotes), for "got …" in errors.
+    case scalar(String)
+
+    /// One step of a field path: a key, or a position in a list.
+    enum Step { case key(String), index(Int) }
+
+    /// The value at `path`, or nil where the file has nothing there.
+    func value(at path: [Step]) -> SpecTree? {
+        guard let step = path.first else { return self }
+        switch (self, step) {
+        case (.mapping(let pairs), .key(let key)): return pairs.first { $0.key == key }?.value.value(at: Array(path.dropFirst()))
+        case (.sequence(let items), .index(let i)) where items.indices.contains(i): return items[i].value(at: Array(path.dropFirst()))
+        default: return nil
+        }
+    }
+
+    /// How the value is named in an error: `12`, `"12"`, `a mapping`, `a list`.
+    var described: String {
+        switch self {
+        case .mapping: "a mapping"
+        case .sequence: "a list"
+        case .scalar(let text): text.count > 40 ? String(text.prefix(40)) + "…" : text
+        }
+    }
 
     /// Throws on the first key the schema does not know, naming its full path.
     func check(against schema: SpecSchema, path: String = "", file: String) throws(SpecError) {
@@ -63,7 +86,11 @@ extension SpecTree {
         switch json {
         case .object(let o): self = .mapping(o.sorted { $0.key < $1.key }.map { ($0.key, SpecTree($0.value)) })
         case .array(let a): self = .sequence(a.map(SpecTree.init))
-        default: self = .scalar
+        case .string(let s): self = .scalar("\"\(s)\"")
+        case .null: self = .scalar("null")
+        case .bool(let b): self = .scalar(String(b))
+        case .int(let i): self = .scalar(String(i))
+        case .double(let d): self = .scalar(String(d))
         }
     }
 }
