@@ -2,7 +2,6 @@
 # Builds the fuzz harness with libFuzzer + AddressSanitizer and runs it.
 #   Fuzz/run.sh [seconds] [libFuzzer flags…]      (default 600 s; e.g. Fuzz/run.sh 0 -runs=1000000)
 #   FUZZ_CONFIGURATION=release Fuzz/run.sh …      (optimised build: several times more executions per second)
-#   FUZZ_STRICT_PROFILES=1 Fuzz/run.sh …          (also fail on profiles whose gflops contradict flops ÷ seconds)
 # Seed corpus: the catalog (ModelSpecs/*.yaml), the configs in Tests/WorkloadTests/Fixtures/{configs,hf,hf-variants}
 # and Fuzz/Seeds (a host profile). Every input is tried as a model file AND as a host profile.
 # Crashes land in Fuzz/artifacts/; the working corpus in Fuzz/corpus/ (both git-ignored).

@@ -42,8 +42,9 @@ public enum HostProfileFile {
     public static func decode(_ data: Data, path: String, parameter: InputParameter = .hardware) throws(CostError) -> HostMeasurement {
         guard data.count <= maximumBytes else { throw tooLarge(path, data.count, parameter) }
         try checkVersion(data, path: path, parameter: parameter)
-        if let key = DuplicateJSONKey.first(in: data) {
-            throw CostError(parameter, "\(path): key '\(key)' is written twice in one object; a profile holds each field once")
+        if let problem = StrictJSON.problem(in: data) {
+            let suffix = problem.hasSuffix("written twice in one object") ? "; a profile holds each field once" : ""
+            throw CostError(parameter, "\(path): \(problem)\(suffix)")
         }
         let measurement: HostMeasurement
         do { measurement = try JSONDecoder().decode(HostMeasurement.self, from: data) } catch let DecodingError.typeMismatch(_, context),
