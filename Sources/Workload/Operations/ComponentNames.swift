@@ -4,6 +4,10 @@
 public enum FlopComponentName: String, Sendable, CaseIterable, Codable, Comparable {
     // Matrix products of the layers.
     case attentionQKV = "attention_qkv"
+    // Multi-head latent attention's projections in place of attention_qkv.
+    case latentQuery = "attention_q"
+    case latentKeyValueDown = "attention_kv_a"
+    case latentKeyValueUp = "attention_kv_b"
     case attentionScores = "attention_scores"
     case attentionValues = "attention_values"
     case attentionOutput = "attention_output"
@@ -21,6 +25,7 @@ public enum FlopComponentName: String, Sendable, CaseIterable, Codable, Comparab
     case biasAdds = "bias_adds"
     case crossKVBiasAdds = "cross_kv_bias_adds"
     case qkNorms = "qk_norms"
+    case latentNorms = "latent_norms"
     case rotaryApply = "rotary_apply"
     case routing
     case embeddingAdds = "embedding_adds"
@@ -45,6 +50,8 @@ public enum ParameterGroup: String, Sendable, CaseIterable, Codable, Comparable 
     case embeddingNorm = "embedding_norm"
     case attention
     case qkNorms = "qk_norms"
+    /// Multi-head latent attention's `q_a_layernorm` and `kv_a_layernorm`.
+    case latentNorms = "latent_norms"
     case relativeAttentionBias = "relative_attention_bias"
     case crossAttention = "cross_attention"
     case experts, router
@@ -58,7 +65,7 @@ public enum ParameterGroup: String, Sendable, CaseIterable, Codable, Comparable 
     public var kind: ComponentKind {
         switch self {
         case .tokenEmbedding, .embeddingProjection, .positionEmbedding, .tokenTypeEmbedding: .embedding
-        case .embeddingNorm, .qkNorms, .norms, .finalNorm: .norm
+        case .embeddingNorm, .qkNorms, .latentNorms, .norms, .finalNorm: .norm
         case .attention, .relativeAttentionBias, .crossAttention: .attention
         case .experts: .experts
         case .router: .router
