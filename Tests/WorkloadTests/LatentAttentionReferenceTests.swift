@@ -59,4 +59,18 @@ import Testing
         #expect(totals["deepseek-v3"] == 671_026_404_352)
         #expect(totals["kimi-k2"] == 1_026_408_209_408)
     }
+
+    @Test(arguments: ["deepseek-v3", "kimi-k2", "deepseek-v2-lite"])
+    func catalogEntryIsTheImportedHubConfig(name: String) throws {
+        let catalog = try ModelLoader.load(name, catalog: Fixtures.catalog).spec
+        let imported = try ModelLoader.loadFile(at: Fixtures.directory.appendingPathComponent("mla/\(name).json").path).spec
+        #expect(imported.structure == catalog.structure)
+        #expect(imported.predictionModules == catalog.predictionModules)
+    }
+
+    @Test func deepSeekR1IsDeepSeekV3sLayout() throws {
+        let r1 = try ModelLoader.load("deepseek-r1", catalog: Fixtures.catalog).spec
+        let v3 = try ModelLoader.load("deepseek-v3", catalog: Fixtures.catalog).spec
+        #expect(r1.structure == v3.structure)
+    }
 }

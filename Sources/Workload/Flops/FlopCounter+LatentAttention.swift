@@ -9,7 +9,7 @@ extension FlopCounter {
     /// Notes of every FLOP report of a latent-attention model.
     var latentAttentionNotes: [InputMessage] {
         guard let l = spec.decoder?.attention.latent, let a = spec.decoder?.attention else { return [] }
-        let expanded = 2 * a.heads * (l.nopeHeadDim + l.valueHeadDim)
+        let expanded = a.heads * (l.queryKeyHeadDim + l.valueHeadDim)
         return ["multi-head latent attention: the cache holds a \(l.keyValueRank)+\(l.ropeHeadDim)-element latent per token and layer "
             + "instead of \(expanded) elements of per-head K and V; decode steps follow the \(latentDecode.rawValue) convention "
             + "(\(latentDecode.summary)); `\(InputParameter.latentDecode)` chooses"]

@@ -53,7 +53,7 @@ extension MemoryEstimator {
     func notes() -> [String] {
         var notes: [String] = []
         if let a = spec.decoder?.attention, let l = a.latent {
-            let full = 2 * a.heads * (l.nopeHeadDim + l.valueHeadDim)
+            let full = a.heads * (l.queryKeyHeadDim + l.valueHeadDim)
             let ratio = Double(full) / Double(l.cachedElements)
             notes.append("multi-head latent attention: the cache holds the compressed latent, \(l.keyValueRank) + \(l.ropeHeadDim) = \(l.cachedElements) elements per token and layer, not per-head K and V (\(full) elements across \(a.heads) heads): \(String(format: "%.1f", ratio))× smaller; transformers re-expands it through kv_b_proj at every step; flops counts decode under either convention")
         }
