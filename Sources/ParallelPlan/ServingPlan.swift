@@ -47,7 +47,9 @@ public enum ServingPlan {
     public static func estimate(spec: ModelSpec, tp: Int, batch: Int, context: Int, on device: Accelerator) throws -> ServingEstimate {
         try ParallelConfig(tp: tp).validate(for: spec)
         let memory = try MemoryEstimator(spec: spec).report(batch: batch, seq: context)
-        let step = try FlopCounter(spec: spec).decode(batch: batch, context: context).total
+        // Serving engines (vLLM, SGLang, DeepSeek's own) decode latent attention absorbed; no other
+        // model reads the convention.
+        let step = try FlopCounter(spec: spec, latentDecode: .absorbed).decode(batch: batch, context: context).total
         let perDeviceBytes = Double(memory.decodeStep.total) / Double(tp)
         let roofline = device.roofline().step(context: context, flops: Double(step) / Double(tp), bytes: perDeviceBytes)
         let compute = roofline.computeTime.value, traffic = roofline.memoryTime.value

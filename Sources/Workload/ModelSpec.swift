@@ -28,22 +28,26 @@ public struct ModelSpec: Codable, Sendable, Equatable {
     public var lmHead: LMHeadSpec?
     /// BERT's pooler: a dense `d×d` layer with bias on the first token.
     public var pooler: Bool
+    /// DeepSeek's multi-token-prediction modules (`num_nextn_predict_layers`): the checkpoint holds
+    /// them, transformers never builds them, so they are reported beside the count, never in it.
+    public var predictionModules: Int?
 
     public init(
         name: String, source: String? = nil, family: String? = nil, vocabularySize: Int,
         hiddenSize: Int, contextWindow: Int? = nil, embeddingProjectionSize: Int? = nil,
         encoder: StackSpec? = nil, decoder: StackSpec? = nil, lmHead: LMHeadSpec? = nil,
-        pooler: Bool = false
+        pooler: Bool = false, predictionModules: Int? = nil
     ) {
         self.name = name; self.source = source; self.family = family
         self.vocabularySize = vocabularySize; self.hiddenSize = hiddenSize
         self.contextWindow = contextWindow; self.embeddingProjectionSize = embeddingProjectionSize
         self.encoder = encoder; self.decoder = decoder; self.lmHead = lmHead; self.pooler = pooler
+        self.predictionModules = predictionModules
     }
 
     enum CodingKeys: String, CodingKey {
         case name, source, family, vocabularySize, hiddenSize, contextWindow
-        case embeddingProjectionSize, encoder, decoder, lmHead, pooler
+        case embeddingProjectionSize, encoder, decoder, lmHead, pooler, predictionModules
     }
 
     public init(from decoder: any Decoder) throws {
@@ -59,6 +63,7 @@ public struct ModelSpec: Codable, Sendable, Equatable {
         self.decoder = try c.decodeIfPresent(StackSpec.self, forKey: .decoder)
         lmHead = try c.decodeIfPresent(LMHeadSpec.self, forKey: .lmHead)
         pooler = try c.decodeIfPresent(Bool.self, forKey: .pooler) ?? false
+        predictionModules = try c.decodeIfPresent(Int.self, forKey: .predictionModules)
     }
 
     /// True when both an encoder and a decoder are present (T5, BART).
@@ -164,6 +169,10 @@ public struct AttentionSpec: Codable, Sendable, Equatable {
     /// Norms on the queries and keys (the stack's norm kind): Phi's `qk_layernorm` and Qwen3's
     /// `q_norm`/`k_norm` normalise each head (`perHead`), OLMo2's the whole projection.
     public var qkNorm: QKNorm?
+    /// DeepSeek's multi-head latent attention in place of q/k/v projections; then `headDim` is
+    /// the query/key head (`qk_nope + qk_rope`), `kvHeads` equals `heads`, `qkvBias` puts a bias
+    /// on `q_a_proj` and `kv_a_proj_with_mqa`, `outputBias` on `o_proj`.
+    public var latent: LatentAttentionSpec?
 
     public enum QKNorm: String, Codable, Sendable {
         /// One norm over `head_dim` for the queries and one for the keys, shared by all heads.
@@ -174,15 +183,16 @@ public struct AttentionSpec: Codable, Sendable, Equatable {
 
     public init(
         heads: Int, kvHeads: Int? = nil, headDim: Int, qkvBias: Bool = false,
-        outputBias: Bool = false, relativeBiasBuckets: Int? = nil, qkNorm: QKNorm? = nil
+        outputBias: Bool = false, relativeBiasBuckets: Int? = nil, qkNorm: QKNorm? = nil,
+        latent: LatentAttentionSpec? = nil
     ) {
         self.heads = heads; self.kvHeads = kvHeads ?? heads; self.headDim = headDim
         self.qkvBias = qkvBias; self.outputBias = outputBias
-        self.relativeBiasBuckets = relativeBiasBuckets; self.qkNorm = qkNorm
+        self.relativeBiasBuckets = relativeBiasBuckets; self.qkNorm = qkNorm; self.latent = latent
     }
 
     enum CodingKeys: String, CodingKey {
-        case heads, kvHeads, headDim, qkvBias, outputBias, relativeBiasBuckets, qkNorm
+        case heads, kvHeads, headDim, qkvBias, outputBias, relativeBiasBuckets, qkNorm, latent
     }
 
     public init(from decoder: any Decoder) throws {
@@ -194,6 +204,7 @@ public struct AttentionSpec: Codable, Sendable, Equatable {
         outputBias = try c.decodeIfPresent(Bool.self, forKey: .outputBias) ?? false
         relativeBiasBuckets = try c.decodeIfPresent(Int.self, forKey: .relativeBiasBuckets)
         qkNorm = try c.decodeIfPresent(QKNorm.self, forKey: .qkNorm)
+        latent = try c.decodeIfPresent(LatentAttentionSpec.self, forKey: .latent)
     }
 }
 
@@ -248,17 +259,26 @@ public struct MoESpec: Codable, Sendable, Equatable {
     /// `decoder_sparse_step`); the others hold the experts. Layers are alike otherwise, so only
     /// how many counts.
     public var denseLayers: Int
+    /// DeepSeek's router details (scoring, group-limited choice, score correction, scaling);
+    /// nil for a plain softmax router.
+    public var routing: ExpertRouting?
+    /// Bias on the routed experts when it differs from the dense FFN's (DeepSeek-V2's `mlp_bias`
+    /// reaches its dense and shared MLPs, never the routed experts); nil: the FFN's.
+    public var expertBias: Bool?
 
     public init(experts: Int, topK: Int, routerBias: Bool = false, expertIntermediateSize: Int? = nil,
-                sharedExpertIntermediateSize: Int? = nil, sharedExpertGate: Bool = false, denseLayers: Int = 0) {
+                sharedExpertIntermediateSize: Int? = nil, sharedExpertGate: Bool = false, denseLayers: Int = 0,
+                routing: ExpertRouting? = nil, expertBias: Bool? = nil) {
         self.experts = experts; self.topK = topK; self.routerBias = routerBias
         self.expertIntermediateSize = expertIntermediateSize
         self.sharedExpertIntermediateSize = sharedExpertIntermediateSize
         self.sharedExpertGate = sharedExpertGate; self.denseLayers = denseLayers
+        self.routing = routing; self.expertBias = expertBias
     }
 
     enum CodingKeys: String, CodingKey {
         case experts, topK, routerBias, expertIntermediateSize, sharedExpertIntermediateSize, sharedExpertGate, denseLayers
+        case routing, expertBias
     }
 
     public init(from decoder: any Decoder) throws {
@@ -270,12 +290,15 @@ public struct MoESpec: Codable, Sendable, Equatable {
         sharedExpertIntermediateSize = try c.decodeIfPresent(Int.self, forKey: .sharedExpertIntermediateSize)
         sharedExpertGate = try c.decodeIfPresent(Bool.self, forKey: .sharedExpertGate) ?? false
         denseLayers = try c.decodeIfPresent(Int.self, forKey: .denseLayers) ?? 0
+        routing = try c.decodeIfPresent(ExpertRouting.self, forKey: .routing)
+        expertBias = try c.decodeIfPresent(Bool.self, forKey: .expertBias)
     }
 
     /// One routed expert: the stack's FFN at the expert width.
     public func expert(of ffn: FFNSpec) -> FFNSpec {
         var e = ffn
         e.intermediateSize = expertIntermediateSize ?? ffn.intermediateSize
+        e.bias = expertBias ?? ffn.bias
         return e
     }
 

@@ -42,6 +42,7 @@ struct ParamsView {
             ["non-embedding", HumanUnits.grouped(report.nonEmbedding), HumanUnits.count(report.nonEmbedding)],
         ])
         var notes = ["non-embedding excludes vocabulary and position tables and an untied LM head (Kaplan et al. 2020)"]
+        notes += spec.checkpointExtraNotes()
         if let source = spec.source { notes.append("source: \(source)") }
         return Rendered(json: json, tables: [table, totals], notes: notes)
     }

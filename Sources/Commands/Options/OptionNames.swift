@@ -21,6 +21,7 @@ enum OptionNames {
         case .allowBeyondContext: "--allow-beyond-context"
         case .groupSize: "--group-size"
         case .convention: "--convention"
+        case .latentDecode: "--mla-decode"
         case .parameters: "--parameters"
         case .hardware: "--hardware"
         case .hostProfile: "--host-profile"

@@ -10,11 +10,13 @@ struct Flops: ParsableCommand {
     @OptionGroup var shape: PhaseOptions
     @Option(help: "Counting convention: \(Convention.allCases.map(\.rawValue).joined(separator: ", ")).")
     var convention: Convention = .matmul
+    @Option(name: .customLong("mla-decode"), help: "Multi-head latent attention decode steps: \(LatentAttentionDecode.allCases.map(\.rawValue).joined(separator: " (default), ")) (W_UK/W_UV folded in, attention in the latent space).")
+    var latentDecode: LatentAttentionDecode = .transformers
     @OptionGroup var output: OutputOptions
 
     func run() throws {
         let spec = try ModelLoading.load(model.model)
-        let counter = try FlopCounter(spec: spec, convention: convention)
+        let counter = try FlopCounter(spec: spec, convention: convention, latentDecode: latentDecode)
         let parameters = try ParameterCount.report(for: spec)
         let result = try shape.count(with: counter)
         try output.emit(FlopsView(result: result, parameters: parameters, shape: shape, explain: output.explain).rendered)
@@ -25,3 +27,4 @@ extension Convention: ExpressibleByArgument {}
 extension Phase: ExpressibleByArgument {}
 extension Recompute: ExpressibleByArgument {}
 extension BeamPrefill: ExpressibleByArgument {}
+extension LatentAttentionDecode: ExpressibleByArgument {}

@@ -116,8 +116,11 @@ extension Plan {
                                  ("bound_by", .string(e.boundBy)), ("tokens_per_second", .number(e.tokensPerSecond)),
                                  ("replicas", .optional(replicas)), ("dollars_per_million_tokens", .number(dollarsPerMillion))]))
         }
-        let notes = ["decode step per device: max(FLOPs ÷ tp ÷ peak, (weights + KV cache) ÷ tp ÷ HBM bandwidth) + 2 all-reduces per layer over \(device.intraNode.name)",
+        var notes = ["decode step per device: max(FLOPs ÷ tp ÷ peak, (weights + KV cache) ÷ tp ÷ HBM bandwidth) + 2 all-reduces per layer over \(device.intraNode.name)",
                      "peak is the datasheet bf16 dense figure, not derated: a roofline lower bound on latency"]
+        if let l = spec.decoder?.attention.latent {
+            notes.append("multi-head latent attention: the KV cache holds the \(l.keyValueRank)+\(l.ropeHeadDim)-element latent per token and layer; decode FLOPs follow the absorbed convention (W_UK/W_UV folded in), as serving engines run it")
+        }
         return Rendered(json: .object([("model", .string(spec.name)), ("hardware", .string(device.name)),
                                        ("batch", .int(batch)), ("context", .int(context)), ("serving", .array(rows))]),
                         tables: [table], notes: notes)

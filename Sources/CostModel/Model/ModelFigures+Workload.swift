@@ -8,13 +8,13 @@ extension ModelFigures {
     /// training per token = train(batch 1, seq, recompute none).total ÷ seq     (model FLOPs, 3 × forward)
     /// hardware per token = train(batch 1, seq, recompute).total ÷ seq          (+ recomputation)
     /// prefill per token  = prefill(batch 1, seq).total ÷ seq
-    /// decode per token   = decode(batch 1, context seq).total
+    /// decode per token   = decode(batch 1, context seq).total   (latent attention: absorbed)
     /// decode slope       = decode(context seq + 1) − decode(context seq)
     /// ```
     public init(spec: ModelSpec, sequenceLength: Int, convention: Convention = .matmul,
                 recompute: Recompute = .none, weightType: DataType = .bf16, kvType: DataType = .bf16) throws {
         try CostError.atLeastOne(sequenceLength, .sequenceLength)
-        let counter = try FlopCounter(spec: spec, convention: convention)
+        let counter = try FlopCounter(spec: spec, convention: convention, latentDecode: .absorbed)
         let parameters = try ParameterCount.report(for: spec)
         let hardwareTrain = try counter.train(batch: 1, seq: sequenceLength, recompute: recompute)
         let train = recompute == .none ? hardwareTrain : try counter.train(batch: 1, seq: sequenceLength, recompute: .none)
@@ -28,6 +28,9 @@ extension ModelFigures {
         let memory = try MemoryEstimator(spec: spec, weightType: weightType, kvType: kvType).report(batch: 1, seq: sequenceLength)
         var notes = prefill.notes
         let trainingNotes = hardwareTrain.notes.filter { !prefill.notes.contains($0) }
+        if spec.hasLatentAttention {
+            notes.append("multi-head latent attention: decode priced under the absorbed convention (W_UK and W_UV folded in, attention over the cached latent), as serving engines run it; transformers' re-expansion of every cached latent costs far more per token")
+        }
         if spec.decoder?.slidingWindow != nil {
             notes.append("sliding-window attention: decode FLOPs are extrapolated linearly in the context, which overstates them beyond the window")
         }

@@ -91,7 +91,8 @@ extension FlopCounter {
         let prefillBatch = prefill == .replicated ? hypotheses : batch
         var calls = [ForwardPass(batch: prefillBatch, decoderQueries: prompt, logitsPerSequence: 1, positionBatch: prefillBatch)]
         for step in 1..<newTokens {
-            calls.append(ForwardPass(batch: hypotheses, decoderQueries: 1, decoderPast: prompt + step - 1, positionBatch: hypotheses))
+            calls.append(ForwardPass(batch: hypotheses, decoderQueries: 1, decoderPast: prompt + step - 1, positionBatch: hypotheses,
+                                     decodeStep: true))
         }
         return calls
     }

@@ -26,11 +26,12 @@ extension FlopCounter {
         }
         let call = ForwardPass(batch: batch, decoderQueries: 1, decoderPast: context,
                                encoderTokens: encoderSeq ?? (spec.isEncoderDecoder ? context : 0),
-                               runsEncoder: false, projectsCrossKeyValues: false)
+                               runsEncoder: false, projectsCrossKeyValues: false, decodeStep: true)
         var report = try FlopReport(model: spec.name, convention: convention, phase: .decode, batch: batch,
                                     seq: context, tokens: processedTokens(call), components: components(of: call),
                                     notes: modelNotes)
-        if let kv = spec.decoder?.attention, kv.kvHeads < kv.heads {
+        if let note = try otherLatentDecodeNote(call, total: report.total) { report.notes.append(note) }
+        if let kv = spec.decoder?.attention, kv.kvHeads < kv.heads, kv.latent == nil {
             report.notes.append("grouped-query attention (\(kv.heads) query heads, \(kv.kvHeads) KV heads): "
                 + "the KV cache is \(kv.heads / kv.kvHeads)× smaller than with MHA, but every query head still "
                 + "attends over all cached positions — attention FLOPs are unchanged")

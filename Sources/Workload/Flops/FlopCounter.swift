@@ -5,21 +5,29 @@
 public struct FlopCounter: Sendable {
     public let spec: ModelSpec
     public let convention: Convention
+    /// How decode steps of latent attention are counted (no effect on other models).
+    public let latentDecode: LatentAttentionDecode
     /// The model as operations, built once: every phase folds it at its own scale.
     let operations: ModelOperations
+    /// The operations of a decode step: `operations` unless latent attention decodes absorbed.
+    let decodeOperations: ModelOperations
     let parameters: ParameterReport
 
-    public init(spec: ModelSpec, convention: Convention = .matmul) throws(CountOverflow) {
+    public init(spec: ModelSpec, convention: Convention = .matmul,
+                latentDecode: LatentAttentionDecode = .transformers) throws(CountOverflow) {
         self.spec = spec
         self.convention = convention
+        self.latentDecode = latentDecode
         operations = ModelOperations(spec)
+        decodeOperations = latentDecode == .transformers || !spec.hasLatentAttention ? operations
+            : ModelOperations(spec, latentDecode: latentDecode)
         parameters = try ParameterReport(model: spec.name, components: operations.parameterComponents())
     }
 
     /// FLOPs of one model call, as a phase-less component list.
     func components(of call: ForwardPass) -> [FlopComponent] {
         switch convention {
-        case .matmul, .causal, .full: operations.flopComponents(call, convention)
+        case .matmul, .causal, .full: (call.decodeStep ? decodeOperations : operations).flopComponents(call, convention)
         case .kaplan: kaplanComponents(call)
         case .rule: ruleComponents(call)
         }
@@ -64,6 +72,9 @@ extension FlopCounter {
         if spec.stacks.contains(where: { $0.stack.moe != nil }), convention != .rule, convention != .kaplan {
             notes.append("mixture-of-experts: FLOPs follow the top-k active experts plus the router; "
                 + "PyTorch FlopCounterMode under transformers 5.x misses the grouped expert GEMMs, llmcost counts them")
+        }
+        if spec.hasLatentAttention, convention != .rule, convention != .kaplan {
+            notes += latentAttentionNotes
         }
         if spec.decoder?.slidingWindow != nil, convention == .matmul || convention == .full {
             notes.append("sliding window: eager attention computes the full rectangle and masks it (counted); "

@@ -18,14 +18,18 @@ public struct ForwardPass: Sendable, Equatable {
     /// Rows of position ids (1 in a plain forward; the batch in `generate`), which sizes the
     /// rotary-frequency product.
     public var positionBatch: Int
+    /// A decode step (one new token per sequence reading the cache): latent attention takes the
+    /// form its decode convention names (`LatentAttentionDecode`); a prefill never does.
+    public var decodeStep: Bool
 
     public init(batch: Int, decoderQueries: Int, decoderPast: Int = 0, encoderTokens: Int = 0,
                 runsEncoder: Bool = true, projectsCrossKeyValues: Bool = true, logitsPerSequence: Int? = nil,
-                positionBatch: Int = 1) {
+                positionBatch: Int = 1, decodeStep: Bool = false) {
         self.batch = batch; self.decoderQueries = decoderQueries; self.decoderPast = decoderPast
         self.encoderTokens = encoderTokens; self.runsEncoder = runsEncoder
         self.projectsCrossKeyValues = projectsCrossKeyValues
         self.logitsPerSequence = logitsPerSequence ?? decoderQueries
         self.positionBatch = positionBatch
+        self.decodeStep = decodeStep
     }
 }

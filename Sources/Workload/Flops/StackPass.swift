@@ -38,6 +38,7 @@ struct StackPass {
         case .crossKeys: projectsCrossKeyValues ? ExactCount.product(batch, crossKeys ?? 0) : .zero
         case .firstToken: ExactCount(batch)
         case .logits: ExactCount.product(batch, logitsPerSequence)
+        case .keys: ExactCount.product(batch, past + queries)
         }
     }
 

@@ -142,6 +142,21 @@ struct ClassDefaults: Sendable {
             f("encoder_ffn_dim", is: 4096), f("encoder_attention_heads", "num_attention_heads", is: 16),
             f("decoder_layers", is: 12), f("decoder_ffn_dim", is: 4096), f("decoder_attention_heads", is: 16),
             f("d_model", "hidden_size", is: 1024)])
+        // `int | None` fields default to a number here; a `null` in the config is None (plain q_proj).
+        case "deepseek_v2": return ClassDefaults(className: "DeepseekV2Config", fields:
+            llamaSizes(vocab: 102400, hidden: 4096, intermediate: 11008, layers: 32, heads: 32)
+            + [f("max_position_embeddings", is: 2048), f("first_k_dense_replace", is: 0), f("kv_lora_rank", is: 512),
+               f("q_lora_rank", is: 1536), f("n_routed_experts", "num_experts", is: 64), f("n_shared_experts", is: 2),
+               f("qk_nope_head_dim", is: 128), f("qk_rope_head_dim", is: 64), f("routed_scaling_factor", is: 1.0),
+               f("topk_method", is: "greedy"), f("v_head_dim", is: 128), f("moe_intermediate_size", is: 1407)])
+        case "deepseek_v3", "kimi_k2": return ClassDefaults(className: "DeepseekV3Config", fields:
+            llamaSizes(vocab: 129280, hidden: 7168, intermediate: 18432, layers: 61, heads: 128)
+            + [f("moe_intermediate_size", is: 2048), f("num_key_value_heads", is: 128), f("n_shared_experts", is: 1),
+               f("n_routed_experts", "num_local_experts", is: 256), f("routed_scaling_factor", is: 2.5),
+               f("kv_lora_rank", is: 512), f("q_lora_rank", is: 1536), f("qk_rope_head_dim", is: 64), f("v_head_dim", is: 128),
+               f("qk_nope_head_dim", is: 128), f("n_group", is: 8), f("topk_group", is: 4), f("num_experts_per_tok", is: 8),
+               f("first_k_dense_replace", is: 3), f("max_position_embeddings", is: 4096),
+               f("num_nextn_predict_layers", "num_mtp_layers", is: 1)])
         default: return nil
         }
     }

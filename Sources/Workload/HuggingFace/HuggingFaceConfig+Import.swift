@@ -7,6 +7,7 @@ extension HuggingFaceConfig {
     public static let supportedModelTypes = [
         "gpt2", "llama", "mistral", "mixtral", "qwen2", "gemma", "phi", "gpt_neox", "opt", "falcon",
         "RefinedWebModel", "RefinedWeb", "bert", "t5", "mt5", "bart", "qwen3", "olmo2",
+        "deepseek_v2", "deepseek_v3", "kimi_k2",
     ]
 
     /// Reads and validates the config.
@@ -57,6 +58,8 @@ extension HuggingFaceConfig {
         case "bert": try bertSpec(warnings: &warnings)
         case "t5", "mt5": try t5Spec(warnings: &warnings)
         case "bart": try bartSpec(warnings: &warnings)
+        case "deepseek_v2": try deepseekV2Spec(warnings: &warnings)
+        case "deepseek_v3", "kimi_k2": try deepseekV3Spec(warnings: &warnings)
         default: try genericSpec(warnings: &warnings)
         }
     }

@@ -35,14 +35,17 @@ enum SpecFileDecoder {
         }
     }
 
+    /// Fields that hold a real number rather than a count (DeepSeek's routed-expert scale).
+    static let fractionalFields = ["moe.routing.scalingFactor"]
+
     /// The first number in a JSON spec that is not an integer (`2.5`, `1e30`, `12.0`), by path.
     ///
-    /// Every number in our spec format is a count or a size. `JSONDecoder` reports a fraction
+    /// Every other number in our spec format is a count or a size. `JSONDecoder` reports a fraction
     /// or an out-of-range number for an `Int` field with no field path at all, so such numbers
     /// are found here first, where the path is known; and `12.0` is refused as YAML refuses it.
     static func firstFraction(in value: JSONValue, path: String = "") -> (String, Double)? {
         switch value {
-        case .double(let d): return (path, d)
+        case .double(let d): return fractionalFields.contains { path.hasSuffix($0) } ? nil : (path, d)
         case .object(let fields):
             for (key, inner) in fields.sorted(by: { $0.key < $1.key }) {
                 if let found = firstFraction(in: inner, path: path.isEmpty ? key : "\(path).\(key)") { return found }

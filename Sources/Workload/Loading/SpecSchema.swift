@@ -10,12 +10,16 @@ indirect enum SpecSchema: Sendable {
     static let attention = SpecSchema.object([
         "heads": .leaf, "kvHeads": .leaf, "headDim": .leaf, "qkvBias": .leaf, "outputBias": .leaf,
         "relativeBiasBuckets": .leaf, "qkNorm": .leaf,
+        "latent": .object(["queryRank": .leaf, "keyValueRank": .leaf, "nopeHeadDim": .leaf, "ropeHeadDim": .leaf, "valueHeadDim": .leaf]),
     ])
     static let stack = SpecSchema.object([
         "layers": .leaf, "attention": attention, "crossAttention": attention,
         "ffn": .object(["intermediateSize": .leaf, "gated": .leaf, "activation": .leaf, "bias": .leaf]),
         "moe": .object(["experts": .leaf, "topK": .leaf, "routerBias": .leaf, "expertIntermediateSize": .leaf,
-                         "sharedExpertIntermediateSize": .leaf, "sharedExpertGate": .leaf, "denseLayers": .leaf]),
+                         "sharedExpertIntermediateSize": .leaf, "sharedExpertGate": .leaf, "denseLayers": .leaf,
+                         "expertBias": .leaf,
+                         "routing": .object(["scoring": .leaf, "groups": .leaf, "topKGroups": .leaf,
+                                             "scoreCorrectionBias": .leaf, "scalingFactor": .leaf])]),
         "norm": .object(["kind": .leaf, "bias": .leaf, "affine": .leaf]),
         "block": .leaf, "finalNorm": .leaf,
         "positions": .object(["kind": .leaf, "count": .leaf, "rotaryDimensions": .leaf, "rotaryTables": .leaf]),
@@ -24,7 +28,7 @@ indirect enum SpecSchema: Sendable {
     static let model = SpecSchema.object([
         "name": .leaf, "source": .leaf, "family": .leaf, "vocabularySize": .leaf, "hiddenSize": .leaf,
         "contextWindow": .leaf, "embeddingProjectionSize": .leaf, "encoder": stack, "decoder": stack,
-        "lmHead": .object(["tied": .leaf, "bias": .leaf]), "pooler": .leaf,
+        "lmHead": .object(["tied": .leaf, "bias": .leaf]), "pooler": .leaf, "predictionModules": .leaf,
     ])
 
     /// Accepted values of the enumerated fields, for error messages.
@@ -33,6 +37,7 @@ indirect enum SpecSchema: Sendable {
         "block": "sequential, parallel_shared_norm, parallel_two_norms, sandwich_norms",
         "norm.kind": "layernorm, rmsnorm",
         "positions.kind": "none, learned, rotary, alibi",
+        "routing.scoring": ExpertRouting.Scoring.allCases.map(\.rawValue).joined(separator: ", "),
     ]
 }
 

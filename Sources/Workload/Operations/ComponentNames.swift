@@ -3,7 +3,12 @@
 /// of the JSON contract (`attention_qkv`, `lm_head`, …); a stack of an encoder–decoder prefixes it
 /// with its role (`decoder.cross_attention_kv`).
 public enum FlopComponentName: Int, Sendable, CaseIterable, Comparable {
+    // Matrix products of the layers.
     case attentionQKV
+    // Multi-head latent attention's projections in place of attention_qkv.
+    case latentQuery
+    case latentKeyValueDown
+    case latentKeyValueUp
     case attentionScores
     case attentionValues
     case attentionOutput
@@ -17,6 +22,7 @@ public enum FlopComponentName: Int, Sendable, CaseIterable, Comparable {
     case sharedExpert
     case ffn
     case rotaryFrequencies
+    // Element-wise work (`full` only).
     case softmax
     case norms
     case activations
@@ -24,9 +30,11 @@ public enum FlopComponentName: Int, Sendable, CaseIterable, Comparable {
     case biasAdds
     case crossKVBiasAdds
     case qkNorms
+    case latentNorms
     case rotaryApply
     case routing
     case embeddingAdds
+    // Around the stacks.
     case embeddingProjection
     case pooler
     case poolerElementwise
@@ -36,36 +44,15 @@ public enum FlopComponentName: Int, Sendable, CaseIterable, Comparable {
     /// The line's name in every output format.
     public var name: String { Self.names[rawValue] }
 
+    /// One name per case, in declaration order.
     private static let names = [
-        "attention_qkv",
-        "attention_scores",
-        "attention_values",
-        "attention_output",
-        "cross_attention_q",
-        "cross_attention_kv",
-        "cross_attention_scores",
-        "cross_attention_values",
-        "cross_attention_output",
-        "experts",
-        "router",
-        "shared_expert",
-        "ffn",
-        "rotary_frequencies",
-        "softmax",
-        "norms",
-        "activations",
-        "residuals",
-        "bias_adds",
-        "cross_kv_bias_adds",
-        "qk_norms",
-        "rotary_apply",
-        "routing",
-        "embedding_adds",
-        "embedding_projection",
-        "pooler",
-        "pooler_elementwise",
-        "lm_head",
-        "lm_head_bias",
+        "attention_qkv", "attention_q", "attention_kv_a", "attention_kv_b", "attention_scores",
+        "attention_values", "attention_output", "cross_attention_q", "cross_attention_kv", "cross_attention_scores",
+        "cross_attention_values", "cross_attention_output", "experts", "router", "shared_expert",
+        "ffn", "rotary_frequencies", "softmax", "norms", "activations",
+        "residuals", "bias_adds", "cross_kv_bias_adds", "qk_norms", "latent_norms",
+        "rotary_apply", "routing", "embedding_adds", "embedding_projection", "pooler",
+        "pooler_elementwise", "lm_head", "lm_head_bias",
     ]
 
     public static func < (a: Self, b: Self) -> Bool { a.rawValue < b.rawValue }
@@ -80,6 +67,8 @@ public enum ParameterGroup: String, Sendable, CaseIterable, Codable, Comparable 
     case embeddingNorm = "embedding_norm"
     case attention
     case qkNorms = "qk_norms"
+    /// Multi-head latent attention's `q_a_layernorm` and `kv_a_layernorm`.
+    case latentNorms = "latent_norms"
     case relativeAttentionBias = "relative_attention_bias"
     case crossAttention = "cross_attention"
     case experts, router
@@ -93,7 +82,7 @@ public enum ParameterGroup: String, Sendable, CaseIterable, Codable, Comparable 
     public var kind: ComponentKind {
         switch self {
         case .tokenEmbedding, .embeddingProjection, .positionEmbedding, .tokenTypeEmbedding: .embedding
-        case .embeddingNorm, .qkNorms, .norms, .finalNorm: .norm
+        case .embeddingNorm, .qkNorms, .latentNorms, .norms, .finalNorm: .norm
         case .attention, .relativeAttentionBias, .crossAttention: .attention
         case .experts: .experts
         case .router: .router

@@ -27,8 +27,17 @@ struct FlopFormula {
         let sparse = s.moe.map { $0.sparseLayers(of: L) } ?? 0
         switch c {
         case .attentionQKV: return "2 · \(tokens) · \(L) layers · \(d)×(\(a.queryWidth)+2·\(a.keyValueWidth))"
-        case .attentionScores, .attentionValues: return "2 · query·key pairs · \(L) layers · \(a.heads) heads · head_dim \(a.headDim)"
-        case .attentionOutput: return "2 · \(tokens) · \(L) layers · \(a.queryWidth)×\(d)"
+        case .latentQuery, .latentKeyValueDown, .latentKeyValueUp:
+            return a.latent.map { latentText(c, $0, a, L: L, tokens: tokens) }
+        case .attentionScores, .attentionValues:
+            if let l = a.latent {
+                let dims = c == .attentionScores ? "\(l.queryKeyHeadDim) (nope \(l.nopeHeadDim) + rope \(l.ropeHeadDim))" : "v \(l.valueHeadDim)"
+                return "2 · query·key pairs · \(L) layers · \(a.heads) heads · \(dims); absorbed decode: \(c == .attentionScores ? "\(l.keyValueRank)+\(l.ropeHeadDim)" : "\(l.keyValueRank)") in the latent space"
+            }
+            return "2 · query·key pairs · \(L) layers · \(a.heads) heads · head_dim \(a.headDim)"
+        case .attentionOutput:
+            if let l = a.latent { return "2 · \(tokens) · \(L) layers · o_proj \(a.heads)·\(l.valueHeadDim)×\(d)" }
+            return "2 · \(tokens) · \(L) layers · \(a.queryWidth)×\(d)"
         case .crossAttentionQ: return "2 · \(tokens) · \(L) layers · \(d)×\(x.queryWidth)"
         case .crossAttentionKV: return "2 · \(B)×\(keys) encoder tokens · \(L) layers · \(d)×2·\(x.keyValueWidth) (once; cached after)"
         case .crossAttentionScores, .crossAttentionValues: return "2 · \(q)×\(keys) pairs · \(L) layers · \(x.heads) heads · \(x.headDim)"
@@ -47,6 +56,22 @@ struct FlopFormula {
             let r = s.rotaryDimensions ?? 0, tables = s.positions.rotaryTables ?? 1
             return "\(tables > 1 ? "\(tables) tables · " : "")\(pass.positionBatch) position row(s) · \(r / 2) frequencies · \(q) positions: position × inv_freq, once per call (element-wise since transformers 5.23)"
         default: return nil
+        }
+    }
+
+    /// The latent projections: what each one maps, and which rows it runs on.
+    private func latentText(_ c: FlopComponentName, _ l: LatentAttentionSpec, _ a: AttentionSpec, L: Int, tokens: String) -> String {
+        let d = spec.hiddenSize, H = a.heads
+        switch c {
+        case .latentQuery:
+            guard let r = l.queryRank else { return "2 · \(tokens) · \(L) layers · q_proj \(d)×\(H)·\(l.queryKeyHeadDim)" }
+            return "2 · \(tokens) · \(L) layers · (q_a_proj \(d)×\(r) + q_b_proj \(r)×\(H)·\(l.queryKeyHeadDim))"
+        case .latentKeyValueDown:
+            return "2 · \(tokens) · \(L) layers · kv_a_proj_with_mqa \(d)×(\(l.keyValueRank)+\(l.ropeHeadDim))"
+        default:
+            let keys = "\(pass.batch)×\(pass.past + pass.queries) keys"
+            return "transformers: 2 · \(keys) (cached + new, re-expanded every call) · \(L) layers · kv_b_proj \(l.keyValueRank)×\(H)·(\(l.nopeHeadDim)+\(l.valueHeadDim)); "
+                + "absorbed decode: 2 · \(tokens) · \(L) layers · \(H) heads · \(l.keyValueRank)·(\(l.nopeHeadDim)+\(l.valueHeadDim)) (W_UK into q, W_UV into the output)"
         }
     }
 
@@ -70,7 +95,11 @@ struct FlopFormula {
         case .biasAdds: return "one add per biased output element"
         case .crossKVBiasAdds: return "encoder tokens × \(L) layers × 2·\((s.crossAttention ?? a).keyValueWidth)"
         case .qkNorms: return "\(L) layers × \(a.qkNormElements) q/k elements × \(C.norm(s.norm)) per element"
+        case .latentNorms:
+            let l = a.latent
+            return "\(L) layers × (q_a_layernorm \(l?.queryRank ?? 0) + kv_a_layernorm \(l?.keyValueRank ?? 0)) × \(C.rmsNormPerElement) per element (RMSNorm)"
         case .rotaryApply:
+            if let l = a.latent { return "\(L) layers × (\(a.heads) query heads + 1 shared key) × rope \(l.ropeHeadDim) dims × \(C.rotaryPerElement)" }
             return "\(L) layers × (\(a.heads)+\(a.kvHeads)) heads × \(s.rotaryDimensions ?? 0) dims × \(C.rotaryPerElement)"
         case .routing:
             guard let moe = s.moe else { return nil }

@@ -68,6 +68,9 @@ public enum Rows: Sendable, Equatable {
     case firstToken
     /// Positions whose logits the LM head computes.
     case logits
+    /// Every self-attention key of the call, cached and new (`batch × (past + queries)`): what
+    /// transformers' latent attention re-expands through `kv_b_proj` at each call.
+    case keys
 }
 
 /// The keys a query reads.
@@ -136,6 +139,9 @@ public enum CachedState: Sendable, Equatable {
     case selfKeyValues(elements: Int, window: Int?)
     /// Cross-attention K and V projected once from each encoder position.
     case crossKeyValues(elements: Int)
+    /// Multi-head latent attention's compressed latent and shared rotary key, `elements` per
+    /// position (`kv_lora_rank + qk_rope_head_dim`), instead of per-head K and V.
+    case latent(elements: Int)
 }
 
 /// How an operation splits over a tensor-parallel group (Megatron-LM, Shoeybi et al. 2019).

@@ -22,7 +22,15 @@ enum ParameterFormula {
         case .positionEmbedding: return "\(s.learnedPositions ?? 0) positions × \(d)"
         case .tokenTypeEmbedding: return "\(s.tokenTypes) types × \(d)"
         case .embeddingNorm: return "one norm over \(d)"
-        case .attention: return "\(L) layers × q,k,v,o (\(a.heads) heads, \(a.kvHeads) kv heads, head_dim \(a.headDim))"
+        case .attention:
+            if let l = a.latent {
+                let q = l.queryRank.map { "q_a \(d)×\($0), q_b \($0)×\(a.heads)·\(l.queryKeyHeadDim)" } ?? "q \(d)×\(a.heads)·\(l.queryKeyHeadDim)"
+                return "\(L) layers × latent attention: \(q), kv_a \(d)×(\(l.keyValueRank)+\(l.ropeHeadDim)), kv_b \(l.keyValueRank)×\(a.heads)·(\(l.nopeHeadDim)+\(l.valueHeadDim)), o \(a.heads)·\(l.valueHeadDim)×\(d)"
+                    + (a.qkvBias || a.outputBias ? " + biases" : "")
+            }
+            return "\(L) layers × q,k,v,o (\(a.heads) heads, \(a.kvHeads) kv heads, head_dim \(a.headDim))"
+        case .latentNorms:
+            return "\(L) layers × RMSNorm scales over the latents (q \(a.latent?.queryRank ?? 0) + kv \(a.latent?.keyValueRank ?? 0))"
         case .qkNorms: return "\(L) layers × q and k \(kind) (\(a.qkNorm?.rawValue ?? ""))"
         case .relativeAttentionBias: return "first layer: \(a.relativeBiasBuckets ?? 0) buckets × \(a.heads) heads"
         case .crossAttention:

@@ -21,15 +21,23 @@ extension StackOperations {
     /// Cached elements per new position over all layers (K and V of each self-attention layer),
     /// ignoring windows: what one more token adds until a window fills.
     var cachedElementsPerToken: ExactCount {
-        fold { op, count in if case let .selfKeyValues(elements, _) = op.cache { ExactCount.product(count, elements) } else { nil } }
+        fold { op, count in
+            switch op.cache {
+            case let .selfKeyValues(elements, _)?, let .latent(elements)?: ExactCount.product(count, elements)
+            default: nil
+            }
+        }
     }
 
     /// Cached self-attention elements of one sequence of `seq` positions: windowed layers keep
     /// at most their window.
     func cachedSelfElements(seq: Int) -> ExactCount {
         fold { op, count in
-            guard case let .selfKeyValues(elements, window) = op.cache else { return nil }
-            return ExactCount.product(count, elements, min(seq, window ?? seq))
+            switch op.cache {
+            case let .selfKeyValues(elements, window)?: ExactCount.product(count, elements, min(seq, window ?? seq))
+            case let .latent(elements)?: ExactCount.product(count, elements, seq)
+            default: nil
+            }
         }
     }
 

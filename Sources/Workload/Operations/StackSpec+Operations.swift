@@ -17,11 +17,13 @@ public struct StackOperations: Sendable, Equatable {
 extension StackSpec {
     /// The stack as operations. Layers differ only in their attention window and in whether
     /// they hold experts; which layers do does not change a count, so they are grouped by kind.
-    func operations(role: StackRole, width d: Int) -> StackOperations {
-        StackOperations(role: role, spec: self, layers: layerGroups(width: d), once: onceOperations(width: d))
+    /// `latentDecode` says how latent attention (if the stack has it) turns its cache into
+    /// attention; other layers do not read it.
+    func operations(role: StackRole, width d: Int, latentDecode: LatentAttentionDecode = .transformers) -> StackOperations {
+        StackOperations(role: role, spec: self, layers: layerGroups(width: d, latentDecode: latentDecode), once: onceOperations(width: d))
     }
 
-    private func layerGroups(width d: Int) -> [LayerGroup] {
+    private func layerGroups(width d: Int, latentDecode: LatentAttentionDecode) -> [LayerGroup] {
         let windowed = windowedLayers
         let expertLayers = moe.map { $0.sparseLayers(of: layers) } ?? 0
         let denseLayers = layers - expertLayers
@@ -32,7 +34,8 @@ extension StackSpec {
             (denseLayers - denseWindowed, nil, false), (denseWindowed, slidingWindow, false),
         ]
         return kinds.filter { $0.count > 0 }.map { kind in
-            var ops = selfAttentionOperations(width: d, window: kind.window)
+            var ops = attention.latent.map { latentAttentionOperations($0, width: d, decode: latentDecode) }
+                ?? selfAttentionOperations(width: d, window: kind.window)
             if let crossAttention { ops += crossAttentionOperations(crossAttention, width: d) }
             if kind.experts, let moe { ops += expertOperations(moe, width: d) } else { ops += feedForwardOperations(ffn, .ffn, width: d) }
             ops += normAndResidualOperations(width: d)
@@ -136,8 +139,7 @@ extension StackSpec {
             // Its output is added (after scaling by one sigmoid per token, when gated).
             sharedAdd = moe.sharedExpertGate ? 2 * d + ElementwiseCost.sigmoidPerElement : d
         }
-        ops.append(.elementwise(.routing, ExactCount.product(moe.experts, ElementwiseCost.softmaxPerScore)
-            + ExactCount.product(2, moe.topK, d) + sharedAdd))
+        ops.append(.elementwise(.routing, moe.scoringFlopsPerToken + ExactCount.product(2, moe.topK, d) + sharedAdd))
         return ops
     }
 

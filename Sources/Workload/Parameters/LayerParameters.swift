@@ -30,6 +30,15 @@ extension FFNSpec {
 }
 
 extension MoESpec {
+    /// Element-wise router work per token (`full` only): softmax or sigmoid over the experts,
+    /// DeepSeek-V3's score-correction add per expert, and `routed_scaling_factor` on the top-k.
+    var scoringFlopsPerToken: ExactCount {
+        let scoring = routing?.scoring == .sigmoid ? ElementwiseCost.sigmoidPerElement : ElementwiseCost.softmaxPerScore
+        let correction = routing?.scoreCorrectionBias == true ? ElementwiseCost.addPerElement : 0
+        let scaling = routing?.scalingFactor != nil ? topK : 0
+        return ExactCount.product(experts, scoring + correction) + ExactCount(scaling)
+    }
+
     /// The linear router `d × experts` (and its bias).
     func routerParameters(width d: Int) -> ExactCount {
         ExactCount.product(d, experts) + (routerBias ? ExactCount(experts) : .zero)
@@ -53,8 +62,10 @@ extension StackSpec {
         positions.kind == .learned ? positions.count : nil
     }
 
-    /// Dimensions of each head that are rotated (the whole head unless partial).
+    /// Dimensions of each head that are rotated (the whole head unless partial; latent
+    /// attention rotates its `qk_rope_head_dim` part only).
     var rotaryDimensions: Int? {
-        positions.kind == .rotary ? (positions.rotaryDimensions ?? attention.headDim) : nil
+        guard positions.kind == .rotary else { return nil }
+        return attention.latent?.ropeHeadDim ?? positions.rotaryDimensions ?? attention.headDim
     }
 }

@@ -33,6 +33,8 @@ public enum InputParameter: String, Sendable, Hashable, Codable, CaseIterable {
     case groupSize
     /// The counting convention.
     case convention
+    /// How a decode step of multi-head latent attention is counted (`LatentAttentionDecode`).
+    case latentDecode
     /// The model, when given as a parameter count for the 2N/6N rule instead of an architecture.
     case parameters
 

@@ -19,6 +19,14 @@ extension ModelSpec {
         for (role, stack) in stacks {
             try stack.validate(prefix: role.rawValue, with: check)
         }
+        if let predictionModules {
+            guard predictionModules >= 0, predictionModules <= 64 else {
+                throw SpecError(file: file, field: "predictionModules", "must be 0 to 64 multi-token-prediction modules, got \(predictionModules)")
+            }
+            guard predictionModules == 0 || decoder?.attention.latent != nil else {
+                throw SpecError(file: file, field: "predictionModules", "multi-token-prediction modules are DeepSeek's; they need a decoder with latent attention")
+            }
+        }
         try check.bound(parameterUpperBound, "the model as a whole")
         return self
     }
@@ -61,6 +69,7 @@ extension StackSpec {
             guard moe.denseLayers >= 0, moe.denseLayers < layers else {
                 throw check.error("\(prefix).moe.denseLayers", "must be 0 up to \(layers - 1) (at least one layer holds the experts), got \(moe.denseLayers)")
             }
+            if let routing = moe.routing { try routing.validate(prefix: "\(prefix).moe.routing", experts: moe.experts, topK: moe.topK, with: check) }
         }
         guard tokenTypes >= 0, tokenTypes <= SpecLimits.maximumSize else {
             throw check.error("\(prefix).tokenTypes", "must be 0 (none) or a positive count up to 2^31, got \(tokenTypes)")
@@ -76,6 +85,14 @@ extension StackSpec {
             throw check.error("\(prefix).norm.bias", "a norm without learned scale (affine: false) has no shift either")
         }
         try positions.validate(prefix: "\(prefix).positions", headDim: attention.headDim, with: check)
+        if let latent = attention.latent {
+            guard crossAttention == nil, slidingWindow == nil else {
+                throw check.error("\(prefix).attention.latent", "latent attention is modelled for decoder-only stacks without a sliding window")
+            }
+            if positions.kind == .rotary, let dims = positions.rotaryDimensions, dims != latent.ropeHeadDim {
+                throw check.error("\(prefix).positions.rotaryDimensions", "latent attention rotates exactly its ropeHeadDim (\(latent.ropeHeadDim)) dimensions, got \(dims)")
+            }
+        }
     }
 
     func parameterUpperBound(width d: Int) -> Int? {
@@ -106,17 +123,24 @@ extension AttentionSpec {
             throw check.error("\(prefix).headDim", "heads × headDim = \(heads) × \(headDim) \(SpecLimits.sizeLimitReason)")
         }
         if let relativeBiasBuckets { try check.size(relativeBiasBuckets, "\(prefix).relativeBiasBuckets") }
+        if let latent { try latent.validate(prefix: prefix, attention: self, with: check) }
     }
 
     func parameterUpperBound(width d: Int) -> Int? {
         let q = CheckedArithmetic.product(heads, headDim)
         let kv = CheckedArithmetic.product(kvHeads, headDim)
-        return q.flatMap { q in
+        let dense = q.flatMap { q in
             kv.flatMap { kv in
                 CheckedArithmetic.sum(CheckedArithmetic.product(2, d, q), CheckedArithmetic.product(2, d, kv),
                                       q, CheckedArithmetic.product(2, kv), d)
             }
         }
+        guard let l = latent else { return dense }
+        // The latent projections and norms, each at most as wide as its own sizes make it.
+        let p = CheckedArithmetic.self, r = l.queryRank ?? 0
+        return p.sum(dense, p.product(d + 1, r), p.product(r + 1, heads, l.queryKeyHeadDim),
+                     p.product(d + 2, l.keyValueRank + l.ropeHeadDim),
+                     p.product(l.keyValueRank, heads, l.nopeHeadDim + l.valueHeadDim), p.product(heads, l.valueHeadDim, d))
     }
 }
 
