@@ -26,14 +26,15 @@ extension StackSpec {
                           weights: Weights(.latentNorms, ExactCount(qR)), saved: .init(bytesPerRow: ExactCount(2 * qR))),
                 Operation(.latentQuery, .linear(inputs: qR, outputs: H * qk, rows: .queries),
                           weights: Weights(.attention, ExactCount.product(qR, H, qk)),
-                          saved: .init(bytesPerRow: ExactCount(2 * qR), replicatedBytesPerRow: ExactCount(2 * qR))),
+                          saved: .init(bytesPerRow: ExactCount(2 * qR), replicatedBytesPerRow: ExactCount(2 * qR)), tensorShard: .column),
             ]
         } else {
             ops.append(Operation(.latentQuery, .linear(inputs: d, outputs: H * qk, rows: .queries),
                                  weights: Weights(.attention, ExactCount.product(d, H, qk)),
-                                 saved: .init(bytesPerRow: ExactCount(2 * d), replicatedBytesPerRow: ExactCount(2 * d))))
+                                 saved: .init(bytesPerRow: ExactCount(2 * d), replicatedBytesPerRow: ExactCount(2 * d)), tensorShard: .column))
         }
-        // Reads the same normalised input as the query projection (saved once, above).
+        // Reads the same normalised input as the query projection (saved once, above). The two
+        // down-projections are small and stay whole on every tensor-parallel rank.
         ops.append(Operation(.latentKeyValueDown, .linear(inputs: d, outputs: kvR + rope, rows: .queries),
                              weights: Weights(.attention, ExactCount.product(d, kvR + rope) + bias * (kvR + rope))))
         if a.qkvBias { ops.append(.elementwise(.biasAdds, ExactCount((l.queryRank ?? 0) + kvR + rope))) }
@@ -48,7 +49,7 @@ extension StackSpec {
         case .transformers:
             ops += [
                 Operation(.latentKeyValueUp, .linear(inputs: kvR, outputs: H * (nope + v), rows: .keys), weights: upWeights,
-                          saved: .init(bytesPerRow: ExactCount(2 * kvR), replicatedBytesPerRow: ExactCount(2 * kvR))),
+                          saved: .init(bytesPerRow: ExactCount(2 * kvR), replicatedBytesPerRow: ExactCount(2 * kvR)), tensorShard: .column),
                 Operation(.attentionScores, .attention(heads: H, headDim: qk, keys: keys), recompute: .attentionCore,
                           saved: .init(bytesPerRow: ExactCount.product(4, H, qk), bytesPerScore: 5, scoreHeads: H), cache: cache),
                 Operation(.softmax, .perScore(flops: perScore, heads: H, keys: keys), recompute: .attentionCore),
@@ -57,17 +58,18 @@ extension StackSpec {
             ]
         case .absorbed:
             ops += [
-                Operation(.latentKeyValueUp, .linear(inputs: nope, outputs: kvR, copies: H, rows: .queries), weights: upWeights),
+                Operation(.latentKeyValueUp, .linear(inputs: nope, outputs: kvR, copies: H, rows: .queries), weights: upWeights,
+                          tensorShard: .column),
                 Operation(.attentionScores, .attention(heads: H, headDim: kvR + rope, keys: keys), recompute: .attentionCore,
                           saved: .init(bytesPerRow: .zero, bytesPerScore: 5, scoreHeads: H), cache: cache),
                 Operation(.softmax, .perScore(flops: perScore, heads: H, keys: keys), recompute: .attentionCore),
                 Operation(.attentionValues, .attention(heads: H, headDim: kvR, keys: keys), recompute: .attentionCore),
-                Operation(.latentKeyValueUp, .linear(inputs: kvR, outputs: v, copies: H, rows: .queries)),
+                Operation(.latentKeyValueUp, .linear(inputs: kvR, outputs: v, copies: H, rows: .queries), tensorShard: .column),
             ]
         }
         ops.append(Operation(.attentionOutput, .linear(inputs: H * v, outputs: d, rows: .queries),
                              weights: Weights(.attention, ExactCount.product(H, v, d) + (a.outputBias ? d : 0)),
-                             saved: .init(bytesPerRow: ExactCount(d), replicatedBytesPerRow: ExactCount(d))))
+                             saved: .init(bytesPerRow: ExactCount(d), replicatedBytesPerRow: ExactCount(d)), tensorShard: .row(closesBlock: true)))
         if a.outputBias { ops.append(.elementwise(.biasAdds, ExactCount(d))) }
         return ops
     }
