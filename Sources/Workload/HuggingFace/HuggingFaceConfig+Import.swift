@@ -2,13 +2,46 @@ import Foundation
 
 /// Turns a config into a validated `ModelSpec`, choosing the mapping by `model_type`.
 extension HuggingFaceConfig {
-    /// The `model_type`s read with a dedicated mapping (aliases included); any other goes through
-    /// the generic decoder reading, with warnings.
-    public static let supportedModelTypes = [
-        "gpt2", "llama", "mistral", "mixtral", "qwen2", "gemma", "phi", "gpt_neox", "opt", "falcon",
-        "RefinedWebModel", "RefinedWeb", "bert", "t5", "mt5", "bart", "qwen3", "olmo2",
-        "deepseek_v2", "deepseek_v3", "kimi_k2",
+    /// The `model_type`s read with a dedicated mapping (aliases included, lower-cased), each
+    /// with its reading: the one table the dispatch and the list of supported types both read.
+    /// Any other type goes through the generic decoder reading, with warnings.
+    typealias Importer = @Sendable (HuggingFaceConfig, inout [String]) throws(SpecError) -> ModelSpec
+    static let importers: [String: Importer] = [
+        "gpt2": { c, w throws(SpecError) in try c.gpt2Spec(warnings: &w) },
+        "gpt_bigcode": { c, w throws(SpecError) in try c.gptBigCodeSpec(warnings: &w) },
+        "starcoder2": { c, w throws(SpecError) in try c.starcoder2Spec(warnings: &w) },
+        "llama": { c, w throws(SpecError) in try c.llamaSpec(warnings: &w) },
+        "mistral": { c, w throws(SpecError) in try c.mistralSpec(warnings: &w) },
+        "mixtral": { c, w throws(SpecError) in try c.mixtralSpec(warnings: &w) },
+        "qwen2": { c, w throws(SpecError) in try c.qwen2Spec(warnings: &w) },
+        "qwen3": { c, w throws(SpecError) in try c.qwen3Spec(warnings: &w) },
+        "qwen2_moe": { c, w throws(SpecError) in try c.qwen2MoESpec(warnings: &w) },
+        "qwen3_moe": { c, w throws(SpecError) in try c.qwen3MoESpec(warnings: &w) },
+        "olmo": { c, w throws(SpecError) in try c.olmoSpec(warnings: &w) },
+        "olmo2": { c, w throws(SpecError) in try c.olmo2Spec(warnings: &w) },
+        "olmoe": { c, w throws(SpecError) in try c.olmoeSpec(warnings: &w) },
+        "gemma": { c, w throws(SpecError) in try c.gemmaSpec(warnings: &w) },
+        "gemma2": { c, w throws(SpecError) in try c.gemma2Spec(warnings: &w) },
+        "gemma3_text": { c, w throws(SpecError) in try c.gemma3TextSpec(warnings: &w) },
+        "phi": { c, w throws(SpecError) in try c.phiSpec(warnings: &w) },
+        "phi3": { c, w throws(SpecError) in try c.phi3Spec(warnings: &w) },
+        "phimoe": { c, w throws(SpecError) in try c.phimoeSpec(warnings: &w) },
+        "gpt_neox": { c, w throws(SpecError) in try c.gptNeoXSpec(warnings: &w) },
+        "opt": { c, w throws(SpecError) in try c.optSpec(warnings: &w) },
+        "falcon": { c, w throws(SpecError) in try c.falconSpec(warnings: &w) },
+        "refinedwebmodel": { c, w throws(SpecError) in try c.falconSpec(warnings: &w) },
+        "refinedweb": { c, w throws(SpecError) in try c.falconSpec(warnings: &w) },
+        "bert": { c, w throws(SpecError) in try c.bertSpec(warnings: &w) },
+        "t5": { c, w throws(SpecError) in try c.t5Spec(warnings: &w) },
+        "mt5": { c, w throws(SpecError) in try c.t5Spec(warnings: &w) },
+        "bart": { c, w throws(SpecError) in try c.bartSpec(warnings: &w) },
+        "deepseek_v2": { c, w throws(SpecError) in try c.deepseekV2Spec(warnings: &w) },
+        "deepseek_v3": { c, w throws(SpecError) in try c.deepseekV3Spec(warnings: &w) },
+        "kimi_k2": { c, w throws(SpecError) in try c.deepseekV3Spec(warnings: &w) },
     ]
+
+    /// The `model_type`s read with a dedicated mapping, sorted.
+    public static var supportedModelTypes: [String] { importers.keys.sorted() }
 
     /// Reads and validates the config.
     /// - Parameter name: the model's name (the loader passes the directory or file name).
@@ -32,36 +65,8 @@ extension HuggingFaceConfig {
 
     /// The mapping of `type`.
     private func familySpec(_ type: String?, warnings: inout [String]) throws(SpecError) -> ModelSpec {
-        switch type?.lowercased() {
-        case "gpt2": try gpt2Spec(warnings: &warnings)
-        case "gpt_bigcode": try gptBigCodeSpec(warnings: &warnings)
-        case "starcoder2": try starcoder2Spec(warnings: &warnings)
-        case "llama": try llamaSpec(warnings: &warnings)
-        case "mistral": try mistralSpec(warnings: &warnings)
-        case "mixtral": try mixtralSpec(warnings: &warnings)
-        case "qwen2": try qwen2Spec(warnings: &warnings)
-        case "qwen3": try qwen3Spec(warnings: &warnings)
-        case "qwen2_moe": try qwen2MoESpec(warnings: &warnings)
-        case "qwen3_moe": try qwen3MoESpec(warnings: &warnings)
-        case "olmo": try olmoSpec(warnings: &warnings)
-        case "olmo2": try olmo2Spec(warnings: &warnings)
-        case "olmoe": try olmoeSpec(warnings: &warnings)
-        case "gemma": try gemmaSpec(warnings: &warnings)
-        case "gemma2": try gemma2Spec(warnings: &warnings)
-        case "gemma3_text": try gemma3TextSpec(warnings: &warnings)
-        case "phi": try phiSpec(warnings: &warnings)
-        case "phi3": try phi3Spec(warnings: &warnings)
-        case "phimoe": try phimoeSpec(warnings: &warnings)
-        case "gpt_neox": try gptNeoXSpec(warnings: &warnings)
-        case "opt": try optSpec(warnings: &warnings)
-        case "falcon", "refinedwebmodel", "refinedweb": try falconSpec(warnings: &warnings)
-        case "bert": try bertSpec(warnings: &warnings)
-        case "t5", "mt5": try t5Spec(warnings: &warnings)
-        case "bart": try bartSpec(warnings: &warnings)
-        case "deepseek_v2": try deepseekV2Spec(warnings: &warnings)
-        case "deepseek_v3", "kimi_k2": try deepseekV3Spec(warnings: &warnings)
-        default: try genericSpec(warnings: &warnings)
-        }
+        guard let type, let importer = Self.importers[type.lowercased()] else { return try genericSpec(warnings: &warnings) }
+        return try importer(self, &warnings)
     }
 
     /// Parses and imports a `config.json` in one step.
