@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import Workload
 
-/// An absent key takes the default of the `transformers` 5.14.1 config class of its family, a
+/// An absent key takes the default of the `transformers` 5.23.0 config class of its family, a
 /// `null` the class's `None` handling — and every default that changes a count is named in a
 /// warning. (The exact figures of these configs against transformers are in `hf_measured.json`:
 /// `Fixtures/hf-variants/*-class-defaults.json` and the `*-absent-*` variants.)
@@ -236,13 +236,13 @@ import Testing
     @Test func crossAttentionOfDecoderOnlyModelsIsCountedInParametersOnly() throws {
         let gpt2 = try Fixtures.importConfig(["model_type": "gpt2", "n_embd": 48, "n_head": 4, "n_layer": 2, "n_positions": 256,
                                               "vocab_size": 211, "add_cross_attention": true])
-        #expect(try ParameterCount.report(for: gpt2.spec).total == 98_064)   // GPT2LMHeadModel, transformers 5.14.1
+        #expect(try ParameterCount.report(for: gpt2.spec).total == 98_064)   // GPT2LMHeadModel, transformers 5.23.0
         let flops = try FlopCounter(spec: gpt2.spec).prefill(batch: 2, seq: 17, decoderSeq: nil)
         #expect(!flops.components.contains { $0.name.contains("cross") })
         let bert = try Fixtures.importConfig(["model_type": "bert", "hidden_size": 64, "num_attention_heads": 4, "num_hidden_layers": 2,
                                               "intermediate_size": 96, "vocab_size": 211, "max_position_embeddings": 256,
                                               "is_decoder": true, "add_cross_attention": true])
-        #expect(try ParameterCount.report(for: bert.spec).total == 126_528)   // BertModel, transformers 5.14.1
+        #expect(try ParameterCount.report(for: bert.spec).total == 126_528)   // BertModel, transformers 5.23.0
         expectSpecError(field: "add_cross_attention") {
             try Fixtures.importConfig(["model_type": "bert", "add_cross_attention": true])
         }

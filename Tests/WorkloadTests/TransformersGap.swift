@@ -5,39 +5,24 @@ import Foundation
 /// reasons of their own, so that a reference can be compared exactly: each gap is a stated
 /// formula applied to our figure, never a tolerance.
 enum TransformersGap {
-    /// Our FLOPs as `FlopCounterMode` sees them in a plain `model(input_ids)` call.
+    /// Our FLOPs as `FlopCounterMode` sees them in a plain `model(input_ids)` call (or a training
+    /// step, `model(input_ids, labels=…)` and `loss.backward()`), under transformers 5.23.
     ///
-    /// - Rotary frequencies: up to 5.14 at least, `transformers` computes `inv_freq @
-    ///   position_ids` (a counted matmul) once per call, and a call without `position_ids` builds
-    ///   them for ONE sequence (`cache_position.unsqueeze(0)`): `2 · (r/2) · queries` however
-    ///   large the batch. 5.23 computes them by broadcasting, which is no matmul at all. Falcon
-    ///   builds its rotary table even for ALiBi models, which never use it.
     /// - Mixture-of-experts: with the default `grouped_mm` experts `FlopCounterMode` counts no
-    ///   expert GEMM; references without `*_experts_batched_mm` lack our `experts` component.
-    static func flopsSeenByTransformers(_ report: FlopReport, spec: ModelSpec, pass: TransformersReference.Pass,
-                                        version: (major: Int, minor: Int)?) -> Int128 {
+    ///   expert GEMM; references without `*_experts_batched_mm` (or, for training, the `eager`
+    ///   experts) lack our `experts` component — forward and backward alike.
+    ///
+    /// (Until transformers 5.14 the rotary table was an `inv_freq @ position_ids` matmul counted
+    /// once per call, `2 · (r/2) · queries` for one sequence whatever the batch; 5.23, the
+    /// reference version, computes it element-wise, and every fixture is recorded under 5.23, so
+    /// that gap is gone.)
+    static func flopsSeenByTransformers(_ report: FlopReport, pass: TransformersReference.Pass) -> Int128 {
         var total = report.total
         for component in report.components {
             let base = component.name.split(separator: ".").last.map(String.init) ?? component.name
-            if base == "rotary_frequencies" { total -= component.flops.value }
             if base == "experts", !pass.countsExperts { total -= component.flops.value }
         }
-        let queries = pass.phase == .prefill ? pass.length : 1
-        return total + rotaryFrequencyFlops(spec: spec, queries: queries, version: version)
-    }
-
-    /// `2 · (r/2) · queries` for the `r` rotated dimensions `transformers` builds a table for,
-    /// once per table (Gemma 3: one for its local and one for its global layers).
-    static func rotaryFrequencyFlops(spec: ModelSpec, queries: Int, version: (major: Int, minor: Int)?) -> Int128 {
-        if let version, version.major > 5 || (version.major == 5 && version.minor >= 23) { return 0 }
-        guard !spec.isEncoderDecoder, let stack = spec.decoder else { return 0 }
-        let rotated: Int
-        switch stack.positions.kind {
-        case .rotary: rotated = stack.positions.rotaryDimensions ?? stack.attention.headDim
-        case .alibi where spec.family == "falcon": rotated = stack.attention.headDim
-        default: return 0
-        }
-        return Int128((stack.positions.rotaryTables ?? 1) * 2 * (rotated / 2) * queries)
+        return total
     }
 
     /// Our parameters as `transformers` 5 instantiates them.

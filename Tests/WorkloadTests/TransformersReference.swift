@@ -3,27 +3,30 @@ import Testing
 @testable import Workload
 
 /// What the real `transformers` code gives for one config: the parameters it instantiates and
-/// the `FlopCounterMode` totals of prefill and decode calls.
+/// the `FlopCounterMode` totals of prefill and decode calls and of training steps (forward +
+/// `loss.backward()`).
 ///
 /// Read from `hf_reference.json` (written by the reference helper's `count_hf.py`) or
 /// `hf_measured.json` (our `Fixtures/tools/measure_hf.py`), which share one schema:
-/// `{"transformers": "5.14.1", "models": [{"name", "config", "parameters", "prefill": [...],
-/// "decode": [...], "error"?}]}`.
+/// `{"transformers": "5.23.0", "models": [{"name", "config", "parameters", "prefill": [...],
+/// "decode": [...], "train": [...]?, "error"?}]}`.
 struct TransformersReference: Sendable, CustomTestStringConvertible {
     /// One counted forward call and its shape.
     struct Pass: Sendable, CustomStringConvertible {
+        /// `.prefill`, `.decode` or `.train` (one forward with `labels` and `loss.backward()`).
         var phase: Phase
         var batch: Int
-        /// Prefill: tokens per sequence (the encoder's, for T5/BART). Decode: cached tokens.
+        /// Prefill and train: tokens per sequence (the encoder's, for T5/BART). Decode: cached tokens.
         var length: Int
-        /// Prefill: decoder tokens of an encoder–decoder model. Decode: encoder positions.
+        /// Prefill and train: decoder tokens of an encoder–decoder model. Decode: encoder positions.
         var other: Int?
         var flops: Int128
-        /// Whether the routed expert GEMMs are in `flops` (`*_experts_batched_mm`).
+        /// Whether the routed expert GEMMs are in `flops` (`*_experts_batched_mm`; training steps
+        /// run with `train_experts_implementation` "eager").
         var countsExperts: Bool
 
         var description: String {
-            "\(phase.rawValue) batch \(batch) \(phase == .prefill ? "seq" : "context") \(length)" + (other.map { " / \($0)" } ?? "")
+            "\(phase.rawValue) batch \(batch) \(phase == .decode ? "context" : "seq") \(length)" + (other.map { " / \($0)" } ?? "")
         }
     }
 
@@ -56,6 +59,10 @@ struct TransformersReference: Sendable, CustomTestStringConvertible {
                     if let parsed = Self.pass(pass, phase: phase, countsExperts: batched != nil) { passes.append(parsed) }
                 }
             }
+            let eagerExperts = entry["train_experts_implementation"] as? String == "eager"
+            for pass in (entry[Phase.train.rawValue] as? [[String: Any]]) ?? [] {
+                if let parsed = Self.pass(pass, phase: .train, countsExperts: eagerExperts) { passes.append(parsed) }
+            }
             return TransformersReference(
                 name: name, config: fixtures.appendingPathComponent(config).path,
                 parameters: integer(entry["parameters"]), passes: passes, error: entry["error"] as? String,
@@ -69,7 +76,7 @@ struct TransformersReference: Sendable, CustomTestStringConvertible {
     }
 
     private static func pass(_ entry: [String: Any], phase: Phase, countsExperts: Bool) -> Pass? {
-        let (lengthKey, otherKey) = phase == .prefill ? ("seq", "decoder_seq") : ("context", "encoder_seq")
+        let (lengthKey, otherKey) = phase == .decode ? ("context", "encoder_seq") : ("seq", "decoder_seq")
         guard let flops = integer(entry["flops"]), let batch = integer(entry["batch"]),
               let length = integer(entry[lengthKey])
         else { return nil }

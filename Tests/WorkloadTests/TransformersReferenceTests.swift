@@ -27,6 +27,24 @@ import Testing
         #expect(Self.measured.allSatisfy { $0.parameters != nil && !$0.passes.isEmpty })
     }
 
+    /// transformers 5.23.0 is the reference version (DESIGN.md): no gap is kept for an older one.
+    @Test func everyFigureIsFromTheReferenceVersion() throws {
+        for file in ["hf_measured.json", "hf_reference.json"] {
+            let data = try Data(contentsOf: Fixtures.directory.appendingPathComponent(file))
+            let document = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+            #expect(document["transformers"] as? String == "5.23.0", "\(file)")
+        }
+        #expect(Self.measured.allSatisfy { $0.version.map { $0 == (5, 23) } ?? false })
+    }
+
+    /// Every tiny random config but BERT's (BertModel takes no labels) has training steps.
+    @Test(.enabled(if: !reference.isEmpty)) func everyRandomConfigIsTrained() throws {
+        for model in Self.reference where model.name.hasPrefix("random/") && model.error == nil {
+            let trained = model.passes.filter { $0.phase == .train }
+            #expect(model.name.hasPrefix("random/bert-") ? trained.isEmpty : trained.count == 4, "\(model.name)")
+        }
+    }
+
     @Test(.enabled(if: !reference.isEmpty)) func everyReferenceConfigIsListed() throws {
         let listed = Set(Self.reference.map(\.config))
         for folder in ["configs", "configs/random"] {
@@ -66,10 +84,13 @@ import Testing
         }
         let counter = try FlopCounter(spec: spec)
         for pass in model.passes {
-            let report = pass.phase == .prefill
-                ? try counter.prefill(batch: pass.batch, seq: pass.length, decoderSeq: pass.other)
-                : try counter.decode(batch: pass.batch, context: pass.length, encoderSeq: pass.other)
-            let ours = TransformersGap.flopsSeenByTransformers(report, spec: spec, pass: pass, version: model.version)
+            let report: FlopReport
+            switch pass.phase {
+            case .decode: report = try counter.decode(batch: pass.batch, context: pass.length, encoderSeq: pass.other)
+            case .train: report = try counter.train(batch: pass.batch, seq: pass.length, decoderSeq: pass.other)
+            default: report = try counter.prefill(batch: pass.batch, seq: pass.length, decoderSeq: pass.other)
+            }
+            let ours = TransformersGap.flopsSeenByTransformers(report, pass: pass)
             expect(ours, equals: pass.flops, "\(model.name) \(pass) (total \(report.total))", knownIssue: nil)
         }
     }
@@ -91,13 +112,7 @@ import Testing
         let t5 = try Fixtures.load("t5-v1_1-base")
         let total = try ParameterCount.report(for: t5).total
         #expect(total == 247_577_856)
-        #expect(total - TransformersGap.parametersSeenByTransformers(total, spec: t5, version: (5, 14)) == 32_128 * 768)
+        #expect(total - TransformersGap.parametersSeenByTransformers(total, spec: t5, version: (5, 23)) == 32_128 * 768)
         #expect(TransformersGap.parametersSeenByTransformers(total, spec: t5, version: (4, 46)) == total)
-
-        let llama = try Fixtures.load("llama-2-7b")
-        // 64 frequencies × 128 positions, one multiply-add each, for one sequence whatever the batch.
-        #expect(TransformersGap.rotaryFrequencyFlops(spec: llama, queries: 128, version: (5, 14)) == 2 * 64 * 128)
-        #expect(TransformersGap.rotaryFrequencyFlops(spec: llama, queries: 128, version: (5, 23)) == 0)
-        #expect(TransformersGap.rotaryFrequencyFlops(spec: try Fixtures.load("gpt2"), queries: 128, version: (5, 14)) == 0)
     }
 }

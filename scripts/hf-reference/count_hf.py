@@ -17,6 +17,9 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from hfref import check, common, families, measured, reference  # noqa: E402
 
+# The reference version of every fixture (DESIGN.md); figures from another version are not comparable.
+TRANSFORMERS = "5.23.0"
+
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -32,6 +35,9 @@ def main():
                          "exit 1 and print the differing keys on any difference")
     ap.add_argument("--out", metavar="DIR", help="write the fixture tree under DIR instead of the repository")
     args = ap.parse_args()
+    if common.transformers.__version__ != TRANSFORMERS:
+        raise SystemExit("count_hf.py: transformers %s found, the fixtures are made with %s (see README.md, Set-up)"
+                         % (common.transformers.__version__, TRANSFORMERS))
 
     types = families.model_types(args.only)
     names = set(args.models) if args.models else None

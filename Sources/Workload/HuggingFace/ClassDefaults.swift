@@ -1,7 +1,7 @@
 import Foundation
 
 /// The defaults a `transformers` config class gives the fields llmcost reads, for a config that
-/// leaves them out — copied from the dataclass fields of `transformers` 5.14.1
+/// leaves them out — copied from the dataclass fields of `transformers` 5.23.0
 /// (`models/*/configuration_*.py`), exact values.
 ///
 /// Only the fields whose absence changes a count are listed, and each one used is named in a

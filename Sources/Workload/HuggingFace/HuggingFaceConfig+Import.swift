@@ -55,7 +55,7 @@ extension HuggingFaceConfig {
         var spec = try config.familySpec(type, warnings: &warnings)
         if let defaults, !config.defaultsRead.entries.isEmpty {
             let list = config.defaultsRead.entries.map { "\($0.key) = \($0.value.jsonText)" }.joined(separator: ", ")
-            warnings.insert("fields absent from the config take \(defaults.className)'s defaults (transformers 5.14.1): \(list)", at: 0)
+            warnings.insert("fields absent from the config take \(defaults.className)'s defaults (transformers 5.23.0): \(list)", at: 0)
         }
         spec.name = name
         spec.source = file

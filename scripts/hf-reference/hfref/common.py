@@ -54,8 +54,20 @@ def make_config(cfg_dict):
     return CONFIG_MAPPING[d["model_type"]].from_dict(d)
 
 
-def build(cfg_dict, device, seed=0, experts=None):
+def no_dropout(config):
+    """Every dropout probability (and Mixtral's router jitter) set to 0, for a deterministic training step."""
+    for k, v in list(vars(config).items()):
+        if ("dropout" in k or "pdrop" in k or k == "router_jitter_noise") and isinstance(v, (int, float)) \
+                and not isinstance(v, bool):
+            setattr(config, k, 0.0)
+    return config
+
+
+def build(cfg_dict, device, seed=0, experts=None, train=False):
+    """The model of a config dict on `device`, eager attention; `train`: dropout 0 (see no_dropout)."""
     config = make_config(cfg_dict)
+    if train:
+        no_dropout(config)
     torch.manual_seed(seed)
     kw = {"attn_implementation": "eager"}
     if experts:

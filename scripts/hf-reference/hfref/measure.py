@@ -6,7 +6,7 @@ from .common import build, n_params
 from .families import bert, encdec, moe
 
 
-def measure(name, cfg_dict, cfg_rel, device, cross_check=False, extra=False, more_prefill=None):
+def measure(name, cfg_dict, cfg_rel, device, cross_check=False, extra=False, train=False, more_prefill=None):
     t0 = time.time()
     mt = cfg_dict["model_type"]
     enc_dec = mt in encdec.ENC_DEC
@@ -33,12 +33,12 @@ def measure(name, cfg_dict, cfg_rel, device, cross_check=False, extra=False, mor
         except Exception as ex:  # record, never invent
             entry["decode"] = []
             notes.append("decode failed on %s: %r" % (device, ex))
-    if mt == "mixtral":
+    if mt in moe.MODEL_TYPES:
         moe.experts_passes(entry, model, cfg_dict, device, vocab, enc_dec)
     if cross_check and device == "cpu":
         # Rebuild on meta and compare totals and per-operator counts (validates the meta-device method).
-        # Mixtral: grouped_mm cannot run float32 on meta, so the batched_mm path is compared.
-        impl = moe.CROSS_CHECK_EXPERTS if mt == "mixtral" else None
+        # MoE: grouped_mm cannot run float32 on meta, so the batched_mm path is compared.
+        impl = moe.CROSS_CHECK_EXPERTS if mt in moe.MODEL_TYPES else None
         mm = build(cfg_dict, "meta", experts=impl)
         key = "_experts_" + impl if impl else ""
         same = n_params(mm) == entry["parameters"]
@@ -47,8 +47,16 @@ def measure(name, cfg_dict, cfg_rel, device, cross_check=False, extra=False, mor
             same &= phases.decode(mm, "meta", vocab, enc_dec) == entry["decode" + key]
         entry["meta_device_matches_cpu"] = bool(same)
         del mm
+    if train and mt != "bert":
+        # A fresh model with dropout 0 (MoE: eager experts, a per-expert F.linear loop FlopCounterMode sees).
+        tm = build(cfg_dict, device, experts="eager" if mt in moe.MODEL_TYPES else None, train=True)
+        entry["train"] = phases.train_counts(tm, vocab, enc_dec)
+        if mt in moe.MODEL_TYPES:
+            entry["train_experts_implementation"] = "eager"
+        del tm
+    elif train:
+        notes.append(bert.TRAIN_NOTE)
     if extra:
-        entry["train"] = phases.train_counts(model, vocab, enc_dec)
         entry["generate"] = phases.generate_counts(model, vocab, enc_dec)
     entry["notes"] = notes
     del model

@@ -52,27 +52,44 @@ def decode(model, device, vocab, enc_dec):
     return res
 
 
+TRAIN_SHAPES = [(1, 16), (1, 37), (2, 16), (2, 37)]
+# Encoder-decoder: (batch, encoder seq, decoder seq); labels of the decoder length, so decoder_input_ids =
+# shift_right(labels) has that length.
+TRAIN_SHAPES_ED = [(1, 16, 16), (2, 37, 37), (1, 32, 8), (2, 17, 5)]
+
+
 def train_counts(model, vocab, enc_dec):
+    """Forward + loss.backward() under FlopCounterMode, model.train() (dropout is 0 in the config: build(train=True)).
+
+    Each entry also has the forward alone (same call, under no_grad) as forward_flops / forward_by_operator."""
     model.train()
-    b, s = 2, 37
-    x = ids(b, s, "cpu", vocab)
-    kw = dict(input_ids=x, labels=x)
-    with torch.no_grad():
-        fwd, fwd_ops = count(lambda: model(**kw))
+    res = []
+    for shape in (TRAIN_SHAPES_ED if enc_dec else TRAIN_SHAPES):
+        b, s = shape[0], shape[1]
+        x = ids(b, s, "cpu", vocab)
+        if enc_dec:
+            labels = ids(b, shape[2], "cpu", vocab)
+            kw = dict(input_ids=x, labels=labels)
+        else:
+            kw = dict(input_ids=x, labels=x)
+        with torch.no_grad():
+            fwd, fwd_ops = count(lambda: model(**kw))
 
-    def step():
+        def step():
+            model.zero_grad(set_to_none=True)
+            out = model(**kw)
+            out.loss.backward()
+
+        tot, tot_ops = count(step)
         model.zero_grad(set_to_none=True)
-        out = model(**kw)
-        out.loss.backward()
-
-    tot, tot_ops = count(step)
-    model.zero_grad(set_to_none=True)
+        e = {"batch": b, "seq": s}
+        if enc_dec:
+            e["decoder_seq"] = shape[2]
+        e.update({"labels": "decoder labels (batch, decoder_seq)" if enc_dec else "input_ids", "flops": tot,
+                  "by_operator": tot_ops, "forward_flops": fwd, "forward_by_operator": fwd_ops})
+        res.append(e)
     model.eval()
-    e = {"batch": b, "seq": s, "labels": "input_ids", "flops": tot, "by_operator": tot_ops,
-         "forward_flops": fwd, "forward_by_operator": fwd_ops}
-    if enc_dec:
-        e["decoder_seq"] = s
-    return [e]
+    return res
 
 
 def generate_counts(model, vocab, enc_dec):

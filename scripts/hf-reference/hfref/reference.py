@@ -30,30 +30,35 @@ def header():
                          "input_ids (batch, 1) with the returned past_key_values; encoder-decoder: encoder run "
                          "outside the counter on encoder_seq tokens, decoder cache of `context` tokens (self- and "
                          "cross-attention K/V cached), count one decoder step given encoder_outputs",
-               "train": "CPU, random weights, model.train(); FlopCounterMode around forward(labels=input_ids) + "
-                        "loss.backward(); forward_flops = forward with labels alone",
+               "train": "CPU, random weights, every tiny random config but BERT; config dropout probabilities (and "
+                        "router_jitter_noise) set to 0; model.train(); FlopCounterMode around model(input_ids, "
+                        "labels=...) + loss.backward() (labels = input_ids; encoder-decoder: labels of decoder_seq "
+                        "tokens, so decoder_input_ids = shift_right(labels)); MoE with experts_implementation='eager' "
+                        "(train_experts_implementation); forward_flops = the same call under no_grad",
                "generate": "CPU, random weights; FlopCounterMode around model.generate(input_ids, max_new_tokens=N, "
                            "min_new_tokens=N, num_beams=K, do_sample=False, eos_token_id=None, pad_token_id=0)",
                "real_models_device": "meta",
                "random_models_device": "cpu (re-counted on meta: meta_device_matches_cpu)",
            },
            "version_note": (
-               "transformers is pinned to 5.14.1, not the newest (5.23.0 at generation time): from 5.15.0 the RoPE "
-               "frequencies are computed as position_ids[..., None] * inv_freq (elementwise) instead of "
-               "inv_freq_expanded @ position_ids_expanded (an aten.bmm), so FlopCounterMode stops counting that "
-               "matmul. The bmm costs 2 * position_ids.shape[0] * (rotary_dim/2) * seq FLOPs once per forward "
-               "(position_ids has batch 1 unless passed explicitly, so it does not scale with batch). Llama-2-7B "
-               "1x2048 on 5.23.0: 29,261,612,187,648; on 5.14.1 (and 4.57.6): 29,261,612,449,792."),
+               "transformers 5.23.0 is the reference for every model type. Before 5.15 (these fixtures were made with "
+               "5.14.1 until 5.23.0 replaced it) the RoPE frequencies were inv_freq_expanded @ position_ids_expanded "
+               "(an aten.bmm of 2 * position_ids.shape[0] * (rotary_dim/2) * seq FLOPs once per forward, not "
+               "scaling with batch); from 5.15 they are position_ids[..., None] * inv_freq (element-wise), which "
+               "FlopCounterMode does not count. Llama-2-7B 1x2048: 29,261,612,187,648 on 5.23.0; "
+               "29,261,612,449,792 on 5.14.1 (and 4.57.6)."),
            "observations": [
                "Only aten.mm / addmm / bmm (and baddbmm, convolution, sdpa if present) are counted; "
                "norms, softmax, activations, rotary elementwise ops, embeddings and the loss count 0.",
-               "Eager attention appears as aten.bmm: 2 bmm per layer (QK^T and PV) of 2*b*heads*q*kv*head_dim each; "
-               "the RoPE inv_freq @ position_ids bmm (see version_note) is the only other bmm in rotary models.",
+               "Eager attention appears as aten.bmm: 2 bmm per layer (QK^T and PV) of 2*b*heads*q*kv*head_dim each "
+               "(the RoPE table is element-wise since 5.15, see version_note).",
                "GQA: K/V are repeat_kv-expanded before the bmm, so attention FLOPs use num_attention_heads.",
                "Mistral-style sliding_window: the decode cache (DynamicSlidingWindowLayer) keeps only the last "
                "sliding_window-1 tokens, so decode attention sees min(context+1, sliding_window) keys "
                "(random/mistral-4, window 8); prefill still computes the full masked seq x seq product.",
-               "train: forward+backward = exactly 3x forward, except no_grad parts (RoPE bmm) which count once.",
+               "train: forward+backward = exactly 3x the forward for every tiny model (each counted product has "
+               "both operands needing a gradient: dX and dW of a weight GEMM, both factors of QK^T and PV; the "
+               "embedding lookup, loss, norms and softmax backward count 0).",
                "generate: = prefill with logits_to_keep=1 (lm_head on the last prompt token only) + (N-1) decode "
                "steps; num_beams=K is exactly K x greedy for decoder-only models (prompt expanded to K rows "
                "before prefill); for T5 the encoder runs once at batch 1, so beam 4 is < 4x.",
@@ -110,8 +115,9 @@ def regenerate(fix, types=None, names=None, random_configs=True):
                 continue
             rel = "configs/random/%s.json" % n
             try:
-                e = measure("random/" + n, d, rel, "cpu", cross_check=True, extra=(n in tiny.TRAIN_GENERATE))
-                if d["model_type"] == "mixtral":
+                e = measure("random/" + n, d, rel, "cpu", cross_check=True, extra=(n in tiny.TRAIN_GENERATE),
+                            train=True)
+                if d["model_type"] in moe.MODEL_TYPES:
                     e["notes"].append(moe.MIXTRAL_NOTE)
             except Exception as ex:
                 e = _failed("random/" + n, rel, d, ex)

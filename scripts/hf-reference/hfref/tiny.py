@@ -10,7 +10,10 @@ from .families import RANDOM
 RANDOM_TYPES = ["gpt2", "llama", "mistral", "mixtral", "qwen2", "gemma", "phi", "gpt_neox", "opt", "falcon",
                 "bert", "t5", "bart"]
 N_RANDOM = 6
-# Tiny models that are also counted for train (forward + backward) and generate.
+# Added for the training fixtures (transformers 5.23): fewer configs each.
+MORE_RANDOM_TYPES = ["qwen3", "gemma2", "gemma3_text", "phi3", "starcoder2", "olmo", "olmo2", "qwen2_moe", "olmoe"]
+N_MORE_RANDOM = 3
+# Tiny models that are also counted for generate (every tiny model except BERT is counted for train).
 TRAIN_GENERATE = {"gpt2-0", "llama-0", "t5-0"}
 
 
@@ -27,8 +30,8 @@ def random_config(mt, i):
 
 def write_random_configs(fix):
     paths = []
-    for mt in RANDOM_TYPES:
-        for i in range(N_RANDOM):
+    for mt, n in [(t, N_RANDOM) for t in RANDOM_TYPES] + [(t, N_MORE_RANDOM) for t in MORE_RANDOM_TYPES]:
+        for i in range(n):
             cfg = random_config(mt, i)
             name = "%s-%d" % (mt, i)
             d = os.path.join(fix, "configs", "random", "_tmp_" + name)

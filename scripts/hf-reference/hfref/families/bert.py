@@ -8,6 +8,8 @@ null, true, false = None, True, False  # JSON literals spelled as in the hub fil
 MODEL_TYPES = ("bert",)
 
 DECODE_NOTE = "BertModel is an encoder (no KV cache): decode not applicable."
+TRAIN_NOTE = ("train not counted: BertModel (what llmcost's bert spec describes: encoder + pooler, no head) takes no "
+              "labels, and BertForMaskedLM / BertForPreTraining replace the pooler by other heads.")
 
 
 def _bert(hidden, inter, heads, layers):

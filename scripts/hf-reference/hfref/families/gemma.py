@@ -42,3 +42,7 @@ REAL = {
 }
 
 RANDOM = {"gemma": rotary_random_kwargs}
+
+from .llama import more_random_kwargs  # noqa: E402
+
+RANDOM.update({"gemma2": more_random_kwargs, "gemma3_text": more_random_kwargs})

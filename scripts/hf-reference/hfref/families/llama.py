@@ -237,3 +237,64 @@ def rotary_random_kwargs(mt, i, r, vocab, layers, bit):
 
 
 RANDOM = {"llama": rotary_random_kwargs, "mistral": rotary_random_kwargs, "qwen2": rotary_random_kwargs}
+
+
+def more_random_kwargs(mt, i, r, vocab, layers, bit):
+    """Tiny configs of the rotary decoders added for the training fixtures (qwen3, olmo, olmo2, starcoder2, gemma2,
+    gemma3_text, phi3, qwen2_moe, olmoe): one seeded stream per (type, i); flags vary with i."""
+    h, hd = _heads_and_dim(r, even=True)
+    kv = r.choice(_divisors(h))
+    hidden = h * hd
+    if mt in ("qwen2_moe", "olmoe"):  # grouped_mm (the default experts path) needs 16-byte strides
+        while hidden % 4:
+            h, hd = _heads_and_dim(r, even=True)
+            hidden = h * hd
+        kv = r.choice(_divisors(h))
+    kw = dict(hidden_size=hidden, num_attention_heads=h, num_key_value_heads=kv, num_hidden_layers=layers,
+              vocab_size=vocab, intermediate_size=r.randint(50, 300), max_position_embeddings=512,
+              tie_word_embeddings=bit(0))
+    if mt in ("qwen3", "gemma2", "gemma3_text") and i != 0:
+        kw["head_dim"] = 2 * r.randint(4, 40)  # explicit, != hidden / heads
+    if mt == "qwen3":
+        kw["attention_bias"] = bit(1)
+        if i == 2:
+            kw.update(use_sliding_window=True, sliding_window=8, max_window_layers=1)
+    if mt in ("olmo", "olmo2", "olmoe"):
+        kw["attention_bias"] = bit(1)
+        if mt != "olmo2" and i == 2:
+            kw["clip_qkv"] = 8.0
+    if mt == "starcoder2":
+        kw["use_bias"] = not bit(1)
+        kw["sliding_window"] = [None, 8, 4096][i]
+    if mt in ("gemma2", "gemma3_text"):
+        kw["query_pre_attn_scalar"] = r.randint(8, 64)
+        kw["sliding_window"] = [4096, 8, 16][i]
+        kw["attention_bias"] = bit(1)
+        if mt == "gemma3_text" and i == 2:
+            kw["layer_types"] = (["sliding_attention", "full_attention"] * layers)[:layers]
+    if mt == "phi3":
+        kw["partial_rotary_factor"] = [1.0, 0.5, 0.75][i]
+        kw["pad_token_id"] = 0
+        kw["eos_token_id"] = 1
+        kw["bos_token_id"] = 1
+    if mt == "qwen2_moe":
+        kw["intermediate_size"] = 4 * r.randint(13, 75)
+        kw["moe_intermediate_size"] = 4 * r.randint(5, 40)
+        kw["shared_expert_intermediate_size"] = 4 * r.randint(5, 40)
+        kw["num_experts"] = r.randint(3, 6)
+        kw["num_experts_per_tok"] = 1 + i % 3
+        kw["norm_topk_prob"] = bit(1)
+        kw["qkv_bias"] = not bit(1)
+        if i == 1:
+            kw["decoder_sparse_step"] = 2
+        if i == 2:
+            kw["mlp_only_layers"] = [0]
+    if mt == "olmoe":
+        kw["intermediate_size"] = 4 * r.randint(13, 75)
+        kw["num_experts"] = r.randint(3, 6)
+        kw["num_experts_per_tok"] = 1 + i % 3
+        kw["norm_topk_prob"] = bit(1)
+    return kw
+
+
+RANDOM.update({t: more_random_kwargs for t in ("qwen3", "olmo", "olmo2", "starcoder2")})

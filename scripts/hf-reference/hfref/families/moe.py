@@ -66,3 +66,7 @@ def experts_passes(entry, model, cfg_dict, device, vocab, enc_dec):
         entry["prefill_experts_" + impl] = prefill(mx, device, vocab, enc_dec)
         entry["decode_experts_" + impl] = decode(mx, device, vocab, enc_dec)
         del mx
+
+from .llama import more_random_kwargs  # noqa: E402
+
+RANDOM.update({"qwen2_moe": more_random_kwargs, "olmoe": more_random_kwargs})

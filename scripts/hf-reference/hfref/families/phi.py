@@ -53,3 +53,7 @@ def _random_phi(mt, i, r, vocab, layers, bit):
 
 
 RANDOM = {"phi": _random_phi}
+
+from .llama import more_random_kwargs  # noqa: E402
+
+RANDOM["phi3"] = more_random_kwargs
