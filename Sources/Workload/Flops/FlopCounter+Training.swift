@@ -5,7 +5,11 @@ public enum Recompute: String, Sendable, CaseIterable, Codable {
     /// Korthikanti et al. 2022: only the attention scores, softmax and attention·values are
     /// recomputed — the attention-product FLOPs run once more.
     case selective
-    /// Every transformer layer's forward runs again (not the embeddings or the LM head).
+    /// Every transformer layer's forward runs again (not the embeddings or the LM head), as
+    /// Megatron-LM's full recomputation does. PyTorch's non-reentrant checkpointing (what
+    /// transformers' `gradient_checkpointing` uses) stops once backward has what it needs, so it
+    /// skips a layer's last FFN GEMM when nothing keeps its output: `2·tokens·d_ff·d` fewer per
+    /// layer (measured against transformers 5.23); the notes say so.
     case full
 }
 
@@ -39,6 +43,10 @@ extension FlopCounter {
         notes.append("training = forward + backward: 2 × forward for every weight GEMM and attention product "
             + "(input and weight gradients), none for work on tensors without gradients (the rotary table)"
             + (recompute == .none ? "" : "; plus \(recompute.rawValue) activation recomputation"))
+        if recompute == .full, convention != .rule, convention != .kaplan {
+            notes.append("full recomputation re-runs each layer's whole forward (Megatron-LM); PyTorch's non-reentrant "
+                + "checkpointing (transformers' gradient_checkpointing) skips a layer's last FFN GEMM when no backward needs its output")
+        }
         return try FlopReport(model: spec.name, convention: convention, phase: .train, batch: batch, seq: seq,
                               tokens: ExactCount(forward.tokens), components: components, notes: notes)
     }
