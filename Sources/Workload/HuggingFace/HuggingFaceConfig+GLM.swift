@@ -12,7 +12,7 @@
 extension HuggingFaceConfig {
     func glm4MoESpec(warnings: inout [String]) throws(SpecError) -> ModelSpec {
         // `Glm4MoeAttention` reads `getattr(config, "head_dim", width / heads)`: a `null` is kept and fails there.
-        if has("head_dim"), !writes("head_dim") {
+        if !isAbsent("head_dim"), !writes("head_dim") {
             throw error("head_dim", "null: Glm4MoeAttention takes an explicit head_dim as given and cannot build None-wide heads (leave the key out for hidden_size / num_attention_heads)")
         }
         let layers = try requiredSize("num_hidden_layers")
