@@ -157,6 +157,14 @@ struct ClassDefaults: Sendable {
                f("qk_nope_head_dim", is: 128), f("n_group", is: 8), f("topk_group", is: 4), f("num_experts_per_tok", is: 8),
                f("first_k_dense_replace", is: 3), f("max_position_embeddings", is: 4096),
                f("num_nextn_predict_layers", "num_mtp_layers", is: 1)])
+        // `Glm4MoeConfig.__post_init__`: kwargs.setdefault("partial_rotary_factor", 0.5); no `head_dim` field
+        // (absent → width / heads); `num_mtp_layers` is an alias of `num_nextn_predict_layers`.
+        case "glm4_moe": return ClassDefaults(className: "Glm4MoeConfig", fields:
+            llamaSizes(vocab: 151552, hidden: 4096, intermediate: 10944, layers: 46, heads: 96)
+            + [f("num_key_value_heads", is: 8), f("max_position_embeddings", is: 131072), f("moe_intermediate_size", is: 1408),
+               f("num_experts_per_tok", is: 8), f("n_shared_experts", is: 1), f("n_routed_experts", "num_local_experts", is: 128),
+               f("routed_scaling_factor", is: 1.0), f("n_group", is: 1), f("topk_group", is: 1), f("first_k_dense_replace", is: 1),
+               f("partial_rotary_factor", is: 0.5), f("num_nextn_predict_layers", "num_mtp_layers", is: 1)])
         default: return nil
         }
     }

@@ -2,10 +2,11 @@
 extension HuggingFaceConfig {
     /// Query heads, key/value heads and head width, with the checks `transformers` leaves to
     /// chance: the width must split evenly into heads unless the head width is explicit, and the
-    /// key/value heads must divide the query heads.
+    /// key/value heads must divide the query heads. `floorsHeadWidth`: the class computes
+    /// `hidden_size // num_attention_heads` without checking (GLM-4.5's default config: 4096 / 96 → 42).
     func attentionGeometry(
         hidden: Int, heads headsKeys: [String], kvHeads kvKeys: [String] = [], headDim headDimKeys: [String] = [],
-        hiddenKey: String
+        hiddenKey: String, floorsHeadWidth: Bool = false
     ) throws(SpecError) -> (heads: Int, kvHeads: Int, headDim: Int) {
         guard let heads = try size(headsKeys) else {
             throw error(headsKeys.joined(separator: "' or '"), "missing; the architecture cannot be read without it")
@@ -16,7 +17,7 @@ extension HuggingFaceConfig {
             throw error(kvKey, "\(kvHeads) key/value heads must divide the \(heads) attention heads ('\(headsKey)')")
         }
         if let headDim = try size(headDimKeys) { return (heads, kvHeads, headDim) }
-        guard hidden % heads == 0 else {
+        guard hidden % heads == 0 || (floorsHeadWidth && hidden >= heads) else {
             throw error(headsKey, "\(heads) heads do not divide '\(hiddenKey)' = \(hidden), and no explicit head width is given")
         }
         return (heads, kvHeads, hidden / heads)
@@ -81,7 +82,9 @@ extension HuggingFaceConfig {
 
     /// Rotary positions over `int(headDim × fraction)` dimensions, truncated as `transformers`
     /// does (Phi-2: `int(80 × 0.4)` = 32); the whole head when no fraction is given.
-    func rotaryPositions(headDim: Int, fraction: (fraction: Double, key: String)?) throws(SpecError) -> PositionEncoding {
+    /// `pairsRoundUp`: an odd `int(…)` rotates one more dimension, as `arange(0, dim, 2)` makes
+    /// `ceil(dim / 2)` frequencies, each used twice (GLM-4.5: `int(42 × 0.5)` = 21 → 22).
+    func rotaryPositions(headDim: Int, fraction: (fraction: Double, key: String)?, pairsRoundUp: Bool = false) throws(SpecError) -> PositionEncoding {
         guard let (fraction, key) = fraction else { return .rotary() }
         // A top-level key goes through `error`, which says when the value is a class default.
         func failure(_ message: String) -> SpecError {
@@ -90,7 +93,8 @@ extension HuggingFaceConfig {
         guard fraction > 0, fraction <= 1 else {
             throw failure("the rotated fraction of a head must be in (0, 1], got \(fraction)")
         }
-        let dims = Int((Double(headDim) * fraction).rounded(.towardZero))
+        var dims = Int((Double(headDim) * fraction).rounded(.towardZero))
+        if pairsRoundUp, dims % 2 == 1, dims < headDim { dims += 1 }
         guard dims >= 2, dims % 2 == 0 else {
             throw failure("int(head_dim \(headDim) × \(fraction)) = \(dims) rotated dimensions; rotary needs an even number ≥ 2")
         }

@@ -52,7 +52,7 @@ extension HuggingFaceConfig {
     }
 
     /// `num_nextn_predict_layers` under either spelling (`num_mtp_layers` is its alias).
-    private func count(_ key: String, _ alias: String) throws(SpecError) -> Int? {
+    func count(_ key: String, _ alias: String) throws(SpecError) -> Int? {
         if let n = try count(key) { return n }
         return try count(alias)
     }
@@ -89,17 +89,13 @@ extension HuggingFaceConfig {
             name: "", vocabularySize: try requiredSize("vocab_size"), hiddenSize: d,
             contextWindow: try size("max_position_embeddings"), decoder: stack,
             lmHead: LMHeadSpec(tied: try tiedHead(default: false)))
-        if let predictionModules, predictionModules > 0 {
-            spec.predictionModules = predictionModules
-            if let counts = try? spec.predictionModuleParameters() {
-                warnings.append("'num_nextn_predict_layers' = \(predictionModules): the checkpoint also holds \(predictionModules) multi-token-prediction module(s), \(counts.module) parameters each (+ \(counts.copies) in its copies of the embedding and LM head), which transformers does not build: not counted")
-            }
-        }
+        spec.attachPredictionModules(predictionModules, warnings: &warnings)
         return spec
     }
 
-    /// The routed and shared experts, or nil when `first_k_dense_replace` leaves every layer dense.
-    private func deepseekExperts(layers: Int, routing: ExpertRouting, mlpBias: Bool) throws(SpecError) -> MoESpec? {
+    /// The routed and shared experts, or nil when `first_k_dense_replace` leaves every layer dense
+    /// (GLM-4.5's `Glm4MoeMoE` has the same layout and reads the same fields).
+    func deepseekExperts(layers: Int, routing: ExpertRouting, mlpBias: Bool) throws(SpecError) -> MoESpec? {
         guard let dense = try count("first_k_dense_replace") else {
             throw error("first_k_dense_replace", "missing (null); transformers compares each layer index with it")
         }
@@ -113,5 +109,18 @@ extension HuggingFaceConfig {
         return MoESpec(experts: experts, topK: topK, routerBias: false, expertIntermediateSize: width,
                        sharedExpertIntermediateSize: shared > 0 ? shared * width : nil, denseLayers: dense,
                        routing: routing, expertBias: mlpBias ? false : nil)
+    }
+}
+
+extension ModelSpec {
+    /// Records `num_nextn_predict_layers` multi-token-prediction modules (DeepSeek-V3, GLM-4.5):
+    /// the checkpoint holds them, transformers never builds them, so the import says how large
+    /// they are and leaves them out of the count.
+    mutating func attachPredictionModules(_ modules: Int?, warnings: inout [String]) {
+        guard let modules, modules > 0 else { return }
+        predictionModules = modules
+        if let counts = try? predictionModuleParameters() {
+            warnings.append("'num_nextn_predict_layers' = \(modules): the checkpoint also holds \(modules) multi-token-prediction module(s), \(counts.module) parameters each (+ \(counts.copies) in its copies of the embedding and LM head), which transformers does not build: not counted")
+        }
     }
 }

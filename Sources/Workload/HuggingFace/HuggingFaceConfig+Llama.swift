@@ -17,17 +17,20 @@ extension HuggingFaceConfig {
     /// norm, bias-free LM head. Rotary covers the whole head: these model classes never read a
     /// `partial_rotary_factor`, so one in the config is reported and ignored — except where
     /// `partialRotary` says the class does (Phi-3: rope object first, then top level).
+    /// `unchecked`: the class floors `hidden_size // num_attention_heads` and an odd rotated width
+    /// (GLM-4.5); see `attentionGeometry` and `rotaryPositions`.
     func decoderOnlySpec(
         qkvBias: Bool, outputBias: Bool, mlpBias: Bool, activation: Activation, tiedDefault: Bool,
         slidingWindow: Int?, moe: MoESpec? = nil, qkNorm: AttentionSpec.QKNorm? = nil, partialRotary: Bool = false,
-        warnings: inout [String]
+        unchecked: Bool = false, warnings: inout [String]
     ) throws(SpecError) -> ModelSpec {
         let d = try requiredSize("hidden_size")
         let (heads, kvHeads, headDim) = try attentionGeometry(
             hidden: d, heads: ["num_attention_heads"], kvHeads: ["num_key_value_heads"], headDim: ["head_dim"],
-            hiddenKey: "hidden_size")
+            hiddenKey: "hidden_size", floorsHeadWidth: unchecked)
         let positions = partialRotary
-            ? try rotaryPositions(headDim: headDim, fraction: try rotaryFraction(fallbackKey: "partial_rotary_factor"))
+            ? try rotaryPositions(headDim: headDim, fraction: try rotaryFraction(fallbackKey: "partial_rotary_factor"),
+                                  pairsRoundUp: unchecked)
             : PositionEncoding.rotary()
         let ignored = partialRotary ? [] : try ignoredRotaryFractionKeys()
         if !ignored.isEmpty {

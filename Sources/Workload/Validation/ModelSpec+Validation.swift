@@ -23,8 +23,10 @@ extension ModelSpec {
             guard predictionModules >= 0, predictionModules <= 64 else {
                 throw SpecError(file: file, field: "predictionModules", "must be 0 to 64 multi-token-prediction modules, got \(predictionModules)")
             }
-            guard predictionModules == 0 || decoder?.attention.latent != nil else {
-                throw SpecError(file: file, field: "predictionModules", "multi-token-prediction modules are DeepSeek's; they need a decoder with latent attention")
+            // A module is a copy of the last decoder layer plus its projection and norms
+            // (DeepSeek-V3, GLM-4.5): only a decoder-only model has one to copy.
+            guard predictionModules == 0 || (decoder != nil && encoder == nil) else {
+                throw SpecError(file: file, field: "predictionModules", "multi-token-prediction modules (DeepSeek-V3, GLM-4.5) repeat the last decoder layer; they need a decoder-only model")
             }
         }
         try check.bound(parameterUpperBound, "the model as a whole")
