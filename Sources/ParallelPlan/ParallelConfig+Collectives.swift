@@ -47,7 +47,7 @@ extension ParallelConfig {
             guard ranks > 1, message > 0 else { return }
             let per = allReduce ? Ring.allReduce(message, ranks) : Ring.gather(message, ranks)
             let steps = allReduce ? Ring.allReduceSteps(ranks) : Ring.gatherSteps(ranks)
-            let seconds = Double(count) * (per / l.bytesPerSecond + steps * l.latencySeconds)
+            let seconds = Double(count) * (per / l.bandwidth.value + steps * l.latency.value)
             out.append((Collective(name: name, group: group, bytesPerDevice: Double(count) * per, count: count, ranks: ranks, link: l.name,
                                    seconds: seconds, exposedSeconds: seconds, overlap: window.rawValue, formula: formula), window))
         }
@@ -107,7 +107,7 @@ extension ParallelConfig {
             let l = link(size: pp, stride: tp * dp, device)
             let message = 2 * b * s * h / Double(sequenceParallel ? tp : 1)
             let bytes = 2 * Double(M) * message
-            let t = bytes / l.bytesPerSecond + 2 * Double(M) * l.latencySeconds
+            let t = bytes / l.bandwidth.value + 2 * Double(M) * l.latency.value
             out.append((Collective(name: "pp_send_recv", group: "PP", bytesPerDevice: bytes, count: 2 * M, ranks: 2, link: l.name, seconds: t,
                                    exposedSeconds: t, overlap: OverlapWindow.none.rawValue,
                                    formula: "2 × M × 2·b·s·h\(sequenceParallel ? " / T" : ""), M = \(M), b = \(micro)"), .none))
@@ -119,7 +119,7 @@ extension ParallelConfig {
             let count = passes * stageLayers(moe.sparseLayers(of: stack.layers)) * M
             let l = link(size: ep, stride: tp, device)
             let per = Ring.gather(2 * b * s * h * Double(moe.topK), ep)
-            let t = Double(count) * (per / l.bytesPerSecond + Double(ep - 1) * l.latencySeconds)
+            let t = Double(count) * (per / l.bandwidth.value + Double(ep - 1) * l.latency.value)
             out.append((Collective(name: "ep_alltoall", group: "EP", bytesPerDevice: Double(count) * per, count: count, ranks: ep, link: l.name,
                                    seconds: t, exposedSeconds: t, overlap: OverlapWindow.none.rawValue,
                                    formula: "\(passes) × expert layers/stage × M × (E−1)/E × 2·b·s·h·k, E = \(ep), k = \(moe.topK)"), .none))

@@ -41,7 +41,7 @@ public enum ServingPlan {
         let layers = (spec.decoder ?? spec.encoder)?.layers ?? 0
         let link = tp <= device.devicesPerNode ? device.intraNode : device.interNode
         let message = 2.0 * Double(tokens) * Double(spec.hiddenSize)
-        return Double(2 * layers) * (Ring.allReduce(message, tp) / link.bytesPerSecond + Ring.allReduceSteps(tp) * link.latencySeconds)
+        return Double(2 * layers) * (Ring.allReduce(message, tp) / link.bandwidth.value + Ring.allReduceSteps(tp) * link.latency.value)
     }
 
     public static func estimate(spec: ModelSpec, tp: Int, batch: Int, context: Int, on device: Accelerator) throws -> ServingEstimate {

@@ -75,7 +75,7 @@ import Workload
     @Test func ringTimeIsBytesOverBandwidthPlusStepsTimesLatency() throws {
         let c = try collectives(zero: 0)
         let l = InterconnectCatalog.nvlink3
-        let expected = 2 * gather / l.bytesPerSecond + 14 * l.latencySeconds
+        let expected = 2 * gather / l.bandwidth.value + 14 * l.latency.value
         #expect(abs(try #require(c["dp_gradient_allreduce"]).seconds - expected) < 1e-15)
     }
 }

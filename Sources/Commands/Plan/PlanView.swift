@@ -84,8 +84,8 @@ struct PlanView {
         for col in e.collectives {
             let link = links.first { $0.name == col.link }
             out.append(Explanation(col.name, formula: "bytes = \(col.formula); time = bytes ÷ bandwidth + ring steps × latency; \(col.overlap)",
-                                   inputs: [.init("bandwidth", HumanUnits.decimal((link?.bytesPerSecond ?? 0) / 1e9, 1), "GB/s", source: link?.source ?? col.link),
-                                            .init("latency", HumanUnits.decimal((link?.latencySeconds ?? 0) * 1e6, 1), "µs", source: link?.latencySource ?? col.link)],
+                                   inputs: [.init("bandwidth", HumanUnits.decimal(link?.bandwidth.gigabytesPerSecond ?? 0, 1), "GB/s", source: link?.bandwidthCitation ?? col.link),
+                                            .init("latency", HumanUnits.decimal(link?.latency.microseconds ?? 0, 1), "µs", source: link?.latencyCitation ?? col.link)],
                                    result: "\(HumanUnits.decimal(col.bytesPerDevice, 0)) bytes, \(HumanUnits.decimal(col.seconds, 4)) s, \(HumanUnits.decimal(col.exposedSeconds, 4)) s exposed"))
         }
         out += [
