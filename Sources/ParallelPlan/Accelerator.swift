@@ -16,15 +16,15 @@ public struct Accelerator: Sendable, Equatable {
     public var devicesPerNode: Int
     public var pricePerHour: DollarsPerHour
 
-    /// `spec` at `precision`, on the links given (by default the ones the device usually sits
-    /// on, `InterconnectCatalog.defaultLinks`), at `pricePerHour` (default: the catalog's
+    /// `spec` at `precision`, on the links given (by default the ones its catalog entry says it
+    /// usually sits on, `HardwareSpec.links`), at `pricePerHour` (default: the catalog's
     /// reference price). A spec without a peak at `precision` is an error naming the ones it has.
     public init(_ spec: HardwareSpec, precision: Precision = .bf16, intraNode: Interconnect? = nil,
                 interNode: Interconnect? = nil, devicesPerNode: Int? = nil, pricePerHour: DollarsPerHour? = nil) throws(CostError) {
-        let links = InterconnectCatalog.defaultLinks(forDevice: spec.name)
         self.spec = spec; self.precision = precision; self.peak = try spec.peak(precision)
-        self.intraNode = intraNode ?? links.intraNode; self.interNode = interNode ?? links.interNode
-        self.devicesPerNode = devicesPerNode ?? links.devicesPerNode
+        self.intraNode = intraNode ?? InterconnectCatalog.link(spec.links.intraNode)
+        self.interNode = interNode ?? InterconnectCatalog.link(spec.links.interNode)
+        self.devicesPerNode = devicesPerNode ?? spec.links.devicesPerNode
         self.pricePerHour = pricePerHour ?? spec.referencePrice
     }
 
@@ -33,6 +33,10 @@ public struct Accelerator: Sendable, Equatable {
     public var memoryBytes: Int128 { spec.memoryBytes }
     /// Datasheet (HBM) bandwidth; decode is bound by it.
     public var bandwidth: BytesPerSecond { spec.bandwidth }
+
+    /// The link a group of `size` devices runs over: the node's fabric when it fits in one node,
+    /// else the network.
+    public func link(forGroupOf size: Int) -> Interconnect { size <= devicesPerNode ? intraNode : interNode }
 
     /// The device's roofline with `utilisation` of the peak (a kernel efficiency; 1 for the
     /// datasheet ceiling) and the full datasheet bandwidth.

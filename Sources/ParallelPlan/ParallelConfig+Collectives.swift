@@ -1,3 +1,4 @@
+import CostModel
 import Workload
 
 /// When a collective can run behind computation. Every collective of one window shares it.
@@ -19,7 +20,7 @@ extension ParallelConfig {
     /// innermost, then DP (expert-parallel ranks consecutive inside it), then PP (Megatron-LM's
     /// order); a group inside one node uses the node's fabric.
     func link(size: Int, stride: Int, _ device: Accelerator) -> Interconnect {
-        size * stride <= device.devicesPerNode ? device.intraNode : device.interNode
+        device.link(forGroupOf: size * stride)
     }
 
     /// The step's collectives. `compute` is the device's GEMM seconds for all `microBatches`
@@ -38,18 +39,18 @@ extension ParallelConfig {
     /// (Rajbhandari et al. 2020 §7: 2Ψ per step for stages 1–2, 3Ψ for stage 3, without gradient
     /// accumulation; with M micro-batches the partitioned stages repeat per micro-batch.)
     /// Dense Ψ runs over the `dp` ranks, expert Ψ over the `dp / ep` ranks holding the same experts.
-    func collectives(_ job: TrainingJob, micro: Int, shard: ParameterShard, device: Accelerator, compute: Double) -> [Collective] {
+    func collectives(_ job: TrainingJob, micro: Int, shard: ParameterShard, device: Accelerator, compute: Seconds) -> [Collective] {
         let spec = job.spec, h = Double(spec.hiddenSize), s = Double(job.seq), b = Double(micro), M = microBatches
         let perMicro = compute / Double(M)
         var out: [(Collective, OverlapWindow)] = []
         func add(_ name: String, _ group: String, count: Int, message: Double, ranks: Int, allReduce: Bool, link l: Interconnect,
                  _ window: OverlapWindow, formula: String) {
             guard ranks > 1, message > 0 else { return }
-            let per = allReduce ? Ring.allReduce(message, ranks) : Ring.gather(message, ranks)
+            let per = allReduce ? Ring.allReduce(Bytes(message), ranks) : Ring.gather(Bytes(message), ranks)
             let steps = allReduce ? Ring.allReduceSteps(ranks) : Ring.gatherSteps(ranks)
-            let seconds = Double(count) * (per / l.bytesPerSecond + steps * l.latencySeconds)
-            out.append((Collective(name: name, group: group, bytesPerDevice: Double(count) * per, count: count, ranks: ranks, link: l.name,
-                                   seconds: seconds, exposedSeconds: seconds, overlap: window.rawValue, formula: formula), window))
+            let time = l.time(bytes: per, steps: steps) * Double(count)
+            out.append((Collective(name: name, group: group, bytesPerDevice: per * Double(count), count: count, ranks: ranks, link: l,
+                                   time: time, exposedTime: time, overlap: window.rawValue, formula: formula), window))
         }
         // Data parallel (dense over dp, experts over dp / ep).
         for (prefix, psi, n, stride) in [("dp", Double(shard.dense.value), dp, tp), ("edp", Double(shard.experts.value), expertDataParallel, tp * ep)] {
@@ -106,10 +107,10 @@ extension ParallelConfig {
         if pp > 1 {
             let l = link(size: pp, stride: tp * dp, device)
             let message = 2 * b * s * h / Double(sequenceParallel ? tp : 1)
-            let bytes = 2 * Double(M) * message
-            let t = bytes / l.bytesPerSecond + 2 * Double(M) * l.latencySeconds
-            out.append((Collective(name: "pp_send_recv", group: "PP", bytesPerDevice: bytes, count: 2 * M, ranks: 2, link: l.name, seconds: t,
-                                   exposedSeconds: t, overlap: OverlapWindow.none.rawValue,
+            let bytes = Bytes(2 * Double(M) * message)
+            let t = l.time(bytes: bytes, steps: 2 * Double(M))
+            out.append((Collective(name: "pp_send_recv", group: "PP", bytesPerDevice: bytes, count: 2 * M, ranks: 2, link: l, time: t,
+                                   exposedTime: t, overlap: OverlapWindow.none.rawValue,
                                    formula: "2 × M × 2·b·s·h\(sequenceParallel ? " / T" : ""), M = \(M), b = \(micro)"), .none))
         }
         // Expert parallel: per MoE layer two all-to-alls forward (dispatch, combine) and two
@@ -118,10 +119,10 @@ extension ParallelConfig {
             // Only the layers holding experts exchange tokens (Qwen-MoE keeps some dense).
             let count = passes * stageLayers(moe.sparseLayers(of: stack.layers)) * M
             let l = link(size: ep, stride: tp, device)
-            let per = Ring.gather(2 * b * s * h * Double(moe.topK), ep)
-            let t = Double(count) * (per / l.bytesPerSecond + Double(ep - 1) * l.latencySeconds)
-            out.append((Collective(name: "ep_alltoall", group: "EP", bytesPerDevice: Double(count) * per, count: count, ranks: ep, link: l.name,
-                                   seconds: t, exposedSeconds: t, overlap: OverlapWindow.none.rawValue,
+            let per = Ring.gather(Bytes(2 * b * s * h * Double(moe.topK)), ep)
+            let t = l.time(bytes: per, steps: Double(ep - 1)) * Double(count)
+            out.append((Collective(name: "ep_alltoall", group: "EP", bytesPerDevice: per * Double(count), count: count, ranks: ep, link: l,
+                                   time: t, exposedTime: t, overlap: OverlapWindow.none.rawValue,
                                    formula: "\(passes) × expert layers/stage × M × (E−1)/E × 2·b·s·h·k, E = \(ep), k = \(moe.topK)"), .none))
         }
         return Self.exposing(out, perMicroCompute: perMicro, microBatches: M)
@@ -129,16 +130,17 @@ extension ParallelConfig {
 
     /// Collectives sharing a window share its time: per occurrence, `max(0, Σ seconds − window)`
     /// is exposed, split in proportion to each collective's seconds.
-    static func exposing(_ list: [(Collective, OverlapWindow)], perMicroCompute c: Double, microBatches M: Int) -> [Collective] {
+    static func exposing(_ list: [(Collective, OverlapWindow)], perMicroCompute c: Seconds, microBatches M: Int) -> [Collective] {
         var result = list.map(\.0)
         for window in [OverlapWindow.lastBackward, .firstForward, .eachForward, .eachBackward] {
             let members = list.indices.filter { list[$0].1 == window }
             guard !members.isEmpty else { continue }
             let occurrences = (window == .eachForward || window == .eachBackward) ? Double(M) : 1
             let span = (window == .firstForward || window == .eachForward) ? c / 3 : c * 2 / 3
-            let total = members.reduce(0) { $0 + result[$1].seconds }
-            let exposed = occurrences * max(0, total / occurrences - span)
-            for i in members { result[i].exposedSeconds = total > 0 ? exposed * result[i].seconds / total : 0 }
+            let total = members.reduce(Seconds.zero) { $0 + result[$1].time }
+            let exposed = Seconds.max(.zero, total / occurrences - span) * occurrences
+            // (exposed × own time) ÷ total, in that order: the split the golden figures were made with.
+            for i in members { result[i].exposedTime = total > .zero ? exposed * result[i].time.value / total.value : .zero }
         }
         return result
     }

@@ -1,4 +1,6 @@
+import CostModel
+
 extension PlanEvaluation {
-    /// Seconds of communication per step that no computation hides: the sum over collectives.
-    public var exposedCommunicationSeconds: Double { collectives.reduce(0) { $0 + $1.exposedSeconds } }
+    /// Communication per step that no computation hides: the sum over collectives.
+    public var exposedCommunicationTime: Seconds { collectives.reduce(Seconds.zero) { $0 + $1.exposedTime } }
 }

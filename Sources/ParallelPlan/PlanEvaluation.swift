@@ -14,25 +14,29 @@ public struct PlanEvaluation: Sendable {
     public var stepFLOPs: Int128
     /// Exact model FLOPs of one step: 3 × forward, no recomputation (what MFU counts).
     public var modelStepFLOPs: Int128
+    /// Step FLOPs ÷ devices, the nearest `Double` (an even split; a figure for time, not a count).
     public var flopsPerDevice: Double
-    /// Device-seconds of GEMM work at `kernelEfficiency × peak` (the compute side of the device's roofline).
-    public var computeSeconds: Double
-    public var bubbleSeconds: Double
+    /// GEMM time per device at `kernelEfficiency × peak` (the compute side of the device's roofline).
+    public var computeTime: Seconds
+    /// 1F1B pipeline idle time: `compute × (P − 1)/M`.
+    public var bubbleTime: Seconds
     public var collectives: [Collective]
-    public var stepSeconds: Double
+    /// compute + bubble + exposed communication.
+    public var stepTime: Seconds
     /// Model FLOPs utilisation: modelStepFLOPs / (devices · peak · step) — recomputation not counted.
     public var mfu: Double
     /// Hardware FLOPs utilisation: stepFLOPs / (devices · peak · step) — recomputation counted.
     public var hfu: Double
-    public var dollarsPerStep: Double
+    /// The step's time on every device at the hourly price.
+    public var dollarsPerStep: Dollars
     /// Why this plan is worse than it could be: memory, bubble, communication.
     public var weaknesses: [String]
     /// Why it ranks below the winner of a search, from the numbers (nil outside a ranking).
     public var versusBest: String?
 
-    /// Exposed seconds of one parallel dimension's collectives (`DP`, `TP`, `PP`, `EP`).
-    public func exposedSeconds(_ group: String) -> Double {
-        collectives.filter { $0.group == group }.reduce(0) { $0 + $1.exposedSeconds }
+    /// Exposed time of one parallel dimension's collectives (`DP`, `TP`, `PP`, `EP`).
+    public func exposedTime(_ group: String) -> Seconds {
+        collectives.filter { $0.group == group }.reduce(Seconds.zero) { $0 + $1.exposedTime }
     }
 }
 
@@ -74,18 +78,19 @@ extension ParallelConfig {
         let step = counts.stepFLOPs
         let perDevice = Double(step) / Double(devices)
         // Training steps are compute-bound: only the compute side of the roofline is charged.
-        let compute = device.roofline(utilisation: job.kernelEfficiency).computeTime(perDevice).value
+        let compute = device.roofline(utilisation: job.kernelEfficiency).computeTime(perDevice)
         // 1F1B: (P − 1) micro-batch slots idle of M + P − 1, i.e. (P − 1)/M of the compute.
         let bubble = compute * Double(pp - 1) / Double(microBatches)
         let comms = collectives(job, micro: micro, shard: shard, device: device, compute: compute)
-        let stepSeconds = compute + bubble + comms.reduce(0) { $0 + $1.exposedSeconds }
-        let capacity = Double(devices) * device.peak.value * stepSeconds
+        let stepTime = compute + bubble + comms.reduce(Seconds.zero) { $0 + $1.exposedTime }
+        // Device-FLOPs the step could have run at peak: the denominator of MFU and HFU.
+        let capacity = Double(devices) * device.peak.value * stepTime.value
         let fits = memTotal <= device.memoryBytes
         return PlanEvaluation(
             config: self, accelerator: device.name, microBatchSize: micro, memory: planMemory, fits: fits, stepFLOPs: step,
-            modelStepFLOPs: counts.modelStepFLOPs, flopsPerDevice: perDevice, computeSeconds: compute, bubbleSeconds: bubble,
-            collectives: comms, stepSeconds: stepSeconds, mfu: Double(counts.modelStepFLOPs) / capacity, hfu: Double(step) / capacity,
-            dollarsPerStep: device.pricePerHour.cost(for: Seconds(stepSeconds)).value * Double(devices),
+            modelStepFLOPs: counts.modelStepFLOPs, flopsPerDevice: perDevice, computeTime: compute, bubbleTime: bubble,
+            collectives: comms, stepTime: stepTime, mfu: Double(counts.modelStepFLOPs) / capacity, hfu: Double(step) / capacity,
+            dollarsPerStep: device.pricePerHour.cost(for: stepTime) * Double(devices),
             weaknesses: weaknesses(fits: fits, memory: memTotal, device: device, compute: compute, bubble: bubble, comms: comms),
             versusBest: nil)
     }
@@ -107,14 +112,14 @@ extension ParallelConfig {
         return parts
     }
 
-    func weaknesses(fits: Bool, memory: Int128, device: Accelerator, compute: Double, bubble: Double, comms: [Collective]) -> [String] {
+    func weaknesses(fits: Bool, memory: Int128, device: Accelerator, compute: Seconds, bubble: Seconds, comms: [Collective]) -> [String] {
         var out: [String] = []
         if !fits {
             out.append("memory: needs \(String(format: "%.1f", Double(memory) / 1e9)) GB per device, \(device.name) has \(String(format: "%.0f", Double(device.memoryBytes) / 1e9)) GB")
         }
-        if bubble > 0.05 * compute { out.append("pipeline bubble: \(String(format: "%.0f", 100 * bubbleFraction)) % of the step idle") }
-        for c in comms where c.exposedSeconds > 0.05 * compute {
-            out.append("communication: \(c.name) exposes \(String(format: "%.2f", c.exposedSeconds)) s over \(c.link)")
+        if bubble > compute * 0.05 { out.append("pipeline bubble: \(String(format: "%.0f", 100 * bubbleFraction)) % of the step idle") }
+        for c in comms where c.exposedTime > compute * 0.05 {
+            out.append("communication: \(c.name) exposes \(String(format: "%.2f", c.exposedTime.value)) s over \(c.link.name)")
         }
         return out
     }

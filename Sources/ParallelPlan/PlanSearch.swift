@@ -1,3 +1,4 @@
+import CostModel
 import Workload
 
 /// Enumerates the valid plans for a device count and ranks them.
@@ -51,7 +52,7 @@ public enum PlanSearch {
     /// Sorts and fills in `versusBest` for every plan but the winner.
     static func rank(_ evaluations: [PlanEvaluation], device: Accelerator) -> [PlanEvaluation] {
         var sorted = evaluations.sorted {
-            ($0.fits ? 0 : 1, $0.stepSeconds, $0.memory.total) < ($1.fits ? 0 : 1, $1.stepSeconds, $1.memory.total)
+            ($0.fits ? 0 : 1, $0.stepTime, $0.memory.total) < ($1.fits ? 0 : 1, $1.stepTime, $1.memory.total)
         }
         guard let best = sorted.first else { return sorted }
         for i in sorted.indices { sorted[i].versusBest = i == 0 ? "fastest" : reason(sorted[i], against: best, device: device) }
@@ -64,19 +65,19 @@ public enum PlanSearch {
         func gb(_ bytes: Int128) -> String { String(format: "%.1f GB", Double(bytes) / 1e9) }
         if !e.fits { return "does not fit: \(gb(e.memory.total)) > \(String(format: "%.0f GB", Double(device.memoryBytes) / 1e9))" }
         if e.config.devices > best.config.devices { return "costlier: \(e.config.devices) devices vs \(best.config.devices)" }
-        let slower = e.stepSeconds / best.stepSeconds - 1
+        let slower = e.stepTime.value / best.stepTime.value - 1
         guard slower > 1e-9 else {
             if e.memory.total > best.memory.total { return "same step time; more memory: \(gb(e.memory.total)) vs \(gb(best.memory.total))" }
             return "ties with the winner"
         }
         func pct(_ x: Double) -> String { String(format: "%.1f %%", 100 * x) }
-        func s(_ x: Double) -> String { String(format: "%.2f s", x) }
-        let parts: [(String, Double, String)] = [
-            ("compute", e.computeSeconds - best.computeSeconds, "compute \(s(e.computeSeconds)) vs \(s(best.computeSeconds))"),
-            ("bubble", e.bubbleSeconds - best.bubbleSeconds,
+        func s(_ x: Seconds) -> String { String(format: "%.2f s", x.value) }
+        let parts: [(String, Seconds, String)] = [
+            ("compute", e.computeTime - best.computeTime, "compute \(s(e.computeTime)) vs \(s(best.computeTime))"),
+            ("bubble", e.bubbleTime - best.bubbleTime,
              "bubble \(pct(e.config.bubbleFraction)) vs \(pct(best.config.bubbleFraction))"),
         ] + ["DP", "TP", "PP", "EP"].map { g in
-            (g, e.exposedSeconds(g) - best.exposedSeconds(g), "exposed \(g) comm \(s(e.exposedSeconds(g))) vs \(s(best.exposedSeconds(g)))")
+            (g, e.exposedTime(g) - best.exposedTime(g), "exposed \(g) comm \(s(e.exposedTime(g))) vs \(s(best.exposedTime(g)))")
         }
         let worst = parts.max { $0.1 < $1.1 }!
         return "+\(pct(slower)) step time: \(worst.2)"

@@ -62,7 +62,7 @@ public struct PublishedRunCheck: Sendable {
         } else {
             throw PlanError(.publishedRun, "\(run.name) reports neither GPU-hours with a token count nor a throughput")
         }
-        let predictedStep = evaluation.stepSeconds
+        let predictedStep = evaluation.stepTime.value
         return PublishedRunCheck(
             run: run, architecture: spec.name, modelStepFLOPs: modelStep, modelFLOPs: steps.map { $0 * modelStep },
             hardwareStepFLOPs: hardwareStep, reportedStepSeconds: reportedStep, predictedStepSeconds: predictedStep,

@@ -6,12 +6,13 @@ public struct ServingEstimate: Sendable {
     public var tp: Int
     public var batch: Int
     public var context: Int
-    /// Seconds per decode step: the larger of compute and memory traffic per device, plus the
+    /// Time per decode step: the larger of compute and memory traffic per device, plus the
     /// TP all-reduces (2 per layer of b·h bf16 activations, latency-bound).
-    public var secondsPerToken: Double
-    public var computeSeconds: Double
-    public var memorySeconds: Double
-    public var communicationSeconds: Double
+    public var timePerToken: Seconds
+    public var computeTime: Seconds
+    public var memoryTime: Seconds
+    public var communicationTime: Seconds
+    /// Generated tokens per second of one replica: batch ÷ time per token.
     public var tokensPerSecond: Double
     public var boundBy: String
     public var fits: Bool
@@ -32,16 +33,21 @@ public struct ServingEstimate: Sendable {
 }
 
 public enum ServingPlan {
-    /// Seconds of the tensor-parallel all-reduces one forward step of `tokens` tokens needs:
+    /// Time of the tensor-parallel all-reduces one forward step of `tokens` tokens needs:
     /// Megatron's 2 per layer over `tokens × d` bf16 activations, ring time plus per-step link
     /// latency, over the node's link when the group fits in a node, else the network. The layers
     /// are the decoder's (the stack every generated token runs through).
-    public static func tensorParallelSeconds(spec: ModelSpec, tp: Int, tokens: Int, on device: Accelerator) -> Double {
-        guard tp > 1 else { return 0 }
+    public static func tensorParallelTime(spec: ModelSpec, tp: Int, tokens: Int, on device: Accelerator) -> Seconds {
+        guard tp > 1 else { return .zero }
         let layers = (spec.decoder ?? spec.encoder)?.layers ?? 0
-        let link = tp <= device.devicesPerNode ? device.intraNode : device.interNode
-        let message = 2.0 * Double(tokens) * Double(spec.hiddenSize)
-        return Double(2 * layers) * (Ring.allReduce(message, tp) / link.bytesPerSecond + Ring.allReduceSteps(tp) * link.latencySeconds)
+        let message = Bytes(2.0 * Double(tokens) * Double(spec.hiddenSize))
+        return device.link(forGroupOf: tp).time(bytes: Ring.allReduce(message, tp), steps: Ring.allReduceSteps(tp)) * Double(2 * layers)
+    }
+
+    /// `tensorParallelTime` in seconds, for the cost model's communication hook
+    /// (`InferenceCost.Communication`), which takes a plain number of seconds.
+    public static func tensorParallelSeconds(spec: ModelSpec, tp: Int, tokens: Int, on device: Accelerator) -> Double {
+        tensorParallelTime(spec: spec, tp: tp, tokens: tokens, on: device).value
     }
 
     public static func estimate(spec: ModelSpec, tp: Int, batch: Int, context: Int, on device: Accelerator) throws -> ServingEstimate {
@@ -52,12 +58,12 @@ public enum ServingPlan {
         let step = try FlopCounter(spec: spec, latentDecode: .absorbed).decode(batch: batch, context: context).total
         let perDeviceBytes = Double(memory.decodeStep.total) / Double(tp)
         let roofline = device.roofline().step(context: context, flops: Double(step) / Double(tp), bytes: perDeviceBytes)
-        let compute = roofline.computeTime.value, traffic = roofline.memoryTime.value
-        let comm = tensorParallelSeconds(spec: spec, tp: tp, tokens: batch, on: device)
-        let seconds = max(compute, traffic) + comm
+        let compute = roofline.computeTime, traffic = roofline.memoryTime
+        let comm = tensorParallelTime(spec: spec, tp: tp, tokens: batch, on: device)
+        let perToken = Seconds.max(compute, traffic) + comm
         let resident = Double(memory.inferenceTotal) / Double(tp)
-        var estimate = ServingEstimate(tp: tp, batch: batch, context: context, secondsPerToken: seconds, computeSeconds: compute,
-                               memorySeconds: traffic, communicationSeconds: comm, tokensPerSecond: Double(batch) / seconds,
+        var estimate = ServingEstimate(tp: tp, batch: batch, context: context, timePerToken: perToken, computeTime: compute,
+                               memoryTime: traffic, communicationTime: comm, tokensPerSecond: Double(batch) / perToken.value,
                                boundBy: traffic >= compute ? "memory bandwidth" : "compute",
                                fits: resident <= Double(device.memoryBytes),
                                bytesPerDevice: memory.inferenceTotal / Int128(tp) + (memory.inferenceTotal % Int128(tp) == 0 ? 0 : 1))

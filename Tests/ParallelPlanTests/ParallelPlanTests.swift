@@ -36,9 +36,9 @@ let a100 = try! Accelerator(HardwareCatalog.a100_80gb, intraNode: InterconnectCa
     }
 
     @Test func ringAllReduceMovesTwiceNMinusOneOverNOfTheMessage() {
-        #expect(Ring.allReduce(1000, 8) == 1750)
-        #expect(Ring.gather(1000, 4) == 750)
-        #expect(Ring.allReduce(1000, 1) == 0)
+        #expect(Ring.allReduce(Bytes(1000), 8) == Bytes(1750))
+        #expect(Ring.gather(Bytes(1000), 4) == Bytes(750))
+        #expect(Ring.allReduce(Bytes(1000), 1) == .zero)
     }
 
     @Test func dataParallelAllReduceCarriesBf16Gradients() throws {
@@ -46,8 +46,8 @@ let a100 = try! Accelerator(HardwareCatalog.a100_80gb, intraNode: InterconnectCa
         let e = try ParallelConfig(dp: 8).evaluate(job, on: a100)
         let dpComm = try #require(e.collectives.first { $0.name == "dp_gradient_allreduce" })
         let gradientBytes: Double = 2 * 124_439_808
-        #expect(dpComm.bytesPerDevice == 2 * 7 / 8 * gradientBytes)
-        #expect(dpComm.link == "nvlink3")
+        #expect(dpComm.bytesPerDevice.value == 2 * 7 / 8 * gradientBytes)
+        #expect(dpComm.link.name == "nvlink3")
     }
 
     @Test func tensorParallelAllReducesFourPerLayerPerMicroBatch() throws {
@@ -57,7 +57,7 @@ let a100 = try! Accelerator(HardwareCatalog.a100_80gb, intraNode: InterconnectCa
         // 12 layers × 4 all-reduces × 2 micro-batches, each of 2 bytes × 4 sequences × 1024 × 768.
         let message: Double = 2 * 4 * 1024 * 768
         let perAllReduce: Double = 2 * 3 / 4 * message
-        #expect(tp.bytesPerDevice == 96 * perAllReduce)
+        #expect(tp.bytesPerDevice.value == 96 * perAllReduce)
     }
 
     @Test func crossAttentionIsOneMoreTensorParallelReductionPerDecoderLayer() throws {
@@ -74,8 +74,8 @@ let a100 = try! Accelerator(HardwareCatalog.a100_80gb, intraNode: InterconnectCa
         let e = try ParallelConfig(pp: 4, microBatches: 8).evaluate(job, on: a100)
         let pp = try #require(e.collectives.first { $0.name == "pp_send_recv" })
         let activation: Double = 2 * 2 * 1024 * 768
-        #expect(pp.bytesPerDevice == 16 * activation)
-        #expect(abs(e.bubbleSeconds - e.computeSeconds * 3 / 8) < 1e-12)
+        #expect(pp.bytesPerDevice.value == 16 * activation)
+        #expect(abs(e.bubbleTime.value - e.computeTime.value * 3 / 8) < 1e-12)
     }
 
     @Test func activationsFollowKorthikantiWithTensorAndSequenceParallelism() {
@@ -126,9 +126,9 @@ let a100 = try! Accelerator(HardwareCatalog.a100_80gb, intraNode: InterconnectCa
         #expect(one.boundBy == "memory bandwidth")
         let bytes: Double = 2 * 6_738_415_616 + 524_288 * 1024
         let weightsAndCache = bytes / 2.039e12
-        #expect(abs(one.secondsPerToken - weightsAndCache) < 1e-12)
+        #expect(abs(one.timePerToken.value - weightsAndCache) < 1e-12)
         let four = try ServingPlan.estimate(spec: ReferenceSpecs.llama2_7b, tp: 4, batch: 1, context: 1024, on: a100)
-        #expect(four.memorySeconds * 4 - one.memorySeconds < 1e-12)
+        #expect(four.memoryTime.value * 4 - one.memoryTime.value < 1e-12)
         #expect(try four.replicas(for: 1000) >= 1)
     }
 }

@@ -11,7 +11,7 @@ import Workload
         #expect(e.modelStepFLOPs == model)
         #expect(e.stepFLOPs > model)
         #expect(abs(e.mfu / e.hfu - Double(model) / Double(e.stepFLOPs)) < 1e-12)
-        #expect(abs(e.hfu - Double(e.stepFLOPs) / (16 * 312e12 * e.stepSeconds)) < 1e-12)
+        #expect(abs(e.hfu - Double(e.stepFLOPs) / (16 * 312e12 * e.stepTime.value)) < 1e-12)
     }
 }
 
@@ -39,7 +39,7 @@ import Workload
         let best = try ParallelConfig(tp: 2, pp: 1, dp: 8, zero: 1, microBatches: 8).evaluate(job, on: a100)
         let piped = try ParallelConfig(tp: 2, pp: 4, dp: 2, zero: 1, microBatches: 32).evaluate(job, on: a100)
         let reason = PlanSearch.reason(piped, against: best, device: a100)
-        let slower = String(format: "%.1f %%", 100 * (piped.stepSeconds / best.stepSeconds - 1))
+        let slower = String(format: "%.1f %%", 100 * (piped.stepTime.value / best.stepTime.value - 1))
         #expect(reason == "+\(slower) step time: bubble \(String(format: "%.1f %%", 100 * 3.0 / 35.0)) vs 0.0 %")
     }
 
@@ -47,6 +47,6 @@ import Workload
         let plans = PlanSearch.plans(devices: 16, job: job, on: a100)
         let fitting = plans.prefix { $0.fits }
         #expect(plans.dropFirst(fitting.count).allSatisfy { !$0.fits })
-        #expect(zip(fitting, fitting.dropFirst()).allSatisfy { $0.stepSeconds <= $1.stepSeconds })
+        #expect(zip(fitting, fitting.dropFirst()).allSatisfy { $0.stepTime <= $1.stepTime })
     }
 }

@@ -21,27 +21,27 @@ import Workload
     @Test func stageZeroAllReducesTheGradientsOncePerStep() throws {
         let c = try collectives(zero: 0)
         #expect(c.keys.sorted() == ["dp_gradient_allreduce"])
-        #expect(c["dp_gradient_allreduce"]?.bytesPerDevice == 2 * gather)
+        #expect(c["dp_gradient_allreduce"]?.bytesPerDevice.value == 2 * gather)
         #expect(c["dp_gradient_allreduce"]?.count == 1)
     }
 
     @Test func stageOneReduceScattersGradientsAndGathersWeightsOncePerStep() throws {
         let c = try collectives(zero: 1)
-        #expect(c["dp_gradient_reducescatter"]?.bytesPerDevice == gather)
-        #expect(c["dp_weight_allgather"]?.bytesPerDevice == gather)
+        #expect(c["dp_gradient_reducescatter"]?.bytesPerDevice.value == gather)
+        #expect(c["dp_weight_allgather"]?.bytesPerDevice.value == gather)
         #expect(c["dp_gradient_reducescatter"]?.count == 1)
     }
 
     @Test func stageTwoReduceScattersEveryMicroBatch() throws {
         let c = try collectives(zero: 2)
-        #expect(c["dp_gradient_reducescatter"]?.bytesPerDevice == 4 * gather)
+        #expect(c["dp_gradient_reducescatter"]?.bytesPerDevice.value == 4 * gather)
         #expect(c["dp_gradient_reducescatter"]?.count == 4)
-        #expect(c["dp_weight_allgather"]?.bytesPerDevice == gather)
+        #expect(c["dp_weight_allgather"]?.bytesPerDevice.value == gather)
     }
 
     @Test func stageThreeGathersTwiceAndReduceScattersOncePerMicroBatch() throws {
         let c = try collectives(zero: 3)
-        let total = c.values.filter { $0.group == "DP" }.reduce(0) { $0 + $1.bytesPerDevice }
+        let total = c.values.filter { $0.group == "DP" }.reduce(0) { $0 + $1.bytesPerDevice.value }
         // 3 × M × (N−1)/N × 2Ψ: the ZeRO paper's 3Ψ per step, M = 4 times over.
         #expect(total == 3 * 4 * gather)
         for name in ["dp_zero3_forward_allgather", "dp_zero3_backward_allgather", "dp_zero3_gradient_reducescatter"] {
@@ -53,7 +53,7 @@ import Workload
         let job = TrainingJob(spec: ReferenceSpecs.llama2_7b, seq: 4096, globalBatch: 1024, recompute: .selective)
         let e = try ParallelConfig(tp: 2, pp: 1, dp: 32, zero: 3, sequenceParallel: true, microBatches: 32).evaluate(job, on: a100)
         let shard = Double(e.memory.parametersPerDevice)
-        let dp = e.collectives.filter { $0.group == "DP" }.reduce(0) { $0 + $1.bytesPerDevice }
+        let dp = e.collectives.filter { $0.group == "DP" }.reduce(0) { $0 + $1.bytesPerDevice.value }
         #expect(dp == 3 * 32 * (31.0 / 32.0) * 2 * shard)
     }
 
@@ -66,17 +66,17 @@ import Workload
                                           devicesPerNode: 8, pricePerHour: DollarsPerHour(1))
         let e = try ParallelConfig(dp: 8, zero: 0, microBatches: 4).evaluate(job, on: slowNetwork)
         let allReduce = try #require(e.collectives.first { $0.name == "dp_gradient_allreduce" })
-        let window = e.computeSeconds / 4 * 2 / 3
-        #expect(allReduce.seconds > window)
-        #expect(abs(allReduce.exposedSeconds - (allReduce.seconds - window)) < 1e-12)
-        #expect(abs(e.stepSeconds - (e.computeSeconds + allReduce.exposedSeconds)) < 1e-12)
+        let window = e.computeTime.value / 4 * 2 / 3
+        #expect(allReduce.time.value > window)
+        #expect(abs(allReduce.exposedTime.value - (allReduce.time.value - window)) < 1e-12)
+        #expect(abs(e.stepTime.value - (e.computeTime.value + allReduce.exposedTime.value)) < 1e-12)
     }
 
     @Test func ringTimeIsBytesOverBandwidthPlusStepsTimesLatency() throws {
         let c = try collectives(zero: 0)
         let l = InterconnectCatalog.nvlink3
-        let expected = 2 * gather / l.bytesPerSecond + 14 * l.latencySeconds
-        #expect(abs(try #require(c["dp_gradient_allreduce"]).seconds - expected) < 1e-15)
+        let expected = 2 * gather / l.bandwidth.value + 14 * l.latency.value
+        #expect(abs(try #require(c["dp_gradient_allreduce"]).time.value - expected) < 1e-15)
     }
 }
 
@@ -102,8 +102,8 @@ import Workload
         let expert = try #require(e.collectives.first { $0.name == "edp_gradient_allreduce" })
         let experts = Double(e.memory.expertParametersPerDevice), all = Double(e.memory.parametersPerDevice)
         #expect(dense.ranks == 16 && expert.ranks == 2)
-        #expect(expert.bytesPerDevice == 2 * (1.0 / 2.0) * 2 * experts)
-        #expect(dense.bytesPerDevice == 2 * (15.0 / 16.0) * 2 * (all - experts))
+        #expect(expert.bytesPerDevice.value == 2 * (1.0 / 2.0) * 2 * experts)
+        #expect(dense.bytesPerDevice.value == 2 * (15.0 / 16.0) * 2 * (all - experts))
     }
 
     @Test func mixtralOnSixteenH100sWithZeroOneDoesNotFitOnceExpertsAreCountedRight() throws {

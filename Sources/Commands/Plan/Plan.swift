@@ -1,4 +1,5 @@
 import ArgumentParser
+import CostModel
 import ParallelPlan
 import Workload
 
@@ -107,12 +108,12 @@ extension Plan {
         for e in estimates {
             let replicas = try tokensPerSecond.map { try e.replicas(for: $0) }
             let dollarsPerMillion = e.dollarsPerMillionTokens
-            table.append([String(e.tp), e.fits ? "yes" : "no", HumanUnits.decimal(Double(e.bytesPerDevice) / 1e9, 1),
-                          HumanUnits.decimal(e.secondsPerToken * 1000, 2), e.boundBy, HumanUnits.decimal(e.communicationSeconds * 1000, 3),
+            table.append([String(e.tp), e.fits ? "yes" : "no", HumanUnits.decimal(Bytes(Double(e.bytesPerDevice)).gigabytes, 1),
+                          HumanUnits.decimal(e.timePerToken.milliseconds, 2), e.boundBy, HumanUnits.decimal(e.communicationTime.milliseconds, 3),
                           HumanUnits.decimal(e.tokensPerSecond, 0), replicas.map(String.init) ?? "—", HumanUnits.decimal(dollarsPerMillion, 3)])
             rows.append(.object([("tp", .int(e.tp)), ("fits", .bool(e.fits)), ("bytes_per_device", .integer(e.bytesPerDevice)),
-                                 ("seconds_per_token", .number(e.secondsPerToken)), ("compute_seconds", .number(e.computeSeconds)),
-                                 ("memory_seconds", .number(e.memorySeconds)), ("communication_seconds", .number(e.communicationSeconds)),
+                                 ("seconds_per_token", .number(e.timePerToken.value)), ("compute_seconds", .number(e.computeTime.value)),
+                                 ("memory_seconds", .number(e.memoryTime.value)), ("communication_seconds", .number(e.communicationTime.value)),
                                  ("bound_by", .string(e.boundBy)), ("tokens_per_second", .number(e.tokensPerSecond)),
                                  ("replicas", .optional(replicas)), ("dollars_per_million_tokens", .number(dollarsPerMillion))]))
         }

@@ -14,10 +14,10 @@ struct PlanView {
                                 columns: ["plan", "b", "fits", "GB/device", "step s", "bubble", "exposed comm s", "MFU", "HFU", "$/step", "why it loses"])
         ranking.alignments[10] = .left
         for e in evaluations {
-            let comm = e.exposedCommunicationSeconds
-            ranking.append([e.config.description, String(e.microBatchSize), e.fits ? "yes" : "no", HumanUnits.decimal(Double(e.memory.total) / 1e9, 1),
-                            HumanUnits.decimal(e.stepSeconds, 3), HumanUnits.percent(e.config.bubbleFraction),
-                            HumanUnits.decimal(comm, 3), HumanUnits.percent(e.mfu), HumanUnits.percent(e.hfu), HumanUnits.decimal(e.dollarsPerStep, 4),
+            let comm = e.exposedCommunicationTime
+            ranking.append([e.config.description, String(e.microBatchSize), e.fits ? "yes" : "no", HumanUnits.decimal(Bytes(Double(e.memory.total)).gigabytes, 1),
+                            HumanUnits.decimal(e.stepTime.value, 3), HumanUnits.percent(e.config.bubbleFraction),
+                            HumanUnits.decimal(comm.value, 3), HumanUnits.percent(e.mfu), HumanUnits.percent(e.hfu), HumanUnits.decimal(e.dollarsPerStep.value, 4),
                             e.versusBest ?? e.weaknesses.joined(separator: "; ")])
         }
         var tables = [ranking]
@@ -45,8 +45,8 @@ struct PlanView {
         var comms = TextTable(title: "communication per step", columns: ["collective", "calls", "bytes/device", "link", "seconds", "exposed s", "overlap"])
         comms.alignments[6] = .left
         for c in e.collectives {
-            comms.append([c.name, String(c.count), HumanUnits.decimal(c.bytesPerDevice, 0), c.link, HumanUnits.decimal(c.seconds, 4),
-                          HumanUnits.decimal(c.exposedSeconds, 4), c.overlap])
+            comms.append([c.name, String(c.count), HumanUnits.decimal(c.bytesPerDevice.value, 0), c.link.name, HumanUnits.decimal(c.time.value, 4),
+                          HumanUnits.decimal(c.exposedTime.value, 4), c.overlap])
         }
         return [memory, comms]
     }
@@ -75,26 +75,25 @@ struct PlanView {
                         result: HumanUnits.flops(e.stepFLOPs)),
             Explanation("step FLOPs (model)", formula: "exact 3 × forward, no recomputation", inputs: [], result: HumanUnits.flops(e.modelStepFLOPs)),
             Explanation("compute", formula: "step FLOPs (hardware) ÷ devices ÷ (peak × kernel efficiency)",
-                        inputs: [.init("devices", n(c.devices), ""), peak, efficiency], result: "\(HumanUnits.decimal(e.computeSeconds, 3)) s"),
+                        inputs: [.init("devices", n(c.devices), ""), peak, efficiency], result: "\(HumanUnits.decimal(e.computeTime.value, 3)) s"),
             Explanation("pipeline bubble", formula: "compute × (P − 1)/M (1F1B; idle fraction (P − 1)/(M + P − 1), Narayanan et al. 2021)",
                         inputs: [.init("P", n(c.pp), "", source: "plan"), .init("M", n(c.microBatches), "micro-batches", source: "B ÷ (D × b)")],
-                        result: "\(HumanUnits.decimal(e.bubbleSeconds, 3)) s"),
+                        result: "\(HumanUnits.decimal(e.bubbleTime.value, 3)) s"),
         ]
-        let links = [device.intraNode, device.interNode]
         for col in e.collectives {
-            let link = links.first { $0.name == col.link }
+            let link = col.link
             out.append(Explanation(col.name, formula: "bytes = \(col.formula); time = bytes ÷ bandwidth + ring steps × latency; \(col.overlap)",
-                                   inputs: [.init("bandwidth", HumanUnits.decimal((link?.bytesPerSecond ?? 0) / 1e9, 1), "GB/s", source: link?.source ?? col.link),
-                                            .init("latency", HumanUnits.decimal((link?.latencySeconds ?? 0) * 1e6, 1), "µs", source: link?.latencySource ?? col.link)],
-                                   result: "\(HumanUnits.decimal(col.bytesPerDevice, 0)) bytes, \(HumanUnits.decimal(col.seconds, 4)) s, \(HumanUnits.decimal(col.exposedSeconds, 4)) s exposed"))
+                                   inputs: [.init("bandwidth", HumanUnits.decimal(link.bandwidth.gigabytesPerSecond, 1), "GB/s", source: link.bandwidthCitation),
+                                            .init("latency", HumanUnits.decimal(link.latency.microseconds, 1), "µs", source: link.latencyCitation)],
+                                   result: "\(HumanUnits.decimal(col.bytesPerDevice.value, 0)) bytes, \(HumanUnits.decimal(col.time.value, 4)) s, \(HumanUnits.decimal(col.exposedTime.value, 4)) s exposed"))
         }
         out += [
-            Explanation("step time", formula: "compute + bubble + Σ exposed communication", inputs: [], result: "\(HumanUnits.decimal(e.stepSeconds, 3)) s"),
+            Explanation("step time", formula: "compute + bubble + Σ exposed communication", inputs: [], result: "\(HumanUnits.decimal(e.stepTime.value, 3)) s"),
             Explanation("MFU", formula: "step FLOPs (model) ÷ (devices × peak × step time)", inputs: [peak], result: HumanUnits.percent(e.mfu)),
             Explanation("HFU", formula: "step FLOPs (hardware) ÷ (devices × peak × step time)", inputs: [peak], result: HumanUnits.percent(e.hfu)),
             Explanation("$/step", formula: "step time ÷ 3600 × $/h × devices",
                         inputs: [.init("$/h", HumanUnits.decimal(device.pricePerHour.value, 2), "per device", citing: "\(InputParameter.pricePerHour) or the catalog's reference price")],
-                        result: HumanUnits.decimal(e.dollarsPerStep, 4)),
+                        result: HumanUnits.decimal(e.dollarsPerStep.value, 4)),
         ]
         return out
     }
@@ -122,15 +121,15 @@ struct PlanView {
                 .object([("name", .string($0.name)), ("bytes", .integer($0.bytes.value)), ("formula", .string($0.formula))])
             })),
             ("step_flops", .integer(e.stepFLOPs)), ("model_step_flops", .integer(e.modelStepFLOPs)), ("flops_per_device", .number(e.flopsPerDevice)),
-            ("compute_seconds", .number(e.computeSeconds)), ("bubble_fraction", .number(e.config.bubbleFraction)),
-            ("bubble_seconds", .number(e.bubbleSeconds)),
+            ("compute_seconds", .number(e.computeTime.value)), ("bubble_fraction", .number(e.config.bubbleFraction)),
+            ("bubble_seconds", .number(e.bubbleTime.value)),
             ("collectives", .array(e.collectives.map {
                 .object([("name", .string($0.name)), ("group", .string($0.group)), ("calls", .int($0.count)), ("ranks", .int($0.ranks)),
-                         ("bytes_per_device", .number($0.bytesPerDevice)), ("link", .string($0.link)),
-                         ("seconds", .number($0.seconds)), ("exposed_seconds", .number($0.exposedSeconds)),
+                         ("bytes_per_device", .number($0.bytesPerDevice.value)), ("link", .string($0.link.name)),
+                         ("seconds", .number($0.time.value)), ("exposed_seconds", .number($0.exposedTime.value)),
                          ("overlap", .string($0.overlap)), ("formula", .string($0.formula))])
             })),
-            ("step_seconds", .number(e.stepSeconds)), ("mfu", .number(e.mfu)), ("hfu", .number(e.hfu)), ("dollars_per_step", .number(e.dollarsPerStep)),
+            ("step_seconds", .number(e.stepTime.value)), ("mfu", .number(e.mfu)), ("hfu", .number(e.hfu)), ("dollars_per_step", .number(e.dollarsPerStep.value)),
             ("why_it_loses", .optional(e.versusBest == "fastest" ? nil : e.versusBest)),
             ("weaknesses", .array(e.weaknesses.map { .string($0) })),
         ])

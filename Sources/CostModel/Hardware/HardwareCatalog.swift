@@ -44,14 +44,16 @@ public enum HardwareCatalog {
         priceSource: SourceReference(
             "Azure Linux VM pricing, ND96asr A100 v4, 3-year reserved, per GPU (the seeds' figure)",
             url: "https://azure.microsoft.com/en-us/pricing/details/virtual-machines/linux/#pricing",
-            dateRead: read, note: "as quoted by seeds 002/003 (2024); not re-read from Azure"))
+            dateRead: read, note: "as quoted by seeds 002/003 (2024); not re-read from Azure"),
+        links: .hgxA100)
 
     public static let a100_80gb = HardwareSpec(
         name: "a100-80gb-sxm", displayName: "NVIDIA A100 80GB SXM4", aliases: ["a100-80gb", "a100-sxm4-80gb"],
         kind: .gpu, densePeaks: peaks(fp32: 19.5, tf32: 156, bf16: 312, fp8: nil, int8: 624),
         memoryGigabytes: 80, bandwidth: .giga(2039), tdp: Watts(400), referencePrice: DollarsPerHour(2.45),
         specSource: a100Datasheet,
-        priceSource: runPodPricing("A100 SXM 80GB on-demand (spot $1.39; the $1.19 often quoted is A100 PCIe spot)"))
+        priceSource: runPodPricing("A100 SXM 80GB on-demand (spot $1.39; the $1.19 often quoted is A100 PCIe spot)"),
+        links: .hgxA100)
 
     static let h100Datasheet = SourceReference(
         "NVIDIA H100 Tensor Core GPU datasheet (SXM and PCIe columns)",
@@ -65,7 +67,8 @@ public enum HardwareCatalog {
         specSource: h100Datasheet,
         priceSource: SourceReference("gpu.blog, NVIDIA H100 SXM provider marketplace (\"enterprise choice\")",
                                      url: "https://gpu.blog/gpus/nvidia-h100-sxm", dateRead: read,
-                                     note: "indicative on-demand; the same page lists $1.90 as cheapest"))
+                                     note: "indicative on-demand; the same page lists $1.90 as cheapest"),
+        links: .hgxH100)
 
     public static let h100PCIe = HardwareSpec(
         name: "h100-pcie", displayName: "NVIDIA H100 PCIe 80GB", aliases: ["h100-pcie-80gb"],
@@ -74,7 +77,8 @@ public enum HardwareCatalog {
         specSource: h100Datasheet,
         priceSource: SourceReference("gpu.blog, NVIDIA H100 PCIe provider marketplace (RunPod)",
                                      url: "https://gpu.blog/gpus/nvidia-h100-pcie", dateRead: read,
-                                     note: "indicative on-demand"))
+                                     note: "indicative on-demand"),
+        links: .pcieH100)
 
     public static let h200 = HardwareSpec(
         name: "h200", displayName: "NVIDIA H200 SXM 141GB", aliases: ["h200-sxm"],
@@ -85,7 +89,8 @@ public enum HardwareCatalog {
             dateRead: read, note: "same GH100 compute as H100 SXM; sparse tensor figures (BF16 1,979, FP8 3,958) halved to dense"),
         priceSource: SourceReference("Spheron, NVIDIA H200 vs B200 vs GB200 (on-demand, 17 Mar 2026)",
                                      url: "https://www.spheron.network/blog/nvidia-h200-vs-b200-vs-gb200", dateRead: read,
-                                     note: "indicative on-demand, one provider"))
+                                     note: "indicative on-demand, one provider"),
+        links: .hgxH100)
 
     public static let b200 = HardwareSpec(
         name: "b200", displayName: "NVIDIA B200 (HGX, 1000 W)", aliases: ["b200-sxm", "hgx-b200"],
@@ -96,7 +101,8 @@ public enum HardwareCatalog {
             dateRead: read, note: "per GPU = 8-GPU board figures ÷ 8 (TF32 18 PF, BF16 36 PF, FP8/INT8 72 P sparse → halved); GB200's 1200 W B200 is faster (BF16 2.5 PF dense)"),
         priceSource: SourceReference("Spheron, NVIDIA H200 vs B200 vs GB200 (on-demand, 17 Mar 2026)",
                                      url: "https://www.spheron.network/blog/nvidia-h200-vs-b200-vs-gb200", dateRead: read,
-                                     note: "indicative on-demand, one provider"))
+                                     note: "indicative on-demand, one provider"),
+        links: .hgxB200)
 
     public static let l4 = HardwareSpec(
         name: "l4", displayName: "NVIDIA L4 24GB", aliases: ["nvidia-l4"],
@@ -105,7 +111,8 @@ public enum HardwareCatalog {
         specSource: SourceReference(
             "NVIDIA L4 Tensor Core GPU datasheet", url: "https://www.nvidia.com/en-us/data-center/l4/",
             dateRead: read, note: "datasheet prints sparse figures (TF32 120, BF16 242, FP8/INT8 485); halved to dense"),
-        priceSource: runPodPricing("L4 on-demand (spot $0.44; Modal lists $0.80)"))
+        priceSource: runPodPricing("L4 on-demand (spot $0.44; Modal lists $0.80)"),
+        links: .pcieInference)
 
     public static let l40s = HardwareSpec(
         name: "l40s", displayName: "NVIDIA L40S 48GB", aliases: ["nvidia-l40s"],
@@ -116,7 +123,8 @@ public enum HardwareCatalog {
             dateRead: read, note: "starred datasheet figures (TF32 366, BF16 733, FP8 1,466) are with sparsity; dense used"),
         priceSource: SourceReference("Modal, How much does it cost to run NVIDIA L40S GPUs in 2025 (AWS g6e, on-demand, us-east-1)",
                                      url: "https://modal.com/blog/nvidia-l40s-price-article", dateRead: read,
-                                     note: "indicative on-demand, August 2025"))
+                                     note: "indicative on-demand, August 2025"),
+        links: .pcieInference)
 
     public static let mi300x = HardwareSpec(
         name: "mi300x", displayName: "AMD Instinct MI300X 192GB", aliases: ["amd-mi300x"],
@@ -128,7 +136,8 @@ public enum HardwareCatalog {
             dateRead: read, note: "dense matrix figures; AMD's sparse figures are twice these"),
         priceSource: SourceReference("gpu.blog, AMD Instinct MI300X provider marketplace (Vultr)",
                                      url: "https://gpu.blog/gpus/instinct-mi300x-mi300x", dateRead: read,
-                                     note: "indicative on-demand"))
+                                     note: "indicative on-demand"),
+        links: .mi300xPlatform)
 
     /// A typical two-socket CPU server: 2 × AMD EPYC 9654 (Zen 4, 96 cores each).
     ///
@@ -148,5 +157,6 @@ public enum HardwareCatalog {
             dateRead: read, note: "peaks derived: cores × base clock × FLOP/cycle (32 fp32, 64 bf16, 128 int8); no tf32 or fp8"),
         priceSource: SourceReference("AWS EC2 on-demand pricing, c7a.48xlarge (192 Zen 4 cores), us-east-1",
                                      url: "https://aws.amazon.com/ec2/pricing/on-demand/", dateRead: read,
-                                     note: "not confirmed from a stored copy; indicative only — pass \(InputParameter.pricePerHour)"))
+                                     note: "not confirmed from a stored copy; indicative only — pass \(InputParameter.pricePerHour)"),
+        links: .standalone)
 }

@@ -27,13 +27,18 @@ public struct HardwareSpec: Sendable, Equatable {
     public var specSource: SourceReference
     /// Source of the reference price.
     public var priceSource: SourceReference
+    /// The links the device usually sits on (the planner's default fabric and network), part of
+    /// the entry so that a new device states them instead of inheriting a guess from its name.
+    public var links: NodeLinks
 
     public init(name: String, displayName: String, aliases: [String] = [], kind: Kind,
                 densePeaks: [Precision: FLOPsPerSecond], memoryGigabytes: Double, bandwidth: BytesPerSecond,
-                tdp: Watts, referencePrice: DollarsPerHour, specSource: SourceReference, priceSource: SourceReference) {
+                tdp: Watts, referencePrice: DollarsPerHour, specSource: SourceReference, priceSource: SourceReference,
+                links: NodeLinks) {
         self.name = name; self.displayName = displayName; self.aliases = aliases; self.kind = kind
         self.densePeaks = densePeaks; self.memoryGigabytes = memoryGigabytes; self.bandwidth = bandwidth
         self.tdp = tdp; self.referencePrice = referencePrice; self.specSource = specSource; self.priceSource = priceSource
+        self.links = links
     }
 
     /// The datasheet memory in bytes (decimal gigabytes × 10⁹, rounded to a whole byte), the one

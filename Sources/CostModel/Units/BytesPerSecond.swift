@@ -8,6 +8,8 @@ public struct BytesPerSecond: Sendable, Hashable, CustomStringConvertible {
 
     /// Time to move `bytes` at this rate: `bytes ÷ B/s`.
     public func time(for bytes: Double) -> Seconds { Seconds(bytes / value) }
+    /// Time to move `bytes` at this rate: `bytes ÷ B/s`.
+    public func time(for bytes: Bytes) -> Seconds { time(for: bytes.value) }
 
     public var description: String { Quantity.scaled(value, unit: "B/s") }
 }

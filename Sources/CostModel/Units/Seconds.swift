@@ -8,7 +8,14 @@ public struct Seconds: Sendable, Hashable, Comparable, CustomStringConvertible {
     public var hours: Double { value / 3600 }
     public var days: Double { value / 86_400 }
 
+    /// Thousandths of a second, for views that print milliseconds (`value × 1000`).
+    public var milliseconds: Double { value * 1000 }
+    /// Millionths of a second, for link latencies (`value × 10⁶`).
+    public var microseconds: Double { value * 1e6 }
+
     public static func + (a: Seconds, b: Seconds) -> Seconds { Seconds(a.value + b.value) }
+    /// What is left of `a` once `b` is hidden behind it (the planner's exposed communication).
+    public static func - (a: Seconds, b: Seconds) -> Seconds { Seconds(a.value - b.value) }
     public static func * (a: Seconds, k: Double) -> Seconds { Seconds(a.value * k) }
     public static func / (a: Seconds, k: Double) -> Seconds { Seconds(a.value / k) }
     public static func < (a: Seconds, b: Seconds) -> Bool { a.value < b.value }
