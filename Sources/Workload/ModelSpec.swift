@@ -173,6 +173,10 @@ public struct AttentionSpec: Codable, Sendable, Equatable {
     /// the query/key head (`qk_nope + qk_rope`), `kvHeads` equals `heads`, `qkvBias` puts a bias
     /// on `q_a_proj` and `kv_a_proj_with_mqa`, `outputBias` on `o_proj`.
     public var latent: LatentAttentionSpec?
+    /// gpt-oss's attention sinks: one learned logit per head (`sinks`, `heads` parameters per
+    /// layer) joins each query's softmax and is dropped after it, so a query can attend to
+    /// nothing. Element-wise only: no GEMM, no cached state.
+    public var sinks: Bool
 
     public enum QKNorm: String, Codable, Sendable {
         /// One norm over `head_dim` for the queries and one for the keys, shared by all heads.
@@ -184,15 +188,16 @@ public struct AttentionSpec: Codable, Sendable, Equatable {
     public init(
         heads: Int, kvHeads: Int? = nil, headDim: Int, qkvBias: Bool = false,
         outputBias: Bool = false, relativeBiasBuckets: Int? = nil, qkNorm: QKNorm? = nil,
-        latent: LatentAttentionSpec? = nil
+        latent: LatentAttentionSpec? = nil, sinks: Bool = false
     ) {
         self.heads = heads; self.kvHeads = kvHeads ?? heads; self.headDim = headDim
         self.qkvBias = qkvBias; self.outputBias = outputBias
         self.relativeBiasBuckets = relativeBiasBuckets; self.qkNorm = qkNorm; self.latent = latent
+        self.sinks = sinks
     }
 
     enum CodingKeys: String, CodingKey {
-        case heads, kvHeads, headDim, qkvBias, outputBias, relativeBiasBuckets, qkNorm, latent
+        case heads, kvHeads, headDim, qkvBias, outputBias, relativeBiasBuckets, qkNorm, latent, sinks
     }
 
     public init(from decoder: any Decoder) throws {
@@ -205,6 +210,7 @@ public struct AttentionSpec: Codable, Sendable, Equatable {
         relativeBiasBuckets = try c.decodeIfPresent(Int.self, forKey: .relativeBiasBuckets)
         qkNorm = try c.decodeIfPresent(QKNorm.self, forKey: .qkNorm)
         latent = try c.decodeIfPresent(LatentAttentionSpec.self, forKey: .latent)
+        sinks = try c.decodeIfPresent(Bool.self, forKey: .sinks) ?? false
     }
 }
 
@@ -237,6 +243,9 @@ public struct FFNSpec: Codable, Sendable, Equatable {
 /// Element-wise nonlinearity of the FFN; only the `full` convention prices it.
 public enum Activation: String, Codable, Sendable, CaseIterable {
     case gelu, geluTanh = "gelu_tanh", relu, silu
+    /// gpt-oss's experts: the gate clamped above and the up branch clamped on both sides at
+    /// `swiglu_limit`, then `(up + 1) · gate · σ(α · gate)` (α = `swiglu_alpha`). Gated only.
+    case clampedSwiGLU = "clamped_swiglu"
 }
 
 /// Mixture-of-experts: `experts` copies of the FFN, `topK` active per token, a linear router —

@@ -38,6 +38,7 @@ extension HuggingFaceConfig {
         "deepseek_v2": { c, w throws(SpecError) in try c.deepseekV2Spec(warnings: &w) },
         "deepseek_v3": { c, w throws(SpecError) in try c.deepseekV3Spec(warnings: &w) },
         "kimi_k2": { c, w throws(SpecError) in try c.deepseekV3Spec(warnings: &w) },
+        "gpt_oss": { c, w throws(SpecError) in try c.gptOssSpec(warnings: &w) },
     ]
 
     /// The `model_type`s read with a dedicated mapping, sorted.

@@ -9,7 +9,7 @@ indirect enum SpecSchema: Sendable {
 
     static let attention = SpecSchema.object([
         "heads": .leaf, "kvHeads": .leaf, "headDim": .leaf, "qkvBias": .leaf, "outputBias": .leaf,
-        "relativeBiasBuckets": .leaf, "qkNorm": .leaf,
+        "relativeBiasBuckets": .leaf, "qkNorm": .leaf, "sinks": .leaf,
         "latent": .object(["queryRank": .leaf, "keyValueRank": .leaf, "nopeHeadDim": .leaf, "ropeHeadDim": .leaf, "valueHeadDim": .leaf]),
     ])
     static let stack = SpecSchema.object([
