@@ -31,23 +31,26 @@ public struct ModelSpec: Codable, Sendable, Equatable {
     /// DeepSeek's multi-token-prediction modules (`num_nextn_predict_layers`): the checkpoint holds
     /// them, transformers never builds them, so they are reported beside the count, never in it.
     public var predictionModules: Int?
+    /// How the checkpoint stores the weights where one dtype does not say it (gpt-oss's MXFP4
+    /// experts); nil: as `--dtype` says (bf16 by default). Memory only.
+    public var checkpointPrecision: CheckpointPrecision?
 
     public init(
         name: String, source: String? = nil, family: String? = nil, vocabularySize: Int,
         hiddenSize: Int, contextWindow: Int? = nil, embeddingProjectionSize: Int? = nil,
         encoder: StackSpec? = nil, decoder: StackSpec? = nil, lmHead: LMHeadSpec? = nil,
-        pooler: Bool = false, predictionModules: Int? = nil
+        pooler: Bool = false, predictionModules: Int? = nil, checkpointPrecision: CheckpointPrecision? = nil
     ) {
         self.name = name; self.source = source; self.family = family
         self.vocabularySize = vocabularySize; self.hiddenSize = hiddenSize
         self.contextWindow = contextWindow; self.embeddingProjectionSize = embeddingProjectionSize
         self.encoder = encoder; self.decoder = decoder; self.lmHead = lmHead; self.pooler = pooler
-        self.predictionModules = predictionModules
+        self.predictionModules = predictionModules; self.checkpointPrecision = checkpointPrecision
     }
 
     enum CodingKeys: String, CodingKey {
         case name, source, family, vocabularySize, hiddenSize, contextWindow
-        case embeddingProjectionSize, encoder, decoder, lmHead, pooler, predictionModules
+        case embeddingProjectionSize, encoder, decoder, lmHead, pooler, predictionModules, checkpointPrecision
     }
 
     public init(from decoder: any Decoder) throws {
@@ -64,6 +67,7 @@ public struct ModelSpec: Codable, Sendable, Equatable {
         lmHead = try c.decodeIfPresent(LMHeadSpec.self, forKey: .lmHead)
         pooler = try c.decodeIfPresent(Bool.self, forKey: .pooler) ?? false
         predictionModules = try c.decodeIfPresent(Int.self, forKey: .predictionModules)
+        checkpointPrecision = try c.decodeIfPresent(CheckpointPrecision.self, forKey: .checkpointPrecision)
     }
 
     /// True when both an encoder and a decoder are present (T5, BART).
