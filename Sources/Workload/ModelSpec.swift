@@ -32,7 +32,7 @@ public struct ModelSpec: Codable, Sendable, Equatable {
     /// them, transformers never builds them, so they are reported beside the count, never in it.
     public var predictionModules: Int?
     /// How the checkpoint stores the weights where one dtype does not say it (gpt-oss's MXFP4
-    /// experts); nil: as `--dtype` says (bf16 by default). Memory only.
+    /// experts); nil: at the weight dtype asked for (bf16 by default). Memory only.
     public var checkpointPrecision: CheckpointPrecision?
 
     public init(

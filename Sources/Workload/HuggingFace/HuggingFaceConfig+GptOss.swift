@@ -36,12 +36,12 @@ extension HuggingFaceConfig {
     }
 
     /// `quantization_config`: MXFP4 experts (gpt-oss's checkpoints) unless `modules_to_not_convert`
-    /// keeps the experts out; another method is named and left to `--dtype`.
+    /// keeps the experts out; another method is named, and memory prices the weights at the dtype asked for.
     private func checkpointPrecision(warnings: inout [String]) throws(SpecError) -> CheckpointPrecision? {
         guard let q = try object("quantization_config") else { return nil }
         let method = try q.string("quant_method") ?? ""
         guard method == "mxfp4" else {
-            warnings.append("'quantization_config.quant_method' = \"\(method)\" is not a storage llmcost models: memory prices the weights at --dtype")
+            warnings.append("'quantization_config.quant_method' = \"\(method)\" is not a storage llmcost models: memory prices the weights at the weight dtype asked for (bf16 by default)")
             return nil
         }
         if case .array(let kept)? = q.value("modules_to_not_convert"),
