@@ -52,7 +52,8 @@ public enum ServingPlan {
 
     public static func estimate(spec: ModelSpec, tp: Int, batch: Int, context: Int, on device: Accelerator) throws -> ServingEstimate {
         try ParallelConfig(tp: tp).validate(for: spec)
-        let memory = try MemoryEstimator(spec: spec).report(batch: batch, seq: context)
+        // Weights as the checkpoint stores them where it says (gpt-oss's MXFP4 experts: what vLLM serves), else bf16.
+        let memory = try MemoryEstimator(spec: spec, checkpoint: spec.checkpointPrecision).report(batch: batch, seq: context)
         // Serving engines (vLLM, SGLang, DeepSeek's own) decode latent attention absorbed; no other
         // model reads the convention.
         let step = try FlopCounter(spec: spec, latentDecode: .absorbed).decode(batch: batch, context: context).total

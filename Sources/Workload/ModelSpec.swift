@@ -31,23 +31,26 @@ public struct ModelSpec: Codable, Sendable, Equatable {
     /// DeepSeek's multi-token-prediction modules (`num_nextn_predict_layers`): the checkpoint holds
     /// them, transformers never builds them, so they are reported beside the count, never in it.
     public var predictionModules: Int?
+    /// How the checkpoint stores the weights where one dtype does not say it (gpt-oss's MXFP4
+    /// experts); nil: at the weight dtype asked for (bf16 by default). Memory only.
+    public var checkpointPrecision: CheckpointPrecision?
 
     public init(
         name: String, source: String? = nil, family: String? = nil, vocabularySize: Int,
         hiddenSize: Int, contextWindow: Int? = nil, embeddingProjectionSize: Int? = nil,
         encoder: StackSpec? = nil, decoder: StackSpec? = nil, lmHead: LMHeadSpec? = nil,
-        pooler: Bool = false, predictionModules: Int? = nil
+        pooler: Bool = false, predictionModules: Int? = nil, checkpointPrecision: CheckpointPrecision? = nil
     ) {
         self.name = name; self.source = source; self.family = family
         self.vocabularySize = vocabularySize; self.hiddenSize = hiddenSize
         self.contextWindow = contextWindow; self.embeddingProjectionSize = embeddingProjectionSize
         self.encoder = encoder; self.decoder = decoder; self.lmHead = lmHead; self.pooler = pooler
-        self.predictionModules = predictionModules
+        self.predictionModules = predictionModules; self.checkpointPrecision = checkpointPrecision
     }
 
     enum CodingKeys: String, CodingKey {
         case name, source, family, vocabularySize, hiddenSize, contextWindow
-        case embeddingProjectionSize, encoder, decoder, lmHead, pooler, predictionModules
+        case embeddingProjectionSize, encoder, decoder, lmHead, pooler, predictionModules, checkpointPrecision
     }
 
     public init(from decoder: any Decoder) throws {
@@ -64,6 +67,7 @@ public struct ModelSpec: Codable, Sendable, Equatable {
         lmHead = try c.decodeIfPresent(LMHeadSpec.self, forKey: .lmHead)
         pooler = try c.decodeIfPresent(Bool.self, forKey: .pooler) ?? false
         predictionModules = try c.decodeIfPresent(Int.self, forKey: .predictionModules)
+        checkpointPrecision = try c.decodeIfPresent(CheckpointPrecision.self, forKey: .checkpointPrecision)
     }
 
     /// True when both an encoder and a decoder are present (T5, BART).
@@ -173,6 +177,10 @@ public struct AttentionSpec: Codable, Sendable, Equatable {
     /// the query/key head (`qk_nope + qk_rope`), `kvHeads` equals `heads`, `qkvBias` puts a bias
     /// on `q_a_proj` and `kv_a_proj_with_mqa`, `outputBias` on `o_proj`.
     public var latent: LatentAttentionSpec?
+    /// gpt-oss's attention sinks: one learned logit per head (`sinks`, `heads` parameters per
+    /// layer) joins each query's softmax and is dropped after it, so a query can attend to
+    /// nothing. Element-wise only: no GEMM, no cached state.
+    public var sinks: Bool
 
     public enum QKNorm: String, Codable, Sendable {
         /// One norm over `head_dim` for the queries and one for the keys, shared by all heads.
@@ -184,15 +192,16 @@ public struct AttentionSpec: Codable, Sendable, Equatable {
     public init(
         heads: Int, kvHeads: Int? = nil, headDim: Int, qkvBias: Bool = false,
         outputBias: Bool = false, relativeBiasBuckets: Int? = nil, qkNorm: QKNorm? = nil,
-        latent: LatentAttentionSpec? = nil
+        latent: LatentAttentionSpec? = nil, sinks: Bool = false
     ) {
         self.heads = heads; self.kvHeads = kvHeads ?? heads; self.headDim = headDim
         self.qkvBias = qkvBias; self.outputBias = outputBias
         self.relativeBiasBuckets = relativeBiasBuckets; self.qkNorm = qkNorm; self.latent = latent
+        self.sinks = sinks
     }
 
     enum CodingKeys: String, CodingKey {
-        case heads, kvHeads, headDim, qkvBias, outputBias, relativeBiasBuckets, qkNorm, latent
+        case heads, kvHeads, headDim, qkvBias, outputBias, relativeBiasBuckets, qkNorm, latent, sinks
     }
 
     public init(from decoder: any Decoder) throws {
@@ -205,6 +214,7 @@ public struct AttentionSpec: Codable, Sendable, Equatable {
         relativeBiasBuckets = try c.decodeIfPresent(Int.self, forKey: .relativeBiasBuckets)
         qkNorm = try c.decodeIfPresent(QKNorm.self, forKey: .qkNorm)
         latent = try c.decodeIfPresent(LatentAttentionSpec.self, forKey: .latent)
+        sinks = try c.decodeIfPresent(Bool.self, forKey: .sinks) ?? false
     }
 }
 
@@ -237,6 +247,9 @@ public struct FFNSpec: Codable, Sendable, Equatable {
 /// Element-wise nonlinearity of the FFN; only the `full` convention prices it.
 public enum Activation: String, Codable, Sendable, CaseIterable {
     case gelu, geluTanh = "gelu_tanh", relu, silu
+    /// gpt-oss's experts: the gate clamped above and the up branch clamped on both sides at
+    /// `swiglu_limit`, then `(up + 1) · gate · σ(α · gate)` (α = `swiglu_alpha`). Gated only.
+    case clampedSwiGLU = "clamped_swiglu"
 }
 
 /// Mixture-of-experts: `experts` copies of the FFN, `topK` active per token, a linear router —

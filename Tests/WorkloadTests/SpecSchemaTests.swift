@@ -20,7 +20,7 @@ import Testing
             tokenTypes: 2, embeddingNorm: true, causal: true, slidingWindow: 64, slidingWindowLayers: 1)
         return ModelSpec(name: "all", source: "s", family: "f", vocabularySize: 100, hiddenSize: 64, contextWindow: 128,
                          embeddingProjectionSize: 32, encoder: stack, decoder: stack, lmHead: LMHeadSpec(tied: false, bias: true),
-                         pooler: true, predictionModules: 1)
+                         pooler: true, predictionModules: 1, checkpointPrecision: CheckpointPrecision(experts: .mxfp4))
     }()
 
     static func paths(of tree: SpecTree, prefix: String = "") -> Set<String> {

@@ -53,6 +53,9 @@ public enum ElementwiseCost {
     public static let gatePerElement = 1
     /// A residual add, a bias add, a position-embedding add.
     public static let addPerElement = 1
+    /// gpt-oss's clamped SwiGLU before the gate product: clamp the gate, clamp the up branch,
+    /// scale the gate by α, sigmoid (3), multiply by the gate, add 1 to the up branch.
+    public static let clampedSwiGLUPerElement = 1 + 1 + 1 + sigmoidPerElement + 1 + 1
     /// Rotary: x·cos + rotate(x)·sin on each rotated dimension of q and k.
     public static let rotaryPerElement = 3
 
@@ -68,6 +71,7 @@ public enum ElementwiseCost {
         case .gelu, .geluTanh: geluPerElement
         case .silu: siluPerElement
         case .relu: reluPerElement
+        case .clampedSwiGLU: clampedSwiGLUPerElement
         }
     }
 }

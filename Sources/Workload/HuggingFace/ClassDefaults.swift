@@ -165,6 +165,11 @@ struct ClassDefaults: Sendable {
                f("num_experts_per_tok", is: 8), f("n_shared_experts", is: 1), f("n_routed_experts", "num_local_experts", is: 128),
                f("routed_scaling_factor", is: 1.0), f("n_group", is: 1), f("topk_group", is: 1), f("first_k_dense_replace", is: 1),
                f("partial_rotary_factor", is: 0.5), f("num_nextn_predict_layers", "num_mtp_layers", is: 1)])
+        // `head_dim` 64 is a number here (null: width / heads); `attention_bias` (true) is the mapping's.
+        case "gpt_oss": return ClassDefaults(className: "GptOssConfig", fields:
+            llamaSizes(vocab: 201088, hidden: 2880, intermediate: 2880, layers: 36, heads: 64)
+            + [f("num_key_value_heads", is: 8), f("head_dim", is: 64), f("num_local_experts", "num_experts", is: 128),
+               f("num_experts_per_tok", is: 4), f("sliding_window", is: 128), f("max_position_embeddings", is: 131072)])
         default: return nil
         }
     }

@@ -39,6 +39,7 @@ extension HuggingFaceConfig {
         "deepseek_v3": { c, w throws(SpecError) in try c.deepseekV3Spec(warnings: &w) },
         "kimi_k2": { c, w throws(SpecError) in try c.deepseekV3Spec(warnings: &w) },
         "glm4_moe": { c, w throws(SpecError) in try c.glm4MoESpec(warnings: &w) },
+        "gpt_oss": { c, w throws(SpecError) in try c.gptOssSpec(warnings: &w) },
     ]
 
     /// The `model_type`s read with a dedicated mapping, sorted.

@@ -9,7 +9,7 @@ indirect enum SpecSchema: Sendable {
 
     static let attention = SpecSchema.object([
         "heads": .leaf, "kvHeads": .leaf, "headDim": .leaf, "qkvBias": .leaf, "outputBias": .leaf,
-        "relativeBiasBuckets": .leaf, "qkNorm": .leaf,
+        "relativeBiasBuckets": .leaf, "qkNorm": .leaf, "sinks": .leaf,
         "latent": .object(["queryRank": .leaf, "keyValueRank": .leaf, "nopeHeadDim": .leaf, "ropeHeadDim": .leaf, "valueHeadDim": .leaf]),
     ])
     static let stack = SpecSchema.object([
@@ -29,6 +29,7 @@ indirect enum SpecSchema: Sendable {
         "name": .leaf, "source": .leaf, "family": .leaf, "vocabularySize": .leaf, "hiddenSize": .leaf,
         "contextWindow": .leaf, "embeddingProjectionSize": .leaf, "encoder": stack, "decoder": stack,
         "lmHead": .object(["tied": .leaf, "bias": .leaf]), "pooler": .leaf, "predictionModules": .leaf,
+        "checkpointPrecision": .object(["experts": .leaf]),
     ])
 
     /// Accepted values of the enumerated fields, for error messages.
@@ -37,6 +38,7 @@ indirect enum SpecSchema: Sendable {
         "block": "sequential, parallel_shared_norm, parallel_two_norms, sandwich_norms",
         "norm.kind": "layernorm, rmsnorm",
         "positions.kind": "none, learned, rotary, alibi",
+        "checkpointPrecision.experts": CheckpointPrecision.Format.allCases.map(\.rawValue).joined(separator: ", "),
         "routing.scoring": ExpertRouting.Scoring.allCases.map(\.rawValue).joined(separator: ", "),
     ]
 }

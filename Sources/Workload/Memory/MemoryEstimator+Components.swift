@@ -2,7 +2,8 @@ extension MemoryEstimator {
     /// Weight bytes by component. Quantised formats store linear layers at `weightType` (int4 with
     /// one fp16 scale per `groupSize` weights) and keep embeddings and norms in bf16.
     func weightComponents(_ parameters: ParameterReport) -> [MemoryComponent] {
-        parameters.components.map { c in
+        if let checkpoint { return checkpointComponents(parameters, checkpoint) }
+        return parameters.components.map { c in
             let linear = c.kind != .embedding && c.kind != .norm
             let type = weightType.quantisesLinearLayersOnly && !linear ? DataType.bf16 : weightType
             var bytes = type.bytes(c.parameters)
@@ -63,7 +64,9 @@ extension MemoryEstimator {
         if let w = spec.decoder?.slidingWindow {
             notes.append("sliding window \(w): the cache keeps at most \(w) positions per sequence")
         }
-        if weightType.quantisesLinearLayersOnly {
+        if let checkpoint {
+            notes.append("weights as the checkpoint stores them: the experts' weight matrices in \(checkpoint.experts.rawValue) (4-bit values, one 8-bit scale per 32: \(checkpoint.experts.bitsPerValue) bits each), everything else bf16; \(InputParameter.weightType) prices them all at one dtype instead")
+        } else if weightType.quantisesLinearLayersOnly {
             notes.append("\(weightType.rawValue): linear layers quantised, embeddings and norms kept in bf16")
         }
         notes.append("training: bf16 weights and gradients, fp32 master weights and two Adam moments (\(AdamState.totalBytes) bytes/parameter, Rajbhandari et al. 2020); activations per Korthikanti et al. 2022 with 16-bit activations")

@@ -6,11 +6,14 @@ public struct MemoryEstimator: Sendable {
     /// Weights per quantisation scale for grouped formats (int4).
     public var groupSize: Int = 128
     public var recompute: Recompute = .none
+    /// Weights as the checkpoint stores them (gpt-oss's MXFP4 experts, the rest bf16) instead of
+    /// all at `weightType`; nil: `weightType`.
+    public var checkpoint: CheckpointPrecision?
 
     public init(spec: ModelSpec, weightType: DataType = .bf16, kvType: DataType = .bf16,
-                groupSize: Int = 128, recompute: Recompute = .none) {
+                groupSize: Int = 128, recompute: Recompute = .none, checkpoint: CheckpointPrecision? = nil) {
         self.spec = spec; self.weightType = weightType; self.kvType = kvType
-        self.groupSize = groupSize; self.recompute = recompute
+        self.groupSize = groupSize; self.recompute = recompute; self.checkpoint = checkpoint
     }
 
     public func report(batch: Int, seq: Int) throws -> MemoryReport {
@@ -18,7 +21,7 @@ public struct MemoryEstimator: Sendable {
         try Limits.sequence.check(seq, .sequenceLength)
         guard groupSize > 0 else { throw PhaseError(.groupSize, "must be positive, got \(groupSize)") }
         let parameters = try ParameterCount.report(for: spec)
-        let weights = try MemorySection(title: "weights (\(weightType.rawValue))", components: weightComponents(parameters))
+        let weights = try MemorySection(title: "weights (\(weightFormat))", components: weightComponents(parameters))
         let cached = cachedPositions(seq)
         let perToken = try kvBytesPerToken().checked("KV-cache bytes per token")
         let kv = try MemorySection(title: "KV cache (\(kvType.rawValue))", components: kvComponents(batch: batch, seq: seq))
@@ -29,7 +32,7 @@ public struct MemoryEstimator: Sendable {
         let training = try MemorySection(title: "training (mixed-precision Adam, recompute \(recompute.rawValue))",
                                          components: trainingComponents(parameters, batch: batch, seq: seq))
         return MemoryReport(
-            model: spec.name, weightType: weightType, kvType: kvType, batch: batch, seq: seq, weights: weights,
+            model: spec.name, weightType: weightType, checkpoint: checkpoint, kvType: kvType, batch: batch, seq: seq, weights: weights,
             kvCacheBytesPerToken: perToken, cachedPositions: cached, kvCache: kv,
             inferenceTotal: try (ExactCount(weights.total) + ExactCount(kv.total)).checked("inference memory"),
             decodeStep: decode, training: training, recompute: recompute, notes: notes())

@@ -25,6 +25,9 @@ public struct MemorySection: Sendable, Equatable {
 public struct MemoryReport: Sendable {
     public var model: String
     public var weightType: DataType
+    /// The checkpoint's own storage, when the weights were priced as it stores them (then
+    /// `weightType` is only the dtype of what it does not quantise).
+    public var checkpoint: CheckpointPrecision? = nil
     public var kvType: DataType
     public var batch: Int
     public var seq: Int

@@ -72,6 +72,7 @@ extension StackSpec {
                       saved: .init(bytesPerRow: ExactCount(d), replicatedBytesPerRow: ExactCount(d)), tensorShard: .row(closesBlock: true)),
         ]
         if a.outputBias { ops.append(.elementwise(.biasAdds, ExactCount(d))) }
+        if a.sinks { ops.append(attentionSinkOperation()) }
         return ops
     }
 
