@@ -38,6 +38,8 @@ extension HuggingFaceConfig {
         "deepseek_v2": { c, w throws(SpecError) in try c.deepseekV2Spec(warnings: &w) },
         "deepseek_v3": { c, w throws(SpecError) in try c.deepseekV3Spec(warnings: &w) },
         "kimi_k2": { c, w throws(SpecError) in try c.deepseekV3Spec(warnings: &w) },
+        "llama4_text": { c, w throws(SpecError) in try c.llama4TextSpec(warnings: &w) },
+        "llama4": { c, w throws(SpecError) in try c.llama4Spec(warnings: &w) },
     ]
 
     /// The `model_type`s read with a dedicated mapping, sorted.
