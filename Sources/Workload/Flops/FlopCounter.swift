@@ -80,6 +80,14 @@ extension FlopCounter {
             notes.append("sliding window: eager attention computes the full rectangle and masks it (counted); "
                 + "`\(InputParameter.convention) causal` counts only the window's band")
         }
+        if let d = spec.decoder, let c = d.attentionChunkSize, d.layers(reaching: .chunked) > 0, convention != .rule, convention != .kaplan {
+            notes.append(convention == .causal
+                ? "chunked attention \(c) on \(d.layers(reaching: .chunked)) of \(d.layers) layers: counted over the chunk band (the query at position a reads ((a − 1) mod \(c)) + 1 keys); the other layers attend globally"
+                : "chunked attention \(c) on \(d.layers(reaching: .chunked)) of \(d.layers) layers: eager attention multiplies the whole rectangle its cache hands it (a prefill's queries × queries, however many chunks; a cached step at most \(c - 1) past keys + the new) and masks it (counted); `\(InputParameter.convention) causal` counts only the chunk band")
+        }
+        if spec.family == "llama4_text" || spec.family == "llama4", spec.decoder?.moe != nil, convention != .rule, convention != .kaplan {
+            notes.append("Llama 4 experts: counted for the top-k experts each token is routed to; transformers' Llama4TextExperts runs every expert on every token (scaled by a zero score when not chosen), so FlopCounterMode sees experts/top-k times the routed-expert FLOPs")
+        }
         return notes
     }
 }
