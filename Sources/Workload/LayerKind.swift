@@ -87,3 +87,9 @@ extension StackSpec {
         }
     }
 }
+
+extension ModelSpec {
+    /// Llama 4: transformers' `Llama4TextExperts` multiplies every token by every expert (the
+    /// unchosen ones scaled by a zero score), so its reference counts differ from the top-k count.
+    public var referenceRunsEveryExpert: Bool { family == "llama4_text" || family == "llama4" }
+}
