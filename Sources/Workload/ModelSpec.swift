@@ -115,23 +115,32 @@ public struct StackSpec: Codable, Sendable, Equatable {
     /// How many layers use the window (Qwen2: those from `max_window_layers` on; Gemma 2: every
     /// other one); nil means all. Layers are alike in size, so which ones does not change a count.
     public var slidingWindowLayers: Int?
+    /// Llama 4's chunked local attention: a `chunked` layer's query reads only the positions of
+    /// its own chunk of this many (from the chunk's start up to itself).
+    public var attentionChunkSize: Int?
+    /// The kinds of layers 0, 1, … when they differ by more than counts say (Llama 4: chunked
+    /// RoPE and global NoPE attention, dense and expert FFNs interleaved), repeated cyclically
+    /// to cover `layers`; nil: kinds follow from `slidingWindowLayers` and `moe.denseLayers`.
+    public var layerPattern: [LayerKind]?
 
     public init(
         layers: Int, attention: AttentionSpec, crossAttention: AttentionSpec? = nil, ffn: FFNSpec,
         moe: MoESpec? = nil, norm: NormSpec, block: BlockLayout = .sequential, finalNorm: Bool = true,
         positions: PositionEncoding = .none, tokenTypes: Int = 0, embeddingNorm: Bool = false,
-        causal: Bool = true, slidingWindow: Int? = nil, slidingWindowLayers: Int? = nil
+        causal: Bool = true, slidingWindow: Int? = nil, slidingWindowLayers: Int? = nil,
+        attentionChunkSize: Int? = nil, layerPattern: [LayerKind]? = nil
     ) {
         self.layers = layers; self.attention = attention; self.crossAttention = crossAttention
         self.ffn = ffn; self.moe = moe; self.norm = norm; self.block = block
         self.finalNorm = finalNorm; self.positions = positions; self.tokenTypes = tokenTypes
         self.embeddingNorm = embeddingNorm; self.causal = causal; self.slidingWindow = slidingWindow
         self.slidingWindowLayers = slidingWindowLayers
+        self.attentionChunkSize = attentionChunkSize; self.layerPattern = layerPattern
     }
 
     enum CodingKeys: String, CodingKey {
         case layers, attention, crossAttention, ffn, moe, norm, block, finalNorm, positions
-        case tokenTypes, embeddingNorm, causal, slidingWindow, slidingWindowLayers
+        case tokenTypes, embeddingNorm, causal, slidingWindow, slidingWindowLayers, attentionChunkSize, layerPattern
     }
 
     public init(from decoder: any Decoder) throws {
@@ -150,10 +159,15 @@ public struct StackSpec: Codable, Sendable, Equatable {
         causal = try c.decodeIfPresent(Bool.self, forKey: .causal) ?? true
         slidingWindow = try c.decodeIfPresent(Int.self, forKey: .slidingWindow)
         slidingWindowLayers = try c.decodeIfPresent(Int.self, forKey: .slidingWindowLayers)
+        attentionChunkSize = try c.decodeIfPresent(Int.self, forKey: .attentionChunkSize)
+        layerPattern = try c.decodeIfPresent([LayerKind].self, forKey: .layerPattern)
     }
 
     /// Layers attending through the sliding window (0 without one).
-    public var windowedLayers: Int { slidingWindow == nil ? 0 : min(layers, slidingWindowLayers ?? layers) }
+    public var windowedLayers: Int {
+        if layerPattern != nil { return layers(reaching: .sliding) }
+        return slidingWindow == nil ? 0 : min(layers, slidingWindowLayers ?? layers)
+    }
 }
 
 /// Multi-head, grouped-query or multi-query attention.
@@ -181,19 +195,27 @@ public struct AttentionSpec: Codable, Sendable, Equatable {
     /// layer) joins each query's softmax and is dropped after it, so a query can attend to
     /// nothing. Element-wise only: no GEMM, no cached state.
     public var sinks: Bool
+    /// Llama 4's attention temperature tuning (`attn_temperature_tuning`): on layers without
+    /// rotary, each query is scaled by `1 + attn_scale·log1p(⌊(position+1)/floor_scale⌋)` —
+    /// element-wise work, no parameters.
+    public var queryTemperature: Bool
 
     public enum QKNorm: String, Codable, Sendable {
         /// One norm over `head_dim` for the queries and one for the keys, shared by all heads.
         case perHead = "per_head"
         /// One norm over the query width (`heads × head_dim`) and one over the key width.
         case projection
+        /// Llama 4's `Llama4TextL2Norm`: `x·rsqrt(mean(x²)+ε)` over each head, no weight (no
+        /// parameters), on the rotary layers only.
+        case l2 = "l2"
     }
 
     public init(
         heads: Int, kvHeads: Int? = nil, headDim: Int, qkvBias: Bool = false,
         outputBias: Bool = false, relativeBiasBuckets: Int? = nil, qkNorm: QKNorm? = nil,
-        latent: LatentAttentionSpec? = nil, sinks: Bool = false
+        latent: LatentAttentionSpec? = nil, sinks: Bool = false, queryTemperature: Bool = false
     ) {
+        self.queryTemperature = queryTemperature
         self.heads = heads; self.kvHeads = kvHeads ?? heads; self.headDim = headDim
         self.qkvBias = qkvBias; self.outputBias = outputBias
         self.relativeBiasBuckets = relativeBiasBuckets; self.qkNorm = qkNorm; self.latent = latent
@@ -201,7 +223,7 @@ public struct AttentionSpec: Codable, Sendable, Equatable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case heads, kvHeads, headDim, qkvBias, outputBias, relativeBiasBuckets, qkNorm, latent, sinks
+        case heads, kvHeads, headDim, qkvBias, outputBias, relativeBiasBuckets, qkNorm, latent, sinks, queryTemperature
     }
 
     public init(from decoder: any Decoder) throws {
@@ -215,6 +237,7 @@ public struct AttentionSpec: Codable, Sendable, Equatable {
         qkNorm = try c.decodeIfPresent(QKNorm.self, forKey: .qkNorm)
         latent = try c.decodeIfPresent(LatentAttentionSpec.self, forKey: .latent)
         sinks = try c.decodeIfPresent(Bool.self, forKey: .sinks) ?? false
+        queryTemperature = try c.decodeIfPresent(Bool.self, forKey: .queryTemperature) ?? false
     }
 }
 

@@ -8,7 +8,8 @@ import Testing
     /// A spec with every optional field set, so its encoding shows every key.
     static let everyField: ModelSpec = {
         let attention = AttentionSpec(heads: 4, kvHeads: 2, headDim: 16, qkvBias: true, outputBias: true, relativeBiasBuckets: 32, qkNorm: .perHead,
-                                      latent: LatentAttentionSpec(queryRank: 8, keyValueRank: 8, nopeHeadDim: 12, ropeHeadDim: 4, valueHeadDim: 8))
+                                      latent: LatentAttentionSpec(queryRank: 8, keyValueRank: 8, nopeHeadDim: 12, ropeHeadDim: 4, valueHeadDim: 8),
+                                      queryTemperature: true)
         let stack = StackSpec(
             layers: 2, attention: attention, crossAttention: attention,
             ffn: FFNSpec(intermediateSize: 256, gated: true, activation: .silu, bias: true),
@@ -17,7 +18,8 @@ import Testing
                          routing: ExpertRouting(scoring: .sigmoid, groups: 2, topKGroups: 1, scoreCorrectionBias: true, scalingFactor: 2.5),
                          expertBias: false), norm: NormSpec(kind: .layerNorm, bias: true),
             block: .parallelTwoNorms, finalNorm: true, positions: PositionEncoding(kind: .rotary, count: 8, rotaryDimensions: 8, rotaryTables: 2),
-            tokenTypes: 2, embeddingNorm: true, causal: true, slidingWindow: 64, slidingWindowLayers: 1)
+            tokenTypes: 2, embeddingNorm: true, causal: true, slidingWindow: 64, slidingWindowLayers: 1,
+            attentionChunkSize: 32, layerPattern: [LayerKind(attention: .chunked, rotary: false, experts: true)])
         return ModelSpec(name: "all", source: "s", family: "f", vocabularySize: 100, hiddenSize: 64, contextWindow: 128,
                          embeddingProjectionSize: 32, encoder: stack, decoder: stack, lmHead: LMHeadSpec(tied: false, bias: true),
                          pooler: true, predictionModules: 1, checkpointPrecision: CheckpointPrecision(experts: .mxfp4))

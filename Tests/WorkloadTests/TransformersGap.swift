@@ -25,6 +25,18 @@ enum TransformersGap {
         return total
     }
 
+    /// Our FLOPs as `FlopCounterMode` sees Llama 4 (`Llama4TextMoe`): `Llama4TextExperts` has no
+    /// experts-implementation switch and runs every expert on every token — one `bmm` over
+    /// `(experts, tokens, d)`, the tokens pre-scaled by their router score (0 for the unchosen) —
+    /// so its expert GEMMs are `experts / top_k` times ours, which count the `top_k` experts a
+    /// token really needs: `reference = total + experts_flops · (E/k − 1)`, forward and backward.
+    static func flopsOfLlama4EveryExpert(_ report: FlopReport, moe: MoESpec?) -> Int128 {
+        guard let moe else { return report.total }
+        let experts = report.components.filter { ($0.name.split(separator: ".").last.map(String.init) ?? $0.name) == "experts" }
+            .reduce(Int128(0)) { $0 + $1.flops.value }
+        return report.total - experts + experts / Int128(moe.topK) * Int128(moe.experts)
+    }
+
     /// Our parameters as `transformers` 5 instantiates them.
     ///
     /// - `T5Config` forces `tie_word_embeddings = True` (keeping the config's value only as

@@ -31,6 +31,9 @@ extension ModelFigures {
         if spec.hasLatentAttention {
             notes.append("multi-head latent attention: decode priced under the absorbed convention (W_UK and W_UV folded in, attention over the cached latent), as serving engines run it; transformers' re-expansion of every cached latent costs far more per token")
         }
+        if let d = spec.decoder, d.layers(reaching: .chunked) > 0, let c = d.attentionChunkSize {
+            notes.append("chunked attention (\(c)) on \(d.layers(reaching: .chunked)) of \(d.layers) layers: decode FLOPs are extrapolated linearly in the context, which overstates those layers beyond one chunk")
+        }
         if spec.decoder?.slidingWindow != nil {
             notes.append("sliding-window attention: decode FLOPs are extrapolated linearly in the context, which overstates them beyond the window")
         }

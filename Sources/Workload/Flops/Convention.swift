@@ -59,6 +59,16 @@ public enum ElementwiseCost {
     /// Rotary: x·cos + rotate(x)·sin on each rotated dimension of q and k.
     public static let rotaryPerElement = 3
 
+    /// Llama 4's weightless L2 norm of q and k: square, sum, multiply by 1/rms (no scale).
+    public static let l2NormPerElement = 3
+    /// Llama 4's query temperature, per position: `1 + s·log1p(⌊(p+1)/f⌋)` (add, divide, floor,
+    /// log1p, multiply, add); then one multiply per query element.
+    public static let temperaturePerPosition = 6
+
+    static func qkNorm(_ scope: AttentionSpec.QKNorm, _ spec: NormSpec) -> Int {
+        scope == .l2 ? l2NormPerElement : norm(spec)
+    }
+
     static func norm(_ spec: NormSpec) -> Int {
         switch spec.kind {
         case .layerNorm: layerNormPerElement + (spec.bias ? 1 : 0)

@@ -69,7 +69,7 @@ extension FlopCounter {
     /// Notes every report of this model carries.
     var modelNotes: [InputMessage] {
         var notes: [InputMessage] = ["convention \(convention.rawValue): \(convention.summary)"]
-        if spec.stacks.contains(where: { $0.stack.moe != nil }), convention != .rule, convention != .kaplan {
+        if spec.stacks.contains(where: { $0.stack.moe != nil }), !spec.referenceRunsEveryExpert, convention != .rule, convention != .kaplan {
             notes.append("mixture-of-experts: FLOPs follow the top-k active experts plus the router; "
                 + "PyTorch FlopCounterMode under transformers 5.x misses the grouped expert GEMMs, llmcost counts them")
         }
@@ -79,6 +79,14 @@ extension FlopCounter {
         if spec.decoder?.slidingWindow != nil, convention == .matmul || convention == .full {
             notes.append("sliding window: eager attention computes the full rectangle and masks it (counted); "
                 + "`\(InputParameter.convention) causal` counts only the window's band")
+        }
+        if let d = spec.decoder, let c = d.attentionChunkSize, d.layers(reaching: .chunked) > 0, convention != .rule, convention != .kaplan {
+            notes.append(convention == .causal
+                ? "chunked attention \(c) on \(d.layers(reaching: .chunked)) of \(d.layers) layers: counted over the chunk band (the query at position a reads ((a − 1) mod \(c)) + 1 keys); the other layers attend globally"
+                : "chunked attention \(c) on \(d.layers(reaching: .chunked)) of \(d.layers) layers: eager attention multiplies the whole rectangle its cache hands it (a prefill's queries × queries, however many chunks; a cached step at most \(c - 1) past keys + the new) and masks it (counted); `\(InputParameter.convention) causal` counts only the chunk band")
+        }
+        if spec.referenceRunsEveryExpert, spec.decoder?.moe != nil, convention != .rule, convention != .kaplan {
+            notes.append("mixture-of-experts (Llama 4): FLOPs follow the top-k experts each token is routed to plus the router and the shared expert; transformers' Llama4TextExperts runs every expert on every token (scaled by a zero score when not chosen), so FlopCounterMode sees experts/top-k times the routed-expert FLOPs")
         }
         return notes
     }

@@ -30,6 +30,23 @@ struct StackPass {
         return Self.sumOfMin(from: past + 1, to: past + queries, cap: window)
     }
 
+    /// Query·key pairs per sequence and head of chunked attention. Under `matmul` (and `full`)
+    /// eager attention multiplies the rectangle its sliding-window cache hands it,
+    /// `queries × (min(past, C − 1) + queries)` — in a prefill the whole `queries²`, however many
+    /// chunks; under `causal` the chunk band: query at 1-based position `a` reads
+    /// `((a − 1) mod C) + 1` keys.
+    func chunkedAttentionPairs(size c: Int, _ convention: Convention) -> ExactCount {
+        guard convention == .causal else { return selfAttentionPairs(causal: true, window: c, .matmul) }
+        return Self.chunkBand(through: past + queries, size: c) - Self.chunkBand(through: past, size: c)
+    }
+
+    /// `Σ_{a=1}^{n} (((a − 1) mod C) + 1)`: whole chunks of `C(C+1)/2` and a partial one.
+    static func chunkBand(through n: Int, size c: Int) -> ExactCount {
+        guard n > 0, c > 0 else { return .zero }
+        let whole = n / c, rest = n % c
+        return ExactCount(whole) * triangle(c) + triangle(rest)
+    }
+
     /// Rows (token positions, over the batch) an operation processes in this call.
     func rows(_ rows: Rows) -> ExactCount {
         switch rows {
@@ -46,6 +63,7 @@ struct StackPass {
     func pairs(_ keys: Keys, _ convention: Convention) -> ExactCount {
         switch keys {
         case let .selfAttention(causal, window): ExactCount(batch) * selfAttentionPairs(causal: causal, window: window, convention)
+        case let .chunked(size): ExactCount(batch) * chunkedAttentionPairs(size: size, convention)
         case .cross: ExactCount.product(batch, queries, crossKeys ?? 0)
         }
     }

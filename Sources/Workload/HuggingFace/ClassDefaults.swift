@@ -170,6 +170,11 @@ struct ClassDefaults: Sendable {
             llamaSizes(vocab: 201088, hidden: 2880, intermediate: 2880, layers: 36, heads: 64)
             + [f("num_key_value_heads", is: 8), f("head_dim", is: 64), f("num_local_experts", "num_experts", is: 128),
                f("num_experts_per_tok", is: 4), f("sliding_window", is: 128), f("max_position_embeddings", is: 131072)])
+        case "llama4_text": return ClassDefaults(className: "Llama4TextConfig", fields:
+            llamaSizes(vocab: 202048, hidden: 5120, intermediate: 8192, layers: 48, heads: 40)
+            + [f("intermediate_size_mlp", is: 16384), f("num_key_value_heads", is: 8), f("head_dim", is: 128),
+               f("max_position_embeddings", is: 131072), f("num_experts_per_tok", is: 1), f("num_local_experts", is: 16),
+               f("interleave_moe_layer_step", is: 1), f("no_rope_layer_interval", is: 4), f("attention_chunk_size", is: 8192)])
         default: return nil
         }
     }

@@ -40,6 +40,8 @@ extension HuggingFaceConfig {
         "kimi_k2": { c, w throws(SpecError) in try c.deepseekV3Spec(warnings: &w) },
         "glm4_moe": { c, w throws(SpecError) in try c.glm4MoESpec(warnings: &w) },
         "gpt_oss": { c, w throws(SpecError) in try c.gptOssSpec(warnings: &w) },
+        "llama4_text": { c, w throws(SpecError) in try c.llama4TextSpec(warnings: &w) },
+        "llama4": { c, w throws(SpecError) in try c.llama4Spec(warnings: &w) },
     ]
 
     /// The `model_type`s read with a dedicated mapping, sorted.

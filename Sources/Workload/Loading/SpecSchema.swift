@@ -5,11 +5,13 @@
 /// before decoding. (A test keeps it in step with the `CodingKeys` of the spec types.)
 indirect enum SpecSchema: Sendable {
     case object([String: SpecSchema])
+    /// A list whose every item has this shape (`layerPattern`).
+    case list(SpecSchema)
     case leaf
 
     static let attention = SpecSchema.object([
         "heads": .leaf, "kvHeads": .leaf, "headDim": .leaf, "qkvBias": .leaf, "outputBias": .leaf,
-        "relativeBiasBuckets": .leaf, "qkNorm": .leaf, "sinks": .leaf,
+        "relativeBiasBuckets": .leaf, "qkNorm": .leaf, "sinks": .leaf, "queryTemperature": .leaf,
         "latent": .object(["queryRank": .leaf, "keyValueRank": .leaf, "nopeHeadDim": .leaf, "ropeHeadDim": .leaf, "valueHeadDim": .leaf]),
     ])
     static let stack = SpecSchema.object([
@@ -24,6 +26,7 @@ indirect enum SpecSchema: Sendable {
         "block": .leaf, "finalNorm": .leaf,
         "positions": .object(["kind": .leaf, "count": .leaf, "rotaryDimensions": .leaf, "rotaryTables": .leaf]),
         "tokenTypes": .leaf, "embeddingNorm": .leaf, "causal": .leaf, "slidingWindow": .leaf, "slidingWindowLayers": .leaf,
+        "attentionChunkSize": .leaf, "layerPattern": .list(.object(["attention": .leaf, "rotary": .leaf, "experts": .leaf])),
     ])
     static let model = SpecSchema.object([
         "name": .leaf, "source": .leaf, "family": .leaf, "vocabularySize": .leaf, "hiddenSize": .leaf,
@@ -40,6 +43,8 @@ indirect enum SpecSchema: Sendable {
         "positions.kind": "none, learned, rotary, alibi",
         "checkpointPrecision.experts": CheckpointPrecision.Format.allCases.map(\.rawValue).joined(separator: ", "),
         "routing.scoring": ExpertRouting.Scoring.allCases.map(\.rawValue).joined(separator: ", "),
+        "].attention": LayerKind.Reach.allCases.map(\.rawValue).joined(separator: ", "),
+        "qkNorm": "per_head, projection, l2",
     ]
 }
 
@@ -74,6 +79,10 @@ enum SpecTree {
 
     /// Throws on the first key the schema does not know, naming its full path.
     func check(against schema: SpecSchema, path: String = "", file: String) throws(SpecError) {
+        if case .list(let item) = schema, case .sequence(let items) = self {
+            for (i, value) in items.enumerated() { try value.check(against: item, path: "\(path)[\(i)]", file: file) }
+            return
+        }
         guard case .object(let fields) = schema, case .mapping(let pairs) = self else { return }
         for (key, value) in pairs {
             let field = path.isEmpty ? key : "\(path).\(key)"

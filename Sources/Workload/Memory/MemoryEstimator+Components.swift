@@ -26,8 +26,6 @@ extension MemoryEstimator {
 
     func kvComponents(batch: Int, seq: Int) -> [MemoryComponent] {
         guard let decoder = decoderOperations, let d = spec.decoder else { return [] }
-        // Windowed layers keep at most W positions, the others all of them (Qwen2 mixes both).
-        let windowed = d.windowedLayers, cached = cachedPositions(seq)
         if let l = d.attention.latent {
             return [MemoryComponent(
                 name: "latent", bytes: kvType.bytes(ExactCount(batch) * decoder.cachedSelfElements(seq: seq)),
@@ -36,7 +34,7 @@ extension MemoryEstimator {
         var parts = [MemoryComponent(
             name: "self_attention",
             bytes: kvType.bytes(ExactCount(batch) * decoder.cachedSelfElements(seq: seq)),
-            formula: "2 · \(d.attention.kvHeads) kv heads · \(d.attention.headDim) · \(kvType.bits) bits × \(batch) × (\(windowed) layers × \(cached) + \(d.layers - windowed) layers × \(seq) positions)")]
+            formula: "2 · \(d.attention.kvHeads) kv heads · \(d.attention.headDim) · \(kvType.bits) bits × \(batch) × (\(Self.positionsByReach(d, seq: seq)))")]
         if let x = d.crossAttention {
             // The encoder output projected once per layer into K and V, cached for every decoder step.
             parts.append(.init(name: "cross_attention",
@@ -44,6 +42,21 @@ extension MemoryEstimator {
                                formula: "2 · \(d.layers) layers · \(x.kvHeads) · \(x.headDim) × \(batch) × \(seq) encoder positions"))
         }
         return parts
+    }
+
+    /// Layers × positions kept, by how far the layers reach: windowed and chunked layers keep at
+    /// most their window or chunk, the others every position (Qwen2 and Llama 4 mix them).
+    static func positionsByReach(_ d: StackSpec, seq: Int) -> String {
+        guard d.layerPattern != nil else {
+            let windowed = d.windowedLayers, cached = min(seq, d.slidingWindow ?? seq)
+            return "\(windowed) layers × \(cached) + \(d.layers - windowed) layers × \(seq) positions"
+        }
+        let parts = LayerKind.Reach.allCases.reversed().compactMap { reach -> String? in
+            let n = d.layers(reaching: reach)
+            guard n > 0 else { return nil }
+            return "\(n) \(reach == .full ? "global" : reach.rawValue) layers × \(min(seq, d.cacheCap(reach) ?? seq))"
+        }
+        return parts.joined(separator: " + ") + " positions"
     }
 
     /// The decoder stack as operations (its attention operations say what they cache).
@@ -63,6 +76,9 @@ extension MemoryEstimator {
         }
         if let w = spec.decoder?.slidingWindow {
             notes.append("sliding window \(w): the cache keeps at most \(w) positions per sequence")
+        }
+        if let d = spec.decoder, let c = d.attentionChunkSize, d.layers(reaching: .chunked) > 0 {
+            notes.append("chunked attention \(c) on \(d.layers(reaching: .chunked)) of \(d.layers) layers: a query reads only its own chunk, so those layers cache at most \(c) positions per sequence (transformers keeps the last \(c - 1) and the new one); the \(d.layers - d.layers(reaching: .chunked)) global layers cache every position")
         }
         if let checkpoint {
             notes.append("weights as the checkpoint stores them: the experts' weight matrices in \(checkpoint.experts.rawValue) (4-bit values, one 8-bit scale per 32: \(checkpoint.experts.bitsPerValue) bits each), everything else bf16; \(InputParameter.weightType) prices them all at one dtype instead")

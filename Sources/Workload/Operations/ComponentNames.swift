@@ -32,6 +32,8 @@ public enum FlopComponentName: Int, Sendable, CaseIterable, Comparable {
     case qkNorms
     case latentNorms
     case rotaryApply
+    /// Llama 4's per-position query scaling on its NoPE layers.
+    case queryTemperature
     case routing
     case embeddingAdds
     // Around the stacks.
@@ -51,7 +53,7 @@ public enum FlopComponentName: Int, Sendable, CaseIterable, Comparable {
         "cross_attention_values", "cross_attention_output", "experts", "router", "shared_expert",
         "ffn", "rotary_frequencies", "softmax", "norms", "activations",
         "residuals", "bias_adds", "cross_kv_bias_adds", "qk_norms", "latent_norms",
-        "rotary_apply", "routing", "embedding_adds", "embedding_projection", "pooler",
+        "rotary_apply", "query_temperature", "routing", "embedding_adds", "embedding_projection", "pooler",
         "pooler_elementwise", "lm_head", "lm_head_bias",
     ]
 

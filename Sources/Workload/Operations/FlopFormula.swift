@@ -94,13 +94,17 @@ struct FlopFormula {
             return "\(L) layers × \(2 + (s.crossAttention != nil && pass.crossKeys != nil ? 1 : 0)) residual adds × \(d)"
         case .biasAdds: return "one add per biased output element"
         case .crossKVBiasAdds: return "encoder tokens × \(L) layers × 2·\((s.crossAttention ?? a).keyValueWidth)"
-        case .qkNorms: return "\(L) layers × \(a.qkNormElements) q/k elements × \(C.norm(s.norm)) per element"
+        case .qkNorms:
+            let normed = a.qkNorm == .l2 ? s.rotaryLayers : L
+            return "\(normed) layers × \(a.qkNormElements) q/k elements × \(C.qkNorm(a.qkNorm ?? .perHead, s.norm)) per element\(a.qkNorm == .l2 ? " (weightless L2 norm, rotary layers only)" : "")"
+        case .queryTemperature:
+            return "\(L - s.rotaryLayers) NoPE layers × (\(a.queryWidth) query elements + \(C.temperaturePerPosition) per position for the scale)"
         case .latentNorms:
             let l = a.latent
             return "\(L) layers × (q_a_layernorm \(l?.queryRank ?? 0) + kv_a_layernorm \(l?.keyValueRank ?? 0)) × \(C.rmsNormPerElement) per element (RMSNorm)"
         case .rotaryApply:
             if let l = a.latent { return "\(L) layers × (\(a.heads) query heads + 1 shared key) × rope \(l.ropeHeadDim) dims × \(C.rotaryPerElement)" }
-            return "\(L) layers × (\(a.heads)+\(a.kvHeads)) heads × \(s.rotaryDimensions ?? 0) dims × \(C.rotaryPerElement)"
+            return "\(s.rotaryLayers) layers × (\(a.heads)+\(a.kvHeads)) heads × \(s.rotaryDimensions ?? 0) dims × \(C.rotaryPerElement)"
         case .routing:
             guard let moe = s.moe else { return nil }
             let shared = moe.sharedExpertIntermediateSize != nil ? " + shared expert" : ""

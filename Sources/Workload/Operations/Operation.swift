@@ -77,6 +77,10 @@ public enum Rows: Sendable, Equatable {
 public enum Keys: Sendable, Equatable {
     /// Its own stack's positions: the cache and the new ones, at most `window` back when set.
     case selfAttention(causal: Bool, window: Int?)
+    /// Its own stack's positions within its chunk of `size` (Llama 4's chunked local attention,
+    /// causal): the query at 1-based position `a` reads the `((a − 1) mod size) + 1` positions
+    /// from its chunk's start; Hugging Face's cache for it keeps the last `size − 1` positions.
+    case chunked(size: Int)
     /// The encoder's positions.
     case cross
 }
@@ -135,7 +139,8 @@ public struct SavedActivations: Sendable, Equatable {
 /// State a decoder keeps between calls.
 public enum CachedState: Sendable, Equatable {
     /// K and V of every cached position of the stack itself: `elements` per position, at most
-    /// `window` positions when the layer attends through a sliding window.
+    /// `window` positions when the layer attends through a sliding window or a chunk (a chunk's
+    /// last query reads `size` positions, so the cache must hold up to that many).
     case selfKeyValues(elements: Int, window: Int?)
     /// Cross-attention K and V projected once from each encoder position.
     case crossKeyValues(elements: Int)

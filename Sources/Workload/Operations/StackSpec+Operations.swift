@@ -15,55 +15,61 @@ public struct StackOperations: Sendable, Equatable {
 }
 
 extension StackSpec {
-    /// The stack as operations. Layers differ only in their attention window and in whether
-    /// they hold experts; which layers do does not change a count, so they are grouped by kind.
-    /// `latentDecode` says how latent attention (if the stack has it) turns its cache into
-    /// attention; other layers do not read it.
+    /// The stack as operations. Layers differ in their attention reach, in whether they rotate
+    /// positions and in whether they hold experts; which layers do does not change a count, so
+    /// they are grouped by kind (`layerKindCounts`). `latentDecode` says how latent attention (if
+    /// the stack has it) turns its cache into attention; other layers do not read it.
     func operations(role: StackRole, width d: Int, latentDecode: LatentAttentionDecode = .transformers) -> StackOperations {
         StackOperations(role: role, spec: self, layers: layerGroups(width: d, latentDecode: latentDecode), once: onceOperations(width: d))
     }
 
     private func layerGroups(width d: Int, latentDecode: LatentAttentionDecode) -> [LayerGroup] {
-        let windowed = windowedLayers
-        let expertLayers = moe.map { $0.sparseLayers(of: layers) } ?? 0
-        let denseLayers = layers - expertLayers
-        // Windowed layers are taken from the dense ones first; any assignment gives the same sums.
-        let denseWindowed = min(denseLayers, windowed)
-        let kinds: [(count: Int, window: Int?, experts: Bool)] = [
-            (expertLayers - (windowed - denseWindowed), nil, true), (windowed - denseWindowed, slidingWindow, true),
-            (denseLayers - denseWindowed, nil, false), (denseWindowed, slidingWindow, false),
-        ]
-        return kinds.filter { $0.count > 0 }.map { kind in
+        layerKindCounts.map { kind, count in
             var ops = attention.latent.map { latentAttentionOperations($0, width: d, decode: latentDecode) }
-                ?? selfAttentionOperations(width: d, window: kind.window)
+                ?? selfAttentionOperations(width: d, kind: kind)
             if let crossAttention { ops += crossAttentionOperations(crossAttention, width: d) }
             if kind.experts, let moe { ops += expertOperations(moe, width: d) } else { ops += feedForwardOperations(ffn, .ffn, width: d) }
             ops += normAndResidualOperations(width: d)
-            return LayerGroup(count: kind.count, operations: ops)
+            return LayerGroup(count: count, operations: ops)
         }
     }
 
-    /// q, k, v projections, the q/k norms and rotary, scores, softmax, attention·values, output.
-    private func selfAttentionOperations(width d: Int, window: Int?) -> [Operation] {
+    /// The keys a layer of `reach` reads, and how many positions its cache keeps at most.
+    private func selfAttentionKeys(_ reach: LayerKind.Reach) -> (keys: Keys, cap: Int?) {
+        switch reach {
+        case .full: (.selfAttention(causal: causal, window: nil), nil)
+        case .sliding: (.selfAttention(causal: causal, window: slidingWindow), slidingWindow)
+        case .chunked:
+            attentionChunkSize.map { (.chunked(size: $0), $0) } ?? (.selfAttention(causal: causal, window: nil), nil)
+        }
+    }
+
+    /// q, k, v projections, the q/k norms and rotary (or, on a layer without rotary, Llama 4's
+    /// query temperature), scores, softmax, attention·values, output.
+    private func selfAttentionOperations(width d: Int, kind: LayerKind) -> [Operation] {
         let a = attention, q = a.queryWidth, kv = a.keyValueWidth
-        let keys = Keys.selfAttention(causal: causal, window: window)
+        let (keys, cap) = selfAttentionKeys(kind.attention)
         let qkvWidth = q + 2 * kv
         var ops = [Operation(.attentionQKV, .linear(inputs: d, outputs: qkvWidth, rows: .queries),
                              weights: Weights(.attention, ExactCount.product(d, qkvWidth) + (a.qkvBias ? qkvWidth : 0)),
                              saved: .init(bytesPerRow: ExactCount(2 * d), replicatedBytesPerRow: ExactCount(2 * d)), tensorShard: .column)]
         if a.qkvBias { ops.append(.elementwise(.biasAdds, ExactCount(qkvWidth))) }
-        if let scope = a.qkNorm {
-            ops.append(Operation(.qkNorms, .elementwise(flopsPerRow: ExactCount.product(a.qkNormElements, ElementwiseCost.norm(norm)), rows: .queries),
+        let rotates = kind.rotary ? rotaryDimensions : nil
+        // Llama 4's weightless L2 norm runs only where rotary does.
+        if let scope = a.qkNorm, scope != .l2 || rotates != nil {
+            ops.append(Operation(.qkNorms, .elementwise(flopsPerRow: ExactCount.product(a.qkNormElements, ElementwiseCost.qkNorm(scope, norm)), rows: .queries),
                                  weights: Weights(.qkNorms, a.qkNormParameters(scope, norm))))
         }
-        if let r = rotaryDimensions {
+        if let r = rotates {
             ops.append(.elementwise(.rotaryApply, ExactCount.product(a.heads + a.kvHeads, r, ElementwiseCost.rotaryPerElement)))
+        } else if a.queryTemperature, positions.kind == .rotary {
+            ops.append(.elementwise(.queryTemperature, ExactCount(q + ElementwiseCost.temperaturePerPosition)))
         }
         let perScore = ElementwiseCost.softmaxPerScore + ElementwiseCost.scalePerScore + (causal ? ElementwiseCost.maskPerScore : 0)
         ops += [
             Operation(.attentionScores, .attention(heads: a.heads, headDim: a.headDim, keys: keys), recompute: .attentionCore,
                       saved: .init(bytesPerRow: 2 * ExactCount(q + kv), bytesPerScore: 5, scoreHeads: a.heads),
-                      cache: .selfKeyValues(elements: 2 * a.kvHeads * a.headDim, window: window)),
+                      cache: .selfKeyValues(elements: 2 * a.kvHeads * a.headDim, window: cap)),
             Operation(.softmax, .perScore(flops: perScore, heads: a.heads, keys: keys), recompute: .attentionCore),
             Operation(.attentionValues, .attention(heads: a.heads, headDim: a.headDim, keys: keys), recompute: .attentionCore,
                       saved: .init(bytesPerRow: 2 * ExactCount(kv + q))),

@@ -12,6 +12,7 @@ extension AttentionSpec {
         switch scope {
         case .perHead: ExactCount(2 * norm.parameters(width: headDim))
         case .projection: ExactCount(norm.parameters(width: queryWidth)) + ExactCount(norm.parameters(width: keyValueWidth))
+        case .l2: .zero
         }
     }
 

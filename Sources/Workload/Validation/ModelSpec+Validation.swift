@@ -83,6 +83,8 @@ extension StackSpec {
                 throw check.error("\(prefix).slidingWindowLayers", "needs a slidingWindow and at most \(layers) layers, got \(slidingWindowLayers)")
             }
         }
+        if let attentionChunkSize { try check.size(attentionChunkSize, "\(prefix).attentionChunkSize") }
+        if let layerPattern { try validate(pattern: layerPattern, prefix: "\(prefix).layerPattern", with: check) }
         if !norm.affine && norm.bias {
             throw check.error("\(prefix).norm.bias", "a norm without learned scale (affine: false) has no shift either")
         }
@@ -94,6 +96,31 @@ extension StackSpec {
             if positions.kind == .rotary, let dims = positions.rotaryDimensions, dims != latent.ropeHeadDim {
                 throw check.error("\(prefix).positions.rotaryDimensions", "latent attention rotates exactly its ropeHeadDim (\(latent.ropeHeadDim)) dimensions, got \(dims)")
             }
+        }
+    }
+
+    /// A pattern covers the stack, names only the windows and experts the stack has, and agrees
+    /// with `moe.denseLayers` (which other figures read) on how many layers stay dense.
+    private func validate(pattern: [LayerKind], prefix: String, with check: SpecChecker) throws(SpecError) {
+        guard !pattern.isEmpty, pattern.count <= layers else {
+            throw check.error(prefix, "needs 1 to \(layers) layer kinds (repeated over the layers), got \(pattern.count)")
+        }
+        guard slidingWindowLayers == nil, attention.latent == nil else {
+            throw check.error(prefix, "a layer pattern replaces slidingWindowLayers and is not modelled with latent attention")
+        }
+        if pattern.contains(where: { $0.attention == .chunked }), attentionChunkSize == nil {
+            throw check.error(prefix, "has chunked layers but the stack gives no attentionChunkSize")
+        }
+        if pattern.contains(where: { $0.attention == .sliding }), slidingWindow == nil {
+            throw check.error(prefix, "has sliding layers but the stack gives no slidingWindow")
+        }
+        let dense = layerKinds.filter { !$0.experts }.count
+        if let moe {
+            guard dense == moe.denseLayers else {
+                throw check.error("\(prefix.dropLast(".layerPattern".count)).moe.denseLayers", "must equal the layer pattern's \(dense) dense layers, got \(moe.denseLayers)")
+            }
+        } else if dense < layers {
+            throw check.error(prefix, "has expert layers but the stack has no moe section")
         }
     }
 

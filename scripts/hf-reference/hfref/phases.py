@@ -29,9 +29,9 @@ def prefill(model, device, vocab, enc_dec, shapes=None):
     return res
 
 
-def decode(model, device, vocab, enc_dec):
+def decode(model, device, vocab, enc_dec, shapes=None):
     res = []
-    for b, ctx in DECODE_SHAPES:
+    for b, ctx in (shapes or DECODE_SHAPES):
         with torch.no_grad():
             if enc_dec:
                 enc = ids(b, DECODE_ENCODER_SEQ, device, vocab)
