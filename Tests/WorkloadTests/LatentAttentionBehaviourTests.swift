@@ -130,4 +130,10 @@ import Testing
         let perLayer: Int = 256 * 4 + 8 + 2 * 8 * 7168 + 7168
         #expect(routing?.flops.value == Int128(58 * perLayer))
     }
+
+    @Test func deepSeekR1IsDeepSeekV3sLayout() throws {
+        let r1 = try Self.catalog("deepseek-r1")
+        let v3 = try Self.catalog("deepseek-v3")
+        #expect(r1.structure == v3.structure)
+    }
 }

@@ -58,13 +58,13 @@ TRAIN_SHAPES = [(1, 16), (1, 37), (2, 16), (2, 37)]
 TRAIN_SHAPES_ED = [(1, 16, 16), (2, 37, 37), (1, 32, 8), (2, 17, 5)]
 
 
-def train_counts(model, vocab, enc_dec):
+def train_counts(model, vocab, enc_dec, shapes=None):
     """Forward + loss.backward() under FlopCounterMode, model.train() (dropout is 0 in the config: build(train=True)).
 
     Each entry also has the forward alone (same call, under no_grad) as forward_flops / forward_by_operator."""
     model.train()
     res = []
-    for shape in (TRAIN_SHAPES_ED if enc_dec else TRAIN_SHAPES):
+    for shape in (shapes or (TRAIN_SHAPES_ED if enc_dec else TRAIN_SHAPES)):
         b, s = shape[0], shape[1]
         x = ids(b, s, "cpu", vocab)
         if enc_dec:

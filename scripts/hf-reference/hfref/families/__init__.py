@@ -4,10 +4,15 @@ Hub configs are field values of the published files, written out verbatim (key o
 Tests/WorkloadTests/Fixtures/configs/<name>.json; JSON literals are spelled as in the files (each module aliases
 null/true/false). Each family module defines MODEL_TYPES (used by `--only FAMILY`; the measured fixtures'
 model types are covered too), REAL ({name: config dict}) and RANDOM ({model_type: kwargs generator}).
+
+OWN holds the families with their own fixture file (hf_mla.json, …; see hfref/own.py for what they declare): they
+are not in the catalog, hf_reference.json or hf_measured.json. Adding one: its module here and a line in OWN.
 """
-from . import bert, encdec, falcon, gemma, gpt2, llama, moe, neox, opt, phi
+from . import bert, deepseek, encdec, falcon, gemma, glm, gpt2, gptoss, llama, llama4, moe, neox, opt, phi
 
 FAMILIES = {m.__name__.rsplit(".", 1)[1]: m for m in (gpt2, llama, gemma, moe, phi, neox, opt, falcon, bert, encdec)}
+OWN = {m.__name__.rsplit(".", 1)[1]: m for m in (deepseek, glm, gptoss, llama4)}
+OWN_OF_TYPE = {t: name for name, m in OWN.items() for t in m.MODEL_TYPES}
 
 # The order of configs/*.json entries in hf_reference.json (hub configs, then the GPT-3 table).
 CATALOG_ORDER = [
@@ -48,5 +53,16 @@ def model_types(selection):
             out.add(s)
         else:
             raise SystemExit("--only %s: not a family (%s) or model type (%s)"
-                             % (s, ", ".join(FAMILIES), ", ".join(sorted(FAMILY_OF_TYPE))))
+                             % (s, ", ".join(list(FAMILIES) + list(OWN)),
+                                ", ".join(sorted(list(FAMILY_OF_TYPE) + list(OWN_OF_TYPE)))))
     return out
+
+
+def select(selection):
+    """--only split in two: (model types of the catalog run: None for all, an empty set for none;
+    the OWN family modules to regenerate, in OWN order). A model type of an OWN family selects that family."""
+    if not selection:
+        return None, list(OWN.values())
+    own = {OWN_OF_TYPE.get(s, s) for s in selection if s in OWN or s in OWN_OF_TYPE}
+    rest = [s for s in selection if s not in OWN and s not in OWN_OF_TYPE]
+    return (model_types(rest) if rest else set()), [m for n, m in OWN.items() if n in own]

@@ -1,7 +1,7 @@
 """DeepSeek-V2 / -V3 and Kimi K2: multi-head latent attention and DeepSeek MoE (transformers 5.23).
 
-Not part of the main catalog run (count_hf.py, pinned to an older transformers): `count_mla.py` writes these
-figures to Fixtures/hf_mla.json and the configs to Fixtures/mla/. Quirks:
+Its own fixture (hfref/own.py; `count_hf.py --only deepseek`): figures in Fixtures/hf_mla.json, configs in
+Fixtures/mla/. Quirks:
 
 - Kimi K2's config says `model_type: kimi_k2` (remote code); transformers has no such class, so it is built as
   `deepseek_v3`, the layout its `architectures` names. The committed config keeps `kimi_k2`.
@@ -93,6 +93,15 @@ SMALL = {
 }
 
 PREFILL_SHAPES = [(1, 16), (2, 16), (1, 37), (2, 37)]
+# One training step: hf_mla.json was made before phases.TRAIN_SHAPES grew to four shapes, and is not regenerated
+# here (the other shapes would be new figures, not the same ones).
+TRAIN_SHAPES = [(2, 37)]
+EXPERTS = "eager"
+
+FIXTURE, CONFIG_DIR = "hf_mla.json", "mla"
+GENERATOR = "scripts/hf-reference/count_mla.py"  # the committed header's (count_hf.py --only deepseek)
+METHOD = ("meta-device build for the hub configs (parameters); CPU build with eager attention and "
+          "experts_implementation='eager' for the small ones, FlopCounterMode totals")
 
 
 def buildable(cfg):

@@ -2,7 +2,7 @@
 partial rotary (`partial_rotary_factor`, class default 0.5), optional per-head qk norm (`use_qk_norm`), dense first
 layers (`first_k_dense_replace`), sigmoid group-limited routing with a shared expert.
 
-Not part of the main catalog run: `count_glm.py` writes these figures to Fixtures/hf_glm.json and the configs to
+Its own fixture (hfref/own.py; `count_hf.py --only glm`): figures in Fixtures/hf_glm.json, configs in
 Fixtures/glm/. Quirks:
 
 - `e_score_correction_bias` is an `nn.Buffer` (fp32) in Glm4MoeTopkRouter: not in `parameters`.
@@ -75,6 +75,12 @@ SMALL = {
 }
 
 PREFILL_SHAPES = [(1, 16), (2, 16), (1, 37), (2, 37)]
+EXPERTS = "eager"
+
+FIXTURE, CONFIG_DIR = "hf_glm.json", "glm"
+GENERATOR = "scripts/hf-reference/count_glm.py"  # the committed header's (count_hf.py --only glm)
+METHOD = ("meta-device build for the hub configs (parameters); CPU build with eager attention and "
+          "experts_implementation='eager' for the small ones, FlopCounterMode totals")
 
 
 def buildable(cfg):

@@ -1,8 +1,8 @@
 """gpt-oss (`model_type: gpt_oss`, GptOssForCausalLM in transformers 5.23): attention sinks, alternating
 sliding-window / full attention (`layer_types`), q/k/v/o biases, a biased router and biased MXFP4 experts.
 
-Not part of the main catalog run: `count_gptoss.py` writes these figures to Fixtures/hf_gptoss.json and the
-configs to Fixtures/gptoss/. Quirks:
+Its own fixture (hfref/own.py; `count_hf.py --only gptoss`): figures in Fixtures/hf_gptoss.json, configs in
+Fixtures/gptoss/. Quirks:
 
 - `quantization_config` (MXFP4 experts) only matters to `from_pretrained`; the meta/CPU builds here drop it
   (parameters are counted as the bf16 model transformers builds: one element each). The committed configs keep it.
@@ -66,6 +66,13 @@ SMALL = {
 PREFILL_SHAPES = [(1, 16), (2, 16), (1, 37), (2, 37)]
 # (batch, context): the first and last beyond every small window.
 DECODE_SHAPES = [(1, 16), (3, 5), (2, 40)]
+EXPERTS = "eager"
+BUILD_FOR_TRAIN = True
+
+FIXTURE, CONFIG_DIR = "hf_gptoss.json", "gptoss"
+GENERATOR = "scripts/hf-reference/count_gptoss.py"  # the committed header's (count_hf.py --only gptoss)
+METHOD = ("meta-device build for the hub configs (parameters); CPU build with eager attention and "
+          "experts_implementation='eager' for the small ones, FlopCounterMode totals")
 
 
 def buildable(cfg):

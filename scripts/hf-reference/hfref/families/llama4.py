@@ -1,7 +1,7 @@
 """Llama 4 text (`llama4_text`, and `llama4` whose `text_config` holds it) under transformers 5.23.
 
-Not part of the main catalog run: `count_llama4.py` writes these figures to Fixtures/hf_llama4.json and the configs
-to Fixtures/llama4/. Quirks of `Llama4TextModel` that the figures show:
+Its own fixture (hfref/own.py; `count_hf.py --only llama4`): figures in Fixtures/hf_llama4.json, configs in
+Fixtures/llama4/. Quirks of `Llama4TextModel` that the figures show:
 
 - `Llama4TextExperts` has no experts-implementation switch: every expert runs on every token (`bmm` over
   `(experts, tokens, d)`), the tokens pre-scaled by their router score (sigmoid of -inf = 0 for the unchosen
@@ -76,9 +76,18 @@ SMALL = {
 
 PREFILL_SHAPES = [(1, 5), (2, 5), (1, 19), (2, 19)]
 DECODE_SHAPES = [(1, 5), (2, 20)]  # context 20 > chunk 8: the chunked cache keeps 7
+EXPERTS_NOTE = "Llama4TextExperts bmm over every expert (no switch)"  # built without experts_implementation
+BUILD_FOR_TRAIN = True
+MODEL_CLASS = True
+
+FIXTURE, CONFIG_DIR = "hf_llama4.json", "llama4"
+GENERATOR = "scripts/hf-reference/count_llama4.py"  # the committed header's (count_hf.py --only llama4)
+METHOD = ("meta-device build of the hub text configs (parameters); CPU build with eager attention for the "
+          "small ones (Llama4TextExperts runs every expert on every token), FlopCounterMode totals; "
+          "llama4 configs counted as Llama4ForCausalLM on their text_config")
 
 
-def text_config(cfg):
+def buildable(cfg):
     """The text stack transformers' Llama4ForCausalLM builds: the config itself, or a `llama4`'s `text_config`."""
     if cfg["model_type"] == "llama4":
         d = dict(cfg["text_config"])
