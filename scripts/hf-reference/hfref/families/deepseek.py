@@ -93,9 +93,6 @@ SMALL = {
 }
 
 PREFILL_SHAPES = [(1, 16), (2, 16), (1, 37), (2, 37)]
-# One training step: hf_mla.json was made before phases.TRAIN_SHAPES grew to four shapes, and is not regenerated
-# here (the other shapes would be new figures, not the same ones).
-TRAIN_SHAPES = [(2, 37)]
 EXPERTS = "eager"
 
 FIXTURE, CONFIG_DIR = "hf_mla.json", "mla"
