@@ -165,6 +165,13 @@ struct ClassDefaults: Sendable {
                f("num_experts_per_tok", is: 8), f("n_shared_experts", is: 1), f("n_routed_experts", "num_local_experts", is: 128),
                f("routed_scaling_factor", is: 1.0), f("n_group", is: 1), f("topk_group", is: 1), f("first_k_dense_replace", is: 1),
                f("partial_rotary_factor", is: 0.5), f("num_nextn_predict_layers", "num_mtp_layers", is: 1)])
+        case "mamba", "falcon_mamba": return ClassDefaults(className: type == "mamba" ? "MambaConfig" : "FalconMambaConfig", fields: [
+            f("vocab_size", is: 50280), f("hidden_size", is: 768), f("state_size", is: 16), f("num_hidden_layers", is: 32),
+            f("expand", is: 2), f("conv_kernel", is: 4), f("time_step_rank", is: "auto")])
+        case "mamba2": return ClassDefaults(className: "Mamba2Config", fields: [
+            f("num_heads", is: 128), f("head_dim", is: 64), f("vocab_size", is: 32768), f("hidden_size", is: 4096),
+            f("state_size", is: 128), f("num_hidden_layers", is: 64), f("expand", is: 2), f("conv_kernel", is: 4),
+            f("n_groups", is: 8), f("chunk_size", is: 256)])
         default: return nil
         }
     }

@@ -39,6 +39,9 @@ extension HuggingFaceConfig {
         "deepseek_v3": { c, w throws(SpecError) in try c.deepseekV3Spec(warnings: &w) },
         "kimi_k2": { c, w throws(SpecError) in try c.deepseekV3Spec(warnings: &w) },
         "glm4_moe": { c, w throws(SpecError) in try c.glm4MoESpec(warnings: &w) },
+        "mamba": { c, w throws(SpecError) in try c.mambaSpec(warnings: &w) },
+        "falcon_mamba": { c, w throws(SpecError) in try c.mambaSpec(warnings: &w) },
+        "mamba2": { c, w throws(SpecError) in try c.mamba2Spec(warnings: &w) },
     ]
 
     /// The `model_type`s read with a dedicated mapping, sorted.

@@ -27,6 +27,11 @@ extension MemoryEstimator {
         guard let decoder = decoderOperations, let d = spec.decoder else { return [] }
         // Windowed layers keep at most W positions, the others all of them (Qwen2 mixes both).
         let windowed = d.windowedLayers, cached = cachedPositions(seq)
+        if let m = d.stateSpace {
+            return [MemoryComponent(
+                name: "recurrent_state", bytes: kvType.bytes(ExactCount(batch) * decoder.recurrentElementsPerSequence),
+                formula: "(conv \(m.convChannels) channels × \(m.convKernel) columns + SSM state \(m.innerSize) × \(m.stateSize)) · \(kvType.bits) bits × \(batch) × \(d.layers) layers — fixed: the same at any context length (\(seq) positions here)")]
+        }
         if let l = d.attention.latent {
             return [MemoryComponent(
                 name: "latent", bytes: kvType.bytes(ExactCount(batch) * decoder.cachedSelfElements(seq: seq)),
@@ -52,12 +57,15 @@ extension MemoryEstimator {
 
     func notes() -> [String] {
         var notes: [String] = []
-        if let a = spec.decoder?.attention, let l = a.latent {
+        if let m = spec.decoder?.stateSpace {
+            notes.append("state-space model (\(m.variant.rawValue)): no KV cache — each layer keeps a fixed conv window (\(m.convChannels) × \(m.convKernel)) and SSM state (\(m.innerSize) × \(m.stateSize)) per sequence that does not grow with the context; decode FLOPs per token do not grow with it either")
+        }
+        if spec.decoder?.stateSpace == nil, let a = spec.decoder?.attention, let l = a.latent {
             let full = a.heads * (l.queryKeyHeadDim + l.valueHeadDim)
             let ratio = Double(full) / Double(l.cachedElements)
             notes.append("multi-head latent attention: the cache holds the compressed latent, \(l.keyValueRank) + \(l.ropeHeadDim) = \(l.cachedElements) elements per token and layer, not per-head K and V (\(full) elements across \(a.heads) heads): \(String(format: "%.1f", ratio))× smaller; transformers re-expands it through kv_b_proj at every step; flops counts decode under either convention")
         }
-        if let a = spec.decoder?.attention, a.kvHeads < a.heads {
+        if spec.decoder?.stateSpace == nil, let a = spec.decoder?.attention, a.kvHeads < a.heads {
             notes.append("grouped-query attention: \(a.kvHeads) KV heads for \(a.heads) query heads — the KV cache is \(a.heads / a.kvHeads)× smaller than multi-head attention's; attention FLOPs are not")
         }
         if let w = spec.decoder?.slidingWindow {

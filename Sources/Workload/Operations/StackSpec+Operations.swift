@@ -24,6 +24,7 @@ extension StackSpec {
     }
 
     private func layerGroups(width d: Int, latentDecode: LatentAttentionDecode) -> [LayerGroup] {
+        if let stateSpace { return [LayerGroup(count: layers, operations: stateSpaceOperations(stateSpace, width: d))] }
         let windowed = windowedLayers
         let expertLayers = moe.map { $0.sparseLayers(of: layers) } ?? 0
         let denseLayers = layers - expertLayers
