@@ -24,6 +24,8 @@ indirect enum SpecSchema: Sendable {
         "block": .leaf, "finalNorm": .leaf,
         "positions": .object(["kind": .leaf, "count": .leaf, "rotaryDimensions": .leaf, "rotaryTables": .leaf]),
         "tokenTypes": .leaf, "embeddingNorm": .leaf, "causal": .leaf, "slidingWindow": .leaf, "slidingWindowLayers": .leaf,
+        "stateSpace": .object(["variant": .leaf, "innerSize": .leaf, "stateSize": .leaf, "convKernel": .leaf, "timeStepRank": .leaf,
+                               "heads": .leaf, "groups": .leaf, "chunkSize": .leaf, "bias": .leaf, "convBias": .leaf]),
     ])
     static let model = SpecSchema.object([
         "name": .leaf, "source": .leaf, "family": .leaf, "vocabularySize": .leaf, "hiddenSize": .leaf,
@@ -36,6 +38,7 @@ indirect enum SpecSchema: Sendable {
         "activation": Activation.allCases.map(\.rawValue).joined(separator: ", "),
         "block": "sequential, parallel_shared_norm, parallel_two_norms, sandwich_norms",
         "norm.kind": "layernorm, rmsnorm",
+        "stateSpace.variant": "mamba, mamba2",
         "positions.kind": "none, learned, rotary, alibi",
         "routing.scoring": ExpertRouting.Scoring.allCases.map(\.rawValue).joined(separator: ", "),
     ]

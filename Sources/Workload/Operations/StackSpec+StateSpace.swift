@@ -35,8 +35,12 @@ extension StackSpec {
         } else {
             scanWeights = ExactCount(3 * (m.heads ?? 0))                       // Mamba-2: A_log, D, dt_bias per head
         }
+        // The selective-scan kernels (mamba_ssm) keep the scan's inputs — x, dt, B, C and the gate z,
+        // 16-bit — and recompute the states in the backward pass; the torch path's per-token
+        // `inner × d_state` states are not what training runs keep.
+        let scanInputs = 3 * inner + 2 * N * (m.variant == .mamba2 ? (m.groups ?? 1) : 1)
         ops.append(Operation(.stateSpaceScan, .scan(m), weights: Weights(.stateSpace, scanWeights),
-                             saved: .init(bytesPerRow: ExactCount.product(4, inner, N)),
+                             saved: .init(bytesPerRow: ExactCount(2 * scanInputs)),
                              cache: .recurrentState(convElements: m.convElements, stateElements: inner * N), tensorShard: .column))
         // Discretisation and recurrence per state element (dt·A, exp, dt·B·x, state·dA + dBx: 6),
         // softplus and bias on dt, the D skip and the gate per channel: `full` only.
