@@ -32,16 +32,21 @@ public struct StateSpaceSpec: Codable, Sendable, Equatable {
     public var bias: Bool
     /// `use_conv_bias`.
     public var convBias: Bool
+    /// Jamba's RMSNorms on dt, B and C (`dt_layernorm`, `b_layernorm`, `c_layernorm`), with
+    /// weights: `timeStepRank + 2·stateSize` parameters per layer. (Falcon-Mamba's are weightless.)
+    public var innerNorms: Bool
 
     public init(variant: Variant, innerSize: Int, stateSize: Int, convKernel: Int, timeStepRank: Int? = nil,
-                heads: Int? = nil, groups: Int? = nil, chunkSize: Int? = nil, bias: Bool = false, convBias: Bool = true) {
+                heads: Int? = nil, groups: Int? = nil, chunkSize: Int? = nil, bias: Bool = false, convBias: Bool = true,
+                innerNorms: Bool = false) {
+        self.innerNorms = innerNorms
         self.variant = variant; self.innerSize = innerSize; self.stateSize = stateSize; self.convKernel = convKernel
         self.timeStepRank = timeStepRank; self.heads = heads; self.groups = groups; self.chunkSize = chunkSize
         self.bias = bias; self.convBias = convBias
     }
 
     enum CodingKeys: String, CodingKey {
-        case variant, innerSize, stateSize, convKernel, timeStepRank, heads, groups, chunkSize, bias, convBias
+        case variant, innerSize, stateSize, convKernel, timeStepRank, heads, groups, chunkSize, bias, convBias, innerNorms
     }
 
     public init(from decoder: any Decoder) throws {
@@ -56,6 +61,7 @@ public struct StateSpaceSpec: Codable, Sendable, Equatable {
         chunkSize = try c.decodeIfPresent(Int.self, forKey: .chunkSize)
         bias = try c.decodeIfPresent(Bool.self, forKey: .bias) ?? false
         convBias = try c.decodeIfPresent(Bool.self, forKey: .convBias) ?? true
+        innerNorms = try c.decodeIfPresent(Bool.self, forKey: .innerNorms) ?? false
     }
 
     /// Mamba-2's head width, `innerSize / heads`.
@@ -77,4 +83,25 @@ public struct StateSpaceSpec: Codable, Sendable, Equatable {
     public var cachedElements: Int { convChannels * convKernel + innerSize * stateSize }
 
     public var convElements: Int { convChannels * convKernel }
+}
+
+/// An attention–state-space hybrid (Jamba): `attentionLayers` of the stack's layers run the
+/// stack's attention, the others its state-space mixer, and every layer also has the FFN (or the
+/// experts, on the stack's MoE layers) and two norms. Which layers are which changes no count, so
+/// only how many: `attentionLayersWithExperts` of the attention layers hold experts.
+public struct HybridLayout: Codable, Sendable, Equatable {
+    public var attentionLayers: Int
+    public var attentionLayersWithExperts: Int
+
+    public init(attentionLayers: Int, attentionLayersWithExperts: Int = 0) {
+        self.attentionLayers = attentionLayers; self.attentionLayersWithExperts = attentionLayersWithExperts
+    }
+
+    enum CodingKeys: String, CodingKey { case attentionLayers, attentionLayersWithExperts }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        attentionLayers = try c.decode(Int.self, forKey: .attentionLayers)
+        attentionLayersWithExperts = try c.decodeIfPresent(Int.self, forKey: .attentionLayersWithExperts) ?? 0
+    }
 }

@@ -9,7 +9,7 @@ import Testing
         try HuggingFaceConfig.importConfig(Data(json.utf8), file: "config.json", name: "m").spec
     }
 
-    @Test(arguments: ["falcon-mamba-7b", "mamba2-2.7b"])
+    @Test(arguments: ["falcon-mamba-7b", "mamba2-2.7b", "jamba-v0.1"])
     func catalogEntryIsTheImportedHubConfig(name: String) throws {
         let catalog = try ModelLoader.load(name, catalog: Fixtures.catalog).spec
         let imported = try ModelLoader.loadFile(at: Fixtures.directory.appendingPathComponent("ssm/\(name).json").path).spec
@@ -50,5 +50,13 @@ import Testing
     @Test func decodeStepCostsTheSameAtAnyContext() throws {
         let counter = try FlopCounter(spec: try ModelLoader.load("falcon-mamba-7b", catalog: Fixtures.catalog).spec)
         #expect(try counter.decode(batch: 4, context: 10).total == counter.decode(batch: 4, context: 1_000_000).total)
+    }
+
+    /// Jamba's hybrid keeps K and V only in its attention layers: 4 of 32 in Jamba v0.1.
+    @Test func jambaCachesKeysAndValuesOnlyInItsAttentionLayers() throws {
+        let spec = try ModelLoader.load("jamba-v0.1", catalog: Fixtures.catalog).spec
+        let stack = try #require(ModelOperations(spec).stacks.first)
+        #expect(stack.cachedElementsPerToken == ExactCount(4 * 2 * 8 * 128))
+        #expect(stack.recurrentElementsPerSequence == ExactCount(28 * (8192 * 4 + 8192 * 16)))
     }
 }

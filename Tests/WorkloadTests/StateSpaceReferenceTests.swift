@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import Workload
 
-/// State-space models (`mamba`, `falcon_mamba`, `mamba2`) against transformers 5.23 (`hf_ssm.json`, written by
+/// State-space models (`mamba`, `falcon_mamba`, `mamba2`) and the hybrid `jamba` against transformers 5.23 (`hf_ssm.json`, written by
 /// `scripts/hf-reference/count_ssm.py`): full-size parameters from meta-device builds, and for
 /// small real-weight configs on the torch path every prefill and the cached decode step exactly as
 /// FlopCounterMode counts them, and the training step up to one named gap
@@ -57,11 +57,13 @@ import Testing
         }
     }
 
-    /// Published totals: Falcon-Mamba-7B (untied head) and Mamba-2 2.7B (tied head).
-    @Test func fullSizeTotalsOfFalconMambaAndMamba2() {
+    /// Published totals: Falcon-Mamba-7B (untied head), Mamba-2 2.7B (tied head), Jamba v0.1
+    /// (4 attention and 28 Mamba layers, 16 of them with 16 experts).
+    @Test func fullSizeTotalsOfFalconMambaMamba2AndJamba() {
         let totals = Dictionary(uniqueKeysWithValues: Self.entries.map { ($0.name, $0.parameters) })
         #expect(totals["falcon-mamba-7b"] == 7_272_665_088)
         #expect(totals["mamba2-2.7b"] == 2_702_599_680)
+        #expect(totals["jamba-v0.1"] == 51_570_323_328)
     }
 
     /// A decode step costs the same at any context: the scan reads a fixed state, not the past.

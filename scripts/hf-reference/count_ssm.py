@@ -33,9 +33,13 @@ def decode(model, vocab):
     for b, ctx in phases.DECODE_SHAPES:
         with torch.no_grad():
             out = model(input_ids=common.ids(b, ctx, "cpu", vocab), use_cache=True)
-            cache = out.cache_params
             step = common.ids(b, 1, "cpu", vocab)
-            f, o = common.count(lambda: model(input_ids=step, cache_params=cache, use_cache=True))
+            if hasattr(out, "cache_params"):
+                cache = out.cache_params
+                f, o = common.count(lambda: model(input_ids=step, cache_params=cache, use_cache=True))
+            else:  # Jamba: a hybrid cache (KV for attention layers, conv + SSM state for Mamba layers)
+                cache = out.past_key_values
+                f, o = common.count(lambda: model(input_ids=step, past_key_values=cache, use_cache=True))
         res.append({"batch": b, "context": ctx, "flops": f, "by_operator": o})
     return res
 
@@ -51,7 +55,7 @@ def entry(name, cfg, rel):
             assert e["parameters"] == ssm.PUBLISHED[name], (name, e["parameters"])
         e["prefill"], e["decode"] = [], []
         return e
-    model = common.build(built, "cpu")
+    model = common.build(built, "cpu", experts="eager" if cfg["model_type"] == "jamba" else None)
     vocab = cfg["vocab_size"]
     e["parameters"] = common.n_params(model)
     e["device"] = "cpu"

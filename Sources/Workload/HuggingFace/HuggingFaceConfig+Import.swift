@@ -42,6 +42,7 @@ extension HuggingFaceConfig {
         "mamba": { c, w throws(SpecError) in try c.mambaSpec(warnings: &w) },
         "falcon_mamba": { c, w throws(SpecError) in try c.mambaSpec(warnings: &w) },
         "mamba2": { c, w throws(SpecError) in try c.mamba2Spec(warnings: &w) },
+        "jamba": { c, w throws(SpecError) in try c.jambaSpec(warnings: &w) },
     ]
 
     /// The `model_type`s read with a dedicated mapping, sorted.

@@ -25,7 +25,9 @@ indirect enum SpecSchema: Sendable {
         "positions": .object(["kind": .leaf, "count": .leaf, "rotaryDimensions": .leaf, "rotaryTables": .leaf]),
         "tokenTypes": .leaf, "embeddingNorm": .leaf, "causal": .leaf, "slidingWindow": .leaf, "slidingWindowLayers": .leaf,
         "stateSpace": .object(["variant": .leaf, "innerSize": .leaf, "stateSize": .leaf, "convKernel": .leaf, "timeStepRank": .leaf,
-                               "heads": .leaf, "groups": .leaf, "chunkSize": .leaf, "bias": .leaf, "convBias": .leaf]),
+                               "heads": .leaf, "groups": .leaf, "chunkSize": .leaf, "bias": .leaf, "convBias": .leaf,
+                               "innerNorms": .leaf]),
+        "hybrid": .object(["attentionLayers": .leaf, "attentionLayersWithExperts": .leaf]),
     ])
     static let model = SpecSchema.object([
         "name": .leaf, "source": .leaf, "family": .leaf, "vocabularySize": .leaf, "hiddenSize": .leaf,

@@ -28,9 +28,17 @@ extension MemoryEstimator {
         // Windowed layers keep at most W positions, the others all of them (Qwen2 mixes both).
         let windowed = d.windowedLayers, cached = cachedPositions(seq)
         if let m = d.stateSpace {
-            return [MemoryComponent(
+            let attention = d.hybrid?.attentionLayers ?? 0
+            var parts = [MemoryComponent(
                 name: "recurrent_state", bytes: kvType.bytes(ExactCount(batch) * decoder.recurrentElementsPerSequence),
-                formula: "(conv \(m.convChannels) channels × \(m.convKernel) columns + SSM state \(m.innerSize) × \(m.stateSize)) · \(kvType.bits) bits × \(batch) × \(d.layers) layers — fixed: the same at any context length (\(seq) positions here)")]
+                formula: "(conv \(m.convChannels) channels × \(m.convKernel) columns + SSM state \(m.innerSize) × \(m.stateSize)) · \(kvType.bits) bits × \(batch) × \(d.layers - attention) layers — fixed: the same at any context length (\(seq) positions here)")]
+            if attention > 0 {
+                // A hybrid's attention layers keep K and V of every position, as any decoder's.
+                parts.append(MemoryComponent(
+                    name: "self_attention", bytes: kvType.bytes(ExactCount(batch) * decoder.cachedSelfElements(seq: seq)),
+                    formula: "2 · \(d.attention.kvHeads) kv heads · \(d.attention.headDim) · \(kvType.bits) bits × \(batch) × \(attention) attention layers × \(seq) positions"))
+            }
+            return parts
         }
         if let l = d.attention.latent {
             return [MemoryComponent(
@@ -58,7 +66,11 @@ extension MemoryEstimator {
     func notes() -> [String] {
         var notes: [String] = []
         if let m = spec.decoder?.stateSpace {
+            if let h = spec.decoder?.hybrid {
+                notes.append("attention–state-space hybrid: \(h.attentionLayers) of \(spec.decoder?.layers ?? 0) layers run attention and keep a KV cache that grows with the context; the other layers keep a fixed recurrent state per sequence")
+            } else {
             notes.append("state-space model (\(m.variant.rawValue)): no KV cache — each layer keeps a fixed conv window (\(m.convChannels) × \(m.convKernel)) and SSM state (\(m.innerSize) × \(m.stateSize)) per sequence that does not grow with the context; decode FLOPs per token do not grow with it either")
+            }
         }
         if spec.decoder?.stateSpace == nil, let a = spec.decoder?.attention, let l = a.latent {
             let full = a.heads * (l.queryKeyHeadDim + l.valueHeadDim)

@@ -13,6 +13,16 @@ extension StackSpec {
     /// `StackPass.scanProducts`) with `A_log`, `D` (and Mamba-2's `dt_bias`), the gate (Mamba-2:
     /// a gated RMSNorm), `out_proj`; then the layer's norm and residual add.
     func stateSpaceOperations(_ m: StateSpaceSpec, width d: Int) -> [Operation] {
+        stateSpaceMixerOperations(m, width: d) + [
+            Operation(.norms, .elementwise(flopsPerRow: ExactCount.product(d, ElementwiseCost.norm(norm)), rows: .queries),
+                      weights: Weights(.norms, ExactCount(norm.parameters(width: d))),
+                      saved: .init(bytesPerRow: ExactCount(2 * d), replicatedBytesPerRow: ExactCount(2 * d))),
+            .elementwise(.residuals, ExactCount(d)),
+        ]
+    }
+
+    /// The mixer alone (a hybrid layer adds the FFN and the two-norm residual structure).
+    func stateSpaceMixerOperations(_ m: StateSpaceSpec, width d: Int) -> [Operation] {
         let inner = m.innerSize, N = m.stateSize, W = m.inProjectionWidth, C = m.convChannels, k = m.convKernel
         let rms = ElementwiseCost.norm(NormSpec(kind: .rmsNorm)), silu = ElementwiseCost.siluPerElement
         var ops = [Operation(.stateSpaceInput, .linear(inputs: d, outputs: W, rows: .queries),
@@ -25,9 +35,13 @@ extension StackSpec {
         ops.append(.elementwise(.activations, ExactCount.product(C, silu + (m.convBias ? 1 : 0))))
         var scanWeights = ExactCount.product(inner, N) + inner                 // Mamba: A_log (inner×N), D
         if let R = m.timeStepRank {
+            ops.append(Operation(.stateSpaceProjections, .linear(inputs: inner, outputs: R + 2 * N, rows: .queries),
+                                 weights: Weights(.stateSpace, ExactCount.product(inner, R + 2 * N)), saved: .init(bytesPerRow: ExactCount(2 * inner))))
+            if m.innerNorms {
+                ops.append(Operation(.norms, .elementwise(flopsPerRow: ExactCount.product(R + 2 * N, rms), rows: .queries),
+                                     weights: Weights(.stateSpace, ExactCount(R + 2 * N))))
+            }
             ops += [
-                Operation(.stateSpaceProjections, .linear(inputs: inner, outputs: R + 2 * N, rows: .queries),
-                          weights: Weights(.stateSpace, ExactCount.product(inner, R + 2 * N)), saved: .init(bytesPerRow: ExactCount(2 * inner))),
                 // `dt_proj.weight @ dt`: the bias is added inside the scan (below, element-wise).
                 Operation(.stateSpaceProjections, .linear(inputs: R, outputs: inner, rows: .queries),
                           weights: Weights(.stateSpace, ExactCount.product(R, inner) + inner), saved: .init(bytesPerRow: ExactCount(2 * R))),
@@ -53,12 +67,6 @@ extension StackSpec {
                              weights: Weights(.stateSpace, ExactCount.product(inner, d) + (m.bias ? d : 0)),
                              saved: .init(bytesPerRow: ExactCount(2 * inner)), tensorShard: .row(closesBlock: true)))
         if m.bias { ops.append(.elementwise(.biasAdds, ExactCount(d))) }
-        ops += [
-            Operation(.norms, .elementwise(flopsPerRow: ExactCount.product(d, ElementwiseCost.norm(norm)), rows: .queries),
-                      weights: Weights(.norms, ExactCount(norm.parameters(width: d))),
-                      saved: .init(bytesPerRow: ExactCount(2 * d), replicatedBytesPerRow: ExactCount(2 * d))),
-            .elementwise(.residuals, ExactCount(d)),
-        ]
         return ops
     }
 }

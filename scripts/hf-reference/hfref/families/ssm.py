@@ -14,7 +14,7 @@ Fixtures/ssm/. What FlopCounterMode sees on the torch path (CPU, no hub kernels,
 """
 null, true, false = None, True, False  # JSON literals spelled as in the hub files
 
-MODEL_TYPES = ("mamba", "falcon_mamba", "mamba2")
+MODEL_TYPES = ("mamba", "falcon_mamba", "mamba2", "jamba")
 
 REAL = {
     # https://huggingface.co/tiiuae/falcon-mamba-7b/blob/main/config.json (architecture fields)
@@ -37,9 +37,20 @@ REAL = {
         "conv_kernel": 4, "chunk_size": 256, "use_bias": false, "use_conv_bias": true, "residual_in_fp32": true,
         "layer_norm_epsilon": 1e-05, "tie_word_embeddings": true,
     },
+    # https://huggingface.co/ai21labs/Jamba-v0.1/blob/main/config.json (architecture fields): attention every 8th
+    # layer from 4, MoE every 2nd from 1 (16 experts, top 2), Mamba mixers with dt/B/C RMSNorms (weighted).
+    "jamba-v0.1": {
+        "architectures": ["JambaForCausalLM"], "model_type": "jamba", "attn_layer_offset": 4, "attn_layer_period": 8,
+        "expert_layer_offset": 1, "expert_layer_period": 2, "hidden_act": "silu", "hidden_size": 4096,
+        "intermediate_size": 14336, "mamba_conv_bias": true, "mamba_d_conv": 4, "mamba_d_state": 16,
+        "mamba_dt_rank": 256, "mamba_expand": 2, "mamba_proj_bias": false, "max_position_embeddings": 262144,
+        "num_attention_heads": 32, "num_experts": 16, "num_experts_per_tok": 2, "num_hidden_layers": 32,
+        "num_key_value_heads": 8, "rms_norm_eps": 1e-06, "tie_word_embeddings": false, "use_mamba_kernels": true,
+        "vocab_size": 65536,
+    },
 }
 
-PUBLISHED = {"falcon-mamba-7b": 7272665088, "mamba2-2.7b": 2702599680}
+PUBLISHED = {"falcon-mamba-7b": 7272665088, "mamba2-2.7b": 2702599680, "jamba-v0.1": 51570323328}
 
 SMALL = {
     # Mamba's class defaults at a small width: tied head, time_step_rank "auto" = ceil(32 / 16) = 2.
@@ -62,6 +73,20 @@ SMALL = {
                            "expand": 2, "num_heads": 6, "head_dim": 8, "state_size": 4, "n_groups": 1,
                            "chunk_size": 16, "conv_kernel": 3, "use_bias": true, "use_conv_bias": false,
                            "tie_word_embeddings": false},
+    # Jamba's layout at a small width: 8 layers, attention at 1 and 5 (period 4, offset 1: both MoE layers),
+    # experts every 2nd from 1 -- so attention+MoE, Mamba+MoE and Mamba+dense layers all occur.
+    "jamba-small": {"model_type": "jamba", "vocab_size": 97, "hidden_size": 32, "intermediate_size": 48,
+                    "num_hidden_layers": 8, "num_attention_heads": 4, "num_key_value_heads": 2, "attn_layer_period": 4,
+                    "attn_layer_offset": 1, "expert_layer_period": 2, "expert_layer_offset": 1, "num_experts": 4,
+                    "num_experts_per_tok": 2, "mamba_d_state": 8, "mamba_d_conv": 4, "mamba_expand": 2,
+                    "mamba_dt_rank": "auto", "use_mamba_kernels": false, "tie_word_embeddings": false},
+    # Attention layers dense (period 3, offset 2; experts at odd layers), biases on the Mamba projections, tied head.
+    "jamba-dense-attention": {"model_type": "jamba", "vocab_size": 89, "hidden_size": 24, "intermediate_size": 40,
+                              "num_hidden_layers": 6, "num_attention_heads": 3, "num_key_value_heads": 3,
+                              "attn_layer_period": 3, "attn_layer_offset": 2, "expert_layer_period": 2,
+                              "expert_layer_offset": 1, "num_experts": 3, "num_experts_per_tok": 1, "mamba_d_state": 4,
+                              "mamba_d_conv": 3, "mamba_expand": 2, "mamba_dt_rank": 5, "mamba_proj_bias": true,
+                              "mamba_conv_bias": false, "use_mamba_kernels": false, "tie_word_embeddings": true},
 }
 
 PREFILL_SHAPES = [(1, 16), (2, 16), (1, 37), (2, 37)]
