@@ -10,6 +10,11 @@ extension ParallelConfig {
         guard (0...3).contains(zero) else { throw PlanError(.zeroStage, "ZeRO stage must be 0, 1, 2 or 3, got \(zero)") }
         for (role, stack) in spec.stacks {
             let a = stack.attention
+            // Splitting a Mamba mixer over ranks (in_proj by channels, the scan per channel or head,
+            // x_proj's contraction over channels needing its own all-reduce) is not modelled.
+            if let m = stack.stateSpace, tp > 1 {
+                throw PlanError(.tensorParallel, "\(spec.name)'s \(role.rawValue) is a state-space (\(m.variant.rawValue)) stack: tensor-parallel sharding of its scan is not modelled, so only tp 1 is planned")
+            }
             guard a.heads % tp == 0 else {
                 throw PlanError(.tensorParallel, "\(spec.name)'s \(role.rawValue) has \(a.heads) attention heads, not divisible by tp \(tp)")
             }

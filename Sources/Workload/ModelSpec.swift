@@ -122,14 +122,21 @@ public struct StackSpec: Codable, Sendable, Equatable {
     /// RoPE and global NoPE attention, dense and expert FFNs interleaved), repeated cyclically
     /// to cover `layers`; nil: kinds follow from `slidingWindowLayers` and `moe.denseLayers`.
     public var layerPattern: [LayerKind]?
+    /// A state-space mixer (Mamba, Mamba-2) in place of attention and FFN in every layer: each
+    /// layer is then one norm, the mixer and one residual add; `attention` and `ffn` are not run.
+    public var stateSpace: StateSpaceSpec?
+    /// With `stateSpace`: some layers run attention instead and every layer has an FFN (Jamba).
+    public var hybrid: HybridLayout?
 
     public init(
         layers: Int, attention: AttentionSpec, crossAttention: AttentionSpec? = nil, ffn: FFNSpec,
         moe: MoESpec? = nil, norm: NormSpec, block: BlockLayout = .sequential, finalNorm: Bool = true,
         positions: PositionEncoding = .none, tokenTypes: Int = 0, embeddingNorm: Bool = false,
         causal: Bool = true, slidingWindow: Int? = nil, slidingWindowLayers: Int? = nil,
-        attentionChunkSize: Int? = nil, layerPattern: [LayerKind]? = nil
+        attentionChunkSize: Int? = nil, layerPattern: [LayerKind]? = nil, stateSpace: StateSpaceSpec? = nil,
+        hybrid: HybridLayout? = nil
     ) {
+        self.stateSpace = stateSpace; self.hybrid = hybrid
         self.layers = layers; self.attention = attention; self.crossAttention = crossAttention
         self.ffn = ffn; self.moe = moe; self.norm = norm; self.block = block
         self.finalNorm = finalNorm; self.positions = positions; self.tokenTypes = tokenTypes
@@ -140,15 +147,21 @@ public struct StackSpec: Codable, Sendable, Equatable {
 
     enum CodingKeys: String, CodingKey {
         case layers, attention, crossAttention, ffn, moe, norm, block, finalNorm, positions
-        case tokenTypes, embeddingNorm, causal, slidingWindow, slidingWindowLayers, attentionChunkSize, layerPattern
+        case tokenTypes, embeddingNorm, causal, slidingWindow, slidingWindowLayers, attentionChunkSize, layerPattern, stateSpace, hybrid
     }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         layers = try c.decode(Int.self, forKey: .layers)
-        attention = try c.decode(AttentionSpec.self, forKey: .attention)
+        stateSpace = try c.decodeIfPresent(StateSpaceSpec.self, forKey: .stateSpace)
+        hybrid = try c.decodeIfPresent(HybridLayout.self, forKey: .hybrid)
+        // A pure state-space stack runs neither attention nor an FFN: neither need be written.
+        let placeholder = (hybrid == nil ? stateSpace : nil).map { StackSpec.stateSpacePlaceholders(innerSize: $0.innerSize) }
+        attention = try placeholder.map { p in try c.decodeIfPresent(AttentionSpec.self, forKey: .attention) ?? p.attention }
+            ?? c.decode(AttentionSpec.self, forKey: .attention)
         crossAttention = try c.decodeIfPresent(AttentionSpec.self, forKey: .crossAttention)
-        ffn = try c.decode(FFNSpec.self, forKey: .ffn)
+        ffn = try placeholder.map { p in try c.decodeIfPresent(FFNSpec.self, forKey: .ffn) ?? p.ffn }
+            ?? c.decode(FFNSpec.self, forKey: .ffn)
         moe = try c.decodeIfPresent(MoESpec.self, forKey: .moe)
         norm = try c.decode(NormSpec.self, forKey: .norm)
         block = try c.decodeIfPresent(BlockLayout.self, forKey: .block) ?? .sequential

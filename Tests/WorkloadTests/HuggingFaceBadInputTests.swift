@@ -75,7 +75,7 @@ import Testing
 
     @Test func unknownFamilyWithoutStructureListsTheMissingFields() {
         let error = expectSpecError(field: "model_type", containing: "missing") {
-            try Fixtures.importConfig(["model_type": "mamba", "hidden_size": 768, "vocab_size": 50280])
+            try Fixtures.importConfig(["model_type": "rwkv", "hidden_size": 768, "vocab_size": 50280])
         }
         #expect(error?.message.contains("num_hidden_layers") == true)
         #expect(error?.message.contains("num_attention_heads") == true)

@@ -55,3 +55,20 @@ enum TransformersGap {
         }
     }
 }
+
+extension TransformersGap {
+    /// What `FlopCounterMode` adds to a training step of a state-space model (Mamba, Mamba-2):
+    /// torch 2.13's `conv_backward_flop` ignores `groups`, so the weight gradient of the depthwise
+    /// `conv1d` (`channels` groups of one channel) is counted as a dense `channels × channels`
+    /// convolution, `2·batch·C²·kernel·(seq + kernel − 1)` per layer, where the work done (and
+    /// llmcost's figure, one product like the forward) is `2·batch·C·kernel·(seq + kernel − 1)`:
+    /// `layers · 2·batch·C·kernel·(seq + kernel − 1)·(C − 1)` more, over the Mamba layers (a
+    /// hybrid's attention layers have no conv). The input gradient is counted
+    /// right (as costly as the forward).
+    static func depthwiseConvWeightGradientOvercount(_ spec: ModelSpec, batch: Int, seq: Int) -> Int128 {
+        guard let d = spec.decoder, let m = d.stateSpace else { return 0 }
+        let C = Int128(m.convChannels), k = Int128(m.convKernel)
+        let mambaLayers = Int128(d.layers - (d.hybrid?.attentionLayers ?? 0))
+        return mambaLayers * 2 * Int128(batch) * C * k * Int128(seq + m.convKernel - 1) * (C - 1)
+    }
+}

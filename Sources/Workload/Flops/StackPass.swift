@@ -85,7 +85,38 @@ struct StackPass {
             return convention == .full ? ExactCount.product(tables, positionBatch, frequencies, queries) : nil
         case .lookup:
             return nil
+        case let .depthwiseConv(channels, kernel):
+            return 2 * ExactCount.product(batch, channels, kernel, convOutputs(kernel: kernel))
+        case let .scan(m):
+            return 2 * ExactCount(batch) * scanProducts(m)
         }
+    }
+
+    /// Outputs per channel of transformers' causal conv1d, before it keeps the last `queries`:
+    /// without a cache (or at prefill) the input is padded by `kernel − 1` on both sides,
+    /// `queries + kernel − 1`; a one-token decode step convolves the `kernel` cached columns and the
+    /// new one without padding, 2; a longer call after a cache, `queries + 2·kernel − 1`. (A cached
+    /// prefill shorter than the kernel is first padded to it: not modelled, `kernel − queries` more.)
+    func convOutputs(kernel k: Int) -> Int {
+        if past == 0 { return queries + k - 1 }
+        return queries == 1 ? 2 : queries + 2 * k - 1
+    }
+
+    /// Multiply–adds per sequence FlopCounterMode counts inside the scan.
+    ///
+    /// - Mamba (sequential scan, `mamba_selective_scan` / `mamba_selective_state_update`): one
+    ///   `state @ C` matmul per token, `inner · d_state`.
+    /// - Mamba-2 decode step (`mamba2_selective_state_update`): one `bmm`, `heads · head_dim · d_state`.
+    /// - Mamba-2 chunked SSD (`mamba2_chunk_scan`), `c = ⌈queries / Q⌉` chunks of `Q`: the einsums
+    ///   `C·Bᵀ` (`c·Q²·h·n`), `M·x` (`c·Q²·h·p`), the chunk states (`c·Q·h·p·n`), the inter-chunk
+    ///   recurrence (`(c+1)²·h·p·n`) and the state output (`c·Q·h·n·p`).
+    func scanProducts(_ m: StateSpaceSpec) -> ExactCount {
+        let n = m.stateSize
+        guard m.variant == .mamba2, past == 0 || queries > 1, let h = m.heads else {
+            return ExactCount.product(queries, m.innerSize, n)
+        }
+        let p = m.headDim, Q = m.chunkSize ?? 256, c = (queries + Q - 1) / Q
+        return ExactCount.product(c, Q, Q, h, n + p) + ExactCount.product(2, c, Q, h, p * n) + ExactCount.product(c + 1, c + 1, h, p * n)
     }
 
     /// `Σ_{a=lo}^{hi} min(a, cap)` in closed form.

@@ -175,6 +175,19 @@ struct ClassDefaults: Sendable {
             + [f("intermediate_size_mlp", is: 16384), f("num_key_value_heads", is: 8), f("head_dim", is: 128),
                f("max_position_embeddings", is: 131072), f("num_experts_per_tok", is: 1), f("num_local_experts", is: 16),
                f("interleave_moe_layer_step", is: 1), f("no_rope_layer_interval", is: 4), f("attention_chunk_size", is: 8192)])
+        case "mamba", "falcon_mamba": return ClassDefaults(className: type == "mamba" ? "MambaConfig" : "FalconMambaConfig", fields: [
+            f("vocab_size", is: 50280), f("hidden_size", is: 768), f("state_size", is: 16), f("num_hidden_layers", is: 32),
+            f("expand", is: 2), f("conv_kernel", is: 4), f("time_step_rank", is: "auto")])
+        case "jamba": return ClassDefaults(className: "JambaConfig", fields:
+            llamaSizes(vocab: 65536, hidden: 4096, intermediate: 14336, layers: 32, heads: 32)
+            + [f("num_key_value_heads", is: 8), f("max_position_embeddings", is: 262144), f("num_experts_per_tok", is: 2),
+               f("num_experts", is: 16), f("expert_layer_period", is: 2), f("expert_layer_offset", is: 1),
+               f("attn_layer_period", is: 8), f("attn_layer_offset", is: 4), f("mamba_d_state", is: 16), f("mamba_d_conv", is: 4),
+               f("mamba_expand", is: 2), f("mamba_dt_rank", is: "auto")])
+        case "mamba2": return ClassDefaults(className: "Mamba2Config", fields: [
+            f("num_heads", is: 128), f("head_dim", is: 64), f("vocab_size", is: 32768), f("hidden_size", is: 4096),
+            f("state_size", is: 128), f("num_hidden_layers", is: 64), f("expand", is: 2), f("conv_kernel", is: 4),
+            f("n_groups", is: 8), f("chunk_size", is: 256)])
         default: return nil
         }
     }

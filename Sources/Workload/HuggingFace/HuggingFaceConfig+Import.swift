@@ -42,6 +42,10 @@ extension HuggingFaceConfig {
         "gpt_oss": { c, w throws(SpecError) in try c.gptOssSpec(warnings: &w) },
         "llama4_text": { c, w throws(SpecError) in try c.llama4TextSpec(warnings: &w) },
         "llama4": { c, w throws(SpecError) in try c.llama4Spec(warnings: &w) },
+        "mamba": { c, w throws(SpecError) in try c.mambaSpec(warnings: &w) },
+        "falcon_mamba": { c, w throws(SpecError) in try c.mambaSpec(warnings: &w) },
+        "mamba2": { c, w throws(SpecError) in try c.mamba2Spec(warnings: &w) },
+        "jamba": { c, w throws(SpecError) in try c.jambaSpec(warnings: &w) },
     ]
 
     /// The `model_type`s read with a dedicated mapping, sorted.

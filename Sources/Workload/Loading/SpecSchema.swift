@@ -27,6 +27,10 @@ indirect enum SpecSchema: Sendable {
         "positions": .object(["kind": .leaf, "count": .leaf, "rotaryDimensions": .leaf, "rotaryTables": .leaf]),
         "tokenTypes": .leaf, "embeddingNorm": .leaf, "causal": .leaf, "slidingWindow": .leaf, "slidingWindowLayers": .leaf,
         "attentionChunkSize": .leaf, "layerPattern": .list(.object(["attention": .leaf, "rotary": .leaf, "experts": .leaf])),
+        "stateSpace": .object(["variant": .leaf, "innerSize": .leaf, "stateSize": .leaf, "convKernel": .leaf, "timeStepRank": .leaf,
+                               "heads": .leaf, "groups": .leaf, "chunkSize": .leaf, "bias": .leaf, "convBias": .leaf,
+                               "innerNorms": .leaf]),
+        "hybrid": .object(["attentionLayers": .leaf, "attentionLayersWithExperts": .leaf]),
     ])
     static let model = SpecSchema.object([
         "name": .leaf, "source": .leaf, "family": .leaf, "vocabularySize": .leaf, "hiddenSize": .leaf,
@@ -40,6 +44,7 @@ indirect enum SpecSchema: Sendable {
         "activation": Activation.allCases.map(\.rawValue).joined(separator: ", "),
         "block": "sequential, parallel_shared_norm, parallel_two_norms, sandwich_norms",
         "norm.kind": "layernorm, rmsnorm",
+        "stateSpace.variant": "mamba, mamba2",
         "positions.kind": "none, learned, rotary, alibi",
         "checkpointPrecision.experts": CheckpointPrecision.Format.allCases.map(\.rawValue).joined(separator: ", "),
         "routing.scoring": ExpertRouting.Scoring.allCases.map(\.rawValue).joined(separator: ", "),

@@ -26,6 +26,19 @@ extension MemoryEstimator {
 
     func kvComponents(batch: Int, seq: Int) -> [MemoryComponent] {
         guard let decoder = decoderOperations, let d = spec.decoder else { return [] }
+        if let m = d.stateSpace {
+            let attention = d.hybrid?.attentionLayers ?? 0
+            var parts = [MemoryComponent(
+                name: "recurrent_state", bytes: kvType.bytes(ExactCount(batch) * decoder.recurrentElementsPerSequence),
+                formula: "(conv \(m.convChannels) channels × \(m.convKernel) columns + SSM state \(m.innerSize) × \(m.stateSize)) · \(kvType.bits) bits × \(batch) × \(d.layers - attention) layers — fixed: the same at any context length (\(seq) positions here)")]
+            if attention > 0 {
+                // A hybrid's attention layers keep K and V of every position, as any decoder's.
+                parts.append(MemoryComponent(
+                    name: "self_attention", bytes: kvType.bytes(ExactCount(batch) * decoder.cachedSelfElements(seq: seq)),
+                    formula: "2 · \(d.attention.kvHeads) kv heads · \(d.attention.headDim) · \(kvType.bits) bits × \(batch) × \(attention) attention layers × \(seq) positions"))
+            }
+            return parts
+        }
         if let l = d.attention.latent {
             return [MemoryComponent(
                 name: "latent", bytes: kvType.bytes(ExactCount(batch) * decoder.cachedSelfElements(seq: seq)),
@@ -66,12 +79,19 @@ extension MemoryEstimator {
 
     func notes() -> [String] {
         var notes: [String] = []
-        if let a = spec.decoder?.attention, let l = a.latent {
+        if let m = spec.decoder?.stateSpace {
+            if let h = spec.decoder?.hybrid {
+                notes.append("attention–state-space hybrid: \(h.attentionLayers) of \(spec.decoder?.layers ?? 0) layers run attention and keep a KV cache that grows with the context; the other layers keep a fixed recurrent state per sequence")
+            } else {
+            notes.append("state-space model (\(m.variant.rawValue)): no KV cache — each layer keeps a fixed conv window (\(m.convChannels) × \(m.convKernel)) and SSM state (\(m.innerSize) × \(m.stateSize)) per sequence that does not grow with the context; decode FLOPs per token do not grow with it either")
+            }
+        }
+        if spec.decoder?.stateSpace == nil, let a = spec.decoder?.attention, let l = a.latent {
             let full = a.heads * (l.queryKeyHeadDim + l.valueHeadDim)
             let ratio = Double(full) / Double(l.cachedElements)
             notes.append("multi-head latent attention: the cache holds the compressed latent, \(l.keyValueRank) + \(l.ropeHeadDim) = \(l.cachedElements) elements per token and layer, not per-head K and V (\(full) elements across \(a.heads) heads): \(String(format: "%.1f", ratio))× smaller; transformers re-expands it through kv_b_proj at every step; flops counts decode under either convention")
         }
-        if let a = spec.decoder?.attention, a.kvHeads < a.heads {
+        if spec.decoder?.stateSpace == nil, let a = spec.decoder?.attention, a.kvHeads < a.heads {
             notes.append("grouped-query attention: \(a.kvHeads) KV heads for \(a.heads) query heads — the KV cache is \(a.heads / a.kvHeads)× smaller than multi-head attention's; attention FLOPs are not")
         }
         if let w = spec.decoder?.slidingWindow {

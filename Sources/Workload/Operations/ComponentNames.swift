@@ -21,6 +21,12 @@ public enum FlopComponentName: Int, Sendable, CaseIterable, Comparable {
     case router
     case sharedExpert
     case ffn
+    // State-space mixers (Mamba, Mamba-2) in place of attention and FFN.
+    case stateSpaceInput
+    case stateSpaceConv
+    case stateSpaceProjections
+    case stateSpaceScan
+    case stateSpaceOutput
     case rotaryFrequencies
     // Element-wise work (`full` only).
     case softmax
@@ -35,6 +41,7 @@ public enum FlopComponentName: Int, Sendable, CaseIterable, Comparable {
     /// Llama 4's per-position query scaling on its NoPE layers.
     case queryTemperature
     case routing
+    case stateSpaceElementwise
     case embeddingAdds
     // Around the stacks.
     case embeddingProjection
@@ -51,9 +58,9 @@ public enum FlopComponentName: Int, Sendable, CaseIterable, Comparable {
         "attention_qkv", "attention_q", "attention_kv_a", "attention_kv_b", "attention_scores",
         "attention_values", "attention_output", "cross_attention_q", "cross_attention_kv", "cross_attention_scores",
         "cross_attention_values", "cross_attention_output", "experts", "router", "shared_expert",
-        "ffn", "rotary_frequencies", "softmax", "norms", "activations",
+        "ffn", "ssm_in_proj", "ssm_conv1d", "ssm_x_dt_proj", "ssm_scan", "ssm_out_proj", "rotary_frequencies", "softmax", "norms", "activations",
         "residuals", "bias_adds", "cross_kv_bias_adds", "qk_norms", "latent_norms",
-        "rotary_apply", "query_temperature", "routing", "embedding_adds", "embedding_projection", "pooler",
+        "rotary_apply", "query_temperature", "routing", "ssm_elementwise", "embedding_adds", "embedding_projection", "pooler",
         "pooler_elementwise", "lm_head", "lm_head_bias",
     ]
 
@@ -75,7 +82,11 @@ public enum ParameterGroup: String, Sendable, CaseIterable, Codable, Comparable 
     case crossAttention = "cross_attention"
     case experts, router
     case sharedExpert = "shared_expert"
-    case ffn, norms
+    case ffn
+    /// A state-space mixer's weights: in_proj, conv1d, x_proj/dt_proj, A_log, D, dt_bias, the
+    /// gated norm (Mamba-2), out_proj.
+    case stateSpace = "state_space"
+    case norms
     case finalNorm = "final_norm"
     case pooler
     case lmHead = "lm_head"
@@ -85,7 +96,7 @@ public enum ParameterGroup: String, Sendable, CaseIterable, Codable, Comparable 
         switch self {
         case .tokenEmbedding, .embeddingProjection, .positionEmbedding, .tokenTypeEmbedding: .embedding
         case .embeddingNorm, .qkNorms, .latentNorms, .norms, .finalNorm: .norm
-        case .attention, .relativeAttentionBias, .crossAttention: .attention
+        case .attention, .relativeAttentionBias, .crossAttention, .stateSpace: .attention
         case .experts: .experts
         case .router: .router
         case .sharedExpert, .ffn: .ffn

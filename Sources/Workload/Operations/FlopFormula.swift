@@ -19,6 +19,27 @@ struct FlopFormula {
         }
     }
 
+    /// The state-space mixer's lines; `ssm_scan` states what FlopCounterMode sees of the scan.
+    private func stateSpaceText(_ c: FlopComponentName, _ m: StateSpaceSpec, L: Int, tokens: String) -> String {
+        let d = spec.hiddenSize, k = m.convKernel, q = pass.queries
+        switch c {
+        case .stateSpaceInput: return "2 · \(tokens) · \(L) layers · in_proj \(d)×\(m.inProjectionWidth)"
+        case .stateSpaceConv:
+            return "2 · \(pass.batch) · \(L) layers · \(m.convChannels) channels · kernel \(k) · \(pass.convOutputs(kernel: k)) outputs (depthwise; \(pass.past == 0 ? "seq + kernel − 1: padded both sides" : "the cached window and the new column"))"
+        case .stateSpaceProjections:
+            let R = m.timeStepRank ?? 0
+            return "2 · \(tokens) · \(L) layers · (x_proj \(m.innerSize)×(\(R)+2·\(m.stateSize)) + dt_proj \(R)×\(m.innerSize))"
+        case .stateSpaceScan:
+            if m.variant == .mamba || (pass.past > 0 && q == 1) {
+                return "2 · \(tokens) · \(L) layers · \(m.innerSize) × d_state \(m.stateSize): the per-token state·C product (the recurrence itself is element-wise: ssm_elementwise, full only)"
+            }
+            let Q = m.chunkSize ?? 256, chunks = (q + Q - 1) / Q, h = m.heads ?? 0, p = m.headDim, n = m.stateSize
+            return "2 · \(pass.batch) · \(L) layers · SSD over \(chunks) chunk(s) of \(Q): c·Q²·h·(n+p) + 2·c·Q·h·p·n + (c+1)²·h·p·n with h \(h), p \(p), n \(n) (five einsums; padded to whole chunks)"
+        case .stateSpaceOutput: return "2 · \(tokens) · \(L) layers · out_proj \(m.innerSize)×\(d)"
+        default: return c.name
+        }
+    }
+
     private func ffn(_ f: FFNSpec) -> String { "2·\(f.inputProjections + 1)·\(spec.hiddenSize)·\(f.intermediateSize)" }
 
     private func layerText(_ c: FlopComponentName, _ s: StackSpec) -> String? {
@@ -52,6 +73,8 @@ struct FlopFormula {
         case .ffn:
             if let moe = s.moe { return "\(tokens) · \(moe.denseLayers) dense layers · \(ffn(s.ffn))" }
             return "\(tokens) · \(L) layers · \(ffn(s.ffn))"
+        case .stateSpaceInput, .stateSpaceConv, .stateSpaceProjections, .stateSpaceScan, .stateSpaceOutput:
+            return s.stateSpace.map { stateSpaceText(c, $0, L: L, tokens: tokens) }
         case .rotaryFrequencies:
             let r = s.rotaryDimensions ?? 0, tables = s.positions.rotaryTables ?? 1
             return "\(tables > 1 ? "\(tables) tables · " : "")\(pass.positionBatch) position row(s) · \(r / 2) frequencies · \(q) positions: position × inv_freq, once per call (element-wise since transformers 5.23)"
@@ -79,6 +102,16 @@ struct FlopFormula {
         typealias C = ElementwiseCost
         let d = spec.hiddenSize, L = s.layers, a = s.attention
         let activation = C.activation(s.ffn.activation) + (s.ffn.gated ? C.gatePerElement : 0)
+        if let m = s.stateSpace {
+            switch c {
+            case .norms: return "\(L) layer norms + final norm per token × \(d) × \(C.norm(s.norm))\(m.variant == .mamba2 ? " + \(L) gated norms × \(m.innerSize)" : "")"
+            case .activations: return "\(L) layers × SiLU on \(m.convChannels) conv outputs"
+            case .stateSpaceElementwise:
+                return "\(L) layers × (6 · \(m.innerSize) · d_state \(m.stateSize): dt·A, exp, dt·B·x, state·dA + dBx; + softplus, D skip and gate per channel) — the scan's recurrence, not a matrix product"
+            case .residuals: return "\(L) residual adds × \(d)"
+            default: break
+            }
+        }
         switch c {
         case .softmax:
             return "scores × (softmax \(C.softmaxPerScore) + scale \(C.scalePerScore)\(s.causal ? " + mask \(C.maskPerScore)" : ""))"

@@ -54,6 +54,13 @@ public enum Work: Sendable, Equatable {
     case positionTable(frequencies: Int, tables: Int)
     /// A table lookup: weights, no arithmetic.
     case lookup
+    /// A depthwise causal convolution over the sequence (Mamba's `conv1d`, `groups = channels`):
+    /// FlopCounterMode counts `2·batch·channels·kernel·outputs` (bias excluded), and the outputs are
+    /// those before transformers slices them (`StackPass.convOutputs`).
+    case depthwiseConv(channels: Int, kernel: Int)
+    /// A selective scan: the products FlopCounterMode sees of it on the torch path
+    /// (`StackPass.scanProducts`); its element-wise recurrence is a separate `full`-only operation.
+    case scan(StateSpaceSpec)
 }
 
 /// Which rows (token positions) of a call an operation processes.
@@ -147,6 +154,9 @@ public enum CachedState: Sendable, Equatable {
     /// Multi-head latent attention's compressed latent and shared rotary key, `elements` per
     /// position (`kv_lora_rank + qk_rope_head_dim`), instead of per-head K and V.
     case latent(elements: Int)
+    /// A state-space layer's recurrent state per sequence: the conv window and the SSM state. Fixed
+    /// in size: it does not grow with the context, so it adds nothing per cached token.
+    case recurrentState(convElements: Int, stateElements: Int)
 }
 
 /// How an operation splits over a tensor-parallel group (Megatron-LM, Shoeybi et al. 2019).

@@ -47,7 +47,14 @@ enum ParameterFormula {
             let gated = s.ffn.gated ? " gated" : ""
             if let moe = s.moe { return "\(moe.denseLayers) dense layers × FFN \(d)→\(s.ffn.intermediateSize)\(gated)" }
             return "\(L) layers × FFN \(d)→\(s.ffn.intermediateSize)\(gated)"
-        case .norms: return "\(L) layers × \(s.normsPerLayer) \(kind)"
+        case .stateSpace:
+            guard let m = s.stateSpace else { return nil }
+            let bias = m.bias ? " (+ biases)" : ""
+            if let R = m.timeStepRank {
+                return "\(L) layers × in_proj \(d)×\(m.inProjectionWidth)\(bias), conv1d \(m.innerSize)×\(m.convKernel)\(m.convBias ? " + bias" : ""), x_proj \(m.innerSize)×(\(R)+2·\(m.stateSize)), dt_proj \(R)×\(m.innerSize) + bias, A_log \(m.innerSize)×\(m.stateSize), D \(m.innerSize), out_proj \(m.innerSize)×\(d)"
+            }
+            return "\(L) layers × in_proj \(d)×\(m.inProjectionWidth)\(bias), conv1d \(m.convChannels)×\(m.convKernel)\(m.convBias ? " + bias" : ""), A_log/D/dt_bias 3×\(m.heads ?? 0), gated norm \(m.innerSize), out_proj \(m.innerSize)×\(d)"
+        case .norms: return "\(L) layers × \(s.stateSpace == nil ? s.normsPerLayer : 1) \(kind)"
         case .finalNorm: return "one \(kind)"
         default: return nil
         }

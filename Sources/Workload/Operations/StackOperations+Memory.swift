@@ -41,6 +41,14 @@ extension StackOperations {
         }
     }
 
+    /// Recurrent-state elements of one sequence over all state-space layers (conv windows and SSM
+    /// states): the same at any context length.
+    var recurrentElementsPerSequence: ExactCount {
+        fold { op, count in
+            if case let .recurrentState(conv, state) = op.cache { ExactCount.product(count, conv + state) } else { nil }
+        }
+    }
+
     /// Cross-attention K/V elements of one sequence attending to `encoderPositions`.
     func cachedCrossElements(encoderPositions: Int) -> ExactCount {
         fold { op, count in if case let .crossKeyValues(elements) = op.cache { ExactCount.product(count, elements, encoderPositions) } else { nil } }

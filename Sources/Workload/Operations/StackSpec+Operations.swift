@@ -24,13 +24,32 @@ extension StackSpec {
     }
 
     private func layerGroups(width d: Int, latentDecode: LatentAttentionDecode) -> [LayerGroup] {
-        layerKindCounts.map { kind, count in
+        if let stateSpace {
+            guard let hybrid else { return [LayerGroup(count: layers, operations: stateSpaceOperations(stateSpace, width: d))] }
+            return hybridLayerGroups(stateSpace, hybrid, width: d)
+        }
+        return layerKindCounts.map { kind, count in
             var ops = attention.latent.map { latentAttentionOperations($0, width: d, decode: latentDecode) }
                 ?? selfAttentionOperations(width: d, kind: kind)
             if let crossAttention { ops += crossAttentionOperations(crossAttention, width: d) }
             if kind.experts, let moe { ops += expertOperations(moe, width: d) } else { ops += feedForwardOperations(ffn, .ffn, width: d) }
             ops += normAndResidualOperations(width: d)
             return LayerGroup(count: count, operations: ops)
+        }
+    }
+
+    /// An attention–state-space hybrid (Jamba): each layer is attention or the mixer, then the FFN
+    /// or the experts, with the stack's norms and residual adds; grouped by the four kinds.
+    private func hybridLayerGroups(_ m: StateSpaceSpec, _ h: HybridLayout, width d: Int) -> [LayerGroup] {
+        let expertLayers = moe.map { $0.sparseLayers(of: layers) } ?? 0, a = h.attentionLayers, ae = h.attentionLayersWithExperts
+        let kinds: [(count: Int, attention: Bool, experts: Bool)] = [
+            (ae, true, true), (a - ae, true, false), (expertLayers - ae, false, true), (layers - a - expertLayers + ae, false, false),
+        ]
+        return kinds.filter { $0.count > 0 }.map { kind in
+            var ops = kind.attention ? selfAttentionOperations(width: d, kind: LayerKind(attention: .full, experts: kind.experts)) : stateSpaceMixerOperations(m, width: d)
+            if kind.experts, let moe { ops += expertOperations(moe, width: d) } else { ops += feedForwardOperations(ffn, .ffn, width: d) }
+            ops += normAndResidualOperations(width: d)
+            return LayerGroup(count: kind.count, operations: ops)
         }
     }
 

@@ -14,6 +14,9 @@ public enum DeviationSource: String, Sendable, CaseIterable, Codable {
     /// Encoder weights run per encoder token and decoder weights per decoder token, not per
     /// token of the whole request; cross-attention K/V run per encoder token.
     case encoderDecoderSplit = "encoder–decoder split"
+    /// A state-space mixer's scan and depthwise conv: FLOPs with no (or few) parameters, the
+    /// scan's growing slowly with context (Mamba-2's chunks are padded to whole chunks).
+    case stateSpaceScan = "state-space scan"
     /// Everything else: norms (parameters, no matmul), the pooler (once per sequence), OPT's projections.
     case other = "norms, pooler and other"
 
@@ -26,6 +29,7 @@ public enum DeviationSource: String, Sendable, CaseIterable, Codable {
         case "lm_head", "lm_head_bias": return .lmHead
         case "experts", "router", "routing": return .mixtureOfExperts
         case "embedding_projection": return .embeddings
+        case "ssm_scan", "ssm_conv1d", "ssm_elementwise": return .stateSpaceScan
         default: return nil
         }
     }

@@ -17,10 +17,18 @@ extension RuleCheck {
                 + ", because of \(responsible.rawValue).")
         case (let range?, let breaks):
             s.append("It is off by more than 10 % below \(range.lowerBound) tokens (because of \(responsible.rawValue)) "
-                + "and within 10 % from \(range.lowerBound)" + (breaks.map { " to \($0 - 1)" } ?? "") + " tokens, where attention work fills the gap.")
+                + "and within 10 % from \(range.lowerBound)" + (breaks.map { " to \($0 - 1)" } ?? "") + " tokens" + (spec.decoder?.stateSpace == nil || spec.decoder?.hybrid != nil ? ", where attention work fills the gap." : "."))
         }
         if parameters.active != parameters.total, let last = rows.last {
             s.append("With N taken as the \(HumanUnitsLite.count(parameters.active)) active parameters instead of \(HumanUnitsLite.count(parameters.total)), the ratio is \(pct(rows.first?.ratioActive ?? .nan)) at \(rows.first?.context ?? 0) and \(pct(last.ratioActive)) at \(last.context) tokens.")
+        }
+        if let h = spec.decoder?.hybrid, let layers = spec.decoder?.layers {
+            s.append("An attention–state-space hybrid: only \(h.attentionLayers) of \(layers) layers run attention, so per-token cost grows with context at \(h.attentionLayers)/\(layers) of a transformer's rate; the state-space layers' cost (and their decode state) does not grow.")
+        } else if let m = spec.decoder?.stateSpace, let first = rows.first, let last = rows.last {
+            // No attention: only the conv's padding (and Mamba-2's chunk padding) depends on the length.
+            s.append("A state-space model (\(m.variant.rawValue)) has no attention: per-token cost barely grows with context "
+                + "(\(pct(first.ratioTotal)) of 2·N at \(first.context) tokens, \(pct(last.ratioTotal)) at \(last.context)), and a decode step "
+                + "reads a fixed recurrent state, so it costs the same at any context; Kaplan's 2·n_layer·n_ctx·d_attn term does not apply.")
         }
         if let last = rows.last {
             s.append("Kaplan's formula is off by \(signedPct(last.kaplanError)) at \(last.context) tokens; training per token is \(pct(last.trainingRatio)) of 6·N there (training = 3 × forward).")

@@ -76,6 +76,19 @@ extension StackSpec {
         guard tokenTypes >= 0, tokenTypes <= SpecLimits.maximumSize else {
             throw check.error("\(prefix).tokenTypes", "must be 0 (none) or a positive count up to 2^31, got \(tokenTypes)")
         }
+        if let stateSpace { try stateSpace.validate(prefix: "\(prefix).stateSpace", with: check) }
+        if let hybrid {
+            // Attention layers with experts must fit both in the attention and in the expert layers.
+            let expertLayers = moe.map { $0.sparseLayers(of: layers) } ?? 0
+            guard stateSpace != nil else { throw check.error("\(prefix).hybrid", "a hybrid layout needs a stateSpace mixer for its other layers") }
+            guard hybrid.attentionLayers >= 0, hybrid.attentionLayers <= layers else {
+                throw check.error("\(prefix).hybrid.attentionLayers", "must be 0 to \(layers) layers, got \(hybrid.attentionLayers)")
+            }
+            let e = hybrid.attentionLayersWithExperts
+            guard e >= 0, e <= min(hybrid.attentionLayers, expertLayers), layers - hybrid.attentionLayers - expertLayers + e >= 0 else {
+                throw check.error("\(prefix).hybrid.attentionLayersWithExperts", "\(e) does not fit \(hybrid.attentionLayers) attention and \(expertLayers) expert layers of \(layers)")
+            }
+        }
         if let slidingWindow { try check.size(slidingWindow, "\(prefix).slidingWindow") }
         if let slidingWindowLayers {
             try check.size(slidingWindowLayers, "\(prefix).slidingWindowLayers")
@@ -226,6 +239,26 @@ struct SpecChecker {
         guard let total, total <= SpecLimits.maximumParameters else {
             throw SpecError(file: file, field: nil,
                             "\(what) would exceed 2^53 parameters; the sizes are implausible for a real model")
+        }
+    }
+}
+
+extension StateSpaceSpec {
+    /// Sizes positive, Mamba with a dt rank, Mamba-2 with heads tiling the inner width.
+    func validate(prefix: String, with check: SpecChecker) throws(SpecError) {
+        try check.size(innerSize, "\(prefix).innerSize")
+        try check.size(stateSize, "\(prefix).stateSize")
+        try check.size(convKernel, "\(prefix).convKernel")
+        switch variant {
+        case .mamba:
+            guard let r = timeStepRank else { throw check.error("\(prefix).timeStepRank", "a Mamba mixer needs its dt rank") }
+            try check.size(r, "\(prefix).timeStepRank")
+        case .mamba2:
+            guard let h = heads, h > 0, innerSize % h == 0 else {
+                throw check.error("\(prefix).heads", "Mamba-2 needs heads dividing innerSize \(innerSize)")
+            }
+            guard let g = groups, g > 0, h % g == 0 else { throw check.error("\(prefix).groups", "must divide the \(h) heads") }
+            try check.size(chunkSize ?? 256, "\(prefix).chunkSize")
         }
     }
 }

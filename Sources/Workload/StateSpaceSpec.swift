@@ -1,0 +1,107 @@
+/// A selective state-space mixer (Mamba, Gu & Dao 2023; Mamba-2, Dao & Gu 2024) in place of
+/// attention, in transformers' names (`MambaMixer`, `FalconMambaMixer`, `Mamba2Mixer`):
+///
+/// - Mamba: `in_proj` d→2·`innerSize` (x and the gate z), a depthwise causal `conv1d` of
+///   `convKernel` over x, `x_proj` `innerSize`→`timeStepRank`+2·`stateSize` (dt, B, C), `dt_proj`
+///   `timeStepRank`→`innerSize` (+ bias), the selective scan with `A_log` (`innerSize`×`stateSize`)
+///   and the `D` skip, the gate, `out_proj` `innerSize`→d.
+/// - Mamba-2: `in_proj` d→(z `innerSize`, x `innerSize`, B and C `groups`·`stateSize` each, dt
+///   `heads`), the conv over x, B and C, the chunked SSD scan (`chunkSize`) with per-head `A_log`,
+///   `D` and `dt_bias`, a gated RMSNorm over `innerSize`, `out_proj`.
+///
+/// A state-space layer has no FFN of its own and one norm; what it caches for decoding is a fixed
+/// conv window and SSM state per sequence that never grows with the context.
+public struct StateSpaceSpec: Codable, Sendable, Equatable {
+    public enum Variant: String, Codable, Sendable { case mamba, mamba2 }
+    public var variant: Variant
+    /// `intermediate_size` (Mamba) or `expand × hidden_size`: the width the scan runs over.
+    public var innerSize: Int
+    /// `state_size` (`d_state`).
+    public var stateSize: Int
+    /// `conv_kernel` (`d_conv`).
+    public var convKernel: Int
+    /// Mamba's `time_step_rank` (dt's low-rank width); nil for Mamba-2 (dt comes from `in_proj`).
+    public var timeStepRank: Int?
+    /// Mamba-2's `num_heads` (`innerSize / head_dim`); nil for Mamba.
+    public var heads: Int?
+    /// Mamba-2's `n_groups`: B and C are shared by `heads / groups` heads.
+    public var groups: Int?
+    /// Mamba-2's `chunk_size`: the SSD scan pads the sequence to a multiple of it.
+    public var chunkSize: Int?
+    /// `use_bias`: bias on `in_proj` and `out_proj`.
+    public var bias: Bool
+    /// `use_conv_bias`.
+    public var convBias: Bool
+    /// Jamba's RMSNorms on dt, B and C (`dt_layernorm`, `b_layernorm`, `c_layernorm`), with
+    /// weights: `timeStepRank + 2·stateSize` parameters per layer. (Falcon-Mamba's are weightless.)
+    public var innerNorms: Bool
+
+    public init(variant: Variant, innerSize: Int, stateSize: Int, convKernel: Int, timeStepRank: Int? = nil,
+                heads: Int? = nil, groups: Int? = nil, chunkSize: Int? = nil, bias: Bool = false, convBias: Bool = true,
+                innerNorms: Bool = false) {
+        self.innerNorms = innerNorms
+        self.variant = variant; self.innerSize = innerSize; self.stateSize = stateSize; self.convKernel = convKernel
+        self.timeStepRank = timeStepRank; self.heads = heads; self.groups = groups; self.chunkSize = chunkSize
+        self.bias = bias; self.convBias = convBias
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case variant, innerSize, stateSize, convKernel, timeStepRank, heads, groups, chunkSize, bias, convBias, innerNorms
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        variant = try c.decode(Variant.self, forKey: .variant)
+        innerSize = try c.decode(Int.self, forKey: .innerSize)
+        stateSize = try c.decode(Int.self, forKey: .stateSize)
+        convKernel = try c.decodeIfPresent(Int.self, forKey: .convKernel) ?? 4
+        timeStepRank = try c.decodeIfPresent(Int.self, forKey: .timeStepRank)
+        heads = try c.decodeIfPresent(Int.self, forKey: .heads)
+        groups = try c.decodeIfPresent(Int.self, forKey: .groups)
+        chunkSize = try c.decodeIfPresent(Int.self, forKey: .chunkSize)
+        bias = try c.decodeIfPresent(Bool.self, forKey: .bias) ?? false
+        convBias = try c.decodeIfPresent(Bool.self, forKey: .convBias) ?? true
+        innerNorms = try c.decodeIfPresent(Bool.self, forKey: .innerNorms) ?? false
+    }
+
+    /// Mamba-2's head width, `innerSize / heads`.
+    public var headDim: Int { innerSize / max(1, heads ?? 1) }
+
+    /// Channels the depthwise conv runs over: x (Mamba), or x, B and C (Mamba-2).
+    public var convChannels: Int {
+        variant == .mamba ? innerSize : innerSize + 2 * (groups ?? 1) * stateSize
+    }
+
+    /// Outputs of `in_proj`: x and z (Mamba); z, x, B, C and dt (Mamba-2).
+    public var inProjectionWidth: Int {
+        variant == .mamba ? 2 * innerSize : innerSize + convChannels + (heads ?? 0)
+    }
+
+    /// Elements one layer caches per sequence, whatever the context: the conv window (transformers
+    /// and mamba_ssm keep `convKernel` columns per channel) and the SSM state (`innerSize × stateSize`:
+    /// Mamba's per channel, Mamba-2's `heads × head_dim × stateSize`).
+    public var cachedElements: Int { convChannels * convKernel + innerSize * stateSize }
+
+    public var convElements: Int { convChannels * convKernel }
+}
+
+/// An attention–state-space hybrid (Jamba): `attentionLayers` of the stack's layers run the
+/// stack's attention, the others its state-space mixer, and every layer also has the FFN (or the
+/// experts, on the stack's MoE layers) and two norms. Which layers are which changes no count, so
+/// only how many: `attentionLayersWithExperts` of the attention layers hold experts.
+public struct HybridLayout: Codable, Sendable, Equatable {
+    public var attentionLayers: Int
+    public var attentionLayersWithExperts: Int
+
+    public init(attentionLayers: Int, attentionLayersWithExperts: Int = 0) {
+        self.attentionLayers = attentionLayers; self.attentionLayersWithExperts = attentionLayersWithExperts
+    }
+
+    enum CodingKeys: String, CodingKey { case attentionLayers, attentionLayersWithExperts }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        attentionLayers = try c.decode(Int.self, forKey: .attentionLayers)
+        attentionLayersWithExperts = try c.decodeIfPresent(Int.self, forKey: .attentionLayersWithExperts) ?? 0
+    }
+}
