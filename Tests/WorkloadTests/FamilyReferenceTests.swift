@@ -15,11 +15,18 @@ import Testing
         case none
         /// `TransformersGap.flopsOfLlama4EveryExpert`: `Llama4TextExperts` runs every expert on every token.
         case llama4EveryExpert
+        /// `TransformersGap.depthwiseConvWeightGradientOvercount`: in a training step torch's counter
+        /// takes the depthwise conv's weight gradient for a dense one (it ignores `groups`).
+        case depthwiseConvWeightGradient
 
         func seen(_ report: FlopReport, spec: ModelSpec) -> Int128 {
             switch self {
             case .none: report.total
             case .llama4EveryExpert: TransformersGap.flopsOfLlama4EveryExpert(report, moe: spec.decoder?.moe)
+            case .depthwiseConvWeightGradient:
+                report.phase == .train
+                    ? report.total + TransformersGap.depthwiseConvWeightGradientOvercount(spec, batch: report.batch, seq: report.seq)
+                    : report.total
             }
         }
     }
@@ -56,6 +63,10 @@ import Testing
                 totals: ["gpt-oss-20b": 20_914_757_184, "gpt-oss-120b": 116_829_156_672]),
         // Llama 4 text (`llama4_text`, and `llama4` through its `text_config`): Scout's and Maverick's
         // text totals; chunk 8, one prefill longer than a chunk and one decode past a chunk.
+        // State-space models (Falcon-Mamba, Mamba-2) and the attention–Mamba hybrid Jamba v0.1.
+        Fixture(file: "hf_ssm.json", configs: "ssm", entries: 7...Int.max, smallEntries: 4...Int.max,
+                totals: ["falcon-mamba-7b": 7_272_665_088, "mamba2-2.7b": 2_702_599_680, "jamba-v0.1": 51_570_323_328],
+                gap: .depthwiseConvWeightGradient),
         Fixture(file: "hf_llama4.json", configs: "llama4", entries: 6...6, smallEntries: 4...4,
                 totals: ["llama-4-scout": 107_769_861_120, "llama-4-maverick": 400_711_848_960],
                 gap: .llama4EveryExpert),

@@ -16,7 +16,11 @@ Each such family module (families.OWN) declares only what is its own:
     DECODE_SHAPES    [(batch, context)]   (default phases.DECODE_SHAPES)
     TRAIN_SHAPES     [(batch, seq)]       (default phases.TRAIN_SHAPES)
     EXPERTS          experts_implementation to build with (default None: the model has no switch)
+    experts_for(cfg) the same per config, when only some model types have the switch (overrides EXPERTS)
     EXPERTS_NOTE     the entry's `experts_implementation` (default EXPERTS)
+    RECORD_EXPERTS   write `experts_implementation` into each small entry (default True)
+    decode(model, vocab)  the cached decode steps, when the model's cache is not `past_key_values`
+                     (state-space models return and take `cache_params`; default phases.decode)
     BUILD_FOR_TRAIN  build with every dropout 0 (common.no_dropout; default False)
     MODEL_CLASS      record the built class as `model_class` (default False)
 
@@ -43,16 +47,18 @@ def _entry(fam, name, cfg, rel):
             assert e["parameters"] == fam.PUBLISHED[name], (name, e["parameters"])
         e["prefill"], e["decode"] = [], []
         return e
-    experts = getattr(fam, "EXPERTS", None)
+    experts = fam.experts_for(cfg) if hasattr(fam, "experts_for") else getattr(fam, "EXPERTS", None)
     model = common.build(built, "cpu", experts=experts, train=getattr(fam, "BUILD_FOR_TRAIN", False))
     vocab = built["vocab_size"]
     if getattr(fam, "MODEL_CLASS", False):
         e["model_class"] = type(model).__name__
     e["parameters"] = common.n_params(model)
     e["device"] = "cpu"
-    e["experts_implementation"] = getattr(fam, "EXPERTS_NOTE", experts)
+    if getattr(fam, "RECORD_EXPERTS", True):
+        e["experts_implementation"] = getattr(fam, "EXPERTS_NOTE", experts)
     e["prefill"] = phases.prefill(model, "cpu", vocab, False, shapes=fam.PREFILL_SHAPES)
-    e["decode"] = phases.decode(model, "cpu", vocab, False, shapes=getattr(fam, "DECODE_SHAPES", None))
+    e["decode"] = (fam.decode(model, vocab) if hasattr(fam, "decode")
+                   else phases.decode(model, "cpu", vocab, False, shapes=getattr(fam, "DECODE_SHAPES", None)))
     e["train"] = phases.train_counts(model, vocab, False, shapes=getattr(fam, "TRAIN_SHAPES", None))
     return e
 

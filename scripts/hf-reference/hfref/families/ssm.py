@@ -1,7 +1,7 @@
 """State-space models (transformers 5.23): Mamba (`mamba`, `falcon_mamba`) and Mamba-2 (`mamba2`).
 
-Not part of the main catalog run: `count_ssm.py` writes these figures to Fixtures/hf_ssm.json and the configs to
-Fixtures/ssm/. What FlopCounterMode sees on the torch path (CPU, no hub kernels, `use_mambapy` false):
+A family with its own fixture (hfref/own.py): `count_hf.py --only ssm` writes these figures to
+Fixtures/hf_ssm.json and the configs to Fixtures/ssm/. What FlopCounterMode sees on the torch path (CPU, no hub kernels, `use_mambapy` false):
 
 - Mamba: `in_proj`, the depthwise `conv1d` (padding `conv_kernel - 1`, so `seq + conv_kernel - 1` outputs per
   channel before the slice), `x_proj`, `dt_layer = dt_proj.weight @ time_step` (a matmul; the bias is added inside
@@ -12,6 +12,10 @@ Fixtures/ssm/. What FlopCounterMode sees on the torch path (CPU, no hub kernels,
 - Decode: one step after a cached prefill; the conv runs over the `conv_kernel` cached columns plus the new one
   (two outputs), the scan is one recurrent update (`state @ C`, a bmm for Mamba-2).
 """
+import torch
+
+from .. import common, phases
+
 null, true, false = None, True, False  # JSON literals spelled as in the hub files
 
 MODEL_TYPES = ("mamba", "falcon_mamba", "mamba2", "jamba")
@@ -95,3 +99,35 @@ PREFILL_SHAPES = [(1, 16), (2, 16), (1, 37), (2, 37)]
 def buildable(cfg):
     """The dict transformers builds: the config itself."""
     return dict(cfg)
+
+
+FIXTURE = "hf_ssm.json"
+CONFIG_DIR = "ssm"
+GENERATOR = "scripts/hf-reference/count_ssm.py"  # the committed header's (count_hf.py --only ssm)
+METHOD = ("meta-device build for the hub configs (parameters); CPU build of the small ones on the torch "
+          "path (no hub kernels, use_mambapy false: Mamba's sequential scan, Mamba-2's chunked SSD), "
+          "FlopCounterMode totals")
+RECORD_EXPERTS = False
+
+
+def experts_for(cfg):
+    """Only Jamba has experts (and the switch)."""
+    return "eager" if cfg["model_type"] == "jamba" else None
+
+
+def decode(model, vocab):
+    """One cached step after a cached prefill of `context` tokens, as `generate` runs it: the models return their
+    recurrent cache as `cache_params` (not `past_key_values`) and take it back under that name."""
+    res = []
+    for b, ctx in phases.DECODE_SHAPES:
+        with torch.no_grad():
+            out = model(input_ids=common.ids(b, ctx, "cpu", vocab), use_cache=True)
+            step = common.ids(b, 1, "cpu", vocab)
+            if hasattr(out, "cache_params"):
+                cache = out.cache_params
+                f, o = common.count(lambda: model(input_ids=step, cache_params=cache, use_cache=True))
+            else:  # Jamba: a hybrid cache (KV for attention layers, conv + SSM state for Mamba layers)
+                cache = out.past_key_values
+                f, o = common.count(lambda: model(input_ids=step, past_key_values=cache, use_cache=True))
+        res.append({"batch": b, "context": ctx, "flops": f, "by_operator": o})
+    return res
