@@ -39,7 +39,8 @@ extension ParallelConfig {
     /// (Rajbhandari et al. 2020 §7: 2Ψ per step for stages 1–2, 3Ψ for stage 3, without gradient
     /// accumulation; with M micro-batches the partitioned stages repeat per micro-batch.)
     /// Dense Ψ runs over the `dp` ranks, expert Ψ over the `dp / ep` ranks holding the same experts.
-    func collectives(_ job: TrainingJob, micro: Int, shard: ParameterShard, device: Accelerator, compute: Seconds) -> [Collective] {
+    func collectives(_ job: TrainingJob, micro: Int, shard: ParameterShard, device: Accelerator, compute: Seconds,
+                     operations: ModelOperations) -> [Collective] {
         let spec = job.spec, h = Double(spec.hiddenSize), s = Double(job.seq), b = Double(micro), M = microBatches
         let perMicro = compute / Double(M)
         var out: [(Collective, OverlapWindow)] = []
@@ -88,7 +89,7 @@ extension ParallelConfig {
         // recomputation repeats the forward: b·s·h bf16 activations each (with sequence
         // parallelism: all-gather + reduce-scatter pairs of the same volume).
         if tp > 1 {
-            let stacks = ModelOperations(spec).stacks
+            let stacks = operations.stacks
             let perPass = job.recompute == .full ? 3 : 2
             let reductions = stacks.reduce(0) { $0 + stageLayers($1.spec.layers) * $1.tensorParallelReductionsPerLayer }
             let blocks = Set(stacks.map(\.tensorParallelReductionsPerLayer))

@@ -40,13 +40,16 @@ public struct PlanEvaluation: Sendable {
     }
 }
 
-/// What a job costs regardless of the split: exact parameters and FLOPs of one step, counted once.
+/// What a job costs regardless of the split: exact parameters and FLOPs of one step, and the
+/// model's operations (what each layer keeps and how it shards), built once for a whole search.
 public struct JobCounts: Sendable {
     public var parameters: ParameterReport
     public var stepFLOPs: Int128
     public var modelStepFLOPs: Int128
+    public var operations: ModelOperations
 
     public init(_ job: TrainingJob) throws {
+        operations = ModelOperations(job.spec)
         let counter = try FlopCounter(spec: job.spec)
         parameters = try ParameterCount.report(for: job.spec)
         stepFLOPs = try counter.train(batch: job.globalBatch, seq: job.seq, recompute: job.recompute).total
@@ -69,7 +72,7 @@ extension ParallelConfig {
         let micro = job.globalBatch / (dp * microBatches)
         let shard = parameterShard(counts.parameters, layers: spec.stacks.reduce(0) { $0 + $1.stack.layers })
         var memory = modelStateComponents(shard)
-        memory += activationComponents(job, micro: micro)
+        memory += activationComponents(job, micro: micro, operations: counts.operations)
         let memTotal = try memory.reduce(ExactCount.zero) { $0 + $1.bytes }.checked("memory per device")
         let planMemory = PlanMemory(parametersPerDevice: try shard.total.checked("parameters per device"),
                                     expertParametersPerDevice: try shard.experts.checked("expert parameters per device"),
@@ -81,7 +84,7 @@ extension ParallelConfig {
         let compute = device.roofline(utilisation: job.kernelEfficiency).computeTime(perDevice)
         // 1F1B: (P − 1) micro-batch slots idle of M + P − 1, i.e. (P − 1)/M of the compute.
         let bubble = compute * Double(pp - 1) / Double(microBatches)
-        let comms = collectives(job, micro: micro, shard: shard, device: device, compute: compute)
+        let comms = collectives(job, micro: micro, shard: shard, device: device, compute: compute, operations: counts.operations)
         let stepTime = compute + bubble + comms.reduce(Seconds.zero) { $0 + $1.exposedTime }
         // Device-FLOPs the step could have run at peak: the denominator of MFU and HFU.
         let capacity = Double(devices) * device.peak.value * stepTime.value
@@ -95,10 +98,10 @@ extension ParallelConfig {
             versusBest: nil)
     }
 
-    func activationComponents(_ job: TrainingJob, micro: Int) -> [MemoryComponent] {
+    func activationComponents(_ job: TrainingJob, micro: Int, operations: ModelOperations) -> [MemoryComponent] {
         var parts: [MemoryComponent] = []
         let inFlight = min(pp, microBatches)   // 1F1B: the first stage holds up to P micro-batches
-        for stackOperations in ModelOperations(job.spec).stacks {
+        for stackOperations in operations.stacks {
             let role = stackOperations.role, stack = stackOperations.spec
             let perLayer = Self.activationBytesPerLayer(stackOperations, hidden: job.spec.hiddenSize, seq: job.seq, micro: micro,
                                                        tp: tp, sp: sequenceParallel, recompute: job.recompute)

@@ -74,7 +74,7 @@ extension MemoryEstimator {
 
     /// The decoder stack as operations (its attention operations say what they cache).
     private var decoderOperations: StackOperations? {
-        ModelOperations(spec).stacks.first { $0.role == .decoder }
+        operations.stacks.first { $0.role == .decoder }
     }
 
     func notes() -> [String] {

@@ -25,7 +25,7 @@ extension MemoryEstimator {
     func activationComponents(batch: Int, seq: Int) -> [MemoryComponent] {
         let h = spec.hiddenSize, sb = ExactCount.product(seq, batch)
         var parts: [MemoryComponent] = []
-        let model = ModelOperations(spec)
+        let model = operations
         for stack in model.stacks {
             let prefix = model.prefix(stack.role)
             if recompute == .full {

@@ -1,6 +1,9 @@
 /// Exact byte counts of weights, KV cache, training state and activations.
 public struct MemoryEstimator: Sendable {
-    public var spec: ModelSpec
+    /// The model; fixed at creation, since its operations (what each layer caches and keeps for
+    /// backward) are built once from it.
+    public let spec: ModelSpec
+    let operations: ModelOperations
     public var weightType: DataType = .bf16
     public var kvType: DataType = .bf16
     /// Weights per quantisation scale for grouped formats (int4).
@@ -12,7 +15,7 @@ public struct MemoryEstimator: Sendable {
 
     public init(spec: ModelSpec, weightType: DataType = .bf16, kvType: DataType = .bf16,
                 groupSize: Int = 128, recompute: Recompute = .none, checkpoint: CheckpointPrecision? = nil) {
-        self.spec = spec; self.weightType = weightType; self.kvType = kvType
+        self.spec = spec; operations = ModelOperations(spec); self.weightType = weightType; self.kvType = kvType
         self.groupSize = groupSize; self.recompute = recompute; self.checkpoint = checkpoint
     }
 
@@ -20,7 +23,7 @@ public struct MemoryEstimator: Sendable {
         try Limits.batch.check(batch, .batch)
         try Limits.sequence.check(seq, .sequenceLength)
         guard groupSize > 0 else { throw PhaseError(.groupSize, "must be positive, got \(groupSize)") }
-        let parameters = try ParameterCount.report(for: spec)
+        let parameters = try ParameterReport(model: spec.name, components: operations.parameterComponents())
         let weights = try MemorySection(title: "weights (\(weightFormat))", components: weightComponents(parameters))
         let cached = cachedPositions(seq)
         let perToken = try kvBytesPerToken().checked("KV-cache bytes per token")
