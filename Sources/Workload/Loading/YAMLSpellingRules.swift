@@ -50,7 +50,7 @@ enum YAMLSpellingRules {
     private static func checkScalar(_ scalar: Node.Scalar, path: String, file: String) throws(SpecError) {
         guard scalar.style == .plain || scalar.style == .any else { return }
         let text = scalar.string
-        switch Resolver.default.resolveTag(of: Node(text)) {
+        switch resolvedTag(text) {
         case .int where !isPlainDecimal(text):
             throw SpecError(file: file, field: path, "'\(text)' is a YAML 1.1 integer notation (octal 012, hex, binary, base 60 or digits with '_') that YAML readers read differently; write the number in plain decimal, or quote it if it is text")
         case .float where text.contains("_") || text.contains(":"):
@@ -68,7 +68,7 @@ enum YAMLSpellingRules {
         let expected: Tag.Name
         switch node {
         case .scalar(let scalar):
-            expected = scalar.style == .plain || scalar.style == .any ? Resolver.default.resolveTag(of: Node(scalar.string)) : .str
+            expected = scalar.style == .plain || scalar.style == .any ? resolvedTag(scalar.string) : .str
         case .mapping: expected = .map
         case .sequence: expected = .seq
         case .alias: return
@@ -77,6 +77,19 @@ enum YAMLSpellingRules {
         guard tag != expected.rawValue else { return }
         let shown = tag.hasPrefix("tag:yaml.org,2002:") ? "!!" + tag.dropFirst("tag:yaml.org,2002:".count) : tag
         throw SpecError(file: file, field: path.isEmpty ? nil : path, "the YAML tag '\(shown)' is not read the same way by every YAML reader; remove it (quote a value that is text)")
+    }
+
+    /// The tag a plain scalar resolves to. Plain decimals and plain words (field names, `rmsnorm`,
+    /// `silu`) are settled without the resolver's regular expressions, which otherwise dominate
+    /// loading the catalog; anything else (signs, dots, colons, `true`, `null`, `~`) asks them.
+    static func resolvedTag(_ text: String) -> Tag.Name {
+        if isPlainDecimal(text) { return .int }
+        let isWord = !text.isEmpty && text.utf8.allSatisfy { ($0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z")) || $0 == UInt8(ascii: "_") || ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) }
+        let yaml11Words: Set<String> = ["true", "false", "yes", "no", "on", "off", "y", "n", "null", "nan", "inf"]
+        if isWord, !yaml11Words.contains(text), text.utf8.first.map({ $0 < UInt8(ascii: "0") || $0 > UInt8(ascii: "9") }) == true {
+            return .str
+        }
+        return Resolver.default.resolveTag(of: Node(text))
     }
 
     private static func line(of node: Node) -> String {
