@@ -51,7 +51,7 @@ public struct JobCounts: Sendable {
     public init(_ job: TrainingJob) throws {
         operations = ModelOperations(job.spec)
         let counter = try FlopCounter(spec: job.spec)
-        parameters = try ParameterCount.report(for: job.spec)
+        parameters = try operations.parameterReport()
         stepFLOPs = try counter.train(batch: job.globalBatch, seq: job.seq, recompute: job.recompute).total
         modelStepFLOPs = job.recompute == .none ? stepFLOPs : try counter.train(batch: job.globalBatch, seq: job.seq, recompute: .none).total
     }

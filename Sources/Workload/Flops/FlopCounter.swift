@@ -21,7 +21,7 @@ public struct FlopCounter: Sendable {
         operations = ModelOperations(spec)
         decodeOperations = latentDecode == .transformers || !spec.hasLatentAttention ? operations
             : ModelOperations(spec, latentDecode: latentDecode)
-        parameters = try ParameterReport(model: spec.name, components: operations.parameterComponents())
+        parameters = try operations.parameterReport()
     }
 
     /// FLOPs of one model call, as a phase-less component list.

@@ -23,7 +23,7 @@ public struct MemoryEstimator: Sendable {
         try Limits.batch.check(batch, .batch)
         try Limits.sequence.check(seq, .sequenceLength)
         guard groupSize > 0 else { throw PhaseError(.groupSize, "must be positive, got \(groupSize)") }
-        let parameters = try ParameterReport(model: spec.name, components: operations.parameterComponents())
+        let parameters = try operations.parameterReport()
         let weights = try MemorySection(title: "weights (\(weightFormat))", components: weightComponents(parameters))
         let cached = cachedPositions(seq)
         let perToken = try kvBytesPerToken().checked("KV-cache bytes per token")

@@ -1,4 +1,10 @@
 extension ModelOperations {
+    /// The exact parameter report of the model: the one place a `ParameterReport` is made from
+    /// the operations (counter, memory report, planner and `ParameterCount` all call it).
+    public func parameterReport() throws(CountOverflow) -> ParameterReport {
+        try ParameterReport(model: spec.name, components: parameterComponents())
+    }
+
     /// Parameters by group, in model order, folded from the operations' weights: a layer
     /// group's weights count once per layer in it, a stack's `once` and the head's once.
     func parameterComponents() -> [ParameterComponent] {

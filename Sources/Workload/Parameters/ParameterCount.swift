@@ -5,10 +5,6 @@
 /// Gemma's embedding scale) are not parameters.
 public enum ParameterCount {
     public static func report(for spec: ModelSpec) throws(CountOverflow) -> ParameterReport {
-        try ParameterReport(model: spec.name, components: components(of: spec))
-    }
-
-    static func components(of spec: ModelSpec) -> [ParameterComponent] {
-        ModelOperations(spec).parameterComponents()
+        try ModelOperations(spec).parameterReport()
     }
 }
