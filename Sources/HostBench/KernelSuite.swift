@@ -1,9 +1,9 @@
 /// Times the reference blocks at one layer shape: allocation and warm-up outside the timed
-/// region, median of `repeats`, FLOPs as the kernels themselves counted them.
+/// region, median of the budget's runs (`Timing.Budget`), FLOPs as the kernels themselves counted them.
 struct KernelSuite {
     let threads: Int
     let parallelism: KernelParallelism
-    let repeats: Int
+    let budget: Timing.Budget
 
     private func input(_ s: LayerShape) -> Matrix {
         Matrix(rows: s.seq, columns: s.dModel, randomScale: 1, seed: 99)
@@ -11,8 +11,8 @@ struct KernelSuite {
 
     private func measure(_ name: String, _ s: LayerShape, _ body: () throws -> Int) throws -> KernelMeasurement {
         var flops = 0
-        let t = try Timing.measure(warmup: 1, repeats: repeats) { flops = try body() }
-        return KernelMeasurement(name: name, shape: s.description, seconds: t.median, bestSeconds: t.best, flops: flops, repeats: repeats)
+        let sample = try Timing.sample(budget) { flops = try body() }
+        return KernelMeasurement(name: name, shape: s.description, sample: sample, flops: flops)
     }
 
     func attention(_ name: String, _ s: LayerShape) throws -> KernelMeasurement {
