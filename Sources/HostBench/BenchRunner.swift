@@ -137,7 +137,7 @@ public func run(configuration: BenchConfiguration, progress: (String) -> Void = 
 }
 
 /// What a bench run would use, without timing anything: the host, the threading OpenBLAS was
-/// loaded with, the kernels and their shapes (what the CLI prints before timing nothing).
+/// loaded with, the kernels and their shapes (a dry run).
 public struct BenchPlan: Codable, Sendable, Equatable {
     public var host: HostDescription
     public var threading: BenchThreading

@@ -48,6 +48,7 @@ enum GEMMSweep {
                 let m = KernelMeasurement(
                     name: "sgemm_\(s.m)x\(s.n)x\(s.k)", shape: "m=\(s.m) n=\(s.n) k=\(s.k) (\(s.role))",
                     sample: sample, flops: flops)
+                    .withMinimumBytes(LayerShape.compulsoryBytes(m: s.m, n: s.n, k: s.k))
                 progress(String(format: "  sgemm %d×%d×%d: %.1f GFLOP/s", s.m, s.n, s.k, m.gflops))
                 return m
             }

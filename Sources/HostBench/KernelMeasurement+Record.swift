@@ -7,7 +7,7 @@ extension KernelMeasurement {
                                bestSeconds: bestSeconds, repeats: repeats,
                                fractionOfBestSGEMM: fractionOfBestSGEMM, fractionOfPeak: fractionOfPeak,
                                minSeconds: bestSeconds, medianSeconds: seconds, maxSeconds: worstSeconds,
-                               foreignLoad: foreignLoad, attempts: attempts)
+                               foreignLoad: foreignLoad, attempts: attempts, minimumBytes: minimumBytes.map(Double.init))
     }
 
     /// A kernel read back from a profile bench wrote: every field present, `flops` a whole number.
@@ -27,5 +27,6 @@ extension KernelMeasurement {
         fractionOfBestSGEMM = try required(k.fractionOfBestSGEMM, "fraction_of_best_sgemm")
         fractionOfPeak = try required(k.fractionOfPeak, "fraction_of_peak")
         worstSeconds = k.maxSeconds; foreignLoad = k.foreignLoad; attempts = k.attempts
+        minimumBytes = k.minimumBytes.flatMap { Int(exactly: $0) }
     }
 }

@@ -25,6 +25,9 @@ public struct KernelMeasurement: Sendable, Equatable {
     /// Other processes' share of the CPUs while the runs were timed (`CPULoad`); nil when
     /// `/proc/stat` was unreadable or the profile predates it.
     public var foreignLoad: Double?
+    /// Bytes the kernel must move at least (`LayerShape+Traffic`): with `flops`, its arithmetic
+    /// intensity on the roofline. Nil in a profile written before llmcost recorded it.
+    public var minimumBytes: Int?
     /// Timing attempts: more than one when the machine was busy and the kernel was re-timed.
     public var attempts: Int?
 
@@ -39,7 +42,21 @@ public struct KernelMeasurement: Sendable, Equatable {
         worstSeconds = sample.worst; foreignLoad = sample.foreignLoad; attempts = sample.attempts
     }
 
+    /// FLOPs per byte of compulsory traffic, when known.
+    public var arithmeticIntensity: Double? {
+        guard let bytes = minimumBytes, bytes > 0 else { return nil }
+        return Double(flops) / Double(bytes)
+    }
+
     /// Whether other processes took more than `CPULoad.busyThreshold` of the machine even on the
     /// least loaded attempt: the figure is flagged in the report's notes.
     public var measuredUnderLoad: Bool { (foreignLoad ?? 0) > CPULoad.busyThreshold }
+}
+
+extension KernelMeasurement {
+    func withMinimumBytes(_ bytes: Int) -> KernelMeasurement {
+        var m = self
+        m.minimumBytes = bytes
+        return m
+    }
 }

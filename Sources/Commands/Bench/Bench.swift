@@ -20,6 +20,8 @@ struct Bench: ParsableCommand {
     @Flag(help: "Gated FFN (SwiGLU).") var gated = false
     @Option(help: "BLAS and worker threads (default: all cores).") var threads: Int?
     @Option(help: "Save the hardware profile (JSON) the cost commands read with --hardware.") var save: String?
+    @Option(help: "Write the host's measured roofline (FMA peak, bandwidth, every kernel by arithmetic intensity) as SVG to this file.")
+    var plot: String?
     @Flag(help: "Print the host, the threading and the kernels a run would time, without timing anything.")
     var dryRun = false
     @OptionGroup var output: OutputOptions
@@ -27,12 +29,22 @@ struct Bench: ParsableCommand {
     func run() throws {
         let configuration = BenchConfiguration(shape: try shape(), threads: threads, quick: quick, llmcostVersion: LLMCost.version)
         try configuration.validate()
+        if dryRun, save != nil || plot != nil {
+            throw ValidationError("\(OptionNames.dryRun) times nothing, so there is no profile to save or roofline to plot")
+        }
         if dryRun { return try output.emit(BenchPlanView(plan: try BenchRunner.plan(configuration: configuration)).rendered) }
         // Refuse an unwritable destination now, not after the run.
         try output.checkWritable()
         if let save { try OutputOptions.checkWritable(save, parameter: .profileDestination) }
+        if let plot {
+            guard plot.lowercased().hasSuffix(".svg") else {
+                throw ValidationError("\(InputParameter.plotPath.option): the roofline is written as SVG; give a path ending in .svg, got '\(plot)'")
+            }
+            try OutputOptions.checkWritable(plot, parameter: .plotPath)
+        }
         let report = try HostBench.run(configuration: configuration) { StandardStreams.writeError("llmcost bench: \($0)\n") }
         if let save { try report.save(to: save) }
+        if let plot { try RooflinePlot(report: report).write(to: plot) }
         try output.emit(BenchView(report: report).rendered)
     }
 

@@ -73,6 +73,7 @@ extension HostMeasurement {
         if let load = kernel.foreignLoad, !(load.isFinite && (0...1).contains(load)) {
             throw refuse("\(field).foreign_load", load, "must be a share between 0 and 1")
         }
+        try check(kernel.minimumBytes, "\(field).minimum_bytes", 1e30, " bytes")
         if let attempts = kernel.attempts, !(1...100).contains(attempts) {
             throw refuse("\(field).attempts", attempts, "must be between 1 and 100")
         }
