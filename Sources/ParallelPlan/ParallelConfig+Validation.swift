@@ -15,6 +15,12 @@ extension ParallelConfig {
             if let m = stack.stateSpace, tp > 1 {
                 throw PlanError(.tensorParallel, "\(spec.name)'s \(role.rawValue) is a state-space (\(m.variant.rawValue)) stack: tensor-parallel sharding of its scan is not modelled, so only tp 1 is planned")
             }
+            // Gated DeltaNet splits as Megatron splits attention: by key heads, each rank keeping its
+            // heads' q, k, their value heads (v, z, β, a), the conv channels, states and norm rows;
+            // `out_proj` is row-parallel, one all-reduce per mixer (the operations' `TensorShard`s).
+            if let l = stack.linearAttention, l.keyHeads % tp != 0 {
+                throw PlanError(.tensorParallel, "\(spec.name)'s \(role.rawValue) has \(l.keyHeads) linear-attention key heads, not divisible by tp \(tp) (Gated DeltaNet is split by key heads, each with its \(l.valueHeads / l.keyHeads) value heads)")
+            }
             guard a.heads % tp == 0 else {
                 throw PlanError(.tensorParallel, "\(spec.name)'s \(role.rawValue) has \(a.heads) attention heads, not divisible by tp \(tp)")
             }

@@ -46,6 +46,7 @@ extension HuggingFaceConfig {
         "falcon_mamba": { c, w throws(SpecError) in try c.mambaSpec(warnings: &w) },
         "mamba2": { c, w throws(SpecError) in try c.mamba2Spec(warnings: &w) },
         "jamba": { c, w throws(SpecError) in try c.jambaSpec(warnings: &w) },
+        "qwen3_next": { c, w throws(SpecError) in try c.qwen3NextSpec(warnings: &w) },
     ]
 
     /// The `model_type`s read with a dedicated mapping, sorted.

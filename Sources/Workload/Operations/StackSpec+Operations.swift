@@ -26,7 +26,11 @@ extension StackSpec {
     private func layerGroups(width d: Int, latentDecode: LatentAttentionDecode) -> [LayerGroup] {
         if let stateSpace {
             guard let hybrid else { return [LayerGroup(count: layers, operations: stateSpaceOperations(stateSpace, width: d))] }
-            return hybridLayerGroups(stateSpace, hybrid, width: d)
+            return hybridLayerGroups(hybrid, width: d, mixer: stateSpaceMixerOperations(stateSpace, width: d))
+        }
+        if let linearAttention {
+            return hybridLayerGroups(hybrid ?? HybridLayout(attentionLayers: 0), width: d,
+                                     mixer: linearAttentionOperations(linearAttention, width: d))
         }
         return layerKindCounts.map { kind, count in
             var ops = attention.latent.map { latentAttentionOperations($0, width: d, decode: latentDecode) }
@@ -38,15 +42,16 @@ extension StackSpec {
         }
     }
 
-    /// An attention–state-space hybrid (Jamba): each layer is attention or the mixer, then the FFN
-    /// or the experts, with the stack's norms and residual adds; grouped by the four kinds.
-    private func hybridLayerGroups(_ m: StateSpaceSpec, _ h: HybridLayout, width d: Int) -> [LayerGroup] {
+    /// A hybrid of attention and a mixer — Mamba (Jamba) or Gated DeltaNet (Qwen3-Next): each
+    /// layer is attention or the `mixer`, then the FFN or the experts, with the stack's norms and
+    /// residual adds; grouped by the four kinds.
+    private func hybridLayerGroups(_ h: HybridLayout, width d: Int, mixer: [Operation]) -> [LayerGroup] {
         let expertLayers = moe.map { $0.sparseLayers(of: layers) } ?? 0, a = h.attentionLayers, ae = h.attentionLayersWithExperts
         let kinds: [(count: Int, attention: Bool, experts: Bool)] = [
             (ae, true, true), (a - ae, true, false), (expertLayers - ae, false, true), (layers - a - expertLayers + ae, false, false),
         ]
         return kinds.filter { $0.count > 0 }.map { kind in
-            var ops = kind.attention ? selfAttentionOperations(width: d, kind: LayerKind(attention: .full, experts: kind.experts)) : stateSpaceMixerOperations(m, width: d)
+            var ops = kind.attention ? selfAttentionOperations(width: d, kind: LayerKind(attention: .full, experts: kind.experts)) : mixer
             if kind.experts, let moe { ops += expertOperations(moe, width: d) } else { ops += feedForwardOperations(ffn, .ffn, width: d) }
             ops += normAndResidualOperations(width: d)
             return LayerGroup(count: kind.count, operations: ops)
@@ -68,7 +73,8 @@ extension StackSpec {
     private func selfAttentionOperations(width d: Int, kind: LayerKind) -> [Operation] {
         let a = attention, q = a.queryWidth, kv = a.keyValueWidth
         let (keys, cap) = selfAttentionKeys(kind.attention)
-        let qkvWidth = q + 2 * kv
+        // Gated attention's `q_proj` also produces the output gate, one per query element.
+        let qkvWidth = (a.outputGate ? 2 * q : q) + 2 * kv
         var ops = [Operation(.attentionQKV, .linear(inputs: d, outputs: qkvWidth, rows: .queries),
                              weights: Weights(.attention, ExactCount.product(d, qkvWidth) + (a.qkvBias ? qkvWidth : 0)),
                              saved: .init(bytesPerRow: ExactCount(2 * d), replicatedBytesPerRow: ExactCount(2 * d)), tensorShard: .column)]
@@ -96,6 +102,11 @@ extension StackSpec {
                       weights: Weights(.attention, ExactCount.product(q, d) + (a.outputBias ? d : 0)),
                       saved: .init(bytesPerRow: ExactCount(d), replicatedBytesPerRow: ExactCount(d)), tensorShard: .row(closesBlock: true)),
         ]
+        if a.outputGate {
+            // `attn_output * sigmoid(gate)` before `o_proj`: element-wise, keeping the gate.
+            ops.insert(Operation(.attentionGate, .elementwise(flopsPerRow: ExactCount.product(q, ElementwiseCost.sigmoidPerElement + ElementwiseCost.gatePerElement), rows: .queries),
+                                 saved: .init(bytesPerRow: ExactCount(2 * q))), at: ops.count - 1)
+        }
         if a.outputBias { ops.append(.elementwise(.biasAdds, ExactCount(d))) }
         if a.sinks { ops.append(attentionSinkOperation()) }
         return ops

@@ -80,7 +80,9 @@ extension StackSpec {
         if let hybrid {
             // Attention layers with experts must fit both in the attention and in the expert layers.
             let expertLayers = moe.map { $0.sparseLayers(of: layers) } ?? 0
-            guard stateSpace != nil else { throw check.error("\(prefix).hybrid", "a hybrid layout needs a stateSpace mixer for its other layers") }
+            guard stateSpace != nil || linearAttention != nil else {
+                throw check.error("\(prefix).hybrid", "a hybrid layout needs a stateSpace or linearAttention mixer for its other layers")
+            }
             guard hybrid.attentionLayers >= 0, hybrid.attentionLayers <= layers else {
                 throw check.error("\(prefix).hybrid.attentionLayers", "must be 0 to \(layers) layers, got \(hybrid.attentionLayers)")
             }
@@ -88,6 +90,10 @@ extension StackSpec {
             guard e >= 0, e <= min(hybrid.attentionLayers, expertLayers), layers - hybrid.attentionLayers - expertLayers + e >= 0 else {
                 throw check.error("\(prefix).hybrid.attentionLayersWithExperts", "\(e) does not fit \(hybrid.attentionLayers) attention and \(expertLayers) expert layers of \(layers)")
             }
+        }
+        if let linearAttention { try validate(linearAttention, prefix: prefix, with: check) }
+        if attention.outputGate, attention.latent != nil {
+            throw check.error("\(prefix).attention.outputGate", "the output gate (Qwen3-Next) is not modelled with latent attention")
         }
         if let slidingWindow { try check.size(slidingWindow, "\(prefix).slidingWindow") }
         if let slidingWindowLayers {
@@ -110,6 +116,18 @@ extension StackSpec {
                 throw check.error("\(prefix).positions.rotaryDimensions", "latent attention rotates exactly its ropeHeadDim (\(latent.ropeHeadDim)) dimensions, got \(dims)")
             }
         }
+    }
+
+    /// Gated DeltaNet as Qwen3-Next runs it: the only mixer, in a causal decoder-only-style stack of
+    /// sequential layers with full attention in the others.
+    private func validate(_ l: LinearAttentionSpec, prefix: String, with check: SpecChecker) throws(SpecError) {
+        guard stateSpace == nil else {
+            throw check.error("\(prefix).linearAttention", "a stack has one mixer: stateSpace or linearAttention, not both")
+        }
+        guard crossAttention == nil, causal, block == .sequential, attention.latent == nil, layerPattern == nil, slidingWindow == nil else {
+            throw check.error("\(prefix).linearAttention", "linear attention is modelled in causal, sequential stacks without cross-attention, latent attention, a layer pattern or a sliding window (Qwen3-Next's)")
+        }
+        try l.validate(prefix: "\(prefix).linearAttention", with: check)
     }
 
     /// A pattern covers the stack, names only the windows and experts the stack has, and agrees
@@ -146,7 +164,8 @@ extension StackSpec {
         let experts = moe.map { m in ffnBound(m.expertIntermediateSize ?? ffn.intermediateSize).flatMap { p.product($0, m.experts) } } ?? 0
         let shared = moe?.sharedExpertIntermediateSize.map { p.sum(ffnBound($0), d) } ?? 0
         let router = moe.flatMap { p.product(d + 1, $0.experts) } ?? 0
-        let layer = p.sum(attentionBound, crossBound, dense, experts, shared, router, p.product(8, d))
+        let layer = p.sum(attentionBound, crossBound, dense, experts, shared, router, p.product(8, d),
+                          linearAttention?.parameterUpperBound(width: d) ?? 0)
         let tables = p.sum(positions.count.flatMap { p.product($0, d) } ?? 0, p.product(tokenTypes, d),
                            p.product(4, d), attention.relativeBiasBuckets.flatMap { p.product($0, attention.heads) } ?? 0)
         return p.sum(layer.flatMap { p.product($0, layers) }, tables)
@@ -260,5 +279,33 @@ extension StateSpaceSpec {
             guard let g = groups, g > 0, h % g == 0 else { throw check.error("\(prefix).groups", "must divide the \(h) heads") }
             try check.size(chunkSize ?? 256, "\(prefix).chunkSize")
         }
+    }
+}
+
+extension LinearAttentionSpec {
+    /// Sizes positive, each key head serving a whole number of value heads (transformers repeats
+    /// the key heads `valueHeads / keyHeads` times), widths within `SpecLimits`.
+    func validate(prefix: String, with check: SpecChecker) throws(SpecError) {
+        try check.size(keyHeads, "\(prefix).keyHeads")
+        try check.size(valueHeads, "\(prefix).valueHeads")
+        try check.size(keyHeadDim, "\(prefix).keyHeadDim")
+        try check.size(valueHeadDim, "\(prefix).valueHeadDim")
+        try check.size(convKernel, "\(prefix).convKernel")
+        try check.size(chunkSize, "\(prefix).chunkSize")
+        guard valueHeads % keyHeads == 0 else {
+            throw check.error("\(prefix).valueHeads", "\(valueHeads) value heads must be a multiple of the \(keyHeads) key heads")
+        }
+        for (width, field) in [(CheckedArithmetic.product(keyHeads, keyHeadDim), "keyHeadDim"), (CheckedArithmetic.product(valueHeads, valueHeadDim), "valueHeadDim"),
+                               (CheckedArithmetic.product(valueHeads, keyHeadDim, valueHeadDim), "valueHeadDim"), (CheckedArithmetic.product(chunkSize, chunkSize), "chunkSize")] {
+            guard let width, width <= SpecLimits.maximumSize / 4 else {
+                throw check.error("\(prefix).\(field)", "the widths it makes (heads × head widths, the state, chunk²) \(SpecLimits.sizeLimitReason)")
+            }
+        }
+    }
+
+    func parameterUpperBound(width d: Int) -> Int? {
+        let p = CheckedArithmetic.self
+        return p.sum(p.product(d, 2 * keyWidth + 2 * valueWidth + 2 * valueHeads), p.product(convChannels, convKernel),
+                     p.product(2, valueHeads), valueHeadDim, p.product(valueWidth, d))
     }
 }
