@@ -83,3 +83,16 @@ import Workload
         #expect(abs(model.seconds(gemv) - gemv.bytes / 10e9) < 1e-12)
     }
 }
+
+extension EagerLoweringTests {
+    @Test(arguments: EagerPass.allCases)
+    func everyPassLaunchesAsManyAtenCallsAsTheProfilerCounts(_ pass: EagerPass) throws {
+        for (name, counts) in [("gpt2", EagerCallCounts.gpt2), ("qwen2-0.5b", .qwen2), ("llama-3.2-1b", .llama)] {
+            let spec = try Self.spec(name)
+            let ops = try EagerLowering(spec: spec).operators(pass, seq: 64)
+            let launches = ops.reduce(0) { $0 + $1.count }
+            let layers = try #require(spec.decoder?.layers)
+            #expect(launches == counts[pass].perLayer * layers + counts[pass].modelLevel, "\(name) \(pass)")
+        }
+    }
+}

@@ -46,14 +46,22 @@ def parse():
     p.add_argument("--llmcost", help="llmcost binary: also run `validate --measure` and print predicted vs measured")
     p.add_argument("--profile", action="store_true", help="print the operators eager PyTorch runs, by self CPU time")
     p.add_argument("--json", help="write the measurements here")
+    p.add_argument("--count-calls", action="store_true",
+                   help="count the aten calls per layer and outside the layers (EagerCallCounts in llmcost) and stop")
+    p.add_argument("--dispatch", action="store_true",
+                   help="time one aten call from Python (torch.add of one-element tensors; EagerTimeModel.defaultDispatchSeconds) and stop")
     return p.parse_args()
 
 
-def build(name, config_path):
+def build(name, config_path, layers=None):
     import torch
     import transformers
     path = Path(config_path) if config_path else CONFIGS / f"{name}.json"
     raw = json.loads(path.read_text())
+    if layers is not None:
+        for key in ("n_layer", "num_hidden_layers"):
+            if key in raw:
+                raw[key] = layers
     config = transformers.AutoConfig.for_model(**raw)
     for key in list(vars(config)):
         if ("dropout" in key or key.endswith("_pdrop")) and isinstance(getattr(config, key), (int, float)):
@@ -124,6 +132,52 @@ def profile(model, ids):
     print(p.key_averages(group_by_input_shape=True).table(sort_by="self_cpu_time_total", row_limit=40))
 
 
+def count_calls(name, args):
+    """aten calls of forward, decode and training, per layer (2 layers − 1 layer) and outside."""
+    import torch
+    from torch.profiler import profile as prof, ProfilerActivity
+
+    def calls(body):
+        with prof(activities=[ProfilerActivity.CPU]) as p:
+            body()
+        return sum(e.count for e in p.key_averages() if e.key.startswith("aten::"))
+
+    totals = {}
+    for layers in (1, 2):
+        model, config = build(name, args.config, layers)
+        ids = torch.randint(0, config.vocab_size, (1, 64))
+        model.eval()
+        with torch.no_grad():
+            forward = calls(lambda: model(ids, use_cache=False))
+            cache = model(ids[:, :-1], use_cache=True).past_key_values
+            decode = calls(lambda: model(ids[:, -1:], past_key_values=cache, use_cache=True))
+        model.train()
+
+        def step():
+            model.zero_grad(set_to_none=True)
+            model(ids, labels=ids, use_cache=False).loss.backward()
+        step()
+        totals[layers] = (forward, decode, calls(step))
+    for i, key in enumerate(("forward", "decode", "training")):
+        per_layer = totals[2][i] - totals[1][i]
+        print(f"{name} {key}: {per_layer} aten calls per layer, {totals[1][i] - per_layer} outside the layers")
+
+
+def dispatch():
+    import torch
+    x, y = torch.randn(1), torch.randn(1)
+    for _ in range(2000):
+        torch.add(x, y)
+    runs = []
+    for _ in range(7):
+        t0 = time.perf_counter()
+        for _ in range(20000):
+            torch.add(x, y)
+        runs.append((time.perf_counter() - t0) / 20000)
+    print(f"one aten call from Python (torch.add, one-element tensors): median {statistics.median(runs) * 1e6:.2f} µs, "
+          f"min {min(runs) * 1e6:.2f} µs")
+
+
 def predictions(binary, name, seq, threads):
     out = subprocess.run([binary, "validate", "--measure", name, "--seq", str(seq), "--threads", str(threads),
                           "--format", "json"], capture_output=True, text=True, check=True).stdout
@@ -135,6 +189,14 @@ def predictions(binary, name, seq, threads):
 
 def main():
     args = parse()
+    if args.dispatch:
+        import torch
+        torch.set_num_threads(args.threads)
+        return dispatch()
+    if args.count_calls:
+        for name in args.models:
+            count_calls(name, args)
+        return 0
     results = []
     for name in args.models:
         r = measure(name, args)

@@ -19,7 +19,7 @@ extension EagerLowering {
         }
         switch op.kind {
         case .view:
-            return [EagerOperator(name, .view, count: op.count)]
+            return []
         case let .gemm(m, n, k, batch):
             if op.name.hasSuffix("attention.scores") {
                 return [EagerOperator(name + ".dq", .gemm(m: m, n: k, k: n, batch: batch), count: op.count),

@@ -31,12 +31,20 @@ public struct EagerLowering: Sendable {
     /// not `F.gelu(approximate="tanh")`.
     static let composedGELUFamilies: Set<String> = ["gpt2", "gptj", "codegen", "phi", "gpt_bigcode"]
 
-    /// Every kernel of `pass` over `seq` tokens (decode: one token after `seq − 1` cached).
+    /// Every kernel of `pass` over `seq` tokens (decode: one token after `seq − 1` cached), and
+    /// the aten calls that move no data (views, reshapes, casts to the same type, the wrappers
+    /// around each kernel), as many as the profiler counts for the pass (`EagerCallCounts`).
     public func operators(_ pass: EagerPass, seq: Int) -> [EagerOperator] {
         let rows = pass == .decode ? 1 : seq
-        var forward = model(rows: rows, keys: seq, decode: pass == .decode, loss: pass == .training)
-        if pass == .training { forward += backward(rows: rows, keys: seq) }
-        return forward.filter { $0.count > 0 }
+        var ops = model(rows: rows, keys: seq, decode: pass == .decode, loss: pass == .training)
+        if pass == .training { ops += backward(rows: rows, keys: seq) }
+        ops = ops.filter { $0.count > 0 }
+        let calls = EagerCallCounts.of(family: family)[pass]
+        let inLayers = ops.filter { $0.name.hasPrefix("layer.") }.reduce(0) { $0 + $1.count }
+        let outside = ops.filter { !$0.name.hasPrefix("layer.") }.reduce(0) { $0 + $1.count }
+        ops.append(EagerOperator("layer.other_aten_calls", .view, count: max(0, calls.perLayer * layers - inLayers)))
+        ops.append(EagerOperator("model.other_aten_calls", .view, count: max(0, calls.modelLevel - outside)))
+        return ops.filter { $0.count > 0 }
     }
 
     // MARK: - Shapes
@@ -60,15 +68,14 @@ public struct EagerLowering: Sendable {
         var ops: [EagerOperator] = [.pass("embed.lookup", elements: rows * d)]
         if learnedPositions { ops += [.pass("embed.positions", elements: rows * d), .pass("embed.add_positions", elements: rows * d, reads: 2)] }
         // Once per forward: position ids, cache position, the 4-D mask (built over rows × keys).
-        ops += [EagerOperator("model.setup", .view, count: 12), .pass("model.causal_mask", elements: rows * keys, count: 3)]
+        ops.append(.pass("model.causal_mask", elements: rows * keys, count: 3))
         if rotary { ops += [EagerOperator("model.rotary_table", .memory(bytes: 4 * 6 * rows * headDim, elements: rows * headDim), count: 6)] }
         ops += layer(rows: rows, keys: keys, decode: decode).map { var o = $0; o.count *= layers; o.name = "layer." + o.name; return o }
         if stack.finalNorm { ops += norm("final_norm", rows: rows) }
         ops.append(EagerOperator("head.lm_head", .gemm(m: rows, n: vocabulary, k: d, batch: 1)))
         if spec.lmHead?.bias == true { ops.append(.pass("head.bias_copy", elements: rows * vocabulary, reads: 0)) }
         if loss {
-            ops += [.pass("loss.log_softmax", elements: rows * vocabulary), .reduction("loss.nll", elements: rows),
-                    EagerOperator("loss.shift_labels", .view, count: 6)]
+            ops += [.pass("loss.log_softmax", elements: rows * vocabulary), .reduction("loss.nll", elements: rows)]
         }
         return ops
     }
@@ -92,16 +99,8 @@ public struct EagerLowering: Sendable {
         return ops
     }
 
-    /// Python-side cost of the `nn.Module` calls of one layer (the block, its norms, attention and
-    /// its projections, the MLP and its projections, the activation and dropout modules), in
-    /// dispatch units: one module call costs about four aten dispatches (12 µs against 2.5 µs,
-    /// `time_pytorch.py --dispatch`).
-    static let dispatchesPerModuleCall = 4
-    var modulesPerLayer: Int { 14 }
-
     func layer(rows: Int, keys: Int, decode: Bool) -> [EagerOperator] {
-        var ops = [EagerOperator("module_calls", .view, count: modulesPerLayer * Self.dispatchesPerModuleCall)]
-        ops += norm("attention_norm", rows: rows)
+        var ops = norm("attention_norm", rows: rows)
         ops += attention(rows: rows, keys: keys, decode: decode)
         ops.append(.pass("attention_residual", elements: rows * d, reads: 2))
         if stack.block == .sequential || stack.block == .parallelTwoNorms { ops += norm("ffn_norm", rows: rows) }
@@ -120,13 +119,12 @@ public struct EagerLowering: Sendable {
                 + linear("attention.k", rows: rows, inputs: d, outputs: kvWidth, bias: bias)
                 + linear("attention.v", rows: rows, inputs: d, outputs: kvWidth, bias: bias)
         }
-        ops.append(EagerOperator("attention.views", .view, count: 6))
         if rotary {
             for (t, width) in [("q", qWidth), ("k", kvWidth)] {
                 let e = rows * width
                 ops += [.pass("attention.rotary_\(t).mul_cos", elements: e), .pass("attention.rotary_\(t).neg", elements: e / 2),
                         .pass("attention.rotary_\(t).cat", elements: e), .pass("attention.rotary_\(t).mul_sin", elements: e),
-                        .pass("attention.rotary_\(t).add", elements: e, reads: 2), EagerOperator("attention.rotary_\(t).slices", .view, count: 2)]
+                        .pass("attention.rotary_\(t).add", elements: e, reads: 2)]
             }
         }
         if decode {

@@ -22,10 +22,11 @@ public struct EagerTimeModel: Codable, Sendable, Equatable {
     /// Seconds eager PyTorch spends launching one aten operator from Python.
     public var dispatchSeconds: Double
 
-    /// Eager PyTorch's launch cost measured on the hosts llmcost was checked on: `torch.add` of two
-    /// one-element tensors, 2.2–2.5 µs median (`time_pytorch.py --dispatch`, AMD EPYC 2-core VM,
-    /// torch 2.13.0+cpu, 2026-12-06).
-    public static let defaultDispatchSeconds = 2.5e-6
+    /// Eager PyTorch's cost of one aten call from Python, measured on the host llmcost was checked
+    /// on: `torch.add` of two one-element tensors, 2.0 µs median (`time_pytorch.py --dispatch`,
+    /// AMD EPYC 2-core VM, torch 2.13.0+cpu, 2026-12-06). Applied to every aten call the profiler
+    /// counts (`EagerCallCounts`), kernels and views alike.
+    public static let defaultDispatchSeconds = 2.0e-6
 
     enum CodingKeys: String, CodingKey {
         case gemmRates = "gemm_rates", passRates = "pass_rates", dispatchSeconds = "dispatch_seconds"

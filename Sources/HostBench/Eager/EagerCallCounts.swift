@@ -1,0 +1,45 @@
+/// How many aten operators eager PyTorch calls for one pass, per layer and outside the layers,
+/// as `torch.profiler` counts them (every `aten::` event, wrappers and views included): the
+/// launches that cost dispatch time whether or not they move data.
+///
+/// Counted with transformers 5.23 / torch 2.13 on models built with 1 and 2 layers (the difference
+/// is one layer; the rest is the model level), 64 tokens, eager attention:
+/// `scripts/pytorch-host/time_pytorch.py --count-calls MODEL`. The counts do not depend on the
+/// sequence length or the host.
+public struct EagerCallCounts: Sendable, Equatable {
+    public struct Calls: Sendable, Equatable {
+        public var perLayer: Int
+        public var modelLevel: Int
+    }
+
+    public var forward: Calls
+    public var decode: Calls
+    public var training: Calls
+
+    public subscript(_ pass: EagerPass) -> Calls {
+        switch pass {
+        case .forward: forward
+        case .decode: decode
+        case .training: training
+        }
+    }
+
+    /// GPT-2 (`gpt2`): Conv1D `addmm`s, `gelu_new`, learned positions, tied head.
+    static let gpt2 = EagerCallCounts(forward: .init(perLayer: 145, modelLevel: 139), decode: .init(perLayer: 155, modelLevel: 106),
+                                      training: .init(perLayer: 352, modelLevel: 221))
+    /// Llama-style (`llama`; Qwen2 adds three bias `add`s per layer): RMSNorm, rotary, SwiGLU, GQA.
+    static let llama = EagerCallCounts(forward: .init(perLayer: 234, modelLevel: 161), decode: .init(perLayer: 243, modelLevel: 128),
+                                       training: .init(perLayer: 618, modelLevel: 261))
+    static let qwen2 = EagerCallCounts(forward: .init(perLayer: 237, modelLevel: 161), decode: .init(perLayer: 234, modelLevel: 128),
+                                       training: .init(perLayer: 631, modelLevel: 261))
+
+    /// The counts of `family`, or of the closest traced family (Llama's for other rotary models,
+    /// GPT-2's for learned-position ones).
+    static func of(family: String) -> EagerCallCounts {
+        switch family {
+        case "gpt2": gpt2
+        case "qwen2": qwen2
+        default: llama
+        }
+    }
+}
