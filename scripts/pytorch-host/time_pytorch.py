@@ -46,6 +46,9 @@ def parse():
     p.add_argument("--llmcost", help="llmcost binary: also run `validate --measure` and print predicted vs measured")
     p.add_argument("--profile", action="store_true", help="print the operators eager PyTorch runs, by self CPU time")
     p.add_argument("--json", help="write the measurements here")
+    p.add_argument("--block", action="store_true",
+                   help="time one transformer block (GPT-2's GPT2Block at --seq) forward and forward + backward, "
+                        "and llmcost's layer kernels (`bench --quick`) beside it, and stop")
     p.add_argument("--count-calls", action="store_true",
                    help="count the aten calls per layer and outside the layers (EagerCallCounts in llmcost) and stop")
     p.add_argument("--dispatch", action="store_true",
@@ -163,6 +166,34 @@ def count_calls(name, args):
         print(f"{name} {key}: {per_layer} aten calls per layer, {totals[1][i] - per_layer} outside the layers")
 
 
+def block(name, args):
+    """One decoder block of `name` in PyTorch vs llmcost's reference layer at the same shape."""
+    import torch
+    torch.set_num_threads(args.threads)
+    model, config = build(name, args.config, layers=1)
+    layer = model.base_model.h[0] if hasattr(model.base_model, "h") else model.base_model.layers[0]
+    x = torch.randn(1, args.seq, config.hidden_size)
+    layer.eval()
+    with torch.no_grad():
+        forward = timed(lambda: layer(x), args.repeats, args.min_seconds)
+    layer.train()
+    xg = x.clone().requires_grad_(True)
+
+    def step():
+        layer.zero_grad(set_to_none=True)
+        out = layer(xg)
+        (out[0] if isinstance(out, tuple) else out).sum().backward()
+    both = timed(step, args.repeats, args.min_seconds)
+    print(f"PyTorch {name} block, seq {args.seq}: forward {forward['median'] * 1e3:.1f} ms, forward + backward {both['median'] * 1e3:.1f} ms")
+    if args.llmcost:
+        out = subprocess.run([args.llmcost, "bench", "--quick", "--model", name, "--seq", str(args.seq), "--threads", str(args.threads),
+                              "--format", "json"], capture_output=True, text=True, check=True).stdout
+        k = {x["name"]: x["seconds"] for x in json.loads(out)["kernels"]}
+        ours_fwd, ours_both = k["layer"], k["layer"] + k["attention_backward"] + k["ffn_backward"]
+        print(f"llmcost layer: forward {ours_fwd * 1e3:.1f} ms ({forward['median'] / ours_fwd:.2f}× PyTorch's speed), "
+              f"forward + backward {ours_both * 1e3:.1f} ms ({both['median'] / ours_both:.2f}×)")
+
+
 def dispatch():
     import torch
     x, y = torch.randn(1), torch.randn(1)
@@ -193,6 +224,10 @@ def main():
         import torch
         torch.set_num_threads(args.threads)
         return dispatch()
+    if args.block:
+        for name in args.models:
+            block(name, args)
+        return 0
     if args.count_calls:
         for name in args.models:
             count_calls(name, args)
