@@ -25,7 +25,8 @@ import Testing
             hybrid: HybridLayout(attentionLayers: 1, attentionLayersWithExperts: 1))
         return ModelSpec(name: "all", source: "s", family: "f", vocabularySize: 100, hiddenSize: 64, contextWindow: 128,
                          embeddingProjectionSize: 32, encoder: stack, decoder: stack, lmHead: LMHeadSpec(tied: false, bias: true),
-                         pooler: true, predictionModules: 1, checkpointPrecision: CheckpointPrecision(experts: .mxfp4))
+                         pooler: true, predictionModules: 1,
+                         checkpointPrecision: CheckpointPrecision(experts: .mxfp4, linear: .fp8, blockSize: [128, 128]))
     }()
 
     static func paths(of tree: SpecTree, prefix: String = "") -> Set<String> {

@@ -12,7 +12,7 @@ struct Memory: ParsableCommand {
     var seq: Int?
     @Option(help: "Sequences per batch.")
     var batch: Int = 1
-    @Option(help: "Weight format: \(DataType.allCases.map(\.rawValue).joined(separator: ", ")). Default: as the checkpoint stores them where the model says (gpt-oss: MXFP4 experts, the rest bf16), else bf16.")
+    @Option(help: "Weight format: \(DataType.allCases.map(\.rawValue).joined(separator: ", ")). Default: as the checkpoint stores them where the model says (gpt-oss: MXFP4 experts; DeepSeek-V3, Kimi K2: FP8 with 128×128 block scales; the rest bf16), else bf16.")
     var dtype: DataType?
     @Option(name: .customLong("kv-dtype"), help: "KV-cache format (default: bf16).")
     var kvDtype: DataType = .bf16
@@ -108,7 +108,7 @@ struct MemoryView {
 
     var json: JSONValue {
         .object([
-            ("model", .string(report.model)), ("dtype", .string(report.checkpoint.map { "experts \($0.experts.rawValue), rest bf16" } ?? report.weightType.rawValue)),
+            ("model", .string(report.model)), ("dtype", .string(report.checkpoint.map { "checkpoint: \($0.summary)" } ?? report.weightType.rawValue)),
             ("kv_dtype", .string(report.kvType.rawValue)), ("batch", .int(report.batch)), ("seq", .int(report.seq)),
             ("cached_positions", .int(report.cachedPositions)),
             ("weights", section(report.weights)),
