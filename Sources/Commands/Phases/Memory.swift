@@ -29,8 +29,7 @@ struct Memory: ParsableCommand {
         let length = seq ?? spec.defaultSequenceLength
         try spec.checkContext(length: length, parameter: .sequenceLength, allowBeyond: allowBeyondContext)
         // A dtype the user names prices every weight; otherwise the checkpoint's own storage, if it has one.
-        let estimator = MemoryEstimator(spec: spec, weightType: dtype ?? .bf16, kvType: kvDtype, groupSize: groupSize,
-                                        recompute: recompute, checkpoint: dtype == nil ? spec.checkpointPrecision : nil)
+        let estimator = MemoryEstimator(spec: spec, requestedWeightType: dtype, kvType: kvDtype, groupSize: groupSize, recompute: recompute)
         let report = try estimator.report(batch: batch, seq: length)
         let fits = DeviceFit.catalog(inferenceBytes: report.inferenceTotal, trainingBytes: report.training.total)
         try output.emit(MemoryView(report: report, fits: fits, explain: output.explain).rendered)
