@@ -52,8 +52,9 @@ public enum ServingPlan {
 
     public static func estimate(spec: ModelSpec, tp: Int, batch: Int, context: Int, on device: Accelerator) throws -> ServingEstimate {
         try ParallelConfig(tp: tp).validate(for: spec)
-        // Weights as the checkpoint stores them where it says (gpt-oss's MXFP4 experts: what vLLM serves), else bf16.
-        let memory = try MemoryEstimator(spec: spec, checkpoint: spec.checkpointPrecision).report(batch: batch, seq: context)
+        // Weights as the checkpoint stores them where it says (gpt-oss's MXFP4 experts, DeepSeek-V3's FP8: what
+        // vLLM serves), else bf16; a decode step reads the dense weights and the routed experts its batch touches.
+        let memory = try MemoryEstimator(spec: spec, requestedWeightType: nil).report(batch: batch, seq: context)
         // Serving engines (vLLM, SGLang, DeepSeek's own) decode latent attention absorbed; no other
         // model reads the convention.
         let step = try FlopCounter(spec: spec, latentDecode: .absorbed).decode(batch: batch, context: context).total

@@ -131,6 +131,19 @@ let a100 = try! Accelerator(HardwareCatalog.a100_80gb, intraNode: InterconnectCa
         #expect(four.memoryTime.value * 4 - one.memoryTime.value < 1e-12)
         #expect(try four.replicas(for: 1000) >= 1)
     }
+
+    /// A mixture's decode step reads its dense weights and only the experts its batch reaches
+    /// (Mixtral at batch 1: 2 of 8), at the same bytes `memory` reports for that step.
+    @Test func aMixtureDecodeStepReadsOnlyTheTouchedExperts() throws {
+        let spec = ReferenceSpecs.mixtral
+        let one = try ServingPlan.estimate(spec: spec, tp: 1, batch: 1, context: 1024, on: a100)
+        let memory = try MemoryEstimator(spec: spec).report(batch: 1, seq: 1024)
+        let t = memory.weightTraffic
+        let read = Double(t.alwaysRead + (t.routedExperts + 3) / 4) + Double(memory.kvCache.total)
+        #expect(abs(one.memoryTime.value - read / 2.039e12) < 1e-12)
+        #expect(Double(memory.decodeStep.total) == read)
+        #expect(read < Double(memory.inferenceTotal))
+    }
 }
 
 /// A state-space stack cannot be split over tensor-parallel ranks in llmcost: one clear refusal.

@@ -38,11 +38,25 @@ import Testing
 
     @Test func referenceParameterCountsComeOutOfTheCatalog() throws {
         let expected: [String: Int128] = ["gpt2": 124_439_808, "llama-2-7b": 6_738_415_616,
-                                          "mixtral-8x7b": 46_702_792_704, "t5-base": 222_903_552]
+                                          "mixtral-8x7b": 46_702_792_704, "t5-base": 222_903_552,
+                                          "qwen3-235b-a22b": 235_093_634_560]
         for (name, total) in expected {
             let spec = try ModelLoader.load(name, catalog: Fixtures.catalog).spec
             #expect(try ParameterCount.report(for: spec).total == total, "\(name)")
         }
+    }
+
+    /// Qwen3-235B-A22B: the published total (also transformers 5.23's on the meta device, in
+    /// `hf_measured.json`) and 22.19B active per token — 94 × (attention 71,303,424 + 8 of 128
+    /// experts of 3 · 4096 · 1536 + router 524,288 + norms 8,192) + the untied embedding and head
+    /// + the final norm: the "A22B" of its name.
+    @Test func qwen3_235bA22bHas22BillionActiveParameters() throws {
+        let spec = try ModelLoader.load("qwen3-235b-a22b", catalog: Fixtures.catalog).spec
+        let report = try ParameterCount.report(for: spec)
+        #expect(report.total == 235_093_634_560)
+        let layer = 71_303_424 + 8 * 3 * 4096 * 1536 + 524_288 + 8192
+        #expect(report.active == Int128(94 * layer + 2 * 151_936 * 4096 + 4096))
+        #expect(report.active == 22_190_763_520)
     }
 
     /// Catalog entries with a config beside the tests: our hand-written config fixtures and, when

@@ -88,6 +88,9 @@ import Testing
         var prefill: [(Int, Int, Int128)]
         var decode: [(Int, Int, Int128)]
         var train: [(Int, Int, Int128)]
+        /// Bytes of the weights as the hub checkpoint stores them (FP8 `quantization_config`), as
+        /// transformers' own FP8 integration allocates them; nil where the fixture records none.
+        var checkpointBytes: Int128?
         var testDescription: String { "\(fixture.file): \(name)" }
     }
 
@@ -104,7 +107,7 @@ import Testing
             Entry(fixture: fixture, name: m["name"] as? String ?? "",
                   config: Fixtures.directory.appendingPathComponent(m["config"] as? String ?? "").path,
                   parameters: int(m["parameters"]), prefill: passes(m["prefill"], "seq"), decode: passes(m["decode"], "context"),
-                  train: passes(m["train"], "seq"))
+                  train: passes(m["train"], "seq"), checkpointBytes: m["checkpoint_bytes"] == nil ? nil : int(m["checkpoint_bytes"]))
         }
     }
 
@@ -133,6 +136,22 @@ import Testing
         }
     }
 
+    /// `memory` prices the weights as the checkpoint stores them, byte for byte what transformers'
+    /// fine-grained FP8 integration allocates (fp8 values, one fp32 scale per 128×128 block of each
+    /// matrix, everything it leaves unconverted in bf16).
+    @Test(arguments: entries.filter { $0.checkpointBytes != nil })
+    func checkpointWeightBytesMatchTransformersFP8Integration(_ e: Entry) throws {
+        let spec = try ModelLoader.loadFile(at: e.config).spec
+        #expect(spec.checkpointPrecision == CheckpointPrecision(linear: .fp8, blockSize: [128, 128]))
+        let report = try MemoryEstimator(spec: spec, checkpoint: spec.checkpointPrecision).report(batch: 1, seq: 16)
+        #expect(report.weights.total == e.checkpointBytes, "\(e.name) checkpoint bytes")
+    }
+
+    @Test func deepSeekV3AndKimiK2RecordTheirCheckpointBytes() {
+        let recorded = Self.entries.filter { $0.checkpointBytes != nil }.map(\.name)
+        #expect(recorded.sorted() == ["deepseek-v3", "kimi-k2"])
+    }
+
     @Test(arguments: fixtures) func fullSizeTotals(_ f: Fixture) throws {
         let totals = Dictionary(uniqueKeysWithValues: Self.entries(of: f).map { ($0.name, $0.parameters) })
         for (name, total) in f.totals {
@@ -149,5 +168,6 @@ import Testing
         let imported = try ModelLoader.loadFile(at: path).spec
         #expect(imported.structure == catalog.structure)
         #expect(imported.predictionModules == catalog.predictionModules)
+        #expect(imported.checkpointPrecision == catalog.checkpointPrecision)
     }
 }

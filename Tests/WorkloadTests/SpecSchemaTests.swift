@@ -26,7 +26,8 @@ import Testing
             linearAttention: LinearAttentionSpec(keyHeads: 2, valueHeads: 4, keyHeadDim: 8, valueHeadDim: 8, convKernel: 4, chunkSize: 64))
         return ModelSpec(name: "all", source: "s", family: "f", vocabularySize: 100, hiddenSize: 64, contextWindow: 128,
                          embeddingProjectionSize: 32, encoder: stack, decoder: stack, lmHead: LMHeadSpec(tied: false, bias: true),
-                         pooler: true, predictionModules: 1, checkpointPrecision: CheckpointPrecision(experts: .mxfp4))
+                         pooler: true, predictionModules: 1,
+                         checkpointPrecision: CheckpointPrecision(experts: .mxfp4, linear: .fp8, blockSize: [128, 128]))
     }()
 
     static func paths(of tree: SpecTree, prefix: String = "") -> Set<String> {

@@ -9,7 +9,7 @@ struct CostModelChoice: ParsableArguments {
     var model: String?
     @Option(help: "Use the rule (2·N forward, 6·N training) for a model of N parameters instead of a MODEL, e.g. 175e9.")
     var parameters: Double?
-    @Option(name: .customLong("weight-type"), help: "Weight storage format: \(DataType.allCases.map(\.rawValue).joined(separator: ", ")) (default bf16; fp32 on a measured host, whose kernels are FP32).")
+    @Option(name: .customLong("weight-type"), help: "Weight storage format: \(DataType.allCases.map(\.rawValue).joined(separator: ", ")) (default: as the checkpoint stores them where the model says, else bf16; fp32 on a measured host, whose kernels are FP32).")
     var weightType: DataType?
     @Option(name: .customLong("kv-type"), help: "KV-cache storage format (default as --weight-type's default).")
     var kvType: DataType?
@@ -25,8 +25,10 @@ struct CostModelChoice: ParsableArguments {
     /// `flops` uses, unless `--allow-beyond-context`.
     func figures(sequenceLength: Int?, parameter: InputParameter, newTokens: Int = 0, recompute: Recompute = .none,
                  measuredHost: Bool = false) throws -> ModelFigures {
-        let weightType = self.weightType ?? Self.defaultType(measuredHost: measuredHost)
         let kvType = self.kvType ?? Self.defaultType(measuredHost: measuredHost)
+        // Unnamed on a datasheet device: the weights as the checkpoint stores them, else bf16 (as `memory` and `plan`).
+        let namedWeightType = self.weightType ?? (measuredHost ? DataType.fp32 : nil)
+        let weightType = namedWeightType ?? .bf16
         switch (model, parameters) {
         case (.some, .some): throw CLIError("give either a MODEL or \(InputParameter.parameters.option), not both")
         case (.none, .none): throw CLIError("missing MODEL (or \(InputParameter.parameters.option) N for the 2N/6N rule)")
@@ -41,7 +43,7 @@ struct CostModelChoice: ParsableArguments {
             let seq = sequenceLength ?? spec.defaultSequenceLength
             try spec.checkContext(length: seq, parameter: parameter, allowBeyond: allowBeyondContext)
             if newTokens > 0 { try spec.checkGeneration(prompt: seq, newTokens: newTokens, allowBeyond: allowBeyondContext) }
-            return try ModelFigures(spec: spec, sequenceLength: seq, recompute: recompute, weightType: weightType, kvType: kvType)
+            return try ModelFigures(spec: spec, sequenceLength: seq, recompute: recompute, weightType: namedWeightType, kvType: kvType)
         }
     }
 }

@@ -10,7 +10,8 @@ struct Models: ParsableCommand {
     func run() throws {
         var rows: [(entry: ModelCatalog.Entry, spec: ModelSpec, parameters: ParameterReport)] = []
         for entry in try ModelCatalog.entries() {
-            let spec = try ModelLoader.load(entry.name).spec
+            // The entry's file directly: looking its name up again would list the catalog once per entry.
+            let spec = try ModelLoader.loadFile(at: entry.path).spec
             rows.append((entry, spec, try ParameterCount.report(for: spec)))
         }
         var table = TextTable(title: "catalog (\(rows.count) models)", columns: ["model", "family", "parameters", "", "layers", "d_model", "context", "source"])

@@ -12,7 +12,7 @@ struct Memory: ParsableCommand {
     var seq: Int?
     @Option(help: "Sequences per batch.")
     var batch: Int = 1
-    @Option(help: "Weight format: \(DataType.allCases.map(\.rawValue).joined(separator: ", ")). Default: as the checkpoint stores them where the model says (gpt-oss: MXFP4 experts, the rest bf16), else bf16.")
+    @Option(help: "Weight format: \(DataType.allCases.map(\.rawValue).joined(separator: ", ")). Default: as the checkpoint stores them where the model says (gpt-oss: MXFP4 experts; DeepSeek-V3, Kimi K2: FP8 with 128×128 block scales; the rest bf16), else bf16.")
     var dtype: DataType?
     @Option(name: .customLong("kv-dtype"), help: "KV-cache format (default: bf16).")
     var kvDtype: DataType = .bf16
@@ -29,8 +29,7 @@ struct Memory: ParsableCommand {
         let length = seq ?? spec.defaultSequenceLength
         try spec.checkContext(length: length, parameter: .sequenceLength, allowBeyond: allowBeyondContext)
         // A dtype the user names prices every weight; otherwise the checkpoint's own storage, if it has one.
-        let estimator = MemoryEstimator(spec: spec, weightType: dtype ?? .bf16, kvType: kvDtype, groupSize: groupSize,
-                                        recompute: recompute, checkpoint: dtype == nil ? spec.checkpointPrecision : nil)
+        let estimator = MemoryEstimator(spec: spec, requestedWeightType: dtype, kvType: kvDtype, groupSize: groupSize, recompute: recompute)
         let report = try estimator.report(batch: batch, seq: length)
         let fits = DeviceFit.catalog(inferenceBytes: report.inferenceTotal, trainingBytes: report.training.total)
         try output.emit(MemoryView(report: report, fits: fits, explain: output.explain).rendered)
@@ -108,7 +107,7 @@ struct MemoryView {
 
     var json: JSONValue {
         .object([
-            ("model", .string(report.model)), ("dtype", .string(report.checkpoint.map { "experts \($0.experts.rawValue), rest bf16" } ?? report.weightType.rawValue)),
+            ("model", .string(report.model)), ("dtype", .string(report.checkpoint.map { "checkpoint: \($0.summary)" } ?? report.weightType.rawValue)),
             ("kv_dtype", .string(report.kvType.rawValue)), ("batch", .int(report.batch)), ("seq", .int(report.seq)),
             ("cached_positions", .int(report.cachedPositions)),
             ("weights", section(report.weights)),

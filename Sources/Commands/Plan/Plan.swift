@@ -119,6 +119,12 @@ extension Plan {
         }
         var notes = ["decode step per device: max(FLOPs ÷ tp ÷ peak, (weights + KV cache) ÷ tp ÷ HBM bandwidth) + 2 all-reduces per layer over \(device.intraNode.name)",
                      "peak is the datasheet bf16 dense figure, not derated: a roofline lower bound on latency"]
+        if let moe = spec.decoder?.moe {
+            notes.append("mixture of experts: a step reads the dense weights and only the routed experts its batch reaches, E·(1 − (1 − k/E)^batch) of E = \(moe.experts) per sparse layer (k = \(moe.topK); uniform, independent routing assumed; skewed real routing reads fewer)")
+        }
+        if let c = spec.checkpointPrecision {
+            notes.append("weights as the checkpoint stores them: \(c.summary)")
+        }
         if let l = spec.decoder?.attention.latent {
             notes.append("multi-head latent attention: the KV cache holds the \(l.keyValueRank)+\(l.ropeHeadDim)-element latent per token and layer; decode FLOPs follow the absorbed convention (W_UK/W_UV folded in), as serving engines run it")
         }

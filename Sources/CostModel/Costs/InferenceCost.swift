@@ -33,13 +33,15 @@ public struct InferenceCost: Sendable {
     public var notes: [InputMessage]
 
     /// ```
-    /// prefill      = max(B·P·prefillFLOPsPerToken ÷ (peak·MFU·G), weightBytes ÷ (bandwidth·u_bw·G))
+    /// prefill      = max(B·P·prefillFLOPsPerToken ÷ (peak·MFU·G), weightsRead(B·P) ÷ (bandwidth·u_bw·G))
     /// decode step  = max(B·decodeFLOPs(c) ÷ (peak·MFU·G),
-    ///                    (weightBytes + B·kvBytesPerToken·c) ÷ (bandwidth·u_bw·G))   c = P … P+N−2
+    ///                    (weightsRead(B) + B·kvBytesPerToken·c) ÷ (bandwidth·u_bw·G))   c = P … P+N−2
+    /// weightsRead(T) = dense weights + routed experts · (1 − (1 − k/E)^T)   (uniform routing; `WeightTraffic`)
     /// $/request    = (prefill + Σ steps) × $/h × G ÷ 3600 ÷ B
     /// $/1K output  = $/request ÷ N × 1000
     /// ```
-    /// Weights are read once per step for the whole batch; each sequence reads its own KV cache.
+    /// Weights are read once per step for the whole batch — a mixture's routed experts only as far
+    /// as the step's tokens reach them; each sequence reads its own KV cache.
     /// G devices act as one tensor-parallel group with G× the FLOP/s, bandwidth and price, plus
     /// the group's all-reduce time per step when `communication` is given.
     /// The sizes a request is costed for, from the one table `Limits`: prompt 1…2^30 tokens,
@@ -80,16 +82,20 @@ public struct InferenceCost: Sendable {
         let G = Double(devices), B = Double(batch)
         let throughput = hardware.effectiveThroughput * G, bandwidth = bandwidth1 * G
         let weights = Double(model.weightBytes), kv = Double(model.kvCacheBytesPerToken)
+        let traffic = model.weightTraffic
+        let prefillTokens = batch.multipliedReportingOverflow(by: promptTokens)
+        let prefillWeights = Double(traffic.bytes(tokens: prefillTokens.overflow ? Int.max : prefillTokens.partialValue))
+        let stepWeights = Double(traffic.bytes(tokens: batch))
 
         let prefill = RooflineStep(context: 0, flops: B * Double(promptTokens) * model.prefillFLOPsPerToken.value,
-                                   bytes: weights + B * kv * Double(promptTokens), throughput: throughput, bandwidth: bandwidth)
+                                   bytes: prefillWeights + B * kv * Double(promptTokens), throughput: throughput, bandwidth: bandwidth)
         // Communication is added to every step, never overlapped (decode steps are too short to hide it).
         let prefillCommunication = Seconds(communication?.secondsForTokens(batch * promptTokens) ?? 0)
         let stepCommunication = Seconds(communication?.secondsForTokens(batch) ?? 0)
         var decodeTime = Seconds.zero, first: RooflineStep?, last: RooflineStep?, memoryBound = 0
         for context in promptTokens..<(promptTokens + outputTokens - 1) {
             let step = RooflineStep(context: context, flops: B * Double(model.decodeFLOPs(context: context)),
-                                    bytes: weights + B * kv * Double(context), throughput: throughput, bandwidth: bandwidth)
+                                    bytes: stepWeights + B * kv * Double(context), throughput: throughput, bandwidth: bandwidth)
             decodeTime = decodeTime + step.time + stepCommunication
             if step.bound == .memory { memoryBound += 1 }
             if first == nil { first = step }
@@ -120,9 +126,9 @@ public struct InferenceCost: Sendable {
             notes.append("weights + KV cache (\(Bytes(memory))) exceed the memory of \(devices) × \(Quantity.grouped(gb, fractionDigits: 0)) GB; raise \(InputParameter.devices)")
         }
         if model.kvCacheBytesPerToken == 0 { notes.append("no KV cache in the figures (rule model): decode bytes are the weights only") }
-        if model.activeParameters < model.totalParameters {
-            notes.append("mixture of experts: FLOPs follow the \(model.activeParameters) active parameters; every step reads all \(model.totalParameters) parameters' weights "
-                + "(right once a batch routes tokens to every expert; an upper bound at small batch)")
+        if traffic.routedExperts > 0 {
+            notes.append("mixture of experts: FLOPs follow the \(model.activeParameters) active parameters; a decode step reads the dense weights and the routed experts its \(batch) tokens reach — "
+                + "\(traffic.describe(tokens: batch)): \(Bytes(stepWeights)) of \(Bytes(weights)) of weights per step")
         }
 
         let balance = throughput.value / bandwidth.value
@@ -133,10 +139,12 @@ public struct InferenceCost: Sendable {
                 .init("peak·MFU", hardware.effectiveThroughput.description, "", citing: hardware.sources["utilisation"] ?? "stated"),
                 .init("G", String(devices), "devices"),
             ], result: "\(prefill.time) (\(prefill.bound.rawValue)-bound)"),
-            Explanation("decode time", formula: "Σ over N−1 steps of max(B·decodeFLOPs(c) ÷ (peak·MFU·G), (weightBytes + B·kvBytesPerToken·c) ÷ (bandwidth·u_bw·G))", inputs: [
+            Explanation("decode time", formula: "Σ over N−1 steps of max(B·decodeFLOPs(c) ÷ (peak·MFU·G), (weightsRead(B) + B·kvBytesPerToken·c) ÷ (bandwidth·u_bw·G)); weightsRead(B) = dense + routed experts · (1 − (1 − k/E)^B)", inputs: [
                 .init("N", String(outputTokens), "tokens"),
                 .init("decodeFLOPs(P)", String(model.decodeFLOPs(context: promptTokens)), "FLOP/sequence", source: model.name),
-                .init("weightBytes", String(model.weightBytes), "B", source: "Workload.MemoryEstimator"),
+                .init("weightBytes", String(model.weightBytes), "B", source: "Workload.MemoryEstimator, \(model.weightStorage)"),
+                .init("weightsRead(B)", String(format: "%.0f", stepWeights), "B",
+                      source: traffic.routedExperts > 0 ? traffic.describe(tokens: batch) : "every weight, every step"),
                 .init("kvBytesPerToken", String(model.kvCacheBytesPerToken), "B", source: "Workload.MemoryEstimator"),
                 .init("bandwidth", datasheetBandwidth.description, "", citing: hardware.sources["bandwidth"] ?? "stated"),
                 .init("u_bw", CostError.trim(hardware.bandwidthUtilisation), "", citing: hardware.sources["bandwidth_utilisation"] ?? "stated"),

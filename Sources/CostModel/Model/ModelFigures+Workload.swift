@@ -3,6 +3,7 @@ import Workload
 extension ModelFigures {
     /// Exact figures of `spec` at `sequenceLength` tokens per sequence, counted by Workload's
     /// `FlopCounter` (convention `matmul` unless given), `ParameterCount` and `MemoryEstimator`.
+    /// `weightType` nil: the weights as the checkpoint stores them where the model says, else bf16.
     ///
     /// ```
     /// training per token = train(batch 1, seq, recompute none).total ÷ seq     (model FLOPs, 3 × forward)
@@ -12,7 +13,7 @@ extension ModelFigures {
     /// decode slope       = decode(context seq + 1) − decode(context seq)
     /// ```
     public init(spec: ModelSpec, sequenceLength: Int, convention: Convention = .matmul,
-                recompute: Recompute = .none, weightType: DataType = .bf16, kvType: DataType = .bf16) throws {
+                recompute: Recompute = .none, weightType: DataType? = nil, kvType: DataType = .bf16) throws {
         try CostError.atLeastOne(sequenceLength, .sequenceLength)
         let counter = try FlopCounter(spec: spec, convention: convention, latentDecode: .absorbed)
         let parameters = try ParameterCount.report(for: spec)
@@ -25,7 +26,8 @@ extension ModelFigures {
             decode = try counter.decode(batch: 1, context: sequenceLength).total
             slope = try counter.decode(batch: 1, context: sequenceLength + 1).total - decode
         }
-        let memory = try MemoryEstimator(spec: spec, weightType: weightType, kvType: kvType).report(batch: 1, seq: sequenceLength)
+        // The one rule `memory` and `plan` price weights by: the named dtype, else the checkpoint's storage, else bf16.
+        let memory = try MemoryEstimator(spec: spec, requestedWeightType: weightType, kvType: kvType).report(batch: 1, seq: sequenceLength)
         var notes = prefill.notes
         let trainingNotes = hardwareTrain.notes.filter { !prefill.notes.contains($0) }
         if spec.hasLatentAttention {
@@ -43,6 +45,7 @@ extension ModelFigures {
                   prefillFLOPsPerToken: FLOPsPerToken(flops: prefill.total, tokens: prefill.tokens),
                   decodeFLOPsPerToken: decode, decodeFLOPsPerCachedToken: slope,
                   weightBytes: memory.weights.total, kvCacheBytesPerToken: memory.kvCacheBytesPerToken,
+                  weightTraffic: memory.weightTraffic, weightStorage: memory.weights.title,
                   notes: notes,
                   hardwareTrainingFLOPsPerToken: FLOPsPerToken(flops: hardwareTrain.total, tokens: hardwareTrain.tokens),
                   recompute: recompute.rawValue, trainingNotes: trainingNotes)

@@ -30,6 +30,11 @@ public struct ModelFigures: Sendable, Equatable {
     public var decodeFLOPsPerCachedToken: Int128
     /// Bytes of all weights in the serving format.
     public var weightBytes: Int128
+    /// How a step reads them: the dense parts every step, routed experts by the share its tokens
+    /// touch (uniform routing assumed); every weight every step for the rule.
+    public var weightTraffic: WeightTraffic
+    /// The weights' storage, as `memory` titles it (`bf16`, `checkpoint: linear layers fp8 …`).
+    public var weightStorage: String
     /// KV-cache bytes per cached position per sequence.
     public var kvCacheBytesPerToken: Int128
     /// Counting convention and anything else a reader must know (every phase); typed, as a note
@@ -45,13 +50,15 @@ public struct ModelFigures: Sendable, Equatable {
     public init(name: String, totalParameters: Int128, activeParameters: Int128, sequenceLength: Int,
                 trainingFLOPsPerToken: FLOPsPerToken, prefillFLOPsPerToken: FLOPsPerToken,
                 decodeFLOPsPerToken: Int128, decodeFLOPsPerCachedToken: Int128 = 0,
-                weightBytes: Int128, kvCacheBytesPerToken: Int128, notes: [InputMessage] = [],
+                weightBytes: Int128, kvCacheBytesPerToken: Int128, weightTraffic: WeightTraffic? = nil,
+                weightStorage: String = "bf16", notes: [InputMessage] = [],
                 hardwareTrainingFLOPsPerToken: FLOPsPerToken? = nil, recompute: String = "none", isRule: Bool = false,
                 trainingNotes: [InputMessage] = []) {
         self.name = name; self.totalParameters = totalParameters; self.activeParameters = activeParameters
         self.sequenceLength = sequenceLength; self.trainingFLOPsPerToken = trainingFLOPsPerToken
         self.prefillFLOPsPerToken = prefillFLOPsPerToken; self.decodeFLOPsPerToken = decodeFLOPsPerToken
         self.decodeFLOPsPerCachedToken = decodeFLOPsPerCachedToken; self.weightBytes = weightBytes
+        self.weightTraffic = weightTraffic ?? .dense(weightBytes); self.weightStorage = weightStorage
         self.kvCacheBytesPerToken = kvCacheBytesPerToken; self.notes = notes
         self.hardwareTrainingFLOPsPerToken = hardwareTrainingFLOPsPerToken ?? trainingFLOPsPerToken
         self.recompute = recompute; self.isRule = isRule; self.trainingNotes = trainingNotes
@@ -64,7 +71,7 @@ public struct ModelFigures: Sendable, Equatable {
             name: name, totalParameters: parameters, activeParameters: parameters, sequenceLength: 1,
             trainingFLOPsPerToken: FLOPsPerToken(perToken: 6 * parameters),
             prefillFLOPsPerToken: FLOPsPerToken(perToken: 2 * parameters), decodeFLOPsPerToken: 2 * parameters,
-            weightBytes: bytesPerParameter * parameters, kvCacheBytesPerToken: 0,
+            weightBytes: bytesPerParameter * parameters, kvCacheBytesPerToken: 0, weightStorage: "\(bytesPerParameter) bytes per parameter",
             notes: ["rule convention: 2·N per forward token, 6·N per training token (no attention term, no KV cache)"],
             isRule: true)
     }

@@ -61,7 +61,7 @@ public struct SeedCorrections: Sendable {
         let discounted = gpt4 * I.discount
 
         let bytesPerParameter = hardware.isMeasured ? 4.0 : 2.0
-        let touched = 1 - pow1m(activeExperts / experts, batch)
+        let touched = WeightTraffic.touchedShare(experts: experts, topK: activeExperts, tokens: batch)
         let b = Double(batch)
         // Without a bandwidth (a profile that measured none) the step is compute-bound by assumption.
         let bandwidth = hardware.effectiveBandwidth ?? BytesPerSecond(.infinity)
@@ -82,13 +82,6 @@ public struct SeedCorrections: Sendable {
             breakEvenTokens: per1K < I.averagePricePer1K
                 ? SeedFormulas.breakEvenTokens(pretrainingPerMonth: monthly, inferencePer1K: per1K, pricePer1K: I.averagePricePer1K) : nil,
             plusSubscribers: subscribers(plusTokens), lightSubscribers: subscribers(lightTokens))
-    }
-
-    /// `(1 − p)^n` for a whole n ≥ 1.
-    static func pow1m(_ p: Double, _ n: Int) -> Double {
-        var result = 1.0, base = 1 - p, e = n
-        while e > 0 { if e & 1 == 1 { result *= base }; base *= base; e >>= 1 }
-        return result
     }
 
     /// How the per-1K figure is made, in one sentence.

@@ -8,7 +8,8 @@
 /// `swiglu_alpha`), which changes no parameter and no matmul FLOP; `hidden_act` is never read.
 ///
 /// `quantization_config` (MXFP4 experts) says how the checkpoint stores the weights, not what
-/// transformers builds: it changes memory (`checkpointPrecision`), never a count.
+/// transformers builds: it changes memory (`checkpointPrecision`, read for every type in
+/// `HuggingFaceConfig+Quantization`), never a count.
 extension HuggingFaceConfig {
     func gptOssSpec(warnings: inout [String]) throws(SpecError) -> ModelSpec {
         let experts = try requiredSize("num_local_experts", "num_experts")
@@ -31,23 +32,6 @@ extension HuggingFaceConfig {
         stack.slidingWindowLayers = stack.slidingWindow == nil || sliding == layers ? nil : sliding
         stack.attention.sinks = true
         spec.decoder = stack
-        spec.checkpointPrecision = try checkpointPrecision(warnings: &warnings)
         return spec
-    }
-
-    /// `quantization_config`: MXFP4 experts (gpt-oss's checkpoints) unless `modules_to_not_convert`
-    /// keeps the experts out; another method is named, and memory prices the weights at the dtype asked for.
-    private func checkpointPrecision(warnings: inout [String]) throws(SpecError) -> CheckpointPrecision? {
-        guard let q = try object("quantization_config") else { return nil }
-        let method = try q.string("quant_method") ?? ""
-        guard method == "mxfp4" else {
-            warnings.append("'quantization_config.quant_method' = \"\(method)\" is not a storage llmcost models: memory prices the weights at the weight dtype asked for (bf16 by default)")
-            return nil
-        }
-        if case .array(let kept)? = q.value("modules_to_not_convert"),
-           kept.contains(where: { if case .string(let m) = $0 { m.contains("experts") } else { false } }) {
-            return nil
-        }
-        return CheckpointPrecision(experts: .mxfp4)
     }
 }

@@ -62,6 +62,7 @@ extension HuggingFaceConfig {
         let defaults = ClassDefaults.forModelType(type)
         let config = withDefaults(defaults)
         var spec = try config.familySpec(type, warnings: &warnings)
+        spec.checkpointPrecision = try config.checkpointPrecision(of: spec, warnings: &warnings)
         if let defaults, !config.defaultsRead.entries.isEmpty {
             let list = config.defaultsRead.entries.map { "\($0.key) = \($0.value.jsonText)" }.joined(separator: ", ")
             warnings.insert("fields absent from the config take \(defaults.className)'s defaults (transformers 5.23.0): \(list)", at: 0)

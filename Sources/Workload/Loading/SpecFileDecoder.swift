@@ -6,14 +6,19 @@ import Yams
 /// Parser and decoder errors become one `SpecError` each, with the field path written the way
 /// the file writes it (`decoder.attention.kvHeads`), so the user can find the line to fix.
 enum SpecFileDecoder {
+    /// A YAML file is parsed once: the composed node is checked (spelling, schema) and then
+    /// decoded, never re-parsed from the text.
     static func decode(_ input: InputFile) throws(SpecError) -> (spec: ModelSpec, hasName: Bool) {
         let tree: SpecTree
         var json: JSONValue?
+        var yaml: Node?
         if input.looksLikeJSON {
             json = try JSONValue.parse(input.data, file: input.path)
             tree = SpecTree(json!)
         } else {
-            tree = try yamlTree(input)
+            let composed = try yamlNode(input)
+            yaml = composed
+            tree = SpecTree(composed)
         }
         guard case .mapping(let pairs) = tree else {
             throw SpecError(file: input.path, "a spec must be a mapping of fields (vocabularySize: …, decoder: …)")
@@ -23,9 +28,10 @@ enum SpecFileDecoder {
             throw SpecError(file: input.path, field: field, "expected an integer, got \(number)")
         }
         do {
-            let spec = input.looksLikeJSON
-                ? try JSONDecoder().decode(ModelSpec.self, from: input.data)
-                : try YAMLDecoder().decode(ModelSpec.self, from: input.text)
+            // Every tag in the node is the one its plain spelling resolves to (`YAMLSpellingRules`
+            // refuses any other), so decoding it reads what decoding the text would.
+            let spec = try yaml.map { try YAMLDecoder().decode(ModelSpec.self, from: $0) }
+                ?? JSONDecoder().decode(ModelSpec.self, from: input.data)
             return (spec, pairs.contains { $0.key == "name" })
         } catch let error as DecodingError {
             throw specError(error, file: input.path, tree: tree)
@@ -59,9 +65,14 @@ enum SpecFileDecoder {
         return nil
     }
 
-    static func yamlTree(_ input: InputFile) throws(SpecError) -> SpecTree {
+    /// The file's one YAML document, composed once, its size bounded and its spellings checked.
+    static func yamlNode(_ input: InputFile) throws(SpecError) -> Node {
         do {
-            guard let node = try Yams.compose(yaml: input.text) else {
+            // The decoder's own resolver (merge keys only), as `YAMLDecoder.decode(from: String)`
+            // uses: decoding looks each field up by comparing key nodes, and a node whose tags
+            // the default resolver must settle costs a regular-expression match per comparison.
+            // The spelling rules settle plain scalars themselves (`YAMLSpellingRules.resolvedTag`).
+            guard let node = try Yams.compose(yaml: input.text, mergeOnly) else {
                 throw SpecError(file: input.path, "the file holds no YAML document (only comments?)")
             }
             // Aliases make a small file expand exponentially ("billion laughs"); a spec has a
@@ -71,7 +82,7 @@ enum SpecFileDecoder {
                 throw SpecError(file: input.path, "the YAML expands to more than \(maximumNodes) nodes (nested aliases?); a spec has a few hundred")
             }
             try YAMLSpellingRules.check(node, file: input.path)
-            return SpecTree(node)
+            return node
         } catch let error as SpecError {
             throw error
         } catch YamlError.duplicatedKeysInMapping(let duplicates, let context) {
@@ -81,6 +92,9 @@ enum SpecFileDecoder {
             throw SpecError(file: input.path, "malformed YAML: \(firstLine(of: error))")
         }
     }
+
+    /// Yams' decoder's resolver: merge keys (`<<`) only.
+    static let mergeOnly = Resolver.basic.appending(Resolver.Rule.merge)
 
     /// Nodes a spec file may expand to, aliases followed.
     static let maximumNodes = 100_000

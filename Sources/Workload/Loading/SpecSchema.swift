@@ -41,7 +41,7 @@ enum SpecSchema: Sendable {
         "name": .leaf, "source": .leaf, "family": .leaf, "vocabularySize": .leaf, "hiddenSize": .leaf,
         "contextWindow": .leaf, "embeddingProjectionSize": .leaf, "encoder": stack, "decoder": stack,
         "lmHead": .object(["tied": .leaf, "bias": .leaf]), "pooler": .leaf, "predictionModules": .leaf,
-        "checkpointPrecision": .object(["experts": .leaf]),
+        "checkpointPrecision": .object(["experts": .leaf, "linear": .leaf, "blockSize": .leaf]),
     ])
 
     /// Accepted values of the enumerated fields, for error messages.
@@ -52,6 +52,7 @@ enum SpecSchema: Sendable {
         "stateSpace.variant": "mamba, mamba2",
         "positions.kind": "none, learned, rotary, alibi",
         "checkpointPrecision.experts": CheckpointPrecision.Format.allCases.map(\.rawValue).joined(separator: ", "),
+        "checkpointPrecision.linear": CheckpointPrecision.Format.allCases.map(\.rawValue).joined(separator: ", "),
         "routing.scoring": ExpertRouting.Scoring.allCases.map(\.rawValue).joined(separator: ", "),
         "].attention": LayerKind.Reach.allCases.map(\.rawValue).joined(separator: ", "),
         "qkNorm": "per_head, projection, l2",

@@ -13,7 +13,7 @@ enum YAMLSpellingRules {
     /// Throws on the first node, in document order, written in a disputed spelling, or on the
     /// first key written twice in one mapping (compared as the decoder compares them: as text).
     static func check(_ node: Node, path: String = "", file: String) throws(SpecError) {
-        try checkTag(of: node, path: path, file: file)
+        try checkTag(of: node, path: path, file: file, isKey: false)
         switch node {
         case .scalar(let scalar):
             try checkScalar(scalar, path: path, file: file)
@@ -27,7 +27,7 @@ enum YAMLSpellingRules {
                 }
                 let name = scalar.string
                 let field = path.isEmpty ? name : "\(path).\(name)"
-                try checkTag(of: key, path: field, file: file)
+                try checkTag(of: key, path: field, file: file, isKey: true)
                 guard seen.insert(name).inserted else {
                     throw SpecError(file: file, field: field, "written twice in one mapping\(line(of: key)); readers disagree on which value counts, so remove one")
                 }
@@ -62,19 +62,24 @@ enum YAMLSpellingRules {
         }
     }
 
-    /// Refuses a tag written in the file (`!!str`, `!custom`): the tag a node carries differs
-    /// from the one its plain form would resolve to only when the file names one.
-    private static func checkTag(of node: Node, path: String, file: String) throws(SpecError) {
-        let expected: Tag.Name
+    /// Refuses a tag written in the file (`!!str 12`, `!custom`). The node is read as the parser
+    /// left it (`SpecFileDecoder.yamlNode` composes with the decoder's own merge-only resolver and
+    /// never asks for `Node.tag`, which would resolve it): its tag is the implicit one unless the
+    /// file names one, or — for a key, which the parser hashes while checking for duplicates —
+    /// the string tag the resolver gave it. A written tag that says what the plain form would
+    /// resolve to anyway (`!!int 12`, `!!map`) changes nothing and is let through.
+    private static func checkTag(of node: Node, path: String, file: String, isKey: Bool) throws(SpecError) {
+        let expected: Tag.Name, written: Tag
         switch node {
         case .scalar(let scalar):
             expected = scalar.style == .plain || scalar.style == .any ? resolvedTag(scalar.string) : .str
-        case .mapping: expected = .map
-        case .sequence: expected = .seq
+            written = scalar.tag
+        case .mapping(let mapping): expected = .map; written = mapping.tag
+        case .sequence(let sequence): expected = .seq; written = sequence.tag
         case .alias: return
         }
-        let tag = node.tag.description
-        guard tag != expected.rawValue else { return }
+        let tag = written.description
+        guard tag != Tag.Name.implicit.rawValue, tag != expected.rawValue, !(isKey && tag == Tag.Name.str.rawValue) else { return }
         let shown = tag.hasPrefix("tag:yaml.org,2002:") ? "!!" + tag.dropFirst("tag:yaml.org,2002:".count) : tag
         throw SpecError(file: file, field: path.isEmpty ? nil : path, "the YAML tag '\(shown)' is not read the same way by every YAML reader; remove it (quote a value that is text)")
     }

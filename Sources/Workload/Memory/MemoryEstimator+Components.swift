@@ -90,7 +90,7 @@ extension MemoryEstimator {
     }
 
     /// The decoder stack as operations (its attention operations say what they cache).
-    private var decoderOperations: StackOperations? {
+    var decoderOperations: StackOperations? {
         operations.stacks.first { $0.role == .decoder }
     }
 
@@ -121,7 +121,15 @@ extension MemoryEstimator {
             notes.append("chunked attention \(c) on \(d.layers(reaching: .chunked)) of \(d.layers) layers: a query reads only its own chunk, so those layers cache at most \(c) positions per sequence (transformers keeps the last \(c - 1) and the new one); the \(d.layers - d.layers(reaching: .chunked)) global layers cache every position")
         }
         if let checkpoint {
-            notes.append("weights as the checkpoint stores them: the experts' weight matrices in \(checkpoint.experts.rawValue) (4-bit values, one 8-bit scale per 32: \(checkpoint.experts.bitsPerValue) bits each), everything else bf16; \(InputParameter.weightType) prices them all at one dtype instead")
+            notes.append(Self.checkpointNote(checkpoint))
+            let extra = checkpointFileExtraBytes(checkpoint)
+            if extra != .zero, let weights = try? operations.parameterReport() {
+                let built = weightComponents(weights).reduce(ExactCount.zero) { $0 + $1.bytes }
+                let what = (spec.predictionModules ?? 0) > 0
+                    ? "the multi-token-prediction module(s) at the same precision with their bf16 embedding and LM-head copies, and the fp32 e_score_correction_bias"
+                    : "the fp32 e_score_correction_bias"
+                notes.append("the checkpoint's files also hold \(extra) bytes transformers does not build (\(what)): \(built + extra) bytes in all")
+            }
         } else if weightType.quantisesLinearLayersOnly {
             notes.append("\(weightType.rawValue): linear layers quantised, embeddings and norms kept in bf16")
         }

@@ -28,17 +28,40 @@ public struct MemoryEstimator: Sendable {
         let cached = cachedPositions(seq)
         let perToken = try kvBytesPerToken().checked("KV-cache bytes per token")
         let kv = try MemorySection(title: "KV cache (\(kvType.rawValue))", components: kvComponents(batch: batch, seq: seq))
-        let decode = try MemorySection(title: "bytes read per decode step", components: [
-            .init(name: "weights", bytes: ExactCount(weights.total), formula: "every weight once per step, shared by the batch"),
-            .init(name: "kv_cache", bytes: ExactCount(kv.total), formula: "each sequence reads its own cache"),
-        ])
+        let traffic = weightTraffic(weights)
+        var read = [MemoryComponent(name: "weights", bytes: ExactCount(traffic.alwaysRead),
+                                    formula: traffic.routedExperts > 0 ? "every weight but the routed experts' once per step, shared by the batch"
+                                        : "every weight once per step, shared by the batch")]
+        if traffic.routedExperts > 0 {
+            read.append(.init(name: "routed_experts", bytes: ExactCount(traffic.routedBytes(tokens: batch)),
+                              formula: "expected share of \(traffic.routedExperts) B of routed experts: \(traffic.describe(tokens: batch))"))
+        }
+        read.append(.init(name: "kv_cache", bytes: ExactCount(kv.total), formula: "each sequence reads its own cache"))
+        let decode = try MemorySection(title: "bytes read per decode step", components: read)
         let training = try MemorySection(title: "training (mixed-precision Adam, recompute \(recompute.rawValue))",
                                          components: trainingComponents(parameters, batch: batch, seq: seq))
         return MemoryReport(
             model: spec.name, weightType: weightType, checkpoint: checkpoint, kvType: kvType, batch: batch, seq: seq, weights: weights,
             kvCacheBytesPerToken: perToken, cachedPositions: cached, kvCache: kv,
             inferenceTotal: try (ExactCount(weights.total) + ExactCount(kv.total)).checked("inference memory"),
-            decodeStep: decode, training: training, recompute: recompute, notes: notes())
+            decodeStep: decode, weightTraffic: traffic, training: training, recompute: recompute, notes: notes())
+    }
+
+    /// The weights split into what every step reads and the routed experts (`WeightTraffic`).
+    func weightTraffic(_ weights: MemorySection) -> WeightTraffic {
+        let name = ParameterGroup.experts.rawValue
+        let routed = weights.components.filter { $0.name == name || $0.name.hasSuffix("." + name) }.reduce(Int128(0)) { $0 + $1.bytes.value }
+        guard routed > 0, let moe = spec.decoder?.moe else { return .dense(weights.total) }
+        return WeightTraffic(alwaysRead: weights.total - routed, routedExperts: routed, experts: moe.experts, topK: moe.topK)
+    }
+
+    /// The one rule for how a command prices the weights: a dtype the user names prices every
+    /// weight at it; otherwise the checkpoint's own storage where the model says (gpt-oss's MXFP4
+    /// experts, DeepSeek-V3's FP8), else bf16. `memory`, `cost` and `plan` all build it this way.
+    public init(spec: ModelSpec, requestedWeightType: DataType?, kvType: DataType = .bf16, groupSize: Int = 128,
+                recompute: Recompute = .none) {
+        self.init(spec: spec, weightType: requestedWeightType ?? .bf16, kvType: kvType, groupSize: groupSize, recompute: recompute,
+                  checkpoint: requestedWeightType == nil ? spec.checkpointPrecision : nil)
     }
 
     /// Positions a decoder keeps per sequence: all of them, or its sliding window.

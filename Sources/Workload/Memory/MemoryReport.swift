@@ -41,6 +41,8 @@ public struct MemoryReport: Sendable {
     public var inferenceTotal: Int128
     /// Bytes one decode step reads: the weights once for the whole batch, each sequence's cache.
     public var decodeStep: MemorySection
+    /// The weights as a step reads them: the dense parts every step, the routed experts by share.
+    public var weightTraffic: WeightTraffic
     /// Mixed-precision Adam training: weights, gradients, optimizer state, activations.
     public var training: MemorySection
     public var recompute: Recompute

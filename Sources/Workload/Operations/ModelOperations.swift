@@ -35,7 +35,9 @@ public struct ModelOperations: Sendable, Equatable {
         }
         if let lmHead = spec.lmHead {
             let weights = (lmHead.tied ? .zero : ExactCount.product(V, e)) + (lmHead.bias ? V : 0)
-            ops.append(outside(.lmHead, .linear(inputs: e, outputs: V, rows: .logits), Weights(.lmHead, weights)))
+            // A tied head's matrix is the embedding's (stored once, as a lookup table).
+            ops.append(outside(.lmHead, .linear(inputs: e, outputs: V, rows: .logits),
+                               Weights(.lmHead, weights, matrices: lmHead.tied ? [] : nil)))
             if lmHead.bias { ops.append(outside(.lmHeadBias, .elementwise(flopsPerRow: ExactCount(V), rows: .logits), nil)) }
         }
         return ops

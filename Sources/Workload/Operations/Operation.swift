@@ -103,9 +103,42 @@ public struct Weights: Sendable, Equatable {
     public var count: ExactCount
     /// What one token touches: all of them, or the top-k of a mixture's experts.
     public var active: ExactCount
+    /// The weight matrices among `count` as a checkpoint stores them, where that differs from
+    /// the operation's `linear` shape (`Operation.storedMatrices`): every expert stored, top-k
+    /// run; q, k and v stored apart, run as one GEMM; latent attention's `kv_b_proj` used
+    /// absorbed. nil: the `linear` work's own matrix, `copies` of it.
+    public var matrices: [WeightMatrix]?
 
-    public init(_ group: ParameterGroup, _ count: ExactCount, active: ExactCount? = nil) {
-        self.group = group; self.count = count; self.active = active ?? count
+    public init(_ group: ParameterGroup, _ count: ExactCount, active: ExactCount? = nil, matrices: [WeightMatrix]? = nil) {
+        self.group = group; self.count = count; self.active = active ?? count; self.matrices = matrices
+    }
+}
+
+/// `count` weight matrices of `outputs × inputs` values per layer (PyTorch's `Linear.weight`
+/// layout): what a quantised checkpoint splits into blocks, each block with its own scale, so
+/// the bytes depend on each matrix's shape and not only on how many values there are.
+public struct WeightMatrix: Sendable, Equatable {
+    public var inputs: Int
+    public var outputs: Int
+    public var count: Int
+
+    public init(inputs: Int, outputs: Int, count: Int = 1) {
+        self.inputs = inputs; self.outputs = outputs; self.count = count
+    }
+
+    /// Values in all `count` matrices.
+    public var elements: ExactCount { ExactCount.product(count, inputs, outputs) }
+}
+
+extension Operation {
+    /// The weight matrices this operation's weights hold per layer, as stored; the rest of
+    /// `weights.count` is biases and vectors. Empty for an operation without weights or
+    /// without a weight GEMM (a lookup, a norm).
+    public var storedMatrices: [WeightMatrix] {
+        guard let w = weights else { return [] }
+        if let m = w.matrices { return m }
+        if case .linear(let inputs, let outputs, let copies, _) = work { return [WeightMatrix(inputs: inputs, outputs: outputs, count: copies)] }
+        return []
     }
 }
 

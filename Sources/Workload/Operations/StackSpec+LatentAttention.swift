@@ -42,7 +42,8 @@ extension StackSpec {
                              weights: Weights(.latentNorms, ExactCount(kvR)), saved: .init(bytesPerRow: ExactCount(2 * kvR))))
         // Rotary on each head's rope part of the query and on the one shared rope key.
         ops.append(.elementwise(.rotaryApply, ExactCount.product(H + 1, rope, ElementwiseCost.rotaryPerElement)))
-        let upWeights = Weights(.attention, ExactCount.product(kvR, H, nope + v))
+        // Stored as one `kv_b_proj` matrix whichever form runs it.
+        let upWeights = Weights(.attention, ExactCount.product(kvR, H, nope + v), matrices: [WeightMatrix(inputs: kvR, outputs: H * (nope + v))])
         let perScore = ElementwiseCost.softmaxPerScore + ElementwiseCost.scalePerScore + (causal ? ElementwiseCost.maskPerScore : 0)
         let cache = CachedState.latent(elements: l.cachedElements)
         switch decode {

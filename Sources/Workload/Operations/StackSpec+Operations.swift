@@ -76,7 +76,8 @@ extension StackSpec {
         // Gated attention's `q_proj` also produces the output gate, one per query element.
         let qkvWidth = (a.outputGate ? 2 * q : q) + 2 * kv
         var ops = [Operation(.attentionQKV, .linear(inputs: d, outputs: qkvWidth, rows: .queries),
-                             weights: Weights(.attention, ExactCount.product(d, qkvWidth) + (a.qkvBias ? qkvWidth : 0)),
+                             weights: Weights(.attention, ExactCount.product(d, qkvWidth) + (a.qkvBias ? qkvWidth : 0),
+                                              matrices: [WeightMatrix(inputs: d, outputs: q), WeightMatrix(inputs: d, outputs: kv, count: 2)]),
                              saved: .init(bytesPerRow: ExactCount(2 * d), replicatedBytesPerRow: ExactCount(2 * d)), tensorShard: .column)]
         if a.qkvBias { ops.append(.elementwise(.biasAdds, ExactCount(qkvWidth))) }
         let rotates = kind.rotary ? rotaryDimensions : nil
@@ -120,7 +121,8 @@ extension StackSpec {
                              saved: .init(bytesPerRow: ExactCount(2 * d), replicatedBytesPerRow: ExactCount(2 * d)), tensorShard: .column)]
         if x.qkvBias { ops.append(.elementwise(.biasAdds, ExactCount(q), rows: .crossQueries)) }
         ops.append(Operation(.crossAttentionKV, .linear(inputs: d, outputs: 2 * kv, rows: .crossKeys),
-                             weights: Weights(.crossAttention, ExactCount.product(d, 2 * kv) + (x.qkvBias ? 2 * kv : 0)),
+                             weights: Weights(.crossAttention, ExactCount.product(d, 2 * kv) + (x.qkvBias ? 2 * kv : 0),
+                                              matrices: [WeightMatrix(inputs: d, outputs: kv, count: 2)]),
                              cache: .crossKeyValues(elements: 2 * x.kvHeads * x.headDim), tensorShard: .column))
         if x.qkvBias { ops.append(.elementwise(.crossKVBiasAdds, ExactCount(2 * kv), rows: .crossKeys)) }
         ops += [
@@ -145,16 +147,19 @@ extension StackSpec {
                                width d: Int, copies: Int = 1, stored: Int = 1) -> [Operation] {
         let g = f.inputProjections, F = f.intermediateSize
         let group = group ?? (component == .ffn ? .ffn : .sharedExpert)
-        func weights(_ perCopy: ExactCount) -> Weights { Weights(group, ExactCount(stored) * perCopy, active: ExactCount(copies) * perCopy) }
+        // Every stored expert's matrices (g input projections and the output projection each), of which `copies` run.
+        func weights(_ perCopy: ExactCount, _ matrix: WeightMatrix) -> Weights {
+            Weights(group, ExactCount(stored) * perCopy, active: ExactCount(copies) * perCopy, matrices: [matrix])
+        }
         var ops = [Operation(component, .linear(inputs: d, outputs: F, copies: g * copies, rows: .queries),
-                             weights: weights(ExactCount.product(g, d, F) + (f.bias ? g * F : 0)),
+                             weights: weights(ExactCount.product(g, d, F) + (f.bias ? g * F : 0), WeightMatrix(inputs: d, outputs: F, count: g * stored)),
                              saved: .init(bytesPerRow: ExactCount(copies) * (ExactCount(2 * d) + ExactCount.product(2, g, F)),
                                           replicatedBytesPerRow: ExactCount.product(copies, 2 * d)), tensorShard: .column)]
         if f.bias { ops.append(.elementwise(.biasAdds, ExactCount.product(copies, g, F))) }
         let activationCost = ElementwiseCost.activation(f.activation) + (f.gated ? ElementwiseCost.gatePerElement : 0)
         ops.append(.elementwise(.activations, ExactCount.product(copies, F, activationCost)))
         ops.append(Operation(component, .linear(inputs: F, outputs: d, copies: copies, rows: .queries),
-                             weights: weights(ExactCount.product(F, d) + (f.bias ? d : 0)),
+                             weights: weights(ExactCount.product(F, d) + (f.bias ? d : 0), WeightMatrix(inputs: F, outputs: d, count: stored)),
                              saved: .init(bytesPerRow: ExactCount(copies) * (ExactCount.product(2, g, F) + ExactCount(d)),
                                           replicatedBytesPerRow: ExactCount.product(copies, d)),
                              tensorShard: .row(closesBlock: component != .sharedExpert)))

@@ -29,6 +29,7 @@ extension ModelSpec {
                 throw SpecError(file: file, field: "predictionModules", "multi-token-prediction modules (DeepSeek-V3, GLM-4.5) repeat the last decoder layer; they need a decoder-only model")
             }
         }
+        if let checkpointPrecision { try checkpointPrecision.validate(for: self, file: file) }
         try check.bound(parameterUpperBound, "the model as a whole")
         return self
     }

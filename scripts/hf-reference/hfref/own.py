@@ -24,7 +24,8 @@ Each such family module (families.OWN) declares only what is its own:
     BUILD_FOR_TRAIN  build with every dropout 0 (common.no_dropout; default False)
     MODEL_CLASS      record the built class as `model_class` (default False)
 
-Every small entry records parameters, prefill, decode and train; hub entries parameters only (empty prefill/decode).
+Every small entry records parameters, prefill, decode and train; hub entries parameters only (empty prefill/decode),
+and, where the hub config's `quantization_config` is FP8, `checkpoint_bytes` (fp8_checkpoint_bytes).
 """
 import os
 
@@ -45,6 +46,8 @@ def _entry(fam, name, cfg, rel):
         e["device"] = "meta"
         if name in fam.PUBLISHED:
             assert e["parameters"] == fam.PUBLISHED[name], (name, e["parameters"])
+        if (cfg.get("quantization_config") or {}).get("quant_method") == "fp8":
+            e["checkpoint_bytes"] = fp8_checkpoint_bytes(model, cfg["quantization_config"])
         e["prefill"], e["decode"] = [], []
         return e
     experts = fam.experts_for(cfg) if hasattr(fam, "experts_for") else getattr(fam, "EXPERTS", None)
@@ -61,6 +64,30 @@ def _entry(fam, name, cfg, rel):
                    else phases.decode(model, "cpu", vocab, False, shapes=getattr(fam, "DECODE_SHAPES", None)))
     e["train"] = phases.train_counts(model, vocab, False, shapes=getattr(fam, "TRAIN_SHAPES", None))
     return e
+
+
+def fp8_checkpoint_bytes(model, quantization):
+    """Bytes of the weights as an FP8 checkpoint stores them: transformers' own fine-grained FP8 integration swaps
+    the modules `from_pretrained` would (`replace_with_fp8_linear`: every nn.Linear and every `experts` module but
+    the output embedding, `get_keys_to_not_convert`), on the meta model; then FP8 tensors count 1 byte per value,
+    their fp32 `*_scale_inv` tensors 4, every other parameter 2 (bf16, the checkpoints' dtype)."""
+    from transformers.integrations.finegrained_fp8 import replace_with_fp8_linear
+    from transformers.quantizers.base import get_keys_to_not_convert
+    from transformers.utils.quantization_config import FineGrainedFP8Config
+    config = FineGrainedFP8Config(weight_block_size=tuple(quantization["weight_block_size"]),
+                                  activation_scheme=quantization.get("activation_scheme", "dynamic"))
+    skip = get_keys_to_not_convert(model) + list(quantization.get("modules_to_not_convert") or [])
+    replace_with_fp8_linear(model, modules_to_not_convert=skip, quantization_config=config, pre_quantized=True)
+    total = 0
+    for name, p in model.named_parameters():
+        if p.dtype in (torch.float8_e4m3fn, torch.float8_e5m2):
+            total += p.numel()
+        elif name.endswith("scale_inv"):
+            assert p.dtype == torch.float32, (name, p.dtype)
+            total += 4 * p.numel()
+        else:
+            total += 2 * p.numel()
+    return total
 
 
 def document(fam):

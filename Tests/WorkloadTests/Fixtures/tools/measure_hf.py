@@ -37,6 +37,9 @@ DEVICE = "meta"
 DECODE_CONTEXTS = {"mistral-absent-sliding-window": (C, 4200), "qwen2-absent-sliding-window": (C, 4200),
                    "gemma2-class-defaults": (C, 4200)}
 
+# Published totals the meta-device build must reproduce (the model card's figure).
+PUBLISHED = {"qwen3-235b-a22b": 235093634560}
+
 
 # Families whose experts run through `experts_implementation` (grouped_mm by default).
 MOE_TYPES = ("mixtral", "qwen2_moe", "qwen3_moe", "olmoe", "phimoe")
@@ -75,6 +78,8 @@ def measure(path):
     result = {"name": os.path.basename(path)[: -len(".json")], "config": os.path.relpath(os.path.abspath(path), fixtures),
               "model_type": model_type, "model_class": type(model).__name__,
               "parameters": sum(p.numel() for p in model.parameters())}
+    if result["name"] in PUBLISHED:
+        assert result["parameters"] == PUBLISHED[result["name"]], (result["name"], result["parameters"])
     if model_type == "bert":
         flops, _ = counted(lambda: model(input_ids=tokens(S)))
         result["prefill"] = [{"batch": B, "seq": S, "flops": flops}]

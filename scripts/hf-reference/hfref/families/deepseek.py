@@ -7,6 +7,8 @@ Fixtures/mla/. Quirks:
   `deepseek_v3`, the layout its `architectures` names. The committed config keeps `kimi_k2`.
 - `e_score_correction_bias` (V3) is a buffer, not a parameter: not in `parameters`.
 - `num_nextn_predict_layers` (MTP) is never built by transformers: not in `parameters`.
+- The hub configs' `quantization_config` (FP8, 128x128 block scales) only matters to `from_pretrained`: the builds
+  drop it; own.py records the bytes transformers' FP8 integration allocates for them (`checkpoint_bytes`).
 - Experts run with `experts_implementation='eager'` (a per-expert F.linear loop FlopCounterMode sees); the
   default grouped_mm path has no FlopCounterMode formula.
 """
@@ -14,7 +16,11 @@ null, true, false = None, True, False  # JSON literals spelled as in the hub fil
 
 MODEL_TYPES = ("deepseek_v2", "deepseek_v3", "kimi_k2")
 
-# Architecture fields of the published config.json files (token ids, dtype, auto_map and quantisation left out).
+# The published checkpoints' storage (their config.json `quantization_config`): FP8 E4M3 with one fp32 scale per
+# 128x128 block. Kept in the written configs (llmcost prices memory with it); the builds drop it.
+_FP8 = {"activation_scheme": "dynamic", "fmt": "e4m3", "quant_method": "fp8", "weight_block_size": [128, 128]}
+
+# Architecture fields of the published config.json files (token ids, dtype and auto_map left out).
 REAL = {
     "deepseek-v3": {  # https://huggingface.co/deepseek-ai/DeepSeek-V3/blob/main/config.json
         "architectures": ["DeepseekV3ForCausalLM"], "attention_bias": false, "attention_dropout": 0.0,
@@ -24,7 +30,7 @@ REAL = {
         "n_routed_experts": 256, "n_shared_experts": 1, "norm_topk_prob": true, "num_attention_heads": 128,
         "num_experts_per_tok": 8, "num_hidden_layers": 61, "num_key_value_heads": 128,
         "num_nextn_predict_layers": 1, "q_lora_rank": 1536, "qk_nope_head_dim": 128, "qk_rope_head_dim": 64,
-        "rms_norm_eps": 1e-06,
+        "quantization_config": _FP8, "rms_norm_eps": 1e-06,
         "rope_scaling": {"beta_fast": 32, "beta_slow": 1, "factor": 40, "mscale": 1.0, "mscale_all_dim": 1.0,
                          "original_max_position_embeddings": 4096, "type": "yarn"},
         "rope_theta": 10000, "routed_scaling_factor": 2.5, "scoring_func": "sigmoid", "tie_word_embeddings": false,
@@ -37,7 +43,7 @@ REAL = {
         "moe_layer_freq": 1, "n_group": 1, "n_routed_experts": 384, "n_shared_experts": 1, "norm_topk_prob": true,
         "num_attention_heads": 64, "num_experts_per_tok": 8, "num_hidden_layers": 61, "num_key_value_heads": 64,
         "num_nextn_predict_layers": 0, "q_lora_rank": 1536, "qk_nope_head_dim": 128, "qk_rope_head_dim": 64,
-        "rms_norm_eps": 1e-06,
+        "quantization_config": _FP8, "rms_norm_eps": 1e-06,
         "rope_scaling": {"beta_fast": 1.0, "beta_slow": 1.0, "factor": 32.0, "mscale": 1.0, "mscale_all_dim": 1.0,
                          "original_max_position_embeddings": 4096, "type": "yarn"},
         "rope_theta": 50000.0, "routed_scaling_factor": 2.827, "scoring_func": "sigmoid",
@@ -104,6 +110,7 @@ METHOD = ("meta-device build for the hub configs (parameters); CPU build with ea
 def buildable(cfg):
     """The dict transformers builds: Kimi K2 as deepseek_v3 (its own type is remote code)."""
     d = dict(cfg)
+    d.pop("quantization_config", None)
     if d["model_type"] == "kimi_k2":
         d["model_type"] = "deepseek_v3"
     return d
