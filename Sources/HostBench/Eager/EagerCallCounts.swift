@@ -4,7 +4,7 @@
 ///
 /// Counted with transformers 5.23 / torch 2.13 on models built with 1 and 2 layers (the difference
 /// is one layer; the rest is the model level), 64 tokens, eager attention:
-/// `scripts/pytorch-host/time_pytorch.py --count-calls MODEL`. The counts do not depend on the
+/// the call-counting mode of `scripts/pytorch-host/time_pytorch.py`. The counts do not depend on the
 /// sequence length or the host.
 public struct EagerCallCounts: Sendable, Equatable {
     public struct Calls: Sendable, Equatable {

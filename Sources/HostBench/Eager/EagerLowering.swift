@@ -1,10 +1,10 @@
 import Workload
 
 /// The kernels eager PyTorch (transformers 5.23, FP32, eager attention, batch 1) launches for a
-/// dense decoder-only model: what `validate --measure` can run, priced by `EagerTimeModel`.
+/// dense decoder-only model: what the measured validation can run, priced by `EagerTimeModel`.
 ///
 /// Written from `torch.profiler` traces of GPT-2, Qwen2 and Llama (`scripts/pytorch-host/
-/// time_pytorch.py --profile`): each `nn.Linear` with a bias is an `addmm` that first copies the
+/// time_pytorch.py`, profile mode): each `nn.Linear` with a bias is an `addmm` that first copies the
 /// bias into its output; GPT-2's `gelu_new` is eight element-wise kernels, Llama's RMSNorm six
 /// (`pow`, `mean`, `add`, `rsqrt`, two `mul`); rotary is `q·cos + rotate_half(q)·sin` (`mul`,
 /// `neg`, `cat`, `mul`, `add`) on q and on k; grouped K/V heads are copied out to every query head

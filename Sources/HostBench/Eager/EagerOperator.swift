@@ -1,11 +1,11 @@
 /// One kernel eager PyTorch launches for a model on the CPU, with what it computes or moves.
 ///
-/// The per-operator time model of `validate --measure` (`pytorch_eager`) prices a pass as the sum
+/// The per-operator time model of the measured validation (`pytorch_eager`) prices a pass as the sum
 /// over these: a GEMM at the rate measured for its own shape (and never faster than its bytes at
 /// the measured bandwidth), an element-wise pass at the bandwidth measured for its tensor size,
 /// and every launch at the per-operator dispatch cost. Which kernels eager PyTorch launches, and
 /// how many bytes each moves, is written down per layer kind in `EagerLowering` from the
-/// operator traces of transformers 5.23 (`torch.profiler`, `scripts/pytorch-host/time_pytorch.py --profile`).
+/// operator traces of transformers 5.23 (`torch.profiler`, `scripts/pytorch-host/time_pytorch.py`, profile mode).
 public struct EagerOperator: Sendable, Equatable {
     public enum Kind: Sendable, Equatable {
         /// `batch` products of `m × k` by `k × n` (a `bmm` over heads, or one `mm`/`addmm`).

@@ -23,7 +23,7 @@ public struct EagerTimeModel: Codable, Sendable, Equatable {
     public var dispatchSeconds: Double
 
     /// Eager PyTorch's cost of one aten call from Python, measured on the host llmcost was checked
-    /// on: `torch.add` of two one-element tensors, 2.0 µs median (`time_pytorch.py --dispatch`,
+    /// on: `torch.add` of two one-element tensors, 2.0 µs median (the dispatch mode of `time_pytorch.py`,
     /// AMD EPYC 2-core VM, torch 2.13.0+cpu, 2026-12-06). Applied to every aten call the profiler
     /// counts (`EagerCallCounts`), kernels and views alike.
     public static let defaultDispatchSeconds = 2.0e-6
