@@ -63,12 +63,12 @@ extension TransformersGap {
     /// convolution, `2·batch·C²·kernel·(seq + kernel − 1)` per layer, where the work done (and
     /// llmcost's figure, one product like the forward) is `2·batch·C·kernel·(seq + kernel − 1)`:
     /// `layers · 2·batch·C·kernel·(seq + kernel − 1)·(C − 1)` more, over the Mamba layers (a
-    /// hybrid's attention layers have no conv). The input gradient is counted
+    /// hybrid's attention, FFN-only and expert-only layers have no conv). The input gradient is counted
     /// right (as costly as the forward).
     static func depthwiseConvWeightGradientOvercount(_ spec: ModelSpec, batch: Int, seq: Int) -> Int128 {
         guard let d = spec.decoder, let m = d.stateSpace else { return 0 }
         let C = Int128(m.convChannels), k = Int128(m.convKernel)
-        let mambaLayers = Int128(d.layers - (d.hybrid?.attentionLayers ?? 0))
+        let mambaLayers = Int128(d.stateSpaceLayers)
         return mambaLayers * 2 * Int128(batch) * C * k * Int128(seq + m.convKernel - 1) * (C - 1)
     }
 }

@@ -21,7 +21,7 @@ enum SpecSchema: Sendable {
         "ffn": .object(["intermediateSize": .leaf, "gated": .leaf, "activation": .leaf, "bias": .leaf]),
         "moe": .object(["experts": .leaf, "topK": .leaf, "routerBias": .leaf, "expertIntermediateSize": .leaf,
                          "sharedExpertIntermediateSize": .leaf, "sharedExpertGate": .leaf, "denseLayers": .leaf,
-                         "expertBias": .leaf,
+                         "expertBias": .leaf, "latentSize": .leaf,
                          "routing": .object(["scoring": .leaf, "groups": .leaf, "topKGroups": .leaf,
                                              "scoreCorrectionBias": .leaf, "scalingFactor": .leaf])]),
         "norm": .object(["kind": .leaf, "bias": .leaf, "affine": .leaf]),
@@ -31,8 +31,9 @@ enum SpecSchema: Sendable {
         "attentionChunkSize": .leaf, "layerPattern": .listOfObjects(["attention": .leaf, "rotary": .leaf, "experts": .leaf]),
         "stateSpace": .object(["variant": .leaf, "innerSize": .leaf, "stateSize": .leaf, "convKernel": .leaf, "timeStepRank": .leaf,
                                "heads": .leaf, "groups": .leaf, "chunkSize": .leaf, "bias": .leaf, "convBias": .leaf,
-                               "innerNorms": .leaf]),
-        "hybrid": .object(["attentionLayers": .leaf, "attentionLayersWithExperts": .leaf]),
+                               "innerNorms": .leaf, "gatedNorm": .leaf, "outputBias": .leaf]),
+        "hybrid": .object(["blocks": .leaf, "attentionLayers": .leaf, "attentionLayersWithExperts": .leaf, "feedForwardLayers": .leaf,
+                           "multipliers": .leaf]),
     ])
     static let model = SpecSchema.object([
         "name": .leaf, "source": .leaf, "family": .leaf, "vocabularySize": .leaf, "hiddenSize": .leaf,
@@ -47,6 +48,7 @@ enum SpecSchema: Sendable {
         "block": "sequential, parallel_shared_norm, parallel_two_norms, sandwich_norms",
         "norm.kind": "layernorm, rmsnorm",
         "stateSpace.variant": "mamba, mamba2",
+        "hybrid.blocks": HybridLayout.Blocks.allCases.map(\.rawValue).joined(separator: ", "),
         "positions.kind": "none, learned, rotary, alibi",
         "checkpointPrecision.experts": CheckpointPrecision.Format.allCases.map(\.rawValue).joined(separator: ", "),
         "routing.scoring": ExpertRouting.Scoring.allCases.map(\.rawValue).joined(separator: ", "),

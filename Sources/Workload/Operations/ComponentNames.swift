@@ -42,6 +42,8 @@ public enum FlopComponentName: Int, Sendable, CaseIterable, Comparable {
     case queryTemperature
     case routing
     case stateSpaceElementwise
+    /// Falcon-H1's µP multipliers (embeddings, branch inputs and outputs, keys, `in_proj`, FFN, logits).
+    case multipliers
     case embeddingAdds
     // Around the stacks.
     case embeddingProjection
@@ -60,7 +62,7 @@ public enum FlopComponentName: Int, Sendable, CaseIterable, Comparable {
         "cross_attention_values", "cross_attention_output", "experts", "router", "shared_expert",
         "ffn", "ssm_in_proj", "ssm_conv1d", "ssm_x_dt_proj", "ssm_scan", "ssm_out_proj", "rotary_frequencies", "softmax", "norms", "activations",
         "residuals", "bias_adds", "cross_kv_bias_adds", "qk_norms", "latent_norms",
-        "rotary_apply", "query_temperature", "routing", "ssm_elementwise", "embedding_adds", "embedding_projection", "pooler",
+        "rotary_apply", "query_temperature", "routing", "ssm_elementwise", "multipliers", "embedding_adds", "embedding_projection", "pooler",
         "pooler_elementwise", "lm_head", "lm_head_bias",
     ]
 

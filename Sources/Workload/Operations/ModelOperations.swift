@@ -37,6 +37,9 @@ public struct ModelOperations: Sendable, Equatable {
             let weights = (lmHead.tied ? .zero : ExactCount.product(V, e)) + (lmHead.bias ? V : 0)
             ops.append(outside(.lmHead, .linear(inputs: e, outputs: V, rows: .logits), Weights(.lmHead, weights)))
             if lmHead.bias { ops.append(outside(.lmHeadBias, .elementwise(flopsPerRow: ExactCount(V), rows: .logits), nil)) }
+            if spec.decoder?.hybrid?.multipliers == true {
+                ops.append(outside(.multipliers, .elementwise(flopsPerRow: ExactCount(V), rows: .logits), nil))
+            }
         }
         return ops
     }

@@ -70,4 +70,14 @@ extension StackOperations {
             group.operations.filter { $0.tensorShard == .row(closesBlock: true) }.count
         }.max() ?? 0
     }
+
+    /// Elements per token of the narrow all-reduces one layer's forward pass makes inside its
+    /// blocks (Mamba's `x_proj` output), in the layer kind that has the most.
+    public var tensorParallelNarrowReductionElementsPerLayer: Int {
+        layers.map { group in
+            group.operations.reduce(0) { sum, op in
+                if case let .rowPartial(outputs) = op.tensorShard { sum + outputs } else { sum }
+            }
+        }.max() ?? 0
+    }
 }

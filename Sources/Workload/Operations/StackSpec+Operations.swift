@@ -38,21 +38,6 @@ extension StackSpec {
         }
     }
 
-    /// An attention–state-space hybrid (Jamba): each layer is attention or the mixer, then the FFN
-    /// or the experts, with the stack's norms and residual adds; grouped by the four kinds.
-    private func hybridLayerGroups(_ m: StateSpaceSpec, _ h: HybridLayout, width d: Int) -> [LayerGroup] {
-        let expertLayers = moe.map { $0.sparseLayers(of: layers) } ?? 0, a = h.attentionLayers, ae = h.attentionLayersWithExperts
-        let kinds: [(count: Int, attention: Bool, experts: Bool)] = [
-            (ae, true, true), (a - ae, true, false), (expertLayers - ae, false, true), (layers - a - expertLayers + ae, false, false),
-        ]
-        return kinds.filter { $0.count > 0 }.map { kind in
-            var ops = kind.attention ? selfAttentionOperations(width: d, kind: LayerKind(attention: .full, experts: kind.experts)) : stateSpaceMixerOperations(m, width: d)
-            if kind.experts, let moe { ops += expertOperations(moe, width: d) } else { ops += feedForwardOperations(ffn, .ffn, width: d) }
-            ops += normAndResidualOperations(width: d)
-            return LayerGroup(count: kind.count, operations: ops)
-        }
-    }
-
     /// The keys a layer of `reach` reads, and how many positions its cache keeps at most.
     private func selfAttentionKeys(_ reach: LayerKind.Reach) -> (keys: Keys, cap: Int?) {
         switch reach {
@@ -65,7 +50,7 @@ extension StackSpec {
 
     /// q, k, v projections, the q/k norms and rotary (or, on a layer without rotary, Llama 4's
     /// query temperature), scores, softmax, attention·values, output.
-    private func selfAttentionOperations(width d: Int, kind: LayerKind) -> [Operation] {
+    func selfAttentionOperations(width d: Int, kind: LayerKind) -> [Operation] {
         let a = attention, q = a.queryWidth, kv = a.keyValueWidth
         let (keys, cap) = selfAttentionKeys(kind.attention)
         let qkvWidth = q + 2 * kv
@@ -152,10 +137,13 @@ extension StackSpec {
     }
 
     /// The router, the top-k routed experts, the shared expert (and its gate), the weighted sum.
-    private func expertOperations(_ moe: MoESpec, width d: Int) -> [Operation] {
+    func expertOperations(_ moe: MoESpec, width d: Int) -> [Operation] {
         var ops = [Operation(.router, .linear(inputs: d, outputs: moe.experts, rows: .queries),
                              weights: Weights(.router, moe.routerParameters(width: d)))]
-        ops += feedForwardOperations(moe.expert(of: ffn), .experts, group: .experts, width: d, copies: moe.topK, stored: moe.experts)
+        if let l = moe.latentSize { ops += latentProjection(inputs: d, outputs: l) }
+        ops += feedForwardOperations(moe.expert(of: ffn), .experts, group: .experts, width: moe.latentSize ?? d,
+                                     copies: moe.topK, stored: moe.experts)
+        if let l = moe.latentSize { ops += latentProjection(inputs: l, outputs: d) }
         var sharedAdd = 0
         if let shared = moe.sharedExpert(of: ffn) {
             ops += feedForwardOperations(shared, .sharedExpert, width: d)
@@ -169,8 +157,18 @@ extension StackSpec {
         return ops
     }
 
+    /// Nemotron-H's `fc1_latent_proj` / `fc2_latent_proj` around the routed experts: dense weights
+    /// (with the FFN's bias) every token runs, held whole by each tensor-parallel rank.
+    private func latentProjection(inputs: Int, outputs: Int) -> [Operation] {
+        var ops = [Operation(.experts, .linear(inputs: inputs, outputs: outputs, rows: .queries),
+                             weights: Weights(.ffn, ExactCount.product(inputs, outputs) + (ffn.bias ? outputs : 0)),
+                             saved: .init(bytesPerRow: ExactCount(2 * inputs), replicatedBytesPerRow: ExactCount(2 * inputs)))]
+        if ffn.bias { ops.append(.elementwise(.biasAdds, ExactCount(outputs))) }
+        return ops
+    }
+
     /// The layer's norms (each keeps its 16-bit input) and its two residual adds.
-    private func normAndResidualOperations(width d: Int) -> [Operation] {
+    func normAndResidualOperations(width d: Int) -> [Operation] {
         [
             Operation(.norms, .elementwise(flopsPerRow: ExactCount.product(normsPerLayer, d, ElementwiseCost.norm(norm)), rows: .queries),
                       weights: Weights(.norms, ExactCount.product(normsPerLayer, norm.parameters(width: d))),
@@ -195,6 +193,7 @@ extension StackSpec {
         if attention.relativeBiasBuckets != nil {
             ops.append(Operation(nil, .lookup, weights: Weights(.relativeAttentionBias, attention.relativeBiasParameters)))
         }
+        if hybrid?.multipliers == true { ops.append(outside(.elementwise(.multipliers, ExactCount(d)))) }
         if finalNorm {
             ops.append(outside(Operation(.norms, .elementwise(flopsPerRow: normFLOPs, rows: .queries), weights: Weights(.finalNorm, normWeights))))
         }

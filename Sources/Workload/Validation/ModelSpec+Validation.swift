@@ -65,6 +65,7 @@ extension StackSpec {
             }
             if let w = moe.expertIntermediateSize { try check.size(w, "\(prefix).moe.expertIntermediateSize") }
             if let w = moe.sharedExpertIntermediateSize { try check.size(w, "\(prefix).moe.sharedExpertIntermediateSize") }
+            if let w = moe.latentSize { try check.size(w, "\(prefix).moe.latentSize") }
             if moe.sharedExpertGate && moe.sharedExpertIntermediateSize == nil {
                 throw check.error("\(prefix).moe.sharedExpertGate", "gates a shared expert, but sharedExpertIntermediateSize gives none")
             }
@@ -77,18 +78,7 @@ extension StackSpec {
             throw check.error("\(prefix).tokenTypes", "must be 0 (none) or a positive count up to 2^31, got \(tokenTypes)")
         }
         if let stateSpace { try stateSpace.validate(prefix: "\(prefix).stateSpace", with: check) }
-        if let hybrid {
-            // Attention layers with experts must fit both in the attention and in the expert layers.
-            let expertLayers = moe.map { $0.sparseLayers(of: layers) } ?? 0
-            guard stateSpace != nil else { throw check.error("\(prefix).hybrid", "a hybrid layout needs a stateSpace mixer for its other layers") }
-            guard hybrid.attentionLayers >= 0, hybrid.attentionLayers <= layers else {
-                throw check.error("\(prefix).hybrid.attentionLayers", "must be 0 to \(layers) layers, got \(hybrid.attentionLayers)")
-            }
-            let e = hybrid.attentionLayersWithExperts
-            guard e >= 0, e <= min(hybrid.attentionLayers, expertLayers), layers - hybrid.attentionLayers - expertLayers + e >= 0 else {
-                throw check.error("\(prefix).hybrid.attentionLayersWithExperts", "\(e) does not fit \(hybrid.attentionLayers) attention and \(expertLayers) expert layers of \(layers)")
-            }
-        }
+        if let hybrid { try validate(hybrid: hybrid, prefix: "\(prefix).hybrid", with: check) }
         if let slidingWindow { try check.size(slidingWindow, "\(prefix).slidingWindow") }
         if let slidingWindowLayers {
             try check.size(slidingWindowLayers, "\(prefix).slidingWindowLayers")
@@ -243,6 +233,38 @@ struct SpecChecker {
     }
 }
 
+extension StackSpec {
+    /// The layout's kinds must fit the stack: counts within the layers, a mixer to run, and per
+    /// layout what its layers can hold.
+    func validate(hybrid h: HybridLayout, prefix: String, with check: SpecChecker) throws(SpecError) {
+        let expertLayers = moe.map { $0.sparseLayers(of: layers) } ?? 0
+        guard stateSpace != nil else { throw check.error(prefix, "a hybrid layout needs a stateSpace mixer for its other layers") }
+        guard h.attentionLayers >= 0, h.attentionLayers <= layers else {
+            throw check.error("\(prefix).attentionLayers", "must be 0 to \(layers) layers, got \(h.attentionLayers)")
+        }
+        let e = h.attentionLayersWithExperts
+        switch h.blocks {
+        case .sequential:
+            // Attention layers with experts must fit both in the attention and in the expert layers.
+            guard e >= 0, e <= min(h.attentionLayers, expertLayers), layers - h.attentionLayers - expertLayers + e >= 0 else {
+                throw check.error("\(prefix).attentionLayersWithExperts", "\(e) does not fit \(h.attentionLayers) attention and \(expertLayers) expert layers of \(layers)")
+            }
+        case .single:
+            guard e == 0 else { throw check.error("\(prefix).attentionLayersWithExperts", "a single-block layer is attention or experts, never both; got \(e)") }
+            guard h.feedForwardLayers >= 0, h.attentionLayers + h.feedForwardLayers + expertLayers <= layers else {
+                throw check.error("\(prefix).feedForwardLayers", "\(h.feedForwardLayers) FFN, \(h.attentionLayers) attention and \(expertLayers) expert layers do not fit \(layers)")
+            }
+        case .parallel:
+            guard h.attentionLayers == layers else {
+                throw check.error("\(prefix).attentionLayers", "every layer of a parallel hybrid runs attention beside the mixer: must be \(layers), got \(h.attentionLayers)")
+            }
+        }
+        if h.blocks != .single, h.feedForwardLayers != 0 {
+            throw check.error("\(prefix).feedForwardLayers", "only a single-block layout has FFN-only layers; got \(h.feedForwardLayers)")
+        }
+    }
+}
+
 extension StateSpaceSpec {
     /// Sizes positive, Mamba with a dt rank, Mamba-2 with heads tiling the inner width.
     func validate(prefix: String, with check: SpecChecker) throws(SpecError) {
@@ -259,6 +281,9 @@ extension StateSpaceSpec {
             }
             guard let g = groups, g > 0, h % g == 0 else { throw check.error("\(prefix).groups", "must divide the \(h) heads") }
             try check.size(chunkSize ?? 256, "\(prefix).chunkSize")
+        }
+        if variant == .mamba, outputBias != nil || !gatedNorm {
+            throw check.error("\(prefix).\(gatedNorm ? "outputBias" : "gatedNorm")", "a Mamba mixer has neither a gated norm nor a separate out_proj bias (Mamba-2 fields)")
         }
     }
 }
