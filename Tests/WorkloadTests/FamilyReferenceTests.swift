@@ -72,7 +72,7 @@ import Testing
         Fixture(file: "hf_hybrids.json", configs: "hybrids", entries: 11...Int.max, smallEntries: 7...Int.max,
                 totals: ["bamba-9b": 9_780_235_392, "nemotron-h-8b": 8_100_852_736, "nemotron-3-nano-30b-a3b": 31_577_937_344,
                          "falcon-h1-7b": 7_585_648_736],
-                catalogEntries: ["bamba-9b", "nemotron-h-8b", "falcon-h1-7b"], gap: .depthwiseConvWeightGradient),
+                catalogEntries: ["bamba-9b", "nemotron-h-8b", "nemotron-3-nano-30b-a3b", "falcon-h1-7b"], gap: .depthwiseConvWeightGradient),
         Fixture(file: "hf_llama4.json", configs: "llama4", entries: 6...6, smallEntries: 4...4,
                 totals: ["llama-4-scout": 107_769_861_120, "llama-4-maverick": 400_711_848_960],
                 gap: .llama4EveryExpert),

@@ -12,12 +12,12 @@ extension HuggingFaceConfig {
         let d = try requiredSize("hidden_size"), layers = try requiredSize("num_hidden_layers")
         var inner = d
         if let written = try size("mamba_d_ssm") { inner = written } else { inner *= try requiredSize("mamba_expand") }
+        let inBias = try bool("mamba_proj_bias", default: false), outBias = try bool("projectors_bias", default: false)
         let mixer = try mamba2Mixer(width: d, inner: inner, headsKey: "mamba_n_heads", headDimKey: "mamba_d_head",
                                     groups: try requiredSize("mamba_n_groups"), stateSize: try requiredSize("mamba_d_state"),
                                     convKernel: try requiredSize("mamba_d_conv"), chunkSize: try requiredSize("mamba_chunk_size"),
-                                    bias: try bool("mamba_proj_bias", default: false), convBias: try bool("mamba_conv_bias", default: true),
-                                    gatedNorm: try bool("mamba_rms_norm", default: false),
-                                    outputBias: try bool("projectors_bias", default: false))
+                                    bias: inBias, convBias: try bool("mamba_conv_bias", default: true),
+                                    gatedNorm: try bool("mamba_rms_norm", default: false), outputBias: outBias == inBias ? nil : outBias)
         let stack = StackSpec(layers: layers, attention: try hybridAttention(width: d, bias: try bool("attention_bias", default: false)),
                               ffn: FFNSpec(intermediateSize: try requiredSize("intermediate_size"), gated: true,
                                            activation: try activation("hidden_act", default: "silu", warnings: &warnings),
