@@ -158,4 +158,27 @@ extension StackSpec {
         case .parallel: return layers
         }
     }
+
+    /// Layers that run self-attention: all of a plain stack, none of a pure state-space one, a
+    /// hybrid's attention layers.
+    public var attentionLayerCount: Int {
+        guard stateSpace != nil else { return layers }
+        return hybrid?.attentionLayers ?? 0
+    }
+
+    /// Layers whose FFN is the dense `ffn` (none in a pure state-space stack; a single-block
+    /// hybrid's FFN-only layers).
+    public var denseFeedForwardLayers: Int {
+        let sparse = moe.map { $0.sparseLayers(of: layers) } ?? 0
+        guard stateSpace != nil else { return layers - sparse }
+        guard let h = hybrid else { return 0 }
+        return h.blocks == .single ? h.feedForwardLayers : layers - sparse
+    }
+
+    /// Norms per token over the stack's layers (not the final norm): one in a state-space or a
+    /// single-block layer, the block's own count otherwise.
+    public var layerNormsPerToken: Int {
+        guard stateSpace != nil, let h = hybrid else { return stateSpace == nil ? layers * normsPerLayer : layers }
+        return h.blocks == .single ? layers : layers * normsPerLayer
+    }
 }

@@ -80,7 +80,9 @@ extension MemoryEstimator {
     func notes() -> [String] {
         var notes: [String] = []
         if let m = spec.decoder?.stateSpace {
-            if let h = spec.decoder?.hybrid {
+            if let h = spec.decoder?.hybrid, h.blocks == .parallel {
+                notes.append("attention–state-space hybrid, both in every layer: each layer keeps a KV cache that grows with the context and a fixed recurrent state per sequence")
+            } else if let h = spec.decoder?.hybrid {
                 notes.append("attention–state-space hybrid: \(h.attentionLayers) of \(spec.decoder?.layers ?? 0) layers run attention and keep a KV cache that grows with the context; the other layers keep a fixed recurrent state per sequence")
             } else {
             notes.append("state-space model (\(m.variant.rawValue)): no KV cache — each layer keeps a fixed conv window (\(m.convChannels) × \(m.convKernel)) and SSM state (\(m.innerSize) × \(m.stateSize)) per sequence that does not grow with the context; decode FLOPs per token do not grow with it either")

@@ -42,7 +42,7 @@ public enum FlopComponentName: Int, Sendable, CaseIterable, Comparable {
     case queryTemperature
     case routing
     case stateSpaceElementwise
-    /// Falcon-H1's µP multipliers (embeddings, branch inputs and outputs, keys, `in_proj`, FFN, logits).
+    /// Falcon-H1's µP multipliers (embeddings, branch inputs and outputs, keys, `in_proj`, FFN).
     case multipliers
     case embeddingAdds
     // Around the stacks.
@@ -51,6 +51,8 @@ public enum FlopComponentName: Int, Sendable, CaseIterable, Comparable {
     case poolerElementwise
     case lmHead
     case lmHeadBias
+    /// Falcon-H1's µP multiplier on the logits.
+    case lmHeadMultiplier
 
     /// The line's name in every output format.
     public var name: String { Self.names[rawValue] }
@@ -63,7 +65,7 @@ public enum FlopComponentName: Int, Sendable, CaseIterable, Comparable {
         "ffn", "ssm_in_proj", "ssm_conv1d", "ssm_x_dt_proj", "ssm_scan", "ssm_out_proj", "rotary_frequencies", "softmax", "norms", "activations",
         "residuals", "bias_adds", "cross_kv_bias_adds", "qk_norms", "latent_norms",
         "rotary_apply", "query_temperature", "routing", "ssm_elementwise", "multipliers", "embedding_adds", "embedding_projection", "pooler",
-        "pooler_elementwise", "lm_head", "lm_head_bias",
+        "pooler_elementwise", "lm_head", "lm_head_bias", "lm_head_multiplier",
     ]
 
     public static func < (a: Self, b: Self) -> Bool { a.rawValue < b.rawValue }

@@ -38,7 +38,7 @@ public struct ModelOperations: Sendable, Equatable {
             ops.append(outside(.lmHead, .linear(inputs: e, outputs: V, rows: .logits), Weights(.lmHead, weights)))
             if lmHead.bias { ops.append(outside(.lmHeadBias, .elementwise(flopsPerRow: ExactCount(V), rows: .logits), nil)) }
             if spec.decoder?.hybrid?.multipliers == true {
-                ops.append(outside(.multipliers, .elementwise(flopsPerRow: ExactCount(V), rows: .logits), nil))
+                ops.append(outside(.lmHeadMultiplier, .elementwise(flopsPerRow: ExactCount(V), rows: .logits), nil))
             }
         }
         return ops

@@ -22,7 +22,9 @@ extension RuleCheck {
         if parameters.active != parameters.total, let last = rows.last {
             s.append("With N taken as the \(HumanUnitsLite.count(parameters.active)) active parameters instead of \(HumanUnitsLite.count(parameters.total)), the ratio is \(pct(rows.first?.ratioActive ?? .nan)) at \(rows.first?.context ?? 0) and \(pct(last.ratioActive)) at \(last.context) tokens.")
         }
-        if let h = spec.decoder?.hybrid, let layers = spec.decoder?.layers {
+        if let h = spec.decoder?.hybrid, h.blocks == .parallel {
+            s.append("An attention–state-space hybrid with both side by side in every layer: per-token cost grows with context at a transformer's rate, and the state-space half adds a cost (and a decode state) that does not grow.")
+        } else if let h = spec.decoder?.hybrid, let layers = spec.decoder?.layers {
             s.append("An attention–state-space hybrid: only \(h.attentionLayers) of \(layers) layers run attention, so per-token cost grows with context at \(h.attentionLayers)/\(layers) of a transformer's rate; the state-space layers' cost (and their decode state) does not grow.")
         } else if let m = spec.decoder?.stateSpace, let first = rows.first, let last = rows.last {
             // No attention: only the conv's padding (and Mamba-2's chunk padding) depends on the length.
