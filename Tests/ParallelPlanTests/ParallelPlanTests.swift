@@ -132,10 +132,3 @@ let a100 = try! Accelerator(HardwareCatalog.a100_80gb, intraNode: InterconnectCa
         #expect(try four.replicas(for: 1000) >= 1)
     }
 }
-
-/// A state-space stack cannot be split over tensor-parallel ranks in llmcost: one clear refusal.
-@Test func tensorParallelStateSpaceStackIsRefused() throws {
-    let spec = try Workload.ModelLoader.load("falcon-mamba-7b").spec
-    #expect(throws: PlanError.self) { try ParallelConfig(tp: 2).validate(for: spec) }
-    try ParallelConfig(tp: 1, dp: 8).validate(for: spec)
-}

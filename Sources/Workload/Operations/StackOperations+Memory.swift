@@ -71,13 +71,13 @@ extension StackOperations {
         }.max() ?? 0
     }
 
-    /// Elements per token of the narrow all-reduces one layer's forward pass makes inside its
-    /// blocks (Mamba's `x_proj` output), in the layer kind that has the most.
-    public var tensorParallelNarrowReductionElementsPerLayer: Int {
-        layers.map { group in
-            group.operations.reduce(0) { sum, op in
+    /// Elements per token of the narrow all-reduces the stack's forward pass makes inside its
+    /// blocks (Mamba's `x_proj` output), over all its layers.
+    public var tensorParallelNarrowReductionElements: Int {
+        layers.reduce(0) { total, group in
+            total + group.count * group.operations.reduce(0) { sum, op in
                 if case let .rowPartial(outputs) = op.tensorShard { sum + outputs } else { sum }
             }
-        }.max() ?? 0
+        }
     }
 }
