@@ -16,13 +16,13 @@ import Testing
             moe: MoESpec(experts: 4, topK: 2, routerBias: true, expertIntermediateSize: 8, sharedExpertIntermediateSize: 12,
                          sharedExpertGate: true, denseLayers: 1,
                          routing: ExpertRouting(scoring: .sigmoid, groups: 2, topKGroups: 1, scoreCorrectionBias: true, scalingFactor: 2.5),
-                         expertBias: false), norm: NormSpec(kind: .layerNorm, bias: true),
+                         expertBias: false, latentSize: 4), norm: NormSpec(kind: .layerNorm, bias: true),
             block: .parallelTwoNorms, finalNorm: true, positions: PositionEncoding(kind: .rotary, count: 8, rotaryDimensions: 8, rotaryTables: 2),
             tokenTypes: 2, embeddingNorm: true, causal: true, slidingWindow: 64, slidingWindowLayers: 1,
             attentionChunkSize: 32, layerPattern: [LayerKind(attention: .chunked, rotary: false, experts: true)],
             stateSpace: StateSpaceSpec(variant: .mamba2, innerSize: 64, stateSize: 8, convKernel: 4, timeStepRank: 4, heads: 4, groups: 2,
-                                       chunkSize: 8, bias: true, convBias: true, innerNorms: true),
-            hybrid: HybridLayout(attentionLayers: 1, attentionLayersWithExperts: 1))
+                                       chunkSize: 8, bias: true, convBias: true, innerNorms: true, gatedNorm: false, outputBias: false),
+            hybrid: HybridLayout(attentionLayers: 1, attentionLayersWithExperts: 1, blocks: .sequential, feedForwardLayers: 0, multipliers: true))
         return ModelSpec(name: "all", source: "s", family: "f", vocabularySize: 100, hiddenSize: 64, contextWindow: 128,
                          embeddingProjectionSize: 32, encoder: stack, decoder: stack, lmHead: LMHeadSpec(tied: false, bias: true),
                          pooler: true, predictionModules: 1, checkpointPrecision: CheckpointPrecision(experts: .mxfp4))
