@@ -28,7 +28,7 @@ enum ParameterFormula {
                 return "\(L) layers × latent attention: \(q), kv_a \(d)×(\(l.keyValueRank)+\(l.ropeHeadDim)), kv_b \(l.keyValueRank)×\(a.heads)·(\(l.nopeHeadDim)+\(l.valueHeadDim)), o \(a.heads)·\(l.valueHeadDim)×\(d)"
                     + (a.qkvBias || a.outputBias ? " + biases" : "")
             }
-            return "\(L) layers × q,k,v,o (\(a.heads) heads, \(a.kvHeads) kv heads, head_dim \(a.headDim))"
+            return "\(s.attentionLayerCount) layers × q,k,v,o (\(a.heads) heads, \(a.kvHeads) kv heads, head_dim \(a.headDim))"
         case .latentNorms:
             return "\(L) layers × RMSNorm scales over the latents (q \(a.latent?.queryRank ?? 0) + kv \(a.latent?.keyValueRank ?? 0))"
         case .qkNorms: return "\(L) layers × q and k \(kind) (\(a.qkNorm?.rawValue ?? ""))"
@@ -45,16 +45,18 @@ enum ParameterFormula {
             return "\(sparse) layers × shared FFN \(d)→\(shared.intermediateSize)\(moe.sharedExpertGate ? " + its \(d)×1 gate" : "")"
         case .ffn:
             let gated = s.ffn.gated ? " gated" : ""
-            if let moe = s.moe { return "\(moe.denseLayers) dense layers × FFN \(d)→\(s.ffn.intermediateSize)\(gated)" }
+            if s.moe != nil || s.hybrid != nil { return "\(s.denseFeedForwardLayers) dense layers × FFN \(d)→\(s.ffn.intermediateSize)\(gated)" }
             return "\(L) layers × FFN \(d)→\(s.ffn.intermediateSize)\(gated)"
         case .stateSpace:
             guard let m = s.stateSpace else { return nil }
             let bias = m.bias ? " (+ biases)" : ""
             if let R = m.timeStepRank {
-                return "\(L) layers × in_proj \(d)×\(m.inProjectionWidth)\(bias), conv1d \(m.innerSize)×\(m.convKernel)\(m.convBias ? " + bias" : ""), x_proj \(m.innerSize)×(\(R)+2·\(m.stateSize)), dt_proj \(R)×\(m.innerSize) + bias, A_log \(m.innerSize)×\(m.stateSize), D \(m.innerSize), out_proj \(m.innerSize)×\(d)"
+                return "\(s.stateSpaceLayers) layers × in_proj \(d)×\(m.inProjectionWidth)\(bias), conv1d \(m.innerSize)×\(m.convKernel)\(m.convBias ? " + bias" : ""), x_proj \(m.innerSize)×(\(R)+2·\(m.stateSize)), dt_proj \(R)×\(m.innerSize) + bias, A_log \(m.innerSize)×\(m.stateSize), D \(m.innerSize), out_proj \(m.innerSize)×\(d)"
             }
-            return "\(L) layers × in_proj \(d)×\(m.inProjectionWidth)\(bias), conv1d \(m.convChannels)×\(m.convKernel)\(m.convBias ? " + bias" : ""), A_log/D/dt_bias 3×\(m.heads ?? 0), gated norm \(m.innerSize), out_proj \(m.innerSize)×\(d)"
-        case .norms: return "\(L) layers × \(s.stateSpace == nil ? s.normsPerLayer : 1) \(kind)"
+            return "\(s.stateSpaceLayers) layers × in_proj \(d)×\(m.inProjectionWidth)\(bias), conv1d \(m.convChannels)×\(m.convKernel)\(m.convBias ? " + bias" : ""), A_log/D/dt_bias 3×\(m.heads ?? 0)\(m.hasGatedNorm ? ", gated norm \(m.innerSize)" : ""), out_proj \(m.innerSize)×\(d)\(m.hasOutputBias && !m.bias ? " + bias" : "")"
+        case .norms:
+            if s.hybrid != nil { return "\(s.layerNormsPerToken) \(kind) over \(L) layers" }
+            return "\(L) layers × \(s.stateSpace == nil ? s.normsPerLayer : 1) \(kind)"
         case .finalNorm: return "one \(kind)"
         default: return nil
         }
