@@ -23,3 +23,23 @@ enum BandwidthProbe {
         return 3 * Double(bytesPerArray) / timing.best / 1e9
     }
 }
+
+extension BandwidthProbe {
+    /// `y[i] = c·x[i]` over `footprintBytes` (x and y together), split among `threads` workers:
+    /// the rate an element-wise pass of that size runs at — from L2, L3 or DRAM, whichever holds
+    /// it — counted as the bytes read and written.
+    static func scalePass(footprintBytes: Int, threads: Int, budget: Timing.Budget) throws -> Double {
+        let count = max(1024, footprintBytes / (2 * MemoryLayout<Float>.size))
+        let x = Matrix(rows: 1, columns: count, randomScale: 1, seed: 5), y = Matrix(rows: 1, columns: count)
+        let scalar: Float = 1.0001
+        let workers = count >= 32768 ? threads : 1  // small passes stay on one thread, as ATen's grain size does
+        let sample = try Timing.sample(budget) {
+            _ = try Workers.run(workers) { w in
+                let px = x.storage, py = y.storage
+                for i in Workers.share(w, of: workers, total: count, align: 1024) { py[i] = scalar * px[i] }
+                return 0
+            }
+        }
+        return 8 * Double(count) / sample.median / 1e9
+    }
+}

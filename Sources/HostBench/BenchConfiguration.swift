@@ -14,6 +14,8 @@ public struct BenchConfiguration: Sendable, Equatable {
     public var squareSizes: [Int]?
     /// Bytes per triad array; default 64 MiB quick, 256 MiB full (both ≫ a 32 MiB LLC).
     public var bandwidthBytesPerArray: Int?
+    /// Seconds of timed runs per kernel at least; default 0.3 quick, 1 full.
+    public var minimumSecondsPerKernel: Double?
     /// Run the backward passes (attention_backward, ffn_backward).
     public var includeBackward: Bool
     /// How the reference kernels use the threads.
@@ -24,8 +26,10 @@ public struct BenchConfiguration: Sendable, Equatable {
     public init(
         shape: LayerShape = .default, threads: Int? = nil, quick: Bool = false, repeats: Int? = nil,
         squareSizes: [Int]? = nil, bandwidthBytesPerArray: Int? = nil, includeBackward: Bool = true,
-        parallelism: KernelParallelism = .hybrid, llmcostVersion: String = "0.1.0"
+        parallelism: KernelParallelism = .hybrid, llmcostVersion: String = "0.1.0",
+        minimumSecondsPerKernel: Double? = nil
     ) {
+        self.minimumSecondsPerKernel = minimumSecondsPerKernel
         self.shape = shape; self.threads = threads; self.quick = quick; self.repeats = repeats
         self.squareSizes = squareSizes; self.bandwidthBytesPerArray = bandwidthBytesPerArray
         self.includeBackward = includeBackward; self.parallelism = parallelism
@@ -37,6 +41,12 @@ public struct BenchConfiguration: Sendable, Equatable {
     var resolvedSquareSizes: [Int] { squareSizes ?? (quick ? [256, 512, 1024, 2048] : [256, 512, 1024, 2048, 4096]) }
     var resolvedBandwidthBytes: Int { bandwidthBytesPerArray ?? (quick ? 64 : 256) << 20 }
     var peakSeconds: Double { quick ? 0.2 : 0.5 }
+    /// Seconds of timed runs per kernel at least: enough runs of a millisecond kernel for a
+    /// median that holds from one bench to the next.
+    var minimumTimedSeconds: Double { minimumSecondsPerKernel ?? (quick ? 0.3 : 1.0) }
+    /// How each kernel is timed: `resolvedRepeats` runs at least, `minimumTimedSeconds` in all,
+    /// re-timed (up to 3 attempts) while other processes use the CPUs.
+    var kernelBudget: Timing.Budget { Timing.Budget(minimumRepeats: resolvedRepeats, minimumSeconds: minimumTimedSeconds) }
 
     /// Throws on a configuration no run can honour (before anything is allocated).
     public func validate() throws {
@@ -45,6 +55,9 @@ public struct BenchConfiguration: Sendable, Equatable {
         }
         if let repeats, repeats < 1 {
             throw HostBenchError.invalidConfiguration(field: "repeats", reason: "must be ≥ 1, got \(repeats)")
+        }
+        if let seconds = minimumSecondsPerKernel, !(seconds.isFinite && (0...60).contains(seconds)) {
+            throw HostBenchError.invalidConfiguration(field: "minimum seconds per kernel", reason: "must be 0…60, got \(seconds)")
         }
         if let bad = resolvedSquareSizes.first(where: { $0 < 1 || $0 > 16384 }) {
             throw HostBenchError.invalidConfiguration(field: "square sizes", reason: "must be 1…16384, got \(bad)")

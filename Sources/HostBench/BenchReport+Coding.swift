@@ -6,7 +6,7 @@ extension BenchReport {
     enum ProvenanceKeys: String, CodingKey {
         case host, quick, shape, measuredPeak = "measured_peak", nominalPeakGFLOPS = "nominal_peak_gflops"
         case nominalPeak = "nominal_peak", bestSGEMMShape = "best_sgemm_shape"
-        case bandwidthBytesPerArray = "bandwidth_bytes_per_array", notes
+        case bandwidthBytesPerArray = "bandwidth_bytes_per_array", notes, threading
     }
 
     /// One JSON object: the measurement's keys (`HostMeasurement`'s schema) and the provenance
@@ -24,6 +24,7 @@ extension BenchReport {
         try c.encode(bestSGEMMShape, forKey: .bestSGEMMShape)
         try c.encode(bandwidthBytesPerArray, forKey: .bandwidthBytesPerArray)
         try c.encode(notes, forKey: .notes)
+        try c.encodeIfPresent(threading, forKey: .threading)
     }
 
     /// Reads a complete report: the measured figures through `HostMeasurement` (every one
@@ -53,6 +54,7 @@ extension BenchReport {
             bandwidthBytesPerArray: try c.decode(Int.self, forKey: .bandwidthBytesPerArray),
             kernels: try required(m.kernels, "kernels").map { try KernelMeasurement(record: $0) },
             backwardForwardRatios: try required(m.backwardForwardRatios, "backward_forward_ratios"),
-            notes: try c.decode([String].self, forKey: .notes))
+            notes: try c.decode([String].self, forKey: .notes),
+            threading: try c.decodeIfPresent(BenchThreading.self, forKey: .threading))
     }
 }

@@ -34,6 +34,8 @@ public struct BenchReport: Codable, Sendable, Equatable {
     /// Backward seconds / forward seconds per block (`attention`, `ffn`); FLOPs ratio is 2.
     public var backwardForwardRatios: [String: Double]
     public var notes: [String]
+    /// How the kernels used the cores (nil in a profile written before llmcost reported it).
+    public var threading: BenchThreading? = nil
 
     /// The kernel called `name`, if measured.
     public func kernel(_ name: String) -> KernelMeasurement? { kernels.first { $0.name == name } }

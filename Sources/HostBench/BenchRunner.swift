@@ -33,19 +33,19 @@ public enum BenchRunner {
         let squares = configuration.resolvedSquareSizes.map { GEMMSweep.Shape(m: $0, n: $0, k: $0, role: "square") }
         var seen = Set<String>()
         let sweepShapes = (squares + GEMMSweep.layerShapes(shape)).filter { seen.insert("\($0.m)x\($0.n)x\($0.k)").inserted }
-        let sweep = try GEMMSweep.run(sweepShapes, threads: threads, repeats: repeats, progress: progress)
-        let bestSquare = zip(sweepShapes, sweep).filter { $0.0.role == "square" }.max { $0.1.gflops < $1.1.gflops }
+        let sweep = try GEMMSweep.run(sweepShapes, threads: threads, budget: configuration.kernelBudget, progress: progress)
+        let bestSquare = GEMMSweep.reference(zip(sweepShapes, sweep).filter { $0.0.role == "square" })
         var kernels: [KernelMeasurement] = []
         if let (s, m) = bestSquare {
             var best = m
             best.name = "sgemm"
-            best.shape = "m=n=k=\(s.m) (fastest square size of the sweep)"
+            best.shape = "m=n=k=\(s.m) (fastest median rate of the square sizes ≥ \(GEMMSweep.referenceMinimumSize))"
             kernels.append(best)
         }
         kernels += sweep
 
         progress("reference kernels at \(shape) on \(threads) workers…")
-        let suite = KernelSuite(threads: threads, parallelism: configuration.parallelism, repeats: repeats)
+        let suite = KernelSuite(threads: threads, parallelism: configuration.parallelism, budget: configuration.kernelBudget)
         func add(_ m: KernelMeasurement) {
             progress(String(format: "  %@: %.2f ms, %.1f GFLOP/s", m.name, m.seconds * 1000, m.gflops))
             kernels.append(m)
@@ -74,7 +74,8 @@ public enum BenchRunner {
         bandwidth: Double, kernels: [KernelMeasurement], ratios: [String: Double]
     ) -> BenchReport {
         let sweep = kernels.filter { $0.name.hasPrefix("sgemm_") }
-        let bestSGEMM = sweep.max { $0.gflops < $1.gflops }
+        // The reference square (`GEMMSweep.reference`), not whichever sweep shape was luckiest.
+        let bestSGEMM = kernels.first { $0.name == "sgemm" } ?? sweep.max { $0.gflops < $1.gflops }
         let bestRate = kernels.max { $0.gflops < $1.gflops }
         var peak = measured.gflops
         var source = "measured: \(measured.method)"
@@ -85,11 +86,14 @@ public enum BenchRunner {
         }
         var notes = [
             "FLOPs: matmul convention, 2·m·n·k per GEMM, full S×S attention products even when causal, no element-wise work",
-            "kernels: median of \(configuration.resolvedRepeats) runs after one warm-up on \(configuration.resolvedThreads) threads, parallelism '\(configuration.parallelism.rawValue)'",
+            String(format: "kernels: median of at least %d runs and %.1f s of timed runs after one warm-up, on %d threads, parallelism '%@'; min/median/max seconds per kernel; re-timed (up to 3 attempts) while other processes used more than %.0f %% of the CPUs",
+                   configuration.resolvedRepeats, configuration.minimumTimedSeconds, configuration.resolvedThreads,
+                   configuration.parallelism.rawValue, CPULoad.busyThreshold * 100),
             "sgemm sweep: OpenBLAS's own threading with \(configuration.resolvedThreads) threads",
             "bandwidth: STREAM triad, best pass, 3 arrays × \(configuration.resolvedBandwidthBytes >> 20) MiB counted as 3 × bytes per pass",
         ]
         if let choice = OpenBLASCoreChoice.note { notes.append(choice) }
+        notes += loadNotes(kernels)
         if let n = nominal.gflops, n < measured.gflops {
             notes.append(String(format: "the nominal peak (%.1f GFLOP/s) is below the measured FMA loop (%.1f GFLOP/s): the clock /proc/cpuinfo reports is not the clock the cores run at", n, measured.gflops))
         }
@@ -111,7 +115,18 @@ public enum BenchRunner {
             nominalPeakGFLOPS: nominal.gflops, nominalPeak: nominal,
             bestSGEMMGFLOPS: best, bestSGEMMShape: bestSGEMM?.shape ?? "none",
             bandwidthGBPS: bandwidth, bandwidthBytesPerArray: configuration.resolvedBandwidthBytes,
-            kernels: finished, backwardForwardRatios: ratios, notes: notes)
+            kernels: finished, backwardForwardRatios: ratios, notes: notes,
+            threading: .current(parallelism: configuration.parallelism, threads: configuration.resolvedThreads))
+    }
+}
+
+extension BenchRunner {
+    /// One note per kernel timed while other processes kept the machine busy on every attempt.
+    static func loadNotes(_ kernels: [KernelMeasurement]) -> [String] {
+        let loaded = kernels.filter(\.measuredUnderLoad)
+        guard !loaded.isEmpty else { return [] }
+        let names = loaded.map { String(format: "%@ (%.0f %%)", $0.name, ($0.foreignLoad ?? 0) * 100) }
+        return ["measured under load: other processes used this share of the CPUs while these kernels were timed, on the least loaded of their attempts — their rates understate the host: " + names.joined(separator: ", ")]
     }
 }
 
@@ -119,4 +134,40 @@ public enum BenchRunner {
 /// `BenchRunner.run(configuration:progress:)`.
 public func run(configuration: BenchConfiguration, progress: (String) -> Void = { _ in }) throws -> BenchReport {
     try BenchRunner.run(configuration: configuration, progress: progress)
+}
+
+/// What a bench run would use, without timing anything: the host, the threading OpenBLAS was
+/// loaded with, the kernels and their shapes (a dry run).
+public struct BenchPlan: Codable, Sendable, Equatable {
+    public var host: HostDescription
+    public var threading: BenchThreading
+    public var shape: LayerShape
+    public var quick: Bool
+    public var kernels: [String]
+    public var minimumTimedSecondsPerKernel: Double
+
+    enum CodingKeys: String, CodingKey {
+        case host, threading, shape, quick, kernels
+        case minimumTimedSecondsPerKernel = "minimum_timed_seconds_per_kernel"
+    }
+}
+
+extension BenchRunner {
+    /// Loads OpenBLAS (configured as a run would) and describes the run `configuration` asks for.
+    public static func plan(configuration: BenchConfiguration) throws -> BenchPlan {
+        try configuration.validate()
+        try BLAS.requireLibrary()
+        let shape = configuration.shape
+        var kernels = configuration.resolvedSquareSizes.map { "sgemm_\($0)x\($0)x\($0)" }
+        kernels += GEMMSweep.layerShapes(shape).map { "sgemm_\($0.m)x\($0.n)x\($0.k)" }
+        kernels += ["attention"] + (KernelSuite.attentionVariant(of: shape).map { [$0.name] } ?? [])
+        kernels += ["ffn", KernelSuite.ffnVariant(of: shape).name, "layer"]
+        if configuration.includeBackward { kernels += ["attention_backward", "ffn_backward"] }
+        var seen = Set<String>()
+        return BenchPlan(
+            host: HostDescription.thisHost(nominal: NominalPeak.estimateForThisHost()),
+            threading: .current(parallelism: configuration.parallelism, threads: configuration.resolvedThreads),
+            shape: shape, quick: configuration.quick, kernels: kernels.filter { seen.insert($0).inserted },
+            minimumTimedSecondsPerKernel: configuration.minimumTimedSeconds)
+    }
 }

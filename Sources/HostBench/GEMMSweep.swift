@@ -15,8 +15,20 @@ enum GEMMSweep {
          Shape(m: s.seq, n: s.headDim, k: s.seq, role: "one head's P·V")]
     }
 
+    /// The smallest square size the best-SGEMM reference is taken from: smaller products finish
+    /// in well under a millisecond, where a timer tick or one wake-up moves the rate by half, and
+    /// a reference that jumps between runs cannot price anything.
+    static let referenceMinimumSize = 1024
+
+    /// The reference square: the fastest *median* rate among the sizes ≥ `referenceMinimumSize`
+    /// (all of them when the sweep has none that large).
+    static func reference(_ squares: [(Shape, KernelMeasurement)]) -> (Shape, KernelMeasurement)? {
+        let large = squares.filter { $0.0.m >= referenceMinimumSize }
+        return (large.isEmpty ? squares : large).max { $0.1.gflops < $1.1.gflops }
+    }
+
     static func run(
-        _ shapes: [Shape], threads: Int, repeats: Int, progress: (String) -> Void
+        _ shapes: [Shape], threads: Int, budget: Timing.Budget, progress: (String) -> Void
     ) throws -> [KernelMeasurement] {
         let largest = shapes.reduce(0) { max($0, $1.m * $1.k, $1.k * $1.n, $1.m * $1.n) }
         let a = Matrix(rows: 1, columns: largest, randomScale: 1, seed: 21)
@@ -29,12 +41,14 @@ enum GEMMSweep {
                 let cv = MatrixView(base: c.storage, rows: s.m, columns: s.n)
                 // Big products get fewer repeats: 4096³ takes about a second on two cores.
                 let work = 2.0 * Double(s.m) * Double(s.n) * Double(s.k)
-                let r = work > 5e10 ? max(1, min(repeats, 3)) : repeats
+                var b = budget
+                if work > 5e10 { b.minimumRepeats = max(1, min(b.minimumRepeats, 3)) }
                 var flops = 0
-                let t = try Timing.measure(warmup: 1, repeats: r) { flops = try BLAS.gemm(av, bv, into: cv) }
+                let sample = try Timing.sample(b) { flops = try BLAS.gemm(av, bv, into: cv) }
                 let m = KernelMeasurement(
                     name: "sgemm_\(s.m)x\(s.n)x\(s.k)", shape: "m=\(s.m) n=\(s.n) k=\(s.k) (\(s.role))",
-                    seconds: t.median, bestSeconds: t.best, flops: flops, repeats: r)
+                    sample: sample, flops: flops)
+                    .withMinimumBytes(LayerShape.compulsoryBytes(m: s.m, n: s.n, k: s.k))
                 progress(String(format: "  sgemm %d×%d×%d: %.1f GFLOP/s", s.m, s.n, s.k, m.gflops))
                 return m
             }

@@ -5,7 +5,9 @@ extension KernelMeasurement {
     public var record: HostMeasurement.Kernel {
         HostMeasurement.Kernel(name: name, seconds: seconds, flops: Double(flops), gflops: gflops, shape: shape,
                                bestSeconds: bestSeconds, repeats: repeats,
-                               fractionOfBestSGEMM: fractionOfBestSGEMM, fractionOfPeak: fractionOfPeak)
+                               fractionOfBestSGEMM: fractionOfBestSGEMM, fractionOfPeak: fractionOfPeak,
+                               minSeconds: bestSeconds, medianSeconds: seconds, maxSeconds: worstSeconds,
+                               foreignLoad: foreignLoad, attempts: attempts, minimumBytes: minimumBytes.map(Double.init))
     }
 
     /// A kernel read back from a profile bench wrote: every field present, `flops` a whole number.
@@ -24,5 +26,7 @@ extension KernelMeasurement {
         gflops = try required(k.gflops, "gflops")
         fractionOfBestSGEMM = try required(k.fractionOfBestSGEMM, "fraction_of_best_sgemm")
         fractionOfPeak = try required(k.fractionOfPeak, "fraction_of_peak")
+        worstSeconds = k.maxSeconds; foreignLoad = k.foreignLoad; attempts = k.attempts
+        minimumBytes = k.minimumBytes.flatMap { Int(exactly: $0) }
     }
 }

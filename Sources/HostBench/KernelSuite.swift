@@ -1,39 +1,41 @@
 /// Times the reference blocks at one layer shape: allocation and warm-up outside the timed
-/// region, median of `repeats`, FLOPs as the kernels themselves counted them.
+/// region, median of the budget's runs (`Timing.Budget`), FLOPs as the kernels themselves counted them.
 struct KernelSuite {
     let threads: Int
     let parallelism: KernelParallelism
-    let repeats: Int
+    let budget: Timing.Budget
 
     private func input(_ s: LayerShape) -> Matrix {
         Matrix(rows: s.seq, columns: s.dModel, randomScale: 1, seed: 99)
     }
 
-    private func measure(_ name: String, _ s: LayerShape, _ body: () throws -> Int) throws -> KernelMeasurement {
+    private func measure(_ name: String, _ s: LayerShape, bytes: Int, _ body: () throws -> Int) throws -> KernelMeasurement {
         var flops = 0
-        let t = try Timing.measure(warmup: 1, repeats: repeats) { flops = try body() }
-        return KernelMeasurement(name: name, shape: s.description, seconds: t.median, bestSeconds: t.best, flops: flops, repeats: repeats)
+        let sample = try Timing.sample(budget) { flops = try body() }
+        var m = KernelMeasurement(name: name, shape: s.description, sample: sample, flops: flops)
+        m.minimumBytes = bytes
+        return m
     }
 
     func attention(_ name: String, _ s: LayerShape) throws -> KernelMeasurement {
         try s.checkMemory(backward: false, workers: threads)
         let block = try AttentionBlock(shape: s, threads: threads, parallelism: parallelism)
         let x = input(s), y = Matrix(rows: s.seq, columns: s.dModel)
-        return try measure(name, s) { try block.forward(x.view, into: y.view) }
+        return try measure(name, s, bytes: s.attentionBytes) { try block.forward(x.view, into: y.view) }
     }
 
     func ffn(_ name: String, _ s: LayerShape) throws -> KernelMeasurement {
         try s.checkMemory(backward: false, workers: threads)
         let block = try FeedForwardBlock(shape: s, threads: threads, parallelism: parallelism)
         let x = input(s), y = Matrix(rows: s.seq, columns: s.dModel)
-        return try measure(name, s) { try block.forward(x.view, into: y.view) }
+        return try measure(name, s, bytes: s.ffnBytes) { try block.forward(x.view, into: y.view) }
     }
 
     func layer(_ s: LayerShape) throws -> KernelMeasurement {
         try s.checkMemory(backward: false, workers: threads)
         let layer = try TransformerLayer(shape: s, threads: threads, parallelism: parallelism)
         let x = input(s), y = Matrix(rows: s.seq, columns: s.dModel)
-        return try measure("layer", s) { try layer.forward(x.view, into: y.view) }
+        return try measure("layer", s, bytes: s.layerBytes) { try layer.forward(x.view, into: y.view) }
     }
 
     /// Backward only (the forward that fills the cached activations runs once, untimed).
@@ -42,7 +44,7 @@ struct KernelSuite {
         let block = try AttentionBlock(shape: s, threads: threads, parallelism: parallelism)
         let x = input(s), y = Matrix(rows: s.seq, columns: s.dModel), dx = Matrix(rows: s.seq, columns: s.dModel)
         try block.forward(x.view, into: y.view)
-        return try measure("attention_backward", s) {
+        return try measure("attention_backward", s, bytes: 2 * s.attentionBytes) {
             try block.backward(x.view, outputGradient: y.view, inputGradient: dx.view)
         }
     }
@@ -52,7 +54,7 @@ struct KernelSuite {
         let block = try FeedForwardBlock(shape: s, threads: threads, parallelism: parallelism)
         let x = input(s), y = Matrix(rows: s.seq, columns: s.dModel), dx = Matrix(rows: s.seq, columns: s.dModel)
         try block.forward(x.view, into: y.view)
-        return try measure("ffn_backward", s) {
+        return try measure("ffn_backward", s, bytes: 2 * s.ffnBytes) {
             try block.backward(x.view, outputGradient: y.view, inputGradient: dx.view)
         }
     }

@@ -70,6 +70,9 @@ public struct ModelPassMeasurement: Codable, Sendable, Equatable {
     public var gemmRates: [GEMMRate]
     /// How the figures were obtained and what was left out.
     public var notes: [String]
+    /// Eager PyTorch's per-operator rates on this host (GEMM shapes, pass rates, dispatch), for the
+    /// `pytorch_eager` predictions; nil for a model the lowering does not cover.
+    public var eager: EagerTimeModel? = nil
 
     /// The whole model's forward seconds: `layers × layer + head`.
     public var forwardSeconds: Double { Double(layers) * layerForwardSeconds + headForwardSeconds }
@@ -90,7 +93,7 @@ public struct ModelPassMeasurement: Codable, Sendable, Equatable {
         case layerBackwardSeconds = "layer_backward_seconds", headForwardSeconds = "head_forward_seconds"
         case headBackwardSeconds = "head_backward_seconds", headRowsPerChunk = "head_rows_per_chunk"
         case layerFLOPs = "layer_flops", headFLOPs = "head_flops", bestSGEMMGflops = "best_sgemm_gflops"
-        case gemmRates = "gemm_rates"
+        case gemmRates = "gemm_rates", eager = "eager_time_model"
     }
 }
 

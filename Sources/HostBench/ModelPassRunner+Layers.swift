@@ -74,8 +74,8 @@ extension ModelPassRunner {
         if let head { shapes.append(.init(m: head.chunk, n: head.vocabulary, k: head.width, role: "lm_head")) }
         // One untimed pass first: a process's first GEMMs run while OpenBLAS's threads and the
         // pages are still cold, and the reference must not be judged on them.
-        _ = try GEMMSweep.run(Array(shapes.prefix(squares.count)), threads: threads, repeats: 1, progress: { _ in })
-        let measured = try GEMMSweep.run(shapes, threads: threads, repeats: 5, progress: { _ in })
+        _ = try GEMMSweep.run(Array(shapes.prefix(squares.count)), threads: threads, budget: .repeats(1), progress: { _ in })
+        let measured = try GEMMSweep.run(shapes, threads: threads, budget: .repeats(5), progress: { _ in })
         // The reference squares are "the best OpenBLAS reaches": their fastest run; the model's
         // own shapes are priced at their median, like the pass they predict.
         return zip(shapes, measured).map { shape, m in

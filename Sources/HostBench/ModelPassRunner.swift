@@ -42,13 +42,14 @@ public enum ModelPassRunner {
             headTimes = try headPass(head, threads: threads, backward: configuration.includeBackward)
         }
         notes += passNotes(spec, shape: shape, head: head)
+        let eager = try eagerTimeModel(spec, seq: configuration.seq, threads: threads, progress: progress)
         return ModelPassMeasurement(
             model: spec.name, seq: configuration.seq, threads: threads, shape: shape,
             layers: stack.layers, layersMeasured: stack.count, layerForwardSeconds: stack.secondsPerLayer,
             layerBackwardSeconds: backwardSeconds, headForwardSeconds: headTimes.forward,
             headBackwardSeconds: headTimes.backward, headRowsPerChunk: head?.chunk ?? 0,
             layerFLOPs: stack.flopsPerLayer, headFLOPs: headTimes.flops, bestSGEMMGflops: best,
-            gemmRates: rates, notes: notes)
+            gemmRates: rates, notes: notes, eager: eager)
     }
 
     /// The reference layer is one dense pre-norm self-attention + FFN layer: encoder–decoder

@@ -35,7 +35,10 @@ public enum OpenBLASCoreChoice {
         else { return }
         setenv("OPENBLAS_CORETYPE", core, 1)
         setenv(fallbackVariable, BLAS.coreName, 1)
+        // The restarted process sets the thread timeout itself, and so knows it was llmcost's choice.
+        if OpenBLASThreading.origin == .llmcost { unsetenv(OpenBLASThreading.timeoutVariable) }
         execv("/proc/self/exe", CommandLine.unsafeArgv)
+        if OpenBLASThreading.origin == .llmcost { setenv(OpenBLASThreading.timeoutVariable, String(OpenBLASThreading.timeoutExponent), 1) }
         unsetenv("OPENBLAS_CORETYPE")  // the restart failed: carry on with what OpenBLAS chose
         unsetenv(fallbackVariable)
     }

@@ -25,14 +25,20 @@ struct OpenBLASLibrary: @unchecked Sendable {  // immutable C function pointers 
     let getNumThreads: @convention(c) () -> Int32
     let config: @convention(c) () -> UnsafeMutablePointer<CChar>?
     let coreName: @convention(c) () -> UnsafeMutablePointer<CChar>?
+    /// `openblas_thread_timeout`: the `OPENBLAS_THREAD_TIMEOUT` exponent the library read when it
+    /// loaded (0: unset, its built-in 2^28 cycles). Optional: a library without it still measures.
+    let threadTimeout: (@convention(c) () -> Int32)?
 
     /// Set to a library path to use that file and nothing else (a custom OpenBLAS build, or a
     /// bogus path to see what a host without OpenBLAS does).
     static let overrideVariable = "LLMCOST_OPENBLAS_LIBRARY"
 
     /// The process's OpenBLAS, opened once.
-    static let shared: Result<OpenBLASLibrary, HostBenchError> = load(
-        candidates: candidates(environment: ProcessInfo.processInfo.environment))
+    /// OpenBLAS reads its settings once, when it loads, so `OpenBLASThreading` configures them first.
+    static let shared: Result<OpenBLASLibrary, HostBenchError> = {
+        OpenBLASThreading.configureBeforeLoading()
+        return load(candidates: candidates(environment: ProcessInfo.processInfo.environment))
+    }()
 
     /// The names `dlopen` tries, in order: the override alone, or the names Debian's
     /// `libopenblas0` (through the alternatives system) and Homebrew install.
@@ -74,7 +80,8 @@ struct OpenBLASLibrary: @unchecked Sendable {  // immutable C function pointers 
                 setNumThreads: try symbol("openblas_set_num_threads", as: (@convention(c) (Int32) -> Void).self),
                 getNumThreads: try symbol("openblas_get_num_threads", as: (@convention(c) () -> Int32).self),
                 config: try symbol("openblas_get_config", as: (@convention(c) () -> UnsafeMutablePointer<CChar>?).self),
-                coreName: try symbol("openblas_get_corename", as: (@convention(c) () -> UnsafeMutablePointer<CChar>?).self)))
+                coreName: try symbol("openblas_get_corename", as: (@convention(c) () -> UnsafeMutablePointer<CChar>?).self),
+                threadTimeout: dlsym(handle, "openblas_thread_timeout").map { unsafeBitCast($0, to: (@convention(c) () -> Int32).self) }))
         } catch {
             dlclose(handle)
             return .failure(error)

@@ -31,6 +31,9 @@ public struct RuleMeasurement: Sendable {
     public var exactForwardFLOPs: Int128
     public var exactTrainingFLOPs: Int128
     public var predictions: [TimePrediction]
+    /// What eager PyTorch should take for the same model on this host (forward, training step,
+    /// decode step); empty when the lowering does not cover the model.
+    public var frameworkPredictions: [FrameworkPrediction]
 
     public var measuredForwardSeconds: Double { measurement.forwardSeconds }
     /// Forward + backward, when the backward was measured.
@@ -55,6 +58,11 @@ public struct RuleMeasurement: Sendable {
         exactTrainingFLOPs = try counter.train(batch: 1, seq: measurement.seq).total
         predictions = Self.predictions(forward: forward, training: exactTrainingFLOPs, parameters: parameters,
                                        tokens: tokens, measurement: measurement)
+        if let eager = measurement.eager, let lowering = try? EagerLowering(spec: spec) {
+            frameworkPredictions = FrameworkPrediction.pytorchEager(lowering, seq: measurement.seq, model: eager)
+        } else {
+            frameworkPredictions = []
+        }
     }
 
     static func predictions(

@@ -11,7 +11,13 @@ extension ParallelConfig {
         for (role, stack) in spec.stacks {
             let a = stack.attention
             if let m = stack.stateSpace { try Self.checkMixerSharding(m, tp: tp, where: "\(spec.name)'s \(role.rawValue)") }
-            // A pure state-space stack runs no attention: its placeholder heads say nothing.
+            // Gated DeltaNet splits as Megatron splits attention: by key heads, each rank keeping its
+            // heads' q, k, their value heads (v, z, β, a), the conv channels, states and norm rows;
+            // `out_proj` is row-parallel, one all-reduce per mixer (the operations' `TensorShard`s).
+            if let l = stack.linearAttention, l.keyHeads % tp != 0 {
+                throw PlanError(.tensorParallel, "\(spec.name)'s \(role.rawValue) has \(l.keyHeads) linear-attention key heads, not divisible by tp \(tp) (Gated DeltaNet is split by key heads, each with its \(l.valueHeads / l.keyHeads) value heads)")
+            }
+            // A pure mixer stack runs no attention: its placeholder heads say nothing.
             if stack.attentionLayerCount > 0 {
                 guard a.heads % tp == 0 else {
                     throw PlanError(.tensorParallel, "\(spec.name)'s \(role.rawValue) has \(a.heads) attention heads, not divisible by tp \(tp)")

@@ -126,7 +126,11 @@ public struct StackSpec: Codable, Sendable, Equatable {
     /// layer is then one norm, the mixer and one residual add; `attention` and `ffn` are not run.
     public var stateSpace: StateSpaceSpec?
     /// With `stateSpace`: some layers run attention instead and every layer has an FFN (Jamba).
+    /// With `linearAttention`: the layers that run the stack's softmax attention (Qwen3-Next).
     public var hybrid: HybridLayout?
+    /// Gated DeltaNet linear attention (Qwen3-Next) in place of softmax attention in every layer
+    /// but the `hybrid` layout's attention layers; each layer keeps its FFN (or experts) and two norms.
+    public var linearAttention: LinearAttentionSpec?
 
     public init(
         layers: Int, attention: AttentionSpec, crossAttention: AttentionSpec? = nil, ffn: FFNSpec,
@@ -134,9 +138,9 @@ public struct StackSpec: Codable, Sendable, Equatable {
         positions: PositionEncoding = .none, tokenTypes: Int = 0, embeddingNorm: Bool = false,
         causal: Bool = true, slidingWindow: Int? = nil, slidingWindowLayers: Int? = nil,
         attentionChunkSize: Int? = nil, layerPattern: [LayerKind]? = nil, stateSpace: StateSpaceSpec? = nil,
-        hybrid: HybridLayout? = nil
+        hybrid: HybridLayout? = nil, linearAttention: LinearAttentionSpec? = nil
     ) {
-        self.stateSpace = stateSpace; self.hybrid = hybrid
+        self.stateSpace = stateSpace; self.hybrid = hybrid; self.linearAttention = linearAttention
         self.layers = layers; self.attention = attention; self.crossAttention = crossAttention
         self.ffn = ffn; self.moe = moe; self.norm = norm; self.block = block
         self.finalNorm = finalNorm; self.positions = positions; self.tokenTypes = tokenTypes
@@ -148,6 +152,7 @@ public struct StackSpec: Codable, Sendable, Equatable {
     enum CodingKeys: String, CodingKey {
         case layers, attention, crossAttention, ffn, moe, norm, block, finalNorm, positions
         case tokenTypes, embeddingNorm, causal, slidingWindow, slidingWindowLayers, attentionChunkSize, layerPattern, stateSpace, hybrid
+        case linearAttention
     }
 
     public init(from decoder: any Decoder) throws {
@@ -155,6 +160,7 @@ public struct StackSpec: Codable, Sendable, Equatable {
         layers = try c.decode(Int.self, forKey: .layers)
         stateSpace = try c.decodeIfPresent(StateSpaceSpec.self, forKey: .stateSpace)
         hybrid = try c.decodeIfPresent(HybridLayout.self, forKey: .hybrid)
+        linearAttention = try c.decodeIfPresent(LinearAttentionSpec.self, forKey: .linearAttention)
         // A pure state-space stack runs neither attention nor an FFN: neither need be written.
         let placeholder = (hybrid == nil ? stateSpace : nil).map { StackSpec.stateSpacePlaceholders(innerSize: $0.innerSize) }
         attention = try placeholder.map { p in try c.decodeIfPresent(AttentionSpec.self, forKey: .attention) ?? p.attention }
@@ -212,6 +218,9 @@ public struct AttentionSpec: Codable, Sendable, Equatable {
     /// rotary, each query is scaled by `1 + attn_scale·log1p(⌊(position+1)/floor_scale⌋)` —
     /// element-wise work, no parameters.
     public var queryTemperature: Bool
+    /// Qwen3-Next's gated attention: `q_proj` also produces one gate per query element (twice the
+    /// query width), and the attention output is multiplied by its sigmoid before `o_proj`.
+    public var outputGate: Bool
 
     public enum QKNorm: String, Codable, Sendable {
         /// One norm over `head_dim` for the queries and one for the keys, shared by all heads.
@@ -226,9 +235,9 @@ public struct AttentionSpec: Codable, Sendable, Equatable {
     public init(
         heads: Int, kvHeads: Int? = nil, headDim: Int, qkvBias: Bool = false,
         outputBias: Bool = false, relativeBiasBuckets: Int? = nil, qkNorm: QKNorm? = nil,
-        latent: LatentAttentionSpec? = nil, sinks: Bool = false, queryTemperature: Bool = false
+        latent: LatentAttentionSpec? = nil, sinks: Bool = false, queryTemperature: Bool = false, outputGate: Bool = false
     ) {
-        self.queryTemperature = queryTemperature
+        self.queryTemperature = queryTemperature; self.outputGate = outputGate
         self.heads = heads; self.kvHeads = kvHeads ?? heads; self.headDim = headDim
         self.qkvBias = qkvBias; self.outputBias = outputBias
         self.relativeBiasBuckets = relativeBiasBuckets; self.qkNorm = qkNorm; self.latent = latent
@@ -236,7 +245,7 @@ public struct AttentionSpec: Codable, Sendable, Equatable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case heads, kvHeads, headDim, qkvBias, outputBias, relativeBiasBuckets, qkNorm, latent, sinks, queryTemperature
+        case heads, kvHeads, headDim, qkvBias, outputBias, relativeBiasBuckets, qkNorm, latent, sinks, queryTemperature, outputGate
     }
 
     public init(from decoder: any Decoder) throws {
@@ -251,6 +260,7 @@ public struct AttentionSpec: Codable, Sendable, Equatable {
         latent = try c.decodeIfPresent(LatentAttentionSpec.self, forKey: .latent)
         sinks = try c.decodeIfPresent(Bool.self, forKey: .sinks) ?? false
         queryTemperature = try c.decodeIfPresent(Bool.self, forKey: .queryTemperature) ?? false
+        outputGate = try c.decodeIfPresent(Bool.self, forKey: .outputGate) ?? false
     }
 }
 

@@ -100,11 +100,11 @@ public struct StateSpaceSpec: Codable, Sendable, Equatable {
     public var convElements: Int { convChannels * convKernel }
 }
 
-/// An attention–state-space hybrid: how its layers combine the stack's attention, its
-/// state-space mixer and its FFN (or experts). Which layers are which changes no count, so only
-/// how many of each kind.
+/// A hybrid of attention and a mixer: how its layers combine the stack's attention, its mixer
+/// (`stateSpace`, or Gated DeltaNet's `linearAttention`) and its FFN (or experts). Which layers
+/// are which changes no count, so only how many of each kind.
 ///
-/// - `sequential` (Jamba, Bamba): each layer runs attention (`attentionLayers` of them) or the
+/// - `sequential` (Jamba, Bamba; Qwen3-Next, the only layout of a Gated DeltaNet mixer): each layer runs attention (`attentionLayers` of them) or the
 ///   mixer, then the FFN or, on the stack's MoE layers, the experts (`attentionLayersWithExperts`
 ///   of the attention layers hold experts); two norms, two residual adds.
 /// - `single` (Nemotron-H): each layer is ONE block after one norm and before one residual add:
@@ -146,11 +146,11 @@ public struct HybridLayout: Codable, Sendable, Equatable {
 }
 
 extension StackSpec {
-    /// Layers that run the state-space mixer: all of a pure state-space stack; a hybrid's layers
-    /// other than its attention (and, `single`, its FFN-only and expert-only) layers; every layer
-    /// of a `parallel` hybrid.
-    public var stateSpaceLayers: Int {
-        guard stateSpace != nil else { return 0 }
+    /// Layers that run the mixer (Mamba, Mamba-2 or Gated DeltaNet) in place of attention: all of
+    /// a pure mixer stack; a hybrid's layers other than its attention (and, `single`, its FFN-only
+    /// and expert-only) layers; every layer of a `parallel` hybrid.
+    public var mixerLayerCount: Int {
+        guard stateSpace != nil || linearAttention != nil else { return 0 }
         guard let h = hybrid else { return layers }
         switch h.blocks {
         case .sequential: return layers - h.attentionLayers
@@ -159,11 +159,13 @@ extension StackSpec {
         }
     }
 
-    /// Layers that run self-attention: all of a plain stack, none of a pure state-space one, a
-    /// hybrid's attention layers.
+    /// Layers that run the state-space mixer (none in a Gated DeltaNet stack).
+    public var stateSpaceLayers: Int { stateSpace == nil ? 0 : mixerLayerCount }
+
+    /// Layers that run the stack's softmax attention: all of a plain stack, none of a pure mixer
+    /// one, a hybrid's attention layers.
     public var attentionLayerCount: Int {
-        guard stateSpace != nil else { return layers }
-        return hybrid?.attentionLayers ?? 0
+        stateSpace != nil || linearAttention != nil ? hybrid?.attentionLayers ?? 0 : layers
     }
 
     /// Layers whose FFN is the dense `ffn` (none in a pure state-space stack; a single-block

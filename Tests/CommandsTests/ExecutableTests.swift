@@ -13,14 +13,14 @@ import Testing
 
     struct Run { var status: Int32; var stdout: String; var stderr: String }
 
-    func run(_ arguments: [String], environment extra: [String: String] = [:]) throws -> Run {
+    func run(_ arguments: [String], environment extra: [String: String] = [:], removing: [String] = []) throws -> Run {
         guard let executable = Self.executable else {
             throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: "llmcost beside \(CommandLine.arguments[0])"])
         }
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(extra) { $1 }
+        process.environment = ProcessInfo.processInfo.environment.filter { !removing.contains($0.key) }.merging(extra) { $1 }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
@@ -52,6 +52,28 @@ import Testing
         #expect(r.stderr.contains("/nonexistent/libopenblas.so.0"))
         #expect(r.stderr.contains("apt-get install libopenblas0"))
         #expect(r.stdout.isEmpty)
+    }
+
+    /// The threading `bench --dry-run` reports is what the loaded library says it read, so it
+    /// proves the variable was set before OpenBLAS loaded (OpenBLAS reads it only then).
+    func dryRunThreading(environment: [String: String] = [:]) throws -> [String: Any] {
+        let r = try run(["bench", "--dry-run", "--format", "json"], environment: environment, removing: ["OPENBLAS_THREAD_TIMEOUT"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let json = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any]
+        return try #require(json?["threading"] as? [String: Any])
+    }
+
+    @Test func openBLASIdleThreadsAreToldToSleepBeforeTheLibraryLoads() throws {
+        let threading = try dryRunThreading()
+        #expect(threading["openblas_thread_timeout"] as? Int == 4)
+        #expect(threading["timeout_origin"] as? String == "llmcost")
+        #expect((threading["summary"] as? String)?.contains("2^4 idle cycles") == true)
+    }
+
+    @Test func aUsersOwnOpenBLASThreadTimeoutIsKept() throws {
+        let threading = try dryRunThreading(environment: ["OPENBLAS_THREAD_TIMEOUT": "9"])
+        #expect(threading["openblas_thread_timeout"] as? Int == 9)
+        #expect(threading["timeout_origin"] as? String == "environment")
     }
 
     @Test func measuredValidationWithoutOpenBLASFailsBeforeTiming() throws {

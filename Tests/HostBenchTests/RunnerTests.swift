@@ -8,7 +8,8 @@ import Testing
         var lines: [String] = []
         let report = try BenchRunner.run(
             configuration: BenchConfiguration(shape: shape, threads: 2, quick: true, repeats: 1,
-                                              squareSizes: [16, 32], bandwidthBytesPerArray: 1 << 20)
+                                              squareSizes: [16, 32], bandwidthBytesPerArray: 1 << 20,
+                                              minimumSecondsPerKernel: 0)
         ) { lines.append($0) }
         let names = Set(report.kernels.map(\.name))
         #expect(names.isSuperset(of: ["sgemm", "attention", "attention_gqa", "ffn", "ffn_gated", "layer",

@@ -132,3 +132,13 @@ let a100 = try! Accelerator(HardwareCatalog.a100_80gb, intraNode: InterconnectCa
         #expect(try four.replicas(for: 1000) >= 1)
     }
 }
+
+/// Qwen3-Next's Gated DeltaNet splits by its 16 key heads (each with its two value heads), as
+/// Megatron splits attention; a degree that does not divide them is refused naming tp.
+@Test func tensorParallelLinearAttentionSplitsByKeyHeads() throws {
+    let spec = try Workload.ModelLoader.load("qwen3-next-80b-a3b").spec
+    for tp in [2, 4, 8, 16] { try ParallelConfig(tp: tp, dp: 2).validate(for: spec) }
+    let error = try #require(throws: PlanError.self) { try ParallelConfig(tp: 32).validate(for: spec) }
+    #expect(error.parameter == .tensorParallel)
+    #expect("\(error)".contains("linear-attention key heads"))
+}

@@ -16,7 +16,7 @@ import Testing
         /// `TransformersGap.flopsOfLlama4EveryExpert`: `Llama4TextExperts` runs every expert on every token.
         case llama4EveryExpert
         /// `TransformersGap.depthwiseConvWeightGradientOvercount`: in a training step torch's counter
-        /// takes the depthwise conv's weight gradient for a dense one (it ignores `groups`).
+        /// takes the depthwise conv's weight gradient (Mamba's, Gated DeltaNet's) for a dense one (it ignores `groups`).
         case depthwiseConvWeightGradient
 
         func seen(_ report: FlopReport, spec: ModelSpec) -> Int128 {
@@ -73,6 +73,13 @@ import Testing
                 totals: ["bamba-9b": 9_780_235_392, "nemotron-h-8b": 8_100_852_736, "nemotron-3-nano-30b-a3b": 31_577_937_344,
                          "falcon-h1-7b": 7_585_648_736],
                 catalogEntries: ["bamba-9b", "nemotron-h-8b", "nemotron-3-nano-30b-a3b", "falcon-h1-7b"], gap: .depthwiseConvWeightGradient),
+        // Qwen3-Next (Gated DeltaNet + gated attention, MoE with a gated shared expert): the 80B-A3B
+        // total (issue 16) and the class defaults (the same layers); prompts within one chunk of 64 and
+        // over two and three, decode past a chunk, training over several chunks (the delta rule's
+        // backward is counted as autograd runs it; the conv's weight gradient is torch's miscount).
+        Fixture(file: "hf_qwen3next.json", configs: "qwen3next", entries: 5...Int.max, smallEntries: 3...Int.max,
+                totals: ["qwen3-next-80b-a3b": 79_674_391_296, "qwen3_next-class-defaults": 79_674_391_296],
+                catalogEntries: ["qwen3-next-80b-a3b"], gap: .depthwiseConvWeightGradient),
         Fixture(file: "hf_llama4.json", configs: "llama4", entries: 6...6, smallEntries: 4...4,
                 totals: ["llama-4-scout": 107_769_861_120, "llama-4-maverick": 400_711_848_960],
                 gap: .llama4EveryExpert),

@@ -9,7 +9,7 @@ import Testing
     static let everyField: ModelSpec = {
         let attention = AttentionSpec(heads: 4, kvHeads: 2, headDim: 16, qkvBias: true, outputBias: true, relativeBiasBuckets: 32, qkNorm: .perHead,
                                       latent: LatentAttentionSpec(queryRank: 8, keyValueRank: 8, nopeHeadDim: 12, ropeHeadDim: 4, valueHeadDim: 8),
-                                      queryTemperature: true)
+                                      queryTemperature: true, outputGate: true)
         let stack = StackSpec(
             layers: 2, attention: attention, crossAttention: attention,
             ffn: FFNSpec(intermediateSize: 256, gated: true, activation: .silu, bias: true),
@@ -22,7 +22,8 @@ import Testing
             attentionChunkSize: 32, layerPattern: [LayerKind(attention: .chunked, rotary: false, experts: true)],
             stateSpace: StateSpaceSpec(variant: .mamba2, innerSize: 64, stateSize: 8, convKernel: 4, timeStepRank: 4, heads: 4, groups: 2,
                                        chunkSize: 8, bias: true, convBias: true, innerNorms: true, gatedNorm: false, outputBias: false),
-            hybrid: HybridLayout(attentionLayers: 1, attentionLayersWithExperts: 1, blocks: .sequential, feedForwardLayers: 0, multipliers: true))
+            hybrid: HybridLayout(attentionLayers: 1, attentionLayersWithExperts: 1, blocks: .sequential, feedForwardLayers: 0, multipliers: true),
+            linearAttention: LinearAttentionSpec(keyHeads: 2, valueHeads: 4, keyHeadDim: 8, valueHeadDim: 8, convKernel: 4, chunkSize: 64))
         return ModelSpec(name: "all", source: "s", family: "f", vocabularySize: 100, hiddenSize: 64, contextWindow: 128,
                          embeddingProjectionSize: 32, encoder: stack, decoder: stack, lmHead: LMHeadSpec(tied: false, bias: true),
                          pooler: true, predictionModules: 1, checkpointPrecision: CheckpointPrecision(experts: .mxfp4))

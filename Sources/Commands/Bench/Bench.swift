@@ -20,16 +20,31 @@ struct Bench: ParsableCommand {
     @Flag(help: "Gated FFN (SwiGLU).") var gated = false
     @Option(help: "BLAS and worker threads (default: all cores).") var threads: Int?
     @Option(help: "Save the hardware profile (JSON) the cost commands read with --hardware.") var save: String?
+    @Option(help: "Write the host's measured roofline (FMA peak, bandwidth, every kernel by arithmetic intensity) as SVG to this file.")
+    var plot: String?
+    @Flag(help: "Print the host, the threading and the kernels a run would time, without timing anything.")
+    var dryRun = false
     @OptionGroup var output: OutputOptions
 
     func run() throws {
         let configuration = BenchConfiguration(shape: try shape(), threads: threads, quick: quick, llmcostVersion: LLMCost.version)
         try configuration.validate()
+        if dryRun, save != nil || plot != nil {
+            throw ValidationError("\(OptionNames.dryRun) times nothing, so there is no profile to save or roofline to plot")
+        }
+        if dryRun { return try output.emit(BenchPlanView(plan: try BenchRunner.plan(configuration: configuration)).rendered) }
         // Refuse an unwritable destination now, not after the run.
         try output.checkWritable()
         if let save { try OutputOptions.checkWritable(save, parameter: .profileDestination) }
+        if let plot {
+            guard plot.lowercased().hasSuffix(".svg") else {
+                throw ValidationError("\(InputParameter.plotPath.option): the roofline is written as SVG; give a path ending in .svg, got '\(plot)'")
+            }
+            try OutputOptions.checkWritable(plot, parameter: .plotPath)
+        }
         let report = try HostBench.run(configuration: configuration) { StandardStreams.writeError("llmcost bench: \($0)\n") }
         if let save { try report.save(to: save) }
+        if let plot { try RooflinePlot(report: report).write(to: plot) }
         try output.emit(BenchView(report: report).rendered)
     }
 
@@ -58,14 +73,18 @@ struct BenchView {
 
     var rendered: Rendered {
         var kernels = TextTable(title: "kernels (\(report.threads) threads, FP32)", columns: [
-            "kernel", "shape", "seconds", "GFLOP", "GFLOP/s", "of best SGEMM", "of peak"])
+            "kernel", "shape", "seconds (median)", "runs", "max/min", "GFLOP", "GFLOP/s", "of best SGEMM", "of peak", "other load"])
         kernels.alignments[1] = .left
         for k in report.kernels {
-            kernels.append([k.name, k.shape, String(format: "%.5f", k.seconds), HumanUnits.decimal(Double(k.flops) / 1e9, 3),
-                            HumanUnits.decimal(k.gflops, 1), HumanUnits.percent(k.fractionOfBestSGEMM), HumanUnits.percent(k.fractionOfPeak)])
+            let spread = k.worstSeconds.map { k.bestSeconds > 0 ? HumanUnits.decimal($0 / k.bestSeconds, 2) + "×" : "–" } ?? "–"
+            let load = k.foreignLoad.map { HumanUnits.percent($0) + (k.measuredUnderLoad ? " (flagged)" : "") } ?? "–"
+            kernels.append([k.name, k.shape, String(format: "%.5f", k.seconds), "\(k.repeats)", spread,
+                            HumanUnits.decimal(Double(k.flops) / 1e9, 3), HumanUnits.decimal(k.gflops, 1),
+                            HumanUnits.percent(k.fractionOfBestSGEMM), HumanUnits.percent(k.fractionOfPeak), load])
         }
         var host = TextTable(columns: ["host", "value"], alignments: [.left, .left])
         host.append(["CPU", report.host.cpuModel])
+        if let threading = report.threading { host.append(["threading", threading.summary]) }
         host.append(["peak (FP32)", "\(HumanUnits.decimal(report.peakGFLOPS, 1)) GFLOP/s — \(report.peakSource)"])
         host.append(["nominal peak", report.nominalPeakGFLOPS.map { "\(HumanUnits.decimal($0, 1)) GFLOP/s (from /proc/cpuinfo)" } ?? "unknown"])
         host.append(["best SGEMM", "\(HumanUnits.decimal(report.bestSGEMMGFLOPS, 1)) GFLOP/s at \(report.bestSGEMMShape)"])
@@ -75,5 +94,24 @@ struct BenchView {
         }
         let text = (try? report.jsonData()).flatMap { String(data: $0, encoding: .utf8) }
         return Rendered(json: .null, tables: [kernels, host], notes: report.notes + report.nominalPeak.assumptions, jsonText: text)
+    }
+}
+
+/// `bench --dry-run`: what a run would use.
+struct BenchPlanView {
+    var plan: BenchPlan
+
+    var rendered: Rendered {
+        var table = TextTable(columns: ["bench would use", "value"], alignments: [.left, .left])
+        table.append(["CPU", "\(plan.host.cpuModel), \(plan.host.cores) cores, \(plan.host.isa)"])
+        table.append(["OpenBLAS", "\(plan.host.openblasCore) kernels — \(plan.host.openblasConfig)"])
+        table.append(["threading", plan.threading.summary])
+        table.append(["layer shape", plan.shape.description])
+        table.append(["kernels", plan.kernels.joined(separator: ", ")])
+        table.append(["timing", String(format: "each kernel ≥ %.1f s of timed runs", plan.minimumTimedSecondsPerKernel)])
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        let text = (try? encoder.encode(plan)).flatMap { String(data: $0, encoding: .utf8) }
+        return Rendered(json: .null, tables: [table], notes: [], jsonText: text)
     }
 }

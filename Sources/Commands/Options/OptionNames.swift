@@ -85,6 +85,7 @@ enum OptionNames {
     /// message prints is spelled in this one file.
     static let listInterconnects = "--list-interconnects"
     static let benchModel = "--model"
+    static let dryRun = "--dry-run"
     static let serve = "--serve"
     static let measure = "--measure"
     static let noBackward = "--no-backward"

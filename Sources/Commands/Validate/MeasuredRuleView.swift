@@ -20,6 +20,14 @@ struct MeasuredRuleView {
                 predictions.append(row)
             }
         }
+        var framework = TextTable(title: "eager PyTorch on this host, predicted per operator (compare: scripts/pytorch-host/time_pytorch.py)",
+                                  columns: ["model", "tokens", "pass", "seconds", "GEMMs", "element-wise", "launch-only", "launches"])
+        for r in results {
+            for p in r.frameworkPredictions {
+                framework.append([r.measurement.model, String(r.tokens), p.pass.rawValue, seconds(p.seconds), seconds(p.price.gemmSeconds),
+                                  seconds(p.price.memorySeconds), seconds(p.price.dispatchOnlySeconds), String(p.price.launches)])
+            }
+        }
         var runs = TextTable(title: "what ran", columns: [
             "model", "layers run/total", "layer fwd s", "layer bwd s", "head fwd s", "GFLOP issued", "GFLOP/s", "best SGEMM", "exact/2N", "bwd/fwd"])
         for r in results {
@@ -32,7 +40,8 @@ struct MeasuredRuleView {
                          r.backwardForwardRatio.map { HumanUnits.decimal($0, 2) } ?? "—"])
         }
         let notes = results.map(\.verdict) + Array(Set(results.flatMap(\.measurement.notes))).sorted()
-        return Rendered(json: json, tables: [predictions, runs], notes: notes)
+        let tables = results.contains { !$0.frameworkPredictions.isEmpty } ? [predictions, framework, runs] : [predictions, runs]
+        return Rendered(json: json, tables: tables, notes: notes)
     }
 
     private func seconds(_ s: Double) -> String { HumanUnits.decimal(s, 4) }
@@ -73,6 +82,18 @@ struct MeasuredRuleView {
             ("predictions", .array(r.predictions.map { p in
                 .object([("name", .string(p.name)), ("pass", .string(p.pass.rawValue)), ("seconds", .number(p.seconds)),
                          ("relative_error", .number(p.relativeError)), ("formula", .string(p.formula))])
+            } + r.frameworkPredictions.map { p in
+                // Measured by PyTorch, not here: no relative error until time_pytorch.py compares.
+                .object([("name", .string(p.name)), ("pass", .string(p.pass.rawValue)), ("seconds", .number(p.seconds)),
+                         ("relative_error", .null), ("formula", .string(p.formula)),
+                         ("breakdown", .object([("gemm_seconds", .number(p.price.gemmSeconds)),
+                                                ("memory_seconds", .number(p.price.memorySeconds)),
+                                                ("launch_only_seconds", .number(p.price.dispatchOnlySeconds)),
+                                                ("launches", .int(p.price.launches))])),
+                         ("operators", .array(p.price.operators.map { o in
+                             .object([("name", .string(o.name)), ("launches", .int(o.launches)), ("seconds", .number(o.seconds)),
+                                      ("flops", .number(o.flops)), ("bytes", .number(o.bytes))])
+                         }))])
             })),
             ("verdict", .string(r.verdict)),
             ("notes", .array(m.notes.map(JSONValue.string))),

@@ -69,9 +69,9 @@ struct ValidateView {
             ("ratio_to_2n_active", .number(row.ratioActive)),
             ("training_ratio_to_6n", .number(row.trainingRatio)),
             ("kaplan_relative_error", .number(row.kaplanError)),
-            // The state-space line only for models that have one (every other model's output is unchanged).
+            // The mixers' lines only for models that have one (every other model's output is unchanged).
             ("gap_by_source_per_token", .object(DeviationSource.allCases
-                .filter { $0 != .stateSpaceScan || row.matmul.bySource[$0] != nil }
+                .filter { ($0 != .stateSpaceScan && $0 != .linearAttention) || row.matmul.bySource[$0] != nil }
                 .map { ($0.rawValue, .number(row.matmul.bySource[$0] ?? 0)) })),
             ("main_gap", .string(row.matmul.dominantSource.rawValue)),
         ])

@@ -17,17 +17,33 @@ extension HostMeasurement {
         public var gflops: Double?
         public var fractionOfBestSGEMM: Double?
         public var fractionOfPeak: Double?
+        /// The spread of the timed runs: fastest, median (= `seconds`) and slowest, seconds.
+        public var minSeconds: Double?
+        public var medianSeconds: Double?
+        public var maxSeconds: Double?
+        /// Other processes' share of the CPUs while the kernel was timed (0…1).
+        public var foreignLoad: Double?
+        /// Timing attempts (more than one: the machine was busy and the kernel was re-timed).
+        public var attempts: Int?
+        /// Bytes the kernel must move at least (each GEMM's operands and result once, FP32).
+        public var minimumBytes: Double?
 
         enum CodingKeys: String, CodingKey {
             case name, shape, seconds, bestSeconds = "best_seconds", repeats, flops, gflops
             case fractionOfBestSGEMM = "fraction_of_best_sgemm", fractionOfPeak = "fraction_of_peak"
+            case minSeconds = "min_seconds", medianSeconds = "median_seconds", maxSeconds = "max_seconds"
+            case foreignLoad = "foreign_load", attempts, minimumBytes = "minimum_bytes"
         }
 
         public init(name: String, seconds: Double?, flops: Double?, gflops: Double?, shape: String? = nil,
-                    bestSeconds: Double? = nil, repeats: Int? = nil, fractionOfBestSGEMM: Double? = nil, fractionOfPeak: Double? = nil) {
+                    bestSeconds: Double? = nil, repeats: Int? = nil, fractionOfBestSGEMM: Double? = nil, fractionOfPeak: Double? = nil,
+                    minSeconds: Double? = nil, medianSeconds: Double? = nil, maxSeconds: Double? = nil,
+                    foreignLoad: Double? = nil, attempts: Int? = nil, minimumBytes: Double? = nil) {
             self.name = name; self.seconds = seconds; self.flops = flops; self.gflops = gflops; self.shape = shape
             self.bestSeconds = bestSeconds; self.repeats = repeats
             self.fractionOfBestSGEMM = fractionOfBestSGEMM; self.fractionOfPeak = fractionOfPeak
+            self.minSeconds = minSeconds; self.medianSeconds = medianSeconds; self.maxSeconds = maxSeconds
+            self.foreignLoad = foreignLoad; self.attempts = attempts; self.minimumBytes = minimumBytes
         }
 
         /// `gflops`, or `flops ÷ seconds ÷ 10⁹` when only those are present (the two agree when

@@ -39,6 +39,7 @@ extension HostMeasurement {
             try check(kernel.seconds, "\(field).seconds", maximum: 1e9, " s")
             try check(kernel.flops, "\(field).flops", maximum: 1e30, " FLOP")
             try check(kernel.gflops, "\(field).gflops", maximum: Self.maximumGflops, " GFLOP/s")
+            try checkSpread(kernel, field, refuse: refuse, check: check)
             if let flops = kernel.flops, let seconds = kernel.seconds {
                 let rate = flops / seconds / 1e9
                 try check(rate, "\(field).flops ÷ seconds", maximum: Self.maximumGflops, " GFLOP/s")
@@ -51,6 +52,31 @@ extension HostMeasurement {
             try check(ratio, "backward_forward_ratios.\(name)", maximum: Self.maximumBackwardForwardRatio, "")
         }
         try checkRatesWithinPeak(path: path, parameter: parameter)
+    }
+
+    /// min ≤ median ≤ max seconds, the median the kernel's `seconds`; a load share in 0…1.
+    private func checkSpread(
+        _ kernel: Kernel, _ field: String,
+        refuse: (String, CustomStringConvertible, String) -> CostError,
+        check: (Double?, String, Double, String) throws(CostError) -> Void
+    ) throws(CostError) {
+        try check(kernel.minSeconds, "\(field).min_seconds", 1e9, " s")
+        try check(kernel.medianSeconds, "\(field).median_seconds", 1e9, " s")
+        try check(kernel.maxSeconds, "\(field).max_seconds", 1e9, " s")
+        let ordered = [kernel.minSeconds, kernel.medianSeconds ?? kernel.seconds, kernel.maxSeconds].compactMap { $0 }
+        if ordered != ordered.sorted() {
+            throw refuse("\(field).min_seconds/median_seconds/max_seconds", ordered.map { "\($0)" }.joined(separator: ", "), "must be in order, min ≤ median ≤ max")
+        }
+        if let median = kernel.medianSeconds, let seconds = kernel.seconds, abs(median - seconds) > Self.rateTolerance * seconds {
+            throw refuse("\(field).median_seconds", median, "must equal the kernel's seconds (\(seconds))")
+        }
+        if let load = kernel.foreignLoad, !(load.isFinite && (0...1).contains(load)) {
+            throw refuse("\(field).foreign_load", load, "must be a share between 0 and 1")
+        }
+        try check(kernel.minimumBytes, "\(field).minimum_bytes", 1e30, " bytes")
+        if let attempts = kernel.attempts, !(1...100).contains(attempts) {
+            throw refuse("\(field).attempts", attempts, "must be between 1 and 100")
+        }
     }
 
     /// No measured rate above `peak_gflops`: the peak is at least every rate measured.

@@ -29,11 +29,11 @@ extension FlopCounter {
                               formula: "3 × forward (forward + 2 × backward): " + $0.formula)
             }
         case .matmul, .causal, .full:
-            let trained = operations.flopComponents(trainingCall(batch, seq, decoderSeq), convention) { 1 + $0.backwardProducts }
+            let trained = operations.flopComponents(trainingCall(batch, seq, decoderSeq), convention, runs: .training)
             let once = Dictionary(forward.components.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
             components = trained.compactMap { c in
                 guard let f = once[c.name] else { return nil }
-                return FlopComponent(name: c.name, flops: c.flops, formula: Self.trainingFormula(c.flops, forward: f))
+                return FlopComponent(name: c.name, flops: c.flops, formula: Self.trainingFormula(c.flops, forward: f, name: c.name))
             }
         }
         components += recomputed(batch: batch, seq: seq, decoderSeq: decoderSeq, recompute).map {
@@ -43,6 +43,11 @@ extension FlopCounter {
         notes.append("training = forward + backward: 2 × forward for every weight GEMM and attention product "
             + "(input and weight gradients), none for work on tensors without gradients (the rotary table)"
             + (recompute == .none ? "" : "; plus \(recompute.rawValue) activation recomputation"))
+        if let l = spec.decoder?.linearAttention, convention != .rule, convention != .kaplan {
+            notes.append("gated delta rule (linear attention): its backward is not 2 × its forward — torch autograd runs both "
+                + "gradients of each chunk product except the zero initial state's and the unread final state's, and adds the "
+                + "triangular solves' gradient products; counted as it runs (gdn_delta_rule, chunks of \(l.chunkSize))")
+        }
         if recompute == .full, convention != .rule, convention != .kaplan {
             notes.append("full recomputation re-runs each layer's whole forward (Megatron-LM); PyTorch's non-reentrant "
                 + "checkpointing (transformers' gradient_checkpointing) skips a layer's last FFN GEMM when no backward needs its output")
@@ -58,7 +63,13 @@ extension FlopCounter {
             : ForwardPass(batch: batch, decoderQueries: seq)
     }
 
-    private static func trainingFormula(_ trained: ExactCount, forward f: FlopComponent) -> String {
+    private static func trainingFormula(_ trained: ExactCount, forward f: FlopComponent, name: String) -> String {
+        if name.hasSuffix(FlopComponentName.linearAttentionCore.name) {
+            return "forward + backward as torch autograd runs the chunked delta rule (not 3 × forward): both gradients of every "
+                + "product, less the four no state needs (the zero initial state's two in the first chunk, the unread final "
+                + "state's update: 4·C·dk·dv per head), plus the two triangular solves' gradients (C²·dk + C²·dv per head and "
+                + "chunk; the solves themselves are not counted), × 2 FLOPs each: " + f.formula
+        }
         if trained == 3 * f.flops { return "3 × forward (forward + 2 × backward): " + f.formula }
         if trained == f.flops { return "forward only (no operand needs a gradient): " + f.formula }
         return "forward + backward of the operands that need gradients: " + f.formula
@@ -75,7 +86,7 @@ extension FlopCounter {
             let whole = components(of: call)
             return recompute == .full ? whole : whole.filter { $0.name == KaplanComponent.attentionContext }
         case .matmul, .causal, .full:
-            return operations.flopComponents(call, convention) { $0.recompute.runsAgain(under: recompute) ? 1 : 0 }
+            return operations.flopComponents(call, convention, runs: .recomputed(recompute))
                 .filter { $0.flops != .zero }
         }
     }

@@ -85,6 +85,12 @@ extension FlopCounter {
                 ? "chunked attention \(c) on \(d.layers(reaching: .chunked)) of \(d.layers) layers: counted over the chunk band (the query at position a reads ((a − 1) mod \(c)) + 1 keys); the other layers attend globally"
                 : "chunked attention \(c) on \(d.layers(reaching: .chunked)) of \(d.layers) layers: eager attention multiplies the whole rectangle its cache hands it (a prefill's queries × queries, however many chunks; a cached step at most \(c - 1) past keys + the new) and masks it (counted); `\(InputParameter.convention) causal` counts only the chunk band")
         }
+        if let d = spec.decoder, let l = d.linearAttention, convention != .rule, convention != .kaplan {
+            notes.append("linear attention (Gated DeltaNet) on \(d.mixerLayerCount) of \(d.layers) layers: a prompt runs the chunked delta rule "
+                + "over chunks of \(l.chunkSize) — the sequence is padded to a multiple of \(l.chunkSize) and the padding is multiplied too (counted, as "
+                + "transformers runs it); a cached one-token step runs the recurrent rule, element-wise only (0 under matmul and causal; "
+                + "7·dk·dv + 2·dv per value head under full), on a fixed state: only the \(d.attentionLayerCount) full-attention layers' work grows with the context")
+        }
         if spec.referenceRunsEveryExpert, spec.decoder?.moe != nil, convention != .rule, convention != .kaplan {
             notes.append("mixture-of-experts (Llama 4): FLOPs follow the top-k experts each token is routed to plus the router and the shared expert; transformers' Llama4TextExperts runs every expert on every token (scaled by a zero score when not chosen), so FlopCounterMode sees experts/top-k times the routed-expert FLOPs")
         }

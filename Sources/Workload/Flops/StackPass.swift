@@ -89,7 +89,17 @@ struct StackPass {
             return 2 * ExactCount.product(batch, channels, kernel, convOutputs(kernel: kernel))
         case let .scan(m):
             return 2 * ExactCount(batch) * scanProducts(m)
+        case let .gatedDeltaRule(l):
+            return deltaRuleFlops(l, convention)
         }
+    }
+
+    /// The FLOPs of one operation's backward pass in this call, given its forward FLOPs: one
+    /// forward's worth per product that needs a gradient (`backwardProducts`), except for the
+    /// delta rule, whose autograd graph is not a multiple of its forward (`deltaRuleBackwardFlops`).
+    func backwardFlops(_ op: Operation, forward: ExactCount) -> ExactCount {
+        if case let .gatedDeltaRule(l) = op.work, !recurrentStep { return deltaRuleBackwardFlops(l) }
+        return ExactCount(op.backwardProducts) * forward
     }
 
     /// Outputs per channel of transformers' causal conv1d, before it keeps the last `queries`:

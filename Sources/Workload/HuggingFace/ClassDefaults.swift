@@ -184,6 +184,15 @@ struct ClassDefaults: Sendable {
                f("num_experts", is: 16), f("expert_layer_period", is: 2), f("expert_layer_offset", is: 1),
                f("attn_layer_period", is: 8), f("attn_layer_offset", is: 4), f("mamba_d_state", is: 16), f("mamba_d_conv", is: 4),
                f("mamba_expand", is: 2), f("mamba_dt_rank", is: "auto")])
+        case "qwen3_next": return ClassDefaults(className: "Qwen3NextConfig", fields:
+            llamaSizes(vocab: 151936, hidden: 2048, intermediate: 5632, layers: 48, heads: 16)
+            + [f("num_key_value_heads", is: 2), f("max_position_embeddings", is: 32768), f("head_dim", is: 256),
+               f("linear_conv_kernel_dim", is: 4), f("linear_key_head_dim", is: 128), f("linear_value_head_dim", is: 128),
+               f("linear_num_key_heads", is: 16), f("linear_num_value_heads", is: 32), f("moe_intermediate_size", is: 512),
+               f("shared_expert_intermediate_size", is: 512), f("num_experts_per_tok", is: 10), f("num_experts", is: 512),
+               // `Qwen3NextConfig.__post_init__`: kwargs.setdefault("partial_rotary_factor", 0.25); the layer
+               // types default to every `full_attention_interval`-th (popped from kwargs, default 4).
+               f("partial_rotary_factor", is: 0.25), f("full_attention_interval", is: 4)])
         case "mamba2": return ClassDefaults(className: "Mamba2Config", fields: [
             f("num_heads", is: 128), f("head_dim", is: 64), f("vocab_size", is: 32768), f("hidden_size", is: 4096),
             f("state_size", is: 128), f("num_hidden_layers", is: 64), f("expand", is: 2), f("conv_kernel", is: 4),

@@ -49,6 +49,7 @@ extension HuggingFaceConfig {
         "bamba": { c, w throws(SpecError) in try c.bambaSpec(warnings: &w) },
         "nemotron_h": { c, w throws(SpecError) in try c.nemotronHSpec(warnings: &w) },
         "falcon_h1": { c, w throws(SpecError) in try c.falconH1Spec(warnings: &w) },
+        "qwen3_next": { c, w throws(SpecError) in try c.qwen3NextSpec(warnings: &w) },
     ]
 
     /// The `model_type`s read with a dedicated mapping, sorted.

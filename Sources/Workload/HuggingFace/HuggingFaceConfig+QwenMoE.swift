@@ -35,7 +35,7 @@ extension HuggingFaceConfig {
 
     /// The experts of a Qwen-MoE stack, or nil when no layer is sparse (`num_experts` 0, or every
     /// layer in `mlp_only_layers`): then it is a dense model.
-    private func qwenExperts(layers: Int, shared: Int?) throws(SpecError) -> MoESpec? {
+    func qwenExperts(layers: Int, shared: Int?) throws(SpecError) -> MoESpec? {
         let experts = try count("num_experts") ?? 0
         let sparse = try qwenSparseLayers(layers: layers, experts: experts)
         guard sparse > 0 else { return nil }
@@ -48,8 +48,22 @@ extension HuggingFaceConfig {
 
     /// How many layers hold experts, as `Qwen2MoeDecoderLayer` decides it.
     private func qwenSparseLayers(layers: Int, experts: Int) throws(SpecError) -> Int {
+        let step = try qwenSparseStep(), denseOnly = try qwenDenseOnlyLayers()
+        guard experts > 0 else { return 0 }
+        // Counted, not looped: a hostile config may claim 2^31 layers.
+        let onStep = layers / step
+        return onStep - denseOnly.filter { $0 >= 0 && $0 < layers && ($0 + 1) % step == 0 }.count
+    }
+
+    /// `decoder_sparse_step`: layer `i` may hold experts when `(i + 1) % step == 0`.
+    func qwenSparseStep() throws(SpecError) -> Int {
         let step = try count("decoder_sparse_step") ?? 1
         guard step >= 1 else { throw error("decoder_sparse_step", "must be at least 1 (transformers divides by it), got \(step)") }
+        return step
+    }
+
+    /// `mlp_only_layers`: the layers kept dense whatever the step.
+    func qwenDenseOnlyLayers() throws(SpecError) -> Set<Int> {
         var denseOnly = Set<Int>()
         switch value("mlp_only_layers") {
         case nil: break
@@ -62,10 +76,7 @@ extension HuggingFaceConfig {
             }
         case let other?: throw error("mlp_only_layers", "expected a list of layer indices, got \(other.described)")
         }
-        guard experts > 0 else { return 0 }
-        // Counted, not looped: a hostile config may claim 2^31 layers.
-        let onStep = layers / step
-        return onStep - denseOnly.filter { $0 >= 0 && $0 < layers && ($0 + 1) % step == 0 }.count
+        return denseOnly
     }
 
     /// `Qwen2MoeConfig`'s window: only with `use_sliding_window`, and then in the layers

@@ -14,6 +14,7 @@ enum SpecSchema: Sendable {
     static let attention = SpecSchema.object([
         "heads": .leaf, "kvHeads": .leaf, "headDim": .leaf, "qkvBias": .leaf, "outputBias": .leaf,
         "relativeBiasBuckets": .leaf, "qkNorm": .leaf, "sinks": .leaf, "queryTemperature": .leaf,
+        "outputGate": .leaf,
         "latent": .object(["queryRank": .leaf, "keyValueRank": .leaf, "nopeHeadDim": .leaf, "ropeHeadDim": .leaf, "valueHeadDim": .leaf]),
     ])
     static let stack = SpecSchema.object([
@@ -34,6 +35,8 @@ enum SpecSchema: Sendable {
                                "innerNorms": .leaf, "gatedNorm": .leaf, "outputBias": .leaf]),
         "hybrid": .object(["blocks": .leaf, "attentionLayers": .leaf, "attentionLayersWithExperts": .leaf, "feedForwardLayers": .leaf,
                            "multipliers": .leaf]),
+        "linearAttention": .object(["keyHeads": .leaf, "valueHeads": .leaf, "keyHeadDim": .leaf, "valueHeadDim": .leaf,
+                                    "convKernel": .leaf, "chunkSize": .leaf]),
     ])
     static let model = SpecSchema.object([
         "name": .leaf, "source": .leaf, "family": .leaf, "vocabularySize": .leaf, "hiddenSize": .leaf,

@@ -30,7 +30,7 @@ extension MemoryEstimator {
             let attention = d.hybrid?.attentionLayers ?? 0
             var parts = [MemoryComponent(
                 name: "recurrent_state", bytes: kvType.bytes(ExactCount(batch) * decoder.recurrentElementsPerSequence),
-                formula: "(conv \(m.convChannels) channels × \(m.convKernel) columns + SSM state \(m.innerSize) × \(m.stateSize)) · \(kvType.bits) bits × \(batch) × \(d.layers - attention) layers — fixed: the same at any context length (\(seq) positions here)")]
+                formula: "(conv \(m.convChannels) channels × \(m.convKernel) columns + SSM state \(m.innerSize) × \(m.stateSize)) · \(kvType.bits) bits × \(batch) × \(d.stateSpaceLayers) layers — fixed: the same at any context length (\(seq) positions here)")]
             if attention > 0 {
                 // A hybrid's attention layers keep K and V of every position, as any decoder's.
                 parts.append(MemoryComponent(
@@ -39,6 +39,7 @@ extension MemoryEstimator {
             }
             return parts
         }
+        if let l = d.linearAttention { return linearAttentionCacheComponents(l, d, decoder, batch: batch, seq: seq) }
         if let l = d.attention.latent {
             return [MemoryComponent(
                 name: "latent", bytes: kvType.bytes(ExactCount(batch) * decoder.cachedSelfElements(seq: seq)),
@@ -53,6 +54,22 @@ extension MemoryEstimator {
             parts.append(.init(name: "cross_attention",
                                bytes: kvType.bytes(ExactCount(batch) * decoder.cachedCrossElements(encoderPositions: seq)),
                                formula: "2 · \(d.layers) layers · \(x.kvHeads) · \(x.headDim) × \(batch) × \(seq) encoder positions"))
+        }
+        return parts
+    }
+
+    /// Gated DeltaNet layers keep a fixed conv window and state per sequence; the full-attention
+    /// layers K and V of every position.
+    private func linearAttentionCacheComponents(_ l: LinearAttentionSpec, _ d: StackSpec, _ decoder: StackOperations,
+                                                batch: Int, seq: Int) -> [MemoryComponent] {
+        let attention = d.attentionLayerCount
+        var parts = [MemoryComponent(
+            name: "recurrent_state", bytes: kvType.bytes(ExactCount(batch) * decoder.recurrentElementsPerSequence),
+            formula: "(conv \(l.convChannels) channels × \(l.convKernel) columns + delta-rule state \(l.valueHeads) heads × \(l.keyHeadDim) × \(l.valueHeadDim)) · \(kvType.bits) bits × \(batch) × \(d.mixerLayerCount) linear-attention layers — fixed: the same at any context length (\(seq) positions here); transformers keeps the state in fp32")]
+        if attention > 0 {
+            parts.append(MemoryComponent(
+                name: "self_attention", bytes: kvType.bytes(ExactCount(batch) * decoder.cachedSelfElements(seq: seq)),
+                formula: "2 · \(d.attention.kvHeads) kv heads · \(d.attention.headDim) · \(kvType.bits) bits × \(batch) × \(attention) full-attention layers × \(seq) positions"))
         }
         return parts
     }
@@ -87,6 +104,9 @@ extension MemoryEstimator {
             } else {
             notes.append("state-space model (\(m.variant.rawValue)): no KV cache — each layer keeps a fixed conv window (\(m.convChannels) × \(m.convKernel)) and SSM state (\(m.innerSize) × \(m.stateSize)) per sequence that does not grow with the context; decode FLOPs per token do not grow with it either")
             }
+        }
+        if let d = spec.decoder, let l = d.linearAttention {
+            notes.append("linear attention (Gated DeltaNet) on \(d.mixerLayerCount) of \(d.layers) layers: each keeps a fixed conv window (\(l.convChannels) × \(l.convKernel)) and delta-rule state (\(l.valueHeads) × \(l.keyHeadDim) × \(l.valueHeadDim)) per sequence that does not grow with the context; only the \(d.attentionLayerCount) full-attention layers keep a KV cache that does")
         }
         if spec.decoder?.stateSpace == nil, let a = spec.decoder?.attention, let l = a.latent {
             let full = a.heads * (l.queryKeyHeadDim + l.valueHeadDim)

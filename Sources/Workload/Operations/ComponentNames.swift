@@ -27,6 +27,11 @@ public enum FlopComponentName: Int, Sendable, CaseIterable, Comparable {
     case stateSpaceProjections
     case stateSpaceScan
     case stateSpaceOutput
+    // Gated DeltaNet linear attention (Qwen3-Next) in place of softmax attention.
+    case linearAttentionInput
+    case linearAttentionConv
+    case linearAttentionCore
+    case linearAttentionOutput
     case rotaryFrequencies
     // Element-wise work (`full` only).
     case softmax
@@ -44,6 +49,11 @@ public enum FlopComponentName: Int, Sendable, CaseIterable, Comparable {
     case stateSpaceElementwise
     /// Falcon-H1's µP multipliers (embeddings, branch inputs and outputs, keys, `in_proj`, FFN).
     case multipliers
+    /// Qwen3-Next's sigmoid output gate of its softmax attention.
+    case attentionGate
+    /// The delta rule's element-wise work: decay, β, q/k L2 norms, the gated norm, and a cached
+    /// step's recurrent update.
+    case linearAttentionElementwise
     case embeddingAdds
     // Around the stacks.
     case embeddingProjection
@@ -62,10 +72,11 @@ public enum FlopComponentName: Int, Sendable, CaseIterable, Comparable {
         "attention_qkv", "attention_q", "attention_kv_a", "attention_kv_b", "attention_scores",
         "attention_values", "attention_output", "cross_attention_q", "cross_attention_kv", "cross_attention_scores",
         "cross_attention_values", "cross_attention_output", "experts", "router", "shared_expert",
-        "ffn", "ssm_in_proj", "ssm_conv1d", "ssm_x_dt_proj", "ssm_scan", "ssm_out_proj", "rotary_frequencies", "softmax", "norms", "activations",
+        "ffn", "ssm_in_proj", "ssm_conv1d", "ssm_x_dt_proj", "ssm_scan", "ssm_out_proj",
+        "gdn_in_proj", "gdn_conv1d", "gdn_delta_rule", "gdn_out_proj", "rotary_frequencies", "softmax", "norms", "activations",
         "residuals", "bias_adds", "cross_kv_bias_adds", "qk_norms", "latent_norms",
-        "rotary_apply", "query_temperature", "routing", "ssm_elementwise", "multipliers", "embedding_adds", "embedding_projection", "pooler",
-        "pooler_elementwise", "lm_head", "lm_head_bias", "lm_head_multiplier",
+        "rotary_apply", "query_temperature", "routing", "ssm_elementwise", "multipliers", "attention_gate", "gdn_elementwise",
+        "embedding_adds", "embedding_projection", "pooler", "pooler_elementwise", "lm_head", "lm_head_bias", "lm_head_multiplier",
     ]
 
     public static func < (a: Self, b: Self) -> Bool { a.rawValue < b.rawValue }
@@ -90,6 +101,9 @@ public enum ParameterGroup: String, Sendable, CaseIterable, Codable, Comparable 
     /// A state-space mixer's weights: in_proj, conv1d, x_proj/dt_proj, A_log, D, dt_bias, the
     /// gated norm (Mamba-2), out_proj.
     case stateSpace = "state_space"
+    /// Gated DeltaNet's weights: in_proj_qkvz, in_proj_ba, conv1d, A_log, dt_bias, the gated
+    /// norm, out_proj.
+    case linearAttention = "linear_attention"
     case norms
     case finalNorm = "final_norm"
     case pooler
@@ -100,7 +114,7 @@ public enum ParameterGroup: String, Sendable, CaseIterable, Codable, Comparable 
         switch self {
         case .tokenEmbedding, .embeddingProjection, .positionEmbedding, .tokenTypeEmbedding: .embedding
         case .embeddingNorm, .qkNorms, .latentNorms, .norms, .finalNorm: .norm
-        case .attention, .relativeAttentionBias, .crossAttention, .stateSpace: .attention
+        case .attention, .relativeAttentionBias, .crossAttention, .stateSpace, .linearAttention: .attention
         case .experts: .experts
         case .router: .router
         case .sharedExpert, .ffn: .ffn

@@ -41,6 +41,26 @@ struct FlopFormula {
         }
     }
 
+    /// Gated DeltaNet's lines; `gdn_delta_rule` states which algorithm the call runs.
+    private func linearAttentionText(_ c: FlopComponentName, _ l: LinearAttentionSpec, L: Int, tokens: String) -> String {
+        let d = spec.hiddenSize, k = l.convKernel
+        switch c {
+        case .linearAttentionInput:
+            return "2 · \(tokens) · \(L) layers · \(d)×(q,k 2·\(l.keyWidth) + v,z 2·\(l.valueWidth) + b,a 2·\(l.valueHeads)) (in_proj_qkvz, in_proj_ba)"
+        case .linearAttentionConv:
+            return "2 · \(pass.batch) · \(L) layers · \(l.convChannels) channels (q, k, v) · kernel \(k) · \(pass.convOutputs(kernel: k)) outputs (depthwise; \(pass.past == 0 ? "seq + kernel − 1: padded both sides" : "the cached window and the new column"))"
+        case .linearAttentionCore:
+            let H = l.valueHeads, dk = l.keyHeadDim, dv = l.valueHeadDim
+            if pass.recurrentStep {
+                return "recurrent rule (one cached token): state decay, k·S, outer-product update and q·S are element-wise — no matrix product, 0 under matmul; full: \(tokens) · \(L) layers · \(H) value heads · (7·\(dk)·\(dv) + 2·\(dv))"
+            }
+            let C = l.chunkSize, chunks = l.chunks(pass.queries)
+            return "chunked rule: 2 · \(pass.batch) · \(L) layers · \(chunks) chunk(s) of \(C) (\(pass.queries) tokens padded to \(chunks * C)) · \(H) value heads · (2·C²·dk + C²·dv + 3·C·dk·dv) with dk \(dk), dv \(dv): k_β·kᵀ, q·kᵀ, k_cumdecay·S, q·S, intra·v_new, kᵀ·v_new (the triangular solves are not counted)"
+        case .linearAttentionOutput: return "2 · \(tokens) · \(L) layers · out_proj \(l.valueWidth)×\(d)"
+        default: return c.name
+        }
+    }
+
     private func ffn(_ f: FFNSpec) -> String { "2·\(f.inputProjections + 1)·\(spec.hiddenSize)·\(f.intermediateSize)" }
 
     private func layerText(_ c: FlopComponentName, _ s: StackSpec) -> String? {
@@ -50,7 +70,8 @@ struct FlopFormula {
         let L = s.attentionLayerCount
         let sparse = s.moe.map { $0.sparseLayers(of: s.layers) } ?? 0
         switch c {
-        case .attentionQKV: return "2 · \(tokens) · \(L) layers · \(d)×(\(a.queryWidth)+2·\(a.keyValueWidth))"
+        case .attentionQKV:
+            return "2 · \(tokens) · \(L) layers · \(d)×(\(a.outputGate ? "2·" : "")\(a.queryWidth)+2·\(a.keyValueWidth))\(a.outputGate ? " (q_proj also makes the output gate)" : "")"
         case .latentQuery, .latentKeyValueDown, .latentKeyValueUp:
             return a.latent.map { latentText(c, $0, a, L: L, tokens: tokens) }
         case .attentionScores, .attentionValues:
@@ -78,6 +99,8 @@ struct FlopFormula {
             return "\(tokens) · \(s.layers) layers · \(ffn(s.ffn))"
         case .stateSpaceInput, .stateSpaceConv, .stateSpaceProjections, .stateSpaceScan, .stateSpaceOutput:
             return s.stateSpace.map { stateSpaceText(c, $0, L: s.stateSpaceLayers, tokens: tokens) }
+        case .linearAttentionInput, .linearAttentionConv, .linearAttentionCore, .linearAttentionOutput:
+            return s.linearAttention.map { linearAttentionText(c, $0, L: s.mixerLayerCount, tokens: tokens) }
         case .rotaryFrequencies:
             let r = s.rotaryDimensions ?? 0, tables = s.positions.rotaryTables ?? 1
             return "\(tables > 1 ? "\(tables) tables · " : "")\(pass.positionBatch) position row(s) · \(r / 2) frequencies · \(q) positions: position × inv_freq, once per call (element-wise since transformers 5.23)"
@@ -126,7 +149,7 @@ struct FlopFormula {
 
     private func elementwiseText(_ c: FlopComponentName, _ s: StackSpec) -> String? {
         typealias C = ElementwiseCost
-        let d = spec.hiddenSize, L = s.layers, a = s.attention
+        let d = spec.hiddenSize, L = s.layers, a = s.attention, La = s.attentionLayerCount
         let activation = C.activation(s.ffn.activation) + (s.ffn.gated ? C.gatePerElement : 0)
         if let m = s.stateSpace, s.hybrid != nil, let text = hybridElementwiseText(c, m, s) { return text }
         if let m = s.stateSpace, s.hybrid == nil {
@@ -139,7 +162,23 @@ struct FlopFormula {
             default: break
             }
         }
+        if let l = s.linearAttention {
+            let Ll = s.mixerLayerCount
+            switch c {
+            case .linearAttentionElementwise:
+                return "\(Ll) layers × \(l.valueHeads) value heads × (L2 norms of q and k 2·\(l.keyHeadDim)·\(C.l2NormPerElement) + query scale \(l.keyHeadDim) + β sigmoid \(C.sigmoidPerElement) + decay 6) per token (a cached step's state update is gdn_delta_rule's, under full)"
+            case .activations:
+                guard let moe = s.moe else { return "\(L) layers × \(s.ffn.intermediateSize) × \(activation) + \(Ll) layers × SiLU on \(l.convChannels) conv outputs" }
+                let expertInner = moe.topK * moe.expert(of: s.ffn).intermediateSize + (moe.sharedExpertIntermediateSize ?? 0)
+                return "\(moe.denseLayers) dense + \(moe.sparseLayers(of: L)) expert layers' FFN inner elements (\(s.ffn.intermediateSize); \(expertInner)) × \(activation) + \(Ll) layers × SiLU on \(l.convChannels) conv outputs"
+            case .norms:
+                let perToken = s.normsPerLayer * L + (s.finalNorm ? 1 : 0)
+                return "\(perToken) norms per token × \(d) × \(C.norm(s.norm)) + \(Ll) gated norms × \(l.valueWidth) × (\(C.rmsNormPerElement) + SiLU gate)"
+            default: break
+            }
+        }
         switch c {
+        case .attentionGate: return "\(La) layers × \(a.queryWidth) × (sigmoid \(C.sigmoidPerElement) + product)"
         case .softmax:
             return "scores × (softmax \(C.softmaxPerScore) + scale \(C.scalePerScore)\(s.causal ? " + mask \(C.maskPerScore)" : ""))"
         case .norms:

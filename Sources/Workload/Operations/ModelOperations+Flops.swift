@@ -1,11 +1,10 @@
 extension ModelOperations {
     /// FLOPs of one model call under `matmul`, `causal` or `full`, by component: each stack's
-    /// operations at the scale of this call, then the head's. `runs` says how many times each
-    /// operation's forward work is done (1; `1 + backwardProducts` for a training step; 1 or 0
-    /// for what a recomputation policy repeats); every component the model has under the
+    /// operations at the scale of this call, then the head's. `runs` says which work of each
+    /// operation is done (its forward; forward and backward for a training step; the forward again
+    /// where a recomputation policy repeats it); every component the model has under the
     /// convention is listed, at zero if this call does none of it, in the breakdown's order.
-    func flopComponents(_ call: ForwardPass, _ convention: Convention,
-                        runs: (Operation) -> Int = { _ in 1 }) -> [FlopComponent] {
+    func flopComponents(_ call: ForwardPass, _ convention: Convention, runs: OperationRuns = .forward) -> [FlopComponent] {
         var out: [FlopComponent] = []
         for stack in stacks {
             guard let pass = stackPass(stack.role, call) else { continue }
@@ -27,14 +26,20 @@ extension ModelOperations {
         return out
     }
 
-    /// Adds each operation's FLOPs, `times × runs(op)` over. Read in place (a generation request
-    /// folds every operation once per step; copying each out of its array showed in profiles).
+    /// Adds each operation's FLOPs, `times` over, as `runs` runs them. Read in place (a generation
+    /// request folds every operation once per step; copying each out of its array showed in profiles).
     private func add(_ operations: [Operation], _ pass: StackPass, _ convention: Convention, times: Int,
-                     _ runs: (Operation) -> Int, to sums: inout ComponentSums) {
+                     _ runs: OperationRuns, to sums: inout ComponentSums) {
         operations.withUnsafeBufferPointer { ops in
             for i in ops.indices {
                 guard let component = ops[i].component, let flops = pass.flops(ops[i], convention) else { continue }
-                sums.add(ExactCount(times * runs(ops[i])) * flops, to: component)
+                let done: ExactCount
+                switch runs {
+                case .forward: done = flops
+                case .training: done = flops + pass.backwardFlops(ops[i], forward: flops)
+                case .recomputed(let policy): done = ops[i].recompute.runsAgain(under: policy) ? flops : .zero
+                }
+                sums.add(ExactCount(times) * done, to: component)
             }
         }
     }
@@ -54,6 +59,16 @@ extension ModelOperations {
                              projectsCrossKeyValues: call.projectsCrossKeyValues)
         }
     }
+}
+
+/// Which work of each operation a fold over a call counts.
+enum OperationRuns {
+    /// The forward pass.
+    case forward
+    /// A training step: the forward and the backward (`StackPass.backwardFlops`).
+    case training
+    /// The forward work `Recompute` repeats during the backward pass (nothing for the rest).
+    case recomputed(Recompute)
 }
 
 /// FLOPs summed by component, kept in breakdown order (an array by rank: this runs once per

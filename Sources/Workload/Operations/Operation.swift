@@ -61,6 +61,11 @@ public enum Work: Sendable, Equatable {
     /// A selective scan: the products FlopCounterMode sees of it on the torch path
     /// (`StackPass.scanProducts`); its element-wise recurrence is a separate `full`-only operation.
     case scan(StateSpaceSpec)
+    /// Gated DeltaNet's delta rule: the products FlopCounterMode sees of transformers'
+    /// `torch_chunk_gated_delta_rule` over a prompt (chunks of 64, padded), none of its
+    /// recurrent one-token step (`StackPass.deltaRuleProducts`); its backward is not a multiple of
+    /// its forward (`StackPass.deltaRuleBackwardProducts`).
+    case gatedDeltaRule(LinearAttentionSpec)
 }
 
 /// Which rows (token positions) of a call an operation processes.

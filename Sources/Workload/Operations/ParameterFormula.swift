@@ -28,10 +28,10 @@ enum ParameterFormula {
                 return "\(L) layers × latent attention: \(q), kv_a \(d)×(\(l.keyValueRank)+\(l.ropeHeadDim)), kv_b \(l.keyValueRank)×\(a.heads)·(\(l.nopeHeadDim)+\(l.valueHeadDim)), o \(a.heads)·\(l.valueHeadDim)×\(d)"
                     + (a.qkvBias || a.outputBias ? " + biases" : "")
             }
-            return "\(s.attentionLayerCount) layers × q,k,v,o (\(a.heads) heads, \(a.kvHeads) kv heads, head_dim \(a.headDim))"
+            return "\(s.attentionLayerCount) layers × q,k,v,o (\(a.heads) heads, \(a.kvHeads) kv heads, head_dim \(a.headDim)\(a.outputGate ? "; q_proj twice as wide, for the output gate" : ""))"
         case .latentNorms:
             return "\(L) layers × RMSNorm scales over the latents (q \(a.latent?.queryRank ?? 0) + kv \(a.latent?.keyValueRank ?? 0))"
-        case .qkNorms: return "\(L) layers × q and k \(kind) (\(a.qkNorm?.rawValue ?? ""))"
+        case .qkNorms: return "\(s.attentionLayerCount) layers × q and k \(kind) (\(a.qkNorm?.rawValue ?? ""))"
         case .relativeAttentionBias: return "first layer: \(a.relativeBiasBuckets ?? 0) buckets × \(a.heads) heads"
         case .crossAttention:
             let x = s.crossAttention ?? a
@@ -54,8 +54,11 @@ enum ParameterFormula {
                 return "\(s.stateSpaceLayers) layers × in_proj \(d)×\(m.inProjectionWidth)\(bias), conv1d \(m.innerSize)×\(m.convKernel)\(m.convBias ? " + bias" : ""), x_proj \(m.innerSize)×(\(R)+2·\(m.stateSize)), dt_proj \(R)×\(m.innerSize) + bias, A_log \(m.innerSize)×\(m.stateSize), D \(m.innerSize), out_proj \(m.innerSize)×\(d)"
             }
             return "\(s.stateSpaceLayers) layers × in_proj \(d)×\(m.inProjectionWidth)\(bias), conv1d \(m.convChannels)×\(m.convKernel)\(m.convBias ? " + bias" : ""), A_log/D/dt_bias 3×\(m.heads ?? 0)\(m.hasGatedNorm ? ", gated norm \(m.innerSize)" : ""), out_proj \(m.innerSize)×\(d)\(m.hasOutputBias && !m.bias ? " + bias" : "")"
+        case .linearAttention:
+            guard let l = s.linearAttention else { return nil }
+            return "\(s.mixerLayerCount) layers × in_proj_qkvz \(d)×(2·\(l.keyWidth)+2·\(l.valueWidth)), in_proj_ba \(d)×2·\(l.valueHeads), conv1d \(l.convChannels)×\(l.convKernel), A_log/dt_bias 2×\(l.valueHeads), gated norm \(l.valueHeadDim), out_proj \(l.valueWidth)×\(d)"
         case .norms:
-            if s.hybrid != nil { return "\(s.layerNormsPerToken) \(kind) over \(L) layers" }
+            if s.hybrid != nil, s.stateSpace != nil { return "\(s.layerNormsPerToken) \(kind) over \(L) layers" }
             return "\(L) layers × \(s.stateSpace == nil ? s.normsPerLayer : 1) \(kind)"
         case .finalNorm: return "one \(kind)"
         default: return nil

@@ -26,8 +26,10 @@ extension StackSpec {
     private func layerGroups(width d: Int, latentDecode: LatentAttentionDecode) -> [LayerGroup] {
         if let stateSpace {
             guard let hybrid else { return [LayerGroup(count: layers, operations: stateSpaceOperations(stateSpace, width: d))] }
-            return hybridLayerGroups(stateSpace, hybrid, width: d)
+            return hybridLayerGroups(hybrid, width: d)
         }
+        // Gated DeltaNet in every layer but the layout's attention layers (none without a layout).
+        if linearAttention != nil { return hybridLayerGroups(hybrid ?? HybridLayout(attentionLayers: 0), width: d) }
         return layerKindCounts.map { kind, count in
             var ops = attention.latent.map { latentAttentionOperations($0, width: d, decode: latentDecode) }
                 ?? selfAttentionOperations(width: d, kind: kind)
@@ -53,7 +55,8 @@ extension StackSpec {
     func selfAttentionOperations(width d: Int, kind: LayerKind) -> [Operation] {
         let a = attention, q = a.queryWidth, kv = a.keyValueWidth
         let (keys, cap) = selfAttentionKeys(kind.attention)
-        let qkvWidth = q + 2 * kv
+        // Gated attention's `q_proj` also produces the output gate, one per query element.
+        let qkvWidth = (a.outputGate ? 2 * q : q) + 2 * kv
         var ops = [Operation(.attentionQKV, .linear(inputs: d, outputs: qkvWidth, rows: .queries),
                              weights: Weights(.attention, ExactCount.product(d, qkvWidth) + (a.qkvBias ? qkvWidth : 0)),
                              saved: .init(bytesPerRow: ExactCount(2 * d), replicatedBytesPerRow: ExactCount(2 * d)), tensorShard: .column)]
@@ -81,6 +84,11 @@ extension StackSpec {
                       weights: Weights(.attention, ExactCount.product(q, d) + (a.outputBias ? d : 0)),
                       saved: .init(bytesPerRow: ExactCount(d), replicatedBytesPerRow: ExactCount(d)), tensorShard: .row(closesBlock: true)),
         ]
+        if a.outputGate {
+            // `attn_output * sigmoid(gate)` before `o_proj`: element-wise, keeping the gate.
+            ops.insert(Operation(.attentionGate, .elementwise(flopsPerRow: ExactCount.product(q, ElementwiseCost.sigmoidPerElement + ElementwiseCost.gatePerElement), rows: .queries),
+                                 saved: .init(bytesPerRow: ExactCount(2 * q))), at: ops.count - 1)
+        }
         if a.outputBias { ops.append(.elementwise(.biasAdds, ExactCount(d))) }
         if a.sinks { ops.append(attentionSinkOperation()) }
         return ops

@@ -17,8 +17,21 @@ public enum DeviationSource: String, Sendable, CaseIterable, Codable {
     /// A state-space mixer's scan and depthwise conv: FLOPs with no (or few) parameters, the
     /// scan's growing slowly with context (Mamba-2's chunks are padded to whole chunks).
     case stateSpaceScan = "state-space scan"
+    /// Gated DeltaNet's delta rule and depthwise conv: FLOPs with few parameters, linear in the
+    /// sequence (chunks of 64, padded), so per token they barely grow with context.
+    case linearAttention = "linear-attention delta rule"
     /// Everything else: norms (parameters, no matmul), the pooler (once per sequence), OPT's projections.
     case other = "norms, pooler and other"
+
+    /// Whether `spec` has the part this source names: the mixers' sources only where a stack
+    /// has that mixer (every other model's breakdown is unchanged).
+    func applies(to spec: ModelSpec) -> Bool {
+        switch self {
+        case .stateSpaceScan: spec.decoder?.stateSpace != nil
+        case .linearAttention: spec.decoder?.linearAttention != nil
+        default: true
+        }
+    }
 
     /// Which source a FLOP component or parameter component belongs to.
     static func of(flopComponent name: String) -> DeviationSource? {
@@ -30,6 +43,7 @@ public enum DeviationSource: String, Sendable, CaseIterable, Codable {
         case "experts", "router", "routing": return .mixtureOfExperts
         case "embedding_projection": return .embeddings
         case "ssm_scan", "ssm_conv1d", "ssm_elementwise": return .stateSpaceScan
+        case "gdn_delta_rule", "gdn_conv1d", "gdn_elementwise": return .linearAttention
         default: return nil
         }
     }

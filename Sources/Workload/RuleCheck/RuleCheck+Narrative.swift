@@ -22,7 +22,9 @@ extension RuleCheck {
         if parameters.active != parameters.total, let last = rows.last {
             s.append("With N taken as the \(HumanUnitsLite.count(parameters.active)) active parameters instead of \(HumanUnitsLite.count(parameters.total)), the ratio is \(pct(rows.first?.ratioActive ?? .nan)) at \(rows.first?.context ?? 0) and \(pct(last.ratioActive)) at \(last.context) tokens.")
         }
-        if let h = spec.decoder?.hybrid, h.blocks == .parallel {
+        if let d = spec.decoder, let l = d.linearAttention, let first = rows.first, let last = rows.last {
+            s.append(linearAttentionVerdict(d, l, first: first, last: last))
+        } else if let h = spec.decoder?.hybrid, h.blocks == .parallel {
             s.append("An attention–state-space hybrid with both side by side in every layer: per-token cost grows with context at a transformer's rate, and the state-space half adds a cost (and a decode state) that does not grow.")
         } else if let h = spec.decoder?.hybrid, let layers = spec.decoder?.layers {
             s.append("An attention–state-space hybrid: only \(h.attentionLayers) of \(layers) layers run attention, so per-token cost grows with context at \(h.attentionLayers)/\(layers) of a transformer's rate; the state-space layers' cost (and their decode state) does not grow.")
@@ -33,9 +35,23 @@ extension RuleCheck {
                 + "reads a fixed recurrent state, so it costs the same at any context; Kaplan's 2·n_layer·n_ctx·d_attn term does not apply.")
         }
         if let last = rows.last {
-            s.append("Kaplan's formula is off by \(signedPct(last.kaplanError)) at \(last.context) tokens; training per token is \(pct(last.trainingRatio)) of 6·N there (training = 3 × forward).")
+            s.append("Kaplan's formula is off by \(signedPct(last.kaplanError)) at \(last.context) tokens; training per token is \(pct(last.trainingRatio)) of 6·N there "
+                + (spec.decoder?.linearAttention == nil ? "(training = 3 × forward)." : "(training = 3 × forward for the weight GEMMs and attention; the chunked delta rule's backward as autograd runs it)."))
         }
         return s.joined(separator: " ")
+    }
+
+    /// How a Gated DeltaNet hybrid departs from the rule: its linear-attention layers cost the same
+    /// per token at any context (the delta rule is linear in the sequence), only the full-attention
+    /// layers' attention grows.
+    private func linearAttentionVerdict(_ d: StackSpec, _ l: LinearAttentionSpec, first: RuleCheckRow, last: RuleCheckRow) -> String {
+        let rule = { (row: RuleCheckRow) in (row.matmul.bySource[.linearAttention] ?? 0) / row.matmul.rulePerToken }
+        return "A linear-attention hybrid: \(d.mixerLayerCount) of \(d.layers) layers run Gated DeltaNet, whose chunked delta rule "
+            + "(chunks of \(l.chunkSize), padded) is linear in the sequence — its per-token cost barely grows with context (its gap to 2·N: "
+            + "\(signedPct(rule(first))) of 2·N at \(first.context) tokens, \(signedPct(rule(last))) at \(last.context)), and a decode step reads a fixed state; "
+            + "only the \(d.attentionLayerCount) full-attention layers' attention grows, at \(d.attentionLayerCount)/\(d.layers) of a transformer's rate "
+            + "(exact/2·N \(pct(first.ratioTotal)) at \(first.context) tokens, \(pct(last.ratioTotal)) at \(last.context); "
+            + "training/6·N \(pct(first.trainingRatio)) and \(pct(last.trainingRatio)))."
     }
 
     private func pct(_ x: Double) -> String { x.isFinite ? String(format: "%.1f %%", x * 100) : "—" }

@@ -60,7 +60,7 @@ public struct RuleCheck: Sendable {
         // encoder–decoder split (each stack runs over its own tokens only) or, for one stack, ~0.
         let weightGap = sourceless - weightParameters - flopsOfOther(report)
         var bySource: [DeviationSource: Double] = [:]
-        for source in DeviationSource.allCases where source != .stateSpaceScan || spec.decoder?.stateSpace != nil {
+        for source in DeviationSource.allCases where source.applies(to: spec) {
             bySource[source] = ((flops[source] ?? 0) - (charged[source] ?? 0)) / tokens
         }
         bySource[.other, default: 0] += flopsOfOther(report) / tokens

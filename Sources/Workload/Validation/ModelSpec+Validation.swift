@@ -78,7 +78,12 @@ extension StackSpec {
             throw check.error("\(prefix).tokenTypes", "must be 0 (none) or a positive count up to 2^31, got \(tokenTypes)")
         }
         if let stateSpace { try stateSpace.validate(prefix: "\(prefix).stateSpace", with: check) }
+        // Linear attention first: it admits only the sequential layout, whose own checks follow.
+        if let linearAttention { try validate(linearAttention, prefix: prefix, with: check) }
         if let hybrid { try validate(hybrid: hybrid, prefix: "\(prefix).hybrid", with: check) }
+        if attention.outputGate, attention.latent != nil {
+            throw check.error("\(prefix).attention.outputGate", "the output gate (Qwen3-Next) is not modelled with latent attention")
+        }
         if let slidingWindow { try check.size(slidingWindow, "\(prefix).slidingWindow") }
         if let slidingWindowLayers {
             try check.size(slidingWindowLayers, "\(prefix).slidingWindowLayers")
@@ -100,6 +105,21 @@ extension StackSpec {
                 throw check.error("\(prefix).positions.rotaryDimensions", "latent attention rotates exactly its ropeHeadDim (\(latent.ropeHeadDim)) dimensions, got \(dims)")
             }
         }
+    }
+
+    /// Gated DeltaNet as Qwen3-Next runs it: the only mixer, in a causal decoder-only-style stack of
+    /// sequential layers with full attention in the others.
+    private func validate(_ l: LinearAttentionSpec, prefix: String, with check: SpecChecker) throws(SpecError) {
+        guard stateSpace == nil else {
+            throw check.error("\(prefix).linearAttention", "a stack has one mixer: stateSpace or linearAttention, not both")
+        }
+        guard crossAttention == nil, causal, block == .sequential, attention.latent == nil, layerPattern == nil, slidingWindow == nil else {
+            throw check.error("\(prefix).linearAttention", "linear attention is modelled in causal, sequential stacks without cross-attention, latent attention, a layer pattern or a sliding window (Qwen3-Next's)")
+        }
+        if let h = hybrid, h.blocks != .sequential || h.multipliers {
+            throw check.error("\(prefix).hybrid.\(h.blocks != .sequential ? "blocks" : "multipliers")", "linear attention is modelled in Qwen3-Next's sequential layout (attention or Gated DeltaNet, then the FFN), without µP multipliers")
+        }
+        try l.validate(prefix: "\(prefix).linearAttention", with: check)
     }
 
     /// A pattern covers the stack, names only the windows and experts the stack has, and agrees
@@ -136,7 +156,8 @@ extension StackSpec {
         let experts = moe.map { m in ffnBound(m.expertIntermediateSize ?? ffn.intermediateSize).flatMap { p.product($0, m.experts) } } ?? 0
         let shared = moe?.sharedExpertIntermediateSize.map { p.sum(ffnBound($0), d) } ?? 0
         let router = moe.flatMap { p.product(d + 1, $0.experts) } ?? 0
-        let layer = p.sum(attentionBound, crossBound, dense, experts, shared, router, p.product(8, d))
+        let layer = p.sum(attentionBound, crossBound, dense, experts, shared, router, p.product(8, d),
+                          linearAttention?.parameterUpperBound(width: d) ?? 0)
         let tables = p.sum(positions.count.flatMap { p.product($0, d) } ?? 0, p.product(tokenTypes, d),
                            p.product(4, d), attention.relativeBiasBuckets.flatMap { p.product($0, attention.heads) } ?? 0)
         return p.sum(layer.flatMap { p.product($0, layers) }, tables)
@@ -238,7 +259,9 @@ extension StackSpec {
     /// layout what its layers can hold.
     func validate(hybrid h: HybridLayout, prefix: String, with check: SpecChecker) throws(SpecError) {
         let expertLayers = moe.map { $0.sparseLayers(of: layers) } ?? 0
-        guard stateSpace != nil else { throw check.error(prefix, "a hybrid layout needs a stateSpace mixer for its other layers") }
+        guard stateSpace != nil || linearAttention != nil else {
+            throw check.error(prefix, "a hybrid layout needs a stateSpace or linearAttention mixer for its other layers")
+        }
         guard h.attentionLayers >= 0, h.attentionLayers <= layers else {
             throw check.error("\(prefix).attentionLayers", "must be 0 to \(layers) layers, got \(h.attentionLayers)")
         }
@@ -285,5 +308,33 @@ extension StateSpaceSpec {
         if variant == .mamba, outputBias != nil || !gatedNorm {
             throw check.error("\(prefix).\(gatedNorm ? "outputBias" : "gatedNorm")", "a Mamba mixer has neither a gated norm nor a separate out_proj bias (Mamba-2 fields)")
         }
+    }
+}
+
+extension LinearAttentionSpec {
+    /// Sizes positive, each key head serving a whole number of value heads (transformers repeats
+    /// the key heads `valueHeads / keyHeads` times), widths within `SpecLimits`.
+    func validate(prefix: String, with check: SpecChecker) throws(SpecError) {
+        try check.size(keyHeads, "\(prefix).keyHeads")
+        try check.size(valueHeads, "\(prefix).valueHeads")
+        try check.size(keyHeadDim, "\(prefix).keyHeadDim")
+        try check.size(valueHeadDim, "\(prefix).valueHeadDim")
+        try check.size(convKernel, "\(prefix).convKernel")
+        try check.size(chunkSize, "\(prefix).chunkSize")
+        guard valueHeads % keyHeads == 0 else {
+            throw check.error("\(prefix).valueHeads", "\(valueHeads) value heads must be a multiple of the \(keyHeads) key heads")
+        }
+        for (width, field) in [(CheckedArithmetic.product(keyHeads, keyHeadDim), "keyHeadDim"), (CheckedArithmetic.product(valueHeads, valueHeadDim), "valueHeadDim"),
+                               (CheckedArithmetic.product(valueHeads, keyHeadDim, valueHeadDim), "valueHeadDim"), (CheckedArithmetic.product(chunkSize, chunkSize), "chunkSize")] {
+            guard let width, width <= SpecLimits.maximumSize / 4 else {
+                throw check.error("\(prefix).\(field)", "the widths it makes (heads × head widths, the state, chunk²) \(SpecLimits.sizeLimitReason)")
+            }
+        }
+    }
+
+    func parameterUpperBound(width d: Int) -> Int? {
+        let p = CheckedArithmetic.self
+        return p.sum(p.product(d, 2 * keyWidth + 2 * valueWidth + 2 * valueHeads), p.product(convChannels, convKernel),
+                     p.product(2, valueHeads), valueHeadDim, p.product(valueWidth, d))
     }
 }

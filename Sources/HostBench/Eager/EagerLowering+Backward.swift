@@ -1,0 +1,77 @@
+/// The kernels `loss.backward()` runs for the forward `EagerLowering` describes, one rule per
+/// forward kernel, from the autograd formulas (`derivatives.yaml`) eager PyTorch applies:
+/// a GEMM's backward is two GEMMs (`dX`, `dW`; `dQ`/`dK` and `dP`/`dV` for attention); a product
+/// of two tensors that both need gradients, two element-wise kernels; by a constant or by a tensor
+/// without gradient (the rotary table), one; `tanh`, softmax, activations and norms, one fused
+/// backward kernel each; a `pow`, three; additions, views, the mask and `cat` pass gradients on
+/// without a kernel, but a tensor used twice (the residual stream) has its gradients summed; the
+/// embedding's dense gradient zeroes and fills the whole table.
+extension EagerLowering {
+    func backward(rows: Int, keys: Int) -> [EagerOperator] {
+        model(rows: rows, keys: keys, decode: false, loss: true).flatMap { gradient(of: $0) }
+    }
+
+    func gradient(of op: EagerOperator) -> [EagerOperator] {
+        let name = op.name + ".backward"
+        func passes(_ n: Int, reads: Int) -> [EagerOperator] {
+            guard case let .memory(_, elements) = op.kind else { return [] }
+            return [.pass(name, elements: elements, reads: reads, count: op.count * n)]
+        }
+        switch op.kind {
+        case .view:
+            return [EagerOperator(name, .view, count: op.count)]
+        case let .gemm(m, n, k, batch):
+            if op.name.hasSuffix("attention.scores") {
+                return [EagerOperator(name + ".dq", .gemm(m: m, n: k, k: n, batch: batch), count: op.count),
+                        EagerOperator(name + ".dk", .gemm(m: n, n: k, k: m, batch: batch), count: op.count)]
+            }
+            if op.name.hasSuffix("attention.values") {
+                return [EagerOperator(name + ".dp", .gemm(m: m, n: k, k: n, batch: batch), count: op.count),
+                        EagerOperator(name + ".dv", .gemm(m: k, n: n, k: m, batch: batch), count: op.count)]
+            }
+            var ops = [EagerOperator(name + ".dx", .gemm(m: m, n: k, k: n, batch: batch), count: op.count),
+                       EagerOperator(name + ".dw", .gemm(m: k, n: n, k: m, batch: batch), count: op.count)]
+            if op.name == "head.lm_head", spec.lmHead?.tied ?? true {
+                // Tied: the head's and the embedding's gradients of one weight are summed.
+                ops.append(.pass(name + ".tied_sum", elements: vocabulary * d, reads: 2, count: op.count))
+            }
+            return ops
+        case .memory:
+            return memoryGradient(of: op, passes: passes)
+        }
+    }
+
+    private func memoryGradient(of op: EagerOperator, passes: (Int, Int) -> [EagerOperator]) -> [EagerOperator] {
+        let leaf = op.name.split(separator: ".").last.map(String.init) ?? op.name
+        switch leaf {
+        case "lookup":
+            // embedding_dense_backward: a zeroed vocabulary × d table, the rows added in.
+            return [EagerOperator(op.name + ".backward", .memory(bytes: 4 * vocabulary * d + Int(op.bytes), elements: vocabulary * d),
+                                  count: op.count)]
+        case "positions":
+            return passes(1, 1)
+        case "causal_mask", "rotary_table", "mask", "cat", "add_eps", "add_one", "add", "add_positions", "contiguous", "nll":
+            return []
+        case "attention_residual", "ffn_residual":
+            return passes(1, 2)  // the residual stream's two gradients summed
+        case "bias_copy":
+            return passes(1, 0)  // the bias gradient: a sum over rows
+        case "scale", "mul_cubic", "mul_sqrt", "mul_half", "neg", "mul_cos", "mul_sin", "rsqrt":
+            return passes(1, 1)
+        case "mul", "gate_times_up", "weight", "normalize":
+            return passes(2, 2)
+        case "pow":
+            return passes(2, 1) + passes(1, 2)
+        case "mean", "shift_labels":
+            return passes(1, 0)
+        case "repeat_kv":
+            return passes(1, 1)
+        case "log_softmax":
+            return passes(1, 2) + passes(1, 0)  // log_softmax_backward, and nll's one-hot gradient
+        case "layer_norm":
+            return passes(1, 3)  // dx from x, dy and the saved statistics; dγ, dβ reduced alongside
+        default:  // tanh, softmax, activation: one fused backward kernel reading dy and a saved tensor
+            return passes(1, 2)
+        }
+    }
+}

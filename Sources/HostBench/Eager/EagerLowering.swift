@@ -1,0 +1,171 @@
+import Workload
+
+/// The kernels eager PyTorch (transformers 5.23, FP32, eager attention, batch 1) launches for a
+/// dense decoder-only model: what `validate --measure` can run, priced by `EagerTimeModel`.
+///
+/// Written from `torch.profiler` traces of GPT-2, Qwen2 and Llama (`scripts/pytorch-host/
+/// time_pytorch.py --profile`): each `nn.Linear` with a bias is an `addmm` that first copies the
+/// bias into its output; GPT-2's `gelu_new` is eight element-wise kernels, Llama's RMSNorm six
+/// (`pow`, `mean`, `add`, `rsqrt`, two `mul`); rotary is `q·cos + rotate_half(q)·sin` (`mul`,
+/// `neg`, `cat`, `mul`, `add`) on q and on k; grouped K/V heads are copied out to every query head
+/// (`repeat_kv`); eager attention scales, masks (an added 4-D mask), soft-maxes and makes its
+/// output contiguous in separate kernels; a decode step concatenates the new K/V onto each layer's
+/// cache (`DynamicCache.update`, `torch.cat`). Training adds the loss (`log_softmax`, `nll_loss`)
+/// and, for each operator, the kernels its autograd backward runs (two GEMMs per GEMM; one or two
+/// element-wise kernels per element-wise one; the embedding's dense gradient, which writes the whole
+/// table).
+public struct EagerLowering: Sendable {
+    public var spec: ModelSpec
+    let stack: StackSpec
+
+    public init(spec: ModelSpec) throws {
+        guard let stack = spec.decoder, spec.encoder == nil, stack.moe == nil, stack.stateSpace == nil, stack.attention.latent == nil else {
+            throw HostBenchError.invalidConfiguration(field: "model", reason: "\(spec.name): the eager-PyTorch lowering covers dense decoder-only models")
+        }
+        self.spec = spec; self.stack = stack
+    }
+
+    /// Families whose attention projects Q, K and V in one GEMM (`c_attn`, `query_key_value`).
+    static let fusedQKVFamilies: Set<String> = ["gpt2", "gpt_neox", "falcon", "bloom", "gpt_bigcode"]
+    /// Families whose `gelu_tanh` is transformers' composed `NewGELUActivation` (eight kernels),
+    /// not `F.gelu(approximate="tanh")`.
+    static let composedGELUFamilies: Set<String> = ["gpt2", "gptj", "codegen", "phi", "gpt_bigcode"]
+
+    /// Every kernel of `pass` over `seq` tokens (decode: one token after `seq − 1` cached).
+    public func operators(_ pass: EagerPass, seq: Int) -> [EagerOperator] {
+        let rows = pass == .decode ? 1 : seq
+        var forward = model(rows: rows, keys: seq, decode: pass == .decode, loss: pass == .training)
+        if pass == .training { forward += backward(rows: rows, keys: seq) }
+        return forward.filter { $0.count > 0 }
+    }
+
+    // MARK: - Shapes
+
+    var d: Int { spec.hiddenSize }
+    var heads: Int { stack.attention.heads }
+    var kvHeads: Int { stack.attention.kvHeads }
+    var headDim: Int { stack.attention.headDim }
+    var qWidth: Int { heads * headDim }
+    var kvWidth: Int { kvHeads * headDim }
+    var ffnWidth: Int { stack.ffn.intermediateSize }
+    var layers: Int { stack.layers }
+    var vocabulary: Int { spec.vocabularySize }
+    var family: String { spec.family ?? "" }
+    var rotary: Bool { stack.positions.kind == .rotary }
+    var learnedPositions: Bool { stack.positions.kind == .learned }
+
+    // MARK: - Forward
+
+    func model(rows: Int, keys: Int, decode: Bool, loss: Bool) -> [EagerOperator] {
+        var ops: [EagerOperator] = [.pass("embed.lookup", elements: rows * d)]
+        if learnedPositions { ops += [.pass("embed.positions", elements: rows * d), .pass("embed.add_positions", elements: rows * d, reads: 2)] }
+        // Once per forward: position ids, cache position, the 4-D mask (built over rows × keys).
+        ops += [EagerOperator("model.setup", .view, count: 12), .pass("model.causal_mask", elements: rows * keys, count: 3)]
+        if rotary { ops += [EagerOperator("model.rotary_table", .memory(bytes: 4 * 6 * rows * headDim, elements: rows * headDim), count: 6)] }
+        ops += layer(rows: rows, keys: keys, decode: decode).map { var o = $0; o.count *= layers; o.name = "layer." + o.name; return o }
+        if stack.finalNorm { ops += norm("final_norm", rows: rows) }
+        ops.append(EagerOperator("head.lm_head", .gemm(m: rows, n: vocabulary, k: d, batch: 1)))
+        if spec.lmHead?.bias == true { ops.append(.pass("head.bias_copy", elements: rows * vocabulary, reads: 0)) }
+        if loss {
+            ops += [.pass("loss.log_softmax", elements: rows * vocabulary), .reduction("loss.nll", elements: rows),
+                    EagerOperator("loss.shift_labels", .view, count: 6)]
+        }
+        return ops
+    }
+
+    func norm(_ name: String, rows: Int) -> [EagerOperator] {
+        let e = rows * d
+        switch stack.norm.kind {
+        case .rmsNorm:
+            return [.pass("\(name).pow", elements: e), .reduction("\(name).mean", elements: e),
+                    .pass("\(name).add_eps", elements: rows), .pass("\(name).rsqrt", elements: rows),
+                    .pass("\(name).normalize", elements: e), .pass("\(name).weight", elements: e)]
+        default:
+            return [.pass("\(name).layer_norm", elements: e)]
+        }
+    }
+
+    /// A linear layer: an `addmm` (bias copied into the output first) or an `mm`.
+    func linear(_ name: String, rows: Int, inputs: Int, outputs: Int, bias: Bool) -> [EagerOperator] {
+        var ops = [EagerOperator("\(name)", .gemm(m: rows, n: outputs, k: inputs, batch: 1))]
+        if bias { ops.insert(.pass("\(name).bias_copy", elements: rows * outputs, reads: 0), at: 0) }
+        return ops
+    }
+
+    /// Python-side cost of the `nn.Module` calls of one layer (the block, its norms, attention and
+    /// its projections, the MLP and its projections, the activation and dropout modules), in
+    /// dispatch units: one module call costs about four aten dispatches (12 µs against 2.5 µs,
+    /// `time_pytorch.py --dispatch`).
+    static let dispatchesPerModuleCall = 4
+    var modulesPerLayer: Int { 14 }
+
+    func layer(rows: Int, keys: Int, decode: Bool) -> [EagerOperator] {
+        var ops = [EagerOperator("module_calls", .view, count: modulesPerLayer * Self.dispatchesPerModuleCall)]
+        ops += norm("attention_norm", rows: rows)
+        ops += attention(rows: rows, keys: keys, decode: decode)
+        ops.append(.pass("attention_residual", elements: rows * d, reads: 2))
+        if stack.block == .sequential || stack.block == .parallelTwoNorms { ops += norm("ffn_norm", rows: rows) }
+        ops += ffn(rows: rows)
+        ops.append(.pass("ffn_residual", elements: rows * d, reads: 2))
+        return ops
+    }
+
+    func attention(rows: Int, keys: Int, decode: Bool) -> [EagerOperator] {
+        let bias = stack.attention.qkvBias
+        var ops: [EagerOperator]
+        if Self.fusedQKVFamilies.contains(family) {
+            ops = linear("attention.qkv", rows: rows, inputs: d, outputs: qWidth + 2 * kvWidth, bias: bias)
+        } else {
+            ops = linear("attention.q", rows: rows, inputs: d, outputs: qWidth, bias: bias)
+                + linear("attention.k", rows: rows, inputs: d, outputs: kvWidth, bias: bias)
+                + linear("attention.v", rows: rows, inputs: d, outputs: kvWidth, bias: bias)
+        }
+        ops.append(EagerOperator("attention.views", .view, count: 6))
+        if rotary {
+            for (t, width) in [("q", qWidth), ("k", kvWidth)] {
+                let e = rows * width
+                ops += [.pass("attention.rotary_\(t).mul_cos", elements: e), .pass("attention.rotary_\(t).neg", elements: e / 2),
+                        .pass("attention.rotary_\(t).cat", elements: e), .pass("attention.rotary_\(t).mul_sin", elements: e),
+                        .pass("attention.rotary_\(t).add", elements: e, reads: 2), EagerOperator("attention.rotary_\(t).slices", .view, count: 2)]
+            }
+        }
+        if decode {
+            // DynamicCache.update: torch.cat of the cache and the new position, K and V.
+            ops.append(EagerOperator("attention.cache_cat", .memory(bytes: 4 * 2 * keys * kvWidth, elements: keys * kvWidth), count: 2))
+        }
+        if kvHeads < heads {
+            ops.append(EagerOperator("attention.repeat_kv", .memory(bytes: 4 * keys * (kvWidth + qWidth), elements: keys * qWidth), count: 2))
+        }
+        let scores = heads * rows * keys
+        ops += [EagerOperator("attention.scores", .gemm(m: rows, n: keys, k: headDim, batch: heads)),
+                .pass("attention.scale", elements: scores),
+                EagerOperator("attention.mask", .memory(bytes: 4 * (2 * scores + rows * keys), elements: scores)),
+                .pass("attention.softmax", elements: scores),
+                EagerOperator("attention.values", .gemm(m: rows, n: headDim, k: keys, batch: heads)),
+                .pass("attention.contiguous", elements: rows * qWidth)]
+        ops += linear("attention.output", rows: rows, inputs: qWidth, outputs: d, bias: stack.attention.outputBias)
+        return ops
+    }
+
+    func ffn(rows: Int) -> [EagerOperator] {
+        let bias = stack.ffn.bias, e = rows * ffnWidth
+        if stack.ffn.gated {
+            return linear("ffn.gate", rows: rows, inputs: d, outputs: ffnWidth, bias: bias)
+                + linear("ffn.up", rows: rows, inputs: d, outputs: ffnWidth, bias: bias)
+                + [.pass("ffn.activation", elements: e), .pass("ffn.gate_times_up", elements: e, reads: 2)]
+                + linear("ffn.down", rows: rows, inputs: ffnWidth, outputs: d, bias: bias)
+        }
+        var ops = linear("ffn.up", rows: rows, inputs: d, outputs: ffnWidth, bias: bias)
+        if stack.ffn.activation == .geluTanh && Self.composedGELUFamilies.contains(family) {
+            // 0.5·x·(1 + tanh(√(2/π)·(x + 0.044715·x³))): pow, three scalar mul, tensor add,
+            // tanh, scalar add, tensor mul.
+            ops += [.pass("ffn.gelu.pow", elements: e), .pass("ffn.gelu.mul_cubic", elements: e),
+                    .pass("ffn.gelu.add", elements: e, reads: 2), .pass("ffn.gelu.mul_sqrt", elements: e),
+                    .pass("ffn.gelu.tanh", elements: e), .pass("ffn.gelu.add_one", elements: e),
+                    .pass("ffn.gelu.mul_half", elements: e), .pass("ffn.gelu.mul", elements: e, reads: 2)]
+        } else {
+            ops.append(.pass("ffn.activation", elements: e))
+        }
+        return ops + linear("ffn.down", rows: rows, inputs: ffnWidth, outputs: d, bias: bias)
+    }
+}

@@ -1,0 +1,66 @@
+/// One kernel eager PyTorch launches for a model on the CPU, with what it computes or moves.
+///
+/// The per-operator time model of `validate --measure` (`pytorch_eager`) prices a pass as the sum
+/// over these: a GEMM at the rate measured for its own shape (and never faster than its bytes at
+/// the measured bandwidth), an element-wise pass at the bandwidth measured for its tensor size,
+/// and every launch at the per-operator dispatch cost. Which kernels eager PyTorch launches, and
+/// how many bytes each moves, is written down per layer kind in `EagerLowering` from the
+/// operator traces of transformers 5.23 (`torch.profiler`, `scripts/pytorch-host/time_pytorch.py --profile`).
+public struct EagerOperator: Sendable, Equatable {
+    public enum Kind: Sendable, Equatable {
+        /// `batch` products of `m × k` by `k × n` (a `bmm` over heads, or one `mm`/`addmm`).
+        case gemm(m: Int, n: Int, k: Int, batch: Int)
+        /// An element-wise or reduction pass: `bytes` read and written in all, over a tensor of
+        /// `elements` values (its footprint decides which cache level it runs from).
+        case memory(bytes: Int, elements: Int)
+        /// Dispatch only (views, reshapes, no-op casts): no data moves.
+        case view
+    }
+
+    /// `layer.attention.scores`, `layer.ffn.gelu_tanh`, `head.lm_head`, …
+    public var name: String
+    public var kind: Kind
+    /// Launches per pass (a per-layer operator: once per layer).
+    public var count: Int
+
+    public init(_ name: String, _ kind: Kind, count: Int = 1) {
+        self.name = name; self.kind = kind; self.count = count
+    }
+
+    /// FLOPs of one launch (`2·m·n·k·batch` for a GEMM, 0 otherwise: element-wise arithmetic is
+    /// bandwidth-bound here).
+    public var flops: Double {
+        if case let .gemm(m, n, k, batch) = kind { return 2 * Double(m) * Double(n) * Double(k) * Double(batch) }
+        return 0
+    }
+
+    /// Bytes one launch moves at least (FP32).
+    public var bytes: Double {
+        switch kind {
+        case let .gemm(m, n, k, batch): 4 * Double(batch) * (Double(m) * Double(k) + Double(k) * Double(n) + Double(m) * Double(n))
+        case let .memory(bytes, _): Double(bytes)
+        case .view: 0
+        }
+    }
+
+    /// Element-wise pass over `elements` values that reads `reads` tensors of that size and
+    /// writes one: `4 · (reads + 1) · elements` bytes.
+    static func pass(_ name: String, elements: Int, reads: Int = 1, count: Int = 1) -> EagerOperator {
+        EagerOperator(name, .memory(bytes: 4 * (reads + 1) * elements, elements: elements), count: count)
+    }
+
+    /// A reduction over `elements` values to a much smaller result (a mean, a sum): reads them once.
+    static func reduction(_ name: String, elements: Int, count: Int = 1) -> EagerOperator {
+        EagerOperator(name, .memory(bytes: 4 * elements, elements: elements), count: count)
+    }
+}
+
+/// Which pass of a model a lowering describes.
+public enum EagerPass: String, Codable, Sendable, CaseIterable {
+    /// `model(input_ids)` over the sequence under `no_grad`.
+    case forward
+    /// `model(input_ids, labels=input_ids)` + `loss.backward()`.
+    case training
+    /// One token over a cache of `seq − 1` positions.
+    case decode
+}

@@ -1,0 +1,117 @@
+import Foundation
+
+/// Prices `EagerOperator`s on this host: each GEMM at the rate measured for its own shape (never
+/// faster than its bytes at the measured bandwidth), each memory pass at the rate measured for a
+/// pass of its footprint, every launch at the per-operator dispatch cost.
+public struct EagerTimeModel: Codable, Sendable, Equatable {
+    /// A GEMM shape timed alone through OpenBLAS's threading.
+    public struct GEMMRate: Codable, Sendable, Equatable {
+        public var m: Int, n: Int, k: Int
+        public var gflops: Double
+    }
+
+    /// An element-wise pass (`y = c·x`, every thread) over `bytes` of footprint.
+    public struct PassRate: Codable, Sendable, Equatable {
+        public var bytes: Int
+        public var gbps: Double
+    }
+
+    public var gemmRates: [GEMMRate]
+    /// Sorted by footprint.
+    public var passRates: [PassRate]
+    /// Seconds eager PyTorch spends launching one aten operator from Python.
+    public var dispatchSeconds: Double
+
+    /// Eager PyTorch's launch cost measured on the hosts llmcost was checked on: `torch.add` of two
+    /// one-element tensors, 2.2–2.5 µs median (`time_pytorch.py --dispatch`, AMD EPYC 2-core VM,
+    /// torch 2.13.0+cpu, 2026-12-06).
+    public static let defaultDispatchSeconds = 2.5e-6
+
+    enum CodingKeys: String, CodingKey {
+        case gemmRates = "gemm_rates", passRates = "pass_rates", dispatchSeconds = "dispatch_seconds"
+    }
+
+    public init(gemmRates: [GEMMRate], passRates: [PassRate], dispatchSeconds: Double = defaultDispatchSeconds) {
+        self.gemmRates = gemmRates; self.passRates = passRates.sorted { $0.bytes < $1.bytes }
+        self.dispatchSeconds = dispatchSeconds
+    }
+
+    /// Bytes per second of a pass over `bytes` of footprint: the measured rate of the nearest
+    /// footprint (log scale), interpolated between the two around it.
+    func passBytesPerSecond(footprint bytes: Double) -> Double {
+        guard let first = passRates.first, let last = passRates.last else { return 1e10 }
+        if bytes <= Double(first.bytes) { return first.gbps * 1e9 }
+        if bytes >= Double(last.bytes) { return last.gbps * 1e9 }
+        for (a, b) in zip(passRates, passRates.dropFirst()) where bytes <= Double(b.bytes) {
+            let t = (log(bytes) - log(Double(a.bytes))) / max(1e-12, log(Double(b.bytes)) - log(Double(a.bytes)))
+            return (a.gbps + t * (b.gbps - a.gbps)) * 1e9
+        }
+        return last.gbps * 1e9
+    }
+
+    /// The measured rate of this shape, else of the nearest measured shape (log distance).
+    func gemmFLOPsPerSecond(m: Int, n: Int, k: Int) -> Double {
+        func distance(_ r: GEMMRate) -> Double {
+            abs(log(Double(r.m) / Double(m))) + abs(log(Double(r.n) / Double(n))) + abs(log(Double(r.k) / Double(k)))
+        }
+        guard let nearest = gemmRates.min(by: { distance($0) < distance($1) }) else { return 1e11 }
+        return nearest.gflops * 1e9
+    }
+
+    /// Seconds of one launch.
+    public func seconds(_ op: EagerOperator) -> Double {
+        switch op.kind {
+        case .view:
+            return dispatchSeconds
+        case let .memory(bytes, _):
+            return Double(bytes) / passBytesPerSecond(footprint: Double(bytes)) + dispatchSeconds
+        case let .gemm(m, n, k, batch):
+            let compute = op.flops / gemmFLOPsPerSecond(m: m, n: n, k: k)
+            let memory = op.bytes / passBytesPerSecond(footprint: op.bytes / Double(max(1, batch)))
+            return max(compute, memory) + dispatchSeconds
+        }
+    }
+
+    /// Seconds of a whole pass, and how they split.
+    public func price(_ ops: [EagerOperator]) -> EagerPrice {
+        var price = EagerPrice()
+        for op in ops {
+            let s = seconds(op) * Double(op.count)
+            price.operators.append(.init(name: op.name, launches: op.count, seconds: s, flops: op.flops * Double(op.count),
+                                         bytes: op.bytes * Double(op.count)))
+            price.seconds += s
+            price.launches += op.count
+            switch op.kind {
+            case .gemm: price.gemmSeconds += s
+            case .memory: price.memorySeconds += s
+            case .view: price.dispatchOnlySeconds += s
+            }
+        }
+        return price
+    }
+}
+
+/// A priced pass: seconds in all and by operator class.
+public struct EagerPrice: Codable, Sendable, Equatable {
+    public var seconds = 0.0
+    public var gemmSeconds = 0.0
+    public var memorySeconds = 0.0
+    public var dispatchOnlySeconds = 0.0
+    public var launches = 0
+    /// Every operator's share, in launch order.
+    public var operators: [OperatorTime] = []
+
+    /// One operator's seconds over all its launches in the pass.
+    public struct OperatorTime: Codable, Sendable, Equatable {
+        public var name: String
+        public var launches: Int
+        public var seconds: Double
+        public var flops: Double
+        public var bytes: Double
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case seconds, launches, operators, gemmSeconds = "gemm_seconds", memorySeconds = "memory_seconds"
+        case dispatchOnlySeconds = "dispatch_only_seconds"
+    }
+}

@@ -1,0 +1,27 @@
+import Workload
+
+/// What a framework run of the model should take on this host: eager PyTorch (FP32, batch 1,
+/// eager attention), every operator it launches priced by `EagerTimeModel`. Compared against
+/// PyTorch itself by `scripts/pytorch-host/time_pytorch.py`, which llmcost cannot run.
+public struct FrameworkPrediction: Codable, Sendable, Equatable {
+    /// `pytorch_eager`.
+    public var name: String
+    public var pass: EagerPass
+    public var seconds: Double
+    public var price: EagerPrice
+    public var formula: String
+
+    /// The predictions of every pass `lowering` describes, at `seq` tokens (decode: one token
+    /// after `seq − 1` cached).
+    public static func pytorchEager(_ lowering: EagerLowering, seq: Int, model: EagerTimeModel) -> [FrameworkPrediction] {
+        EagerPass.allCases.map { pass in
+            let price = model.price(lowering.operators(pass, seq: seq))
+            let what = pass == .decode ? "one token after \(seq - 1) cached" : "\(seq) tokens"
+            return FrameworkPrediction(
+                name: "pytorch_eager", pass: pass, seconds: price.seconds, price: price,
+                formula: String(format: "eager PyTorch %@, %@: %d kernel launches — GEMMs %.4f s at their shapes' measured rates, element-wise %.4f s at the measured pass rate of their footprint, %.4f s launch-only (%.1f µs per dispatch)",
+                                pass.rawValue, what, price.launches, price.gemmSeconds, price.memorySeconds,
+                                price.dispatchOnlySeconds, model.dispatchSeconds * 1e6))
+        }
+    }
+}

@@ -1,0 +1,30 @@
+import Workload
+
+extension ModelPassRunner {
+    /// Footprints the element-wise rate is measured at: 64 KiB (L2) to 256 MiB (DRAM), ×4 apart.
+    static let passFootprints = (0..<7).map { (64 << 10) << (2 * $0) }
+
+    /// The per-operator time model of eager PyTorch for `spec` at `seq` tokens: every distinct
+    /// GEMM shape its forward, training step and decode step launch, timed alone; the element-wise
+    /// rate at each footprint; the dispatch cost.
+    static func eagerTimeModel(_ spec: ModelSpec, seq: Int, threads: Int, progress: (String) -> Void) throws -> EagerTimeModel? {
+        guard let lowering = try? EagerLowering(spec: spec) else { return nil }
+        var seen = Set<[Int]>()
+        var shapes: [GEMMSweep.Shape] = []
+        for pass in EagerPass.allCases {
+            for op in lowering.operators(pass, seq: seq) {
+                guard case let .gemm(m, n, k, _) = op.kind, seen.insert([m, n, k]).inserted else { continue }
+                shapes.append(GEMMSweep.Shape(m: m, n: n, k: k, role: op.name))
+            }
+        }
+        progress("\(spec.name): \(shapes.count) GEMM shapes of eager PyTorch's forward, training and decode…")
+        let budget = Timing.Budget(minimumRepeats: 3, minimumSeconds: 0.05, maximumRepeats: 200, attempts: 2)
+        let timed = try GEMMSweep.run(shapes, threads: threads, budget: budget, progress: { _ in })
+        let gemm = zip(shapes, timed).map { s, t in EagerTimeModel.GEMMRate(m: s.m, n: s.n, k: s.k, gflops: t.gflops) }
+        progress("\(spec.name): element-wise pass rates from \(passFootprints.first! >> 10) KiB to \(passFootprints.last! >> 20) MiB…")
+        let passes = try passFootprints.map { bytes in
+            EagerTimeModel.PassRate(bytes: bytes, gbps: try BandwidthProbe.scalePass(footprintBytes: bytes, threads: threads, budget: budget))
+        }
+        return EagerTimeModel(gemmRates: gemm, passRates: passes)
+    }
+}

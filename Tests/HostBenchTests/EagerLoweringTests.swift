@@ -1,0 +1,85 @@
+import Foundation
+import Testing
+import Workload
+@testable import HostBench
+
+/// The kernels eager PyTorch launches, as `EagerLowering` writes them down: their GEMMs must be
+/// exactly the model's matrix products (Workload's exact count, itself checked against
+/// transformers), and pricing must follow the measured rates.
+@Suite struct EagerLoweringTests {
+    static func spec(_ name: String) throws -> ModelSpec { try ModelLoader.load(name).spec }
+
+    func gemmFLOPs(_ ops: [EagerOperator]) -> Int128 {
+        ops.reduce(Int128(0)) { sum, op in
+            guard case let .gemm(m, n, k, batch) = op.kind else { return sum }
+            return sum + 2 * Int128(m) * Int128(n) * Int128(k) * Int128(batch) * Int128(op.count)
+        }
+    }
+
+    @Test(arguments: ["gpt2", "qwen2-0.5b", "llama-3.2-1b", "opt-125m", "pythia-160m"])
+    func theForwardGEMMsAreExactlyTheModelsMatrixProducts(_ name: String) throws {
+        let spec = try Self.spec(name)
+        let lowering = try EagerLowering(spec: spec)
+        let counter = try FlopCounter(spec: spec, convention: .matmul)
+        for seq in [7, 128, 512] {
+            #expect(gemmFLOPs(lowering.operators(.forward, seq: seq)) == (try counter.prefill(batch: 1, seq: seq)).total, "\(name) \(seq)")
+        }
+        // One cached step: the new token's products over seq − 1 cached positions.
+        #expect(gemmFLOPs(lowering.operators(.decode, seq: 64)) == (try counter.decode(batch: 1, context: 63)).total)
+    }
+
+    @Test(arguments: ["gpt2", "qwen2-0.5b", "llama-3.2-1b"])
+    func theTrainingGEMMsAreTheForwardAndBackwardProducts(_ name: String) throws {
+        let spec = try Self.spec(name)
+        let lowering = try EagerLowering(spec: spec)
+        let counter = try FlopCounter(spec: spec, convention: .matmul)
+        #expect(gemmFLOPs(lowering.operators(.training, seq: 96)) == (try counter.train(batch: 1, seq: 96)).total)
+    }
+
+    @Test func gpt2LaunchesTheKernelsItsTraceShows() throws {
+        let ops = try EagerLowering(spec: Self.spec("gpt2")).operators(.forward, seq: 512)
+        func count(_ suffix: String) -> Int { ops.filter { $0.name.hasSuffix(suffix) }.reduce(0) { $0 + $1.count } }
+        // Per the torch.profiler trace: 4 addmm with a bias copy per layer, gelu_new's 8 kernels, 2 bmm.
+        #expect(count(".bias_copy") == 4 * 12)
+        #expect(ops.filter { $0.name.hasPrefix("layer.ffn.gelu.") }.reduce(0) { $0 + $1.count } == 8 * 12)
+        #expect(count("attention.scores") == 12 && count("attention.values") == 12)
+        #expect(count("lm_head") == 1)
+        #expect(!ops.contains { $0.name.contains("rotary") || $0.name.contains("repeat_kv") })
+    }
+
+    @Test func llamaStyleLayersRotateRepeatGroupedHeadsAndCacheByConcatenation() throws {
+        let lowering = try EagerLowering(spec: Self.spec("llama-3.2-1b"))
+        let decode = lowering.operators(.decode, seq: 1000)
+        #expect(decode.contains { $0.name == "layer.attention.repeat_kv" })
+        let cat = try #require(decode.first { $0.name == "layer.attention.cache_cat" })
+        // K and V of all 1000 positions rewritten: 8 KV heads × 64, read and written.
+        #expect(cat.kind == .memory(bytes: 4 * 2 * 1000 * 8 * 64, elements: 1000 * 8 * 64) && cat.count == 2 * 16)
+        #expect(decode.filter { $0.name.hasPrefix("layer.attention.rotary") && $0.kind != .view }.count == 10)
+    }
+
+    @Test func modelsTheLoweringDoesNotCoverAreRefused() {
+        #expect(throws: HostBenchError.self) { try EagerLowering(spec: Self.spec("t5-small")) }
+        #expect(throws: HostBenchError.self) { try EagerLowering(spec: Self.spec("mixtral-8x7b")) }
+    }
+
+    @Test func pricingFollowsTheMeasuredRates() {
+        let model = EagerTimeModel(gemmRates: [.init(m: 100, n: 100, k: 100, gflops: 2), .init(m: 1000, n: 1000, k: 1000, gflops: 100)],
+                                   passRates: [.init(bytes: 1 << 20, gbps: 40), .init(bytes: 1 << 28, gbps: 10)], dispatchSeconds: 1e-6)
+        // A GEMM at its own shape's rate: 2·10⁶ FLOPs at 2 GFLOP/s.
+        let small = EagerOperator("g", .gemm(m: 100, n: 100, k: 100, batch: 1))
+        #expect(abs(model.seconds(small) - (2e6 / 2e9 + 1e-6)) < 1e-15)
+        // A pass at the rate of its footprint, the nearest measured one at either end.
+        let big = EagerOperator("p", .memory(bytes: 1 << 29, elements: 1 << 27))
+        #expect(abs(model.seconds(big) - (Double(1 << 29) / 10e9 + 1e-6)) < 1e-12)
+        let price = model.price([small, big, EagerOperator("v", .view, count: 5)])
+        #expect(price.launches == 7 && abs(price.dispatchOnlySeconds - 5e-6) < 1e-15)
+        #expect(abs(price.seconds - (price.gemmSeconds + price.memorySeconds + price.dispatchOnlySeconds)) < 1e-15)
+    }
+
+    @Test func aVectorProductIsPricedAtItsBytesNotAtAGEMMRate() {
+        let model = EagerTimeModel(gemmRates: [.init(m: 1, n: 4096, k: 4096, gflops: 1000)],
+                                   passRates: [.init(bytes: 1 << 20, gbps: 10)], dispatchSeconds: 0)
+        let gemv = EagerOperator("g", .gemm(m: 1, n: 4096, k: 4096, batch: 1))
+        #expect(abs(model.seconds(gemv) - gemv.bytes / 10e9) < 1e-12)
+    }
+}

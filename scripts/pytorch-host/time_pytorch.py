@@ -1,0 +1,161 @@
+#!/usr/bin/env python3
+"""Time a catalog model in PyTorch eager on this CPU, and compare with llmcost's prediction.
+
+The outside reference for `llmcost validate --measure`'s `pytorch_eager` predictions (issue 20):
+FP32, random weights, eager attention, `--threads` intra-op threads (default: every core), batch 1.
+
+  forward   one `model(input_ids)` over `--seq` tokens, `torch.no_grad()`, `use_cache=False`
+  training  `model(input_ids, labels=input_ids)` + `loss.backward()` in `model.train()` with every
+            dropout set to 0; gradients dropped between steps (`set_to_none`), no optimizer step
+  decode    one cached step: prefill `--seq - 1` tokens (untimed), then time the forward of one
+            token over that cache, the cache cropped back after every run
+
+Each pass: one or more warm-up runs, then repeats until `--min-seconds` of timed runs (at least
+`--repeats`), min / median / max seconds.
+
+Needs a scratch virtual environment with `torch==2.13.0+cpu` and `transformers==5.23.0` (PyPI);
+llmcost's tests and CI never run it. Configs come from the real hub `config.json`s under
+`Tests/WorkloadTests/Fixtures/configs/` (`--config` for any other file).
+
+  python scripts/pytorch-host/time_pytorch.py gpt2 qwen2-0.5b llama-3.2-1b --seq 512 \
+      --llmcost .build/release/llmcost          # predicted vs measured, side by side
+  python scripts/pytorch-host/time_pytorch.py gpt2 --seq 512 --profile   # where eager time goes
+"""
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+CONFIGS = ROOT / "Tests" / "WorkloadTests" / "Fixtures" / "configs"
+
+
+def parse():
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("models", nargs="+", help="catalog names with a hub config in the fixtures (gpt2, qwen2-0.5b, llama-3.2-1b, …)")
+    p.add_argument("--config", help="a config.json to use instead of the fixture (one model only)")
+    p.add_argument("--seq", type=int, default=512)
+    p.add_argument("--threads", type=int, default=os.cpu_count())
+    p.add_argument("--repeats", type=int, default=3)
+    p.add_argument("--min-seconds", type=float, default=3.0, help="timed seconds per pass at least")
+    p.add_argument("--passes", default="forward,training,decode")
+    p.add_argument("--llmcost", help="llmcost binary: also run `validate --measure` and print predicted vs measured")
+    p.add_argument("--profile", action="store_true", help="print the operators eager PyTorch runs, by self CPU time")
+    p.add_argument("--json", help="write the measurements here")
+    return p.parse_args()
+
+
+def build(name, config_path):
+    import torch
+    import transformers
+    path = Path(config_path) if config_path else CONFIGS / f"{name}.json"
+    raw = json.loads(path.read_text())
+    config = transformers.AutoConfig.for_model(**raw)
+    for key in list(vars(config)):
+        if ("dropout" in key or key.endswith("_pdrop")) and isinstance(getattr(config, key), (int, float)):
+            setattr(config, key, 0.0)
+    config._attn_implementation = "eager"
+    torch.manual_seed(0)
+    model = transformers.AutoModelForCausalLM.from_config(config, dtype=torch.float32, attn_implementation="eager")
+    return model, config
+
+
+def timed(body, repeats, min_seconds, warmup=1):
+    for _ in range(warmup):
+        body()
+    times = []
+    while len(times) < repeats or sum(times) < min_seconds:
+        t0 = time.perf_counter()
+        body()
+        times.append(time.perf_counter() - t0)
+        if len(times) >= 200:
+            break
+    return {"min": min(times), "median": statistics.median(times), "max": max(times), "runs": len(times)}
+
+
+def measure(name, args):
+    import torch
+    torch.set_num_threads(args.threads)
+    model, config = build(name, args.config)
+    vocab = config.vocab_size
+    g = torch.Generator().manual_seed(1)
+    ids = torch.randint(0, vocab, (1, args.seq), generator=g)
+    result = {"model": name, "seq": args.seq, "threads": torch.get_num_threads(), "torch": torch.__version__,
+              "parameters": sum(p.numel() for p in model.parameters())}
+    passes = args.passes.split(",")
+    if "forward" in passes:
+        model.eval()
+        with torch.no_grad():
+            result["forward"] = timed(lambda: model(ids, use_cache=False), args.repeats, args.min_seconds)
+    if "training" in passes:
+        model.train()
+
+        def step():
+            model.zero_grad(set_to_none=True)
+            out = model(ids, labels=ids, use_cache=False)
+            out.loss.backward()
+        result["training"] = timed(step, args.repeats, args.min_seconds)
+        model.zero_grad(set_to_none=True)
+    if "decode" in passes:
+        model.eval()
+        with torch.no_grad():
+            prefix, last = ids[:, :-1], ids[:, -1:]
+            cache = model(prefix, use_cache=True).past_key_values
+
+            def step():
+                model(last, past_key_values=cache, use_cache=True)
+                cache.crop(-1)
+            result["decode"] = timed(step, max(args.repeats, 10), args.min_seconds / 3)
+    if args.profile:
+        profile(model, ids)
+    return result
+
+
+def profile(model, ids):
+    import torch
+    from torch.profiler import profile as prof, ProfilerActivity
+    model.eval()
+    with torch.no_grad(), prof(activities=[ProfilerActivity.CPU], record_shapes=True) as p:
+        model(ids, use_cache=False)
+    print(p.key_averages(group_by_input_shape=True).table(sort_by="self_cpu_time_total", row_limit=40))
+
+
+def predictions(binary, name, seq, threads):
+    out = subprocess.run([binary, "validate", "--measure", name, "--seq", str(seq), "--threads", str(threads),
+                          "--format", "json"], capture_output=True, text=True, check=True).stdout
+    data = json.loads(out)
+    models = data["models"] if isinstance(data, dict) and "models" in data else data
+    entry = models[0] if isinstance(models, list) else models
+    return {(p["name"], p["pass"]): p["seconds"] for p in entry.get("predictions", [])}
+
+
+def main():
+    args = parse()
+    results = []
+    for name in args.models:
+        r = measure(name, args)
+        results.append(r)
+        line = f"{name} seq {args.seq}, {r['threads']} threads, torch {r['torch']}:"
+        for key in ("forward", "training", "decode"):
+            if key in r:
+                t = r[key]
+                line += f"  {key} {t['median']:.4f} s (min {t['min']:.4f}, max {t['max']:.4f}, {t['runs']} runs)"
+        print(line, flush=True)
+        if args.llmcost:
+            predicted = predictions(args.llmcost, name, args.seq, args.threads)
+            r["llmcost"] = {f"{n}/{p}": s for (n, p), s in predicted.items()}
+            print(f"  {'pass':<10}{'PyTorch measured':>18}{'llmcost pytorch_eager':>24}{'error':>9}")
+            for key in ("forward", "training", "decode"):
+                if key in r and ("pytorch_eager", key) in predicted:
+                    m, q = r[key]["median"], predicted[("pytorch_eager", key)]
+                    print(f"  {key:<10}{m:>16.4f} s{q:>22.4f} s{(q / m - 1) * 100:>+8.1f} %")
+    if args.json:
+        Path(args.json).write_text(json.dumps(results, indent=2) + "\n")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
