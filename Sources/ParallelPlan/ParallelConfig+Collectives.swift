@@ -103,6 +103,20 @@ extension ParallelConfig {
                 formula: formula
                     + (perPass == 3 ? " (full recomputation repeats the forward's reductions)" : ""))
         }
+        // Mamba's x_proj is row-parallel inside the mixer: its dt, B and C (R + 2·d_state per
+        // token, not the residual width) are all-reduced forward, and their gradient backward.
+        // A stage holds its share of the stack's layers, the mixer layers among them pro rata.
+        let elements = operations.stacks.reduce(0.0) {
+            $0 + Double($1.tensorParallelNarrowReductionElements) * Double(stageLayers($1.spec.layers)) / Double(max(1, $1.spec.layers))
+        }
+        if tp > 1, elements > 0 {
+            let perPass = job.recompute == .full ? 3 : 2
+            add("tp_allreduce_ssm_projections", "TP", count: perPass * M, message: 2 * b * s * elements, ranks: tp, allReduce: true,
+                link: link(size: tp, stride: 1, device), .none,
+                formula: "\(perPass) × M × 2(T−1)/T × 2·b·s·(Mamba layers/stage × (R + 2·d_state)), M = \(M), T = \(tp), b = \(micro), s = \(job.seq), "
+                    + "\(Int(elements.rounded())) dt/B/C elements per token on the stage"
+                    + (perPass == 3 ? " (full recomputation repeats the forward's reductions)" : ""))
+        }
         // Pipeline: each micro-batch's activations (b·s·h bf16, / tp when scattered) cross each
         // stage boundary forward, and their gradients backward.
         if pp > 1 {

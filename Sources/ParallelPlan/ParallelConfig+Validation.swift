@@ -10,22 +10,21 @@ extension ParallelConfig {
         guard (0...3).contains(zero) else { throw PlanError(.zeroStage, "ZeRO stage must be 0, 1, 2 or 3, got \(zero)") }
         for (role, stack) in spec.stacks {
             let a = stack.attention
-            // Splitting a Mamba mixer over ranks (in_proj by channels, the scan per channel or head,
-            // x_proj's contraction over channels needing its own all-reduce) is not modelled.
-            if let m = stack.stateSpace, tp > 1 {
-                throw PlanError(.tensorParallel, "\(spec.name)'s \(role.rawValue) is a state-space (\(m.variant.rawValue)) stack: tensor-parallel sharding of its scan is not modelled, so only tp 1 is planned")
-            }
+            if let m = stack.stateSpace { try Self.checkMixerSharding(m, tp: tp, where: "\(spec.name)'s \(role.rawValue)") }
             // Gated DeltaNet splits as Megatron splits attention: by key heads, each rank keeping its
             // heads' q, k, their value heads (v, z, β, a), the conv channels, states and norm rows;
             // `out_proj` is row-parallel, one all-reduce per mixer (the operations' `TensorShard`s).
             if let l = stack.linearAttention, l.keyHeads % tp != 0 {
                 throw PlanError(.tensorParallel, "\(spec.name)'s \(role.rawValue) has \(l.keyHeads) linear-attention key heads, not divisible by tp \(tp) (Gated DeltaNet is split by key heads, each with its \(l.valueHeads / l.keyHeads) value heads)")
             }
-            guard a.heads % tp == 0 else {
-                throw PlanError(.tensorParallel, "\(spec.name)'s \(role.rawValue) has \(a.heads) attention heads, not divisible by tp \(tp)")
-            }
-            guard a.kvHeads % tp == 0 || tp % a.kvHeads == 0 else {
-                throw PlanError(.tensorParallel, "\(a.kvHeads) KV heads can neither be split over nor replicated across tp \(tp)")
+            // A pure mixer stack runs no attention: its placeholder heads say nothing.
+            if stack.attentionLayerCount > 0 {
+                guard a.heads % tp == 0 else {
+                    throw PlanError(.tensorParallel, "\(spec.name)'s \(role.rawValue) has \(a.heads) attention heads, not divisible by tp \(tp)")
+                }
+                guard a.kvHeads % tp == 0 || tp % a.kvHeads == 0 else {
+                    throw PlanError(.tensorParallel, "\(a.kvHeads) KV heads can neither be split over nor replicated across tp \(tp)")
+                }
             }
             guard stack.layers % pp == 0 || (unevenStages && stack.layers >= pp) else {
                 throw PlanError(.pipelineParallel, "\(spec.name)'s \(role.rawValue) has \(stack.layers) layers, not divisible by pp \(pp)")
@@ -51,6 +50,29 @@ extension ParallelConfig {
 }
 
 extension ParallelConfig {
+    /// A state-space mixer splits over tp ranks as Megatron-LM and vLLM split it: Mamba's channels
+    /// (`in_proj`, the conv, `dt_proj` and the scan per channel, `x_proj` row-parallel), Mamba-2's
+    /// heads and B/C groups — each rank holds whole groups, so the gated norm, normalised per
+    /// group, needs no communication of its own. A width that does not split is refused, naming
+    /// the spec field that decides it.
+    static func checkMixerSharding(_ m: StateSpaceSpec, tp: Int, where place: String) throws(PlanError) {
+        guard tp > 1 else { return }
+        switch m.variant {
+        case .mamba:
+            guard m.innerSize % tp == 0 else {
+                throw PlanError(.tensorParallel, "\(place) has a Mamba mixer of \(m.innerSize) channels (stateSpace.innerSize), not divisible by tp \(tp): in_proj, the conv and the scan split by channels")
+            }
+        case .mamba2:
+            let heads = m.heads ?? 1, groups = m.groups ?? 1
+            guard heads % tp == 0 else {
+                throw PlanError(.tensorParallel, "\(place) has \(heads) Mamba-2 heads (stateSpace.heads), not divisible by tp \(tp): the scan splits by heads")
+            }
+            guard groups % tp == 0 else {
+                throw PlanError(.tensorParallel, "\(place) has \(groups) Mamba-2 group\(groups == 1 ? "" : "s") (stateSpace.groups: the config's n_groups or mamba_n_groups), not divisible by tp \(tp): B, C and the gated norm split by whole groups (Megatron-LM's sharding; replicating the groups on every rank is not modelled)")
+            }
+        }
+    }
+
     /// A parallel degree (tp, pp, dp, ep, micro-batches) in 1…`Limits.devices`.
     static func checkDegree(_ value: Int, _ parameter: InputParameter) throws(PlanError) {
         guard (1...Limits.devices.maximum).contains(value) else {

@@ -58,14 +58,3 @@ public struct LinearAttentionSpec: Codable, Sendable, Equatable {
     /// Chunks of `chunkSize` a call over `tokens` positions runs (the last one padded).
     public func chunks(_ tokens: Int) -> Int { (tokens + chunkSize - 1) / chunkSize }
 }
-
-extension StackSpec {
-    /// Layers that run the stack's softmax attention: every layer, or only a hybrid's attention
-    /// layers when a mixer (Mamba, Gated DeltaNet) runs in the others.
-    public var attentionLayerCount: Int {
-        stateSpace != nil || linearAttention != nil ? hybrid?.attentionLayers ?? 0 : layers
-    }
-
-    /// Layers running the mixer in place of attention.
-    public var mixerLayerCount: Int { layers - attentionLayerCount }
-}

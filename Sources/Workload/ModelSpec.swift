@@ -293,6 +293,8 @@ public struct FFNSpec: Codable, Sendable, Equatable {
 /// Element-wise nonlinearity of the FFN; only the `full` convention prices it.
 public enum Activation: String, Codable, Sendable, CaseIterable {
     case gelu, geluTanh = "gelu_tanh", relu, silu
+    /// Squared ReLU, `relu(x)²` (Nemotron-H's `relu2`).
+    case relu2
     /// gpt-oss's experts: the gate clamped above and the up branch clamped on both sides at
     /// `swiglu_limit`, then `(up + 1) · gate · σ(α · gate)` (α = `swiglu_alpha`). Gated only.
     case clampedSwiGLU = "clamped_swiglu"
@@ -324,10 +326,15 @@ public struct MoESpec: Codable, Sendable, Equatable {
     /// Bias on the routed experts when it differs from the dense FFN's (DeepSeek-V2's `mlp_bias`
     /// reaches its dense and shared MLPs, never the routed experts); nil: the FFN's.
     public var expertBias: Bool?
+    /// Nemotron-H's `moe_latent_size`: the routed experts work in a narrower space, entered and left
+    /// through two dense projections (`fc1_latent_proj` d→latent, `fc2_latent_proj` latent→d, with
+    /// the FFN's bias) that every token runs; nil: the experts read the residual stream itself.
+    public var latentSize: Int?
 
     public init(experts: Int, topK: Int, routerBias: Bool = false, expertIntermediateSize: Int? = nil,
                 sharedExpertIntermediateSize: Int? = nil, sharedExpertGate: Bool = false, denseLayers: Int = 0,
-                routing: ExpertRouting? = nil, expertBias: Bool? = nil) {
+                routing: ExpertRouting? = nil, expertBias: Bool? = nil, latentSize: Int? = nil) {
+        self.latentSize = latentSize
         self.experts = experts; self.topK = topK; self.routerBias = routerBias
         self.expertIntermediateSize = expertIntermediateSize
         self.sharedExpertIntermediateSize = sharedExpertIntermediateSize
@@ -337,7 +344,7 @@ public struct MoESpec: Codable, Sendable, Equatable {
 
     enum CodingKeys: String, CodingKey {
         case experts, topK, routerBias, expertIntermediateSize, sharedExpertIntermediateSize, sharedExpertGate, denseLayers
-        case routing, expertBias
+        case routing, expertBias, latentSize
     }
 
     public init(from decoder: any Decoder) throws {
@@ -351,6 +358,7 @@ public struct MoESpec: Codable, Sendable, Equatable {
         denseLayers = try c.decodeIfPresent(Int.self, forKey: .denseLayers) ?? 0
         routing = try c.decodeIfPresent(ExpertRouting.self, forKey: .routing)
         expertBias = try c.decodeIfPresent(Bool.self, forKey: .expertBias)
+        latentSize = try c.decodeIfPresent(Int.self, forKey: .latentSize)
     }
 
     /// One routed expert: the stack's FFN at the expert width.

@@ -146,13 +146,6 @@ let a100 = try! Accelerator(HardwareCatalog.a100_80gb, intraNode: InterconnectCa
     }
 }
 
-/// A state-space stack cannot be split over tensor-parallel ranks in llmcost: one clear refusal.
-@Test func tensorParallelStateSpaceStackIsRefused() throws {
-    let spec = try Workload.ModelLoader.load("falcon-mamba-7b").spec
-    #expect(throws: PlanError.self) { try ParallelConfig(tp: 2).validate(for: spec) }
-    try ParallelConfig(tp: 1, dp: 8).validate(for: spec)
-}
-
 /// Qwen3-Next's Gated DeltaNet splits by its 16 key heads (each with its two value heads), as
 /// Megatron splits attention; a degree that does not divide them is refused naming tp.
 @Test func tensorParallelLinearAttentionSplitsByKeyHeads() throws {

@@ -67,6 +67,12 @@ import Testing
         Fixture(file: "hf_ssm.json", configs: "ssm", entries: 7...Int.max, smallEntries: 4...Int.max,
                 totals: ["falcon-mamba-7b": 7_272_665_088, "mamba2-2.7b": 2_702_599_680, "jamba-v0.1": 51_570_323_328],
                 gap: .depthwiseConvWeightGradient),
+        // Mamba-2 hybrids: Bamba-9B, Nemotron-H-8B, Nemotron-3-Nano-30B-A3B and Falcon-H1-7B (hub
+        // configs written from their cards; totals agree with the published 9.78B, 8.1B, 31.6B and 7.59B).
+        Fixture(file: "hf_hybrids.json", configs: "hybrids", entries: 11...Int.max, smallEntries: 7...Int.max,
+                totals: ["bamba-9b": 9_780_235_392, "nemotron-h-8b": 8_100_852_736, "nemotron-3-nano-30b-a3b": 31_577_937_344,
+                         "falcon-h1-7b": 7_585_648_736],
+                catalogEntries: ["bamba-9b", "nemotron-h-8b", "nemotron-3-nano-30b-a3b", "falcon-h1-7b"], gap: .depthwiseConvWeightGradient),
         // Qwen3-Next (Gated DeltaNet + gated attention, MoE with a gated shared expert): the 80B-A3B
         // total (issue 16) and the class defaults (the same layers); prompts within one chunk of 64 and
         // over two and three, decode past a chunk, training over several chunks (the delta rule's

@@ -140,6 +140,21 @@ import Testing
         _ = expectSpecError(field: "decoder.linearAttention") { try spec.validated(file: "q.yaml") }
     }
 
+    /// Gated DeltaNet is modelled in Qwen3-Next's sequential layout only: the single-block and
+    /// parallel layouts (Nemotron-H, Falcon-H1) and µP multipliers are refused, naming the field.
+    @Test func linearAttentionOutsideTheSequentialLayoutIsRefused() throws {
+        for blocks in [HybridLayout.Blocks.single, .parallel] {
+            var spec = try catalogSpec
+            spec.decoder?.hybrid?.blocks = blocks
+            let layers = spec.decoder?.layers ?? 0
+            if blocks == .parallel { spec.decoder?.hybrid?.attentionLayers = layers }
+            _ = expectSpecError(field: "decoder.hybrid.blocks") { try spec.validated(file: "q.yaml") }
+        }
+        var spec = try catalogSpec
+        spec.decoder?.hybrid?.multipliers = true
+        _ = expectSpecError(field: "decoder.hybrid.multipliers") { try spec.validated(file: "q.yaml") }
+    }
+
     /// Training: every weight GEMM and attention product is 3 × its forward, the delta rule is
     /// not (its excess over 2 × forward, `c·C²·(dk + dv) − 4·C·dk·dv` per head, happens to vanish
     /// at dk = dv = 128 and exactly 4 chunks; 100 tokens are 2), and the notes and formula say so.

@@ -63,15 +63,15 @@ extension TransformersGap {
     /// `conv1d` (`channels` groups of one channel) is counted as a dense `channels × channels`
     /// convolution, `2·batch·C²·kernel·(seq + kernel − 1)` per layer, where the work done (and
     /// llmcost's figure, one product like the forward) is `2·batch·C·kernel·(seq + kernel − 1)`:
-    /// `layers · 2·batch·C·kernel·(seq + kernel − 1)·(C − 1)` more, over the Mamba layers (a
-    /// hybrid's attention layers have no conv). The input gradient is counted
+    /// `layers · 2·batch·C·kernel·(seq + kernel − 1)·(C − 1)` more, over the mixer layers (a
+    /// hybrid's attention, FFN-only and expert-only layers have no conv). The input gradient is counted
     /// right (as costly as the forward).
     static func depthwiseConvWeightGradientOvercount(_ spec: ModelSpec, batch: Int, seq: Int) -> Int128 {
         guard let d = spec.decoder else { return 0 }
         let conv: (channels: Int, kernel: Int)
         if let m = d.stateSpace { conv = (m.convChannels, m.convKernel) } else if let l = d.linearAttention { conv = (l.convChannels, l.convKernel) } else { return 0 }
         let C = Int128(conv.channels), k = Int128(conv.kernel)
-        let mixerLayers = Int128(d.layers - (d.hybrid?.attentionLayers ?? 0))
+        let mixerLayers = Int128(d.mixerLayerCount)
         return mixerLayers * 2 * Int128(batch) * C * k * Int128(seq + conv.kernel - 1) * (C - 1)
     }
 }

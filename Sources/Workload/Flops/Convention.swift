@@ -81,6 +81,8 @@ public enum ElementwiseCost {
         case .gelu, .geluTanh: geluPerElement
         case .silu: siluPerElement
         case .relu: reluPerElement
+        // relu, then the square.
+        case .relu2: reluPerElement + 1
         case .clampedSwiGLU: clampedSwiGLUPerElement
         }
     }

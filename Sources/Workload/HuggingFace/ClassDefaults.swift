@@ -197,6 +197,26 @@ struct ClassDefaults: Sendable {
             f("num_heads", is: 128), f("head_dim", is: 64), f("vocab_size", is: 32768), f("hidden_size", is: 4096),
             f("state_size", is: 128), f("num_hidden_layers", is: 64), f("expand", is: 2), f("conv_kernel", is: 4),
             f("n_groups", is: 8), f("chunk_size", is: 256)])
+        case "bamba": return ClassDefaults(className: "BambaConfig", fields:
+            llamaSizes(vocab: 128000, hidden: 4096, intermediate: 14336, layers: 32, heads: 32)
+            + [f("num_key_value_heads", is: 8), f("max_position_embeddings", is: 262144), f("mamba_n_heads", is: 128),
+               f("mamba_d_head", is: "auto"), f("mamba_n_groups", is: 1), f("mamba_d_state", is: 256), f("mamba_d_conv", is: 4),
+               f("mamba_expand", is: 2), f("mamba_chunk_size", is: 256)])
+        // The `mamba_`-prefixed spellings are aliases NemotronHConfig pops over the plain fields.
+        case "nemotron_h": return ClassDefaults(className: "NemotronHConfig", fields: [
+            f("vocab_size", is: 131072), f("hidden_size", is: 4096), f("num_attention_heads", is: 32),
+            f("num_key_value_heads", is: 8), f("head_dim", is: 128), f("max_position_embeddings", is: 4096),
+            f("intermediate_size", is: 21504), f("ssm_state_size", is: 128), f("mamba_num_heads", is: 128),
+            f("mamba_head_dim", is: 64), f("n_groups", "mamba_n_groups", is: 8), f("conv_kernel", "mamba_d_conv", is: 4),
+            f("chunk_size", "mamba_chunk_size", is: 128), f("n_routed_experts", "num_local_experts", is: 8),
+            f("num_experts_per_tok", is: 2), f("moe_intermediate_size", is: 7688), f("moe_shared_expert_intermediate_size", is: 7688),
+            f("n_group", is: 1), f("topk_group", is: 1), f("routed_scaling_factor", is: 1.0)])
+        // `mamba_d_ssm` absent is 1024; written null, `mamba_expand × hidden_size`.
+        case "falcon_h1": return ClassDefaults(className: "FalconH1Config", fields:
+            llamaSizes(vocab: 128000, hidden: 4096, intermediate: 14336, layers: 32, heads: 32)
+            + [f("num_key_value_heads", is: 8), f("max_position_embeddings", is: 8192), f("mamba_d_ssm", is: 1024),
+               f("mamba_n_heads", is: 128), f("mamba_d_head", is: "auto"), f("mamba_n_groups", is: 1), f("mamba_d_state", is: 256),
+               f("mamba_d_conv", is: 4), f("mamba_expand", is: 2), f("mamba_chunk_size", is: 256)])
         default: return nil
         }
     }

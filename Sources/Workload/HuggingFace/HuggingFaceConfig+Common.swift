@@ -36,7 +36,7 @@ extension HuggingFaceConfig {
     static let activationNames: [String: Activation] = [
         "gelu": .gelu, "gelu_python": .gelu, "gelu_10": .gelu, "gelu_accurate": .geluTanh,
         "gelu_new": .geluTanh, "gelu_fast": .geluTanh, "gelu_pytorch_tanh": .geluTanh, "gelu_tanh": .geluTanh,
-        "quick_gelu": .gelu, "relu": .relu, "silu": .silu, "swish": .silu,
+        "quick_gelu": .gelu, "relu": .relu, "relu2": .relu2, "silu": .silu, "swish": .silu,
     ]
 
     /// The rotary-parameter object `transformers` 5 keeps: `rope_scaling` when the config has a

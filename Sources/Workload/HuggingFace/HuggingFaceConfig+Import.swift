@@ -46,6 +46,9 @@ extension HuggingFaceConfig {
         "falcon_mamba": { c, w throws(SpecError) in try c.mambaSpec(warnings: &w) },
         "mamba2": { c, w throws(SpecError) in try c.mamba2Spec(warnings: &w) },
         "jamba": { c, w throws(SpecError) in try c.jambaSpec(warnings: &w) },
+        "bamba": { c, w throws(SpecError) in try c.bambaSpec(warnings: &w) },
+        "nemotron_h": { c, w throws(SpecError) in try c.nemotronHSpec(warnings: &w) },
+        "falcon_h1": { c, w throws(SpecError) in try c.falconH1Spec(warnings: &w) },
         "qwen3_next": { c, w throws(SpecError) in try c.qwen3NextSpec(warnings: &w) },
     ]
 

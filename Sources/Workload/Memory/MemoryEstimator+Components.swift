@@ -30,7 +30,7 @@ extension MemoryEstimator {
             let attention = d.hybrid?.attentionLayers ?? 0
             var parts = [MemoryComponent(
                 name: "recurrent_state", bytes: kvType.bytes(ExactCount(batch) * decoder.recurrentElementsPerSequence),
-                formula: "(conv \(m.convChannels) channels × \(m.convKernel) columns + SSM state \(m.innerSize) × \(m.stateSize)) · \(kvType.bits) bits × \(batch) × \(d.layers - attention) layers — fixed: the same at any context length (\(seq) positions here)")]
+                formula: "(conv \(m.convChannels) channels × \(m.convKernel) columns + SSM state \(m.innerSize) × \(m.stateSize)) · \(kvType.bits) bits × \(batch) × \(d.stateSpaceLayers) layers — fixed: the same at any context length (\(seq) positions here)")]
             if attention > 0 {
                 // A hybrid's attention layers keep K and V of every position, as any decoder's.
                 parts.append(MemoryComponent(
@@ -97,7 +97,9 @@ extension MemoryEstimator {
     func notes() -> [String] {
         var notes: [String] = []
         if let m = spec.decoder?.stateSpace {
-            if let h = spec.decoder?.hybrid {
+            if let h = spec.decoder?.hybrid, h.blocks == .parallel {
+                notes.append("attention–state-space hybrid, both in every layer: each layer keeps a KV cache that grows with the context and a fixed recurrent state per sequence")
+            } else if let h = spec.decoder?.hybrid {
                 notes.append("attention–state-space hybrid: \(h.attentionLayers) of \(spec.decoder?.layers ?? 0) layers run attention and keep a KV cache that grows with the context; the other layers keep a fixed recurrent state per sequence")
             } else {
             notes.append("state-space model (\(m.variant.rawValue)): no KV cache — each layer keeps a fixed conv window (\(m.convChannels) × \(m.convKernel)) and SSM state (\(m.innerSize) × \(m.stateSize)) per sequence that does not grow with the context; decode FLOPs per token do not grow with it either")

@@ -47,6 +47,8 @@ public enum FlopComponentName: Int, Sendable, CaseIterable, Comparable {
     case queryTemperature
     case routing
     case stateSpaceElementwise
+    /// Falcon-H1's µP multipliers (embeddings, branch inputs and outputs, keys, `in_proj`, FFN).
+    case multipliers
     /// Qwen3-Next's sigmoid output gate of its softmax attention.
     case attentionGate
     /// The delta rule's element-wise work: decay, β, q/k L2 norms, the gated norm, and a cached
@@ -59,6 +61,8 @@ public enum FlopComponentName: Int, Sendable, CaseIterable, Comparable {
     case poolerElementwise
     case lmHead
     case lmHeadBias
+    /// Falcon-H1's µP multiplier on the logits.
+    case lmHeadMultiplier
 
     /// The line's name in every output format.
     public var name: String { Self.names[rawValue] }
@@ -71,8 +75,8 @@ public enum FlopComponentName: Int, Sendable, CaseIterable, Comparable {
         "ffn", "ssm_in_proj", "ssm_conv1d", "ssm_x_dt_proj", "ssm_scan", "ssm_out_proj",
         "gdn_in_proj", "gdn_conv1d", "gdn_delta_rule", "gdn_out_proj", "rotary_frequencies", "softmax", "norms", "activations",
         "residuals", "bias_adds", "cross_kv_bias_adds", "qk_norms", "latent_norms",
-        "rotary_apply", "query_temperature", "routing", "ssm_elementwise", "attention_gate", "gdn_elementwise", "embedding_adds", "embedding_projection", "pooler",
-        "pooler_elementwise", "lm_head", "lm_head_bias",
+        "rotary_apply", "query_temperature", "routing", "ssm_elementwise", "multipliers", "attention_gate", "gdn_elementwise",
+        "embedding_adds", "embedding_projection", "pooler", "pooler_elementwise", "lm_head", "lm_head_bias", "lm_head_multiplier",
     ]
 
     public static func < (a: Self, b: Self) -> Bool { a.rawValue < b.rawValue }

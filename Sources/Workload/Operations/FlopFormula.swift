@@ -15,6 +15,7 @@ struct FlopFormula {
         case .poolerElementwise: return "bias add + tanh per element"
         case .lmHead: return "2 · \(B)×\(pass.logitsPerSequence) positions · \(e)×\(spec.vocabularySize)"
         case .lmHeadBias: return "bias add per logit"
+        case .lmHeadMultiplier: return "µP multiplier per logit"
         default: return c.name
         }
     }
@@ -63,12 +64,14 @@ struct FlopFormula {
     private func ffn(_ f: FFNSpec) -> String { "2·\(f.inputProjections + 1)·\(spec.hiddenSize)·\(f.intermediateSize)" }
 
     private func layerText(_ c: FlopComponentName, _ s: StackSpec) -> String? {
-        let d = spec.hiddenSize, L = s.layers, B = pass.batch, q = pass.queries, a = s.attention, La = s.attentionLayerCount
+        let d = spec.hiddenSize, B = pass.batch, q = pass.queries, a = s.attention
         let x = s.crossAttention ?? a, keys = pass.crossKeys ?? 0, tokens = "\(B)×\(q) tokens"
-        let sparse = s.moe.map { $0.sparseLayers(of: L) } ?? 0
+        // Attention lines count the layers that run attention (a hybrid's share of them).
+        let L = s.attentionLayerCount
+        let sparse = s.moe.map { $0.sparseLayers(of: s.layers) } ?? 0
         switch c {
         case .attentionQKV:
-            return "2 · \(tokens) · \(La) layers · \(d)×(\(a.outputGate ? "2·" : "")\(a.queryWidth)+2·\(a.keyValueWidth))\(a.outputGate ? " (q_proj also makes the output gate)" : "")"
+            return "2 · \(tokens) · \(L) layers · \(d)×(\(a.outputGate ? "2·" : "")\(a.queryWidth)+2·\(a.keyValueWidth))\(a.outputGate ? " (q_proj also makes the output gate)" : "")"
         case .latentQuery, .latentKeyValueDown, .latentKeyValueUp:
             return a.latent.map { latentText(c, $0, a, L: L, tokens: tokens) }
         case .attentionScores, .attentionValues:
@@ -76,10 +79,10 @@ struct FlopFormula {
                 let dims = c == .attentionScores ? "\(l.queryKeyHeadDim) (nope \(l.nopeHeadDim) + rope \(l.ropeHeadDim))" : "v \(l.valueHeadDim)"
                 return "2 · query·key pairs · \(L) layers · \(a.heads) heads · \(dims); absorbed decode: \(c == .attentionScores ? "\(l.keyValueRank)+\(l.ropeHeadDim)" : "\(l.keyValueRank)") in the latent space"
             }
-            return "2 · query·key pairs · \(La) layers · \(a.heads) heads · head_dim \(a.headDim)"
+            return "2 · query·key pairs · \(L) layers · \(a.heads) heads · head_dim \(a.headDim)"
         case .attentionOutput:
             if let l = a.latent { return "2 · \(tokens) · \(L) layers · o_proj \(a.heads)·\(l.valueHeadDim)×\(d)" }
-            return "2 · \(tokens) · \(La) layers · \(a.queryWidth)×\(d)"
+            return "2 · \(tokens) · \(L) layers · \(a.queryWidth)×\(d)"
         case .crossAttentionQ: return "2 · \(tokens) · \(L) layers · \(d)×\(x.queryWidth)"
         case .crossAttentionKV: return "2 · \(B)×\(keys) encoder tokens · \(L) layers · \(d)×2·\(x.keyValueWidth) (once; cached after)"
         case .crossAttentionScores, .crossAttentionValues: return "2 · \(q)×\(keys) pairs · \(L) layers · \(x.heads) heads · \(x.headDim)"
@@ -92,10 +95,10 @@ struct FlopFormula {
             guard let moe = s.moe, let shared = moe.sharedExpert(of: s.ffn) else { return nil }
             return "\(tokens) · \(sparse) layers · (\(ffn(shared))\(moe.sharedExpertGate ? " + 2·\(d) gate" : ""))"
         case .ffn:
-            if let moe = s.moe { return "\(tokens) · \(moe.denseLayers) dense layers · \(ffn(s.ffn))" }
-            return "\(tokens) · \(L) layers · \(ffn(s.ffn))"
+            if s.moe != nil || s.hybrid != nil { return "\(tokens) · \(s.denseFeedForwardLayers) dense layers · \(ffn(s.ffn))" }
+            return "\(tokens) · \(s.layers) layers · \(ffn(s.ffn))"
         case .stateSpaceInput, .stateSpaceConv, .stateSpaceProjections, .stateSpaceScan, .stateSpaceOutput:
-            return s.stateSpace.map { stateSpaceText(c, $0, L: L, tokens: tokens) }
+            return s.stateSpace.map { stateSpaceText(c, $0, L: s.stateSpaceLayers, tokens: tokens) }
         case .linearAttentionInput, .linearAttentionConv, .linearAttentionCore, .linearAttentionOutput:
             return s.linearAttention.map { linearAttentionText(c, $0, L: s.mixerLayerCount, tokens: tokens) }
         case .rotaryFrequencies:
@@ -121,11 +124,35 @@ struct FlopFormula {
         }
     }
 
+    /// A hybrid's norms, activations and residual adds: its mixer, attention and FFN layers each
+    /// bring theirs.
+    private func hybridElementwiseText(_ c: FlopComponentName, _ m: StateSpaceSpec, _ s: StackSpec) -> String? {
+        typealias C = ElementwiseCost
+        let d = spec.hiddenSize, M = s.stateSpaceLayers
+        let gated = m.hasGatedNorm ? " + \(M) gated norms × \(m.innerSize)" : ""
+        switch c {
+        case .norms:
+            return "\(s.layerNormsPerToken + (s.finalNorm ? 1 : 0)) norms per token × \(d) × \(C.norm(s.norm))\(gated)"
+        case .activations:
+            let ffn = C.activation(s.ffn.activation) + (s.ffn.gated ? C.gatePerElement : 0)
+            return "\(M) mixer layers × SiLU on \(m.convChannels) conv outputs + active FFN and expert inner elements × \(ffn) per element"
+        case .residuals:
+            let parallel = s.hybrid?.blocks == .parallel ? " + \(s.layers) attention + mixer adds" : ""
+            return "\(s.layerNormsPerToken) residual adds × \(d)\(parallel)"
+        case .stateSpaceElementwise:
+            return "\(M) mixer layers × (6 · \(m.innerSize) · d_state \(m.stateSize): dt·A, exp, dt·B·x, state·dA + dBx; + softplus, D skip and gate per channel) — the scan's recurrence, not a matrix product"
+        case .multipliers:
+            return "µP multipliers: \(s.layers) layers × (5·\(d) + in_proj \(m.inProjectionWidth) + keys \(s.attention.keyValueWidth) + FFN gate \(s.ffn.intermediateSize)) + embeddings \(d) per token"
+        default: return nil
+        }
+    }
+
     private func elementwiseText(_ c: FlopComponentName, _ s: StackSpec) -> String? {
         typealias C = ElementwiseCost
         let d = spec.hiddenSize, L = s.layers, a = s.attention, La = s.attentionLayerCount
         let activation = C.activation(s.ffn.activation) + (s.ffn.gated ? C.gatePerElement : 0)
-        if let m = s.stateSpace {
+        if let m = s.stateSpace, s.hybrid != nil, let text = hybridElementwiseText(c, m, s) { return text }
+        if let m = s.stateSpace, s.hybrid == nil {
             switch c {
             case .norms: return "\(L) layer norms + final norm per token × \(d) × \(C.norm(s.norm))\(m.variant == .mamba2 ? " + \(L) gated norms × \(m.innerSize)" : "")"
             case .activations: return "\(L) layers × SiLU on \(m.convChannels) conv outputs"

@@ -39,6 +39,9 @@ public struct ModelOperations: Sendable, Equatable {
             ops.append(outside(.lmHead, .linear(inputs: e, outputs: V, rows: .logits),
                                Weights(.lmHead, weights, matrices: lmHead.tied ? [] : nil)))
             if lmHead.bias { ops.append(outside(.lmHeadBias, .elementwise(flopsPerRow: ExactCount(V), rows: .logits), nil)) }
+            if spec.decoder?.hybrid?.multipliers == true {
+                ops.append(outside(.lmHeadMultiplier, .elementwise(flopsPerRow: ExactCount(V), rows: .logits), nil))
+            }
         }
         return ops
     }

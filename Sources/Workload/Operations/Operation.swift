@@ -208,4 +208,8 @@ public enum TensorShard: Sendable, Equatable {
     /// first column-parallel GEMM in the backward pass); a row-parallel GEMM whose output is added
     /// into the same reduction (a shared expert beside the routed ones) does not close it.
     case row(closesBlock: Bool)
+    /// Input features split, and its narrow output (`outputs` features per token, not the
+    /// residual stream) all-reduced before the next operation reads it whole: Mamba's `x_proj`
+    /// (dt, B and C) contracts over the channels `in_proj` split.
+    case rowPartial(outputs: Int)
 }

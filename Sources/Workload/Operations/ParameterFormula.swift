@@ -45,19 +45,21 @@ enum ParameterFormula {
             return "\(sparse) layers × shared FFN \(d)→\(shared.intermediateSize)\(moe.sharedExpertGate ? " + its \(d)×1 gate" : "")"
         case .ffn:
             let gated = s.ffn.gated ? " gated" : ""
-            if let moe = s.moe { return "\(moe.denseLayers) dense layers × FFN \(d)→\(s.ffn.intermediateSize)\(gated)" }
+            if s.moe != nil || s.hybrid != nil { return "\(s.denseFeedForwardLayers) dense layers × FFN \(d)→\(s.ffn.intermediateSize)\(gated)" }
             return "\(L) layers × FFN \(d)→\(s.ffn.intermediateSize)\(gated)"
         case .stateSpace:
             guard let m = s.stateSpace else { return nil }
             let bias = m.bias ? " (+ biases)" : ""
             if let R = m.timeStepRank {
-                return "\(L) layers × in_proj \(d)×\(m.inProjectionWidth)\(bias), conv1d \(m.innerSize)×\(m.convKernel)\(m.convBias ? " + bias" : ""), x_proj \(m.innerSize)×(\(R)+2·\(m.stateSize)), dt_proj \(R)×\(m.innerSize) + bias, A_log \(m.innerSize)×\(m.stateSize), D \(m.innerSize), out_proj \(m.innerSize)×\(d)"
+                return "\(s.stateSpaceLayers) layers × in_proj \(d)×\(m.inProjectionWidth)\(bias), conv1d \(m.innerSize)×\(m.convKernel)\(m.convBias ? " + bias" : ""), x_proj \(m.innerSize)×(\(R)+2·\(m.stateSize)), dt_proj \(R)×\(m.innerSize) + bias, A_log \(m.innerSize)×\(m.stateSize), D \(m.innerSize), out_proj \(m.innerSize)×\(d)"
             }
-            return "\(L) layers × in_proj \(d)×\(m.inProjectionWidth)\(bias), conv1d \(m.convChannels)×\(m.convKernel)\(m.convBias ? " + bias" : ""), A_log/D/dt_bias 3×\(m.heads ?? 0), gated norm \(m.innerSize), out_proj \(m.innerSize)×\(d)"
+            return "\(s.stateSpaceLayers) layers × in_proj \(d)×\(m.inProjectionWidth)\(bias), conv1d \(m.convChannels)×\(m.convKernel)\(m.convBias ? " + bias" : ""), A_log/D/dt_bias 3×\(m.heads ?? 0)\(m.hasGatedNorm ? ", gated norm \(m.innerSize)" : ""), out_proj \(m.innerSize)×\(d)\(m.hasOutputBias && !m.bias ? " + bias" : "")"
         case .linearAttention:
             guard let l = s.linearAttention else { return nil }
             return "\(s.mixerLayerCount) layers × in_proj_qkvz \(d)×(2·\(l.keyWidth)+2·\(l.valueWidth)), in_proj_ba \(d)×2·\(l.valueHeads), conv1d \(l.convChannels)×\(l.convKernel), A_log/dt_bias 2×\(l.valueHeads), gated norm \(l.valueHeadDim), out_proj \(l.valueWidth)×\(d)"
-        case .norms: return "\(L) layers × \(s.stateSpace == nil ? s.normsPerLayer : 1) \(kind)"
+        case .norms:
+            if s.hybrid != nil, s.stateSpace != nil { return "\(s.layerNormsPerToken) \(kind) over \(L) layers" }
+            return "\(L) layers × \(s.stateSpace == nil ? s.normsPerLayer : 1) \(kind)"
         case .finalNorm: return "one \(kind)"
         default: return nil
         }

@@ -70,4 +70,14 @@ extension StackOperations {
             group.operations.filter { $0.tensorShard == .row(closesBlock: true) }.count
         }.max() ?? 0
     }
+
+    /// Elements per token of the narrow all-reduces the stack's forward pass makes inside its
+    /// blocks (Mamba's `x_proj` output), over all its layers.
+    public var tensorParallelNarrowReductionElements: Int {
+        layers.reduce(0) { total, group in
+            total + group.count * group.operations.reduce(0) { sum, op in
+                if case let .rowPartial(outputs) = op.tensorShard { sum + outputs } else { sum }
+            }
+        }
+    }
 }

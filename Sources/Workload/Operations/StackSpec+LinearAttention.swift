@@ -2,8 +2,10 @@
 /// `Qwen3NextGatedDeltaNet.forward` on its torch fallbacks: the projections, the depthwise conv
 /// and its SiLU, the delta rule with its decay and β, the gated norm, `out_proj`. It takes the
 /// place of softmax attention in a layer; the layer keeps its FFN (or experts), norms and residuals.
+/// `joinsBlock`: `out_proj` adds its partial sums into the reduction of a block beside it (a
+/// parallel hybrid layout) instead of closing its own.
 extension StackSpec {
-    func linearAttentionOperations(_ l: LinearAttentionSpec, width d: Int) -> [Operation] {
+    func linearAttentionOperations(_ l: LinearAttentionSpec, width d: Int, joinsBlock: Bool = false) -> [Operation] {
         let C = l.convChannels, V = l.valueWidth, H = l.valueHeads
         let silu = ElementwiseCost.siluPerElement, rms = ElementwiseCost.rmsNormPerElement
         return [
@@ -30,7 +32,7 @@ extension StackSpec {
                       weights: Weights(.linearAttention, ExactCount(l.valueHeadDim)), saved: .init(bytesPerRow: ExactCount(4 * V))),
             Operation(.linearAttentionOutput, .linear(inputs: V, outputs: d, rows: .queries),
                       weights: Weights(.linearAttention, ExactCount.product(V, d)),
-                      saved: .init(bytesPerRow: ExactCount(2 * V)), tensorShard: .row(closesBlock: true)),
+                      saved: .init(bytesPerRow: ExactCount(2 * V)), tensorShard: .row(closesBlock: !joinsBlock)),
         ]
     }
 }

@@ -26,12 +26,10 @@ extension StackSpec {
     private func layerGroups(width d: Int, latentDecode: LatentAttentionDecode) -> [LayerGroup] {
         if let stateSpace {
             guard let hybrid else { return [LayerGroup(count: layers, operations: stateSpaceOperations(stateSpace, width: d))] }
-            return hybridLayerGroups(hybrid, width: d, mixer: stateSpaceMixerOperations(stateSpace, width: d))
+            return hybridLayerGroups(hybrid, width: d)
         }
-        if let linearAttention {
-            return hybridLayerGroups(hybrid ?? HybridLayout(attentionLayers: 0), width: d,
-                                     mixer: linearAttentionOperations(linearAttention, width: d))
-        }
+        // Gated DeltaNet in every layer but the layout's attention layers (none without a layout).
+        if linearAttention != nil { return hybridLayerGroups(hybrid ?? HybridLayout(attentionLayers: 0), width: d) }
         return layerKindCounts.map { kind, count in
             var ops = attention.latent.map { latentAttentionOperations($0, width: d, decode: latentDecode) }
                 ?? selfAttentionOperations(width: d, kind: kind)
@@ -39,22 +37,6 @@ extension StackSpec {
             if kind.experts, let moe { ops += expertOperations(moe, width: d) } else { ops += feedForwardOperations(ffn, .ffn, width: d) }
             ops += normAndResidualOperations(width: d)
             return LayerGroup(count: count, operations: ops)
-        }
-    }
-
-    /// A hybrid of attention and a mixer — Mamba (Jamba) or Gated DeltaNet (Qwen3-Next): each
-    /// layer is attention or the `mixer`, then the FFN or the experts, with the stack's norms and
-    /// residual adds; grouped by the four kinds.
-    private func hybridLayerGroups(_ h: HybridLayout, width d: Int, mixer: [Operation]) -> [LayerGroup] {
-        let expertLayers = moe.map { $0.sparseLayers(of: layers) } ?? 0, a = h.attentionLayers, ae = h.attentionLayersWithExperts
-        let kinds: [(count: Int, attention: Bool, experts: Bool)] = [
-            (ae, true, true), (a - ae, true, false), (expertLayers - ae, false, true), (layers - a - expertLayers + ae, false, false),
-        ]
-        return kinds.filter { $0.count > 0 }.map { kind in
-            var ops = kind.attention ? selfAttentionOperations(width: d, kind: LayerKind(attention: .full, experts: kind.experts)) : mixer
-            if kind.experts, let moe { ops += expertOperations(moe, width: d) } else { ops += feedForwardOperations(ffn, .ffn, width: d) }
-            ops += normAndResidualOperations(width: d)
-            return LayerGroup(count: kind.count, operations: ops)
         }
     }
 
@@ -70,7 +52,7 @@ extension StackSpec {
 
     /// q, k, v projections, the q/k norms and rotary (or, on a layer without rotary, Llama 4's
     /// query temperature), scores, softmax, attention·values, output.
-    private func selfAttentionOperations(width d: Int, kind: LayerKind) -> [Operation] {
+    func selfAttentionOperations(width d: Int, kind: LayerKind) -> [Operation] {
         let a = attention, q = a.queryWidth, kv = a.keyValueWidth
         let (keys, cap) = selfAttentionKeys(kind.attention)
         // Gated attention's `q_proj` also produces the output gate, one per query element.
@@ -168,10 +150,13 @@ extension StackSpec {
     }
 
     /// The router, the top-k routed experts, the shared expert (and its gate), the weighted sum.
-    private func expertOperations(_ moe: MoESpec, width d: Int) -> [Operation] {
+    func expertOperations(_ moe: MoESpec, width d: Int) -> [Operation] {
         var ops = [Operation(.router, .linear(inputs: d, outputs: moe.experts, rows: .queries),
                              weights: Weights(.router, moe.routerParameters(width: d)))]
-        ops += feedForwardOperations(moe.expert(of: ffn), .experts, group: .experts, width: d, copies: moe.topK, stored: moe.experts)
+        if let l = moe.latentSize { ops += latentProjection(inputs: d, outputs: l) }
+        ops += feedForwardOperations(moe.expert(of: ffn), .experts, group: .experts, width: moe.latentSize ?? d,
+                                     copies: moe.topK, stored: moe.experts)
+        if let l = moe.latentSize { ops += latentProjection(inputs: l, outputs: d) }
         var sharedAdd = 0
         if let shared = moe.sharedExpert(of: ffn) {
             ops += feedForwardOperations(shared, .sharedExpert, width: d)
@@ -185,8 +170,18 @@ extension StackSpec {
         return ops
     }
 
+    /// Nemotron-H's `fc1_latent_proj` / `fc2_latent_proj` around the routed experts: dense weights
+    /// (with the FFN's bias) every token runs, held whole by each tensor-parallel rank.
+    private func latentProjection(inputs: Int, outputs: Int) -> [Operation] {
+        var ops = [Operation(.experts, .linear(inputs: inputs, outputs: outputs, rows: .queries),
+                             weights: Weights(.ffn, ExactCount.product(inputs, outputs) + (ffn.bias ? outputs : 0)),
+                             saved: .init(bytesPerRow: ExactCount(2 * inputs), replicatedBytesPerRow: ExactCount(2 * inputs)))]
+        if ffn.bias { ops.append(.elementwise(.biasAdds, ExactCount(outputs))) }
+        return ops
+    }
+
     /// The layer's norms (each keeps its 16-bit input) and its two residual adds.
-    private func normAndResidualOperations(width d: Int) -> [Operation] {
+    func normAndResidualOperations(width d: Int) -> [Operation] {
         [
             Operation(.norms, .elementwise(flopsPerRow: ExactCount.product(normsPerLayer, d, ElementwiseCost.norm(norm)), rows: .queries),
                       weights: Weights(.norms, ExactCount.product(normsPerLayer, norm.parameters(width: d))),
@@ -211,6 +206,7 @@ extension StackSpec {
         if attention.relativeBiasBuckets != nil {
             ops.append(Operation(nil, .lookup, weights: Weights(.relativeAttentionBias, attention.relativeBiasParameters)))
         }
+        if hybrid?.multipliers == true { ops.append(outside(.elementwise(.multipliers, ExactCount(d)))) }
         if finalNorm {
             ops.append(outside(Operation(.norms, .elementwise(flopsPerRow: normFLOPs, rows: .queries), weights: Weights(.finalNorm, normWeights))))
         }

@@ -13,16 +13,16 @@ extension StackSpec {
     /// `StackPass.scanProducts`) with `A_log`, `D` (and Mamba-2's `dt_bias`), the gate (Mamba-2:
     /// a gated RMSNorm), `out_proj`; then the layer's norm and residual add.
     func stateSpaceOperations(_ m: StateSpaceSpec, width d: Int) -> [Operation] {
-        stateSpaceMixerOperations(m, width: d) + [
-            Operation(.norms, .elementwise(flopsPerRow: ExactCount.product(d, ElementwiseCost.norm(norm)), rows: .queries),
-                      weights: Weights(.norms, ExactCount(norm.parameters(width: d))),
-                      saved: .init(bytesPerRow: ExactCount(2 * d), replicatedBytesPerRow: ExactCount(2 * d))),
-            .elementwise(.residuals, ExactCount(d)),
-        ]
+        stateSpaceMixerOperations(m, width: d) + oneNormAndResidual(width: d)
     }
 
-    /// The mixer alone (a hybrid layer adds the FFN and the two-norm residual structure).
-    func stateSpaceMixerOperations(_ m: StateSpaceSpec, width d: Int) -> [Operation] {
+    /// The mixer alone (a hybrid layer adds the FFN and its norms and residual adds). Tensor
+    /// parallelism shards it as Megatron-LM / vLLM do: `in_proj` column-parallel (by channels;
+    /// Mamba-2 by heads and groups), the conv, dt_proj and the scan per shard, Mamba's `x_proj`
+    /// row-parallel with its narrow dt/B/C output all-reduced, `out_proj` row-parallel closing the
+    /// block — or, `joinsBlock`, adding its partial sums into the reduction of a block beside it
+    /// (Falcon-H1's attention, in the same residual add).
+    func stateSpaceMixerOperations(_ m: StateSpaceSpec, width d: Int, joinsBlock: Bool = false) -> [Operation] {
         let inner = m.innerSize, N = m.stateSize, W = m.inProjectionWidth, C = m.convChannels, k = m.convKernel
         let rms = ElementwiseCost.norm(NormSpec(kind: .rmsNorm)), silu = ElementwiseCost.siluPerElement
         var ops = [Operation(.stateSpaceInput, .linear(inputs: d, outputs: W, rows: .queries),
@@ -34,9 +34,12 @@ extension StackSpec {
                              saved: .init(bytesPerRow: ExactCount(2 * C)), tensorShard: .column))
         ops.append(.elementwise(.activations, ExactCount.product(C, silu + (m.convBias ? 1 : 0))))
         var scanWeights = ExactCount.product(inner, N) + inner                 // Mamba: A_log (inner×N), D
+        // B and C: Mamba's come whole out of the all-reduced x_proj on every rank; Mamba-2's are per group.
+        var replicatedScanInputs = 0
         if let R = m.timeStepRank {
             ops.append(Operation(.stateSpaceProjections, .linear(inputs: inner, outputs: R + 2 * N, rows: .queries),
-                                 weights: Weights(.stateSpace, ExactCount.product(inner, R + 2 * N)), saved: .init(bytesPerRow: ExactCount(2 * inner))))
+                                 weights: Weights(.stateSpace, ExactCount.product(inner, R + 2 * N)), saved: .init(bytesPerRow: ExactCount(2 * inner)),
+                                 tensorShard: .rowPartial(outputs: R + 2 * N)))
             if m.innerNorms {
                 ops.append(Operation(.norms, .elementwise(flopsPerRow: ExactCount.product(R + 2 * N, rms), rows: .queries),
                                      weights: Weights(.stateSpace, ExactCount(R + 2 * N))))
@@ -44,8 +47,10 @@ extension StackSpec {
             ops += [
                 // `dt_proj.weight @ dt`: the bias is added inside the scan (below, element-wise).
                 Operation(.stateSpaceProjections, .linear(inputs: R, outputs: inner, rows: .queries),
-                          weights: Weights(.stateSpace, ExactCount.product(R, inner) + inner), saved: .init(bytesPerRow: ExactCount(2 * R))),
+                          weights: Weights(.stateSpace, ExactCount.product(R, inner) + inner),
+                          saved: .init(bytesPerRow: ExactCount(2 * R), replicatedBytesPerRow: ExactCount(2 * R)), tensorShard: .column),
             ]
+            replicatedScanInputs = 2 * N
         } else {
             scanWeights = ExactCount(3 * (m.heads ?? 0))                       // Mamba-2: A_log, D, dt_bias per head
         }
@@ -54,19 +59,21 @@ extension StackSpec {
         // `inner × d_state` states are not what training runs keep.
         let scanInputs = 3 * inner + 2 * N * (m.variant == .mamba2 ? (m.groups ?? 1) : 1)
         ops.append(Operation(.stateSpaceScan, .scan(m), weights: Weights(.stateSpace, scanWeights),
-                             saved: .init(bytesPerRow: ExactCount(2 * scanInputs)),
+                             saved: .init(bytesPerRow: ExactCount(2 * scanInputs), replicatedBytesPerRow: ExactCount(2 * replicatedScanInputs)),
                              cache: .recurrentState(convElements: m.convElements, stateElements: inner * N), tensorShard: .column))
         // Discretisation and recurrence per state element (dt·A, exp, dt·B·x, state·dA + dBx: 6),
         // softplus and bias on dt, the D skip and the gate per channel: `full` only.
         ops.append(.elementwise(.stateSpaceElementwise, ExactCount.product(6, inner, N) + ExactCount.product(inner, 4 + 2 + silu + 1)))
-        if m.variant == .mamba2 {
+        if m.hasGatedNorm {
+            // Normalised per group: a rank holding whole groups needs no communication for it.
             ops.append(Operation(.norms, .elementwise(flopsPerRow: ExactCount.product(inner, rms), rows: .queries),
-                                 weights: Weights(.stateSpace, ExactCount(inner)), saved: .init(bytesPerRow: ExactCount(2 * inner))))
+                                 weights: Weights(.stateSpace, ExactCount(inner)), saved: .init(bytesPerRow: ExactCount(2 * inner)),
+                                 tensorShard: .column))
         }
         ops.append(Operation(.stateSpaceOutput, .linear(inputs: inner, outputs: d, rows: .queries),
-                             weights: Weights(.stateSpace, ExactCount.product(inner, d) + (m.bias ? d : 0)),
-                             saved: .init(bytesPerRow: ExactCount(2 * inner)), tensorShard: .row(closesBlock: true)))
-        if m.bias { ops.append(.elementwise(.biasAdds, ExactCount(d))) }
+                             weights: Weights(.stateSpace, ExactCount.product(inner, d) + (m.hasOutputBias ? d : 0)),
+                             saved: .init(bytesPerRow: ExactCount(2 * inner)), tensorShard: .row(closesBlock: !joinsBlock)))
+        if m.hasOutputBias { ops.append(.elementwise(.biasAdds, ExactCount(d))) }
         return ops
     }
 }

@@ -24,6 +24,8 @@ extension RuleCheck {
         }
         if let d = spec.decoder, let l = d.linearAttention, let first = rows.first, let last = rows.last {
             s.append(linearAttentionVerdict(d, l, first: first, last: last))
+        } else if let h = spec.decoder?.hybrid, h.blocks == .parallel {
+            s.append("An attention–state-space hybrid with both side by side in every layer: per-token cost grows with context at a transformer's rate, and the state-space half adds a cost (and a decode state) that does not grow.")
         } else if let h = spec.decoder?.hybrid, let layers = spec.decoder?.layers {
             s.append("An attention–state-space hybrid: only \(h.attentionLayers) of \(layers) layers run attention, so per-token cost grows with context at \(h.attentionLayers)/\(layers) of a transformer's rate; the state-space layers' cost (and their decode state) does not grow.")
         } else if let m = spec.decoder?.stateSpace, let first = rows.first, let last = rows.last {

@@ -66,6 +66,7 @@ extension StackSpec {
             }
             if let w = moe.expertIntermediateSize { try check.size(w, "\(prefix).moe.expertIntermediateSize") }
             if let w = moe.sharedExpertIntermediateSize { try check.size(w, "\(prefix).moe.sharedExpertIntermediateSize") }
+            if let w = moe.latentSize { try check.size(w, "\(prefix).moe.latentSize") }
             if moe.sharedExpertGate && moe.sharedExpertIntermediateSize == nil {
                 throw check.error("\(prefix).moe.sharedExpertGate", "gates a shared expert, but sharedExpertIntermediateSize gives none")
             }
@@ -78,21 +79,9 @@ extension StackSpec {
             throw check.error("\(prefix).tokenTypes", "must be 0 (none) or a positive count up to 2^31, got \(tokenTypes)")
         }
         if let stateSpace { try stateSpace.validate(prefix: "\(prefix).stateSpace", with: check) }
-        if let hybrid {
-            // Attention layers with experts must fit both in the attention and in the expert layers.
-            let expertLayers = moe.map { $0.sparseLayers(of: layers) } ?? 0
-            guard stateSpace != nil || linearAttention != nil else {
-                throw check.error("\(prefix).hybrid", "a hybrid layout needs a stateSpace or linearAttention mixer for its other layers")
-            }
-            guard hybrid.attentionLayers >= 0, hybrid.attentionLayers <= layers else {
-                throw check.error("\(prefix).hybrid.attentionLayers", "must be 0 to \(layers) layers, got \(hybrid.attentionLayers)")
-            }
-            let e = hybrid.attentionLayersWithExperts
-            guard e >= 0, e <= min(hybrid.attentionLayers, expertLayers), layers - hybrid.attentionLayers - expertLayers + e >= 0 else {
-                throw check.error("\(prefix).hybrid.attentionLayersWithExperts", "\(e) does not fit \(hybrid.attentionLayers) attention and \(expertLayers) expert layers of \(layers)")
-            }
-        }
+        // Linear attention first: it admits only the sequential layout, whose own checks follow.
         if let linearAttention { try validate(linearAttention, prefix: prefix, with: check) }
+        if let hybrid { try validate(hybrid: hybrid, prefix: "\(prefix).hybrid", with: check) }
         if attention.outputGate, attention.latent != nil {
             throw check.error("\(prefix).attention.outputGate", "the output gate (Qwen3-Next) is not modelled with latent attention")
         }
@@ -127,6 +116,9 @@ extension StackSpec {
         }
         guard crossAttention == nil, causal, block == .sequential, attention.latent == nil, layerPattern == nil, slidingWindow == nil else {
             throw check.error("\(prefix).linearAttention", "linear attention is modelled in causal, sequential stacks without cross-attention, latent attention, a layer pattern or a sliding window (Qwen3-Next's)")
+        }
+        if let h = hybrid, h.blocks != .sequential || h.multipliers {
+            throw check.error("\(prefix).hybrid.\(h.blocks != .sequential ? "blocks" : "multipliers")", "linear attention is modelled in Qwen3-Next's sequential layout (attention or Gated DeltaNet, then the FFN), without µP multipliers")
         }
         try l.validate(prefix: "\(prefix).linearAttention", with: check)
     }
@@ -263,6 +255,40 @@ struct SpecChecker {
     }
 }
 
+extension StackSpec {
+    /// The layout's kinds must fit the stack: counts within the layers, a mixer to run, and per
+    /// layout what its layers can hold.
+    func validate(hybrid h: HybridLayout, prefix: String, with check: SpecChecker) throws(SpecError) {
+        let expertLayers = moe.map { $0.sparseLayers(of: layers) } ?? 0
+        guard stateSpace != nil || linearAttention != nil else {
+            throw check.error(prefix, "a hybrid layout needs a stateSpace or linearAttention mixer for its other layers")
+        }
+        guard h.attentionLayers >= 0, h.attentionLayers <= layers else {
+            throw check.error("\(prefix).attentionLayers", "must be 0 to \(layers) layers, got \(h.attentionLayers)")
+        }
+        let e = h.attentionLayersWithExperts
+        switch h.blocks {
+        case .sequential:
+            // Attention layers with experts must fit both in the attention and in the expert layers.
+            guard e >= 0, e <= min(h.attentionLayers, expertLayers), layers - h.attentionLayers - expertLayers + e >= 0 else {
+                throw check.error("\(prefix).attentionLayersWithExperts", "\(e) does not fit \(h.attentionLayers) attention and \(expertLayers) expert layers of \(layers)")
+            }
+        case .single:
+            guard e == 0 else { throw check.error("\(prefix).attentionLayersWithExperts", "a single-block layer is attention or experts, never both; got \(e)") }
+            guard h.feedForwardLayers >= 0, h.attentionLayers + h.feedForwardLayers + expertLayers <= layers else {
+                throw check.error("\(prefix).feedForwardLayers", "\(h.feedForwardLayers) FFN, \(h.attentionLayers) attention and \(expertLayers) expert layers do not fit \(layers)")
+            }
+        case .parallel:
+            guard h.attentionLayers == layers else {
+                throw check.error("\(prefix).attentionLayers", "every layer of a parallel hybrid runs attention beside the mixer: must be \(layers), got \(h.attentionLayers)")
+            }
+        }
+        if h.blocks != .single, h.feedForwardLayers != 0 {
+            throw check.error("\(prefix).feedForwardLayers", "only a single-block layout has FFN-only layers; got \(h.feedForwardLayers)")
+        }
+    }
+}
+
 extension StateSpaceSpec {
     /// Sizes positive, Mamba with a dt rank, Mamba-2 with heads tiling the inner width.
     func validate(prefix: String, with check: SpecChecker) throws(SpecError) {
@@ -279,6 +305,9 @@ extension StateSpaceSpec {
             }
             guard let g = groups, g > 0, h % g == 0 else { throw check.error("\(prefix).groups", "must divide the \(h) heads") }
             try check.size(chunkSize ?? 256, "\(prefix).chunkSize")
+        }
+        if variant == .mamba, outputBias != nil || !gatedNorm {
+            throw check.error("\(prefix).\(gatedNorm ? "outputBias" : "gatedNorm")", "a Mamba mixer has neither a gated norm nor a separate out_proj bias (Mamba-2 fields)")
         }
     }
 }

@@ -8,10 +8,11 @@ model types are covered too), REAL ({name: config dict}) and RANDOM ({model_type
 OWN holds the families with their own fixture file (hf_mla.json, …; see hfref/own.py for what they declare): they
 are not in the catalog, hf_reference.json or hf_measured.json. Adding one: its module here and a line in OWN.
 """
-from . import bert, deepseek, encdec, falcon, gemma, glm, gpt2, gptoss, llama, llama4, moe, neox, opt, phi, qwen3next, ssm
+from . import (bert, deepseek, encdec, falcon, gemma, glm, gpt2, gptoss, hybrids, llama, llama4, moe, neox, opt, phi,
+               qwen3next, ssm)
 
 FAMILIES = {m.__name__.rsplit(".", 1)[1]: m for m in (gpt2, llama, gemma, moe, phi, neox, opt, falcon, bert, encdec)}
-OWN = {m.__name__.rsplit(".", 1)[1]: m for m in (deepseek, glm, gptoss, llama4, ssm, qwen3next)}
+OWN = {m.__name__.rsplit(".", 1)[1]: m for m in (deepseek, glm, gptoss, llama4, ssm, hybrids, qwen3next)}
 OWN_OF_TYPE = {t: name for name, m in OWN.items() for t in m.MODEL_TYPES}
 
 # The order of configs/*.json entries in hf_reference.json (hub configs, then the GPT-3 table).
