@@ -59,7 +59,7 @@ extension StackSpec {
         let qkvWidth = (a.outputGate ? 2 * q : q) + 2 * kv
         var ops = [Operation(.attentionQKV, .linear(inputs: d, outputs: qkvWidth, rows: .queries),
                              weights: Weights(.attention, ExactCount.product(d, qkvWidth) + (a.qkvBias ? qkvWidth : 0),
-                                              matrices: [WeightMatrix(inputs: d, outputs: q), WeightMatrix(inputs: d, outputs: kv, count: 2)]),
+                                              matrices: [WeightMatrix(inputs: d, outputs: qkvWidth - 2 * kv), WeightMatrix(inputs: d, outputs: kv, count: 2)]),
                              saved: .init(bytesPerRow: ExactCount(2 * d), replicatedBytesPerRow: ExactCount(2 * d)), tensorShard: .column)]
         if a.qkvBias { ops.append(.elementwise(.biasAdds, ExactCount(qkvWidth))) }
         let rotates = kind.rotary ? rotaryDimensions : nil
