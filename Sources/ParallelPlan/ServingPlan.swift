@@ -50,6 +50,27 @@ public enum ServingPlan {
         tensorParallelTime(spec: spec, tp: tp, tokens: tokens, on: device).value
     }
 
+    /// The estimates at `tp`, or — when none is asked for — at every power-of-two degree up to the
+    /// node's devices that the model can shard (its heads, and its state-space heads and groups,
+    /// divide evenly), with the degrees left out and why.
+    public static func estimates(
+        spec: ModelSpec, tp: Int?, batch: Int, context: Int, on device: Accelerator
+    ) throws -> (estimates: [ServingEstimate], skipped: [(tp: Int, reason: InputMessage)]) {
+        if let tp { return ([try estimate(spec: spec, tp: tp, batch: batch, context: context, on: device)], []) }
+        let heads = spec.decoder?.attention.heads ?? 1
+        var estimates: [ServingEstimate] = [], skipped: [(Int, InputMessage)] = []
+        for degree in (1...max(1, device.devicesPerNode)) where heads % degree == 0 && degree & (degree - 1) == 0 {
+            do {
+                try ParallelConfig(tp: degree).validate(for: spec)
+            } catch let error as PlanError where degree > 1 {
+                skipped.append((degree, error.message))
+                continue
+            }
+            estimates.append(try estimate(spec: spec, tp: degree, batch: batch, context: context, on: device))
+        }
+        return (estimates, skipped)
+    }
+
     public static func estimate(spec: ModelSpec, tp: Int, batch: Int, context: Int, on device: Accelerator) throws -> ServingEstimate {
         try ParallelConfig(tp: tp).validate(for: spec)
         // Weights as the checkpoint stores them where it says (gpt-oss's MXFP4 experts, DeepSeek-V3's FP8: what

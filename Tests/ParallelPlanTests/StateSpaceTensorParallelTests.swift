@@ -23,6 +23,17 @@ import Workload
         #expect(e.collectives.contains { $0.name == "tp_allreduce_ssm_projections" } == (spec.decoder?.stateSpace?.variant == .mamba))
     }
 
+    /// Serving with no tensor-parallel degree asked: the degrees the model cannot shard are left
+    /// out with their reason, not a refusal of the whole plan.
+    @Test func servingSkipsTheDegreesAOneGroupModelCannotShard() throws {
+        let (estimates, skipped) = try ServingPlan.estimates(spec: try load("bamba-9b"), tp: nil, batch: 8, context: 2048, on: a100)
+        #expect(estimates.map(\.tp) == [1])
+        #expect(skipped.map(\.tp) == [2, 4, 8])
+        #expect(skipped.first?.reason.description.contains("stateSpace.groups") == true)
+        // Asked for explicitly, the degree is still refused.
+        #expect(throws: PlanError.self) { try ServingPlan.estimates(spec: try load("bamba-9b"), tp: 2, batch: 8, context: 2048, on: a100) }
+    }
+
     /// One Mamba-2 group cannot be split: refused naming the spec field, whatever else fits.
     @Test(arguments: ["mamba2-2.7b", "bamba-9b", "falcon-h1-7b"]) func oneGroupIsRefusedNamingTheField(name: String) throws {
         let spec = try load(name)

@@ -99,9 +99,7 @@ extension Plan {
     /// One row per tensor-parallel degree (or the given `--tp`) that the model's heads allow.
     func serving(_ spec: ModelSpec, _ device: Accelerator) throws -> Rendered {
         try spec.checkContext(length: context, parameter: .context, allowBeyond: allowBeyondContext)
-        let heads = spec.decoder?.attention.heads ?? 1
-        let degrees = tp.map { [$0] } ?? (1...device.devicesPerNode).filter { heads % $0 == 0 && $0 & ($0 - 1) == 0 }
-        let estimates = try degrees.map { try ServingPlan.estimate(spec: spec, tp: $0, batch: batch, context: context, on: device) }
+        let (estimates, skipped) = try ServingPlan.estimates(spec: spec, tp: tp, batch: batch, context: context, on: device)
         var table = TextTable(title: "\(spec.name) decode on \(device.name), batch \(batch), context \(context)",
                               columns: ["tp", "fits", "GB/device", "ms/token", "bound by", "comm ms", "tokens/s/replica", "replicas", "$/1M tokens"])
         var rows: [JSONValue] = []
@@ -121,6 +119,9 @@ extension Plan {
                      "peak is the datasheet bf16 dense figure, not derated: a roofline lower bound on latency"]
         if let moe = spec.decoder?.moe {
             notes.append("mixture of experts: a step reads the dense weights and only the routed experts its batch reaches, E·(1 − (1 − k/E)^batch) of E = \(moe.experts) per sparse layer (k = \(moe.topK); uniform, independent routing assumed; skewed real routing reads fewer)")
+        }
+        if let first = skipped.first {
+            notes.append("tp \(skipped.map { String($0.tp) }.joined(separator: ", ")) not planned: \(first.reason.rendered(\.option))")
         }
         if let c = spec.checkpointPrecision {
             notes.append("weights as the checkpoint stores them: \(c.summary)")
