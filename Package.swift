@@ -19,7 +19,8 @@ let package = Package(
 
         // Architecture specs, exact parameter counts, FLOPs and memory. Foundation (and the YAML
         // reader for our spec files) only, so every other module can read it.
-        .target(name: "Workload", dependencies: ["Yams"]),
+        // The catalog (ModelSpecs/) is compiled in by the EmbedModelSpecs plugin, so a copied binary has it.
+        .target(name: "Workload", dependencies: ["Yams"], plugins: ["EmbedModelSpecs"]),
         // OpenBLAS-backed reference passes that measure what this host sustains.
         // OpenBLAS is opened at run time (OpenBLASLibrary), so counting works on a host without it.
         // It hands its result to the cost model as CostModel's typed `HostMeasurement`.
@@ -44,6 +45,9 @@ let package = Package(
         // A timed FMA loop, and the FFN activations, compiled per vector extension (target
         // attributes, run-time dispatch, no unsafe flags: Swift itself targets baseline SSE2).
         .target(name: "CPeakFLOPS"),
+        // Writes ModelSpecs/*.yaml into the Workload module as string literals at build time.
+        .plugin(name: "EmbedModelSpecs", capability: .buildTool(), dependencies: ["ModelSpecsEmbedder"]),
+        .executableTarget(name: "ModelSpecsEmbedder", path: "Plugins/ModelSpecsEmbedder"),
 
         // MARK: - Tests
 

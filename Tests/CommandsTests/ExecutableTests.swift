@@ -13,13 +13,15 @@ import Testing
 
     struct Run { var status: Int32; var stdout: String; var stderr: String }
 
-    func run(_ arguments: [String], environment extra: [String: String] = [:], removing: [String] = []) throws -> Run {
-        guard let executable = Self.executable else {
+    func run(_ arguments: [String], environment extra: [String: String] = [:], removing: [String] = [],
+             executable chosen: URL? = nil, in directory: URL? = nil) throws -> Run {
+        guard let executable = chosen ?? Self.executable else {
             throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: "llmcost beside \(CommandLine.arguments[0])"])
         }
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
+        if let directory { process.currentDirectoryURL = directory }
         process.environment = ProcessInfo.processInfo.environment.filter { !removing.contains($0.key) }.merging(extra) { $1 }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
@@ -95,6 +97,68 @@ import Testing
         let r = try run(["params", "gpt2", "--format", "json"], environment: Self.missingOpenBLAS)
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.contains("124439808"))
+    }
+}
+
+/// The binary as a user installs it: copied alone (`cp llmcost /usr/local/bin`), run from elsewhere.
+extension ExecutableTests {
+    /// A copy of the built binary alone in a fresh temporary directory, and a second empty one to run it from.
+    static func installedCopy() throws -> (binary: URL, elsewhere: URL) {
+        let source = try #require(executable)
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("llmcost-install-\(UUID())")
+        let bin = root.appendingPathComponent("bin"), elsewhere = root.appendingPathComponent("work")
+        for folder in [bin, elsewhere] { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) }
+        let binary = bin.appendingPathComponent("llmcost")
+        try FileManager.default.copyItem(at: source, to: binary)
+        return (binary, elsewhere)
+    }
+
+    @Test func aCopiedBinaryCarriesItsCatalog() throws {
+        let (binary, elsewhere) = try Self.installedCopy()
+        defer { try? FileManager.default.removeItem(at: binary.deletingLastPathComponent().deletingLastPathComponent()) }
+        let models = try run(["models", "--format", "json"], removing: ["LLMCOST_SPECS"], executable: binary, in: elsewhere)
+        #expect(models.status == 0, "\(models.stderr)")
+        let json = try JSONSerialization.jsonObject(with: Data(models.stdout.utf8)) as? [String: Any]
+        let names = (json?["models"] as? [[String: Any]])?.compactMap { $0["name"] as? String } ?? []
+        let onDisk = try FileManager.default.contentsOfDirectory(atPath: Self.sourceCatalog.path).filter { $0.hasSuffix(".yaml") }
+        #expect(names.count == onDisk.count && names.contains("llama-2-7b"))
+        let params = try run(["params", "gpt2", "--format", "json"], removing: ["LLMCOST_SPECS"], executable: binary, in: elsewhere)
+        #expect(params.status == 0, "\(params.stderr)")
+        #expect(params.stdout.contains("124439808"))
+        let typo = try run(["params", "lama-2-7b"], removing: ["LLMCOST_SPECS"], executable: binary, in: elsewhere)
+        #expect(typo.status == 1)
+        #expect(typo.stderr.contains("did you mean 'llama-2-7b'"), "\(typo.stderr)")
+    }
+
+    @Test func theEnvironmentReplacesTheBuiltInCatalog() throws {
+        let (binary, elsewhere) = try Self.installedCopy()
+        defer { try? FileManager.default.removeItem(at: binary.deletingLastPathComponent().deletingLastPathComponent()) }
+        let mine = elsewhere.appendingPathComponent("specs")
+        try FileManager.default.createDirectory(at: mine, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: Self.sourceCatalog.appendingPathComponent("gpt2.yaml"), to: mine.appendingPathComponent("mine.yaml"))
+        let models = try run(["models", "--format", "csv"], environment: ["LLMCOST_SPECS": mine.path], executable: binary, in: elsewhere)
+        #expect(models.status == 0, "\(models.stderr)")
+        #expect(models.stdout.split(separator: "\n").count == 2 && models.stdout.contains("mine"), "\(models.stdout)")
+        let missing = try run(["models"], environment: ["LLMCOST_SPECS": mine.appendingPathComponent("none").path], executable: binary, in: elsewhere)
+        #expect(missing.status == 1)
+        #expect(missing.stderr.contains("cannot list the catalog directory (LLMCOST_SPECS)"), "\(missing.stderr)")
+    }
+
+    /// The source tree's `ModelSpecs/`, to compare the copy's built-in catalog with.
+    static var sourceCatalog: URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("ModelSpecs")
+    }
+
+    @Test(arguments: ["bash", "zsh", "fish"])
+    func completionScriptsAreGeneratedForEachShell(_ shell: String) throws {
+        let r = try run(["--generate-completion-script", shell])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stderr.isEmpty, "\(r.stderr)")
+        // Each script completes the subcommands and a subcommand's options.
+        for word in ["params", "flops", "hardware", "--seq"] {
+            #expect(r.stdout.contains(word), "\(shell) completion lacks \(word)")
+        }
     }
 }
 

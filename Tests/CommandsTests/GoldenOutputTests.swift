@@ -54,10 +54,11 @@ import Workload
         return normalized(try String(contentsOf: file, encoding: .utf8))
     }
 
-    /// The catalog's absolute path as `$CATALOG`, so the files do not depend on the checkout.
+    /// A catalog directory given by `LLMCOST_SPECS` as `ModelSpecs`, so the files read the same
+    /// as with the built-in catalog.
     static func normalized(_ text: String) -> String {
-        guard let directory = try? ModelCatalog.located().directory else { return text }
-        return text.replacingOccurrences(of: directory, with: "$CATALOG")
+        guard let directory = ModelCatalog.located().directory else { return text }
+        return text.replacingOccurrences(of: directory, with: "ModelSpecs")
     }
 
     @Test(arguments: cases.map(\.name))

@@ -131,18 +131,33 @@ import Testing
         }
     }
 
-    @Test func catalogIsFoundFromTheEnvironmentOrByWalkingUp() throws {
+    @Test func theEnvironmentNamesACatalogDirectoryElseTheBuiltInOneIsUsed() throws {
         let dir = try scratch(["ModelSpecs/x.yaml": Data(Self.tinyYAML.utf8), "a/b/c/.keep": Data()])
-        #expect(ModelCatalog.locateDirectory(environment: ["LLMCOST_SPECS": "/somewhere"], executableDirectory: nil,
-                                             currentDirectory: "/") == "/somewhere")
-        let found = ModelCatalog.locateDirectory(environment: [:], executableDirectory: "\(dir)/a/b/c", currentDirectory: "/")
-        #expect(found.map { URL(fileURLWithPath: $0).standardizedFileURL.path } == URL(fileURLWithPath: "\(dir)/ModelSpecs").standardizedFileURL.path)
-        let fromCwd = ModelCatalog.locateDirectory(environment: [:], executableDirectory: "/", currentDirectory: "\(dir)/a/b")
-        #expect(fromCwd != nil)
-        #expect(try ModelCatalog(directory: "\(dir)/ModelSpecs").contents().map(\.name) == ["x"])
+        #expect(ModelCatalog.located(environment: ["LLMCOST_SPECS": "/somewhere"]).directory == "/somewhere")
+        #expect(ModelCatalog.located(environment: ["LLMCOST_SPECS": ""]) == .builtIn)
+        #expect(ModelCatalog.located(environment: [:]) == .builtIn)
+        let mine = ModelCatalog.located(environment: ["LLMCOST_SPECS": "\(dir)/ModelSpecs"])
+        #expect(try mine.contents().map(\.name) == ["x"])
+        #expect(try ModelLoader.load("x", catalog: mine).spec.hiddenSize == 64)
+        // A name the override lacks is not taken from the built-in catalog behind it.
+        #expect(throws: SpecError.self) { try ModelLoader.load("gpt2", catalog: mine) }
     }
 
-    @Test func theDefaultCatalogIsFoundFromTheTestBinary() throws {
-        #expect(try ModelCatalog.entries().contains { $0.name == "gpt2" })
+    @Test func theDefaultCatalogIsBuiltIn() throws {
+        #expect(try ModelCatalog.builtIn.contents().contains { $0.name == "gpt2" })
+        let entry = try ModelCatalog.builtIn.entry(named: "GPT2")
+        #expect(entry.path == "ModelSpecs/gpt2.yaml")
+        #expect(try ModelLoader.load(entry: entry).spec.name.lowercased().contains("gpt"))
+    }
+
+    /// The build plugin ran on the current files: the built-in catalog is `ModelSpecs/`, byte for byte.
+    @Test func theBuiltInCatalogIsTheSourceTreesModelSpecs() throws {
+        let onDisk = try Fixtures.catalog.contents()
+        let builtIn = try ModelCatalog.builtIn.contents()
+        #expect(builtIn.map(\.name) == onDisk.map(\.name))
+        for (embedded, file) in zip(builtIn, onDisk) {
+            let text = try String(contentsOfFile: file.path, encoding: .utf8)
+            #expect(embedded.text == text, "\(embedded.name): the embedded text differs from \(file.path); rebuild")
+        }
     }
 }

@@ -3,7 +3,7 @@ import Workload
 
 /// `llmcost models`: the catalog, one line each.
 struct Models: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List the catalog of real architectures (ModelSpecs/), one line each.")
+    static let configuration = CommandConfiguration(abstract: "List the catalog of real architectures (built in from ModelSpecs/, or $LLMCOST_SPECS), one line each.")
 
     @OptionGroup var output: OutputOptions
 
@@ -11,7 +11,7 @@ struct Models: ParsableCommand {
         var rows: [(entry: ModelCatalog.Entry, spec: ModelSpec, parameters: ParameterReport)] = []
         for entry in try ModelCatalog.entries() {
             // The entry's file directly: looking its name up again would list the catalog once per entry.
-            let spec = try ModelLoader.loadFile(at: entry.path).spec
+            let spec = try ModelLoader.load(entry: entry).spec
             rows.append((entry, spec, try ParameterCount.report(for: spec)))
         }
         var table = TextTable(title: "catalog (\(rows.count) models)", columns: ["model", "family", "parameters", "", "layers", "d_model", "context", "source"])

@@ -2,76 +2,58 @@ import Foundation
 
 /// The catalog of real architectures: one `ModelSpecs/<name>.yaml` per model.
 ///
-/// Found at `$LLMCOST_SPECS` if set, else at the first `ModelSpecs/` met walking up from the
-/// running executable's directory (a build tree inside the package), else walking up from the
-/// current directory — so the tool works from its build tree, from an installed copy beside its
-/// catalog, and from anywhere inside a checkout.
+/// Built in: the EmbedModelSpecs build plugin compiles `ModelSpecs/` into this module, so the
+/// binary carries its catalog wherever it is copied, and no lookup depends on the current
+/// directory or on the source tree it was built from. `$LLMCOST_SPECS` names a directory to use
+/// instead (a catalog being edited, or one of your own).
 public struct ModelCatalog: Sendable, Equatable {
-    /// One catalog file: its name (the file name without `.yaml`, lower case) and path.
+    /// One catalog spec: its name (the file name without `.yaml`, lower case), the file it came
+    /// from, and — for the built-in catalog — its text.
     public struct Entry: Sendable, Equatable {
         public var name: String
+        /// The spec's file: in the catalog directory, or `ModelSpecs/<file>` of the source tree
+        /// for a built-in entry (where a broken entry must be fixed).
         public var path: String
+        /// The built-in entry's text; `nil` for a file to read from `path`.
+        public var text: String?
+
+        public init(name: String, path: String, text: String? = nil) {
+            self.name = name; self.path = path; self.text = text
+        }
     }
 
-    public let directory: String
-
-    public init(directory: String) { self.directory = directory }
-
-    /// The catalog at the default location, or an error saying where it was looked for.
-    public static func located() throws(SpecError) -> ModelCatalog {
-        let environment = ProcessInfo.processInfo.environment
-        guard let directory = locateDirectory(
-            environment: environment, executableDirectory: executableDirectory(),
-            currentDirectory: FileManager.default.currentDirectoryPath) ?? builtFromCatalog()
-        else {
-            throw SpecError(file: "catalog", "no ModelSpecs/ directory found beside the executable or above the current directory; set LLMCOST_SPECS to the catalog directory")
-        }
-        return ModelCatalog(directory: directory)
+    /// Where the entries come from.
+    public enum Source: Sendable, Equatable {
+        /// Compiled into the binary from the source tree's `ModelSpecs/`.
+        case builtIn
+        /// A directory of spec files (`$LLMCOST_SPECS`).
+        case directory(String)
     }
 
-    /// The catalog of the source tree this binary was built from, so a copy installed elsewhere
-    /// on the same machine still finds it.
-    static func builtFromCatalog(source: String = #filePath) -> String? {
-        let root = URL(fileURLWithPath: source).deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let candidate = root.appendingPathComponent("ModelSpecs").path
-        var isDirectory: ObjCBool = false
-        return FileManager.default.fileExists(atPath: candidate, isDirectory: &isDirectory) && isDirectory.boolValue ? candidate : nil
-    }
+    public let source: Source
 
-    /// The running executable's directory, symlinks resolved: `/proc/self/exe` on Linux, else
-    /// `CommandLine.arguments[0]` against the current directory, else what `Bundle` reports.
-    static func executableDirectory() -> String? {
-        let fileManager = FileManager.default
-        if let target = try? fileManager.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
-            return URL(fileURLWithPath: target).deletingLastPathComponent().path
-        }
-        if let first = CommandLine.arguments.first, first.contains("/") {
-            let url = URL(fileURLWithPath: first, relativeTo: URL(fileURLWithPath: fileManager.currentDirectoryPath))
-            return url.standardizedFileURL.resolvingSymlinksInPath().deletingLastPathComponent().path
-        }
-        return Bundle.main.executableURL?.resolvingSymlinksInPath().deletingLastPathComponent().path
-    }
+    public init(directory: String) { source = .directory(directory) }
+    init(source: Source) { self.source = source }
 
-    /// Where the catalog is, by the rule above; `nil` when there is none.
-    public static func locateDirectory(
-        environment: [String: String], executableDirectory: String?, currentDirectory: String
-    ) -> String? {
-        if let explicit = environment["LLMCOST_SPECS"], !explicit.isEmpty { return explicit }
-        for start in [executableDirectory, currentDirectory].compactMap({ $0 }) {
-            var url = URL(fileURLWithPath: start).standardizedFileURL
-            while true {
-                let candidate = url.appendingPathComponent("ModelSpecs").path
-                var isDirectory: ObjCBool = false
-                if FileManager.default.fileExists(atPath: candidate, isDirectory: &isDirectory), isDirectory.boolValue {
-                    return candidate
-                }
-                let parent = url.deletingLastPathComponent()
-                if parent.path == url.path { break }
-                url = parent
-            }
-        }
+    /// The catalog compiled into this binary.
+    public static let builtIn = ModelCatalog(source: .builtIn)
+
+    /// The directory of a directory catalog; `nil` for the built-in one.
+    public var directory: String? {
+        if case .directory(let path) = source { return path }
         return nil
+    }
+
+    /// How messages name this catalog.
+    public var location: String { directory ?? "built in, from ModelSpecs/" }
+
+    /// The environment variable naming a catalog directory to use instead of the built-in one.
+    public static let overrideVariable = "LLMCOST_SPECS"
+
+    /// `$LLMCOST_SPECS` if set and not empty, else the built-in catalog.
+    public static func located(environment: [String: String] = ProcessInfo.processInfo.environment) -> ModelCatalog {
+        if let explicit = environment[overrideVariable], !explicit.isEmpty { return ModelCatalog(directory: explicit) }
+        return .builtIn
     }
 
     /// The default catalog's entries, sorted by name.
@@ -81,18 +63,27 @@ public struct ModelCatalog: Sendable, Equatable {
 
     /// This catalog's entries (`*.yaml`, `*.yml`), sorted by name.
     public func contents() throws(SpecError) -> [Entry] {
-        let files: [String]
-        do {
-            files = try FileManager.default.contentsOfDirectory(atPath: directory)
-        } catch {
-            throw SpecError(file: directory, "cannot list the catalog directory (LLMCOST_SPECS or ModelSpecs/)")
-        }
-        return files.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }
-            .map { file in
-                Entry(name: (file as NSString).deletingPathExtension.lowercased(),
-                      path: (directory as NSString).appendingPathComponent(file))
+        switch source {
+        case .builtIn:
+            return EmbeddedModelSpecs.files.map { file in
+                Entry(name: Self.entryName(file.fileName), path: "ModelSpecs/\(file.fileName)", text: file.text)
+            }.sorted { $0.name < $1.name }
+        case .directory(let directory):
+            let files: [String]
+            do {
+                files = try FileManager.default.contentsOfDirectory(atPath: directory)
+            } catch {
+                throw SpecError(file: directory, "cannot list the catalog directory (\(Self.overrideVariable))")
             }
-            .sorted { $0.name < $1.name }
+            return files.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }
+                .map { Entry(name: Self.entryName($0), path: (directory as NSString).appendingPathComponent($0)) }
+                .sorted { $0.name < $1.name }
+        }
+    }
+
+    /// `Llama-2-7B.yaml` → `llama-2-7b`.
+    static func entryName(_ fileName: String) -> String {
+        (fileName as NSString).deletingPathExtension.lowercased()
     }
 
     /// The entry called `name` (case-insensitive), or an error suggesting the nearest names.
@@ -103,6 +94,14 @@ public struct ModelCatalog: Sendable, Equatable {
         let hint = near.isEmpty
             ? "run 'llmcost models' for the catalog, or give a path to a spec file or a config.json"
             : "did you mean \(near.map { "'\($0)'" }.joined(separator: ", "))?"
-        throw SpecError(file: "catalog:\(name)", "no such model in the catalog (\(directory)); \(hint)")
+        throw SpecError(file: "catalog:\(name)", "no such model in the catalog (\(location)); \(hint)")
+    }
+}
+
+/// The spec files the EmbedModelSpecs plugin compiled in (`files` is generated at build time).
+enum EmbeddedModelSpecs {
+    struct File: Sendable {
+        var fileName: String
+        var text: String
     }
 }

@@ -12,11 +12,16 @@ public enum ModelLoader {
     public static func load(_ reference: String, catalog: ModelCatalog?) throws(SpecError) -> LoadedModel {
         switch try ModelReference.resolve(reference, catalog: catalog) {
         case .catalog(let entry):
-            // A broken catalog file is reported by its path, which is where it must be fixed.
-            return try loadFile(at: entry.path)
+            return try load(entry: entry)
         case .file(let path):
             return try loadFile(at: path)
         }
+    }
+
+    /// Loads one catalog entry; a broken one is reported by its file, which is where it must be fixed.
+    public static func load(entry: ModelCatalog.Entry) throws(SpecError) -> LoadedModel {
+        guard let text = entry.text else { return try loadFile(at: entry.path) }
+        return try load(data: Data(text.utf8), path: entry.path)
     }
 
     /// Loads one file, a spec of ours or a Hugging Face config, told apart by content.

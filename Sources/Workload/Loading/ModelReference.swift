@@ -11,14 +11,13 @@ public enum ModelReference: Sendable, Equatable {
     /// otherwise an existing file, or a directory holding `config.json` (a downloaded Hugging
     /// Face repository); otherwise, if it looks like a path, a missing-file error, else a
     /// catalog error suggesting the nearest names.
-    /// - Parameter catalog: the catalog to look names up in; located lazily when `nil`.
+    /// - Parameter catalog: the catalog to look names up in; `ModelCatalog.located()` when `nil`.
     public static func resolve(_ text: String, catalog: ModelCatalog? = nil) throws(SpecError) -> ModelReference {
         guard !text.isEmpty else { throw SpecError(file: "model", "empty model name") }
         let looksLikePath = text.contains("/") || text.hasPrefix(".") || text.hasPrefix("~")
             || [".yaml", ".yml", ".json"].contains { text.lowercased().hasSuffix($0) }
-        var knownCatalog = catalog
-        if knownCatalog == nil, !looksLikePath { knownCatalog = try? ModelCatalog.located() }
-        if !looksLikePath, let entry = try? knownCatalog?.entry(named: text) {
+        let knownCatalog = catalog ?? ModelCatalog.located()
+        if !looksLikePath, let entry = try? knownCatalog.entry(named: text) {
             return .catalog(entry)
         }
         let path = (text as NSString).expandingTildeInPath
@@ -32,9 +31,6 @@ public enum ModelReference: Sendable, Equatable {
             return .file(path: config)
         }
         if looksLikePath { throw SpecError(file: text, "no such file or directory") }
-        guard let knownCatalog else {
-            throw SpecError(file: "catalog:\(text)", "not a file, and there is no catalog to look the name up in: no ModelSpecs/ directory found; set LLMCOST_SPECS")
-        }
         return .catalog(try knownCatalog.entry(named: text))
     }
 }
