@@ -8,7 +8,7 @@ public struct LLMCost: ParsableCommand {
         commandName: "llmcost",
         abstract: "Exact parameters, FLOPs, memory and cost of transformer workloads, with measured host throughput.",
         version: version,
-        subcommands: [Models.self, Params.self, Flops.self, Memory.self, Validate.self, Plan.self, Bench.self, Cost.self, Seeds.self])
+        subcommands: [Models.self, Params.self, Flops.self, Memory.self, Validate.self, Plan.self, Bench.self, Cost.self, HardwareCommand.self, Seeds.self])
 
     public init() {}
 

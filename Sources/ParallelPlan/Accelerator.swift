@@ -1,4 +1,5 @@
 import CostModel
+import Workload
 
 /// A catalogued device as a plan sees it: the cost model's `HardwareSpec` (one catalog, one
 /// figure per datasheet number), the precision plans run at, the links between devices and the
@@ -22,10 +23,18 @@ public struct Accelerator: Sendable, Equatable {
     public init(_ spec: HardwareSpec, precision: Precision = .bf16, intraNode: Interconnect? = nil,
                 interNode: Interconnect? = nil, devicesPerNode: Int? = nil, pricePerHour: DollarsPerHour? = nil) throws(CostError) {
         self.spec = spec; self.precision = precision; self.peak = try spec.peak(precision)
-        self.intraNode = intraNode ?? InterconnectCatalog.link(spec.links.intraNode)
-        self.interNode = interNode ?? InterconnectCatalog.link(spec.links.interNode)
-        self.devicesPerNode = devicesPerNode ?? spec.links.devicesPerNode
-        self.pricePerHour = pricePerHour ?? spec.referencePrice
+        if let links = spec.links {
+            self.intraNode = intraNode ?? InterconnectCatalog.link(links.intraNode)
+            self.interNode = interNode ?? InterconnectCatalog.link(links.interNode)
+            self.devicesPerNode = devicesPerNode ?? links.devicesPerNode
+        } else {
+            guard let intraNode, let interNode, let devicesPerNode else {
+                throw CostError(.interconnect, "\(spec.name) has no catalogued links (its fabric is not in the interconnect catalog); "
+                    + "pass \(InputParameter.interconnect), \(InputParameter.network) and \(InputParameter.devicesPerNode)")
+            }
+            self.intraNode = intraNode; self.interNode = interNode; self.devicesPerNode = devicesPerNode
+        }
+        self.pricePerHour = if let pricePerHour { pricePerHour } else { try spec.price() }
     }
 
     public var name: String { spec.name }

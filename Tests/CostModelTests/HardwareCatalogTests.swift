@@ -2,9 +2,14 @@ import Testing
 @testable import CostModel
 
 @Suite struct HardwareCatalogTests {
-    @Test func catalogHoldsTheTenDevices() {
+    @Test func catalogHoldsTheDatasheetDevicesThenThe2026Additions() {
         #expect(HardwareCatalog.all.map(\.name) == ["a100-40gb-sxm", "a100-80gb-sxm", "h100-sxm", "h100-pcie", "h200",
-                                                   "b200", "l4", "l40s", "mi300x", "cpu-server"])
+                                                   "b200", "l4", "l40s", "mi300x", "cpu-server",
+                                                   "gb200", "rtx-4090", "rtx-5090", "mi325x", "gaudi3",
+                                                   "tpu-v5e", "tpu-v5p", "tpu-v6e", "m3-max", "m4-max"])
+        // Every name and alias finds one device.
+        let spellings = HardwareCatalog.all.flatMap { [$0.name] + $0.aliases }.map(HardwareCatalog.normalised)
+        #expect(Set(spellings).count == spellings.count)
     }
 
     @Test func peaksAreDenseNotSparse() throws {
@@ -12,10 +17,44 @@ import Testing
         #expect(try HardwareCatalog.named("a100").peak(.bf16).teraFLOPs == 312)
         #expect(try HardwareCatalog.named("h100").peak(.bf16).teraFLOPs == 989.4)
         #expect(try HardwareCatalog.named("l40s").peak(.bf16).teraFLOPs == 362.05)
+        #expect(HardwareCatalog.h100SXM.sparsePeaks[.bf16]?.teraFLOPs == 1978.8)
+        #expect(HardwareCatalog.b200.sparsePeaks[.fp4]?.teraFLOPs == 18_000)
+        #expect(HardwareCatalog.gb200.densePeaks[.bf16]?.teraFLOPs == 2500)
         for spec in HardwareCatalog.all {
-            if spec.kind == .gpu { #expect(spec.densePeaks[.fp16] == spec.densePeaks[.bf16], "\(spec.name)") }
-            #expect(spec.specSource.dateRead == "2026-11-22" && spec.priceSource.url.hasPrefix("https://"), "\(spec.name)")
-            #expect(spec.memoryGigabytes > 0 && spec.bandwidth.value > 0 && spec.tdp.value > 0 && spec.referencePrice.value > 0)
+            if spec.kind == .gpu, spec.densePeaks[.bf16] != nil { #expect(spec.densePeaks[.fp16] == spec.densePeaks[.bf16], "\(spec.name)") }
+            // A sparse figure is never below the dense one, never at FP32, and only where a dense one is known.
+            for (precision, sparse) in spec.sparsePeaks {
+                #expect(precision != .fp32, "\(spec.name)")
+                #expect(sparse.value >= (spec.densePeaks[precision]?.value ?? 0), "\(spec.name) \(precision)")
+            }
+            #expect(spec.specSource.url.hasPrefix("https://") && spec.specSource.dateRead.hasPrefix("2026-"), "\(spec.name)")
+            #expect(spec.memoryGigabytes > 0 && spec.bandwidth.value > 0, "\(spec.name)")
+            #expect((spec.tdp?.value ?? 1) > 0 && (spec.referencePrice?.value ?? 1) > 0, "\(spec.name)")
+            // A price comes with its source.
+            #expect((spec.referencePrice == nil) == (spec.priceSource == nil), "\(spec.name)")
+        }
+    }
+
+    /// Figures a vendor does not publish are absent, not filled in.
+    @Test func unpublishedFiguresAreAbsent() {
+        for tpu in [HardwareCatalog.tpuV5e, HardwareCatalog.tpuV5p, HardwareCatalog.tpuV6e] {
+            #expect(tpu.sparsePeaks.isEmpty && tpu.tdp == nil && tpu.densePeaks[.fp32] == nil, "\(tpu.name)")
+        }
+        for apple in [HardwareCatalog.m3Max, HardwareCatalog.m4Max] {
+            #expect(apple.densePeaks.isEmpty && apple.tdp == nil && apple.links == nil, "\(apple.name)")
+        }
+        #expect(HardwareCatalog.m4Max.bandwidth.value == 546e9)
+        #expect(HardwareCatalog.gaudi3.sparsePeaks.isEmpty)
+        #expect(HardwareCatalog.rtx5090.densePeaks[.bf16] == nil)
+    }
+
+    @Test func aDeviceWithoutAPriceOrAPeakAsksForTheParameter() throws {
+        expectCostError(.pricePerHour) { _ = try HardwareProfile.datasheet(HardwareCatalog.tpuV6e, mfu: 0.4) }
+        let priced = try HardwareProfile.datasheet(HardwareCatalog.tpuV6e, mfu: 0.4, pricePerHour: DollarsPerHour(2.7))
+        #expect(priced.peak.teraFLOPs == 918 && priced.tdp == nil)
+        expectCostError(.precision) { _ = try HardwareProfile.datasheet(HardwareCatalog.m4Max, mfu: 0.4, pricePerHour: DollarsPerHour(1)) }
+        do { _ = try HardwareCatalog.m4Max.peak(.bf16) } catch {
+            #expect("\(error)".contains("none published"))
         }
     }
 

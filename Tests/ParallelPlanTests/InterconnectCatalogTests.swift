@@ -11,13 +11,29 @@ import Testing
             "h100-sxm": ("nvswitch-h100", "ib-ndr", 8), "h100-pcie": ("pcie5", "ib-ndr", 8), "h200": ("nvswitch-h100", "ib-ndr", 8),
             "b200": ("nvlink5", "ib-ndr", 8), "l4": ("pcie4", "roce-100g", 8), "l40s": ("pcie4", "roce-100g", 8),
             "mi300x": ("infinity-fabric", "roce-400g", 8), "cpu-server": ("pcie4", "roce-100g", 1),
+            "gb200": ("nvlink5", "ib-ndr", 72), "mi325x": ("infinity-fabric", "roce-400g", 8),
         ]
-        #expect(Set(HardwareCatalog.all.map(\.name)) == Set(expected.keys))
-        for spec in HardwareCatalog.all {
-            let device = try Accelerator(spec, precision: spec.densePeaks[.bf16] != nil ? .bf16 : .fp32)
+        // Devices whose fabric the interconnect catalog lacks state no links.
+        let unlinked: Set = ["rtx-4090", "rtx-5090", "gaudi3", "tpu-v5e", "tpu-v5p", "tpu-v6e", "m3-max", "m4-max"]
+        #expect(Set(HardwareCatalog.all.map(\.name)) == Set(expected.keys).union(unlinked))
+        for spec in HardwareCatalog.all where !unlinked.contains(spec.name) {
+            let device = try Accelerator(spec, precision: spec.densePeaks[.bf16] != nil ? .bf16 : .fp32, pricePerHour: DollarsPerHour(1))
             let want = try #require(expected[spec.name])
             #expect((device.intraNode.name, device.interNode.name, device.devicesPerNode) == want, "\(spec.name)")
         }
+    }
+
+    @Test func aDeviceWithoutCataloguedLinksNeedsThemGivenInFull() throws {
+        let price = DollarsPerHour(2.7)
+        #expect(throws: CostError.self) { try Accelerator(HardwareCatalog.tpuV6e, pricePerHour: price) }
+        #expect(throws: CostError.self) {
+            try Accelerator(HardwareCatalog.tpuV6e, intraNode: InterconnectCatalog.nvlink4, pricePerHour: price)
+        }
+        let given = try Accelerator(HardwareCatalog.tpuV6e, intraNode: InterconnectCatalog.nvlink4,
+                                    interNode: InterconnectCatalog.roce400, devicesPerNode: 8, pricePerHour: price)
+        #expect(given.devicesPerNode == 8 && given.peak.teraFLOPs == 918)
+        // No reference price: the plan asks for one.
+        #expect(throws: CostError.self) { try Accelerator(HardwareCatalog.gb200) }
     }
 
     @Test func everyLinkNameHasFiguresUnderThatName() {

@@ -49,7 +49,7 @@ struct HardwareOptions: ParsableArguments {
                                                     bandwidthUtilisation: bandwidthUtilisation, pricePerHour: price)
         if let tdp {
             profile.tdp = Watts(tdp)
-            profile.sources["tdp"] = "\(InputParameter.tdp) (replaces \(spec.displayName)'s datasheet \(spec.tdp))"
+            profile.sources["tdp"] = "\(InputParameter.tdp) (replaces \(spec.tdp.map { "\(spec.displayName)'s datasheet \($0)" } ?? "no published TDP"))"
         }
         if hardware.lowercased() != spec.name {
             profile.sources["hardware"] = "\(InputParameter.hardware) \(hardware) is the catalog's \(spec.name)"

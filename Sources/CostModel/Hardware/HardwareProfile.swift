@@ -94,7 +94,8 @@ public struct HardwareProfile: Sendable {
                                  pricePerHour: DollarsPerHour? = nil) throws(CostError) -> HardwareProfile {
         try CostError.fraction(mfu, .mfu)
         if let bandwidthUtilisation { try CostError.fraction(bandwidthUtilisation, .bandwidthUtilisation) }
-        let price = pricePerHour ?? spec.referencePrice
+        // `??` would throw untyped through its autoclosure.
+        let price = if let pricePerHour { pricePerHour } else { try spec.price() }
         let bu = bandwidthUtilisation ?? defaultBandwidthUtilisation
         return try HardwareProfile(
             name: spec.name, origin: .datasheet(name: spec.name, precision: precision),
@@ -105,9 +106,9 @@ public struct HardwareProfile: Sendable {
                 "utilisation": "stated MFU \(mfu) (\(mfu == defaultMFU ? "default; " : "")\(InputParameter.mfu)): a datasheet peak is a ceiling a workload reaches only in part",
                 "bandwidth": "\(spec.displayName) (datasheet)",
                 "bandwidth_utilisation": bandwidthUtilisation == nil ? bandwidthUtilisationRationale : "stated \(bu) (\(InputParameter.bandwidthUtilisation))",
-                "tdp": "\(spec.displayName) (datasheet)",
+                "tdp": spec.tdp == nil ? "not published for \(spec.displayName); pass \(InputParameter.tdp)" : "\(spec.displayName) (datasheet)",
                 "datasheet": spec.specSource.citation,
-                "price": pricePerHour == nil ? spec.priceSource.citation : "\(InputParameter.pricePerHour)",
+                "price": pricePerHour == nil ? spec.priceSource?.citation ?? "catalog" : "\(InputParameter.pricePerHour)",
             ])
     }
 

@@ -7,7 +7,7 @@ import Workload
 /// matmuls cannot use them. A datasheet peak is a ceiling; real training reaches a fraction of it
 /// (model FLOP utilisation, MFU), which every cost figure states.
 public struct HardwareSpec: Sendable, Equatable {
-    public enum Kind: String, Sendable { case gpu, cpu }
+    public enum Kind: String, Sendable { case gpu, cpu, tpu, accelerator, soc }
 
     /// Catalog name, lower-case with hyphens: `h100-sxm`.
     public var name: String
@@ -17,26 +17,35 @@ public struct HardwareSpec: Sendable, Equatable {
     public var kind: Kind
     /// Dense peak per precision; a precision the device has no peak for is absent.
     public var densePeaks: [Precision: FLOPsPerSecond]
+    /// The 2:4 structured-sparsity peak per precision, where the datasheet prints one (shown by
+    /// `llmcost hardware`; costs use the dense peaks). Absent where none is published.
+    public var sparsePeaks: [Precision: FLOPsPerSecond]
     public var memoryGigabytes: Double
     public var bandwidth: BytesPerSecond
-    /// Board power (TDP / maximum configurable power).
-    public var tdp: Watts
+    /// Board power (TDP / maximum configurable power); `nil` where the vendor publishes none
+    /// (Cloud TPUs, Apple's SoCs).
+    public var tdp: Watts?
     /// Indicative price per device-hour; rental prices vary several-fold between providers.
-    public var referencePrice: DollarsPerHour
+    /// `nil` for a device with no rental price of record (a workstation card, a laptop SoC):
+    /// costs on it need the `pricePerHour` parameter.
+    public var referencePrice: DollarsPerHour?
     /// Source of the peaks, memory, bandwidth and power.
     public var specSource: SourceReference
-    /// Source of the reference price.
-    public var priceSource: SourceReference
+    /// Source of the reference price (`nil` with the price).
+    public var priceSource: SourceReference?
     /// The links the device usually sits on (the planner's default fabric and network), part of
     /// the entry so that a new device states them instead of inheriting a guess from its name.
-    public var links: NodeLinks
+    /// `nil` where the catalog has no entry for its fabric (TPU ICI, Gaudi's on-chip RoCE, a
+    /// single workstation or laptop): plans on it need the links given.
+    public var links: NodeLinks?
 
     public init(name: String, displayName: String, aliases: [String] = [], kind: Kind,
-                densePeaks: [Precision: FLOPsPerSecond], memoryGigabytes: Double, bandwidth: BytesPerSecond,
-                tdp: Watts, referencePrice: DollarsPerHour, specSource: SourceReference, priceSource: SourceReference,
-                links: NodeLinks) {
+                densePeaks: [Precision: FLOPsPerSecond], sparsePeaks: [Precision: FLOPsPerSecond] = [:],
+                memoryGigabytes: Double, bandwidth: BytesPerSecond,
+                tdp: Watts?, referencePrice: DollarsPerHour?, specSource: SourceReference, priceSource: SourceReference?,
+                links: NodeLinks?) {
         self.name = name; self.displayName = displayName; self.aliases = aliases; self.kind = kind
-        self.densePeaks = densePeaks; self.memoryGigabytes = memoryGigabytes; self.bandwidth = bandwidth
+        self.densePeaks = densePeaks; self.sparsePeaks = sparsePeaks; self.memoryGigabytes = memoryGigabytes; self.bandwidth = bandwidth
         self.tdp = tdp; self.referencePrice = referencePrice; self.specSource = specSource; self.priceSource = priceSource
         self.links = links
     }
@@ -50,8 +59,24 @@ public struct HardwareSpec: Sendable, Equatable {
     public func peak(_ precision: Precision) throws(CostError) -> FLOPsPerSecond {
         guard let peak = densePeaks[precision] else {
             let have = Precision.allCases.filter { densePeaks[$0] != nil }.map(\.rawValue).joined(separator: ", ")
-            throw CostError(.precision, "\(name) has no \(precision.rawValue) peak in its datasheet (it has: \(have))")
+            throw CostError(.precision, "\(name) has no \(precision.rawValue) peak in its datasheet (it has: \(have.isEmpty ? "none published" : have))")
         }
         return peak
+    }
+
+    /// This device with the 2:4-sparsity peaks its datasheet prints beside (or instead of) the
+    /// dense ones: twice the dense rate at each of `precisions` (tensor-core formats; FP32 has none).
+    public func withSparsePeaksTwiceDense(at precisions: [Precision] = [.tf32, .bf16, .fp16, .fp8, .fp4, .int8]) -> HardwareSpec {
+        var copy = self
+        for precision in precisions { if let dense = densePeaks[precision] { copy.sparsePeaks[precision] = dense * 2 } }
+        return copy
+    }
+
+    /// The reference price, or an error asking for the `pricePerHour` parameter.
+    public func price() throws(CostError) -> DollarsPerHour {
+        guard let referencePrice else {
+            throw CostError(.pricePerHour, "\(name) has no reference rental price in the catalog; pass \(InputParameter.pricePerHour)")
+        }
+        return referencePrice
     }
 }
