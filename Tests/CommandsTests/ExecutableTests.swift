@@ -116,12 +116,16 @@ extension ExecutableTests {
     @Test func aCopiedBinaryCarriesItsCatalog() throws {
         let (binary, elsewhere) = try Self.installedCopy()
         defer { try? FileManager.default.removeItem(at: binary.deletingLastPathComponent().deletingLastPathComponent()) }
+        // A ModelSpecs/ in the current directory is not consulted: the catalog is the binary's own.
+        let decoy = elsewhere.appendingPathComponent("ModelSpecs")
+        try FileManager.default.createDirectory(at: decoy, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: Self.sourceCatalog.appendingPathComponent("gpt2.yaml"), to: decoy.appendingPathComponent("decoy.yaml"))
         let models = try run(["models", "--format", "json"], removing: ["LLMCOST_SPECS"], executable: binary, in: elsewhere)
         #expect(models.status == 0, "\(models.stderr)")
         let json = try JSONSerialization.jsonObject(with: Data(models.stdout.utf8)) as? [String: Any]
         let names = (json?["models"] as? [[String: Any]])?.compactMap { $0["name"] as? String } ?? []
         let onDisk = try FileManager.default.contentsOfDirectory(atPath: Self.sourceCatalog.path).filter { $0.hasSuffix(".yaml") }
-        #expect(names.count == onDisk.count && names.contains("llama-2-7b"))
+        #expect(names.count == onDisk.count && names.contains("llama-2-7b") && !names.contains("decoy"))
         let params = try run(["params", "gpt2", "--format", "json"], removing: ["LLMCOST_SPECS"], executable: binary, in: elsewhere)
         #expect(params.status == 0, "\(params.stderr)")
         #expect(params.stdout.contains("124439808"))
