@@ -21,7 +21,12 @@ public enum ModelLoader {
 
     /// Loads one file, a spec of ours or a Hugging Face config, told apart by content.
     public static func loadFile(at path: String) throws(SpecError) -> LoadedModel {
-        try load(InputFile(path: path))
+        // A GGUF file (llama.cpp, Ollama) is known by its magic or its extension; only its
+        // header is read, never the gigabytes of tensor data after it.
+        if path.lowercased().hasSuffix(".gguf") || GGUFHeader.hasMagic(path: path) {
+            return try GGUFImport.load(path: path)
+        }
+        return try load(InputFile(path: path))
     }
 
     /// Loads in-memory file contents as if read from `path` (tests, stdin).

@@ -1,0 +1,90 @@
+/// `general.architecture` → the transformers `model_type` whose importer reads it, and the
+/// `config.json` values llama.cpp's converter took the `<arch>.*` keys from
+/// (`convert_hf_to_gguf.py`). What the metadata does not store (biases, tied embeddings) is read
+/// from which tensors exist.
+enum GGUFArchitecture {
+    /// The architectures read, for the error naming them.
+    static let supported = ["llama", "mistral", "mixtral", "qwen2", "qwen3", "qwen2moe", "qwen3moe", "gemma", "gemma2", "gemma3",
+                            "phi3", "gpt2", "starcoder2", "falcon"]
+
+    static func configValues(_ h: GGUFHeader, arch: String, path: String) throws(SpecError) -> [String: JSONValue] {
+        guard supported.contains(arch) else {
+            throw SpecError(file: path, field: "general.architecture", "\"\(arch)\" is not an architecture llmcost reads from GGUF (\(supported.joined(separator: ", "))); give the model's config.json instead")
+        }
+        let key = { (k: String) in "\(arch).\(k)" }
+        let heads = try h.requiredSize(key("attention.head_count"), path: path)
+        var v: [String: JSONValue] = [
+            "vocab_size": .int(try vocabularySize(h, arch: arch, path: path)),
+            "hidden_size": .int(try h.requiredSize(key("embedding_length"), path: path)),
+            "num_hidden_layers": .int(try h.requiredSize(key("block_count"), path: path)),
+            "num_attention_heads": .int(heads),
+            "num_key_value_heads": .int(try h.size(key("attention.head_count_kv"), path: path) ?? heads),
+            "tie_word_embeddings": .bool(h.tensor("output.weight") == nil),
+        ]
+        if let ffn = try h.size(key("feed_forward_length"), path: path) { v["intermediate_size"] = .int(ffn) }
+        if let context = try h.size(key("context_length"), path: path) { v["max_position_embeddings"] = .int(context) }
+        if let headDim = try h.size(key("attention.key_length"), path: path) { v["head_dim"] = .int(headDim) }
+        if let window = try h.size(key("attention.sliding_window"), path: path) { v["sliding_window"] = .int(window) }
+        let experts = try h.count(key("expert_count"), path: path)
+        let used = try h.count(key("expert_used_count"), path: path)
+        switch arch {
+        case "llama", "mistral", "mixtral":
+            v["model_type"] = .string(experts > 0 ? "mixtral" : "llama")
+            if experts > 0 {
+                v["num_local_experts"] = .int(experts); v["num_experts_per_tok"] = .int(used)
+                v["sliding_window"] = v["sliding_window"] ?? .null
+            } else {
+                v["attention_bias"] = .bool(h.tensor("blk.0.attn_q.bias") != nil)
+                v["mlp_bias"] = .bool(h.tensor("blk.0.ffn_up.bias") != nil)
+            }
+        case "qwen2", "qwen3":
+            v["model_type"] = .string(arch)
+            if arch == "qwen3" { v["attention_bias"] = .bool(h.tensor("blk.0.attn_q.bias") != nil) }
+        case "qwen2moe", "qwen3moe":
+            v["model_type"] = .string(arch == "qwen2moe" ? "qwen2_moe" : "qwen3_moe")
+            v["num_experts"] = .int(experts); v["num_experts_per_tok"] = .int(used)
+            v["decoder_sparse_step"] = .int(1); v["mlp_only_layers"] = .array([])
+            if let e = try h.size(key("expert_feed_forward_length"), path: path) { v["moe_intermediate_size"] = .int(e) }
+            if let s = try h.size(key("expert_shared_feed_forward_length"), path: path) { v["shared_expert_intermediate_size"] = .int(s) }
+            if arch == "qwen3moe" { v["attention_bias"] = .bool(h.tensor("blk.0.attn_q.bias") != nil) }
+        case "gemma", "gemma2":
+            v["model_type"] = .string(arch)
+        case "gemma3":
+            v["model_type"] = .string("gemma3_text")
+        case "phi3":
+            v["model_type"] = .string("phi3")
+            if let rotary = try h.size(key("rope.dimension_count"), path: path) {
+                let headDim = (try h.size(key("embedding_length"), path: path) ?? 0) / heads
+                if headDim > 0, rotary != headDim { v["partial_rotary_factor"] = .double(Double(rotary) / Double(headDim)) }
+            }
+        case "gpt2":
+            v = ["model_type": .string("gpt2"), "vocab_size": v["vocab_size"]!, "n_embd": v["hidden_size"]!,
+                 "n_layer": v["num_hidden_layers"]!, "n_head": .int(heads),
+                 "n_positions": v["max_position_embeddings"] ?? .int(1024), "n_inner": v["intermediate_size"] ?? .null]
+        case "starcoder2":
+            v["model_type"] = .string("starcoder2")
+            v["use_bias"] = .bool(h.tensor("blk.0.attn_q.bias") != nil)
+        case "falcon":
+            let kv = try h.size(key("attention.head_count_kv"), path: path) ?? 1
+            let newArchitecture = h.tensor("blk.0.attn_norm_2.weight") != nil
+            v["model_type"] = .string("falcon")
+            v["new_decoder_architecture"] = .bool(newArchitecture)
+            v["multi_query"] = .bool(kv == 1)
+            v["num_kv_heads"] = .int(kv)
+            v["bias"] = .bool(h.tensor("blk.0.attn_qkv.bias") != nil)
+            v["parallel_attn"] = .bool(true)
+            v["num_key_value_heads"] = nil
+            v["tie_word_embeddings"] = .bool(h.tensor("output.weight") == nil)
+        default: break
+        }
+        return v
+    }
+
+    /// `<arch>.vocab_size`, else the tokenizer's token list, else the token embedding's rows.
+    static func vocabularySize(_ h: GGUFHeader, arch: String, path: String) throws(SpecError) -> Int {
+        if let n = try h.size("\(arch).vocab_size", path: path) { return n }
+        if let n = h.arrayCount("tokenizer.ggml.tokens"), n >= 1, n <= SpecLimits.maximumSize { return n }
+        if let t = h.tensor("token_embd.weight"), t.dims.count == 2 { return t.dims[1] }
+        throw SpecError(file: path, field: "tokenizer.ggml.tokens", "missing, as is token_embd.weight: the vocabulary size cannot be read")
+    }
+}
