@@ -7,7 +7,7 @@ extension MemoryEstimator {
     /// Weight bytes as the checkpoint stores them: each weight matrix its format covers in that
     /// format (values plus one scale per block, exact per matrix shape), everything else bf16.
     func checkpointComponents(_ parameters: ParameterReport, _ checkpoint: CheckpointPrecision) -> [MemoryComponent] {
-        if let file = checkpoint.file { return Self.fileComponents(file) }
+        if let file = checkpoint.file { return Self.fileComponents(file, order: parameters.components.map(\.name)) }
         let stored = operations.storedWeights(checkpoint)
         return parameters.components.map { c in
             let s = stored[c.name] ?? StoredWeights()

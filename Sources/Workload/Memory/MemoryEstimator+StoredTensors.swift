@@ -1,9 +1,11 @@
 import Foundation
 
 extension MemoryEstimator {
-    /// A GGUF file's weights by parameter group, at the bytes its tensors take.
-    static func fileComponents(_ file: StoredTensors) -> [MemoryComponent] {
-        file.groups.map { g in
+    /// A GGUF file's weights by parameter group, at the bytes its tensors take, in the parameter
+    /// report's `order` (groups it does not have, such as buffers, last).
+    static func fileComponents(_ file: StoredTensors, order: [String]) -> [MemoryComponent] {
+        let rank = { (name: String) in order.firstIndex(of: name) ?? order.count }
+        return file.groups.enumerated().sorted { (rank($0.element.name), $0.offset) < (rank($1.element.name), $1.offset) }.map(\.element).map { g in
             let parts = g.byType.map { "\($0.elements) × \($0.type) (\(StoredTensors.bits($0.bitsPerWeight)) bits)" }
             return MemoryComponent(name: g.name, bytes: ExactCount(g.bytes), formula: parts.joined(separator: " + ") + " as stored")
         }

@@ -1,7 +1,8 @@
 /// A GGUF file's tensors summed by parameter group and by ggml type, and checked against the
 /// parameter count.
 enum GGUFStorage {
-    /// Tensors llama.cpp stores that transformers holds as buffers, not parameters.
+    /// Tensors llama.cpp stores that transformers holds as buffers, not parameters (Llama 3's
+    /// `rope_freqs`): priced in memory under this name, left out of the cross-check.
     static let buffers = "buffers (not parameters)"
 
     /// The parameter group of a tensor named the llama.cpp way (`blk.3.attn_q.weight`), keyed like
@@ -81,9 +82,6 @@ enum GGUFStorage {
                 return file == ours ? nil : "\(name): file \(file), counted \(ours)"
             }
             warnings.append("the file's tensors hold \(fileTotal) values, the architecture read from its metadata has \(report.total) parameters (\(differing.joined(separator: "; "))); memory prices the file's tensors as stored")
-        }
-        if let b = stored.groups.first(where: { $0.name == buffers }) {
-            warnings.append("the file also stores \(b.elements) values transformers holds as buffers, not parameters (rope frequencies, expert score biases): priced in memory, not counted")
         }
         return warnings
     }
