@@ -80,6 +80,13 @@ import _TestSupport
         #expect(try ParameterCount.report(for: loaded.spec).total == 1_443_072)
     }
 
+    /// Ollama keeps its GGUF files as content-addressed blobs without an extension: the magic decides.
+    @Test func anOllamaBlobIsKnownByItsMagic() throws {
+        let path = try Self.write(.tinyLlama(), name: "sha256-6a0746a1ec1aef3e7ec53868f220ff6e389f6f8ef87a01d77c96807de94ca2aa")
+        let loaded = try ModelLoader.load(path)
+        #expect(loaded.spec.checkpointPrecision?.file?.fileType == "MOSTLY_Q4_K_M")
+    }
+
     @Test func vocabularyFromTheEmbeddingWithoutTokens() throws {
         var w = GGUFWriter.tinyLlama()
         w.metadata.removeAll { $0.0.hasPrefix("tokenizer.") }

@@ -5,7 +5,7 @@ import Workload
 /// The model a cost is for: a MODEL (spec or config, counted exactly) or `--parameters N`
 /// (the seeds' rule: 2N per forward token, 6N per training token).
 struct CostModelChoice: ParsableArguments {
-    @Argument(help: ArgumentHelp("A catalog name, spec file or Hugging Face config.json (omit with --parameters).", valueName: "model"))
+    @Argument(help: ArgumentHelp("A catalog name, spec file, Hugging Face config.json or GGUF file (omit with --parameters).", valueName: "model"))
     var model: String?
     @Option(help: "Use the rule (2·N forward, 6·N training) for a model of N parameters instead of a MODEL, e.g. 175e9.")
     var parameters: Double?
