@@ -96,3 +96,81 @@ import _TestSupport
         #expect(loaded.spec.checkpointPrecision?.file?.totalBytes == 4 * fileValues)
     }
 }
+
+/// DeepSeek-V2-Lite's layout (`deepseek2`): latent attention without a query LoRA, one leading
+/// dense layer, then routed and shared experts; V3 adds the sigmoid gating and `exp_probs_b`.
+@Suite struct GGUFDeepSeekTests {
+    typealias T = GGUFWriter.Tensor
+
+    static func writer(v3: Bool) -> GGUFWriter {
+        let d: UInt64 = 64, heads: UInt64 = 4, nope: UInt64 = 16, rope: UInt64 = 8, vHead: UInt64 = 16, rank: UInt64 = 32
+        var metadata: [(String, GGUFWriter.Value)] = [
+            ("general.architecture", .string("deepseek2")),
+            ("deepseek2.block_count", .u32(2)), ("deepseek2.context_length", .u32(4096)),
+            ("deepseek2.embedding_length", .u32(64)), ("deepseek2.feed_forward_length", .u32(128)),
+            ("deepseek2.attention.head_count", .u32(4)), ("deepseek2.attention.head_count_kv", .u32(4)),
+            ("deepseek2.attention.key_length", .u32(24)), ("deepseek2.attention.value_length", .u32(16)),
+            ("deepseek2.attention.kv_lora_rank", .u32(32)), ("deepseek2.rope.dimension_count", .u32(8)),
+            ("deepseek2.leading_dense_block_count", .u32(1)), ("deepseek2.expert_feed_forward_length", .u32(32)),
+            ("deepseek2.expert_count", .u32(4)), ("deepseek2.expert_shared_count", .u32(1)), ("deepseek2.expert_used_count", .u32(2)),
+            ("deepseek2.expert_weights_scale", .f32(1.0)),
+            ("tokenizer.ggml.tokens", .strings((0..<100).map { "t\($0)" })),
+        ]
+        if v3 { metadata += [("deepseek2.expert_gating_func", .u32(2)), ("deepseek2.expert_group_count", .u32(2)), ("deepseek2.expert_group_used_count", .u32(1))] }
+        var w = GGUFWriter(metadata: metadata)
+        w.tensors = [T("token_embd.weight", [d, 100], GGUFWriter.f32), T("output_norm.weight", [d], GGUFWriter.f32), T("output.weight", [d, 100], GGUFWriter.f32)]
+        for layer in 0..<2 {
+            let b = "blk.\(layer)."
+            w.tensors += [T(b + "attn_norm.weight", [d], 0), T(b + "ffn_norm.weight", [d], 0),
+                          T(b + "attn_q.weight", [d, heads * (nope + rope)], 0), T(b + "attn_kv_a_mqa.weight", [d, rank + rope], 0),
+                          T(b + "attn_kv_a_norm.weight", [rank], 0), T(b + "attn_kv_b.weight", [rank, heads * (nope + vHead)], 0),
+                          T(b + "attn_output.weight", [heads * vHead, d], 0)]
+            if layer == 0 {
+                w.tensors += [T(b + "ffn_gate.weight", [d, 128], 0), T(b + "ffn_up.weight", [d, 128], 0), T(b + "ffn_down.weight", [128, d], 0)]
+            } else {
+                w.tensors += [T(b + "ffn_gate_inp.weight", [d, 4], 0), T(b + "ffn_gate_exps.weight", [d, 32, 4], 0),
+                              T(b + "ffn_up_exps.weight", [d, 32, 4], 0), T(b + "ffn_down_exps.weight", [32, d, 4], 0),
+                              T(b + "ffn_gate_shexp.weight", [d, 32], 0), T(b + "ffn_up_shexp.weight", [d, 32], 0),
+                              T(b + "ffn_down_shexp.weight", [32, d], 0)]
+                if v3 { w.tensors.append(T(b + "exp_probs_b.bias", [4], 0)) }
+            }
+        }
+        return w
+    }
+
+    /// A file that keeps V3's multi-token-prediction layer counts it in `block_count`: it is priced, not counted.
+    @Test func predictionLayerIsPricedNotCounted() throws {
+        var w = Self.writer(v3: true)
+        w.metadata = w.metadata.map { $0.0 == "deepseek2.block_count" ? ($0.0, .u32(3)) : $0 }
+        w.metadata.append(("deepseek2.nextn_predict_layers", .u32(1)))
+        w.tensors += w.tensors.filter { $0.name.hasPrefix("blk.1.") }.map { T("blk.2." + $0.name.dropFirst(6), $0.dims, $0.type) }
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("llmcost-gguf-ds-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let path = dir.appendingPathComponent("ds-mtp.gguf").path
+        try w.write(to: path)
+        let loaded = try ModelLoader.load(path)
+        #expect(loaded.spec.decoder?.layers == 2 && loaded.spec.predictionModules == 1)
+        #expect(!loaded.warnings.contains { $0.contains("the file's tensors hold") }, "\(loaded.warnings)")
+        let stored = try #require(loaded.spec.checkpointPrecision?.file)
+        #expect(stored.groups.contains { $0.name == "prediction modules (not built)" })
+    }
+
+    @Test(arguments: [false, true])
+    func latentAttentionAndExpertsMatchTheFile(v3: Bool) throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("llmcost-gguf-ds-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let path = dir.appendingPathComponent("ds.gguf").path
+        let w = Self.writer(v3: v3)
+        try w.write(to: path)
+        let loaded = try ModelLoader.load(path)
+        #expect(loaded.spec.family == (v3 ? "deepseek_v3" : "deepseek_v2"))
+        #expect(loaded.warnings.isEmpty, "\(loaded.warnings)")
+        #expect(loaded.spec.decoder?.attention.latent?.keyValueRank == 32)
+        let buffers = v3 ? 4 : 0
+        let fileValues = w.tensors.reduce(Int128(0)) { $0 + Int128($1.dims.reduce(1, *)) }
+        #expect(try ParameterCount.report(for: loaded.spec).total == fileValues - Int128(buffers))
+        // The KV cache holds the latent: (32 + 8) values per token and layer.
+        let memory = try MemoryEstimator(spec: loaded.spec, requestedWeightType: nil).report(batch: 1, seq: 10)
+        #expect(memory.kvCache.total == 10 * 40 * 2 * 2)
+    }
+}

@@ -5,7 +5,7 @@
 enum GGUFArchitecture {
     /// The architectures read, for the error naming them.
     static let supported = ["llama", "mistral", "mixtral", "qwen2", "qwen3", "qwen2moe", "qwen3moe", "gemma", "gemma2", "gemma3",
-                            "phi3", "gpt2", "starcoder2", "falcon"]
+                            "phi3", "gpt2", "starcoder2", "falcon", "deepseek2"]
 
     static func configValues(_ h: GGUFHeader, arch: String, path: String) throws(SpecError) -> [String: JSONValue] {
         guard supported.contains(arch) else {
@@ -75,9 +75,65 @@ enum GGUFArchitecture {
             v["parallel_attn"] = .bool(true)
             v["num_key_value_heads"] = nil
             v["tie_word_embeddings"] = .bool(h.tensor("output.weight") == nil)
+        case "deepseek2":
+            try deepseek2(h, key: key, heads: heads, experts: experts, used: used, into: &v, path: path)
         default: break
         }
         return v
+    }
+
+    /// DeepSeek-V2 / V3 (`deepseek2`): latent attention and routed experts. `key_length_mla` /
+    /// `value_length_mla` are the per-head sizes where a converter stores the absorbed form's
+    /// (`key_length` = kv_lora_rank + rope, one KV head); V3 is told by its sigmoid gating
+    /// (`expert_gating_func` 2) or its `exp_probs_b` score-correction biases.
+    private static func deepseek2(_ h: GGUFHeader, key: (String) -> String, heads: Int, experts: Int, used: Int,
+                                  into v: inout [String: JSONValue], path: String) throws(SpecError) {
+        let dense = try h.count(key("leading_dense_block_count"), path: path)
+        let sigmoid = try h.count(key("expert_gating_func"), path: path) == 2
+        let v3 = sigmoid || h.tensor("blk.\(dense).exp_probs_b.bias") != nil
+        let rope = try h.requiredSize(key("rope.dimension_count"), path: path)
+        let keyLength = try mla(h, key("attention.key_length"), path: path)
+        let valueLength = try mla(h, key("attention.value_length"), path: path)
+        guard keyLength > rope else {
+            throw SpecError(file: path, field: key("attention.key_length"), "\(keyLength) must exceed rope.dimension_count \(rope): a head's key is its no-position part and its rotary part")
+        }
+        let groups = try h.count(key("expert_group_count"), path: path), groupsUsed = try h.count(key("expert_group_used_count"), path: path)
+        let qRank = try h.count(key("attention.q_lora_rank"), path: path)
+        v["model_type"] = .string(v3 ? "deepseek_v3" : "deepseek_v2")
+        v["head_dim"] = nil
+        v["num_key_value_heads"] = .int(heads)
+        v["qk_rope_head_dim"] = .int(rope)
+        v["qk_nope_head_dim"] = .int(keyLength - rope)
+        v["v_head_dim"] = .int(valueLength)
+        v["kv_lora_rank"] = .int(try h.requiredSize(key("attention.kv_lora_rank"), path: path))
+        v["q_lora_rank"] = qRank > 0 ? .int(qRank) : .null
+        v["n_routed_experts"] = .int(experts)
+        v["num_experts_per_tok"] = .int(used)
+        v["n_shared_experts"] = .int(try h.count(key("expert_shared_count"), path: path))
+        v["moe_intermediate_size"] = .int(try h.requiredSize(key("expert_feed_forward_length"), path: path))
+        v["first_k_dense_replace"] = .int(dense)
+        // Files that keep the multi-token-prediction layers count them in block_count.
+        let nextn = try h.count(key("nextn_predict_layers"), path: path)
+        v["num_nextn_predict_layers"] = .int(nextn)
+        if nextn > 0, case .int(let blocks)? = v["num_hidden_layers"] {
+            guard blocks > nextn else { throw SpecError(file: path, field: key("nextn_predict_layers"), "\(nextn) is not fewer than block_count \(blocks)") }
+            v["num_hidden_layers"] = .int(blocks - nextn)
+        }
+        if v3 {
+            v["n_group"] = .int(max(groups, 1)); v["topk_group"] = .int(max(groupsUsed, 1))
+        } else {
+            v["topk_method"] = .string(groups > 1 ? "group_limited_greedy" : "greedy")
+            if groups > 1 { v["n_group"] = .int(groups); v["topk_group"] = .int(max(groupsUsed, 1)) }
+        }
+        if case .float(let scale)? = h.metadata[key("expert_weights_scale")], scale.isFinite, scale > 0 {
+            v["routed_scaling_factor"] = .double(scale)
+        }
+    }
+
+    /// A per-head size: `<key>_mla` where the converter wrote the absorbed form, else `<key>`.
+    private static func mla(_ h: GGUFHeader, _ key: String, path: String) throws(SpecError) -> Int {
+        if let n = try h.size(key + "_mla", path: path) { return n }
+        return try h.requiredSize(key, path: path)
     }
 
     /// `<arch>.vocab_size`, else the tokenizer's token list, else the token embedding's rows.

@@ -20,7 +20,7 @@ public enum GGUFImport {
         var loaded = try config.modelSpec(name: name)
         // The importer's notes about class defaults speak of config.json keys the file never had.
         loaded.warnings.removeAll { $0.hasPrefix("fields absent from the config") }
-        let stored = try GGUFStorage.storedTensors(header, path: path)
+        let stored = try GGUFStorage.storedTensors(header, layers: loaded.spec.decoder?.layers, path: path)
         loaded.spec.checkpointPrecision = CheckpointPrecision(file: stored)
         loaded.spec.source = path
         loaded.warnings += try GGUFStorage.crossCheck(stored, spec: loaded.spec, header: header)

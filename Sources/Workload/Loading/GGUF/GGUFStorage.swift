@@ -4,11 +4,15 @@ enum GGUFStorage {
     /// Tensors llama.cpp stores that transformers holds as buffers, not parameters (Llama 3's
     /// `rope_freqs`): priced in memory under this name, left out of the cross-check.
     static let buffers = "buffers (not parameters)"
+    /// DeepSeek's multi-token-prediction layers (`blk.N` past the counted layers): priced in
+    /// memory under this name, not counted (transformers does not build them).
+    static let predictionModules = "prediction modules (not built)"
 
     /// The parameter group of a tensor named the llama.cpp way (`blk.3.attn_q.weight`), keyed like
     /// the parameter report's components.
-    static func group(of name: String) -> String {
+    static func group(of name: String, layers: Int? = nil) -> String {
         var parts = name.split(separator: ".").map(String.init)
+        if parts.first == "blk", parts.count >= 3, let layers, let n = Int(parts[1]), n >= layers { return predictionModules }
         if parts.last == "weight" || parts.last == "bias" { parts.removeLast() }
         if parts.first == "blk", parts.count >= 3 { parts.removeFirst(2) }
         let base = parts.joined(separator: ".")
@@ -32,11 +36,11 @@ enum GGUFStorage {
         return "other (\(base))"
     }
 
-    static func storedTensors(_ h: GGUFHeader, path: String) throws(SpecError) -> StoredTensors {
+    static func storedTensors(_ h: GGUFHeader, layers: Int?, path: String) throws(SpecError) -> StoredTensors {
         var groups: [StoredTensors.Group] = []
         var types: [StoredTensors.TypeTotal] = []
         for t in h.tensors {
-            let name = group(of: t.name)
+            let name = group(of: t.name, layers: layers)
             let elements = Int128(t.elements)
             if let i = groups.firstIndex(where: { $0.name == name }) {
                 groups[i].elements += elements; groups[i].bytes += t.bytes
@@ -71,7 +75,7 @@ enum GGUFStorage {
         let report: ParameterReport
         do { report = try ParameterCount.report(for: spec) } catch { return ["the parameter count could not be cross-checked against the file's tensors: \(error)"] }
         let counted = Dictionary(report.components.map { ($0.name, $0.parameters.value) }, uniquingKeysWith: +)
-        let inFile = stored.groups.filter { $0.name != buffers }
+        let inFile = stored.groups.filter { $0.name != buffers && $0.name != predictionModules }
         let fileTotal = inFile.reduce(Int128(0)) { $0 + $1.elements }
         var warnings: [String] = []
         if fileTotal != report.total {
