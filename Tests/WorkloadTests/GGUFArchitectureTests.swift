@@ -33,6 +33,10 @@ import _TestSupport
         Case(arch: "llama", family: "mixtral", extra: ["expert_count": 4, "expert_used_count": 2],
              layer: norm + qkv + [("ffn_gate_inp.weight", [d, 4]), ("ffn_gate_exps.weight", [d, ff, 4]),
                                   ("ffn_up_exps.weight", [d, ff, 4]), ("ffn_down_exps.weight", [ff, d, 4])], global: head),
+        Case(arch: "llama", family: "mixtral", extra: ["expert_count": 2, "expert_used_count": 1],
+             layer: norm + qkv + [("ffn_gate_inp.weight", [d, 2])]
+                + (0..<2).flatMap { e in [("ffn_gate.\(e).weight", [d, ff]), ("ffn_up.\(e).weight", [d, ff]), ("ffn_down.\(e).weight", [ff, d])] },
+             global: head),
         Case(arch: "qwen2", family: "qwen2", layer: norm + qkv + qkvBias + gated, global: head),
         Case(arch: "qwen3", family: "qwen3", extra: ["attention.key_length": 16],
              layer: norm + qkv + [("attn_q_norm.weight", [16]), ("attn_k_norm.weight", [16])] + gated, global: tiedHead),
@@ -94,6 +98,12 @@ import _TestSupport
         let fileValues = w.tensors.reduce(Int128(0)) { $0 + Int128($1.dims.reduce(1, *)) }
         #expect(try ParameterCount.report(for: loaded.spec).total == fileValues)
         #expect(loaded.spec.checkpointPrecision?.file?.totalBytes == 4 * fileValues)
+        if loaded.spec.decoder?.moe != nil {
+            let expertValues = w.tensors.filter { $0.name.contains("_exps") || $0.name.range(of: #"ffn_[a-z]+\.\d+\."#, options: .regularExpression) != nil }
+                .reduce(Int128(0)) { $0 + Int128($1.dims.reduce(1, *)) }
+            let memory = try MemoryEstimator(spec: loaded.spec, requestedWeightType: nil).report(batch: 1, seq: 1)
+            #expect(memory.weightTraffic.routedExperts == 4 * expertValues)
+        }
     }
 }
 

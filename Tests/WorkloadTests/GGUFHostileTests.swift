@@ -32,6 +32,13 @@ import _TestSupport
         #expect(h.metadata["tokenizer.ggml.add_bos_token"] == .bool(true))
     }
 
+    /// Version 2 has the same layout as 3 (64-bit counts): both are read.
+    @Test func versionTwoIsRead() throws {
+        var w = GGUFWriter.tinyLlama()
+        w.version = 2
+        #expect(try parse(w.file()).version == 2)
+    }
+
     @Test func wrongMagic() {
         var bytes = GGUFWriter.tinyLlama().file()
         bytes[0] = UInt8(ascii: "L")

@@ -87,6 +87,22 @@ import _TestSupport
         #expect(loaded.spec.checkpointPrecision?.file?.fileType == "MOSTLY_Q4_K_M")
     }
 
+    /// Bytes in memory (a test, a pipe) load the same way as the file.
+    @Test func inMemoryBytesLoadLikeTheFile() throws {
+        let loaded = try ModelLoader.load(data: Data(GGUFWriter.tinyLlama().file()), path: "memory.gguf")
+        #expect(try ParameterCount.report(for: loaded.spec).total == 1_443_072)
+        #expect { try ModelLoader.load(data: Data(GGUFWriter.tinyLlama().header()), path: "cut.gguf") } throws: {
+            ($0 as? SpecError)?.file == "cut.gguf" && ($0 as? SpecError)?.field?.hasSuffix(".offset") == true
+        }
+    }
+
+    /// The embedding's rows are the vocabulary the parameters have, whatever the token list says.
+    @Test func theEmbeddingDecidesTheVocabulary() throws {
+        var w = GGUFWriter.tinyLlama()
+        w.metadata = w.metadata.map { $0.0 == "tokenizer.ggml.tokens" ? ($0.0, .strings(["a", "b"])) : $0 }
+        #expect(try ModelLoader.load(try Self.write(w)).spec.vocabularySize == 512)
+    }
+
     @Test func vocabularyFromTheEmbeddingWithoutTokens() throws {
         var w = GGUFWriter.tinyLlama()
         w.metadata.removeAll { $0.0.hasPrefix("tokenizer.") }

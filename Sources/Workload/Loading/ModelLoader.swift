@@ -31,7 +31,11 @@ public enum ModelLoader {
 
     /// Loads in-memory file contents as if read from `path` (tests, stdin).
     public static func load(data: Data, path: String) throws(SpecError) -> LoadedModel {
-        try load(InputFile(path: path, data: data))
+        if data.starts(with: Array("GGUF".utf8)) {
+            let bytes = [UInt8](data.prefix(GGUFLimits.headerBytes))
+            return try GGUFImport.load(GGUFHeader.parse(bytes, fileSize: data.count, path: path), path: path)
+        }
+        return try load(InputFile(path: path, data: data))
     }
 
     static func load(_ input: InputFile) throws(SpecError) -> LoadedModel {

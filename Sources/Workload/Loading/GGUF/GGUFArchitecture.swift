@@ -136,11 +136,12 @@ enum GGUFArchitecture {
         return try h.requiredSize(key, path: path)
     }
 
-    /// `<arch>.vocab_size`, else the tokenizer's token list, else the token embedding's rows.
+    /// `<arch>.vocab_size`, else the token embedding's rows (what the parameters are), else the
+    /// tokenizer's token list.
     static func vocabularySize(_ h: GGUFHeader, arch: String, path: String) throws(SpecError) -> Int {
         if let n = try h.size("\(arch).vocab_size", path: path) { return n }
+        if let t = h.tensor("token_embd.weight"), t.dims.count == 2, t.dims[1] >= 1, t.dims[1] <= SpecLimits.maximumSize { return t.dims[1] }
         if let n = h.arrayCount("tokenizer.ggml.tokens"), n >= 1, n <= SpecLimits.maximumSize { return n }
-        if let t = h.tensor("token_embd.weight"), t.dims.count == 2 { return t.dims[1] }
-        throw SpecError(file: path, field: "tokenizer.ggml.tokens", "missing, as is token_embd.weight: the vocabulary size cannot be read")
+        throw SpecError(file: path, field: "tokenizer.ggml.tokens", "missing, as are \(arch).vocab_size and a 2-D token_embd.weight: the vocabulary size cannot be read")
     }
 }

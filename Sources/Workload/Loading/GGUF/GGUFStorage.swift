@@ -28,7 +28,10 @@ enum GGUFStorage {
         case "ffn_gate_inp": return ParameterGroup.router.rawValue
         default: break
         }
-        if base.hasSuffix("_exps") { return ParameterGroup.experts.rawValue }
+        // Fused experts (`ffn_up_exps`), or one tensor per expert as 2023–24 Mixtral files store them (`ffn_up.3`).
+        if base.hasSuffix("_exps") || (parts.count == 2 && parts[0].hasPrefix("ffn_") && Int(parts[1]) != nil) {
+            return ParameterGroup.experts.rawValue
+        }
         if base.hasSuffix("_shexp") { return ParameterGroup.sharedExpert.rawValue }
         if base.hasSuffix("norm") || base.hasSuffix("norm_2") { return ParameterGroup.norms.rawValue }
         if base.hasPrefix("attn_") { return ParameterGroup.attention.rawValue }
