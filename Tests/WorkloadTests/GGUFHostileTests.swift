@@ -158,6 +158,14 @@ import _TestSupport
         #expect(error(bytes)?.field == "metadata key #0")
     }
 
+    /// A FIFO named `.gguf` is refused before it is opened (opening it would block).
+    @Test func aFIFOIsNotOpened() throws {
+        let fifo = FileManager.default.temporaryDirectory.appendingPathComponent("llmcost-fifo-\(UUID().uuidString).gguf").path
+        try #require(mkfifo(fifo, 0o600) == 0)
+        defer { try? FileManager.default.removeItem(atPath: fifo) }
+        #expect { try ModelLoader.load(fifo) } throws: { "\($0)".contains("not a regular file") }
+    }
+
     @Test func extensionWithoutMagicIsNamed() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("llmcost-gguf-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)

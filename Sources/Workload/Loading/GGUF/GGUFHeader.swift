@@ -23,9 +23,11 @@ public struct GGUFHeader: Sendable {
     /// `general.alignment` (default 32): where the data section starts and each tensor's offset.
     public let alignment: Int
 
-    /// Whether the file at `path` starts with the GGUF magic.
+    /// Whether the regular file at `path` starts with the GGUF magic.
     public static func hasMagic(path: String) -> Bool {
-        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+        // Only a regular file is opened: a FIFO or device would block or never end.
+        guard (try? FileManager.default.attributesOfItem(atPath: path)[.type] as? FileAttributeType) == .typeRegular,
+              let handle = FileHandle(forReadingAtPath: path) else { return false }
         defer { try? handle.close() }
         return (try? handle.read(upToCount: 4)) == Data("GGUF".utf8)
     }
@@ -34,8 +36,14 @@ public struct GGUFHeader: Sendable {
     public static func read(path: String) throws(SpecError) -> GGUFHeader {
         let size: Int
         let bytes: [UInt8]
+        let attributes: [FileAttributeKey: Any]
+        do { attributes = try FileManager.default.attributesOfItem(atPath: path) } catch {
+            throw SpecError(file: path, "cannot read the file: no such file or no permission")
+        }
+        guard (attributes[.type] as? FileAttributeType) == .typeRegular else {
+            throw SpecError(file: path, "not a regular file; expected a GGUF file")
+        }
         do {
-            let attributes = try FileManager.default.attributesOfItem(atPath: path)
             size = (attributes[.size] as? NSNumber)?.intValue ?? 0
             let handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
             defer { try? handle.close() }
@@ -72,7 +80,8 @@ public struct GGUFHeader: Sendable {
         }
         let alignment = try Self.alignment(metadata, path: path)
         var tensors: [GGUFTensorInfo] = []
-        tensors.reserveCapacity(tensorCount)
+        // Reserve only what the bytes read could describe (a tensor info takes at least 24 bytes).
+        tensors.reserveCapacity(min(tensorCount, r.remaining / 24))
         var names = Set<String>()
         for index in 0..<tensorCount {
             let t = try r.tensorInfo(index: index, alignment: alignment)
