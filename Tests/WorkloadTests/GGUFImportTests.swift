@@ -103,6 +103,14 @@ import _TestSupport
         #expect(try ModelLoader.load(try Self.write(w)).spec.vocabularySize == 512)
     }
 
+    @Test func guessedAndUnknownFileTypes() throws {
+        var w = GGUFWriter.tinyLlama()
+        w.metadata = w.metadata.map { $0.0 == "general.file_type" ? ($0.0, .u32(1024 + 7)) : $0 }
+        #expect(try ModelLoader.load(try Self.write(w)).spec.checkpointPrecision?.file?.fileType == "MOSTLY_Q8_0 (guessed)")
+        w.metadata = w.metadata.map { $0.0 == "general.file_type" ? ($0.0, .u32(33)) : $0 }
+        #expect(try ModelLoader.load(try Self.write(w)).spec.checkpointPrecision?.file?.fileType == "file type 33")
+    }
+
     @Test func vocabularyFromTheEmbeddingWithoutTokens() throws {
         var w = GGUFWriter.tinyLlama()
         w.metadata.removeAll { $0.0.hasPrefix("tokenizer.") }

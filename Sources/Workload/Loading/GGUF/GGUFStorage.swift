@@ -67,7 +67,12 @@ enum GGUFStorage {
     static func fileType(_ h: GGUFHeader, path: String) throws(SpecError) -> String? {
         switch h.metadata["general.file_type"] {
         case nil: return nil
-        case .integer(let i)?: return GGUFFileType.names[Int(clamping: i)] ?? "file type \(i)"
+        case .integer(let i)?:
+            // llama.cpp sets bit 10 (`LLAMA_FTYPE_GUESSED`) when it inferred the type from the tensors.
+            let guessed = i >= 0 && i & 1024 != 0
+            let id = guessed ? i & ~1024 : i
+            let name = GGUFFileType.names[Int(clamping: id)] ?? "file type \(id)"
+            return guessed ? name + " (guessed)" : name
         case let other?: throw SpecError(file: path, field: "general.file_type", "expected an integer, got \(other.described)")
         }
     }
