@@ -4,7 +4,7 @@ import Foundation
 public enum ModelReference: Sendable, Equatable {
     /// A catalog entry, by name.
     case catalog(ModelCatalog.Entry)
-    /// A file: one of our spec files or a Hugging Face `config.json` (told apart by content).
+    /// A file: one of our spec files, a Hugging Face `config.json` (told apart by content) or a GGUF file.
     case file(path: String)
 
     /// Resolves `text`: a bare word names a catalog entry if there is one (`gpt2`, `Llama-2-7B`);
@@ -15,7 +15,7 @@ public enum ModelReference: Sendable, Equatable {
     public static func resolve(_ text: String, catalog: ModelCatalog? = nil) throws(SpecError) -> ModelReference {
         guard !text.isEmpty else { throw SpecError(file: "model", "empty model name") }
         let looksLikePath = text.contains("/") || text.hasPrefix(".") || text.hasPrefix("~")
-            || [".yaml", ".yml", ".json"].contains { text.lowercased().hasSuffix($0) }
+            || [".yaml", ".yml", ".json", ".gguf"].contains { text.lowercased().hasSuffix($0) }
         let knownCatalog = catalog ?? ModelCatalog.located()
         if !looksLikePath, let entry = try? knownCatalog.entry(named: text) {
             return .catalog(entry)
