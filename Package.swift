@@ -58,6 +58,6 @@ let package = Package(
         .testTarget(name: "HostBenchTests", dependencies: ["HostBench", "CostModel", "COpenBLAS"]),
         .testTarget(name: "CostModelTests", dependencies: ["CostModel"]),
         .testTarget(name: "ParallelPlanTests", dependencies: ["ParallelPlan", "CostModel", "_TestSupport"]),
-        .testTarget(name: "CommandsTests", dependencies: ["Commands", "Workload", "HostBench"]),
+        .testTarget(name: "CommandsTests", dependencies: ["Commands", "Workload", "HostBench", "_TestSupport"]),
     ]
 )

@@ -10,9 +10,10 @@ struct Params: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let spec = try ModelLoading.load(model.model)
-        let report = try ParameterCount.report(for: spec)
-        try output.emit(ParamsView(report: report, spec: spec, explain: output.explain).rendered)
+        let loaded = try ModelLoading.loadModel(model.model, revision: model.revision)
+        let report = try ParameterCount.report(for: loaded.spec)
+        let checkpoint = try CheckpointLoading.report(for: loaded).map(CheckpointView.init)
+        try output.emit(ParamsView(report: report, spec: loaded.spec, explain: output.explain, checkpoint: checkpoint).rendered)
     }
 }
 
@@ -21,6 +22,8 @@ struct ParamsView {
     var report: ParameterReport
     var spec: ModelSpec
     var explain: Bool
+    /// The safetensors checkpoint beside the config, when there is one.
+    var checkpoint: CheckpointView? = nil
 
     var rendered: Rendered {
         let hasExperts = report.components.contains { $0.kind == .experts }
@@ -44,7 +47,8 @@ struct ParamsView {
         var notes = ["non-embedding excludes vocabulary and position tables and an untied LM head (Kaplan et al. 2020)"]
         notes += spec.checkpointExtraNotes()
         if let source = spec.source { notes.append("source: \(source)") }
-        return Rendered(json: json, tables: [table, totals], notes: notes)
+        notes += checkpoint?.notes ?? []
+        return Rendered(json: json, tables: [table, totals] + (checkpoint?.tables ?? []), notes: notes)
     }
 
     private func share(_ value: Int128) -> Double { report.total == 0 ? 0 : Double(value) / Double(report.total) }
@@ -62,6 +66,6 @@ struct ParamsView {
                          ("active_parameters", .integer(c.activeParameters.value)),
                          ("formula", .string(c.formula))])
             })),
-        ])
+        ] + (checkpoint.map { [("checkpoint", $0.json)] } ?? []))
     }
 }

@@ -1,0 +1,111 @@
+import Foundation
+
+/// Model directories and hub caches written for a test: safetensors files with a real header and
+/// zero data, an index for a sharded checkpoint, `config.json`, and the
+/// `models--org--name/{refs,snapshots}` tree `huggingface_hub` leaves behind.
+public enum CheckpointFixtures {
+    /// One tensor: name, safetensors dtype, shape.
+    public typealias Tensor = (name: String, dtype: String, shape: [Int])
+
+    static let bits: [String: Int] = [
+        "BOOL": 8, "U8": 8, "I8": 8, "F8_E4M3": 8, "F8_E5M2": 8, "F8_E8M0": 8, "F4": 4,
+        "U16": 16, "I16": 16, "F16": 16, "BF16": 16, "U32": 32, "I32": 32, "F32": 32, "I64": 64, "U64": 64, "F64": 64,
+    ]
+
+    /// A fresh scratch directory.
+    public static func scratch(_ label: String = "checkpoint") throws -> String {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("llmcost-\(label)-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url.path
+    }
+
+    /// A header length, then `header`, then `dataBytes` zero bytes.
+    public static func raw(header: String, length: UInt64? = nil, dataBytes: Int = 0) -> Data {
+        let json = Data(header.utf8)
+        var data = Data()
+        withUnsafeBytes(of: (length ?? UInt64(json.count)).littleEndian) { data.append(contentsOf: $0) }
+        data.append(json)
+        data.append(Data(count: dataBytes))
+        return data
+    }
+
+    /// A valid safetensors file holding `tensors`, laid end to end, with zero data.
+    public static func safetensors(_ tensors: [Tensor]) -> Data {
+        var offset = 0
+        var entries: [String] = [#""__metadata__": {"format": "pt"}"#]
+        for t in tensors {
+            let bytes = t.shape.reduce(1, *) * (bits[t.dtype] ?? 8) / 8
+            entries.append("\"\(t.name)\": {\"dtype\": \"\(t.dtype)\", \"shape\": [\(t.shape.map(String.init).joined(separator: ", "))], \"data_offsets\": [\(offset), \(offset + bytes)]}")
+            offset += bytes
+        }
+        return raw(header: "{" + entries.joined(separator: ", ") + "}", dataBytes: offset)
+    }
+
+    /// `model.safetensors.index.json` mapping each file's tensors to it.
+    public static func index(_ shards: [String: [Tensor]]) -> Data {
+        let map = shards.sorted { $0.key < $1.key }.flatMap { file, tensors in tensors.map { "\"\($0.name)\": \"\(file)\"" } }
+        return Data("{\"metadata\": {\"total_size\": 0}, \"weight_map\": {\(map.joined(separator: ", "))}}".utf8)
+    }
+
+    /// A tiny Llama: vocabulary 32, width 8, 2 layers, 2 heads of 4 (1 KV head), FFN 16.
+    public static func tinyLlamaConfig(tied: Bool = false) -> Data {
+        Data("""
+        {"model_type": "llama", "architectures": ["LlamaForCausalLM"], "vocab_size": 32, "hidden_size": 8,
+         "intermediate_size": 16, "num_hidden_layers": 2, "num_attention_heads": 2, "num_key_value_heads": 1,
+         "head_dim": 4, "max_position_embeddings": 128, "tie_word_embeddings": \(tied), "torch_dtype": "bfloat16"}
+        """.utf8)
+    }
+
+    /// The parameters transformers builds for `tinyLlamaConfig` (untied): 256 + 2 × 592 + 8 + 256.
+    public static let tinyLlamaParameters = 1704
+
+    /// Every tensor of the tiny Llama's checkpoint, in `dtype` (`lm_head.weight` unless `head` is false).
+    public static func tinyLlamaTensors(dtype: String = "BF16", layers: Int = 2, head: Bool = true) -> [Tensor] {
+        var tensors: [Tensor] = [("model.embed_tokens.weight", dtype, [32, 8]), ("model.norm.weight", dtype, [8])]
+        for l in 0..<layers {
+            let p = "model.layers.\(l)."
+            tensors += [
+                (p + "self_attn.q_proj.weight", dtype, [8, 8]), (p + "self_attn.k_proj.weight", dtype, [4, 8]),
+                (p + "self_attn.v_proj.weight", dtype, [4, 8]), (p + "self_attn.o_proj.weight", dtype, [8, 8]),
+                (p + "mlp.gate_proj.weight", dtype, [16, 8]), (p + "mlp.up_proj.weight", dtype, [16, 8]),
+                (p + "mlp.down_proj.weight", dtype, [8, 16]),
+                (p + "input_layernorm.weight", dtype, [8]), (p + "post_attention_layernorm.weight", dtype, [8]),
+            ]
+        }
+        if head { tensors.append(("lm_head.weight", dtype, [32, 8])) }
+        return tensors
+    }
+
+    /// Writes `files` (relative path → contents) under `directory`.
+    public static func write(_ files: [String: Data], in directory: String) throws {
+        for (name, data) in files {
+            let url = URL(fileURLWithPath: directory).appendingPathComponent(name)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try data.write(to: url)
+        }
+    }
+
+    /// A hub cache under `root` holding `id` at `commit`, with `refs/<ref>` naming it for each of
+    /// `refs`, and the snapshot's `files` — as huggingface_hub lays them out: the contents in
+    /// `blobs/`, the snapshot's entries symbolic links to them.
+    public static func cache(root: String, id: String, commit: String, refs: [String] = ["main"], files: [String: Data]) throws {
+        let repository = "models--" + id.replacingOccurrences(of: "/", with: "--")
+        var tree: [String: Data] = [:]
+        for ref in refs { tree["\(repository)/refs/\(ref)"] = Data(commit.utf8) }
+        for (_, data) in files { tree["\(repository)/blobs/\(blobName(data))"] = data }
+        try write(tree, in: root)
+        for (name, data) in files {
+            let link = URL(fileURLWithPath: root).appendingPathComponent("\(repository)/snapshots/\(commit)/\(name)")
+            try FileManager.default.createDirectory(at: link.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try? FileManager.default.removeItem(at: link)
+            try FileManager.default.createSymbolicLink(atPath: link.path, withDestinationPath: "../../blobs/\(blobName(data))")
+        }
+    }
+
+    /// A stand-in for the blob's hash: distinct for distinct contents.
+    static func blobName(_ data: Data) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in data { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        return String(hash, radix: 16) + "-\(data.count)"
+    }
+}
