@@ -41,6 +41,9 @@ import _TestSupport
         #expect(groups.first?["group"] as? String == "layers beyond num_hidden_layers")
         let table = try run(["params", "org/tiny"], cache: root)
         #expect(table.status == 0 && table.stdout.contains("checkpoint against config.json"))
+        let snapshot = "\(root)/models--org--tiny/snapshots/\(Self.commit)/model.safetensors"
+        let overwrite = try run(["params", "org/tiny", "--output", snapshot], cache: root)
+        #expect(overwrite.status != 0, "the weights must not be overwritten: \(overwrite.stderr)")
     }
 
     @Test func memoryOfAHubIdPricesTheStoredBytesUnlessADtypeIsNamed() throws {

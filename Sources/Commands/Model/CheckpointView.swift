@@ -6,6 +6,9 @@ import Workload
 enum CheckpointLoading {
     static func report(for loaded: LoadedModel) throws -> CheckpointReport? {
         guard let directory = loaded.directory, let checkpoint = try Checkpoint.read(directory: directory) else { return nil }
+        // The weights are inputs too: no --output may overwrite them.
+        for file in checkpoint.files { InputFiles.record(file.path) }
+        checkpoint.index.map(InputFiles.record)
         let total = try ParameterCount.report(for: loaded.spec).total
         return CheckpointReport(checkpoint: checkpoint, spec: loaded.spec, configParameters: total)
     }

@@ -50,9 +50,10 @@ public struct HubCache: Sendable, Equatable {
     /// `refs/<revision>`; a 40-hex commit hash names `snapshots/<commit>` directly.
     public func snapshot(of id: String, revision: String? = nil) throws -> HubSnapshot {
         let repository = repositoryDirectory(of: id)
-        let fetch = "fetch it with `huggingface-cli download \(id) config.json` (add the safetensors files for a checkpoint section)"
+        let command = "huggingface-cli download \(id) config.json"
+        let fetch = "fetch it with `\(command)` (name the *.safetensors files too for a checkpoint section)"
         guard holds(id) else {
-            throw SpecError(file: "hub:\(id)", "not in the Hugging Face cache: looked for \(repository) (cache from \(origin)); \(fetch); no network access is attempted")
+            throw SpecError(file: "hub:\(id)", "no such local file, and not in the Hugging Face cache: looked for \(repository) (cache from \(origin)); \(fetch); no network access is attempted")
         }
         let name = revision ?? "main"
         guard !name.isEmpty, !name.hasPrefix("/"), !name.split(separator: "/").contains(where: { $0 == ".." || $0 == "." }),
@@ -69,7 +70,7 @@ public struct HubCache: Sendable, Equatable {
                 guard revision != nil else {
                     throw SpecError(file: "hub:\(id)", "the cache has no refs/main for it (\(ref) is missing); \(fetch)")
                 }
-                throw HubRevisionError(.revision, "\(id) has no cached revision '\(name)': \(ref) is missing (\(fetch) at that revision)")
+                throw HubRevisionError(.revision, "\(id) has no cached revision '\(name)' (no \(ref)); fetch it with `\(command)` and huggingface-cli's revision option")
             }
             let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
             guard Self.isCommitHash(trimmed) else {
