@@ -138,6 +138,27 @@ import _TestSupport
         #expect(r.notes.contains { $0.contains("MXFP4") } && r.notes.contains { $0.contains("512 more") })
     }
 
+    /// gpt-oss-20b's published checkpoint (real shapes, sparse files, three shards): its MXFP4
+    /// blocks count two values a byte, so the weights match transformers' 20,914,757,184
+    /// parameters exactly, and its bytes are the index's `total_size`, 13,761,264,768.
+    @Test func gptOss20bsMXFP4CheckpointMatchesTheConfigExactly() throws {
+        let dir = try F.scratch("gpt-oss")
+        try F.write(["config.json": Data(contentsOf: Fixtures.directory.appendingPathComponent("gptoss/gpt-oss-20b.json"))], in: dir)
+        let all = F.gptOssTensors(layers: 24, experts: 32, hidden: 2880, intermediate: 2880, heads: 64, kvHeads: 8, headDim: 64, vocabulary: 201_088)
+        let shards = ["model-00000-of-00002.safetensors": Array(all.prefix(100)), "model-00001-of-00002.safetensors": Array(all.dropFirst(100).prefix(200)),
+                      "model-00002-of-00002.safetensors": Array(all.dropFirst(300))]
+        for (name, tensors) in shards { try F.writeSparse(tensors, to: "\(dir)/\(name)") }
+        try F.write([Checkpoint.indexName: F.index(shards)], in: dir)
+        let loaded = try ModelLoader.load(dir, revision: nil, catalog: Fixtures.catalog, hub: HubCache(root: dir, origin: "test"))
+        let checkpoint = try #require(try Checkpoint.read(directory: dir))
+        let total = try ParameterCount.report(for: loaded.spec).total
+        let r = CheckpointReport(checkpoint: checkpoint, spec: loaded.spec, configParameters: total)
+        #expect(total == 20_914_757_184 && r.unattributed == 0)
+        #expect(r.totalBytes == 13_761_264_768)
+        #expect(r.differences.map(\.name) == ["quantisation scales"])
+        #expect(r.parametersByDType.map(\.dtype) == ["BF16", "MXFP4"])
+    }
+
     @Test func memoryUsesTheStoredBytesUnlessADtypeIsNamed() throws {
         let (loaded, r) = try loaded(["model.safetensors": F.safetensors(F.tinyLlamaTensors(dtype: "F32"))])
         let stored = try MemoryEstimator(spec: loaded.spec, requestedWeightType: nil, stored: r).report(batch: 1, seq: 16)

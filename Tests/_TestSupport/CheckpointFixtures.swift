@@ -29,8 +29,20 @@ public enum CheckpointFixtures {
         return data
     }
 
+    /// Writes a valid safetensors file of real size at `path` without writing its data: the
+    /// header, then a sparse hole the length of the tensors (a checkpoint of gigabytes in a test).
+    public static func writeSparse(_ tensors: [Tensor], to path: String) throws {
+        let full = safetensors(tensors, withData: false)
+        try full.header.write(to: URL(fileURLWithPath: path))
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+        try handle.truncate(atOffset: UInt64(full.header.count + full.dataBytes))
+        try handle.close()
+    }
+
     /// A valid safetensors file holding `tensors`, laid end to end, with zero data.
-    public static func safetensors(_ tensors: [Tensor]) -> Data {
+    public static func safetensors(_ tensors: [Tensor]) -> Data { safetensors(tensors, withData: true).header }
+
+    static func safetensors(_ tensors: [Tensor], withData: Bool) -> (header: Data, dataBytes: Int) {
         var offset = 0
         var entries: [String] = [#""__metadata__": {"format": "pt"}"#]
         for t in tensors {
@@ -38,7 +50,36 @@ public enum CheckpointFixtures {
             entries.append("\"\(t.name)\": {\"dtype\": \"\(t.dtype)\", \"shape\": [\(t.shape.map(String.init).joined(separator: ", "))], \"data_offsets\": [\(offset), \(offset + bytes)]}")
             offset += bytes
         }
-        return raw(header: "{" + entries.joined(separator: ", ") + "}", dataBytes: offset)
+        return (raw(header: "{" + entries.joined(separator: ", ") + "}", dataBytes: withData ? offset : 0), offset)
+    }
+
+    /// gpt-oss's checkpoint as published: attention and router in BF16 with biases and sinks,
+    /// each expert projection as U8 MXFP4 `*_blocks` (16 bytes per 32 values) and `*_scales`
+    /// (one byte per 32) beside a BF16 bias.
+    public static func gptOssTensors(layers: Int, experts: Int, hidden d: Int, intermediate i: Int, heads: Int, kvHeads: Int,
+                                     headDim: Int, vocabulary: Int) -> [Tensor] {
+        var tensors: [Tensor] = [("model.embed_tokens.weight", "BF16", [vocabulary, d]), ("model.norm.weight", "BF16", [d]),
+                                 ("lm_head.weight", "BF16", [vocabulary, d])]
+        for l in 0..<layers {
+            let p = "model.layers.\(l)."
+            let q = heads * headDim, kv = kvHeads * headDim
+            tensors += [
+                (p + "input_layernorm.weight", "BF16", [d]), (p + "post_attention_layernorm.weight", "BF16", [d]),
+                (p + "self_attn.q_proj.weight", "BF16", [q, d]), (p + "self_attn.q_proj.bias", "BF16", [q]),
+                (p + "self_attn.k_proj.weight", "BF16", [kv, d]), (p + "self_attn.k_proj.bias", "BF16", [kv]),
+                (p + "self_attn.v_proj.weight", "BF16", [kv, d]), (p + "self_attn.v_proj.bias", "BF16", [kv]),
+                (p + "self_attn.o_proj.weight", "BF16", [d, q]), (p + "self_attn.o_proj.bias", "BF16", [d]),
+                (p + "self_attn.sinks", "BF16", [heads]),
+                (p + "mlp.router.weight", "BF16", [experts, d]), (p + "mlp.router.bias", "BF16", [experts]),
+                (p + "mlp.experts.gate_up_proj_blocks", "U8", [experts, 2 * i, d / 32, 16]),
+                (p + "mlp.experts.gate_up_proj_scales", "U8", [experts, 2 * i, d / 32]),
+                (p + "mlp.experts.gate_up_proj_bias", "BF16", [experts, 2 * i]),
+                (p + "mlp.experts.down_proj_blocks", "U8", [experts, d, i / 32, 16]),
+                (p + "mlp.experts.down_proj_scales", "U8", [experts, d, i / 32]),
+                (p + "mlp.experts.down_proj_bias", "BF16", [experts, d]),
+            ]
+        }
+        return tensors
     }
 
     /// `model.safetensors.index.json` mapping each file's tensors to it.
