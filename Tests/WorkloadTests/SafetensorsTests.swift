@@ -46,6 +46,10 @@ import _TestSupport
             (F.raw(header: #"{"__metadata__": {"format": 1}}"#), "__metadata__.format", "must be a string"),
             (F.raw(header: #"{"w": [1, 2]}"#), "w", "must be an object"),
             (F.raw(header: #"{"w": {"dtype": "F32", "shape": [1e400], "data_offsets": [0, 4]}}"#, dataBytes: 4), "w.shape[0]", "beyond the range"),
+            (F.raw(header: #"{"w": {"dtype": "F32", "shape": [NaN], "data_offsets": [0, 4]}}"#, dataBytes: 4), "w.shape[0]", "NaN and Infinity"),
+            (F.raw(header: #"{"w": {"dtype": "F32", "shape": [2], "data_offsets": [0, 8.0]}}"#, dataBytes: 8), "w.data_offsets", "two whole numbers"),
+            (F.raw(header: #"{"w": {"dtype": "F32", "shape": [2]}}"#, dataBytes: 8), "w.data_offsets", "two whole numbers"),
+            (F.raw(header: "{\"w\": {\"dtype\": \"F32\", \"shape\": [\(Array(repeating: "1", count: 17).joined(separator: ","))], \"data_offsets\": [0, 4]}}", dataBytes: 4), "w.shape", "17 dimensions"),
         ]
         for (data, field, words) in cases {
             let path = try file(data)
@@ -105,6 +109,13 @@ import _TestSupport
         expectSpecError(field: "weight_map.extra.weight", containing: "no such tensor") { try Checkpoint.read(directory: dir) }
         try F.write([Checkpoint.indexName: Data(#"{"weight_map": {"w": "../x.safetensors"}}"#.utf8)], in: dir)
         expectSpecError(field: "weight_map.w", containing: "same directory") { try Checkpoint.read(directory: dir) }
+        try F.write([Checkpoint.indexName: Data(#"{"weight_map": [1, 2]}"#.utf8)], in: dir)
+        expectSpecError(field: "weight_map", containing: "not an object") { try Checkpoint.read(directory: dir) }
+        // An index of 200 MB (a sparse file) is refused by its size, unread.
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: "\(dir)/\(Checkpoint.indexName)"))
+        try handle.truncate(atOffset: 200_000_000)
+        try handle.close()
+        expectSpecError(containing: "larger than 100000000") { try Checkpoint.read(directory: dir) }
     }
 
     @Test func extrasAreNamedByTensorGroup() throws {

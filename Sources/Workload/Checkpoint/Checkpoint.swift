@@ -73,8 +73,13 @@ public struct Checkpoint: Sendable, Equatable {
         return result
     }
 
-    /// The file's bytes, refused beyond `limit` without reading more than one byte past it.
+    /// The file's bytes, refused beyond `limit` by its size before anything is read (and never
+    /// more than one byte past it read, should it grow meanwhile).
     static func boundedContents(of path: String, limit: Int) throws(SpecError) -> Data {
+        let resolved = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+        if let size = (try? FileManager.default.attributesOfItem(atPath: resolved)[.size] as? NSNumber)?.intValue, size > limit {
+            throw SpecError(file: path, "\(size) bytes, larger than \(limit); an index is a few megabytes")
+        }
         guard let handle = FileHandle(forReadingAtPath: path) else { throw SpecError(file: path, "cannot read the file") }
         defer { try? handle.close() }
         let data = (try? handle.read(upToCount: limit + 1)) ?? Data()
