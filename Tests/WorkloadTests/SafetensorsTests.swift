@@ -133,6 +133,24 @@ import _TestSupport
         #expect(r.unattributed == 0 && r.parameters == Int128(F.tinyLlamaParameters + 136 + 96))
     }
 
+    /// GPT-2's published file keeps each layer's causal mask (`h.N.attn.bias`) beside the real
+    /// `c_attn.bias`; DeepSeek's keeps `e_score_correction_bias`; names decide, not shapes.
+    @Test func buffersAndLayerNumbersAreToldFromWeightsByName() throws {
+        let spec = try ModelLoader.load("gpt2", catalog: Fixtures.catalog).spec
+        let classifier = TensorClassifier(spec: spec)
+        func kind(_ name: String) -> TensorClassifier.Kind {
+            classifier.kind(of: SafetensorsTensor(name: name, dtype: .F32, shape: [1], elements: 1, bytes: 4))
+        }
+        #expect(kind("h.0.attn.bias") == .buffers && kind("h.0.attn.masked_bias") == .buffers)
+        #expect(kind("h.0.attn.c_attn.bias") == .model && kind("transformer.h.11.mlp.c_fc.weight") == .model)
+        #expect(kind("h.12.mlp.c_fc.weight") == .beyondLayers && kind("model.layers.61.enorm.weight") == .beyondLayers)
+        #expect(kind("model.layers.3.mlp.gate.e_score_correction_bias") == .buffers)
+        #expect(kind("model.layers.3.mlp.experts.7.down_proj.weight_scale_inv") == .scales)
+        #expect(kind("model.visual.blocks.0.attn.qkv.weight") == .vision && kind("vision_tower.encoder.weight") == .vision)
+        #expect(TensorClassifier.isRoutedExpert("model.layers.3.mlp.experts.7.down_proj.weight"))
+        #expect(!TensorClassifier.isRoutedExpert("model.layers.3.mlp.shared_experts.down_proj.weight"))
+    }
+
     @Test func aTiedHeadStoredTwiceIsNamed() throws {
         let (_, r) = try loaded(["model.safetensors": F.safetensors(F.tinyLlamaTensors())], tied: true)
         #expect(r.differences.map(\.name) == ["tied LM head stored"] && r.differences[0].parameters == 256)
