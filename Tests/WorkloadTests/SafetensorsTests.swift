@@ -188,6 +188,26 @@ import _TestSupport
         #expect(r.parametersByDType.map(\.dtype) == ["BF16", "MXFP4"])
     }
 
+    /// DeepSeek-V3's FP8 checkpoint (real shapes and names, sparse shards): once its scales, its
+    /// routers' score-correction biases and its multi-token-prediction layer 61 are named, the
+    /// weights are transformers' 671,026,404,352 parameters exactly.
+    @Test func deepSeekV3sCheckpointIsTheConfigPlusNamedGroups() throws {
+        let dir = try F.scratch("deepseek")
+        try F.write(["config.json": Data(contentsOf: Fixtures.directory.appendingPathComponent("mla/deepseek-v3.json"))], in: dir)
+        let all = F.deepSeekV3Tensors()
+        let shards = ["model-00001-of-00002.safetensors": Array(all.prefix(all.count / 2)), "model-00002-of-00002.safetensors": Array(all.dropFirst(all.count / 2))]
+        for (name, tensors) in shards { try F.writeSparse(tensors, to: "\(dir)/\(name)") }
+        try F.write([Checkpoint.indexName: F.index(shards)], in: dir)
+        let (loaded, checkpoint) = (try ModelLoader.load(dir, revision: nil, catalog: Fixtures.catalog, hub: HubCache(root: dir, origin: "test")),
+                                    try #require(try Checkpoint.read(directory: dir)))
+        let r = CheckpointReport(checkpoint: checkpoint, spec: loaded.spec, configParameters: try ParameterCount.report(for: loaded.spec).total)
+        #expect(r.configParameters == 671_026_404_352 && r.unattributed == 0)
+        let groups = Dictionary(uniqueKeysWithValues: r.differences.map { ($0.name, $0) })
+        #expect(Set(groups.keys) == ["quantisation scales", "buffers", "layers beyond num_hidden_layers"])
+        #expect(groups["buffers"]?.tensors == 59 && groups["buffers"]?.bytes == 59 * 256 * 4)
+        #expect(r.parametersByDType.map(\.dtype) == ["BF16", "F8_E4M3"])
+    }
+
     @Test func memoryUsesTheStoredBytesUnlessADtypeIsNamed() throws {
         let (loaded, r) = try loaded(["model.safetensors": F.safetensors(F.tinyLlamaTensors(dtype: "F32"))])
         let stored = try MemoryEstimator(spec: loaded.spec, requestedWeightType: nil, stored: r).report(batch: 1, seq: 16)

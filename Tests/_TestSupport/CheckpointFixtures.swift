@@ -53,6 +53,40 @@ public enum CheckpointFixtures {
         return (raw(header: "{" + entries.joined(separator: ", ") + "}", dataBytes: withData ? offset : 0), offset)
     }
 
+    /// DeepSeek-V3's checkpoint as published: every linear layer's matrix in F8_E4M3 with an F32
+    /// `weight_scale_inv` per 128×128 block, embedding, head, norms and router in BF16, the
+    /// routers' F32 `e_score_correction_bias`, and the multi-token-prediction module as layer 61
+    /// (a sparse layer with its own embedding, `enorm`, `hnorm`, `eh_proj` and `shared_head`).
+    public static func deepSeekV3Tensors() -> [Tensor] {
+        let d = 7168, v = 129_280, heads = 128
+        func fp8(_ name: String, _ outputs: Int, _ inputs: Int) -> [Tensor] {
+            [(name + ".weight", "F8_E4M3", [outputs, inputs]), (name + ".weight_scale_inv", "F32", [(outputs + 127) / 128, (inputs + 127) / 128])]
+        }
+        func layer(_ l: Int) -> [Tensor] {
+            let p = "model.layers.\(l)."
+            var t: [Tensor] = [(p + "input_layernorm.weight", "BF16", [d]), (p + "post_attention_layernorm.weight", "BF16", [d]),
+                               (p + "self_attn.q_a_layernorm.weight", "BF16", [1536]), (p + "self_attn.kv_a_layernorm.weight", "BF16", [512])]
+            t += fp8(p + "self_attn.q_a_proj", 1536, d) + fp8(p + "self_attn.q_b_proj", heads * 192, 1536)
+            t += fp8(p + "self_attn.kv_a_proj_with_mqa", 576, d) + fp8(p + "self_attn.kv_b_proj", heads * 256, 512)
+            t += fp8(p + "self_attn.o_proj", d, heads * 128)
+            guard l >= 3 else {
+                return t + fp8(p + "mlp.gate_proj", 18432, d) + fp8(p + "mlp.up_proj", 18432, d) + fp8(p + "mlp.down_proj", d, 18432)
+            }
+            t += [(p + "mlp.gate.weight", "BF16", [256, d]), (p + "mlp.gate.e_score_correction_bias", "F32", [256])]
+            for e in (0..<256).map({ "mlp.experts.\($0)" }) + ["mlp.shared_experts"] {
+                t += fp8(p + e + ".gate_proj", 2048, d) + fp8(p + e + ".up_proj", 2048, d) + fp8(p + e + ".down_proj", d, 2048)
+            }
+            return t
+        }
+        var tensors: [Tensor] = [("model.embed_tokens.weight", "BF16", [v, d]), ("model.norm.weight", "BF16", [d]), ("lm_head.weight", "BF16", [v, d])]
+        for l in 0...61 { tensors += layer(l) }
+        let mtp = "model.layers.61."
+        tensors += [(mtp + "embed_tokens.weight", "BF16", [v, d]), (mtp + "enorm.weight", "BF16", [d]), (mtp + "hnorm.weight", "BF16", [d]),
+                    (mtp + "eh_proj.weight", "BF16", [d, 2 * d]), (mtp + "shared_head.norm.weight", "BF16", [d]),
+                    (mtp + "shared_head.head.weight", "BF16", [v, d])]
+        return tensors
+    }
+
     /// gpt-oss's checkpoint as published: attention and router in BF16 with biases and sinks,
     /// each expert projection as U8 MXFP4 `*_blocks` (16 bytes per 32 values) and `*_scales`
     /// (one byte per 32) beside a BF16 bias.
