@@ -3,7 +3,7 @@
 #   Fuzz/run.sh [seconds] [libFuzzer flags…]      (default 600 s; e.g. Fuzz/run.sh 0 -runs=1000000)
 #   FUZZ_CONFIGURATION=release Fuzz/run.sh …      (optimised build: several times more executions per second)
 # Seed corpus: the catalog (ModelSpecs/*.yaml), the configs in Tests/WorkloadTests/Fixtures/{configs,hf,hf-variants}
-# and Fuzz/Seeds (a host profile). Every input is tried as a model file AND as a host profile.
+# and Fuzz/Seeds (a host profile, a tiny GGUF file). Every input is tried as a model file AND as a host profile.
 # Crashes land in Fuzz/artifacts/; the working corpus in Fuzz/corpus/ (both git-ignored).
 set -euo pipefail
 cd "$(dirname "$0")"

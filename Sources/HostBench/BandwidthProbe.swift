@@ -1,3 +1,5 @@
+import Foundation
+
 /// STREAM-style triad, `a[i] = b[i] + s·c[i]`, over three arrays much larger than the last-level
 /// cache, split among threads; counts 3 × array bytes per pass (two reads, one write; the
 /// write-allocate read is not counted, as in STREAM) and reports the best pass.
@@ -41,5 +43,31 @@ extension BandwidthProbe {
             }
         }
         return 8 * Double(count) / sample.median / 1e9
+    }
+}
+
+extension BandwidthProbe {
+    /// Extra seconds per byte of writing a freshly allocated block above glibc's mmap threshold
+    /// (`malloc` → fresh pages → a fault and zeroing per page on first touch, `free` → `munmap`)
+    /// over writing the same bytes into a buffer already mapped: what an eager framework pays for
+    /// every large output it allocates.
+    static func freshPageSecondsPerByte(bytes: Int = 64 << 20, threads: Int, budget: Timing.Budget) throws -> Double {
+        let count = bytes / MemoryLayout<Float>.size
+        let existing = Matrix(rows: 1, columns: count)
+        struct Target: @unchecked Sendable { let p: UnsafeMutablePointer<Float> }  // each worker writes its own share
+        func write(_ p: UnsafeMutablePointer<Float>) throws {
+            let target = Target(p: p)
+            _ = try Workers.run(threads) { w in
+                for i in Workers.share(w, of: threads, total: count, align: 1024) { target.p[i] = 1 }
+                return 0
+            }
+        }
+        let reused = try Timing.sample(budget) { try write(existing.storage) }
+        let fresh = try Timing.sample(budget) {
+            guard let raw = malloc(bytes) else { return }
+            defer { free(raw) }
+            try write(raw.bindMemory(to: Float.self, capacity: count))
+        }
+        return max(0, fresh.median - reused.median) / Double(bytes)
     }
 }

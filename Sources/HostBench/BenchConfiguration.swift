@@ -20,6 +20,9 @@ public struct BenchConfiguration: Sendable, Equatable {
     public var includeBackward: Bool
     /// How the reference kernels use the threads.
     public var parallelism: KernelParallelism
+    /// What the reference layer leaves out of the model the shape came from
+    /// (`LayerShape.approximations(of:)`), carried into the report's notes.
+    public var shapeNotes: [String] = []
     /// Written into the report's `llmcost_version`.
     public var llmcostVersion: String
 

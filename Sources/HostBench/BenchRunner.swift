@@ -93,6 +93,7 @@ public enum BenchRunner {
             "bandwidth: STREAM triad, best pass, 3 arrays × \(configuration.resolvedBandwidthBytes >> 20) MiB counted as 3 × bytes per pass",
         ]
         if let choice = OpenBLASCoreChoice.note { notes.append(choice) }
+        notes += configuration.shapeNotes
         notes += loadNotes(kernels)
         if let n = nominal.gflops, n < measured.gflops {
             notes.append(String(format: "the nominal peak (%.1f GFLOP/s) is below the measured FMA loop (%.1f GFLOP/s): the clock /proc/cpuinfo reports is not the clock the cores run at", n, measured.gflops))
@@ -145,9 +146,11 @@ public struct BenchPlan: Codable, Sendable, Equatable {
     public var quick: Bool
     public var kernels: [String]
     public var minimumTimedSecondsPerKernel: Double
+    /// What the reference layer leaves out of the model the shape came from.
+    public var notes: [String]
 
     enum CodingKeys: String, CodingKey {
-        case host, threading, shape, quick, kernels
+        case host, threading, shape, quick, kernels, notes
         case minimumTimedSecondsPerKernel = "minimum_timed_seconds_per_kernel"
     }
 }
@@ -168,6 +171,6 @@ extension BenchRunner {
             host: HostDescription.thisHost(nominal: NominalPeak.estimateForThisHost()),
             threading: .current(parallelism: configuration.parallelism, threads: configuration.resolvedThreads),
             shape: shape, quick: configuration.quick, kernels: kernels.filter { seen.insert($0).inserted },
-            minimumTimedSecondsPerKernel: configuration.minimumTimedSeconds)
+            minimumTimedSecondsPerKernel: configuration.minimumTimedSeconds, notes: configuration.shapeNotes)
     }
 }

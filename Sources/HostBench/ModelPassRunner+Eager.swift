@@ -25,6 +25,7 @@ extension ModelPassRunner {
         let passes = try passFootprints.map { bytes in
             EagerTimeModel.PassRate(bytes: bytes, gbps: try BandwidthProbe.scalePass(footprintBytes: bytes, threads: threads, budget: budget))
         }
-        return EagerTimeModel(gemmRates: gemm, passRates: passes)
+        let fresh = try BandwidthProbe.freshPageSecondsPerByte(threads: threads, budget: budget)
+        return EagerTimeModel(gemmRates: gemm, passRates: passes, freshPageSecondsPerByte: fresh)
     }
 }

@@ -31,6 +31,7 @@ enum Timing {
         var attempts: Int
 
         var median: Double {
+            guard !seconds.isEmpty else { return 0 }
             let mid = seconds.count / 2
             return seconds.count % 2 == 1 ? seconds[mid] : (seconds[mid - 1] + seconds[mid]) / 2
         }
@@ -50,7 +51,7 @@ enum Timing {
             let start = CPULoad.Snapshot.now()
             var times: [Double] = []
             var total = 0.0
-            while times.count < budget.minimumRepeats || (total < budget.minimumSeconds && times.count < budget.maximumRepeats) {
+            while times.count < max(1, budget.minimumRepeats) || (total < budget.minimumSeconds && times.count < budget.maximumRepeats) {
                 let t0 = now()
                 try body()
                 let t = now() - t0

@@ -96,6 +96,32 @@ public enum PublishedRuns {
          "selective recomputation (not published)", "8192-token sequences, 2048 per step (not published for 8B/70B)"]
     }
 
+    /// Llama 3.1 405B as Dubey et al. 2024 give it (Table 3): 126 layers, d 16,384, FFN 53,248,
+    /// 128 heads with 8 key/value heads, vocabulary 128,256, RMSNorm, rotary, SwiGLU, untied head.
+    static let llama3_405b = ModelSpec(
+        name: "llama-3.1-405b", vocabularySize: 128_256, hiddenSize: 16_384, contextWindow: 131_072,
+        decoder: StackSpec(layers: 126, attention: AttentionSpec(heads: 128, kvHeads: 8, headDim: 128),
+                           ffn: FFNSpec(intermediateSize: 53_248, gated: true, activation: .silu),
+                           norm: NormSpec(kind: .rmsNorm), positions: .rotary()),
+        lmHead: LMHeadSpec(tied: false))
+
+    static let llama3Herd = "Dubey et al. 2024, \"The Llama 3 Herd of Models\", arXiv:2407.21783"
+
+    /// Table 4 of the Llama 3 paper: 8K-token sequences, 16M-token batches (2048 sequences), TP 8,
+    /// PP 16, no context parallelism; BF16 MFU over the H100's 989 TFLOP/s dense peak.
+    static func llama3_405bRun(gpus: Int, dp: Int, perReplica: Int, tflops: Double, mfu: Int) -> PublishedRun {
+        var plan = ParallelConfig(tp: 8, pp: 16, dp: dp, zero: 1, microBatches: perReplica)
+        plan.unevenStages = true
+        return PublishedRun(
+            name: "Llama 3.1 405B (\(gpus) GPUs)", model: .spec(llama3_405b), tokens: nil, hardware: "h100-sxm", devices: gpus,
+            reportedFLOPsPerDevice: tflops * 1e12, plan: plan, recompute: .none, seq: 8192, globalBatch: dp * perReplica,
+            source: "\(llama3Herd), Table 4: \(gpus) H100, TP 8, CP 1, PP 16, DP \(dp), sequence 8,192, batch \(perReplica) per DP group (16M tokens), \(Int(tflops)) TFLOP/s per GPU, BF16 MFU \(mfu) %",
+            assumptions: ["the reported TFLOP/s are model FLOPs (MFU × 989 TFLOP/s): compared without recomputation",
+                          "126 layers on 16 stages, one layer fewer on the first and the last (the paper's §3.3.2); compute taken as evenly split",
+                          "micro-batch of 1 sequence; ZeRO-1 over the data-parallel group (the paper shards optimizer states, not the exact stage)",
+                          "benchmark configuration: no token count, so no GPU-hours"])
+    }
+
     public static let all: [PublishedRun] = [
         .init(name: "Llama 2 7B", model: .catalog("llama-2-7b"), tokens: 2.0e12, hardware: "a100-80gb",
               devices: 2048, deviceHours: 184_320, plan: nil, recompute: .selective, seq: 4096, globalBatch: 1024,
@@ -141,5 +167,7 @@ public enum PublishedRuns {
         megatronTable1("310.1", layers: 96, hidden: 16384, heads: 128, tp: 8, pp: 16, gpus: 1920, batch: 2160, tflops: 155),
         megatronTable1("529.6", layers: 105, hidden: 20480, heads: 128, tp: 8, pp: 35, gpus: 2520, batch: 2520, tflops: 163),
         megatronTable1("1008.0", layers: 128, hidden: 25600, heads: 160, tp: 8, pp: 64, gpus: 3072, batch: 3072, tflops: 163),
+        llama3_405bRun(gpus: 8192, dp: 64, perReplica: 32, tflops: 430, mfu: 43),
+        llama3_405bRun(gpus: 16384, dp: 128, perReplica: 16, tflops: 400, mfu: 41),
     ]
 }

@@ -30,10 +30,17 @@ public struct CheckpointPrecision: Codable, Sendable, Equatable {
     /// fp8's scale block, `[outputs, inputs]` of a stored matrix (`weight_block_size`); nil: one
     /// scale per matrix (per-tensor quantisation).
     public var blockSize: [Int]?
+    /// A GGUF file's tensors, each at its own ggml type (`Q4_K`, `Q6_K`, `F32`): when present,
+    /// the weights are priced at exactly these bytes and the formats above are unused. Read
+    /// from the file only, never from a spec (not coded).
+    public var file: StoredTensors? = nil
 
     public init(experts: Format? = nil, linear: Format? = nil, blockSize: [Int]? = nil) {
         self.experts = experts; self.linear = linear; self.blockSize = blockSize
     }
+
+    /// Weights as a GGUF file stores them.
+    public init(file: StoredTensors) { self.file = file }
 
     enum CodingKeys: String, CodingKey { case experts, linear, blockSize }
 
@@ -50,6 +57,7 @@ public struct CheckpointPrecision: Codable, Sendable, Equatable {
 
     /// How the title and notes name it: `experts mxfp4, rest bf16`, `linear fp8 (128×128 blocks), rest bf16`.
     public var summary: String {
+        if let file { return file.summary }
         var parts: [String] = []
         if let linear { parts.append("linear layers \(describe(linear))") }
         if let experts, experts != linear { parts.append("experts \(describe(experts))") }

@@ -55,7 +55,8 @@ import Testing
         let text = try String(contentsOfFile: out, encoding: .utf8)
         for key in ["\"measured_forward_seconds\"", "\"measured_training_seconds\"", "\"rule_2n_at_best_sgemm\"",
                     "\"rule_6n_at_best_sgemm\"", "\"rule_3x_measured_forward\"", "\"exact_at_kernel_rates\"",
-                    "\"count_factor\"", "\"verdict\"", "\"layers_measured\""] {
+                    "\"count_factor\"", "\"verdict\"", "\"layers_measured\"", "\"pytorch_eager\"", "\"breakdown\"",
+                    "\"decode\"", "\"operators\"", "\"launch_only_seconds\""] {
             #expect(text.contains(key), "\(key)")
         }
         #expect(!text.contains("nan") && !text.contains("inf"))

@@ -96,3 +96,16 @@ extension EagerLoweringTests {
         }
     }
 }
+
+extension EagerLoweringTests {
+    @Test func onlyOutputsBeyondTheAllocatorsReachPayForFreshPages() {
+        let model = EagerTimeModel(gemmRates: [.init(m: 512, n: 50257, k: 768, gflops: 100)], passRates: [.init(bytes: 1 << 20, gbps: 10)],
+                                   dispatchSeconds: 0, freshPageSecondsPerByte: 1e-9)
+        let logits = EagerOperator("head.lm_head", .gemm(m: 512, n: 50257, k: 768, batch: 1))
+        let small = EagerOperator("p", .memory(bytes: 8 << 20, elements: 1 << 20))
+        // 512 × 50257 FP32 logits (103 MB) are fresh pages; a 4 MiB output is reused.
+        #expect(abs(model.freshPageSeconds(logits) - 4 * 512 * 50257 * 1e-9) < 1e-12)
+        #expect(model.freshPageSeconds(small) == 0)
+        #expect(model.seconds(logits) > logits.flops / 100e9)
+    }
+}

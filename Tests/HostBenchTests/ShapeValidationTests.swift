@@ -64,3 +64,16 @@ import Workload
         #expect(try LayerShape(model: encoderOnly, seq: 128).causal == false)
     }
 }
+
+/// A profile measured at a model's shape says what of that model the reference layer leaves out.
+@Suite struct ShapeApproximationTests {
+    @Test func referenceLayerNamesWhatItDoesNotRunOfTheModel() throws {
+        func notes(_ name: String) throws -> [String] { LayerShape.approximations(of: try ModelLoader.load(name).spec) }
+        #expect(try notes("gpt2").isEmpty)
+        #expect(try notes("falcon-mamba-7b").contains { $0.contains("state-space") })
+        #expect(try notes("qwen3-next-80b-a3b").contains { $0.contains("Gated DeltaNet") })
+        let lite = try notes("deepseek-v2-lite")
+        #expect(lite.contains { $0.contains("latent attention") } && lite.contains { $0.contains("one expert's FFN (width 1408)") })
+        #expect(try notes("t5-small").contains { $0.contains("cross-attention") })
+    }
+}

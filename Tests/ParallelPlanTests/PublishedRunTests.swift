@@ -1,3 +1,4 @@
+import CostModel
 import Foundation
 import _TestSupport
 import Testing
@@ -43,5 +44,19 @@ import Workload
         #expect(check.impliedMFU < check.impliedHFU)
         #expect(abs(check.error - (check.predictedStepSeconds / check.reportedStepSeconds - 1)) < 1e-12)
         #expect(check.assumptions.contains { $0.contains("kernel efficiency") })
+    }
+
+    /// Llama 3.1 405B as the paper's Table 3 gives it: 405,853,388,800 parameters (the Hugging Face
+    /// checkpoint's count); at Table 4's 430 and 400 TFLOP/s our exact count implies the paper's
+    /// own BF16 MFU of 43 % and 41 % (model FLOPs, no recomputation).
+    @Test func llama3_405bRowsImplyThePapersMFU() throws {
+        #expect(try ParameterCount.report(for: PublishedRuns.llama3_405b).total == 405_853_388_800)
+        let h100 = try Accelerator(HardwareCatalog.h100SXM)
+        for (gpus, mfu) in [(8192, 0.43), (16384, 0.41)] {
+            let run = try #require(PublishedRuns.all.first { $0.name == "Llama 3.1 405B (\(gpus) GPUs)" })
+            let check = try PublishedRunCheck.check(run, spec: PublishedRuns.llama3_405b, device: h100)
+            #expect(abs(check.impliedMFU - mfu) < 0.01, "\(gpus) GPUs")
+            #expect(check.impliedMFU == check.impliedHFU)
+        }
     }
 }

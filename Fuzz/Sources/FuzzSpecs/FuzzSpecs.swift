@@ -2,8 +2,8 @@ import CostModel
 import Foundation
 import Workload
 
-/// One libFuzzer input: bytes a user could hand llmcost as a spec file, a `config.json` or a
-/// host profile. Every input goes through both doors — `ModelLoader` (JSON or YAML, told apart
+/// One libFuzzer input: bytes a user could hand llmcost as a spec file, a `config.json`, a GGUF
+/// file (told apart by its magic) or a host profile. Every input goes through both doors — `ModelLoader` (JSON or YAML, told apart
 /// by content) and `HostProfileFile.decode` — and must end in one of two ways:
 ///
 /// - accepted, with figures that make sense: the parameter report computes without a trap or an

@@ -27,7 +27,8 @@ struct Bench: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let configuration = BenchConfiguration(shape: try shape(), threads: threads, quick: quick, llmcostVersion: LLMCost.version)
+        var configuration = BenchConfiguration(shape: try shape(), threads: threads, quick: quick, llmcostVersion: LLMCost.version)
+        if let model { configuration.shapeNotes = LayerShape.approximations(of: try ModelLoading.load(model)) }
         try configuration.validate()
         if dryRun, save != nil || plot != nil {
             throw ValidationError("\(OptionNames.dryRun) times nothing, so there is no profile to save or roofline to plot")
@@ -112,6 +113,6 @@ struct BenchPlanView {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         let text = (try? encoder.encode(plan)).flatMap { String(data: $0, encoding: .utf8) }
-        return Rendered(json: .null, tables: [table], notes: [], jsonText: text)
+        return Rendered(json: .null, tables: [table], notes: plan.notes, jsonText: text)
     }
 }

@@ -23,8 +23,9 @@ struct CostInfer: ParsableCommand {
     /// The result before formatting (what tests inspect).
     func rendered() throws -> Rendered {
         try InferenceCost.checkSizes(promptTokens: prompt, outputTokens: outputTokens, batch: batch, devices: devices)
-        let profile = try hardware.profile()
+        var profile = try hardware.profile()
         let figures = try model.figures(sequenceLength: prompt, parameter: .promptTokens, newTokens: outputTokens, measuredHost: profile.isMeasured)
+        model.describeStorage(of: figures, on: &profile)
         let cost = try InferenceCost.estimate(model: figures, promptTokens: prompt, outputTokens: outputTokens, batch: batch,
                                               hardware: profile, devices: devices,
                                               communication: try TensorParallelLink.communication(model: model, hardware: hardware, devices: devices))

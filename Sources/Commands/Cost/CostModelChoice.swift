@@ -5,13 +5,13 @@ import Workload
 /// The model a cost is for: a MODEL (spec or config, counted exactly) or `--parameters N`
 /// (the seeds' rule: 2N per forward token, 6N per training token).
 struct CostModelChoice: ParsableArguments {
-    @Argument(help: ArgumentHelp("A catalog name, spec file, Hugging Face config.json or model directory, or a hub id in the local Hugging Face cache (omit with --parameters).", valueName: "model"))
+    @Argument(help: ArgumentHelp("A catalog name, spec file, Hugging Face config.json or model directory, GGUF file, or a hub id in the local Hugging Face cache (omit with --parameters).", valueName: "model"))
     var model: String?
     @Option(help: ArgumentHelp(ModelArgument.revisionHelp, valueName: "revision"))
     var revision: String?
     @Option(help: "Use the rule (2·N forward, 6·N training) for a model of N parameters instead of a MODEL, e.g. 175e9.")
     var parameters: Double?
-    @Option(name: .customLong("weight-type"), help: "Weight storage format: \(DataType.allCases.map(\.rawValue).joined(separator: ", ")) (default: as the checkpoint stores them where the model says, else bf16; fp32 on a measured host, whose kernels are FP32).")
+    @Option(name: .customLong("weight-type"), help: "Weight storage format: \(DataType.allCases.map(\.rawValue).joined(separator: ", ")) (default: as the checkpoint stores them where the model says, else bf16; fp32 on a measured host, whose kernels are FP32, except a GGUF file's tensors as stored).")
     var weightType: DataType?
     @Option(name: .customLong("kv-type"), help: "KV-cache storage format (default as --weight-type's default).")
     var kvType: DataType?
@@ -46,7 +46,19 @@ struct CostModelChoice: ParsableArguments {
             let seq = sequenceLength ?? spec.defaultSequenceLength
             try spec.checkContext(length: seq, parameter: parameter, allowBeyond: allowBeyondContext)
             if newTokens > 0 { try spec.checkGeneration(prompt: seq, newTokens: newTokens, allowBeyond: allowBeyondContext) }
+            if measuredHost, self.weightType == nil, spec.checkpointPrecision?.file != nil {
+                // A GGUF file is what llama.cpp runs on a CPU: its quantised tensors as stored are what
+                // each decode step reads, and its KV cache is f16 by default.
+                return try ModelFigures(spec: spec, sequenceLength: seq, recompute: recompute, weightType: nil, kvType: self.kvType ?? .fp16)
+            }
             return try ModelFigures(spec: spec, sequenceLength: seq, recompute: recompute, weightType: namedWeightType, kvType: kvType)
         }
+    }
+
+    /// On a measured host, a GGUF file's weights are priced as stored (not the host's fp32
+    /// default): the hardware's note on storage says so.
+    func describeStorage(of figures: ModelFigures, on profile: inout HardwareProfile) {
+        guard profile.isMeasured, weightType == nil, figures.weightStorage.hasPrefix("weights (checkpoint: GGUF") else { return }
+        profile.sources["weights"] = "weights as the GGUF file stores them and the KV cache in \(kvType?.rawValue ?? "fp16 (llama.cpp's default)"), as llama.cpp runs them on a CPU; \(InputParameter.weightType) prices them at one dtype instead"
     }
 }

@@ -31,8 +31,9 @@ struct CostOperate: ParsableCommand {
     func rendered() throws -> Rendered {
         try InferenceCost.checkSizes(promptTokens: prompt, outputTokens: outputTokens, batch: batch, devices: devices)
         let energyOptions = try energy.options()
-        let profile = try hardware.profile()
+        var profile = try hardware.profile()
         let figures = try model.figures(sequenceLength: prompt, parameter: .promptTokens, newTokens: outputTokens, measuredHost: profile.isMeasured)
+        model.describeStorage(of: figures, on: &profile)
         let cost = try OperatingCost.estimate(model: figures, requestsPerDay: requestsPerDay, promptTokens: prompt,
                                               outputTokens: outputTokens, batch: batch, hardware: profile,
                                               devicesPerReplica: devices, targetUtilisation: targetUtilisation,

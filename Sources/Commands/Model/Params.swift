@@ -46,9 +46,38 @@ struct ParamsView {
         ])
         var notes = ["non-embedding excludes vocabulary and position tables and an untied LM head (Kaplan et al. 2020)"]
         notes += spec.checkpointExtraNotes()
+        var tables = [table, totals]
+        if let file = spec.checkpointPrecision?.file {
+            tables.append(Self.storedTable(file))
+            notes.append("stored: each tensor's bytes from its ggml type's block layout (values and scales together), summed exactly as the file holds them")
+        }
         if let source = spec.source { notes.append("source: \(source)") }
         notes += checkpoint?.notes ?? []
-        return Rendered(json: json, tables: [table, totals] + (checkpoint?.tables ?? []), notes: notes)
+        return Rendered(json: json, tables: tables + (checkpoint?.tables ?? []), notes: notes)
+    }
+
+    /// A GGUF file's tensors by ggml type: values, bits per weight, bytes.
+    static func storedTable(_ file: StoredTensors) -> TextTable {
+        var table = TextTable(title: "stored as (GGUF\(file.fileType.map { " " + $0 } ?? ""))",
+                              columns: ["type", "bits/weight", "tensors", "values", "bytes", ""])
+        for t in file.types {
+            table.append([t.type, StoredTensors.bits(t.bitsPerWeight), String(t.tensors), HumanUnits.grouped(t.elements),
+                          HumanUnits.grouped(t.bytes), HumanUnits.bytes(t.bytes)])
+        }
+        let bits = file.totalElements == 0 ? 0 : Double(file.totalBytes * 8) / Double(file.totalElements)
+        table.append(["total", String(format: "%.3f", bits), String(file.types.reduce(0) { $0 + $1.tensors }),
+                      HumanUnits.grouped(file.totalElements), HumanUnits.grouped(file.totalBytes), HumanUnits.bytes(file.totalBytes)])
+        return table
+    }
+
+    /// The GGUF file's storage for JSON.
+    static func storedJSON(_ file: StoredTensors) -> JSONValue {
+        .object([("file_type", .optional(file.fileType)), ("total_values", .integer(file.totalElements)),
+                 ("total_bytes", .integer(file.totalBytes)),
+                 ("types", .array(file.types.map { t in
+                     .object([("type", .string(t.type)), ("bits_per_weight", .number(t.bitsPerWeight)), ("tensors", .int(t.tensors)),
+                              ("values", .integer(t.elements)), ("bytes", .integer(t.bytes))])
+                 }))])
     }
 
     private func share(_ value: Int128) -> Double { report.total == 0 ? 0 : Double(value) / Double(report.total) }
@@ -66,6 +95,7 @@ struct ParamsView {
                          ("active_parameters", .integer(c.activeParameters.value)),
                          ("formula", .string(c.formula))])
             })),
-        ] + (checkpoint.map { [("checkpoint", $0.json)] } ?? []))
+        ] + (spec.checkpointPrecision?.file.map { [("stored_tensors", Self.storedJSON($0))] } ?? [])
+          + (checkpoint.map { [("checkpoint", $0.json)] } ?? []))
     }
 }

@@ -40,8 +40,24 @@ struct MeasuredRuleView {
                          r.backwardForwardRatio.map { HumanUnits.decimal($0, 2) } ?? "—"])
         }
         let notes = results.map(\.verdict) + Array(Set(results.flatMap(\.measurement.notes))).sorted()
-        let tables = results.contains { !$0.frameworkPredictions.isEmpty } ? [predictions, framework, runs] : [predictions, runs]
+        var tables = results.contains { !$0.frameworkPredictions.isEmpty } ? [predictions, framework, runs] : [predictions, runs]
+        if explain { tables += results.flatMap(operatorTables) }
         return Rendered(json: json, tables: tables, notes: notes)
+    }
+
+    /// `--explain`: where each eager PyTorch pass spends its predicted time, the costliest
+    /// operators first (every operator is in the JSON).
+    private func operatorTables(_ r: RuleMeasurement) -> [TextTable] {
+        r.frameworkPredictions.map { p in
+            var t = TextTable(title: "\(r.measurement.model) pytorch_eager \(p.pass.rawValue): costliest operators",
+                              columns: ["operator", "launches", "seconds", "share", "GFLOP", "MB moved"])
+            t.alignments[0] = .left
+            for o in p.price.operators.sorted(by: { $0.seconds > $1.seconds }).prefix(12) {
+                t.append([o.name, String(o.launches), seconds(o.seconds), HumanUnits.percent(p.seconds > 0 ? o.seconds / p.seconds : 0),
+                          HumanUnits.decimal(o.flops / 1e9, 2), HumanUnits.decimal(o.bytes / 1e6, 1)])
+            }
+            return t
+        }
     }
 
     private func seconds(_ s: Double) -> String { HumanUnits.decimal(s, 4) }

@@ -43,6 +43,16 @@ public struct EagerOperator: Sendable, Equatable {
         }
     }
 
+    /// Bytes of the tensor one launch allocates and writes (eager operators return a new tensor):
+    /// the GEMM's result, the pass's output; 0 for views.
+    public var outputBytes: Double {
+        switch kind {
+        case let .gemm(m, n, _, batch): 4 * Double(m) * Double(n) * Double(batch)
+        case let .memory(_, elements): 4 * Double(elements)
+        case .view: 0
+        }
+    }
+
     /// Element-wise pass over `elements` values that reads `reads` tensors of that size and
     /// writes one: `4 · (reads + 1) · elements` bytes.
     static func pass(_ name: String, elements: Int, reads: Int = 1, count: Int = 1) -> EagerOperator {

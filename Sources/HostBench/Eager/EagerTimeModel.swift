@@ -21,6 +21,12 @@ public struct EagerTimeModel: Codable, Sendable, Equatable {
     public var passRates: [PassRate]
     /// Seconds eager PyTorch spends launching one aten operator from Python.
     public var dispatchSeconds: Double
+    /// Extra seconds per byte of an output too large for the allocator to reuse (glibc serves
+    /// blocks above its mmap threshold, at most 32 MiB, with fresh pages that fault and are zeroed
+    /// on first touch): measured as allocate + write + free against writing an existing buffer.
+    public var freshPageSecondsPerByte: Double
+    /// Outputs at least this large come from fresh pages (glibc's largest mmap threshold).
+    public static let freshPageThresholdBytes = 32.0 * 1024 * 1024
 
     /// Eager PyTorch's cost of one aten call from Python, measured on the host llmcost was checked
     /// on: `torch.add` of two one-element tensors, 2.0 µs median (the dispatch mode of `time_pytorch.py`,
@@ -30,11 +36,18 @@ public struct EagerTimeModel: Codable, Sendable, Equatable {
 
     enum CodingKeys: String, CodingKey {
         case gemmRates = "gemm_rates", passRates = "pass_rates", dispatchSeconds = "dispatch_seconds"
+        case freshPageSecondsPerByte = "fresh_page_seconds_per_byte"
     }
 
-    public init(gemmRates: [GEMMRate], passRates: [PassRate], dispatchSeconds: Double = defaultDispatchSeconds) {
+    public init(gemmRates: [GEMMRate], passRates: [PassRate], dispatchSeconds: Double = defaultDispatchSeconds,
+                freshPageSecondsPerByte: Double = 0) {
         self.gemmRates = gemmRates; self.passRates = passRates.sorted { $0.bytes < $1.bytes }
-        self.dispatchSeconds = dispatchSeconds
+        self.dispatchSeconds = dispatchSeconds; self.freshPageSecondsPerByte = freshPageSecondsPerByte
+    }
+
+    /// First-touch seconds of a launch's output, when it is large enough to be fresh pages.
+    func freshPageSeconds(_ op: EagerOperator) -> Double {
+        op.outputBytes >= Self.freshPageThresholdBytes ? op.outputBytes * freshPageSecondsPerByte : 0
     }
 
     /// Bytes per second of a pass over `bytes` of footprint: the measured rate of the nearest
@@ -65,11 +78,11 @@ public struct EagerTimeModel: Codable, Sendable, Equatable {
         case .view:
             return dispatchSeconds
         case let .memory(bytes, _):
-            return Double(bytes) / passBytesPerSecond(footprint: Double(bytes)) + dispatchSeconds
+            return Double(bytes) / passBytesPerSecond(footprint: Double(bytes)) + freshPageSeconds(op) + dispatchSeconds
         case let .gemm(m, n, k, batch):
             let compute = op.flops / gemmFLOPsPerSecond(m: m, n: n, k: k)
             let memory = op.bytes / passBytesPerSecond(footprint: op.bytes / Double(max(1, batch)))
-            return max(compute, memory) + dispatchSeconds
+            return max(compute, memory) + freshPageSeconds(op) + dispatchSeconds
         }
     }
 

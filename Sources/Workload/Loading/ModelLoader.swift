@@ -41,12 +41,21 @@ public enum ModelLoader {
 
     /// Loads one file, a spec of ours or a Hugging Face config, told apart by content.
     public static func loadFile(at path: String) throws(SpecError) -> LoadedModel {
-        try load(InputFile(path: path))
+        // A GGUF file (llama.cpp, Ollama) is known by its magic or its extension; only its
+        // header is read, never the gigabytes of tensor data after it.
+        if path.lowercased().hasSuffix(".gguf") || GGUFHeader.hasMagic(path: path) {
+            return try GGUFImport.load(path: path)
+        }
+        return try load(InputFile(path: path))
     }
 
     /// Loads in-memory file contents as if read from `path` (tests, stdin).
     public static func load(data: Data, path: String) throws(SpecError) -> LoadedModel {
-        try load(InputFile(path: path, data: data))
+        if data.starts(with: Array("GGUF".utf8)) {
+            let bytes = [UInt8](data.prefix(GGUFLimits.headerBytes))
+            return try GGUFImport.load(GGUFHeader.parse(bytes, fileSize: data.count, path: path), path: path)
+        }
+        return try load(InputFile(path: path, data: data))
     }
 
     static func load(_ input: InputFile) throws(SpecError) -> LoadedModel {

@@ -4,7 +4,7 @@ import Foundation
 public enum ModelReference: Sendable, Equatable {
     /// A catalog entry, by name.
     case catalog(ModelCatalog.Entry)
-    /// A file: one of our spec files or a Hugging Face `config.json` (told apart by content).
+    /// A file: one of our spec files, a Hugging Face `config.json` (told apart by content) or a GGUF file.
     /// `directory` is the model directory it was found in, when the argument named one (where a
     /// checkpoint's safetensors files may lie beside it).
     case file(path: String, directory: String? = nil)
@@ -35,7 +35,7 @@ public enum ModelReference: Sendable, Equatable {
     public static func resolve(_ text: String, catalog: ModelCatalog?, hub: HubCache?, revision: String?) throws -> ModelReference {
         guard !text.isEmpty else { throw SpecError(file: "model", "empty model name") }
         let looksLikePath = text.contains("/") || text.hasPrefix(".") || text.hasPrefix("~")
-            || [".yaml", ".yml", ".json"].contains { text.lowercased().hasSuffix($0) }
+            || [".yaml", ".yml", ".json", ".gguf"].contains { text.lowercased().hasSuffix($0) }
         var knownCatalog = catalog
         if knownCatalog == nil, !looksLikePath { knownCatalog = try? ModelCatalog.located() }
         if !looksLikePath, let entry = try? knownCatalog?.entry(named: text) {
@@ -43,8 +43,9 @@ public enum ModelReference: Sendable, Equatable {
         }
         if let local = try localFile(text) { return try withoutRevision(local, text, revision) }
         let cache = hub ?? HubCache.located()
+        let fileLike = [".yaml", ".yml", ".json", ".gguf"].contains { text.lowercased().hasSuffix($0) }
         let bareButCached = !text.contains("/") && HubCache.isHubID(text) && cache.holds(text)
-        if (text.contains("/") && HubCache.isHubID(text)) || bareButCached {
+        if !fileLike, (text.contains("/") && HubCache.isHubID(text)) || bareButCached {
             return .hub(try cache.snapshot(of: text, revision: revision))
         }
         if looksLikePath { throw SpecError(file: text, "no such file or directory") }

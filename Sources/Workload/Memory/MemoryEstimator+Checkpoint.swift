@@ -8,6 +8,7 @@ extension MemoryEstimator {
     /// Weight bytes as the checkpoint stores them: each weight matrix its format covers in that
     /// format (values plus one scale per block, exact per matrix shape), everything else bf16.
     func checkpointComponents(_ parameters: ParameterReport, _ checkpoint: CheckpointPrecision) -> [MemoryComponent] {
+        if let file = checkpoint.file { return Self.fileComponents(file, order: parameters.components.map(\.name)) }
         let stored = operations.storedWeights(checkpoint)
         return parameters.components.map { c in
             let s = stored[c.name] ?? StoredWeights()
@@ -89,6 +90,7 @@ extension ModelOperations {
 extension MemoryEstimator {
     /// Says that the weights are priced as the checkpoint stores them, and how.
     static func checkpointNote(_ c: CheckpointPrecision) -> String {
+        if let file = c.file { return fileNote(file) }
         var parts: [String] = []
         if c.experts == .mxfp4 || (c.experts == nil && c.linear == .mxfp4) {
             parts.append("the routed experts' weight matrices in mxfp4 (4-bit values, one 8-bit scale per 32: \(CheckpointPrecision.mxfp4BitsPerValue) bits each)")
@@ -110,6 +112,7 @@ extension MemoryEstimator {
     /// `nn.Linear`), its own bf16 copies of the embedding and LM head — and the routers'
     /// `e_score_correction_bias`, fp32, one per expert in every sparse layer and module.
     func checkpointFileExtraBytes(_ c: CheckpointPrecision) -> ExactCount {
+        guard c.file == nil else { return .zero }  // a GGUF file's tensors are all priced already
         var extra = ExactCount.zero, modules = 0
         func weights(_ g: LayerGroup) -> ExactCount { g.operations.reduce(ExactCount.zero) { $0 + ($1.weights?.count ?? .zero) } }
         if let n = spec.predictionModules, n > 0, let decoder = decoderOperations,

@@ -28,17 +28,8 @@ extension MemoryEstimator {
     func kvComponents(batch: Int, seq: Int) -> [MemoryComponent] {
         guard let decoder = decoderOperations, let d = spec.decoder else { return [] }
         if let m = d.stateSpace {
-            let attention = d.hybrid?.attentionLayers ?? 0
-            var parts = [MemoryComponent(
-                name: "recurrent_state", bytes: kvType.bytes(ExactCount(batch) * decoder.recurrentElementsPerSequence),
-                formula: "(conv \(m.convChannels) channels × \(m.convKernel) columns + SSM state \(m.innerSize) × \(m.stateSize)) · \(kvType.bits) bits × \(batch) × \(d.stateSpaceLayers) layers — fixed: the same at any context length (\(seq) positions here)")]
-            if attention > 0 {
-                // A hybrid's attention layers keep K and V of every position, as any decoder's.
-                parts.append(MemoryComponent(
-                    name: "self_attention", bytes: kvType.bytes(ExactCount(batch) * decoder.cachedSelfElements(seq: seq)),
-                    formula: "2 · \(d.attention.kvHeads) kv heads · \(d.attention.headDim) · \(kvType.bits) bits × \(batch) × \(attention) attention layers × \(seq) positions"))
-            }
-            return parts
+            return fixedStateComponents(d, decoder, batch: batch, seq: seq, stateFormula:
+                "(conv \(m.convChannels) channels × \(m.convKernel) columns + SSM state \(m.innerSize) × \(m.stateSize)) · \(kvType.bits) bits × \(batch) × \(d.stateSpaceLayers) layers", attentionLabel: "attention layers")
         }
         if let l = d.linearAttention { return linearAttentionCacheComponents(l, d, decoder, batch: batch, seq: seq) }
         if let l = d.attention.latent {
@@ -63,14 +54,23 @@ extension MemoryEstimator {
     /// layers K and V of every position.
     private func linearAttentionCacheComponents(_ l: LinearAttentionSpec, _ d: StackSpec, _ decoder: StackOperations,
                                                 batch: Int, seq: Int) -> [MemoryComponent] {
-        let attention = d.attentionLayerCount
+        fixedStateComponents(d, decoder, batch: batch, seq: seq, stateFormula:
+            "(conv \(l.convChannels) channels × \(l.convKernel) columns + delta-rule state \(l.valueHeads) heads × \(l.keyHeadDim) × \(l.valueHeadDim)) · \(kvType.bits) bits × \(batch) × \(d.mixerLayerCount) linear-attention layers",
+            stateNote: "; transformers keeps the state in fp32", attentionLabel: "full-attention layers")
+    }
+
+    /// A recurrent mixer's state, fixed per sequence, and — in a hybrid — the attention layers' K
+    /// and V of every position, as any decoder's.
+    private func fixedStateComponents(_ d: StackSpec, _ decoder: StackOperations, batch: Int, seq: Int, stateFormula: String,
+                                      stateNote: String = "", attentionLabel: String) -> [MemoryComponent] {
         var parts = [MemoryComponent(
             name: "recurrent_state", bytes: kvType.bytes(ExactCount(batch) * decoder.recurrentElementsPerSequence),
-            formula: "(conv \(l.convChannels) channels × \(l.convKernel) columns + delta-rule state \(l.valueHeads) heads × \(l.keyHeadDim) × \(l.valueHeadDim)) · \(kvType.bits) bits × \(batch) × \(d.mixerLayerCount) linear-attention layers — fixed: the same at any context length (\(seq) positions here); transformers keeps the state in fp32")]
+            formula: "\(stateFormula) — fixed: the same at any context length (\(seq) positions here)\(stateNote)")]
+        let attention = d.attentionLayerCount
         if attention > 0 {
             parts.append(MemoryComponent(
                 name: "self_attention", bytes: kvType.bytes(ExactCount(batch) * decoder.cachedSelfElements(seq: seq)),
-                formula: "2 · \(d.attention.kvHeads) kv heads · \(d.attention.headDim) · \(kvType.bits) bits × \(batch) × \(attention) full-attention layers × \(seq) positions"))
+                formula: "2 · \(d.attention.kvHeads) kv heads · \(d.attention.headDim) · \(kvType.bits) bits × \(batch) × \(attention) \(attentionLabel) × \(seq) positions"))
         }
         return parts
     }

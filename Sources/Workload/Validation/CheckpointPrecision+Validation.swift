@@ -3,6 +3,7 @@ extension CheckpointPrecision {
     /// two positive sizes, routed-expert formats only on a model with routed experts.
     func validate(for spec: ModelSpec, file: String) throws(SpecError) {
         let field = "checkpointPrecision"
+        if self.file != nil { return }  // read from a GGUF file's own tensors, checked there
         guard experts != nil || linear != nil else {
             throw SpecError(file: file, field: field, "give 'experts' or 'linear' (a format: \(Format.allCases.map(\.rawValue).joined(separator: ", "))), or leave checkpointPrecision out for bf16")
         }
