@@ -60,6 +60,7 @@ import _TestSupport
 
     @Test func aSparseMultiGigabyteFileIsReadWithoutItsData() throws {
         let dir = try F.scratch("sparse")
+        defer { try? FileManager.default.removeItem(atPath: dir) }  // sparse files of hundreds of gigabytes
         let path = "\(dir)/model.safetensors"
         let big = 1 << 33  // 8 GiB of F16 zeros, never written
         let data = F.raw(header: "{\"w\": {\"dtype\": \"F16\", \"shape\": [\(big / 2)], \"data_offsets\": [0, \(big)]}}")
@@ -172,6 +173,7 @@ import _TestSupport
     /// parameters exactly, and its bytes are the index's `total_size`, 13,761,264,768.
     @Test func gptOss20bsMXFP4CheckpointMatchesTheConfigExactly() throws {
         let dir = try F.scratch("gpt-oss")
+        defer { try? FileManager.default.removeItem(atPath: dir) }  // sparse files of hundreds of gigabytes
         try F.write(["config.json": Data(contentsOf: Fixtures.directory.appendingPathComponent("gptoss/gpt-oss-20b.json"))], in: dir)
         let all = F.gptOssTensors(layers: 24, experts: 32, hidden: 2880, intermediate: 2880, heads: 64, kvHeads: 8, headDim: 64, vocabulary: 201_088)
         let shards = ["model-00000-of-00002.safetensors": Array(all.prefix(100)), "model-00001-of-00002.safetensors": Array(all.dropFirst(100).prefix(200)),
@@ -193,6 +195,7 @@ import _TestSupport
     /// weights are transformers' 671,026,404,352 parameters exactly.
     @Test func deepSeekV3sCheckpointIsTheConfigPlusNamedGroups() throws {
         let dir = try F.scratch("deepseek")
+        defer { try? FileManager.default.removeItem(atPath: dir) }  // sparse files of hundreds of gigabytes
         try F.write(["config.json": Data(contentsOf: Fixtures.directory.appendingPathComponent("mla/deepseek-v3.json"))], in: dir)
         let all = F.deepSeekV3Tensors()
         let shards = ["model-00001-of-00002.safetensors": Array(all.prefix(all.count / 2)), "model-00002-of-00002.safetensors": Array(all.dropFirst(all.count / 2))]
