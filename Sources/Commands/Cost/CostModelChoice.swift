@@ -5,8 +5,10 @@ import Workload
 /// The model a cost is for: a MODEL (spec or config, counted exactly) or `--parameters N`
 /// (the seeds' rule: 2N per forward token, 6N per training token).
 struct CostModelChoice: ParsableArguments {
-    @Argument(help: ArgumentHelp("A catalog name, spec file, Hugging Face config.json or GGUF file (omit with --parameters).", valueName: "model"))
+    @Argument(help: ArgumentHelp("A catalog name, spec file, Hugging Face config.json or model directory, GGUF file, or a hub id in the local Hugging Face cache (omit with --parameters).", valueName: "model"))
     var model: String?
+    @Option(help: ArgumentHelp(ModelArgument.revisionHelp, valueName: "revision"))
+    var revision: String?
     @Option(help: "Use the rule (2·N forward, 6·N training) for a model of N parameters instead of a MODEL, e.g. 175e9.")
     var parameters: Double?
     @Option(name: .customLong("weight-type"), help: "Weight storage format: \(DataType.allCases.map(\.rawValue).joined(separator: ", ")) (default: as the checkpoint stores them where the model says, else bf16; fp32 on a measured host, whose kernels are FP32, except a GGUF file's tensors as stored).")
@@ -33,11 +35,12 @@ struct CostModelChoice: ParsableArguments {
         case (.some, .some): throw CLIError("give either a MODEL or \(InputParameter.parameters.option), not both")
         case (.none, .none): throw CLIError("missing MODEL (or \(InputParameter.parameters.option) N for the 2N/6N rule)")
         case (.none, .some(let n)):
+            if revision != nil { throw CLIError("\(InputParameter.revision.option) names a revision of a hub MODEL; \(InputParameter.parameters.option) has none") }
             let parameters = try CostError.wholeNumber(n, .parameters, minimum: 1)
             let bytes = Int128(max(1, weightType.bits / 8))
             return ModelFigures.rule(name: "\(HumanUnits.count(parameters)) parameters", parameters: parameters, bytesPerParameter: bytes)
         case (.some(let reference), .none):
-            let spec = try ModelLoading.load(reference)
+            let spec = try ModelLoading.load(reference, revision: revision)
             // A request that generates needs a decoder: refused before the window is checked.
             if newTokens > 0, spec.decoder == nil || spec.lmHead == nil { throw InferenceCost.encoderOnly(spec.name) }
             let seq = sequenceLength ?? spec.defaultSequenceLength

@@ -9,7 +9,7 @@ enum TensorParallelLink {
     static func communication(model: CostModelChoice, hardware: HardwareOptions, devices: Int) throws -> InferenceCost.Communication? {
         guard devices > 1, let reference = model.model, !HardwareOptions.looksLikePath(hardware.hardware),
               hardware.hardware != "host" else { return nil }
-        let spec = try ModelLoading.load(reference)
+        let spec = try ModelLoading.load(reference, revision: model.revision)
         let device = try AcceleratorChoice.accelerator(named: hardware.hardware, pricePerHour: nil)
         let link = devices <= device.devicesPerNode ? device.intraNode : device.interNode
         return InferenceCost.Communication(source: "2 ring all-reduces per layer over \(link.name), as `llmcost plan --serve`") { tokens in

@@ -10,9 +10,10 @@ struct Params: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let spec = try ModelLoading.load(model.model)
-        let report = try ParameterCount.report(for: spec)
-        try output.emit(ParamsView(report: report, spec: spec, explain: output.explain).rendered)
+        let loaded = try ModelLoading.loadModel(model.model, revision: model.revision)
+        let report = try ParameterCount.report(for: loaded.spec)
+        let checkpoint = try CheckpointLoading.report(for: loaded).map(CheckpointView.init)
+        try output.emit(ParamsView(report: report, spec: loaded.spec, explain: output.explain, checkpoint: checkpoint).rendered)
     }
 }
 
@@ -21,6 +22,8 @@ struct ParamsView {
     var report: ParameterReport
     var spec: ModelSpec
     var explain: Bool
+    /// The safetensors checkpoint beside the config, when there is one.
+    var checkpoint: CheckpointView? = nil
 
     var rendered: Rendered {
         let hasExperts = report.components.contains { $0.kind == .experts }
@@ -49,7 +52,8 @@ struct ParamsView {
             notes.append("stored: each tensor's bytes from its ggml type's block layout (values and scales together), summed exactly as the file holds them")
         }
         if let source = spec.source { notes.append("source: \(source)") }
-        return Rendered(json: json, tables: tables, notes: notes)
+        notes += checkpoint?.notes ?? []
+        return Rendered(json: json, tables: tables + (checkpoint?.tables ?? []), notes: notes)
     }
 
     /// A GGUF file's tensors by ggml type: values, bits per weight, bytes.
@@ -91,6 +95,7 @@ struct ParamsView {
                          ("active_parameters", .integer(c.activeParameters.value)),
                          ("formula", .string(c.formula))])
             })),
-        ] + (spec.checkpointPrecision?.file.map { [("stored_tensors", Self.storedJSON($0))] } ?? []))
+        ] + (spec.checkpointPrecision?.file.map { [("stored_tensors", Self.storedJSON($0))] } ?? [])
+          + (checkpoint.map { [("checkpoint", $0.json)] } ?? []))
     }
 }

@@ -6,6 +6,7 @@ import Workload
 enum OptionNames {
     static func name(_ parameter: InputParameter) -> String {
         switch parameter {
+        case .revision: "--revision"
         case .sequenceLength: "--seq"
         case .promptTokens: "--prompt"
         case .decoderSequenceLength: "--decoder-seq"

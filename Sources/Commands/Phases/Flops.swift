@@ -15,7 +15,7 @@ struct Flops: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let spec = try ModelLoading.load(model.model)
+        let spec = try ModelLoading.load(model.model, revision: model.revision)
         let counter = try FlopCounter(spec: spec, convention: convention, latentDecode: latentDecode)
         let parameters = try ParameterCount.report(for: spec)
         let result = try shape.count(with: counter)

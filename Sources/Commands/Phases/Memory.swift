@@ -25,11 +25,15 @@ struct Memory: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let spec = try ModelLoading.load(model.model)
+        let loaded = try ModelLoading.loadModel(model.model, revision: model.revision)
+        let spec = loaded.spec
         let length = seq ?? spec.defaultSequenceLength
         try spec.checkContext(length: length, parameter: .sequenceLength, allowBeyond: allowBeyondContext)
         // A dtype the user names prices every weight; otherwise the checkpoint's own storage, if it has one.
-        let estimator = MemoryEstimator(spec: spec, requestedWeightType: dtype, kvType: kvDtype, groupSize: groupSize, recompute: recompute)
+        // A model directory's safetensors files give the stored bytes, unless a dtype is named (then not read).
+        let stored = dtype == nil ? try CheckpointLoading.report(for: loaded) : nil
+        let estimator = MemoryEstimator(spec: spec, requestedWeightType: dtype, kvType: kvDtype, groupSize: groupSize,
+                                        recompute: recompute, stored: stored)
         let report = try estimator.report(batch: batch, seq: length)
         let fits = DeviceFit.catalog(inferenceBytes: report.inferenceTotal, trainingBytes: report.training.total)
         try output.emit(MemoryView(report: report, fits: fits, explain: output.explain).rendered)
@@ -99,6 +103,12 @@ struct MemoryView {
         return t
     }
 
+    /// `bf16`, `checkpoint: experts mxfp4, rest bf16`, or `checkpoint files: BF16, F32`.
+    private var dtypeName: String {
+        if let types = report.storedWeightTypes { return "checkpoint files: " + types.joined(separator: ", ") }
+        return report.checkpoint.map { "checkpoint: \($0.summary)" } ?? report.weightType.rawValue
+    }
+
     private func section(_ s: MemorySection) -> JSONValue {
         .object([("total_bytes", .integer(s.total)), ("components", .array(s.components.map {
             .object([("name", .string($0.name)), ("bytes", .integer($0.bytes.value)), ("formula", .string($0.formula))])
@@ -107,7 +117,7 @@ struct MemoryView {
 
     var json: JSONValue {
         .object([
-            ("model", .string(report.model)), ("dtype", .string(report.checkpoint.map { "checkpoint: \($0.summary)" } ?? report.weightType.rawValue)),
+            ("model", .string(report.model)), ("dtype", .string(dtypeName)),
             ("kv_dtype", .string(report.kvType.rawValue)), ("batch", .int(report.batch)), ("seq", .int(report.seq)),
             ("cached_positions", .int(report.cachedPositions)),
             ("weights", section(report.weights)),

@@ -9,10 +9,10 @@ struct Plan: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Tensor/pipeline/data/expert-parallel training plans with ZeRO: memory per device, communication, step time, cost.")
 
-    @Argument(help: ArgumentHelp(
-        "A catalog name (see `llmcost models`), a path to one of our spec files, a path to a Hugging Face config.json, or a directory that contains one.",
-        valueName: "model"))
+    @Argument(help: ArgumentHelp(ModelArgument.help, valueName: "model"))
     var model: String?
+    @Option(help: ArgumentHelp(ModelArgument.revisionHelp, valueName: "revision"))
+    var revision: String?
     @Option(name: .customLong("devices"), help: "Devices to plan for, 1…2^20 (default 8; training only).") var devicesOption: Int?
     @Option(help: "Accelerator: a catalog name (see `llmcost cost train --help`); measured host profiles carry no device memory or links, so plans do not take them.")
     var hardware: String = "h100-sxm"
@@ -68,7 +68,7 @@ struct Plan: ParsableCommand {
     /// an error before any search.
     func rendered() throws -> Rendered {
         try PlanOptionCheck(self).check()
-        let spec = try ModelLoading.load(model ?? "")
+        let spec = try ModelLoading.load(model ?? "", revision: revision)
         let device = try AcceleratorChoice.accelerator(named: hardware, pricePerHour: pricePerHour, intraNode: interconnect,
                                                        interNode: network, devicesPerNode: devicesPerNode)
         if serve { return try serving(spec, device) }

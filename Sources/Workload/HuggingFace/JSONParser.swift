@@ -66,13 +66,15 @@ struct JSONParser {
         while true {
             skipSpace()
             guard peek(UInt8(ascii: "\"")) else { throw fail("expected a key in double quotes, found \(describeHere())") }
-            let keyLine = position()
+            // Only the offset: a line and column cost a scan from the start, so they are counted
+            // when an error is reported, not for every key (a safetensors index has 100k keys).
+            let keyStart = i
             let key = try string()
             // Swift's `String ==` is how the dictionary below compares keys, so it is also how
             // duplicates are found: two spellings that would land on one entry are two values.
             if fields[key] != nil {
                 throw Failure(message: "written twice in one object; readers disagree on which value counts (Python keeps the last), so remove one",
-                              line: keyLine.line, column: keyLine.column, field: fieldPath(appending: key))
+                              line: position(of: keyStart).line, column: position(of: keyStart).column, field: fieldPath(appending: key))
             }
             skipSpace()
             guard peek(UInt8(ascii: ":")) else { throw fail("expected ':' after the key \"\(key)\", found \(describeHere())") }

@@ -16,7 +16,8 @@ struct InputFile {
     init(path: String) throws(SpecError) {
         let attributes: [FileAttributeKey: Any]
         do {
-            attributes = try FileManager.default.attributesOfItem(atPath: path)
+            // Links are followed: a Hugging Face cache snapshot's files are links into its blobs.
+            attributes = try FileManager.default.attributesOfItem(atPath: URL(fileURLWithPath: path).resolvingSymlinksInPath().path)
         } catch {
             throw SpecError(file: path, "cannot read the file: no such file or no permission")
         }

@@ -5,8 +5,11 @@
 public struct LoadedModel: Sendable, Equatable {
     public var spec: ModelSpec
     public var warnings: [String]
+    /// The model directory the config was read from, when the MODEL named one (a downloaded
+    /// repository or a hub cache snapshot): where a checkpoint's safetensors files lie.
+    public var directory: String?
 
-    public init(spec: ModelSpec, warnings: [String] = []) {
-        self.spec = spec; self.warnings = warnings
+    public init(spec: ModelSpec, warnings: [String] = [], directory: String? = nil) {
+        self.spec = spec; self.warnings = warnings; self.directory = directory
     }
 }

@@ -10,11 +10,31 @@ public enum ModelLoader {
 
     /// Resolves and loads `reference`, looking names up in `catalog` (located when `nil`).
     public static func load(_ reference: String, catalog: ModelCatalog?) throws(SpecError) -> LoadedModel {
-        switch try ModelReference.resolve(reference, catalog: catalog) {
+        try load(ModelReference.resolve(reference, catalog: catalog))
+    }
+
+    /// Resolves and loads `reference` at `revision` (hub ids only; nil: `main`), looking hub ids
+    /// up in `hub` (located from the environment when `nil`).
+    public static func load(_ reference: String, revision: String?, catalog: ModelCatalog? = nil, hub: HubCache? = nil) throws -> LoadedModel {
+        try load(ModelReference.resolve(reference, catalog: catalog, hub: hub, revision: revision))
+    }
+
+    /// Loads what `reference` resolved to; a model directory (given or a hub snapshot) is kept
+    /// in `LoadedModel.directory` for the checkpoint beside its config.
+    public static func load(_ reference: ModelReference) throws(SpecError) -> LoadedModel {
+        switch reference {
         case .catalog(let entry):
             return try load(entry: entry)
-        case .file(let path):
-            return try loadFile(at: path)
+        case .file(let path, let directory):
+            var loaded = try loadFile(at: path)
+            loaded.directory = directory
+            return loaded
+        case .hub(let snapshot):
+            var loaded = try loadFile(at: snapshot.configPath)
+            loaded.spec.name = snapshot.modelName
+            loaded.spec.source = "\(snapshot.id) at \(snapshot.revision) (commit \(snapshot.commit)), Hugging Face cache: \(snapshot.configPath)"
+            loaded.directory = snapshot.directory
+            return loaded
         }
     }
 

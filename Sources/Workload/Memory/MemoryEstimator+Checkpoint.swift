@@ -1,7 +1,8 @@
 extension MemoryEstimator {
     /// What the weights section is titled: one dtype, or the checkpoint's mix.
     var weightFormat: String {
-        checkpoint.map { "checkpoint: \($0.summary)" } ?? weightType.rawValue
+        if let storedWeights { return "checkpoint files: " + storedWeights.bytesByDType.map(\.dtype).joined(separator: ", ") }
+        return checkpoint.map { "checkpoint: \($0.summary)" } ?? weightType.rawValue
     }
 
     /// Weight bytes as the checkpoint stores them: each weight matrix its format covers in that

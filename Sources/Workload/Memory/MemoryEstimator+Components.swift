@@ -2,6 +2,7 @@ extension MemoryEstimator {
     /// Weight bytes by component. Quantised formats store linear layers at `weightType` (int4 with
     /// one fp16 scale per `groupSize` weights) and keep embeddings and norms in bf16.
     func weightComponents(_ parameters: ParameterReport) -> [MemoryComponent] {
+        if let storedWeights { return storedComponents(storedWeights) }
         if let checkpoint { return checkpointComponents(parameters, checkpoint) }
         return parameters.components.map { c in
             let linear = c.kind != .embedding && c.kind != .norm
@@ -122,7 +123,9 @@ extension MemoryEstimator {
         if let d = spec.decoder, let c = d.attentionChunkSize, d.layers(reaching: .chunked) > 0 {
             notes.append("chunked attention \(c) on \(d.layers(reaching: .chunked)) of \(d.layers) layers: a query reads only its own chunk, so those layers cache at most \(c) positions per sequence (transformers keeps the last \(c - 1) and the new one); the \(d.layers - d.layers(reaching: .chunked)) global layers cache every position")
         }
-        if let checkpoint {
+        if let storedWeights {
+            notes += storedWeightNotes(storedWeights)
+        } else if let checkpoint {
             notes.append(Self.checkpointNote(checkpoint))
             let extra = checkpointFileExtraBytes(checkpoint)
             if extra != .zero, let weights = try? operations.parameterReport() {

@@ -12,6 +12,9 @@ public struct MemoryEstimator: Sendable {
     /// Weights as the checkpoint stores them (gpt-oss's MXFP4 experts, the rest bf16) instead of
     /// all at `weightType`; nil: `weightType`.
     public var checkpoint: CheckpointPrecision?
+    /// Weights as a checkpoint's files store them (`memory` on a model directory with safetensors
+    /// files); takes precedence over `checkpoint` and `weightType`. nil: not read from files.
+    public var storedWeights: CheckpointReport?
 
     public init(spec: ModelSpec, weightType: DataType = .bf16, kvType: DataType = .bf16,
                 groupSize: Int = 128, recompute: Recompute = .none, checkpoint: CheckpointPrecision? = nil) {
@@ -41,7 +44,8 @@ public struct MemoryEstimator: Sendable {
         let training = try MemorySection(title: "training (mixed-precision Adam, recompute \(recompute.rawValue))",
                                          components: trainingComponents(parameters, batch: batch, seq: seq))
         return MemoryReport(
-            model: spec.name, weightType: weightType, checkpoint: checkpoint, kvType: kvType, batch: batch, seq: seq, weights: weights,
+            model: spec.name, weightType: weightType, checkpoint: checkpoint,
+            storedWeightTypes: storedWeights.map { $0.bytesByDType.map(\.dtype) }, kvType: kvType, batch: batch, seq: seq, weights: weights,
             kvCacheBytesPerToken: perToken, cachedPositions: cached, kvCache: kv,
             inferenceTotal: try (ExactCount(weights.total) + ExactCount(kv.total)).checked("inference memory"),
             decodeStep: decode, weightTraffic: traffic, training: training, recompute: recompute, notes: notes())
@@ -58,10 +62,12 @@ public struct MemoryEstimator: Sendable {
     /// The one rule for how a command prices the weights: a dtype the user names prices every
     /// weight at it; otherwise the checkpoint's own storage where the model says (gpt-oss's MXFP4
     /// experts, DeepSeek-V3's FP8), else bf16. `memory`, `cost` and `plan` all build it this way.
+    /// A checkpoint's files (`stored`), when read, price the weights unless a dtype is named.
     public init(spec: ModelSpec, requestedWeightType: DataType?, kvType: DataType = .bf16, groupSize: Int = 128,
-                recompute: Recompute = .none) {
+                recompute: Recompute = .none, stored: CheckpointReport? = nil) {
         self.init(spec: spec, weightType: requestedWeightType ?? .bf16, kvType: kvType, groupSize: groupSize, recompute: recompute,
-                  checkpoint: requestedWeightType == nil ? spec.checkpointPrecision : nil)
+                  checkpoint: requestedWeightType == nil && stored == nil ? spec.checkpointPrecision : nil)
+        storedWeights = requestedWeightType == nil ? stored : nil
     }
 
     /// Positions a decoder keeps per sequence: all of them, or its sliding window.

@@ -28,6 +28,8 @@ public struct MemoryReport: Sendable {
     /// The checkpoint's own storage, when the weights were priced as it stores them (then
     /// `weightType` is only the dtype of what it does not quantise).
     public var checkpoint: CheckpointPrecision? = nil
+    /// The dtypes of a checkpoint's files, when the weights are their stored bytes.
+    public var storedWeightTypes: [String]? = nil
     public var kvType: DataType
     public var batch: Int
     public var seq: Int

@@ -2,6 +2,10 @@
 /// front end spells it: library errors and explanations carry one of these, and the command line
 /// (or any other front end) owns the one map from a parameter to its option name.
 public enum InputParameter: String, Sendable, Hashable, Codable, CaseIterable {
+    // MARK: The model
+    /// A branch, tag or commit of a Hugging Face hub model in the local cache.
+    case revision
+
     // MARK: The workload's shape
     /// Tokens per sequence a pass reads (the prompt of a generation, a training sequence).
     case sequenceLength
