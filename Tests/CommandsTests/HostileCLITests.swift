@@ -160,6 +160,7 @@ import Testing
         #expect(failure(["bench", "--d-model", "128", "--heads", "3"])?.hasPrefix("--heads:") == true)
         #expect(failure(["bench", "--seq", "0"])?.hasPrefix("--seq:") == true)
         #expect(failure(["bench", "--quick", "--plot", "/tmp/roofline.png"])?.hasPrefix("--plot:") == true)
+        #expect(failure(["validate", "gpt2", "--plot", "/tmp/ratios.png"])?.hasPrefix("--plot:") == true)
         #expect(failure(["bench", "--dry-run", "--save", "/tmp/p.json"])?.hasPrefix("--dry-run") == true)
     }
 }

@@ -37,12 +37,7 @@ struct Bench: ParsableCommand {
         // Refuse an unwritable destination now, not after the run.
         try output.checkWritable()
         if let save { try OutputOptions.checkWritable(save, parameter: .profileDestination) }
-        if let plot {
-            guard plot.lowercased().hasSuffix(".svg") else {
-                throw ValidationError("\(InputParameter.plotPath.option): the roofline is written as SVG; give a path ending in .svg, got '\(plot)'")
-            }
-            try OutputOptions.checkWritable(plot, parameter: .plotPath)
-        }
+        if let plot { try OutputOptions.checkPlotPath(plot) }
         let report = try HostBench.run(configuration: configuration) { StandardStreams.writeError("llmcost bench: \($0)\n") }
         if let save { try report.save(to: save) }
         if let plot { try RooflinePlot(report: report).write(to: plot) }

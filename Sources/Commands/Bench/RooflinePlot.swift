@@ -12,9 +12,7 @@ struct RooflinePlot {
     let width = 960.0, height = 600.0, left = 80.0, right = 250.0, top = 56.0, bottom = 64.0
 
     func write(to path: String) throws {
-        guard path.lowercased().hasSuffix(".svg") else {
-            throw ValidationError("\(InputParameter.plotPath.option): the roofline is written as SVG; give a path ending in .svg, got '\(path)'")
-        }
+        try OutputOptions.checkPlotPath(path)
         try OutputOptions.write(svg(), to: path, parameter: .plotPath)
     }
 

@@ -139,3 +139,14 @@ public struct CLIError: Error, CustomStringConvertible, Sendable {
     public var description: String
     public init(_ message: String) { description = message }
 }
+
+extension OutputOptions {
+    /// Plots are written as SVG (no PNG writer): a path with another extension is refused rather
+    /// than given SVG under a misleading name; checked writable before any work is done.
+    static func checkPlotPath(_ path: String) throws {
+        guard path.lowercased().hasSuffix(".svg") else {
+            throw ValidationError("\(InputParameter.plotPath.option): plots are written as SVG; give a path ending in .svg, got '\(path)'")
+        }
+        try checkWritable(path, parameter: .plotPath)
+    }
+}

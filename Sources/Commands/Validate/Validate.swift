@@ -59,7 +59,7 @@ struct Validate: ParsableCommand {
             throw ValidationError("\(option) applies to \(OptionNames.measure) only (the exact-count check takes \(InputParameter.contexts.option))")
         }
         try output.checkWritable()
-        if let plot { try OutputOptions.checkWritable(plot, parameter: .plotPath) }
+        if let plot { try OutputOptions.checkPlotPath(plot) }
         let names = models.isEmpty ? try ModelCatalog.entries().map(\.name) : models
         guard !names.isEmpty else { throw CLIError("no models to validate: the catalog is empty and none was named") }
         var results: [RuleCheckResult] = []
