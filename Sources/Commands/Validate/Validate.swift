@@ -65,10 +65,7 @@ struct Validate: ParsableCommand {
         var results: [RuleCheckResult] = []
         for name in names {
             let spec = try ModelLoading.load(name)
-            let window = spec.contextWindow.flatMap { beyondContext ? nil : $0 }
-            var asked = contexts.filter { window == nil || $0 <= window! }
-            if asked.isEmpty, let window { asked = [window] }
-            results.append(try RuleCheck(spec: spec).run(contexts: asked))
+            results.append(try RuleCheck(spec: spec).run(contexts: contexts, beyondWindow: beyondContext))
         }
         // Written only now that every model was checked: a failure above leaves no plot behind.
         let rendered = ValidateView(results: results).rendered

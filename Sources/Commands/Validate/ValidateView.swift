@@ -19,8 +19,15 @@ struct ValidateView {
             ranges.append([r.model, describe(r.matmulRange), describe(r.causalRange),
                            r.matmulRange.breaksAt.map(String.init) ?? "—", r.responsible.rawValue])
         }
-        let verdicts = results.map { "\($0.model): \($0.verdict)" }
+        let verdicts = results.map { "\($0.model): \($0.verdict)" } + results.compactMap(skipNote)
         return Rendered(json: json, tables: [table, ranges], notes: verdicts)
+    }
+
+    /// The contexts a model was not checked at, and how to check them.
+    private func skipNote(_ r: RuleCheckResult) -> String? {
+        guard !r.skippedContexts.isEmpty, let window = r.contextWindow else { return nil }
+        let list = r.skippedContexts.map(String.init).joined(separator: ", ")
+        return "\(r.model): context\(r.skippedContexts.count == 1 ? "" : "s") \(list) not checked: beyond its \(window)-token window (\(OptionNames.beyondContext) checks them)"
     }
 
     private func ratio(_ x: Double) -> String { HumanUnits.decimal(x, 3) }
@@ -50,6 +57,8 @@ struct ValidateView {
             ("causal_breaks_at_context", .optional(r.causalRange.breaksAt)),
             ("responsible", .string(r.responsible.rawValue)),
             ("verdict", .string(r.verdict)),
+            ("skipped_contexts", .array(r.skippedContexts.map(JSONValue.int))),
+            ("context_window", .optional(r.contextWindow)),
         ])
     }
 

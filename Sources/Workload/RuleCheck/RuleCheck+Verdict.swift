@@ -36,9 +36,25 @@ public struct RuleCheckResult: Sendable {
     public var verdict: String
     /// exact/2·N (matmul) at powers of two up to the longest context asked, for plotting.
     public var curve: [(context: Int, ratio: Double)]
+    /// Contexts asked for but not checked: beyond the model's context window.
+    public var skippedContexts: [Int] = []
+    /// The window they were measured against (nil: no window, or the check went beyond it).
+    public var contextWindow: Int? = nil
 }
 
 extension RuleCheck {
+    /// Checks the rule at the `contexts` within the model's context window (every one when
+    /// `beyondWindow`; the window itself when none fits) and says which were left out.
+    public func run(contexts asked: [Int], beyondWindow: Bool, limit: Int = 1 << 24) throws -> RuleCheckResult {
+        let window = beyondWindow ? nil : spec.contextWindow
+        var kept = asked.filter { window == nil || $0 <= window! }
+        if kept.isEmpty, let window { kept = [window] }
+        var result = try run(contexts: kept, limit: limit)
+        result.skippedContexts = asked.filter { !kept.contains($0) }
+        result.contextWindow = window
+        return result
+    }
+
     /// Checks the rule at `contexts` and searches where it holds up to `limit` tokens.
     public func run(contexts: [Int], limit: Int = 1 << 24) throws -> RuleCheckResult {
         let rows = try contexts.map(row)
