@@ -11,6 +11,19 @@ import Testing
         }
     }
 
+    @Test func contextsBeyondTheWindowAreSkippedAndSaid() throws {
+        var spec = ReferenceSpecs.gpt2
+        spec.contextWindow = 1024
+        let check = RuleCheck(spec: spec)
+        let within = try check.run(contexts: [128, 2048, 8192], beyondWindow: false)
+        #expect(within.rows.map(\.context) == [128] && within.skippedContexts == [2048, 8192] && within.contextWindow == 1024)
+        // None fits: the window itself is checked instead, the rest still said.
+        let none = try check.run(contexts: [4096], beyondWindow: false)
+        #expect(none.rows.map(\.context) == [1024] && none.skippedContexts == [4096])
+        let beyond = try check.run(contexts: [128, 2048], beyondWindow: true)
+        #expect(beyond.rows.map(\.context) == [128, 2048] && beyond.skippedContexts.isEmpty && beyond.contextWindow == nil)
+    }
+
     @Test func llamaRatioAt2048MatchesTheHandFigure() throws {
         // exact per token = 2·(N − embedding − norms) + 4·L·d·s (scores + values), / 2N
         let n = 6_738_415_616.0, s = 2048.0
