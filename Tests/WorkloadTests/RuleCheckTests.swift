@@ -14,7 +14,7 @@ import Testing
     @Test func contextsBeyondTheWindowAreSkippedAndSaid() throws {
         var spec = ReferenceSpecs.gpt2
         spec.contextWindow = 1024
-        let check = RuleCheck(spec: spec)
+        let check = try RuleCheck(spec: spec)
         let within = try check.run(contexts: [128, 2048, 8192], beyondWindow: false)
         #expect(within.rows.map(\.context) == [128] && within.skippedContexts == [2048, 8192] && within.contextWindow == 1024)
         // None fits: the window itself is checked instead, the rest still said.
