@@ -77,3 +77,14 @@ import Testing
         expectCostError(.precision) { _ = try HardwareCatalog.cpuServer.peak(.tf32) }
     }
 }
+
+/// A stated MFU is labelled as the user's; only an absent one is called the default.
+@Suite struct StatedUtilisationTests {
+    @Test func anExplicitMFUEqualToTheDefaultIsNotCalledTheDefault() throws {
+        let given = try HardwareProfile.datasheet(HardwareCatalog.h100SXM, mfu: HardwareProfile.defaultMFU)
+        let absent = try HardwareProfile.datasheet(HardwareCatalog.h100SXM, mfu: nil)
+        #expect(given.utilisation == absent.utilisation)
+        #expect(given.sources["utilisation"]?.description.contains("default") == false)
+        #expect(absent.sources["utilisation"]?.description.contains("default;") == true)
+    }
+}

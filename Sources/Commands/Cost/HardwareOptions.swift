@@ -45,7 +45,7 @@ struct HardwareOptions: ParsableArguments {
             return try Self.measuredProfile(hardware, pricePerHour: price, tdp: tdp.map(Watts.init), mfu: mfu)
         }
         let spec = try HardwareCatalog.named(hardware)
-        var profile = try HardwareProfile.datasheet(spec, precision: precision, mfu: mfu ?? HardwareProfile.defaultMFU,
+        var profile = try HardwareProfile.datasheet(spec, precision: precision, mfu: mfu,
                                                     bandwidthUtilisation: bandwidthUtilisation, pricePerHour: price)
         if let tdp {
             profile.tdp = Watts(tdp)

@@ -7,8 +7,9 @@ struct Seeds: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Audit the seed articles' formulas: their printed figures, ours from their inputs, the corrected figures.")
 
-    @Option(help: "MFU of the corrected figures (on the seed's A100) and of the datasheet recomputation (H100 SXM and H200, dense BF16).")
-    var mfu: Double = HardwareProfile.defaultMFU
+    @Option(name: .customLong("mfu"), help: "MFU of the corrected figures (on the seed's A100) and of the datasheet recomputation (H100 SXM and H200, dense BF16; default 0.4).")
+    var statedMFU: Double?
+    var mfu: Double { statedMFU ?? HardwareProfile.defaultMFU }
     @Option(help: "Decode batch of the corrected and recomputed per-1K inference cost (default 256, vLLM's default max_num_seqs).")
     var batch: Int = SeedCorrections.defaultBatch
     @Option(name: .customLong("bandwidth-utilisation"), help: "Share of the datasheet memory bandwidth decode achieves, in (0, 1] (default 0.8).")
@@ -27,7 +28,7 @@ struct Seeds: ParsableCommand {
         try CostError.count(batch, .batch, maximum: 1 << 20)
         if let bandwidthUtilisation { try CostError.fraction(bandwidthUtilisation, .bandwidthUtilisation) }
         if let p = pricePerHour { try CostError.positive(p, .pricePerHour, maximum: CostLimits.pricePerHour, " dollars per host-hour") }
-        var hardware = try SeedAudit.datasheetHardware(mfu: mfu, bandwidthUtilisation: bandwidthUtilisation)
+        var hardware = try SeedAudit.datasheetHardware(mfu: statedMFU, bandwidthUtilisation: bandwidthUtilisation)
         if let reference = hostProfile {
             hardware.append(try HardwareOptions.measuredProfile(reference, pricePerHour: pricePerHour.map(DollarsPerHour.init),
                                                                 parameter: .hostProfile))

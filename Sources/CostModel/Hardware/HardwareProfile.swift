@@ -87,11 +87,12 @@ public struct HardwareProfile: Sendable {
         self.pricePerHour = pricePerHour; self.sources = sources
     }
 
-    /// A catalogued device at a stated MFU, bandwidth utilisation and precision; the price
-    /// defaults to the reference.
-    public static func datasheet(_ spec: HardwareSpec, precision: Precision = .bf16, mfu: Double,
+    /// A catalogued device at a stated MFU (nil: `defaultMFU`, and the sources say it is the
+    /// default), bandwidth utilisation and precision; the price defaults to the reference.
+    public static func datasheet(_ spec: HardwareSpec, precision: Precision = .bf16, mfu stated: Double?,
                                  bandwidthUtilisation: Double? = nil,
                                  pricePerHour: DollarsPerHour? = nil) throws(CostError) -> HardwareProfile {
+        let mfu = stated ?? defaultMFU
         try CostError.fraction(mfu, .mfu)
         if let bandwidthUtilisation { try CostError.fraction(bandwidthUtilisation, .bandwidthUtilisation) }
         // `??` would throw untyped through its autoclosure.
@@ -103,7 +104,7 @@ public struct HardwareProfile: Sendable {
             memoryGigabytes: spec.memoryGigabytes, tdp: spec.tdp, pricePerHour: price,
             sources: [
                 "peak": "\(spec.displayName) dense \(precision.rawValue) peak (datasheet)",
-                "utilisation": "stated MFU \(mfu) (\(mfu == defaultMFU ? "default; " : "")\(InputParameter.mfu)): a datasheet peak is a ceiling a workload reaches only in part",
+                "utilisation": "stated MFU \(mfu) (\(stated == nil ? "default; " : "")\(InputParameter.mfu)): a datasheet peak is a ceiling a workload reaches only in part",
                 "bandwidth": "\(spec.displayName) (datasheet)",
                 "bandwidth_utilisation": bandwidthUtilisation == nil ? bandwidthUtilisationRationale : "stated \(bu) (\(InputParameter.bandwidthUtilisation))",
                 "tdp": spec.tdp == nil ? "not published for \(spec.displayName); pass \(InputParameter.tdp)" : "\(spec.displayName) (datasheet)",

@@ -1,8 +1,8 @@
 import Workload
 extension SeedAudit {
     /// The hardware the audit recomputes on by default: datasheet H100 SXM and H200, dense
-    /// BF16, at a stated MFU and bandwidth utilisation.
-    public static func datasheetHardware(mfu: Double = HardwareProfile.defaultMFU,
+    /// BF16, at a stated MFU (nil: the default, said so) and bandwidth utilisation.
+    public static func datasheetHardware(mfu: Double? = nil,
                                          bandwidthUtilisation: Double? = nil) throws(CostError) -> [HardwareProfile] {
         [try .datasheet(HardwareCatalog.h100SXM, precision: .bf16, mfu: mfu, bandwidthUtilisation: bandwidthUtilisation),
          try .datasheet(HardwareCatalog.h200, precision: .bf16, mfu: mfu, bandwidthUtilisation: bandwidthUtilisation)]
