@@ -113,4 +113,9 @@ public enum InterconnectCatalog {
     public static let all = InterconnectName.allCases.map(link)
 
     public static func named(_ name: String) -> Interconnect? { InterconnectName(rawValue: name.lowercased()).map(link) }
+
+    /// Catalog names near `name` by the one did-you-mean rule (`EditDistance.nearest`).
+    public static func suggestions(for name: String) -> [String] {
+        EditDistance.nearest(to: name.lowercased(), in: all.map(\.name))
+    }
 }

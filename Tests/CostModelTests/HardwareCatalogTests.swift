@@ -88,3 +88,12 @@ import Testing
         #expect(absent.sources["utilisation"]?.description.contains("default;") == true)
     }
 }
+
+extension StatedUtilisationTests {
+    /// Far from every name, a lookup suggests nothing rather than three arbitrary devices.
+    @Test func aNameFarFromEveryDeviceSuggestsNothing() {
+        #expect(HardwareCatalog.suggestions(for: "zzzzqqq").isEmpty)
+        #expect(HardwareCatalog.didYouMean("zzzzqqq").isEmpty)
+        #expect(HardwareCatalog.didYouMean("h100sxmx").hasPrefix("; did you mean h100-sxm"))
+    }
+}

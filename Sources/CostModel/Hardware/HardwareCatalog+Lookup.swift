@@ -6,18 +6,25 @@ extension HardwareCatalog {
     public static func named(_ name: String) throws(CostError) -> HardwareSpec {
         let key = normalised(name)
         if let spec = all.first(where: { ([$0.name] + $0.aliases).map(normalised).contains(key) }) { return spec }
-        let nearest = suggestions(for: name)
-        throw CostError(.hardware, "unknown hardware '\(name)'; did you mean \(nearest.joined(separator: ", "))? "
+        throw CostError(.hardware, "unknown hardware '\(name)'\(didYouMean(name)) "
             + "(catalog: \(all.map(\.name).joined(separator: ", ")); or a profile JSON path)")
     }
 
-    /// Up to three catalog names closest to `name` by edit distance (over names and aliases).
+    /// `; did you mean a, b?` with the nearest names, or nothing when none is near.
+    public static func didYouMean(_ name: String) -> String {
+        let nearest = suggestions(for: name)
+        return nearest.isEmpty ? "" : "; did you mean \(nearest.joined(separator: ", "))?"
+    }
+
+    /// Up to three catalog names near `name` (over names and aliases, case and punctuation
+    /// ignored) by the one did-you-mean rule, `EditDistance.nearest`.
     public static func suggestions(for name: String, limit: Int = 3) -> [String] {
-        let key = normalised(name)
-        let scored = all.map { spec in
-            (spec.name, ([spec.name] + spec.aliases).map { EditDistance.between(key, normalised($0)) }.min() ?? .max)
+        let spellings = all.flatMap { spec in ([spec.name] + spec.aliases).map { (key: normalised($0), name: spec.name) } }
+        var names: [String] = []
+        for key in EditDistance.nearest(to: normalised(name), in: spellings.map(\.key), limit: spellings.count) {
+            if let found = spellings.first(where: { $0.key == key })?.name, !names.contains(found) { names.append(found) }
         }
-        return scored.sorted { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 < $1.0 }.prefix(limit).map(\.0)
+        return Array(names.prefix(limit))
     }
 
     static func normalised(_ s: String) -> String {

@@ -20,8 +20,9 @@ public enum EditDistance {
     }
 
     /// Up to `limit` candidates close to `word`: within a third of its length (at least 2 edits),
-    /// or containing it / contained in it; nearest first.
-    static func nearest(to word: String, in candidates: [String], limit: Int = 3) -> [String] {
+    /// or containing it / contained in it; nearest first. The one did-you-mean rule of every
+    /// name lookup (models, hardware, interconnects).
+    public static func nearest(to word: String, in candidates: [String], limit: Int = 3) -> [String] {
         let allowed = max(2, word.count / 3)
         let w = word.lowercased()
         return candidates
