@@ -64,3 +64,17 @@ import Testing
         #expect(try check.deviation(at: last + 1, convention: .matmul).ratio > 1.1)
     }
 }
+
+extension RuleCheckTests {
+    /// A padded scan puts short contexts far above 2·N (Bamba at one token: 7.3×); the band is
+    /// still found in the middle, and the narrative blames each edge on its own cause.
+    @Test func theBandIsFoundWhenShortContextsStartAboveIt() throws {
+        let spec = try ModelLoader.load("bamba-9b").spec
+        let result = try RuleCheck(spec: spec).run(contexts: [128, 2048], beyondWindow: true)
+        let within = try #require(result.matmulRange.within)
+        #expect(within.lowerBound > 1 && within.contains(128) && within.contains(2048))
+        #expect(result.verdict.contains("above 2·N below \(within.lowerBound) tokens"))
+        #expect(result.responsible == .attentionProducts)
+        #expect(RuleCheck.searchGrid(limit: 16) == [1, 2, 3, 4, 6, 8, 12, 16])
+    }
+}

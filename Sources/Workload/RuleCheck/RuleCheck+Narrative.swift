@@ -15,6 +15,12 @@ extension RuleCheck {
             s.append("It holds within 10 % up to \(range.upperBound) tokens and breaks from \(breaks) tokens (matmul convention)"
                 + (causal.breaksAt.map { "; from \($0) tokens with causal attention" } ?? "; with causal attention it holds up to \(causal.limit)")
                 + ", because of \(responsible.rawValue).")
+        case (let range?, let breaks) where (try? deviation(at: range.lowerBound - 1, convention: .matmul).ratio).map({ $0 > 1 }) == true:
+            // Above the band at short contexts (a padded scan: a whole chunk computed for a few
+            // tokens), within it from the lower bound on.
+            let short = (try? deviation(at: range.lowerBound - 1, convention: .matmul).dominantSource) ?? responsible
+            s.append("It is more than 10 % above 2·N below \(range.lowerBound) tokens (because of \(short.rawValue)) "
+                + "and within 10 % from \(range.lowerBound)" + (breaks.map { " to \($0 - 1) tokens; it breaks from \($0) tokens because of \(responsible.rawValue)." } ?? " tokens on."))
         case (let range?, let breaks):
             s.append("It is off by more than 10 % below \(range.lowerBound) tokens (because of \(responsible.rawValue)) "
                 + "and within 10 % from \(range.lowerBound)" + (breaks.map { " to \($0 - 1)" } ?? "") + " tokens" + (spec.decoder?.stateSpace == nil || spec.decoder?.hybrid != nil ? ", where attention work fills the gap." : "."))

@@ -62,7 +62,8 @@ extension RuleCheck {
         // Blame the gap where the rule fails: at short contexts if it never holds there, else
         // where it breaks, else (it holds throughout) at the longest context asked for.
         let shortest = contexts.min() ?? 1
-        let probe = (matmul.within?.lowerBound ?? Int.max) > 1 ? shortest : (matmul.breaksAt ?? min(limit, contexts.max() ?? 1))
+        let shortestHolds = matmul.within?.contains(shortest) ?? false
+        let probe = !shortestHolds ? shortest : (matmul.breaksAt ?? min(limit, contexts.max() ?? 1))
         let responsible = try deviation(at: probe, convention: .matmul).dominantSource
         return RuleCheckResult(model: spec.name, parameters: parameters, rows: rows, matmulRange: matmul,
                                causalRange: causal, responsible: responsible,
@@ -93,14 +94,37 @@ extension RuleCheck {
 
     /// The ratio grows with context (attention work per token grows, weights do not), so the
     /// contexts within tolerance form one interval; both ends are found by bisection.
+    /// The first stretch of contexts where exact ÷ 2·N is within the tolerance. The ratio is not
+    /// monotone in general: padded state-space scans (a chunk of 256 computed for one token) start
+    /// far above the band and fall into it, embeddings and MoE totals start below it and rise,
+    /// attention products leave it upward at long contexts. So the band is first found on a
+    /// geometric grid (powers of two and their midpoints up to `limit`), then each edge is
+    /// bisected between the grid points around it.
     func range(_ convention: Convention, limit: Int) throws -> RuleRange {
         func ratio(_ s: Int) throws -> Double { try deviation(at: s, convention: convention).ratio }
         let low = 1 - Self.tolerance, high = 1 + Self.tolerance
-        guard try ratio(limit) >= low, try ratio(1) <= high else { return RuleRange(convention: convention, within: nil, limit: limit) }
-        let first = try bisect(1, limit) { try ratio($0) >= low }          // first context with ratio ≥ 0.9
-        let beyond = try bisect(1, limit) { try ratio($0) > high }         // first context with ratio > 1.1
-        let last = (try ratio(limit) > high) ? beyond - 1 : limit
+        func inBand(_ s: Int) throws -> Bool { let r = try ratio(s); return r >= low && r <= high }
+        let grid = Self.searchGrid(limit: limit)
+        guard let i = try grid.firstIndex(where: inBand) else { return RuleRange(convention: convention, within: nil, limit: limit) }
+        let first = i == 0 ? grid[0] : try bisect(grid[i - 1] + 1, grid[i]) { try inBand($0) }
+        var last = limit
+        if let j = try grid[(i + 1)...].firstIndex(where: { try !inBand($0) }) {
+            last = try bisect(grid[j - 1] + 1, grid[j]) { try !inBand($0) } - 1
+        }
         return RuleRange(convention: convention, within: first <= last ? first...last : nil, limit: limit)
+    }
+
+    /// 1, 2, 3, 4, 6, 8, 12, … up to `limit` (which is always the last point).
+    static func searchGrid(limit: Int) -> [Int] {
+        var points: [Int] = [], p = 1
+        while p < limit {
+            points.append(p)
+            let mid = p + p / 2
+            if mid > p, mid < limit, mid < 2 * p { points.append(mid) }
+            p *= 2
+        }
+        points.append(limit)
+        return Array(Set(points)).sorted()
     }
 
     /// Smallest x in lo...hi with `predicate(x)` (monotone), or hi if none before it.
