@@ -44,6 +44,12 @@ public struct BenchConfiguration: Sendable, Equatable {
     var resolvedSquareSizes: [Int] { squareSizes ?? (quick ? [256, 512, 1024, 2048] : [256, 512, 1024, 2048, 4096]) }
     var resolvedBandwidthBytes: Int { bandwidthBytesPerArray ?? (quick ? 64 : 256) << 20 }
     var peakSeconds: Double { quick ? 0.2 : 0.5 }
+    /// The SGEMM sweep: the square sizes, then the layer's own GEMMs, each shape once.
+    var sweepShapes: [GEMMSweep.Shape] {
+        let squares = resolvedSquareSizes.map { GEMMSweep.Shape(m: $0, n: $0, k: $0, role: "square") }
+        var seen = Set<String>()
+        return (squares + GEMMSweep.layerShapes(shape)).filter { seen.insert($0.name).inserted }
+    }
     /// Seconds of timed runs per kernel at least: enough runs of a millisecond kernel for a
     /// median that holds from one bench to the next.
     var minimumTimedSeconds: Double { minimumSecondsPerKernel ?? (quick ? 0.3 : 1.0) }

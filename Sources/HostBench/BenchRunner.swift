@@ -30,9 +30,7 @@ public enum BenchRunner {
         progress(String(format: "  %.1f GB/s", bandwidth))
 
         progress("sgemm sweep (OpenBLAS threads = \(threads))…")
-        let squares = configuration.resolvedSquareSizes.map { GEMMSweep.Shape(m: $0, n: $0, k: $0, role: "square") }
-        var seen = Set<String>()
-        let sweepShapes = (squares + GEMMSweep.layerShapes(shape)).filter { seen.insert("\($0.m)x\($0.n)x\($0.k)").inserted }
+        let sweepShapes = configuration.sweepShapes
         let sweep = try GEMMSweep.run(sweepShapes, threads: threads, budget: configuration.kernelBudget, progress: progress)
         let bestSquare = GEMMSweep.reference(zip(sweepShapes, sweep).filter { $0.0.role == "square" })
         var kernels: [KernelMeasurement] = []
@@ -161,16 +159,14 @@ extension BenchRunner {
         try configuration.validate()
         try BLAS.requireLibrary()
         let shape = configuration.shape
-        var kernels = configuration.resolvedSquareSizes.map { "sgemm_\($0)x\($0)x\($0)" }
-        kernels += GEMMSweep.layerShapes(shape).map { "sgemm_\($0.m)x\($0.n)x\($0.k)" }
+        var kernels = configuration.sweepShapes.map(\.name)
         kernels += ["attention"] + (KernelSuite.attentionVariant(of: shape).map { [$0.name] } ?? [])
         kernels += ["ffn", KernelSuite.ffnVariant(of: shape).name, "layer"]
         if configuration.includeBackward { kernels += ["attention_backward", "ffn_backward"] }
-        var seen = Set<String>()
         return BenchPlan(
             host: HostDescription.thisHost(nominal: NominalPeak.estimateForThisHost()),
             threading: .current(parallelism: configuration.parallelism, threads: configuration.resolvedThreads),
-            shape: shape, quick: configuration.quick, kernels: kernels.filter { seen.insert($0).inserted },
+            shape: shape, quick: configuration.quick, kernels: kernels,
             minimumTimedSecondsPerKernel: configuration.minimumTimedSeconds, notes: configuration.shapeNotes)
     }
 }

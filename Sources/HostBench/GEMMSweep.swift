@@ -1,7 +1,11 @@
 /// SGEMM through OpenBLAS's own threading: square sizes and the rectangular shapes one
 /// transformer layer issues, each timed as `C = A·B` (no transposes) in one buffer set.
 enum GEMMSweep {
-    struct Shape: Hashable { var m: Int; var n: Int; var k: Int; var role: String }
+    struct Shape: Hashable {
+        var m: Int; var n: Int; var k: Int; var role: String
+        /// The kernel name a timing of it gets: `sgemm_<m>x<n>x<k>`.
+        var name: String { "sgemm_\(m)x\(n)x\(k)" }
+    }
 
     /// The GEMMs of `shape`'s layer forward pass: `tokens × d × qkvW` (QKV), `tokens × d × d_attn`
     /// (output), `tokens × d × ffnIn` and `tokens × ffn × d` (FFN), `S × S × d_k` and
@@ -46,7 +50,7 @@ enum GEMMSweep {
                 var flops = 0
                 let sample = try Timing.sample(b) { flops = try BLAS.gemm(av, bv, into: cv) }
                 let m = KernelMeasurement(
-                    name: "sgemm_\(s.m)x\(s.n)x\(s.k)", shape: "m=\(s.m) n=\(s.n) k=\(s.k) (\(s.role))",
+                    name: s.name, shape: "m=\(s.m) n=\(s.n) k=\(s.k) (\(s.role))",
                     sample: sample, flops: flops)
                     .withMinimumBytes(LayerShape.compulsoryBytes(m: s.m, n: s.n, k: s.k))
                 progress(String(format: "  sgemm %d×%d×%d: %.1f GFLOP/s", s.m, s.n, s.k, m.gflops))

@@ -7,9 +7,13 @@ extension ModelPassRunner {
     /// The per-operator time model of eager PyTorch for `spec` at `seq` tokens: every distinct
     /// GEMM shape its forward, training step and decode step launch, timed alone; the element-wise
     /// rate at each footprint; the dispatch cost.
-    static func eagerTimeModel(_ spec: ModelSpec, seq: Int, threads: Int, progress: (String) -> Void) throws -> EagerTimeModel? {
+    /// GEMM shapes the pass's own rates already timed (`timed`, at their median) are not timed again.
+    static func eagerTimeModel(_ spec: ModelSpec, seq: Int, threads: Int, timed: [GEMMRate],
+                               progress: (String) -> Void) throws -> EagerTimeModel? {
         guard let lowering = try? EagerLowering(spec: spec) else { return nil }
-        var seen = Set<[Int]>()
+        let known = timed.filter { !$0.role.hasPrefix("square_") }
+            .map { EagerTimeModel.GEMMRate(m: $0.m, n: $0.n, k: $0.k, gflops: $0.gflops) }
+        var seen = Set(known.map { [$0.m, $0.n, $0.k] })
         var shapes: [GEMMSweep.Shape] = []
         for pass in EagerPass.allCases {
             for op in lowering.operators(pass, seq: seq) {
@@ -17,10 +21,10 @@ extension ModelPassRunner {
                 shapes.append(GEMMSweep.Shape(m: m, n: n, k: k, role: op.name))
             }
         }
-        progress("\(spec.name): \(shapes.count) GEMM shapes of eager PyTorch's forward, training and decode…")
+        progress("\(spec.name): \(shapes.count) more GEMM shapes of eager PyTorch's forward, training and decode…")
         let budget = Timing.Budget(minimumRepeats: 3, minimumSeconds: 0.05, maximumRepeats: 200, attempts: 2)
-        let timed = try GEMMSweep.run(shapes, threads: threads, budget: budget, progress: { _ in })
-        let gemm = zip(shapes, timed).map { s, t in EagerTimeModel.GEMMRate(m: s.m, n: s.n, k: s.k, gflops: t.gflops) }
+        let measured = try GEMMSweep.run(shapes, threads: threads, budget: budget, progress: { _ in })
+        let gemm = known + zip(shapes, measured).map { s, t in EagerTimeModel.GEMMRate(m: s.m, n: s.n, k: s.k, gflops: t.gflops) }
         progress("\(spec.name): element-wise pass rates from \(passFootprints.first! >> 10) KiB to \(passFootprints.last! >> 20) MiB…")
         let passes = try passFootprints.map { bytes in
             EagerTimeModel.PassRate(bytes: bytes, gbps: try BandwidthProbe.scalePass(footprintBytes: bytes, threads: threads, budget: budget))

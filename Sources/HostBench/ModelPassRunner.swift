@@ -42,7 +42,7 @@ public enum ModelPassRunner {
             headTimes = try headPass(head, threads: threads, backward: configuration.includeBackward)
         }
         notes += passNotes(spec, shape: shape, head: head)
-        let eager = try eagerTimeModel(spec, seq: configuration.seq, threads: threads, progress: progress)
+        let eager = try eagerTimeModel(spec, seq: configuration.seq, threads: threads, timed: rates, progress: progress)
         return ModelPassMeasurement(
             model: spec.name, seq: configuration.seq, threads: threads, shape: shape,
             layers: stack.layers, layersMeasured: stack.count, layerForwardSeconds: stack.secondsPerLayer,
