@@ -76,12 +76,9 @@ struct RooflinePlot {
         return out.joined(separator: "\n") + "\n"
     }
 
-    private func fmt(_ v: Double) -> String { String(format: "%.1f", v.isFinite ? v : 0) }
+    private func fmt(_ v: Double) -> String { SVG.number(v) }
     private func line(_ x1: Double, _ y1: Double, _ x2: Double, _ y2: Double, _ color: String, _ w: Double = 1, dash: Bool = false) -> String {
-        "<line x1=\"\(fmt(x1))\" y1=\"\(fmt(y1))\" x2=\"\(fmt(x2))\" y2=\"\(fmt(y2))\" stroke=\"\(color)\" stroke-width=\"\(w)\"\(dash ? " stroke-dasharray=\"6 4\"" : "")/>"
+        SVG.line(x1, y1, x2, y2, color, w, dashed: dash)
     }
-    private func text(_ x: Double, _ y: Double, _ s: String, size: Int? = nil) -> String {
-        let escaped = s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-        return "<text x=\"\(fmt(x))\" y=\"\(fmt(y))\"\(size.map { " font-size=\"\($0)\"" } ?? "")>\(escaped)</text>"
-    }
+    private func text(_ x: Double, _ y: Double, _ s: String, size: Int? = nil) -> String { SVG.text(x, y, s, size: size) }
 }

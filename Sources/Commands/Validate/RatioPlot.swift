@@ -57,14 +57,10 @@ struct RatioPlot {
     }
 
     static func tokens(_ n: Int) -> String { n >= 1 << 20 ? "\(n >> 20)M" : n >= 1024 ? "\(n >> 10)K" : String(n) }
-    private func fmt(_ v: Double) -> String { String(format: "%.1f", v) }
+    private func fmt(_ v: Double) -> String { SVG.number(v) }
     private func line(_ x1: Double, _ y1: Double, _ x2: Double, _ y2: Double, _ color: String, _ w: Double = 1) -> String {
-        "<line x1=\"\(fmt(x1))\" y1=\"\(fmt(y1))\" x2=\"\(fmt(x2))\" y2=\"\(fmt(y2))\" stroke=\"\(color)\" stroke-width=\"\(w)\"/>"
+        SVG.line(x1, y1, x2, y2, color, w)
     }
-    private func rect(x: Double, y: Double, w: Double, h: Double, fill: String) -> String {
-        "<rect x=\"\(fmt(x))\" y=\"\(fmt(y))\" width=\"\(fmt(w))\" height=\"\(fmt(h))\" fill=\"\(fill)\"/>"
-    }
-    private func text(_ x: Double, _ y: Double, _ s: String) -> String {
-        "<text x=\"\(fmt(x))\" y=\"\(fmt(y))\">\(s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;"))</text>"
-    }
+    private func rect(x: Double, y: Double, w: Double, h: Double, fill: String) -> String { SVG.rect(x: x, y: y, w: w, h: h, fill: fill) }
+    private func text(_ x: Double, _ y: Double, _ s: String) -> String { SVG.text(x, y, s) }
 }
