@@ -9,6 +9,8 @@ public struct FrameworkPrediction: Codable, Sendable, Equatable {
     public var pass: EagerPass
     public var seconds: Double
     public var price: EagerPrice
+    /// The BLAS its GEMM rates were timed through (`EagerTimeModel.gemmLibrary`).
+    public var gemmLibrary: String
     public var formula: String
 
     /// The predictions of every pass `lowering` describes, at `seq` tokens (decode: one token
@@ -18,9 +20,9 @@ public struct FrameworkPrediction: Codable, Sendable, Equatable {
             let price = model.price(lowering.operators(pass, seq: seq))
             let what = pass == .decode ? "one token after \(seq - 1) cached" : "\(seq) tokens"
             return FrameworkPrediction(
-                name: "pytorch_eager", pass: pass, seconds: price.seconds, price: price,
-                formula: String(format: "eager PyTorch %@, %@: %d kernel launches — GEMMs %.4f s at their shapes' measured rates, element-wise %.4f s at the measured pass rate of their footprint, %.4f s launch-only (%.1f µs per dispatch)",
-                                pass.rawValue, what, price.launches, price.gemmSeconds, price.memorySeconds,
+                name: "pytorch_eager", pass: pass, seconds: price.seconds, price: price, gemmLibrary: model.gemmLibrary,
+                formula: String(format: "eager PyTorch %@, %@: %d kernel launches — GEMMs %.4f s at their shapes' rates measured through %@, element-wise %.4f s at the measured pass rate of their footprint, %.4f s launch-only (%.1f µs per dispatch)",
+                                pass.rawValue, what, price.launches, price.gemmSeconds, model.gemmLibrary, price.memorySeconds,
                                 price.dispatchOnlySeconds, model.dispatchSeconds * 1e6))
         }
     }

@@ -31,13 +31,19 @@ enum GEMMSweep {
         return (large.isEmpty ? squares : large).max { $0.1.gflops < $1.1.gflops }
     }
 
+    /// Times each shape alone, through OpenBLAS or, when given, through `framework`'s BLAS.
     static func run(
-        _ shapes: [Shape], threads: Int, budget: Timing.Budget, progress: (String) -> Void
+        _ shapes: [Shape], threads: Int, budget: Timing.Budget, through framework: FrameworkBLAS? = nil,
+        progress: (String) -> Void
     ) throws -> [KernelMeasurement] {
+        for s in shapes where [s.m, s.n, s.k].contains(where: { $0 < 1 || Int32(exactly: $0) == nil }) {
+            throw HostBenchError.invalidGEMM("m=\(s.m) n=\(s.n) k=\(s.k) is not a product a 32-bit BLAS can run")
+        }
         let largest = shapes.reduce(0) { max($0, $1.m * $1.k, $1.k * $1.n, $1.m * $1.n) }
         let a = Matrix(rows: 1, columns: largest, randomScale: 1, seed: 21)
         let b = Matrix(rows: 1, columns: largest, randomScale: 1, seed: 22)
         let c = Matrix(rows: 1, columns: largest)
+        framework?.pin(threads: threads)
         return try BLAS.withThreads(threads) {
             try shapes.map { s in
                 let av = MatrixView(base: a.storage, rows: s.m, columns: s.k)
@@ -48,7 +54,14 @@ enum GEMMSweep {
                 var b = budget
                 if work > 5e10 { b.minimumRepeats = max(1, min(b.minimumRepeats, 3)) }
                 var flops = 0
-                let sample = try Timing.sample(b) { flops = try BLAS.gemm(av, bv, into: cv) }
+                let sample = try Timing.sample(b) {
+                    if let framework {
+                        framework.multiply(m: s.m, n: s.n, k: s.k, a: av.base, b: bv.base, c: cv.base)
+                        flops = 2 * s.m * s.n * s.k
+                    } else {
+                        flops = try BLAS.gemm(av, bv, into: cv)
+                    }
+                }
                 let m = KernelMeasurement(
                     name: s.name, shape: "m=\(s.m) n=\(s.n) k=\(s.k) (\(s.role))",
                     sample: sample, flops: flops)

@@ -11,7 +11,9 @@ extension ModelPassRunner {
     static func eagerTimeModel(_ spec: ModelSpec, seq: Int, threads: Int, timed: [GEMMRate],
                                progress: (String) -> Void) throws -> EagerTimeModel? {
         guard let lowering = try? EagerLowering(spec: spec) else { return nil }
-        let known = timed.filter { !$0.role.hasPrefix("square_") }
+        let framework = try FrameworkBLAS.configured?.get()
+        // Rates OpenBLAS gave the pass are the framework's only when the framework runs OpenBLAS.
+        let known = framework != nil ? [] : timed.filter { !$0.role.hasPrefix("square_") }
             .map { EagerTimeModel.GEMMRate(m: $0.m, n: $0.n, k: $0.k, gflops: $0.gflops) }
         var seen = Set(known.map { [$0.m, $0.n, $0.k] })
         var shapes: [GEMMSweep.Shape] = []
@@ -21,15 +23,16 @@ extension ModelPassRunner {
                 shapes.append(GEMMSweep.Shape(m: m, n: n, k: k, role: op.name))
             }
         }
-        progress("\(spec.name): \(shapes.count) more GEMM shapes of eager PyTorch's forward, training and decode…")
+        let library = framework.map { "\($0.version) (\($0.path), \(FrameworkBLAS.variable))" } ?? EagerTimeModel.openBLASLibrary
+        progress("\(spec.name): \(shapes.count) more GEMM shapes of eager PyTorch's forward, training and decode, through \(library)…")
         let budget = Timing.Budget(minimumRepeats: 3, minimumSeconds: 0.05, maximumRepeats: 200, attempts: 2)
-        let measured = try GEMMSweep.run(shapes, threads: threads, budget: budget, progress: { _ in })
+        let measured = try GEMMSweep.run(shapes, threads: threads, budget: budget, through: framework, progress: { _ in })
         let gemm = known + zip(shapes, measured).map { s, t in EagerTimeModel.GEMMRate(m: s.m, n: s.n, k: s.k, gflops: t.gflops) }
         progress("\(spec.name): element-wise pass rates from \(passFootprints.first! >> 10) KiB to \(passFootprints.last! >> 20) MiB…")
         let passes = try passFootprints.map { bytes in
             EagerTimeModel.PassRate(bytes: bytes, gbps: try BandwidthProbe.scalePass(footprintBytes: bytes, threads: threads, budget: budget))
         }
         let fresh = try BandwidthProbe.freshPageSecondsPerByte(threads: threads, budget: budget)
-        return EagerTimeModel(gemmRates: gemm, passRates: passes, freshPageSecondsPerByte: fresh)
+        return EagerTimeModel(gemmRates: gemm, passRates: passes, freshPageSecondsPerByte: fresh, gemmLibrary: library)
     }
 }

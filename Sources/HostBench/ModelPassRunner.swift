@@ -16,6 +16,8 @@ public enum ModelPassRunner {
     ) throws -> ModelPassMeasurement {
         let spec = configuration.model
         try BLAS.requireLibrary()
+        // A framework BLAS that cannot be opened fails now, not after minutes of measuring.
+        _ = try FrameworkBLAS.configured?.get()
         try checkMeasurable(spec, configuration)
         let shape = try LayerShape(model: spec, seq: configuration.seq)
         let threads = configuration.resolvedThreads

@@ -84,6 +84,13 @@ import Testing
         #expect(r.stderr.contains("OpenBLAS is not available"), "\(r.stderr)")
     }
 
+    @Test func aFrameworkBLASThatCannotBeOpenedFailsBeforeTiming() throws {
+        let r = try run(["validate", "--measure", "gpt2", "--seq", "64"], environment: ["LLMCOST_FRAMEWORK_BLAS": "/nonexistent/libmkl_rt.so.2"])
+        #expect(r.status == 1)
+        #expect(r.stderr.split(separator: "\n").count == 1, "\(r.stderr)")
+        #expect(r.stderr.contains("LLMCOST_FRAMEWORK_BLAS") && r.stderr.contains("/nonexistent/libmkl_rt.so.2"))
+    }
+
     @Test(arguments: ["/proc/llmcost-profile.json", "/nonexistent-dir/profile.json", "/tmp"])
     func anUnwritableSaveFailsBeforeMeasuring(_ path: String) throws {
         let r = try run(["bench", "--quick", "--save", path])

@@ -20,6 +20,10 @@ llmcost's tests and CI never run it. Configs come from the real hub `config.json
   python scripts/pytorch-host/time_pytorch.py gpt2 qwen2-0.5b llama-3.2-1b --seq 512 \
       --llmcost .build/release/llmcost          # predicted vs measured, side by side
   python scripts/pytorch-host/time_pytorch.py gpt2 --seq 512 --profile   # where eager time goes
+
+torch's CPU wheels carry Intel MKL linked in (`BLAS_INFO=mkl`); with `pip install mkl==2024.2.0` in
+the same environment (the version torch 2.13.0+cpu reports) the comparison points llmcost at that
+MKL (`LLMCOST_FRAMEWORK_BLAS`), so its GEMM rates are the library torch runs, not OpenBLAS's.
 """
 import argparse
 import json
@@ -209,9 +213,25 @@ def dispatch():
           f"min {min(runs) * 1e6:.2f} µs")
 
 
+def framework_blas():
+    """The MKL a `pip install mkl` put beside this torch (torch's CPU wheels link MKL in; llmcost
+    times the same library's GEMMs through LLMCOST_FRAMEWORK_BLAS), or None."""
+    for lib in (Path(sys.prefix) / "lib" / "libmkl_rt.so.2", Path(sys.prefix) / "lib" / "libmkl_rt.so"):
+        if lib.exists():
+            return str(lib)
+    return None
+
+
 def predictions(binary, name, seq, threads):
+    env = dict(os.environ)
+    blas = env.get("LLMCOST_FRAMEWORK_BLAS") or framework_blas()
+    if blas:
+        env["LLMCOST_FRAMEWORK_BLAS"] = blas
+    else:
+        print("  (no MKL beside torch: llmcost prices GEMMs at OpenBLAS's rates; `pip install mkl==2024.2.0` "
+              "to time the library torch runs)", flush=True)
     out = subprocess.run([binary, "validate", "--measure", name, "--seq", str(seq), "--threads", str(threads),
-                          "--format", "json"], capture_output=True, text=True, check=True).stdout
+                          "--format", "json"], capture_output=True, text=True, check=True, env=env).stdout
     data = json.loads(out)
     models = data["models"] if isinstance(data, dict) and "models" in data else data
     entry = models[0] if isinstance(models, list) else models

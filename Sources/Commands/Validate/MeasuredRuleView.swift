@@ -101,7 +101,7 @@ struct MeasuredRuleView {
             } + r.frameworkPredictions.map { p in
                 // Measured by PyTorch, not here: no relative error until time_pytorch.py compares.
                 .object([("name", .string(p.name)), ("pass", .string(p.pass.rawValue)), ("seconds", .number(p.seconds)),
-                         ("relative_error", .null), ("formula", .string(p.formula)),
+                         ("relative_error", .null), ("formula", .string(p.formula)), ("gemm_library", .string(p.gemmLibrary)),
                          ("breakdown", .object([("gemm_seconds", .number(p.price.gemmSeconds)),
                                                 ("memory_seconds", .number(p.price.memorySeconds)),
                                                 ("launch_only_seconds", .number(p.price.dispatchOnlySeconds)),

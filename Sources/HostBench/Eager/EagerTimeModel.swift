@@ -27,6 +27,10 @@ public struct EagerTimeModel: Codable, Sendable, Equatable {
     public var freshPageSecondsPerByte: Double
     /// Outputs at least this large come from fresh pages (glibc's largest mmap threshold).
     public static let freshPageThresholdBytes = 32.0 * 1024 * 1024
+    /// The BLAS the GEMM rates were timed through: OpenBLAS, or the framework's own kind of BLAS
+    /// named by `FrameworkBLAS.variable` (MKL for PyTorch's CPU wheels).
+    public var gemmLibrary: String
+    public static let openBLASLibrary = "OpenBLAS (PyTorch's CPU wheels use MKL: set \(FrameworkBLAS.variable) to time MKL instead)"
 
     /// Eager PyTorch's cost of one aten call from Python, measured on the host llmcost was checked
     /// on: `torch.add` of two one-element tensors, 2.0 µs median (the dispatch mode of `time_pytorch.py`,
@@ -36,13 +40,14 @@ public struct EagerTimeModel: Codable, Sendable, Equatable {
 
     enum CodingKeys: String, CodingKey {
         case gemmRates = "gemm_rates", passRates = "pass_rates", dispatchSeconds = "dispatch_seconds"
-        case freshPageSecondsPerByte = "fresh_page_seconds_per_byte"
+        case freshPageSecondsPerByte = "fresh_page_seconds_per_byte", gemmLibrary = "gemm_library"
     }
 
     public init(gemmRates: [GEMMRate], passRates: [PassRate], dispatchSeconds: Double = defaultDispatchSeconds,
-                freshPageSecondsPerByte: Double = 0) {
+                freshPageSecondsPerByte: Double = 0, gemmLibrary: String = openBLASLibrary) {
         self.gemmRates = gemmRates; self.passRates = passRates.sorted { $0.bytes < $1.bytes }
         self.dispatchSeconds = dispatchSeconds; self.freshPageSecondsPerByte = freshPageSecondsPerByte
+        self.gemmLibrary = gemmLibrary
     }
 
     /// First-touch seconds of a launch's output, when it is large enough to be fresh pages.

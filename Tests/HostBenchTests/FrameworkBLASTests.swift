@@ -1,0 +1,47 @@
+import Foundation
+import Testing
+@testable import HostBench
+
+/// The framework's BLAS (`LLMCOST_FRAMEWORK_BLAS`: MKL for PyTorch's CPU wheels) is any CBLAS
+/// library; OpenBLAS is one, so these run on every host the suite runs on.
+@Suite struct FrameworkBLASTests {
+    @Test func anyCBLASLibraryOpensAndMultipliesLikeTheNaiveProduct() throws {
+        let library = try FrameworkBLAS.open("libopenblas.so.0").get()
+        #expect(library.version.contains("OpenBLAS"))
+        let (m, n, k) = (5, 7, 3)
+        let a = Matrix(rows: m, columns: k, randomScale: 1, seed: 1), b = Matrix(rows: k, columns: n, randomScale: 1, seed: 2)
+        let c = Matrix(rows: m, columns: n)
+        library.multiply(m: m, n: n, k: k, a: a.storage, b: b.storage, c: c.storage)
+        let expected = Naive.matmul(Naive.doubles(a), m, k, Naive.doubles(b), n)
+        for (got, want) in zip(Naive.doubles(c), expected) { #expect(abs(got - want) < 1e-5) }
+    }
+
+    @Test func theSweepTimesThroughTheFrameworkLibraryWhenGivenOne() throws {
+        let library = try FrameworkBLAS.open("libopenblas.so.0").get()
+        let shapes = [GEMMSweep.Shape(m: 8, n: 16, k: 4, role: "probe")]
+        let budget = Timing.Budget(minimumRepeats: 2, minimumSeconds: 0, maximumRepeats: 2, attempts: 1)
+        let measured = try GEMMSweep.run(shapes, threads: 1, budget: budget, through: library, progress: { _ in })
+        #expect(measured.count == 1 && measured[0].flops == 2 * 8 * 16 * 4 && measured[0].gflops > 0)
+    }
+
+    @Test func aPathThatIsNotALibraryIsOneErrorNamingTheVariable() {
+        guard case let .failure(error) = FrameworkBLAS.open("/nonexistent/libmkl_rt.so.2") else {
+            Issue.record("a nonexistent path opened"); return
+        }
+        #expect(error.description.contains(FrameworkBLAS.variable) && error.description.contains("/nonexistent/libmkl_rt.so.2"))
+        #expect(!error.description.contains("\n"))
+    }
+
+    @Test func aLibraryWithoutCBLASIsRefused() {
+        guard case let .failure(error) = FrameworkBLAS.open("libm.so.6") else {
+            Issue.record("libm opened as a BLAS"); return
+        }
+        #expect(error.description.contains("does not export cblas_sgemm"))
+    }
+
+    @Test func aShapeNoBLASCanRunIsAnErrorNotATrap() {
+        let shapes = [GEMMSweep.Shape(m: 0, n: 16, k: 4, role: "empty")]
+        let budget = Timing.Budget(minimumRepeats: 1, minimumSeconds: 0, maximumRepeats: 1, attempts: 1)
+        #expect(throws: HostBenchError.self) { try GEMMSweep.run(shapes, threads: 1, budget: budget, progress: { _ in }) }
+    }
+}
