@@ -16,8 +16,10 @@ public struct PlanEvaluation: Sendable {
     public var modelStepFLOPs: Int128
     /// Step FLOPs ÷ devices, the nearest `Double` (an even split; a figure for time, not a count).
     public var flopsPerDevice: Double
-    /// GEMM time per device at `kernelEfficiency × peak` (the compute side of the device's roofline).
+    /// The busiest device's compute for the step, operation by operation (`DeviceStepTime`).
     public var computeTime: Seconds
+    /// How `computeTime` splits: weight GEMMs, attention, other compute, element-wise, optimizer.
+    public var deviceTime: DeviceStepTime
     /// 1F1B pipeline idle time: `compute × (P − 1)/M`.
     public var bubbleTime: Seconds
     public var collectives: [Collective]
@@ -46,13 +48,16 @@ public struct JobCounts: Sendable {
     public var parameters: ParameterReport
     public var stepFLOPs: Int128
     public var modelStepFLOPs: Int128
+    /// The step's exact FLOPs by component (the attention core and scans are priced from it).
+    public var stepReport: FlopReport
     public var operations: ModelOperations
 
     public init(_ job: TrainingJob) throws {
         operations = ModelOperations(job.spec)
         let counter = try FlopCounter(spec: job.spec)
         parameters = try operations.parameterReport()
-        stepFLOPs = try counter.train(batch: job.globalBatch, seq: job.seq, recompute: job.recompute).total
+        stepReport = try counter.train(batch: job.globalBatch, seq: job.seq, recompute: job.recompute)
+        stepFLOPs = stepReport.total
         modelStepFLOPs = job.recompute == .none ? stepFLOPs : try counter.train(batch: job.globalBatch, seq: job.seq, recompute: .none).total
     }
 }
@@ -80,8 +85,8 @@ extension ParallelConfig {
 
         let step = counts.stepFLOPs
         let perDevice = Double(step) / Double(devices)
-        // Training steps are compute-bound: only the compute side of the roofline is charged.
-        let compute = device.roofline(utilisation: job.kernelEfficiency).computeTime(perDevice)
+        let deviceTime = deviceStepTime(job, counts: counts, micro: micro, shard: shard, on: device)
+        let compute = deviceTime.total
         // 1F1B: (P − 1) micro-batch slots idle of M + P − 1, i.e. (P − 1)/M of the compute.
         let bubble = compute * Double(pp - 1) / Double(microBatches)
         let comms = collectives(job, micro: micro, shard: shard, device: device, compute: compute, operations: counts.operations)
@@ -91,7 +96,7 @@ extension ParallelConfig {
         let fits = memTotal <= device.memoryBytes
         return PlanEvaluation(
             config: self, accelerator: device.name, microBatchSize: micro, memory: planMemory, fits: fits, stepFLOPs: step,
-            modelStepFLOPs: counts.modelStepFLOPs, flopsPerDevice: perDevice, computeTime: compute, bubbleTime: bubble,
+            modelStepFLOPs: counts.modelStepFLOPs, flopsPerDevice: perDevice, computeTime: compute, deviceTime: deviceTime, bubbleTime: bubble,
             collectives: comms, stepTime: stepTime, mfu: Double(counts.modelStepFLOPs) / capacity, hfu: Double(step) / capacity,
             dollarsPerStep: device.pricePerHour.cost(for: stepTime) * Double(devices),
             weaknesses: weaknesses(fits: fits, memory: memTotal, device: device, compute: compute, bubble: bubble, comms: comms),

@@ -6,12 +6,18 @@ public struct TrainingJob: Sendable {
     public var seq: Int
     /// Sequences per optimizer step, over all replicas.
     public var globalBatch: Int
-    /// Fraction of peak the GEMMs of one device sustain (not MFU: bubbles and exposed
-    /// communication come on top). One global constant — never tuned per run.
+    /// η: the fraction of peak a large GEMM sustains inside a training framework, the one figure
+    /// of the step model (`DeviceStepTime`) a datasheet cannot give. Not MFU: tile and wave
+    /// quantization, attention, element-wise kernels, the optimizer, bubbles and exposed
+    /// communication come on top. One global constant — never tuned per run.
     public var kernelEfficiency: Double
     public var recompute: Recompute
 
-    public init(spec: ModelSpec, seq: Int, globalBatch: Int, kernelEfficiency: Double = 0.6, recompute: Recompute = .none) {
+    /// η fitted on the published runs: the median of the efficiencies each run implies
+    /// (`PublishedRunFit`; `PublishedRunFitTests` re-derives it from the table).
+    public static let fittedKernelEfficiency = 0.647
+
+    public init(spec: ModelSpec, seq: Int, globalBatch: Int, kernelEfficiency: Double = fittedKernelEfficiency, recompute: Recompute = .none) {
         self.spec = spec; self.seq = seq; self.globalBatch = globalBatch
         self.kernelEfficiency = kernelEfficiency; self.recompute = recompute
     }

@@ -43,7 +43,7 @@ import Workload
         #expect(abs(check.impliedMFU - check.impliedHFU * check.modelStepFLOPs / check.hardwareStepFLOPs) < 1e-12)
         #expect(check.impliedMFU < check.impliedHFU)
         #expect(abs(check.error - (check.predictedStepSeconds / check.reportedStepSeconds - 1)) < 1e-12)
-        #expect(check.assumptions.contains { $0.contains("kernel efficiency") })
+        #expect(check.assumptions.contains { $0.contains("GEMM efficiency η") })
     }
 
     /// Llama 3.1 405B as the paper's Table 3 gives it: 405,853,388,800 parameters (the Hugging Face

@@ -49,7 +49,7 @@ struct Plan: ParsableCommand {
     var devices: Int { devicesOption ?? 8 }
     var seq: Int { seqOption ?? 2048 }
     var globalBatch: Int { globalBatchOption ?? 512 }
-    var efficiency: Double { efficiencyOption ?? 0.6 }
+    var efficiency: Double { efficiencyOption ?? TrainingJob.fittedKernelEfficiency }
     var recompute: Recompute { recomputeOption ?? .selective }
     var top: Int { topOption ?? 10 }
     var batch: Int { batchOption ?? 8 }
@@ -91,7 +91,7 @@ struct Plan: ParsableCommand {
         }
         let smallest = PlanSearch.smallestFittingDeviceCount(job: job, on: device, constraints: constraints)
         return PlanView(evaluations: Array(evaluations.prefix(top)), device: device, job: job, smallest: smallest,
-                        explain: output.explain).rendered
+                        explain: output.explain, efficiencyGiven: efficiencyOption != nil).rendered
     }
 }
 

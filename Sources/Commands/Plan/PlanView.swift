@@ -8,6 +8,8 @@ struct PlanView {
     var job: TrainingJob
     var smallest: Int?
     var explain: Bool
+    /// η came from the user, not from the published-run fit.
+    var efficiencyGiven = false
 
     var rendered: Rendered {
         var ranking = TextTable(title: "plans on \(evaluations.first?.config.devices ?? 0) × \(device.name), fastest first",
@@ -27,10 +29,12 @@ struct PlanView {
         }
         var notes = [
             "FLOPs per step are exact (Workload): HFU counts 3 × forward + recomputation (\(job.recompute.rawValue)); MFU counts the model's 3 × forward only",
-            "time = compute at \(device.name) bf16 peak × kernel efficiency \(job.kernelEfficiency) + pipeline bubble (P−1)/M × compute + exposed communication",
-            "hand-chosen input: the kernel efficiency \(job.kernelEfficiency) (\(InputParameter.kernelEfficiency.option)) is one global constant, not measured for this device or fitted; every step time scales with it",
+            "time = the busiest device's compute, operation by operation (weight GEMMs at their sharded shapes with tile and wave quantization\(HardwareCatalog.computeUnits(device.name).map { " over \($0.count) compute units" } ?? " (no unit count published for \(device.name): none applied)"), FlashAttention at \(HumanUnits.percent(DeviceStepTime.attentionEfficiency)) of peak, element-wise kernels and the Adam update at the datasheet bandwidth) + pipeline bubble (P−1)/M × compute + exposed communication",
+            efficiencyGiven
+                ? "GEMM efficiency η = \(job.kernelEfficiency) (\(InputParameter.kernelEfficiency.option), as given): the fraction of peak a large GEMM sustains; every GEMM time scales with it"
+                : "GEMM efficiency η = \(job.kernelEfficiency) (the fraction of peak a large GEMM sustains in a training framework): fitted on the published runs (\(InputParameter.publishedRun.option): the median η they imply, with leave-one-out errors), not measured for this device",
             "overlap: data-parallel traffic sent once per step hides only behind the last micro-batch's backward (gradient accumulation: the gradient is complete only then); the post-optimizer weight all-gather (ZeRO-1/2) behind the next step's first forward; ZeRO-2/3 per-micro-batch traffic behind that micro-batch's forward or backward; tensor-parallel, pipeline and expert all-to-all traffic is not overlapped",
-            "the micro-batch size b is searched over \(PlanSearch.microBatchSizes.map(String.init).joined(separator: ", ")) but its effect on GEMM efficiency is not modelled",
+            "the micro-batch size b is searched over \(PlanSearch.microBatchSizes.map(String.init).joined(separator: ", ")); its effect on GEMM efficiency is modelled through the GEMM shapes (tile and wave quantization), not through the kernels a library picks for them",
             "links: \(device.intraNode.name) inside a node of \(device.devicesPerNode), \(device.interNode.name) between nodes (\(OptionNames.listInterconnects) for the catalog and sources)",
         ]
         if let smallest { notes.append("smallest device count with a plan that fits: \(smallest)") }
@@ -48,7 +52,23 @@ struct PlanView {
             comms.append([c.name, String(c.count), HumanUnits.decimal(c.bytesPerDevice.value, 0), c.link.name, HumanUnits.decimal(c.time.value, 4),
                           HumanUnits.decimal(c.exposedTime.value, 4), c.overlap])
         }
-        return [memory, comms]
+        let t = e.deviceTime, step = e.stepTime.value
+        var time = TextTable(title: "step time on the busiest device", columns: ["part", "seconds", "share", "how"])
+        time.alignments[3] = .left
+        let exposed = e.collectives.reduce(0.0) { $0 + $1.exposedTime.value }
+        for (name, seconds, how) in [
+            ("weight GEMMs", t.gemm.value, "sharded shapes at peak × η × tile/wave efficiency (\(HumanUnits.percent(t.gemmShapeEfficiency)) overall), or bytes ÷ bandwidth when memory-bound"),
+            ("attention", t.attention.value, "exact attention FLOPs (causal: half computed) at \(HumanUnits.percent(DeviceStepTime.attentionEfficiency)) of peak"),
+            ("other compute", t.otherCompute.value, "scans, convolutions, delta rules at peak × η"),
+            ("element-wise", t.elementwise.value, "4 × activations kept per layer, at the datasheet bandwidth"),
+            ("optimizer", t.optimizer.value, "Adam: 28 bytes per parameter whose state this device holds, at the datasheet bandwidth"),
+            ("pipeline bubble", e.bubbleTime.value, "(P − 1)/M × compute"),
+            ("exposed communication", exposed, "collectives not hidden behind compute (below)"),
+            ("step", step, "MFU \(HumanUnits.percent(e.mfu))"),
+        ] where seconds > 0 || name == "step" {
+            time.append([name, HumanUnits.decimal(seconds, 4), step > 0 ? HumanUnits.percent(seconds / step) : "—", how])
+        }
+        return [time, memory, comms]
     }
 
     /// `--explain`: every figure of the winning plan with its formula, inputs and their sources.
@@ -67,14 +87,15 @@ struct PlanView {
                                    result: HumanUnits.bytes(m.bytes.value)))
         }
         let peak = Explanation.Input("peak", HumanUnits.decimal(device.peak.teraFLOPs, 1), "TFLOP/s", source: "\(device.name) bf16 dense, hardware catalog")
-        let efficiency = Explanation.Input("kernel efficiency", String(job.kernelEfficiency), "", citing: "\(InputParameter.kernelEfficiency): hand-chosen global constant")
+        let efficiency = Explanation.Input("GEMM efficiency η", String(job.kernelEfficiency), "",
+                                           citing: efficiencyGiven ? "\(InputParameter.kernelEfficiency), as given" : "fitted on the published runs (\(InputParameter.publishedRun.option))")
         out += [
             Explanation("step FLOPs (hardware)", formula: "exact training FLOPs: 3 × forward + recomputed forward, B sequences of s tokens",
                         inputs: [.init("B", n(job.globalBatch), "sequences", citing: "\(InputParameter.globalBatch)"), .init("s", n(job.seq), "tokens", citing: "\(InputParameter.sequenceLength)"),
                                  .init("recompute", job.recompute.rawValue, "", citing: "\(InputParameter.recompute)")],
                         result: HumanUnits.flops(e.stepFLOPs)),
             Explanation("step FLOPs (model)", formula: "exact 3 × forward, no recomputation", inputs: [], result: HumanUnits.flops(e.modelStepFLOPs)),
-            Explanation("compute", formula: "step FLOPs (hardware) ÷ devices ÷ (peak × kernel efficiency)",
+            Explanation("compute", formula: "Σ over the busiest device's operations: weight GEMMs max(FLOPs ÷ (peak × η × tile/wave efficiency), bytes ÷ bandwidth) + attention FLOPs ÷ (peak × FlashAttention efficiency) + element-wise and optimizer bytes ÷ bandwidth",
                         inputs: [.init("devices", n(c.devices), ""), peak, efficiency], result: "\(HumanUnits.decimal(e.computeTime.value, 3)) s"),
             Explanation("pipeline bubble", formula: "compute × (P − 1)/M (1F1B; idle fraction (P − 1)/(M + P − 1), Narayanan et al. 2021)",
                         inputs: [.init("P", n(c.pp), "", source: "plan"), .init("M", n(c.microBatches), "micro-batches", source: "B ÷ (D × b)")],
@@ -121,7 +142,14 @@ struct PlanView {
                 .object([("name", .string($0.name)), ("bytes", .integer($0.bytes.value)), ("formula", .string($0.formula))])
             })),
             ("step_flops", .integer(e.stepFLOPs)), ("model_step_flops", .integer(e.modelStepFLOPs)), ("flops_per_device", .number(e.flopsPerDevice)),
-            ("compute_seconds", .number(e.computeTime.value)), ("bubble_fraction", .number(e.config.bubbleFraction)),
+            ("compute_seconds", .number(e.computeTime.value)),
+            ("compute_breakdown", .object([
+                ("gemm_seconds", .number(e.deviceTime.gemm.value)), ("attention_seconds", .number(e.deviceTime.attention.value)),
+                ("other_compute_seconds", .number(e.deviceTime.otherCompute.value)),
+                ("elementwise_seconds", .number(e.deviceTime.elementwise.value)), ("optimizer_seconds", .number(e.deviceTime.optimizer.value)),
+                ("gemm_shape_efficiency", .number(e.deviceTime.gemmShapeEfficiency)),
+            ])),
+            ("bubble_fraction", .number(e.config.bubbleFraction)),
             ("bubble_seconds", .number(e.bubbleTime.value)),
             ("collectives", .array(e.collectives.map {
                 .object([("name", .string($0.name)), ("group", .string($0.group)), ("calls", .int($0.count)), ("ranks", .int($0.ranks)),

@@ -3,38 +3,52 @@ import Workload
 
 /// Published training runs against exact FLOPs and the plan model's prediction.
 struct PublishedRunsView {
-    var checks: [PublishedRunCheck]
+    var fit: PublishedRunFit
+    var checks: [PublishedRunCheck] { fit.rows.map(\.check) }
 
-    static func checks() throws -> [PublishedRunCheck] {
-        try PublishedRuns.all.map { run in
+    static func fit() throws -> PublishedRunFit {
+        try PublishedRunFit.fit(PublishedRuns.all.map { run in
             let spec: ModelSpec
             switch run.model {
             case .catalog(let name): spec = try ModelLoading.load(name)
             case .spec(let s): spec = s
             }
-            return try PublishedRunCheck.check(run, spec: spec, device: try AcceleratorChoice.accelerator(named: run.hardware, pricePerHour: nil))
-        }
+            return PublishedRunFit.Input(run: run, spec: spec, device: try AcceleratorChoice.accelerator(named: run.hardware, pricePerHour: nil))
+        })
     }
 
     var rendered: Rendered {
         var table = TextTable(title: "published training runs (error = predicted step time ÷ reported − 1; negative: we predict faster)", columns: [
-            "run", "devices", "tokens", "reported", "implied MFU", "implied HFU", "plan", "predicted", "predicted MFU", "error", "assumptions"])
-        table.alignments[10] = .left
-        for c in checks {
+            "run", "devices", "tokens", "reported", "implied MFU", "implied HFU", "plan", "η (others)", "predicted", "predicted MFU", "error", "assumptions"])
+        table.alignments[11] = .left
+        for row in fit.rows {
+            let c = row.check
             let reported = c.run.deviceHours.map { "\(HumanUnits.count(approximately: $0, rounding: .towardZero)) GPU-h" }
                 ?? c.run.reportedFLOPsPerDevice.map { "\(HumanUnits.decimal($0 / 1e12, 0)) TFLOP/s/GPU" } ?? "—"
             let predicted = c.run.deviceHours != nil ? c.predictedDeviceHours.map { "\(HumanUnits.count(approximately: $0, rounding: .toNearestOrAwayFromZero)) GPU-h" } ?? "—"
                 : "\(HumanUnits.decimal(c.hardwareStepFLOPs / Double(c.run.devices) / c.predictedStepSeconds / 1e12, 0)) TFLOP/s/GPU"
             table.append([c.run.name, "\(c.run.devices) × \(c.run.hardware)", c.run.tokens.map { HumanUnits.count(approximately: $0, rounding: .towardZero) } ?? "—", reported,
-                          HumanUnits.percent(c.impliedMFU), HumanUnits.percent(c.impliedHFU), "\(c.planUsed) (\(c.planSource))", predicted,
+                          HumanUnits.percent(c.impliedMFU), HumanUnits.percent(c.impliedHFU), "\(c.planUsed) (\(c.planSource))",
+                          HumanUnits.decimal(row.leaveOneOutEfficiency, 3), predicted,
                           HumanUnits.percent(c.predictedMFU), signed(c.error), c.assumptions.joined(separator: "; ")])
         }
         let notes = [
             "one convention for every row: time per optimizer step; runs that give GPU-hours → hours × 3600 ÷ devices ÷ steps; runs that give TFLOP/s per GPU → our exact hardware FLOPs per step (with the run's recomputation, as the papers count) ÷ (devices × TFLOP/s)",
             "implied MFU = exact model FLOPs per step (3 × forward, no recomputation) ÷ (devices × bf16 dense peak × reported step time); implied HFU counts the recomputed forward as well (for throughput rows it equals the reported TFLOP/s ÷ peak)",
-            "prediction: one global kernel efficiency (0.6 of peak) for every run — no per-run factor; every other hand-chosen input is listed in the row's assumptions; where the error is large the model is missing something (data loading, failures and restarts in GPU-hour totals, micro-batch GEMM efficiency)",
+            "prediction: the plan's step, operation by operation (weight GEMMs at their sharded shapes with tile and wave quantization, FlashAttention at 50 % of peak, element-wise kernels and the optimizer at the datasheet bandwidth, pipeline bubble, exposed communication); its one constant η (the fraction of peak a large GEMM sustains in a training framework) is fitted leave-one-out: each row uses the median η the other rows imply, never its own",
+            String(format: "fit: η over all %d runs = %.3f (the planner's default); leave-one-out |error| median %@, worst %@", fit.rows.count, fit.efficiency,
+                   HumanUnits.percent(fit.medianAbsoluteError), HumanUnits.percent(fit.worstAbsoluteError)),
+            "where the error stays large, the report's time holds what no step model has (a GPU-hour total with failures, restarts, evaluation and slower early phases) or the run used a schedule we do not model (interleaved pipeline stages)",
         ] + checks.map { "\($0.run.name): \($0.run.source)" }
-        return Rendered(json: .object([("runs", .array(checks.map(json)))]), tables: [table], notes: notes)
+        let runs = zip(fit.rows, checks).map { row, c -> JSONValue in
+            guard case var .object(fields) = json(c) else { return json(c) }
+            fields += [("implied_kernel_efficiency", .number(row.impliedEfficiency)), ("leave_one_out_kernel_efficiency", .number(row.leaveOneOutEfficiency))]
+            return .object(fields)
+        }
+        return Rendered(json: .object([("runs", .array(runs)), ("fitted_kernel_efficiency", .number(fit.efficiency)),
+                                       ("median_absolute_error", .number(fit.medianAbsoluteError)),
+                                       ("worst_absolute_error", .number(fit.worstAbsoluteError))]),
+                        tables: [table], notes: notes)
     }
 
     private func signed(_ x: Double) -> String { x.isFinite ? (x >= 0 ? "+" : "") + HumanUnits.percent(x) : "—" }

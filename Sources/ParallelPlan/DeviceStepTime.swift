@@ -1,0 +1,135 @@
+import CostModel
+import Workload
+
+/// The compute side of one training step on the busiest device, priced operation by operation
+/// from the model's operations and the device's datasheet — what replaces "FLOPs ÷ (efficiency ×
+/// peak)" in a plan's step time.
+///
+/// ```
+/// weight GEMMs   each layer's linear operations at their sharded shapes (forward, dX, dW, and
+///                the forward again under full recomputation), each max(FLOPs ÷ (peak · η · tile/wave
+///                efficiency of its output shape), bytes ÷ bandwidth)
+/// attention      the exact attention-core FLOPs on the device, FlashAttention-style: a causal
+///                stack computes half of the scores (the masked half is skipped), at the
+///                FlashAttention-2 paper's lower figure of 50 % of peak
+/// other compute  scans, depthwise convolutions, delta rules (exact FLOPs) at peak · η
+/// element-wise   4 × the activations a layer keeps (each written and read once forward; read,
+///                and its gradient written, backward) at the datasheet bandwidth
+/// optimizer      Adam over the parameters whose state the device holds: fp32 weight, m and v
+///                read and written, the gradient read and the bf16 weight written (28 bytes each)
+/// ```
+/// `η` (`TrainingJob.kernelEfficiency`) is the one figure that cannot be derived from a
+/// datasheet: the fraction of peak a large GEMM sustains inside a training framework. Its default
+/// is fitted on the published runs (`PublishedRunFit`), never per run.
+public struct DeviceStepTime: Sendable, Equatable {
+    public var gemm: Seconds
+    public var attention: Seconds
+    public var otherCompute: Seconds
+    public var elementwise: Seconds
+    public var optimizer: Seconds
+    /// Tile/wave efficiency of the weight GEMMs as a whole: their FLOPs ÷ Σ (FLOPs ÷ each one's
+    /// shape efficiency), so FLOPs ÷ (peak · η · it) is their compute time (1 without published units).
+    public var gemmShapeEfficiency: Double
+
+    public var total: Seconds { gemm + attention + otherCompute + elementwise + optimizer }
+    /// The compute-bound part (what a micro-batch's collectives can hide behind).
+    public var computeBound: Seconds { gemm + attention + otherCompute }
+    /// The memory-bound part.
+    public var memoryBound: Seconds { elementwise + optimizer }
+
+    /// FlashAttention-2's lower figure on A100: "50–73 % of the theoretical maximum FLOPs/s"
+    /// (Dao 2023, arXiv:2307.08691, abstract); training lengths with a causal mask sit at the low end.
+    public static let attentionEfficiency = 0.5
+    /// Bytes Adam moves per parameter whose state a device holds.
+    static let optimizerBytesPerParameter = 28.0
+    /// Element-wise traffic per byte of activations a layer keeps.
+    static let elementwiseTrafficPerSavedByte = 4.0
+}
+
+extension ParallelConfig {
+    /// The busiest device's compute for one step of `job` (all `microBatches` micro-batches).
+    func deviceStepTime(_ job: TrainingJob, counts: JobCounts, micro: Int, shard: ParameterShard, on device: Accelerator) -> DeviceStepTime {
+        let peak = device.peak.value, bandwidth = device.bandwidth.value, eta = job.kernelEfficiency
+        let units = HardwareCatalog.computeUnits(device.name)
+        let rows = micro * job.seq, M = Double(microBatches)
+        // Σ FLOPs ÷ shape efficiency and Σ FLOPs: their ratio is the efficiency that turns the
+        // GEMMs' FLOPs into their time (a FLOP-weighted harmonic mean).
+        var gemmSeconds = 0.0, gemmFLOPs = 0.0, paddedFLOPs = 0.0
+        func gemm(_ m: Int, _ n: Int, _ k: Int, times: Double) {
+            guard m > 0, n > 0, k > 0, times > 0 else { return }
+            let flops = 2 * Double(m) * Double(n) * Double(k)
+            let shape = units?.shapeEfficiency(m: m, n: n) ?? 1
+            let bytes = 2 * (Double(m) * Double(k) + Double(k) * Double(n) + Double(m) * Double(n))
+            gemmSeconds += times * max(flops / (peak * eta * shape), bytes / bandwidth)
+            gemmFLOPs += times * flops; paddedFLOPs += times * flops / shape
+        }
+        let forwardPasses = job.recompute == .full ? 2.0 : 1.0
+        func linear(_ op: Operation, moe: MoESpec?, layers: Double, inHead: Bool = false) {
+            guard case let .linear(inputs, outputs, copies, which) = op.work else { return }
+            var m = which == .firstToken ? micro : rows
+            var n = outputs, k = inputs, calls = Double(copies)
+            switch op.tensorShard {
+            case .column: n = max(1, n / tp)
+            case .row, .rowPartial: k = max(1, k / tp)
+            // The LM head is vocabulary-parallel (Megatron-LM): its outputs split over the TP ranks.
+            case .replicated: if op.component == .lmHead { n = max(1, n / tp) }
+            }
+            // Full recomputation re-runs each layer's forward, not the head's.
+            let forwardPasses = inHead ? 1.0 : forwardPasses
+            if op.component == .experts, let moe, moe.experts > 0 {
+                // Each rank runs its E/ep experts on the tokens the ep group routes to them.
+                m = max(1, rows * copies * ep / moe.experts)
+                calls = Double(moe.experts / max(1, ep))
+            }
+            gemm(m, n, k, times: layers * M * calls * forwardPasses)
+            if op.backwardProducts > 0 {
+                gemm(m, k, n, times: layers * M * calls)      // dX
+                gemm(k, n, m, times: layers * M * calls)      // dW
+            }
+        }
+        for stack in counts.operations.stacks {
+            let share = Double(stageLayers(stack.spec.layers)) / Double(max(1, stack.spec.layers))
+            for group in stack.layers {
+                for op in group.operations { linear(op, moe: stack.spec.moe, layers: Double(group.count) * share) }
+            }
+        }
+        // The head's GEMMs run on the last stage, once per micro-batch.
+        for op in counts.operations.head { linear(op, moe: nil, layers: 1, inHead: true) }
+
+        let report = counts.stepReport
+        let devices = Double(self.devices)
+        var attentionSeconds = 0.0
+        for stack in counts.operations.stacks {
+            let prefix = counts.operations.spec.isEncoderDecoder ? "\(stack.role.rawValue)." : ""
+            let selfFLOPs = Double(report.flops(exactly: prefix + FlopComponentName.attentionScores.name, prefix + FlopComponentName.attentionValues.name))
+            let crossFLOPs = Double(report.flops(exactly: prefix + FlopComponentName.crossAttentionScores.name, prefix + FlopComponentName.crossAttentionValues.name))
+            let causalShare = stack.spec.causal ? 0.5 : 1.0
+            attentionSeconds += (selfFLOPs * causalShare + crossFLOPs) / devices / (peak * DeviceStepTime.attentionEfficiency)
+        }
+        let otherNames: [FlopComponentName] = [.stateSpaceConv, .stateSpaceScan, .linearAttentionConv, .linearAttentionCore]
+        let otherFLOPs = report.components.filter { c in otherNames.contains { c.name.hasSuffix($0.name) } }
+            .reduce(0.0) { $0 + Double($1.flops.value) }
+        let otherSeconds = otherFLOPs / devices / (peak * eta)
+
+        var savedBytes = 0.0
+        for stack in counts.operations.stacks {
+            let perLayer = Self.activationBytesPerLayer(stack, hidden: job.spec.hiddenSize, seq: job.seq, micro: micro,
+                                                        tp: tp, sp: sequenceParallel, recompute: .selective)
+            savedBytes += Double(perLayer.value) * Double(stageLayers(stack.spec.layers)) * M
+        }
+        let elementwise = DeviceStepTime.elementwiseTrafficPerSavedByte * savedBytes / bandwidth
+        let optimizerParameters = modelStateComponents(shard).first { $0.name == "optimizer_fp32" }
+            .map { Double($0.bytes.value) / Double(AdamState.optimizerBytes) } ?? 0
+        let optimizer = DeviceStepTime.optimizerBytesPerParameter * optimizerParameters / bandwidth
+        return DeviceStepTime(gemm: Seconds(gemmSeconds), attention: Seconds(attentionSeconds), otherCompute: Seconds(otherSeconds),
+                              elementwise: Seconds(elementwise), optimizer: Seconds(optimizer),
+                              gemmShapeEfficiency: paddedFLOPs > 0 ? gemmFLOPs / paddedFLOPs : 1)
+    }
+}
+
+extension FlopReport {
+    /// The FLOPs of the components named exactly `names`.
+    func flops(exactly names: String...) -> Int128 {
+        components.filter { names.contains($0.name) }.reduce(0) { $0 + $1.flops.value }
+    }
+}
