@@ -51,34 +51,36 @@ extension ParallelConfig {
     func deviceStepTime(_ job: TrainingJob, counts: JobCounts, micro: Int, shard: ParameterShard, on device: Accelerator) -> DeviceStepTime {
         let peak = device.peak.value, bandwidth = device.bandwidth.value, eta = job.kernelEfficiency
         let units = HardwareCatalog.computeUnits(device.name)
-        let rows = micro * job.seq, M = Double(microBatches)
+        // Shapes as Doubles: a hostile plan's rows × top-k × ep can pass Int's range.
+        let rows = Double(micro) * Double(job.seq), M = Double(microBatches)
         // Σ FLOPs ÷ shape efficiency and Σ FLOPs: their ratio is the efficiency that turns the
         // GEMMs' FLOPs into their time (a FLOP-weighted harmonic mean).
         var gemmSeconds = 0.0, gemmFLOPs = 0.0, paddedFLOPs = 0.0
-        func gemm(_ m: Int, _ n: Int, _ k: Int, times: Double) {
-            guard m > 0, n > 0, k > 0, times > 0 else { return }
-            let flops = 2 * Double(m) * Double(n) * Double(k)
-            let shape = units?.shapeEfficiency(m: m, n: n) ?? 1
-            let bytes = 2 * (Double(m) * Double(k) + Double(k) * Double(n) + Double(m) * Double(n))
+        func gemm(_ m: Double, _ n: Double, _ k: Double, times: Double) {
+            guard m >= 1, n >= 1, k >= 1, times > 0 else { return }
+            let flops = 2 * m * n * k
+            let shape = units?.shapeEfficiency(m: Int(min(m, 1e15)), n: Int(min(n, 1e15))) ?? 1
+            let bytes = 2 * (m * k + k * n + m * n)
             gemmSeconds += times * max(flops / (peak * eta * shape), bytes / bandwidth)
             gemmFLOPs += times * flops; paddedFLOPs += times * flops / shape
         }
         let forwardPasses = job.recompute == .full ? 2.0 : 1.0
         func linear(_ op: Operation, moe: MoESpec?, layers: Double, inHead: Bool = false) {
             guard case let .linear(inputs, outputs, copies, which) = op.work else { return }
-            var m = which == .firstToken ? micro : rows
-            var n = outputs, k = inputs, calls = Double(copies)
+            var m = which == .firstToken ? Double(micro) : rows
+            var n = Double(outputs), k = Double(inputs), calls = Double(copies)
+            let t = Double(tp)
             switch op.tensorShard {
-            case .column: n = max(1, n / tp)
-            case .row, .rowPartial: k = max(1, k / tp)
+            case .column: n = max(1, (n / t).rounded(.down))
+            case .row, .rowPartial: k = max(1, (k / t).rounded(.down))
             // The LM head is vocabulary-parallel (Megatron-LM): its outputs split over the TP ranks.
-            case .replicated: if op.component == .lmHead { n = max(1, n / tp) }
+            case .replicated: if op.component == .lmHead { n = max(1, (n / t).rounded(.down)) }
             }
             // Full recomputation re-runs each layer's forward, not the head's.
             let forwardPasses = inHead ? 1.0 : forwardPasses
             if op.component == .experts, let moe, moe.experts > 0 {
                 // Each rank runs its E/ep experts on the tokens the ep group routes to them.
-                m = max(1, rows * copies * ep / moe.experts)
+                m = max(1, (rows * Double(copies) * Double(ep) / Double(moe.experts)).rounded(.down))
                 calls = Double(moe.experts / max(1, ep))
             }
             gemm(m, n, k, times: layers * M * calls * forwardPasses)

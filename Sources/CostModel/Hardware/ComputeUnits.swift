@@ -21,13 +21,12 @@ public struct ComputeUnits: Sendable, Equatable {
     /// The fraction of the units' work that is useful for an `m × n` output: useful elements ÷
     /// elements of the whole waves computed, in (0, 1].
     public func shapeEfficiency(m: Int, n: Int) -> Double {
-        guard m > 0, n > 0, count > 0 else { return 1 }
-        let tiles = Self.ceilDiv(m, tileRows) * Self.ceilDiv(n, tileColumns)
-        let waves = Self.ceilDiv(tiles, count)
-        return (Double(m) * Double(n)) / (Double(waves) * Double(count) * Double(tileRows) * Double(tileColumns))
+        guard m > 0, n > 0, count > 0, tileRows > 0, tileColumns > 0 else { return 1 }
+        // In Doubles: tile counts of a hostile shape pass Int's range; whole numbers stay exact far beyond any GEMM.
+        let tiles = (Double(m) / Double(tileRows)).rounded(.up) * (Double(n) / Double(tileColumns)).rounded(.up)
+        let waves = (tiles / Double(count)).rounded(.up)
+        return (Double(m) * Double(n)) / (waves * Double(count) * Double(tileRows) * Double(tileColumns))
     }
-
-    static func ceilDiv(_ a: Int, _ b: Int) -> Int { (a + b - 1) / b }
 }
 
 extension HardwareCatalog {
