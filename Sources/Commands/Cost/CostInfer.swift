@@ -34,7 +34,7 @@ struct CostInfer: ParsableCommand {
 
     static func rendered(_ c: InferenceCost, hardware: HardwareProfile, notes: [String], explain: Bool) -> Rendered {
         var table = TextTable(title: "\(c.model): \(c.promptTokens) prompt + \(c.outputTokens) generated tokens, batch \(c.batch)",
-                              columns: ["figure", "value", "≈ / note"])
+                              columns: ["figure", "value", "≈ / note"], alignments: [.left, .right, .left])
         table.append(["prefill", c.prefillTime.description, "\(c.prefill.bound.rawValue)-bound"])
         table.append(["decode (\(c.outputTokens - 1) steps)", c.decodeTime.description,
                       "\(c.memoryBoundSteps) memory-bound, \(c.computeBoundSteps) compute-bound"])

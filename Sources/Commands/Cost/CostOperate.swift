@@ -44,7 +44,7 @@ struct CostOperate: ParsableCommand {
 
     static func rendered(_ c: OperatingCost, model: String, hardware: HardwareProfile, explain: Bool) -> Rendered {
         var table = TextTable(title: "\(model): \(HumanUnits.decimal(c.requestsPerDay, 0)) requests/day of \(c.tokensPerRequest) tokens",
-                              columns: ["figure", "value", "≈ / note"])
+                              columns: ["figure", "value", "≈ / note"], alignments: [.left, .right, .left])
         table.append(["busy device-hours/day", HumanUnits.decimal(c.busyDeviceTime.hours, 1), "batch \(c.inference.batch)"])
         table.append(["devices", String(c.devices), "at \(HumanUnits.percent(c.targetUtilisation)) utilisation"])
         table.append(["compute $/day", c.computeDollarsPerDay.description, hardware.pricePerHour.description])
