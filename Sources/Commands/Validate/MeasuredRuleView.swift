@@ -8,7 +8,7 @@ struct MeasuredRuleView {
 
     var rendered: Rendered {
         var predictions = TextTable(title: "predicted vs measured seconds on this host (FP32, OpenBLAS)", columns: [
-            .init("model", .left), .init("tokens"), .init("pass"), .init("prediction"), .init("seconds", key: "predicted_seconds"),
+            .init("model", .left), .init("tokens"), .init("pass", .left), .init("prediction", .left), .init("seconds", key: "predicted_seconds"),
             .init("measured", key: "measured_seconds"), .init("error", key: "relative_error"),
             .init("formula", .left, role: explain ? .data : .detail)])
         for r in results {
@@ -27,7 +27,7 @@ struct MeasuredRuleView {
             }
         }
         var runs = TextTable(title: "what ran", columns: [
-            "model", "layers run/total", "layer fwd s", "layer bwd s", "head fwd s", "GFLOP issued", "GFLOP/s", "best SGEMM", "exact/2N", "bwd/fwd"])
+            "model", "layers\nrun/total", "layer\nfwd s", "layer\nbwd s", "head\nfwd s", "GFLOP\nissued", "GFLOP/s", "best\nSGEMM", "exact/2N", "bwd/fwd"])
         for r in results {
             let m = r.measurement
             runs.append([m.model, "\(m.layersMeasured)/\(m.layers)", seconds(m.layerForwardSeconds),
