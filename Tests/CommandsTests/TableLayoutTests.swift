@@ -45,6 +45,15 @@ import Testing
         #expect(table.csv() == "name,n,source\na,1,https://example.com/a")
     }
 
+    /// `--wide` on the command line: the catalog's source URLs come back, one line per model.
+    @Test func wideKeepsTheLongForm() throws {
+        let narrow = try GoldenOutputTests.output(["models"], format: "table")
+        let wide = try GoldenOutputTests.output(["models", "--wide"], format: "table")
+        #expect(!narrow.contains("https://") && wide.contains("https://huggingface.co/openai-community/gpt2/blob/main/config.json"))
+        #expect(wide.split(separator: "\n").count == narrow.split(separator: "\n").count)
+        #expect(wide.split(separator: "\n").contains { DisplayWidth.of($0) > TextTable.defaultWidth })
+    }
+
     @Test func humanColumnsHaveAHeadingAndStayOutOfCSV() {
         let table = TextTable(columns: ["component", "parameters", "", "share"],
                               rows: [["ffn", .count(2_147_483_648), .human("2.15 B"), .percent(0.319)]])
