@@ -43,7 +43,7 @@ struct ParamsView {
         ])
         // CSV: the components, then the totals as rows of the same columns.
         var csv = table
-        csv.rows += [["total", "", .count(report.total), .count(report.active), "", .percent(1), ""],
+        csv.rows += [["total", "", .count(report.total), .count(report.active), "", .percent(share(report.total)), ""],
                      ["non_embedding", "", .count(report.nonEmbedding), "", "", .percent(share(report.nonEmbedding)), ""]]
         var notes = ["non-embedding excludes vocabulary and position tables and an untied LM head (Kaplan et al. 2020)"]
         notes += spec.checkpointExtraNotes()

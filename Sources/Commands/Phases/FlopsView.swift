@@ -31,7 +31,7 @@ struct FlopsView {
         }
         // CSV: the components, then the totals under the JSON keys.
         var csv = table
-        csv.rows.append(["total_flops", .count(report.total), "", .percent(1), ""])
+        csv.rows.append(["total_flops", .count(report.total), "", .percent(report.share(report.total)), ""])
         csv.rows.append(["tokens", .count(report.tokens), "", "", ""])
         csv.rows.append(["flops_per_token", .figure("", report.flopsPerToken), "", "", ""])
         csv.rows.append(["rule_flops_per_token", .count(rule.flopsPerToken), "", "", .text("\(rule.multiplier)·N")])
