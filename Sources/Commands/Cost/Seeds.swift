@@ -43,15 +43,15 @@ struct Seeds: ParsableCommand {
         // The seed file and the chain of corrections are detail (--wide, JSON, CSV): the rest wraps into 100 columns.
         var table = TextTable(title: "seed formulas: printed vs reproduced vs corrected", columns: [
             .init("example", .left), .init("seed", .left, role: .detail), .init("printed", .left), .init("ours (seed's formula and inputs)", .left),
-            .init("agreement", .left), .init("corrected", .left), .init("corrected from", .left, role: .detail)]
-            + (explain ? [.init("reason", .left)] : []))
+            .init("agreement", .left), .init("corrected", .left), .init("corrected from", .left, role: .detail)])
         for e in examples {
-            var row: [TextTable.Cell] = [.text(e.id), .text(String(e.seedFile.prefix(3))), .text(e.printed?.text ?? "—"), .text(e.oursText),
-                                         .text(e.agreement.rawValue.replacingOccurrences(of: "_", with: " ")), .text(e.correctedText ?? "(stands)"),
-                                         .text(e.inherits.isEmpty ? "—" : e.inherits.joined(separator: ", "))]
-            if explain { row.append(.text(e.reason)) }
-            table.append(row)
+            table.append([.text(e.id), .text(String(e.seedFile.prefix(3))), .text(e.printed?.text ?? "—"), .text(e.oursText),
+                          .text(e.agreement.rawValue.replacingOccurrences(of: "_", with: " ")), .text(e.correctedText ?? "(stands)"),
+                          .text(e.inherits.isEmpty ? "—" : e.inherits.joined(separator: ", "))])
         }
+        // --explain: the reasons, paragraphs each, in a table of their own where they have the width.
+        let reasons = TextTable(title: "why each figure is corrected", columns: [.init("example", .left), .init("reason", .left)],
+                                rows: examples.map { [.text($0.id), .text($0.reason)] })
         var recomputed = TextTable(title: "recomputed: the seed's 312 TFLOP/s and $2.2659/h replaced",
                                    columns: ["example", "hardware", "seed's formula on its A100", "recomputed"], alignments: [.left, .left, .right, .right])
         var rows: [SeedRecomputation] = []
@@ -98,6 +98,6 @@ struct Seeds: ParsableCommand {
             csv.append([e.id, e.seedFile, e.printed.map { "\($0.value)" } ?? "", e.printed.map { "\($0.step)" } ?? "",
                         "\(e.ours)", e.agreement.rawValue, e.corrected.map { "\($0)" } ?? "", status, e.inherits.joined(separator: " ")])
         }
-        return Rendered(json: json, tables: [table, recomputed], notes: notes, csvTable: csv)
+        return Rendered(json: json, tables: [table] + (explain ? [reasons] : []) + [recomputed], notes: notes, csvTable: csv)
     }
 }
