@@ -18,9 +18,9 @@ struct PublishedRunsView {
     }
 
     var rendered: Rendered {
-        // Tokens, HFU, the plan and the assumptions are detail (--wide; JSON and CSV have them).
+        // Devices, tokens, HFU, the plan and the assumptions are detail (--wide; JSON and CSV have them).
         var table = TextTable(title: "published training runs (error = predicted step time ÷ reported − 1; negative: we predict faster)", columns: [
-            .init("run", .left), .init("devices"), .init("tokens", role: .detail), .init("reported"), .init("implied\nMFU"),
+            .init("run", .left), .init("devices", role: .detail), .init("tokens", role: .detail), .init("reported"), .init("implied\nMFU"),
             .init("implied\nHFU", role: .detail), .init("plan", role: .detail), .init("η\n(others)", key: "leave_one_out_kernel_efficiency"),
             .init("predicted"), .init("predicted\nMFU"), .init("error"), .init("assumptions", .left, role: .detail)])
         for row in fit.rows {
