@@ -63,6 +63,11 @@ public enum InterconnectCatalog {
         datasheet("NVIDIA technical blog, \"Upgrading Multi-GPU Interconnectivity with the Third-Generation NVIDIA NVSwitch\" (2022-08-23): NVLink 4 through NVSwitch in DGX/HGX H100, 900 GB/s bidirectional = 450 GB/s per direction per GPU (the figure as printed on https://www.nvidia.com/en-us/technologies/hopper-architecture/)",
                   url: "https://developer.nvidia.com/blog/upgrading-multi-gpu-interconnectivity-with-the-third-generation-nvidia-nvswitch/"),
         nvlinkLatency)
+    /// H800 (DeepSeek-V3's cluster): NVLink through NVSwitch at the rate DeepSeek reports using.
+    public static let nvlinkH800 = link(.nvlinkH800, 160, 3.4e-6,
+        datasheet("DeepSeek-V3 Technical Report, arXiv:2412.19437, §3.2.2: intra-node NVLink \"offers a bandwidth of 160 GB/s, roughly 3.2 times that of IB (50 GB/s)\" (H800: NVLink 400 GB/s bidirectional)",
+                  url: "https://arxiv.org/abs/2412.19437"),
+        nvlinkLatency)
     public static let nvlink5 = link(.nvlink5, 900, 3.4e-6,
         datasheet("NVIDIA NVLink page: fifth-generation NVLink, 1.8 TB/s bidirectional per GPU", url: "https://www.nvidia.com/en-us/data-center/nvlink/"),
         nvlinkLatency)
@@ -98,6 +103,7 @@ public enum InterconnectCatalog {
         case .nvswitchA100: nvswitchA100
         case .nvlink4: nvlink4
         case .nvswitchH100: nvswitchH100
+        case .nvlinkH800: nvlinkH800
         case .nvlink5: nvlink5
         case .infinityFabric: infinityFabric
         case .pcie4: pcie4

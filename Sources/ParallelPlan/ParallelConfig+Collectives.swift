@@ -12,6 +12,9 @@ enum OverlapWindow: String {
     case eachForward = "per micro-batch, hidden behind that micro-batch's forward (1/3 of its compute); the excess is exposed"
     /// Every micro-batch, behind that micro-batch's backward.
     case eachBackward = "per micro-batch, hidden behind that micro-batch's backward (2/3 of its compute); the excess is exposed"
+    /// Every micro-batch, behind the computation of another micro-batch running beside it
+    /// (DeepSeek-V3's DualPipe pairs one chunk's forward with another's backward).
+    case pairedChunks = "per micro-batch, hidden behind the paired forward and backward chunks' computation (DualPipe); the excess is exposed"
     case none = "not overlapped"
 }
 
@@ -136,9 +139,10 @@ extension ParallelConfig {
             let l = link(size: ep, stride: tp, device)
             let per = Ring.gather(Bytes(2 * b * s * h * Double(moe.topK)), ep)
             let t = l.time(bytes: per, steps: Double(ep - 1)) * Double(count)
+            let window: OverlapWindow = overlapsExpertAllToAll ? .pairedChunks : .none
             out.append((Collective(name: "ep_alltoall", group: "EP", bytesPerDevice: per * Double(count), count: count, ranks: ep, link: l,
-                                   time: t, exposedTime: t, overlap: OverlapWindow.none.rawValue,
-                                   formula: "\(passes) × expert layers/stage × M × (E−1)/E × 2·b·s·h·k, E = \(ep), k = \(moe.topK)"), .none))
+                                   time: t, exposedTime: t, overlap: window.rawValue,
+                                   formula: "\(passes) × expert layers/stage × M × (E−1)/E × 2·b·s·h·k, E = \(ep), k = \(moe.topK)"), window))
         }
         return Self.exposing(out, perMicroCompute: perMicro, microBatches: M)
     }
@@ -147,11 +151,11 @@ extension ParallelConfig {
     /// is exposed, split in proportion to each collective's seconds.
     static func exposing(_ list: [(Collective, OverlapWindow)], perMicroCompute c: Seconds, microBatches M: Int) -> [Collective] {
         var result = list.map(\.0)
-        for window in [OverlapWindow.lastBackward, .firstForward, .eachForward, .eachBackward] {
+        for window in [OverlapWindow.lastBackward, .firstForward, .eachForward, .eachBackward, .pairedChunks] {
             let members = list.indices.filter { list[$0].1 == window }
             guard !members.isEmpty else { continue }
-            let occurrences = (window == .eachForward || window == .eachBackward) ? Double(M) : 1
-            let span = (window == .firstForward || window == .eachForward) ? c / 3 : c * 2 / 3
+            let occurrences = (window == .eachForward || window == .eachBackward || window == .pairedChunks) ? Double(M) : 1
+            let span = window == .pairedChunks ? c : (window == .firstForward || window == .eachForward) ? c / 3 : c * 2 / 3
             let total = members.reduce(Seconds.zero) { $0 + result[$1].time }
             let exposed = Seconds.max(.zero, total / occurrences - span) * occurrences
             // (exposed × own time) ÷ total, in that order: the split the golden figures were made with.

@@ -18,6 +18,10 @@ public struct ParallelConfig: Sendable, Equatable, Hashable, CustomStringConvert
     /// framework counts the embedding and the head as pipeline layers: BLOOM's 70 layers on 12
     /// stages). Off for every plan the CLI builds or searches — there the layers must divide.
     public var unevenStages = false
+    /// The framework hides expert all-to-alls behind other micro-batches' computation
+    /// (DeepSeek-V3's DualPipe). Off for every plan the CLI builds or searches: Megatron-LM's
+    /// default schedule waits for them.
+    public var overlapsExpertAllToAll = false
 
     public init(tp: Int = 1, pp: Int = 1, dp: Int = 1, ep: Int = 1, zero: Int = 0, sequenceParallel: Bool = false, microBatches: Int = 1) {
         self.tp = tp; self.pp = pp; self.dp = dp; self.ep = ep; self.zero = zero

@@ -1,3 +1,4 @@
+import CostModel
 import Workload
 
 /// A training run whose hardware and duration (or throughput) were published, to calibrate
@@ -25,6 +26,8 @@ public struct PublishedRun: Sendable {
     public var source: String
     /// Every hand-chosen input of this row: what was not published and what we put in its place.
     public var assumptions: [String]
+    /// The precision its GEMMs ran at: the peak our step is priced at and the MFU denominator.
+    public var precision: Precision = .bf16
 
     public enum Architecture: Sendable {
         case catalog(String)
@@ -169,5 +172,25 @@ public enum PublishedRuns {
         megatronTable1("1008.0", layers: 128, hidden: 25600, heads: 160, tp: 8, pp: 64, gpus: 3072, batch: 3072, tflops: 163),
         llama3_405bRun(gpus: 8192, dp: 64, perReplica: 32, tflops: 430, mfu: 43),
         llama3_405bRun(gpus: 16384, dp: 128, perReplica: 16, tflops: 400, mfu: 41),
+        deepSeekV3,
     ]
+
+    /// DeepSeek-V3's pre-training: 2,664K H800 GPU-hours for 14.8T tokens (of 2,788K in all, with
+    /// context extension and post-training), FP8 GEMMs, PP 16 (DualPipe) × EP 64 over 8 nodes ×
+    /// ZeRO-1 data parallelism on 2,048 GPUs, no tensor parallelism.
+    static var deepSeekV3: PublishedRun {
+        var plan = ParallelConfig(tp: 1, pp: 16, dp: 128, ep: 64, zero: 1, microBatches: 120)
+        plan.unevenStages = true
+        plan.overlapsExpertAllToAll = true
+        return PublishedRun(
+            name: "DeepSeek-V3", model: .catalog("deepseek-v3"), tokens: 14.8e12, hardware: "h800", devices: 2048,
+            deviceHours: 2_664_000, plan: plan, recompute: .none, seq: 4096, globalBatch: 15_360,
+            source: "DeepSeek-AI 2024, \"DeepSeek-V3 Technical Report\", arXiv:2412.19437: Table 1 (2,664K H800 GPU-hours of pre-training, 14.8T tokens), §3.2 (2,048 H800, 16-way pipeline with DualPipe, 64-way expert parallelism over 8 nodes, ZeRO-1 data parallelism, no tensor parallelism), §3.3 (FP8 mixed precision), §4.2 (4K sequences, batch 3,072 → 15,360)",
+            assumptions: ["FP8 GEMMs priced at the FP8 peak, attention and element-wise work as in BF16; implied MFU over the FP8 peak",
+                          "the batch at its final 15,360 sequences (the ramp over the first 469B tokens ignored), 120 micro-batches of one sequence per pipeline",
+                          "61 layers on 16 stages (the busiest holds 4); the MTP module's extra layer and its loss are not counted",
+                          "DualPipe overlaps the expert all-to-alls with computation (§3.2.1): each micro-batch's all-to-alls hide behind its forward and backward computation, the excess exposed; its smaller bubble is not modelled (1F1B's is charged)",
+                          "recomputation of RMSNorm and MLA up-projections only (§3.2.3): not counted"],
+            precision: .fp8)
+    }
 }

@@ -5,7 +5,7 @@ import Testing
     @Test func catalogHoldsTheDatasheetDevicesThenThe2026Additions() {
         #expect(HardwareCatalog.all.map(\.name) == ["a100-40gb-sxm", "a100-80gb-sxm", "h100-sxm", "h100-pcie", "h200",
                                                    "b200", "l4", "l40s", "mi300x", "cpu-server",
-                                                   "gb200", "rtx-4090", "rtx-5090", "mi325x", "gaudi3",
+                                                   "gb200", "h800", "rtx-4090", "rtx-5090", "mi325x", "gaudi3",
                                                    "tpu-v5e", "tpu-v5p", "tpu-v6e", "m3-max", "m4-max"])
         // Every name and alias finds one device.
         let spellings = HardwareCatalog.all.flatMap { [$0.name] + $0.aliases }.map(HardwareCatalog.normalised)

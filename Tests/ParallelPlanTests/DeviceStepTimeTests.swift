@@ -86,7 +86,7 @@ import Workload
             case .catalog(let name): spec = try ModelLoader.loadFile(at: PublishedRunTests.specs.appendingPathComponent("\(name).yaml").path).spec
             case .spec(let s): spec = s
             }
-            return PublishedRunFit.Input(run: run, spec: spec, device: try Accelerator(HardwareCatalog.named(run.hardware)))
+            return PublishedRunFit.Input(run: run, spec: spec, device: try Accelerator(HardwareCatalog.named(run.hardware), precision: run.precision))
         }
     }
 

@@ -11,7 +11,7 @@ import Testing
             "h100-sxm": ("nvswitch-h100", "ib-ndr", 8), "h100-pcie": ("pcie5", "ib-ndr", 8), "h200": ("nvswitch-h100", "ib-ndr", 8),
             "b200": ("nvlink5", "ib-ndr", 8), "l4": ("pcie4", "roce-100g", 8), "l40s": ("pcie4", "roce-100g", 8),
             "mi300x": ("infinity-fabric", "roce-400g", 8), "cpu-server": ("pcie4", "roce-100g", 1),
-            "gb200": ("nvlink5", "ib-ndr", 72), "mi325x": ("infinity-fabric", "roce-400g", 8),
+            "gb200": ("nvlink5", "ib-ndr", 72), "mi325x": ("infinity-fabric", "roce-400g", 8), "h800": ("nvlink-h800", "ib-ndr", 8),
         ]
         // Devices whose fabric the interconnect catalog lacks state no links.
         let unlinked: Set = ["rtx-4090", "rtx-5090", "gaudi3", "tpu-v5e", "tpu-v5p", "tpu-v6e", "m3-max", "m4-max"]

@@ -1,3 +1,4 @@
+import CostModel
 import ParallelPlan
 import Workload
 
@@ -13,7 +14,8 @@ struct PublishedRunsView {
             case .catalog(let name): spec = try ModelLoading.load(name)
             case .spec(let s): spec = s
             }
-            return PublishedRunFit.Input(run: run, spec: spec, device: try AcceleratorChoice.accelerator(named: run.hardware, pricePerHour: nil))
+            let device = try AcceleratorChoice.accelerator(named: run.hardware, pricePerHour: nil)
+            return PublishedRunFit.Input(run: run, spec: spec, device: try Accelerator(device.spec, precision: run.precision))
         })
     }
 

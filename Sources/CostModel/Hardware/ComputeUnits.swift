@@ -40,7 +40,7 @@ extension HardwareCatalog {
     /// Apple SoCs: their matrix units are not tiled this way, and no wave term is applied).
     public static func computeUnits(_ name: String) -> ComputeUnits? {
         let counts: [String: Int] = [
-            "a100-40gb-sxm": 108, "a100-80gb-sxm": 108, "h100-sxm": 132, "h100-pcie": 114, "h200": 132,
+            "a100-40gb-sxm": 108, "a100-80gb-sxm": 108, "h100-sxm": 132, "h100-pcie": 114, "h200": 132, "h800": 132,
             "b200": 148, "gb200": 148, "l4": 58, "l40s": 142, "rtx-4090": 128, "rtx-5090": 170,
             "mi300x": 304, "mi325x": 304,
         ]

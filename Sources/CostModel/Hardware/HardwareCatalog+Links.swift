@@ -7,6 +7,7 @@ public enum InterconnectName: String, Sendable, CaseIterable {
     case nvswitchA100 = "nvswitch-a100"
     case nvlink4
     case nvswitchH100 = "nvswitch-h100"
+    case nvlinkH800 = "nvlink-h800"
     case nvlink5
     case infinityFabric = "infinity-fabric"
     case pcie4, pcie5

@@ -15,7 +15,7 @@ public enum HardwareCatalog {
     public static let all: [HardwareSpec] = nvidia + [mi300x, cpuServer] + added2026
 
     /// Datacenter parts of 2024–25 and what people own or rent for local inference in 2026.
-    static let added2026: [HardwareSpec] = [gb200, rtx4090, rtx5090, mi325x, gaudi3, tpuV5e, tpuV5p, tpuV6e, m3Max, m4Max]
+    static let added2026: [HardwareSpec] = [gb200, h800, rtx4090, rtx5090, mi325x, gaudi3, tpuV5e, tpuV5p, tpuV6e, m3Max, m4Max]
 
     static let nvidia: [HardwareSpec] = [a100_40gb, a100_80gb, h100SXM, h100PCIe, h200, b200, l4, l40s]
 
