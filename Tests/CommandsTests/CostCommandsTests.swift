@@ -60,7 +60,7 @@ import Testing
         try Data(#"{"schema_version": 1, "peak_gflops": 268, "best_sgemm_gflops": 150, "bandwidth_gbps": 20}"#.utf8).write(to: URL(fileURLWithPath: path))
         defer { try? FileManager.default.removeItem(atPath: path) }
         let r = try rendered(["seeds", "--host-profile", path, "--price-per-hour", "0.1"])
-        #expect(r.tables[1].rows.contains { $0[1].hasPrefix("host") })
+        #expect(r.tables[1].rows.contains { $0[1].text.hasPrefix("host") })
         let infer = try json(["cost", "infer", "--parameters", "1e9", "--hardware", path, "--price-per-hour", "0.1"])
         #expect(infer.contains("\"effective_flops\": 150000000000"))
     }
@@ -82,7 +82,7 @@ import Testing
     @Test func trainLabelsTheRuleAndCountsDevicesInTheSingular() throws {
         let r = try rendered(["cost", "train", "--parameters", "175e9", "--tokens", "1e9"])
         #expect(r.tables[0].rows.contains { $0[0] == "training FLOPs (6·N·D rule, no architecture)" })
-        #expect(!r.tables[0].rows.contains { $0[0].contains("exact") })
+        #expect(!r.tables[0].rows.contains { $0[0].text.contains("exact") })
         #expect(r.tables[0].rows.contains { $0[0] == "wall-clock on 1 device" })
         #expect(try rendered(["cost", "train", "--parameters", "175e9", "--tokens", "1e9", "--gpus", "8"])
             .tables[0].rows.contains { $0[0] == "wall-clock on 8 devices" })
@@ -103,7 +103,7 @@ import Testing
         let compute = try #require(r.tables[0].rows.first { $0[0] == "compute $/day" }?[1])
         #expect(r.tables[0].rows.contains { $0[0] == "total $/day" && $0[1] == compute })
         // PUE is the stated default, not an input.
-        #expect(r.tables[1].rows.contains { $0[0] == "energy $/day" && $0[2].contains("PUE = 1.2 [default 1.2") })
+        #expect(r.tables[1].rows.contains { $0[0] == "energy $/day" && $0[2].text.contains("PUE = 1.2 [default 1.2") })
         let owned = try rendered(["cost", "operate", "--parameters", "7e9", "--requests-per-day", "1000", "--price-excludes-energy"])
         // One H100 all day: $70.56 + 700 W × 24 h × 1.2 ÷ 1000 × $0.10 = $72.58 (rounded).
         #expect(owned.tables[0].rows.contains { $0[0] == "total $/day" && $0[1] == "$72.58" })

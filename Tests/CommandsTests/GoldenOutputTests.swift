@@ -98,3 +98,101 @@ import Workload
         }
     }
 }
+
+/// What the goldens promise beyond being unchanged: default tables fit 100 display columns with
+/// a heading over every column, and every CSV is data a program can read back.
+@Suite struct GoldenShapeTests {
+    static func golden(_ name: String, _ format: String) throws -> String {
+        try String(contentsOf: GoldenOutputTests.directory.appendingPathComponent("\(name).\(format)"), encoding: .utf8)
+    }
+
+    @Test(arguments: GoldenOutputTests.cases.map(\.name))
+    func tableLinesFitOneHundredColumns(_ name: String) throws {
+        for line in try Self.golden(name, "table").split(separator: "\n") {
+            #expect(DisplayWidth.of(line) <= TextTable.defaultWidth, "\(name): \(DisplayWidth.of(line)) columns: \(line)")
+        }
+    }
+
+    /// Above every run of dashes in a rule line, the heading lines put some text.
+    @Test(arguments: GoldenOutputTests.cases.map(\.name))
+    func everyColumnHasAHeading(_ name: String) throws {
+        let lines = try Self.golden(name, "table").split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        for (i, rule) in lines.enumerated() where !rule.isEmpty && rule.allSatisfy({ $0 == "-" || $0 == " " }) {
+            // Heading lines: up to three above the rule (a long heading wraps).
+            let headings = lines[max(0, i - 3)..<i].map(Self.occupied)
+            var column = 0
+            for run in rule.split(separator: " ", omittingEmptySubsequences: false) {
+                defer { column += run.count + 1 }
+                guard !run.isEmpty else { continue }
+                let span = column..<(column + run.count)
+                #expect(headings.contains { h in span.contains { h.indices.contains($0) && h[$0] } }, "\(name): a column without a heading at \(span)")
+            }
+        }
+    }
+
+    /// Which display columns of a line hold a visible character.
+    static func occupied(_ line: String) -> [Bool] {
+        line.flatMap { ch in Array(repeating: ch != " ", count: DisplayWidth.of(ch)) }
+    }
+
+    @Test(arguments: GoldenOutputTests.cases.map(\.name))
+    func csvIsData(_ name: String) throws {
+        let rows = try CSVReader.rows(try Self.golden(name, "csv"))
+        let header = try #require(rows.first)
+        #expect(header.allSatisfy { !$0.isEmpty && $0 == $0.lowercased() && !$0.contains(" ") }, "\(name): header \(header)")
+        #expect(rows.allSatisfy { $0.count == header.count }, "\(name): ragged rows")
+        for (c, key) in header.enumerated() {
+            let values = rows.dropFirst().map { $0[c] }.filter { !$0.isEmpty }
+            // A figure never carries thousands separators or a percent sign.
+            #expect(!values.contains { $0.contains(/^[-+]?\d{1,3}(,\d{3})+(\.\d+)?$/) || $0.contains(/^[-+]?[\d.,]+ ?%$/) },
+                    "\(name).\(key): formatted numbers")
+            // A column whose first value is a number holds only numbers.
+            guard let first = values.first, Double(first) != nil else { continue }
+            #expect(values.allSatisfy { Double($0) != nil }, "\(name).\(key): not every value is a number: \(values)")
+        }
+    }
+
+    /// Where a CSV is the command's main table, its keys are the JSON's keys.
+    @Test(arguments: ["models", "params-gpt2", "params-mixtral", "flops-llama2-7b", "plan-serve", "validate", "validate-published"])
+    func csvKeysAreJSONKeys(_ name: String) throws {
+        let header = try #require(try CSVReader.rows(try Self.golden(name, "csv")).first)
+        let json = try JSONSerialization.jsonObject(with: Data(try Self.golden(name, "json").utf8))
+        let keys = Self.keys(json)
+        // Derived columns JSON leaves to the reader: a component's share of the total.
+        let derived: Set = ["share_fraction"]
+        #expect(header.filter { !keys.contains($0) && !derived.contains($0) } == [], "\(name): CSV keys not in the JSON")
+    }
+
+    static func keys(_ json: Any) -> Set<String> {
+        if let o = json as? [String: Any] { return Set(o.keys).union(o.values.flatMap(keys)) }
+        if let a = json as? [Any] { return Set(a.flatMap(keys)) }
+        return []
+    }
+}
+
+/// RFC 4180 reading, enough to check our own CSV: quoted cells with commas, doubled quotes.
+enum CSVReader {
+    struct Malformed: Error {}
+
+    static func rows(_ text: String) throws -> [[String]] {
+        var rows: [[String]] = [], row: [String] = [], cell = "", quoted = false, afterQuote = false
+        for ch in text {
+            if quoted {
+                if ch == "\"" { quoted = false; afterQuote = true } else { cell.append(ch) }
+                continue
+            }
+            switch ch {
+            case "\"":
+                if afterQuote { cell.append("\""); quoted = true; afterQuote = false }
+                else if cell.isEmpty { quoted = true }
+                else { throw Malformed() }
+            case ",": row.append(cell); cell = ""; afterQuote = false
+            case "\n": row.append(cell); rows.append(row); row = []; cell = ""; afterQuote = false
+            default: cell.append(ch); afterQuote = false
+            }
+        }
+        if quoted { throw Malformed() }
+        if !cell.isEmpty || !row.isEmpty { row.append(cell); rows.append(row) }
+        return rows
+    }
+}

@@ -90,7 +90,7 @@ import Testing
             #expect(((host["peak_tflops"] as? [String: Any])?["fp32"] as? [String: Any])?["dense"] as? Double == 0.1205)
             #expect(host["bandwidth_gb_per_s"] as? Double == 20.1)
             #expect((host["source"] as? [String: Any])?["date_read"] as? String == "2026-12-01T10:00:00Z")
-            #expect(try output(["--hardware", path], format: "table").contains("measured 2026-12-01T10:00:00Z"))
+            #expect(try output(["--hardware", path, "--wide"], format: "table").contains("measured 2026-12-01T10:00:00Z"))
         }
     }
 

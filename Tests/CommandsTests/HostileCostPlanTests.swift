@@ -46,7 +46,7 @@ import ParallelPlan
         case let c as CostInfer: rendered = try c.rendered()
         default: throw CLIError("not a cost command")
         }
-        return rendered.tables.map { $0.rows.map { $0.joined(separator: " | ") }.joined(separator: "\n") }.joined(separator: "\n")
+        return rendered.tables.map { $0.rows.map { $0.map(\.text).joined(separator: " | ") }.joined(separator: "\n") }.joined(separator: "\n")
             + "\n" + rendered.notes.joined(separator: "\n")
     }
 

@@ -60,5 +60,11 @@ import Testing
             #expect(text.contains(key), "\(key)")
         }
         #expect(!text.contains("nan") && !text.contains("inf"))
+        // The tables, --explain's included, fit 100 display columns.
+        let table = dir.appendingPathComponent("out.txt").path
+        try run(["validate", spec, "--measure", "--seq", "8", "--time-budget", "1", "--explain", "--output", table])
+        let lines = try String(contentsOfFile: table, encoding: .utf8).split(separator: "\n")
+        #expect(lines.contains { $0.hasPrefix("what ran") })
+        #expect(lines.allSatisfy { DisplayWidth.of($0) <= TextTable.defaultWidth }, "\(lines.map { DisplayWidth.of($0) }.max() ?? 0) columns")
     }
 }

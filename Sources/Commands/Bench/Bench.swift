@@ -68,15 +68,19 @@ struct BenchView {
     var report: BenchReport
 
     var rendered: Rendered {
+        // The spread of runs and the foreign load are detail (--wide, CSV).
         var kernels = TextTable(title: "kernels (\(report.threads) threads, FP32)", columns: [
-            "kernel", "shape", "seconds (median)", "runs", "max/min", "GFLOP", "GFLOP/s", "of best SGEMM", "of peak", "other load"])
-        kernels.alignments[1] = .left
+            .init("kernel", .left), .init("shape", .left), .init("seconds\n(median)", key: "seconds_median"), .init("runs", role: .detail),
+            .init("max/min", key: "max_over_min", role: .detail), .init("GFLOP"), .init("GFLOP/s", key: "gflops_per_second"),
+            .init("of best\nSGEMM", key: "fraction_of_best_sgemm"), .init("of peak", key: "fraction_of_peak"),
+            .init("other load", key: "foreign_load", role: .detail)])
         for k in report.kernels {
             let spread = k.worstSeconds.map { k.bestSeconds > 0 ? HumanUnits.decimal($0 / k.bestSeconds, 2) + "×" : "–" } ?? "–"
             let load = k.foreignLoad.map { HumanUnits.percent($0) + (k.measuredUnderLoad ? " (flagged)" : "") } ?? "–"
-            kernels.append([k.name, k.shape, String(format: "%.5f", k.seconds), "\(k.repeats)", spread,
-                            HumanUnits.decimal(Double(k.flops) / 1e9, 3), HumanUnits.decimal(k.gflops, 1),
-                            HumanUnits.percent(k.fractionOfBestSGEMM), HumanUnits.percent(k.fractionOfPeak), load])
+            kernels.append([.text(k.name), .text(k.shape), .number(k.seconds, 5), .count(k.repeats),
+                            .figure(spread, k.worstSeconds.flatMap { k.bestSeconds > 0 ? $0 / k.bestSeconds : nil }),
+                            .number(Double(k.flops) / 1e9, 3), .number(k.gflops, 1),
+                            .percent(k.fractionOfBestSGEMM), .percent(k.fractionOfPeak), .figure(load, k.foreignLoad)])
         }
         var host = TextTable(columns: ["host", "value"], alignments: [.left, .left])
         host.append(["CPU", report.host.cpuModel])

@@ -34,7 +34,7 @@ struct CostInfer: ParsableCommand {
 
     static func rendered(_ c: InferenceCost, hardware: HardwareProfile, notes: [String], explain: Bool) -> Rendered {
         var table = TextTable(title: "\(c.model): \(c.promptTokens) prompt + \(c.outputTokens) generated tokens, batch \(c.batch)",
-                              columns: ["figure", "value", ""])
+                              columns: ["figure", "value", "≈ / note"], alignments: [.left, .right, .left])
         table.append(["prefill", c.prefillTime.description, "\(c.prefill.bound.rawValue)-bound"])
         table.append(["decode (\(c.outputTokens - 1) steps)", c.decodeTime.description,
                       "\(c.memoryBoundSteps) memory-bound, \(c.computeBoundSteps) compute-bound"])
@@ -79,7 +79,7 @@ struct CostInfer: ParsableCommand {
         csv.add("batch", c.batch, "sequences")
         csv.add("devices", c.devices, "devices")
         csv.add("prefill_seconds", c.prefillTime.value, "s")
-        csv.add("prefill_bound", text: c.prefill.bound.rawValue)
+        csv.add("prefill_memory_bound", c.prefill.bound == .memory ? 1 : 0, "bool")
         csv.add("decode_seconds", c.decodeTime.value, "s")
         csv.add("memory_bound_steps", c.memoryBoundSteps, "steps")
         csv.add("compute_bound_steps", c.computeBoundSteps, "steps")

@@ -44,7 +44,7 @@ struct CostOperate: ParsableCommand {
 
     static func rendered(_ c: OperatingCost, model: String, hardware: HardwareProfile, explain: Bool) -> Rendered {
         var table = TextTable(title: "\(model): \(HumanUnits.decimal(c.requestsPerDay, 0)) requests/day of \(c.tokensPerRequest) tokens",
-                              columns: ["figure", "value", ""])
+                              columns: ["figure", "value", "≈ / note"], alignments: [.left, .right, .left])
         table.append(["busy device-hours/day", HumanUnits.decimal(c.busyDeviceTime.hours, 1), "batch \(c.inference.batch)"])
         table.append(["devices", String(c.devices), "at \(HumanUnits.percent(c.targetUtilisation)) utilisation"])
         table.append(["compute $/day", c.computeDollarsPerDay.description, hardware.pricePerHour.description])
@@ -82,7 +82,7 @@ struct CostOperate: ParsableCommand {
         csv.add("compute_dollars_per_day", c.computeDollarsPerDay.value, "USD/day")
         csv.add("energy_per_day", c.energyPerDay?.value, "kWh/day")
         csv.add("energy_dollars_per_day", c.energyDollarsPerDay?.value, "USD/day")
-        csv.add("energy_added_to_total", text: String(c.energyAddedToTotal), "bool")
+        csv.add("energy_added_to_total", c.energyAddedToTotal ? 1 : 0, "bool")
         csv.add("total_dollars_per_day", c.totalDollarsPerDay.value, "USD/day")
         csv.add("dollars_per_1k_tokens", c.dollarsPer1KTokens.value, "USD/1K tokens")
         return Rendered(json: json, tables: tables, notes: c.inference.notes.map(OptionNames.text) + hardware.sourceNotes, csvTable: csv.table)

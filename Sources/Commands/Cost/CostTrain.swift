@@ -36,7 +36,7 @@ struct CostTrain: ParsableCommand {
     }
 
     static func rendered(_ c: TrainingCost, figures: ModelFigures, hardware: HardwareProfile, explain: Bool) -> Rendered {
-        var table = TextTable(title: "\(c.model): training on \(HumanUnits.grouped(c.tokens)) tokens", columns: ["figure", "value", ""])
+        var table = TextTable(title: "\(c.model): training on \(HumanUnits.grouped(c.tokens)) tokens", columns: ["figure", "value", "≈ / note"], alignments: [.left, .right, .left])
         let recomputing = c.recompute != "none"
         if c.isRule {
             table.append(["training FLOPs (6·N·D rule, no architecture)", HumanUnits.grouped(c.flops.count), HumanUnits.flops(c.flops.count)])

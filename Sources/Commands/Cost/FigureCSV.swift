@@ -1,7 +1,8 @@
 import CostModel
 
 /// The `--format csv` table of a cost command: one figure a row, plain numbers (exact integers
-/// for FLOPs and token counts, shortest round-trip decimals otherwise), the unit in its own column.
+/// for FLOPs and token counts, shortest round-trip decimals otherwise, a yes/no as 1/0 with unit
+/// `bool`), the unit in its own column: every value parses as a number.
 ///
 /// ```
 /// figure,value,unit
@@ -21,10 +22,6 @@ struct FigureCSV {
 
     mutating func add(_ figure: String, _ value: Int, _ unit: String) {
         table.append([figure, String(value), unit])
-    }
-
-    mutating func add(_ figure: String, text: String, _ unit: String = "") {
-        table.append([figure, text, unit])
     }
 
     /// A figure that may be absent: an empty value.

@@ -40,16 +40,18 @@ struct Seeds: ParsableCommand {
 
     static func rendered(examples: [SeedExample], hardware: [HardwareProfile], batch: Int = SeedCorrections.defaultBatch,
                          mfu: Double = HardwareProfile.defaultMFU, explain: Bool) throws -> Rendered {
-        var columns = ["example", "seed", "printed", "ours (seed's formula and inputs)", "agreement", "corrected", "corrected from"]
-        if explain { columns.append("reason") }
-        var table = TextTable(title: "seed formulas: printed vs reproduced vs corrected", columns: columns,
-                              alignments: columns.map { _ in .left })
+        // The seed file and the chain of corrections are detail (--wide, JSON, CSV): the rest wraps into 100 columns.
+        var table = TextTable(title: "seed formulas: printed vs reproduced vs corrected", columns: [
+            .init("example", .left), .init("seed", .left, role: .detail), .init("printed", .left), .init("ours (seed's formula and inputs)", .left),
+            .init("agreement", .left), .init("corrected", .left), .init("corrected from", .left, role: .detail)])
         for e in examples {
-            var row = [e.id, String(e.seedFile.prefix(3)), e.printed?.text ?? "—", e.oursText, e.agreement.rawValue,
-                       e.correctedText ?? "(stands)", e.inherits.isEmpty ? "—" : e.inherits.joined(separator: ", ")]
-            if explain { row.append(e.reason) }
-            table.append(row)
+            table.append([.text(e.id), .text(String(e.seedFile.prefix(3))), .text(e.printed?.text ?? "—"), .text(e.oursText),
+                          .text(e.agreement.rawValue.replacingOccurrences(of: "_", with: " ")), .text(e.correctedText ?? "(stands)"),
+                          .text(e.inherits.isEmpty ? "—" : e.inherits.joined(separator: ", "))])
         }
+        // --explain: the reasons, paragraphs each, in a table of their own where they have the width.
+        let reasons = TextTable(title: "why each figure is corrected", columns: [.init("example", .left), .init("reason", .left)],
+                                rows: examples.map { [.text($0.id), .text($0.reason)] })
         var recomputed = TextTable(title: "recomputed: the seed's 312 TFLOP/s and $2.2659/h replaced",
                                    columns: ["example", "hardware", "seed's formula on its A100", "recomputed"], alignments: [.left, .left, .right, .right])
         var rows: [SeedRecomputation] = []
@@ -83,7 +85,7 @@ struct Seeds: ParsableCommand {
                                       ("batch", .int(batch))])),
         ])
         var notes = ["agreement: matches = ours rounds to the printed figure at its printed precision; "
-                     + "matches_when_truncated = the seed cut digits instead of rounding",
+                     + "matches when truncated (JSON, CSV: matches_when_truncated) = the seed cut digits instead of rounding",
                      "corrected: one chain on the seed's A100 (312 TFLOP/s dense BF16, $2.2659/h) at MFU \(CostError.trimmed(mfu)), "
                      + "decode through the roofline at batch \(batch); each corrected figure is computed from the corrected figures "
                      + "named in 'corrected from', never from the seed's; the seed's rounding alone is in each reason (--explain)"]
@@ -96,6 +98,6 @@ struct Seeds: ParsableCommand {
             csv.append([e.id, e.seedFile, e.printed.map { "\($0.value)" } ?? "", e.printed.map { "\($0.step)" } ?? "",
                         "\(e.ours)", e.agreement.rawValue, e.corrected.map { "\($0)" } ?? "", status, e.inherits.joined(separator: " ")])
         }
-        return Rendered(json: json, tables: [table, recomputed], notes: notes, csvTable: csv)
+        return Rendered(json: json, tables: [table] + (explain ? [reasons] : []) + [recomputed], notes: notes, csvTable: csv)
     }
 }

@@ -28,6 +28,7 @@ struct HardwareView {
         var table = TextTable(title: "hardware catalog (\(entries.count) devices; dense TFLOP/s)",
                               columns: ["device", "kind", "memory", "GB/s", "bf16", "fp8", "fp4", "TDP", "$/h", "source"])
         table.alignments[0] = .left; table.alignments[1] = .left; table.alignments[9] = .left
+        table.columns[9].role = .detail  // `--wide`; the CSV has the full URL
         for e in entries {
             table.append([e.name, e.kind, e.memoryGigabytes.map { "\(HumanUnits.decimal($0, 0)) GB" } ?? Self.dash,
                           e.bandwidth.map { HumanUnits.decimal($0.value / 1e9, 0) } ?? Self.dash,

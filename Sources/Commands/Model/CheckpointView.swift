@@ -20,20 +20,20 @@ struct CheckpointView {
 
     var tables: [TextTable] {
         var types = TextTable(title: "checkpoint: \(report.files.count) safetensors file(s), \(HumanUnits.grouped(Int128(report.tensors))) tensors",
-                              columns: ["dtype", "parameters", "bytes", ""])
+                              columns: [.init("dtype", .left), .init("parameters"), .init("bytes"), .human])
         let parameters = Dictionary(uniqueKeysWithValues: report.parametersByDType.map { ($0.dtype, $0.parameters) })
         let bytes = Dictionary(uniqueKeysWithValues: report.bytesByDType.map { ($0.dtype, $0.bytes) })
         for dtype in Set(parameters.keys).union(bytes.keys).sorted() {
             let b = bytes[dtype]
-            types.append([dtype, HumanUnits.grouped(parameters[dtype] ?? 0), b.map { HumanUnits.grouped($0) } ?? "(in U8)", b.map { HumanUnits.bytes($0) } ?? ""])
+            types.append([.text(dtype), .count(parameters[dtype] ?? 0), b.map { .count($0) } ?? .human("(in U8)"), .human(b.map { HumanUnits.bytes($0) } ?? "")])
         }
-        types.append(["total", HumanUnits.grouped(report.parameters), HumanUnits.grouped(report.totalBytes), HumanUnits.bytes(report.totalBytes)])
+        types.append(["total", .count(report.parameters), .count(report.totalBytes), .human(HumanUnits.bytes(report.totalBytes))])
         var groups = TextTable(title: "checkpoint against config.json", columns: ["group", "tensors", "parameters", "bytes"])
-        groups.append(["config.json's model", "", HumanUnits.grouped(report.configParameters), ""])
+        groups.append(["config.json's model", "", .count(report.configParameters), ""])
         for g in report.differences {
-            groups.append([g.name, HumanUnits.grouped(Int128(g.tensors)), HumanUnits.grouped(g.parameters), HumanUnits.grouped(g.bytes)])
+            groups.append([.text(g.name), .count(g.tensors), .count(g.parameters), .count(g.bytes)])
         }
-        groups.append(["unattributed", "", HumanUnits.grouped(report.unattributed), ""])
+        groups.append(["unattributed", "", .count(report.unattributed), ""])
         return [types, groups]
     }
 

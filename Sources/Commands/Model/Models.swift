@@ -14,12 +14,16 @@ struct Models: ParsableCommand {
             let spec = try ModelLoader.load(entry: entry).spec
             rows.append((entry, spec, try ParameterCount.report(for: spec)))
         }
-        var table = TextTable(title: "catalog (\(rows.count) models)", columns: ["model", "family", "parameters", "", "layers", "d_model", "context", "source"])
-        table.alignments[1] = .left; table.alignments[7] = .left
+        // The CSV keys are the JSON keys; the source, a long URL, is a detail column (`--wide`, CSV).
+        var table = TextTable(title: "catalog (\(rows.count) models)", columns: [
+            .init("model", key: "name", .left), .init("family", .left), .init("parameters", key: "total_parameters"), .human,
+            .init("active", key: "active_parameters", role: .detail), .init("layers"), .init("d_model", key: "hidden_size"),
+            .init("context", key: "context_window"), .init("source", .left, role: .detail)])
         for r in rows {
             let layers = r.spec.stacks.map { String($0.stack.layers) }.joined(separator: "+")
-            table.append([r.entry.name, r.spec.family ?? "", HumanUnits.grouped(r.parameters.total), HumanUnits.count(r.parameters.total),
-                          layers, String(r.spec.hiddenSize), r.spec.contextWindow.map(String.init) ?? "", r.spec.source ?? ""])
+            table.append([.text(r.entry.name), .text(r.spec.family ?? ""), .count(r.parameters.total), .human(HumanUnits.count(r.parameters.total)),
+                          .count(r.parameters.active), .figure(layers, exact: Int128(r.spec.stacks.reduce(0) { $0 + $1.stack.layers })),
+                          .plain(r.spec.hiddenSize), r.spec.contextWindow.map(TextTable.Cell.plain) ?? .empty, .text(r.spec.source ?? "")])
         }
         let json = JSONValue.object([("models", .array(rows.map { r in
             .object([("name", .string(r.entry.name)), ("family", .optional(r.spec.family)), ("path", .string(r.entry.path)),

@@ -27,23 +27,24 @@ struct ParamsView {
 
     var rendered: Rendered {
         let hasExperts = report.components.contains { $0.kind == .experts }
-        var columns = ["component", "parameters", "", "share"]
-        if hasExperts { columns.insert("active", at: 2) }
-        if explain { columns.append("formula") }
-        var table = TextTable(title: "\(report.model): parameters", columns: columns)
-        table.alignments[columns.count - 1] = explain ? .left : .right
+        // Every JSON field is a column (CSV has them all); kind, and active without experts, only with --wide.
+        var table = TextTable(title: "\(report.model): parameters", columns: [
+            .init("component", key: "name", .left), .init("kind", .left, role: .detail), .init("parameters"),
+            .init("active", key: "active_parameters", role: hasExperts ? .data : .detail), .human,
+            .init("share", key: "share_fraction"), .init("formula", .left, role: explain ? .data : .detail)])
         for c in report.components {
-            var row = [c.name, HumanUnits.grouped(c.parameters.value), HumanUnits.count(c.parameters.value),
-                       HumanUnits.percent(share(c.parameters.value))]
-            if hasExperts { row.insert(HumanUnits.grouped(c.activeParameters.value), at: 2) }
-            if explain { row.append(c.formula) }
-            table.append(row)
+            table.append([.text(c.name), .text(c.kind.rawValue), .count(c.parameters.value), .count(c.activeParameters.value),
+                          .human(HumanUnits.count(c.parameters.value)), .percent(share(c.parameters.value)), .text(c.formula)])
         }
         let totals = TextTable(title: nil, columns: ["total", "parameters", ""], rows: [
-            ["total", HumanUnits.grouped(report.total), HumanUnits.count(report.total)],
-            ["active per token", HumanUnits.grouped(report.active), HumanUnits.count(report.active)],
-            ["non-embedding", HumanUnits.grouped(report.nonEmbedding), HumanUnits.count(report.nonEmbedding)],
+            ["total", .count(report.total), .human(HumanUnits.count(report.total))],
+            ["active per token", .count(report.active), .human(HumanUnits.count(report.active))],
+            ["non-embedding", .count(report.nonEmbedding), .human(HumanUnits.count(report.nonEmbedding))],
         ])
+        // CSV: the components, then the totals as rows of the same columns.
+        var csv = table
+        csv.rows += [["total", "", .count(report.total), .count(report.active), "", .percent(share(report.total)), ""],
+                     ["non_embedding", "", .count(report.nonEmbedding), "", "", .percent(share(report.nonEmbedding)), ""]]
         var notes = ["non-embedding excludes vocabulary and position tables and an untied LM head (Kaplan et al. 2020)"]
         notes += spec.checkpointExtraNotes()
         var tables = [table, totals]
@@ -53,20 +54,20 @@ struct ParamsView {
         }
         if let source = spec.source { notes.append("source: \(source)") }
         notes += checkpoint?.notes ?? []
-        return Rendered(json: json, tables: tables + (checkpoint?.tables ?? []), notes: notes)
+        return Rendered(json: json, tables: tables + (checkpoint?.tables ?? []), notes: notes, csvTable: csv)
     }
 
     /// A GGUF file's tensors by ggml type: values, bits per weight, bytes.
     static func storedTable(_ file: StoredTensors) -> TextTable {
-        var table = TextTable(title: "stored as (GGUF\(file.fileType.map { " " + $0 } ?? ""))",
-                              columns: ["type", "bits/weight", "tensors", "values", "bytes", ""])
+        var table = TextTable(title: "stored as (GGUF\(file.fileType.map { " " + $0 } ?? ""))", columns: [
+            .init("type", .left), .init("bits/weight", key: "bits_per_weight"), .init("tensors"), .init("values"), .init("bytes"), .human])
         for t in file.types {
-            table.append([t.type, StoredTensors.bits(t.bitsPerWeight), String(t.tensors), HumanUnits.grouped(t.elements),
-                          HumanUnits.grouped(t.bytes), HumanUnits.bytes(t.bytes)])
+            table.append([.text(t.type), .figure(StoredTensors.bits(t.bitsPerWeight), t.bitsPerWeight), .count(t.tensors), .count(t.elements),
+                          .count(t.bytes), .human(HumanUnits.bytes(t.bytes))])
         }
         let bits = file.totalElements == 0 ? 0 : Double(file.totalBytes * 8) / Double(file.totalElements)
-        table.append(["total", String(format: "%.3f", bits), String(file.types.reduce(0) { $0 + $1.tensors }),
-                      HumanUnits.grouped(file.totalElements), HumanUnits.grouped(file.totalBytes), HumanUnits.bytes(file.totalBytes)])
+        table.append(["total", .number(bits, 3), .count(file.types.reduce(0) { $0 + $1.tensors }),
+                      .count(file.totalElements), .count(file.totalBytes), .human(HumanUnits.bytes(file.totalBytes))])
         return table
     }
 

@@ -17,11 +17,14 @@ public struct OutputOptions: ParsableArguments {
     @Flag(help: "Show the formula and inputs behind every figure.")
     public var explain = false
 
+    @Flag(help: "Tables: every column (sources, detail) on one line per row, notes unwrapped; by default tables fit 100 columns.")
+    public var wide = false
+
     public init() {}
 
     /// Formats and writes the result; an unwritable `--output` is one clear error.
     public func emit(_ rendered: Rendered) throws {
-        let text = rendered.formatted(as: format)
+        let text = rendered.formatted(as: format, wide: wide)
         guard let output else { return StandardStreams.writeOut(text) }
         try Self.write(text, to: output, parameter: .outputPath)
     }

@@ -1,3 +1,4 @@
+import Foundation
 /// What a command produces before it is formatted: JSON for scripts, tables for people.
 ///
 /// CSV is the primary (first) table, the breakdown a spreadsheet wants; `notes` appear under the
@@ -17,14 +18,24 @@ public struct Rendered: Sendable {
         self.json = json; self.tables = tables; self.notes = notes; self.jsonText = jsonText; self.csvTable = csvTable
     }
 
-    public func formatted(as format: OutputFormat) -> String {
+    /// The result as text. A table is fitted to 100 columns (notes wrapped, detail columns left
+    /// out) unless `wide`, which prints every column and every note on one line.
+    public func formatted(as format: OutputFormat, wide: Bool = false) -> String {
         switch format {
         case .json: return (jsonText ?? json.serialized()) + "\n"
         case .csv: return ((csvTable ?? tables.first)?.csv() ?? "") + "\n"
         case .table:
-            var parts = tables.map { $0.rendered() }
-            if !notes.isEmpty { parts.append(notes.map { "note: " + $0 }.joined(separator: "\n")) }
+            let width = wide ? nil : TextTable.defaultWidth
+            var parts = tables.map { $0.rendered(maxWidth: width) }
+            if !notes.isEmpty { parts.append(notes.flatMap { Self.note($0, width: width) }.joined(separator: "\n")) }
             return parts.joined(separator: "\n\n") + "\n"
         }
+    }
+
+    /// `note: …`, continued under its first word when wrapped.
+    static func note(_ text: String, width: Int?) -> [String] {
+        let prefix = "note: ", indent = String(repeating: " ", count: prefix.count)
+        guard let width else { return [prefix + text] }
+        return DisplayWidth.wrap(text, width: width - prefix.count).enumerated().map { ($0.offset == 0 ? prefix : indent) + $0.element }
     }
 }

@@ -13,27 +13,34 @@ struct FlopsView {
     private var rule: RuleOfThumb { RuleOfThumb(phase: report.phase, parameters: parameters) }
 
     var rendered: Rendered {
-        var columns = ["component", "FLOPs", "", "share"]
-        if explain { columns.append("formula") }
-        var table = TextTable(title: "\(report.model): \(report.phase.rawValue) FLOPs (\(report.convention.rawValue))", columns: columns)
-        if explain { table.alignments[columns.count - 1] = .left }
+        var table = TextTable(title: "\(report.model): \(report.phase.rawValue) FLOPs (\(report.convention.rawValue))", columns: [
+            .init("component", key: "name", .left), .init("FLOPs", key: "flops"), .human, .init("share", key: "share_fraction"),
+            .init("formula", .left, role: explain ? .data : .detail)])
         for c in report.components {
-            var row = [c.name, HumanUnits.grouped(c.flops.value), HumanUnits.flops(c.flops.value), HumanUnits.percent(report.share(c.flops.value))]
-            if explain { row.append(c.formula) }
-            table.append(row)
+            table.append([.text(c.name), .count(c.flops.value), .human(HumanUnits.flops(c.flops.value)),
+                          .percent(report.share(c.flops.value)), .text(c.formula)])
         }
-        var totals = TextTable(columns: ["total", "value", ""], rows: [
-            ["total", HumanUnits.grouped(report.total), HumanUnits.flops(report.total)],
-            ["tokens", HumanUnits.grouped(report.tokens), ""],
-            ["FLOPs per token", Self.groupedDecimal(report.flopsPerToken), HumanUnits.flops(report.flopsPerToken)],
-            ["\(rule.multiplier)·N per token", HumanUnits.grouped(rule.flopsPerToken), ""],
+        var totals = TextTable(columns: [.init("total", key: "figure", .left), .init("value"), .human], rows: [
+            ["total", .count(report.total), .human(HumanUnits.flops(report.total))],
+            ["tokens", .count(report.tokens), ""],
+            ["FLOPs per token", .figure(Self.groupedDecimal(report.flopsPerToken), report.flopsPerToken), .human(HumanUnits.flops(report.flopsPerToken))],
+            [.text("\(rule.multiplier)·N per token"), .count(rule.flopsPerToken), ""],
         ])
         if rule.hasActiveSubset {
-            totals.append(["\(rule.multiplier)·N_active per token", HumanUnits.grouped(rule.activeFLOPsPerToken), ""])
+            totals.append([.text("\(rule.multiplier)·N_active per token"), .count(rule.activeFLOPsPerToken), ""])
+        }
+        // CSV: the components, then the totals under the JSON keys.
+        var csv = table
+        csv.rows.append(["total_flops", .count(report.total), "", .percent(report.share(report.total)), ""])
+        csv.rows.append(["tokens", .count(report.tokens), "", "", ""])
+        csv.rows.append(["flops_per_token", .figure("", report.flopsPerToken), "", "", ""])
+        csv.rows.append(["rule_flops_per_token", .count(rule.flopsPerToken), "", "", .text("\(rule.multiplier)·N")])
+        if rule.hasActiveSubset {
+            csv.rows.append(["rule_active_flops_per_token", .count(rule.activeFLOPsPerToken), "", "", .text("\(rule.multiplier)·N_active")])
         }
         var tables = [table, totals]
         if case .generation(let g) = result { tables += generationTables(g) }
-        return Rendered(json: json, tables: tables, notes: report.notes.map(OptionNames.text))
+        return Rendered(json: json, tables: tables, notes: report.notes.map(OptionNames.text), csvTable: csv)
     }
 
     /// `14,287,896,704.5`: digits grouped like the exact counts beside it, one decimal.
@@ -49,19 +56,20 @@ struct FlopsView {
 
     private func generationTables(_ g: GenerationReport) -> [TextTable] {
         var summary = TextTable(columns: ["beam search", "value", ""], rows: [
-            ["beams", String(g.beams), g.beamPrefill.rawValue],
-            ["greedy total", HumanUnits.grouped(g.greedyTotal), HumanUnits.flops(g.greedyTotal)],
-            ["extra over greedy", HumanUnits.grouped(g.extraOverGreedy), HumanUnits.flops(g.extraOverGreedy)],
+            ["beams", .count(g.beams), ""],
+            ["beam prefill", .text(g.beamPrefill.rawValue), ""],
+            ["greedy total", .count(g.greedyTotal), .human(HumanUnits.flops(g.greedyTotal))],
+            ["extra over greedy", .count(g.extraOverGreedy), .human(HumanUnits.flops(g.extraOverGreedy))],
         ])
-        if let ratio = g.ratioToGreedy { summary.append(["ratio to greedy", HumanUnits.decimal(ratio, 3), ""]) }
-        var steps = TextTable(title: "per step", columns: ["step", "context", "sequences", "FLOPs", ""])
+        if let ratio = g.ratioToGreedy { summary.append(["ratio to greedy", .number(ratio, 3), ""]) }
+        var steps = TextTable(title: "per step", columns: [.init("step", key: "index"), .init("context"), .init("sequences"), .init("FLOPs", key: "flops"), .human])
         let half = Self.tableSteps / 2
         let shown = g.steps.count <= Self.tableSteps ? Array(g.steps) : Array(g.steps.prefix(half)) + Array(g.steps.suffix(half))
         for (i, s) in shown.enumerated() {
             if g.steps.count > Self.tableSteps, i == half {
-                steps.append(["…", "", "", "\(g.steps.count - Self.tableSteps) steps not listed (--format json lists every step)", ""])
+                steps.append(["…", "", "", .text("\(g.steps.count - Self.tableSteps) steps not listed (--format json lists every step)"), ""])
             }
-            steps.append([String(s.index), String(s.context), String(s.sequences), HumanUnits.grouped(s.flops), HumanUnits.flops(s.flops)])
+            steps.append([.plain(s.index), .plain(s.context), .plain(s.sequences), .count(s.flops), .human(HumanUnits.flops(s.flops))])
         }
         return [summary, steps]
     }

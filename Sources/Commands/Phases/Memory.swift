@@ -51,9 +51,9 @@ struct MemoryView {
         let sections = [report.weights, report.kvCache, report.decodeStep, report.training]
         var tables = sections.map(table)
         tables.append(TextTable(columns: ["summary", "bytes", ""], rows: [
-            ["KV cache per token", HumanUnits.grouped(report.kvCacheBytesPerToken), HumanUnits.bytes(report.kvCacheBytesPerToken)],
-            ["inference (weights + cache)", HumanUnits.grouped(report.inferenceTotal), HumanUnits.bytes(report.inferenceTotal)],
-            ["training", HumanUnits.grouped(report.training.total), HumanUnits.bytes(report.training.total)],
+            ["KV cache per token", .count(report.kvCacheBytesPerToken), .human(HumanUnits.bytes(report.kvCacheBytesPerToken))],
+            ["inference (weights + cache)", .count(report.inferenceTotal), .human(HumanUnits.bytes(report.inferenceTotal))],
+            ["training", .count(report.training.total), .human(HumanUnits.bytes(report.training.total))],
         ]))
         tables.append(fitTable)
         let notes = report.notes + [
@@ -66,8 +66,8 @@ struct MemoryView {
         var t = TextTable(title: "catalog devices needed (weights + KV cache; training state sharded)",
                           columns: ["device", "memory", "inference", "fits on one", "training"])
         for f in fits {
-            t.append([f.device, HumanUnits.decimal(Double(f.memoryBytes) / 1e9, 0) + " GB", HumanUnits.grouped(f.inferenceDevices),
-                      f.inferenceFitsOnOne ? "yes" : "no", HumanUnits.grouped(f.trainingDevices)])
+            t.append([.text(f.device), .figure(HumanUnits.decimal(Double(f.memoryBytes) / 1e9, 0) + " GB", exact: f.memoryBytes),
+                      .count(f.inferenceDevices), f.inferenceFitsOnOne ? "yes" : "no", .count(f.trainingDevices)])
         }
         return t
     }
@@ -90,16 +90,12 @@ struct MemoryView {
     }
 
     private func table(_ s: MemorySection) -> TextTable {
-        var columns = ["component", "bytes", ""]
-        if explain { columns.append("formula") }
-        var t = TextTable(title: s.title, columns: columns)
-        if explain { t.alignments[3] = .left }
+        var t = TextTable(title: s.title, columns: [.init("component", .left), .init("bytes"), .human,
+                                                    .init("formula", .left, role: explain ? .data : .detail)])
         for c in s.components {
-            var row = [c.name, HumanUnits.grouped(c.bytes.value), HumanUnits.bytes(c.bytes.value)]
-            if explain { row.append(c.formula) }
-            t.append(row)
+            t.append([.text(c.name), .count(c.bytes.value), .human(HumanUnits.bytes(c.bytes.value)), .text(c.formula)])
         }
-        t.append(["total", HumanUnits.grouped(s.total), HumanUnits.bytes(s.total)])
+        t.append(["total", .count(s.total), .human(HumanUnits.bytes(s.total)), ""])
         return t
     }
 

@@ -6,11 +6,11 @@ import Workload
 struct InterconnectView {
     var rendered: Rendered {
         var table = TextTable(title: "interconnect catalog (per device, per direction)",
-                              columns: ["name", "GB/s", "latency µs", "bandwidth source", "latency source"],
-                              alignments: [.left, .right, .right, .left, .left])
+                              columns: [.init("name", .left), .init("GB/s", key: "gigabytes_per_second"), .init("latency µs", key: "latency_microseconds"),
+                                        .init("bandwidth source", key: "source", .left), .init("latency source", key: "latency_source", .left)])
         for l in InterconnectCatalog.all {
-            table.append([l.name, HumanUnits.decimal(l.bandwidth.gigabytesPerSecond, 1), HumanUnits.decimal(l.latency.microseconds, 1),
-                          l.bandwidthCitation, l.latencyCitation])
+            table.append([.text(l.name), .number(l.bandwidth.gigabytesPerSecond, 1), .number(l.latency.microseconds, 1),
+                          .text(l.bandwidthCitation), .text(l.latencyCitation)])
         }
         let json = JSONValue.object([("interconnects", .array(InterconnectCatalog.all.map { l in
             .object([("name", .string(l.name)), ("bytes_per_second", .number(l.bandwidth.value)), ("latency_seconds", .number(l.latency.value)),

@@ -100,15 +100,18 @@ extension Plan {
     func serving(_ spec: ModelSpec, _ device: Accelerator) throws -> Rendered {
         try spec.checkContext(length: context, parameter: .context, allowBeyond: allowBeyondContext)
         let (estimates, skipped) = try ServingPlan.estimates(spec: spec, tp: tp, batch: batch, context: context, on: device)
-        var table = TextTable(title: "\(spec.name) decode on \(device.name), batch \(batch), context \(context)",
-                              columns: ["tp", "fits", "GB/device", "ms/token", "bound by", "comm ms", "tokens/s/replica", "replicas", "$/1M tokens"])
+        var table = TextTable(title: "\(spec.name) decode on \(device.name), batch \(batch), context \(context)", columns: [
+            .init("tp", .left), .init("fits"), .init("GB/device", key: "bytes_per_device"), .init("ms/token", key: "seconds_per_token"),
+            .init("bound by", key: "bound_by"), .init("comm ms", key: "communication_seconds"),
+            .init("tokens/s/replica", key: "tokens_per_second"), .init("replicas"), .init("$/1M tokens", key: "dollars_per_million_tokens")])
         var rows: [JSONValue] = []
         for e in estimates {
             let replicas = try tokensPerSecond.map { try e.replicas(for: $0) }
             let dollarsPerMillion = e.dollarsPerMillionTokens
-            table.append([String(e.tp), e.fits ? "yes" : "no", HumanUnits.decimal(Bytes(Double(e.bytesPerDevice)).gigabytes, 1),
-                          HumanUnits.decimal(e.timePerToken.milliseconds, 2), e.boundBy, HumanUnits.decimal(e.communicationTime.milliseconds, 3),
-                          HumanUnits.decimal(e.tokensPerSecond, 0), replicas.map(String.init) ?? "—", HumanUnits.decimal(dollarsPerMillion, 3)])
+            table.append([.plain(e.tp), .yesNo(e.fits), .figure(HumanUnits.decimal(Bytes(Double(e.bytesPerDevice)).gigabytes, 1), exact: e.bytesPerDevice),
+                          .figure(HumanUnits.decimal(e.timePerToken.milliseconds, 2), e.timePerToken.value), .text(e.boundBy),
+                          .figure(HumanUnits.decimal(e.communicationTime.milliseconds, 3), e.communicationTime.value),
+                          .number(e.tokensPerSecond, 0), replicas.map { .count($0) } ?? .missing, .number(dollarsPerMillion, 3)])
             rows.append(.object([("tp", .int(e.tp)), ("fits", .bool(e.fits)), ("bytes_per_device", .integer(e.bytesPerDevice)),
                                  ("seconds_per_token", .number(e.timePerToken.value)), ("compute_seconds", .number(e.computeTime.value)),
                                  ("memory_seconds", .number(e.memoryTime.value)), ("communication_seconds", .number(e.communicationTime.value)),

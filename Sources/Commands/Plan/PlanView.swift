@@ -12,15 +12,19 @@ struct PlanView {
     var efficiencyGiven = false
 
     var rendered: Rendered {
-        var ranking = TextTable(title: "plans on \(evaluations.first?.config.devices ?? 0) × \(device.name), fastest first",
-                                columns: ["plan", "b", "fits", "GB/device", "step s", "bubble", "exposed comm s", "MFU", "HFU", "$/step", "why it loses"])
-        ranking.alignments[10] = .left
+        // CSV keys are the JSON keys; bubble, exposed communication and HFU are detail (--wide, CSV), so
+        // the reason a plan loses has room in 100 columns.
+        var ranking = TextTable(title: "plans on \(evaluations.first?.config.devices ?? 0) × \(device.name), fastest first", columns: [
+            .init("plan", .left), .init("b", key: "micro_batch_size"), .init("fits"), .init("GB/device", key: "memory_bytes_per_device"),
+            .init("step s", key: "step_seconds"), .init("bubble", key: "bubble_fraction", role: .detail),
+            .init("exposed comm s", key: "exposed_communication_seconds", role: .detail), .init("MFU", key: "mfu"),
+            .init("HFU", key: "hfu", role: .detail), .init("$/step", key: "dollars_per_step"), .init("why it loses", key: "why_it_loses", .left)])
         for e in evaluations {
-            let comm = e.exposedCommunicationTime
-            ranking.append([e.config.description, String(e.microBatchSize), e.fits ? "yes" : "no", HumanUnits.decimal(Bytes(Double(e.memory.total)).gigabytes, 1),
-                            HumanUnits.decimal(e.stepTime.value, 3), HumanUnits.percent(e.config.bubbleFraction),
-                            HumanUnits.decimal(comm.value, 3), HumanUnits.percent(e.mfu), HumanUnits.percent(e.hfu), HumanUnits.decimal(e.dollarsPerStep.value, 4),
-                            e.versusBest ?? e.weaknesses.joined(separator: "; ")])
+            ranking.append([.text(e.config.description), .count(e.microBatchSize), .yesNo(e.fits),
+                            .figure(HumanUnits.decimal(Bytes(Double(e.memory.total)).gigabytes, 1), exact: e.memory.total),
+                            .number(e.stepTime.value, 3), .percent(e.config.bubbleFraction), .number(e.exposedCommunicationTime.value, 3),
+                            .percent(e.mfu), .percent(e.hfu), .number(e.dollarsPerStep.value, 4),
+                            .text(e.versusBest ?? e.weaknesses.joined(separator: "; "))])
         }
         var tables = [ranking]
         if let best = evaluations.first {
@@ -44,13 +48,14 @@ struct PlanView {
     private func detail(_ e: PlanEvaluation) -> [TextTable] {
         var memory = TextTable(title: "\(e.config) b\(e.microBatchSize) — memory on the busiest device", columns: ["component", "bytes", "", "formula"])
         memory.alignments[3] = .left
-        for c in e.memory.components { memory.append([c.name, HumanUnits.grouped(c.bytes.value), HumanUnits.bytes(c.bytes.value), c.formula]) }
-        memory.append(["total", HumanUnits.grouped(e.memory.total), HumanUnits.bytes(e.memory.total), ""])
-        var comms = TextTable(title: "communication per step", columns: ["collective", "calls", "bytes/device", "link", "seconds", "exposed s", "overlap"])
-        comms.alignments[6] = .left
+        for c in e.memory.components { memory.append([.text(c.name), .count(c.bytes.value), .human(HumanUnits.bytes(c.bytes.value)), .text(c.formula)]) }
+        memory.append(["total", .count(e.memory.total), .human(HumanUnits.bytes(e.memory.total)), ""])
+        var comms = TextTable(title: "communication per step", columns: [
+            .init("collective", .left), .init("calls", role: .detail), .init("bytes/device"), .init("link", .left, role: .detail), .init("seconds"),
+            .init("exposed s"), .init("overlap", .left)])
         for c in e.collectives {
-            comms.append([c.name, String(c.count), HumanUnits.decimal(c.bytesPerDevice.value, 0), c.link.name, HumanUnits.decimal(c.time.value, 4),
-                          HumanUnits.decimal(c.exposedTime.value, 4), c.overlap])
+            comms.append([.text(c.name), .count(c.count), .number(c.bytesPerDevice.value, 0), .text(c.link.name), .number(c.time.value, 4),
+                          .number(c.exposedTime.value, 4), .text(c.overlap)])
         }
         let t = e.deviceTime, step = e.stepTime.value
         var time = TextTable(title: "step time on the busiest device", columns: ["part", "seconds", "share", "how"])
@@ -66,7 +71,7 @@ struct PlanView {
             ("exposed communication", exposed, "collectives not hidden behind compute (below)"),
             ("step", step, "MFU \(HumanUnits.percent(e.mfu))"),
         ] where seconds > 0 || name == "step" {
-            time.append([name, HumanUnits.decimal(seconds, 4), step > 0 ? HumanUnits.percent(seconds / step) : "—", how])
+            time.append([.text(name), .number(seconds, 4), step > 0 ? .percent(seconds / step) : .missing, .text(how)])
         }
         return [time, memory, comms]
     }

@@ -7,17 +7,15 @@ struct MeasuredRuleView {
     var explain: Bool
 
     var rendered: Rendered {
-        var columns = ["model", "tokens", "pass", "prediction", "seconds", "measured", "error"]
-        if explain { columns.append("formula") }
-        var predictions = TextTable(title: "predicted vs measured seconds on this host (FP32, OpenBLAS)", columns: columns)
-        if explain { predictions.alignments[columns.count - 1] = .left }
+        var predictions = TextTable(title: "predicted vs measured seconds on this host (FP32, OpenBLAS)", columns: [
+            .init("model", .left), .init("tokens"), .init("pass", .left), .init("prediction", .left), .init("seconds", key: "predicted_seconds"),
+            .init("measured", key: "measured_seconds"), .init("error", key: "relative_error"),
+            .init("formula", .left, role: explain ? .data : .detail)])
         for r in results {
             for p in r.predictions {
                 let measured = p.pass == .forward ? r.measuredForwardSeconds : (r.measuredTrainingSeconds ?? 0)
-                var row = [r.measurement.model, String(r.tokens), p.pass.rawValue, p.name, seconds(p.seconds),
-                           seconds(measured), signed(p.relativeError)]
-                if explain { row.append(p.formula) }
-                predictions.append(row)
+                predictions.append([.text(r.measurement.model), .count(r.tokens), .text(p.pass.rawValue), .text(p.name), .number(p.seconds, 4),
+                                    .number(measured, 4), .figure(signed(p.relativeError), p.relativeError), .text(p.formula)])
             }
         }
         var framework = TextTable(title: "eager PyTorch on this host, predicted per operator (compare: scripts/pytorch-host/time_pytorch.py)",
@@ -29,7 +27,7 @@ struct MeasuredRuleView {
             }
         }
         var runs = TextTable(title: "what ran", columns: [
-            "model", "layers run/total", "layer fwd s", "layer bwd s", "head fwd s", "GFLOP issued", "GFLOP/s", "best SGEMM", "exact/2N", "bwd/fwd"])
+            "model", "layers\nrun/total", "layer\nfwd s", "layer\nbwd s", "head\nfwd s", "GFLOP\nissued", "GFLOP/s", "best\nSGEMM", "exact/2N", "bwd/fwd"])
         for r in results {
             let m = r.measurement
             runs.append([m.model, "\(m.layersMeasured)/\(m.layers)", seconds(m.layerForwardSeconds),

@@ -20,19 +20,21 @@ struct PublishedRunsView {
     }
 
     var rendered: Rendered {
+        // Devices, tokens, HFU, the plan and the assumptions are detail (--wide; JSON and CSV have them).
         var table = TextTable(title: "published training runs (error = predicted step time ÷ reported − 1; negative: we predict faster)", columns: [
-            "run", "devices", "tokens", "reported", "implied MFU", "implied HFU", "plan", "η (others)", "predicted", "predicted MFU", "error", "assumptions"])
-        table.alignments[11] = .left
+            .init("run", .left), .init("devices", role: .detail), .init("tokens", role: .detail), .init("reported"), .init("implied\nMFU"),
+            .init("implied\nHFU", role: .detail), .init("plan", role: .detail), .init("η\n(others)", key: "leave_one_out_kernel_efficiency"),
+            .init("predicted"), .init("predicted\nMFU"), .init("error"), .init("assumptions", .left, role: .detail)])
         for row in fit.rows {
             let c = row.check
             let reported = c.run.deviceHours.map { "\(HumanUnits.count(approximately: $0, rounding: .towardZero)) GPU-h" }
                 ?? c.run.reportedFLOPsPerDevice.map { "\(HumanUnits.decimal($0 / 1e12, 0)) TFLOP/s/GPU" } ?? "—"
             let predicted = c.run.deviceHours != nil ? c.predictedDeviceHours.map { "\(HumanUnits.count(approximately: $0, rounding: .toNearestOrAwayFromZero)) GPU-h" } ?? "—"
                 : "\(HumanUnits.decimal(c.hardwareStepFLOPs / Double(c.run.devices) / c.predictedStepSeconds / 1e12, 0)) TFLOP/s/GPU"
-            table.append([c.run.name, "\(c.run.devices) × \(c.run.hardware)", c.run.tokens.map { HumanUnits.count(approximately: $0, rounding: .towardZero) } ?? "—", reported,
-                          HumanUnits.percent(c.impliedMFU), HumanUnits.percent(c.impliedHFU), "\(c.planUsed) (\(c.planSource))",
-                          HumanUnits.decimal(row.leaveOneOutEfficiency, 3), predicted,
-                          HumanUnits.percent(c.predictedMFU), signed(c.error), c.assumptions.joined(separator: "; ")])
+            table.append([.text(c.run.name), .text("\(c.run.devices) × \(c.run.hardware)"), .text(c.run.tokens.map { HumanUnits.count(approximately: $0, rounding: .towardZero) } ?? "—"),
+                          .text(reported), .percent(c.impliedMFU), .percent(c.impliedHFU), .text("\(c.planUsed) (\(c.planSource))"),
+                          .number(row.leaveOneOutEfficiency, 3), .text(predicted), .percent(c.predictedMFU), .text(signed(c.error)),
+                          .text(c.assumptions.joined(separator: "; "))])
         }
         let notes = [
             "one convention for every row: time per optimizer step; runs that give GPU-hours → hours × 3600 ÷ devices ÷ steps; runs that give TFLOP/s per GPU → our exact hardware FLOPs per step (with the run's recomputation, as the papers count) ÷ (devices × TFLOP/s)",
@@ -50,7 +52,25 @@ struct PublishedRunsView {
         return Rendered(json: .object([("runs", .array(runs)), ("fitted_kernel_efficiency", .number(fit.efficiency)),
                                        ("median_absolute_error", .number(fit.medianAbsoluteError)),
                                        ("worst_absolute_error", .number(fit.worstAbsoluteError))]),
-                        tables: [table], notes: notes)
+                        tables: [table], notes: notes, csvTable: csv)
+    }
+
+    /// Plain numbers under the JSON keys (fractions, seconds, device-hours), one row a run.
+    private var csv: TextTable {
+        let keys = ["run", "model", "hardware", "devices", "tokens", "reported_device_hours", "reported_flops_per_device",
+                    "reported_step_seconds", "predicted_step_seconds", "predicted_device_hours", "implied_mfu", "implied_hfu",
+                    "predicted_mfu", "predicted_hfu", "error", "implied_kernel_efficiency", "leave_one_out_kernel_efficiency",
+                    "plan", "plan_source", "recompute"]
+        var t = TextTable(columns: keys.map { TextTable.Column($0, key: $0) })
+        func n(_ x: Double?) -> TextTable.Cell { .figure("", x) }
+        for row in fit.rows {
+            let c = row.check
+            t.append([.text(c.run.name), .text(c.architecture), .text(c.run.hardware), .count(c.run.devices), n(c.run.tokens),
+                      n(c.run.deviceHours), n(c.run.reportedFLOPsPerDevice), n(c.reportedStepSeconds), n(c.predictedStepSeconds),
+                      n(c.predictedDeviceHours), n(c.impliedMFU), n(c.impliedHFU), n(c.predictedMFU), n(c.predictedHFU), n(c.error),
+                      n(row.impliedEfficiency), n(row.leaveOneOutEfficiency), .text(c.planUsed.description), .text(c.planSource), .text(c.run.recompute.rawValue)])
+        }
+        return t
     }
 
     private func signed(_ x: Double) -> String { x.isFinite ? (x >= 0 ? "+" : "") + HumanUnits.percent(x) : "—" }

@@ -6,12 +6,14 @@ struct ValidateView {
 
     var rendered: Rendered {
         var table = TextTable(title: "exact forward FLOPs per token ÷ 2·N, training ÷ 6·N", columns: [
-            "model", "context", "matmul/2N", "causal/2N", "/2N_nonemb", "/2N_active", "train/6N", "kaplan err", "main gap"])
+            .init("model", .left), .init("context"), .init("matmul/2N", key: "ratio_to_2n_total"), .init("causal/2N", key: "ratio_to_2n_total_causal"),
+            .init("/2N_nonemb", key: "ratio_to_2n_non_embedding", role: .detail), .init("/2N_active", key: "ratio_to_2n_active"),
+            .init("train/6N", key: "training_ratio_to_6n"), .init("kaplan err", key: "kaplan_relative_error"), .init("main gap", key: "main_gap", .left)])
         for r in results {
             for row in r.rows {
-                table.append([r.model, String(row.context), ratio(row.ratioTotal), ratio(row.causal.ratio),
+                table.append([.text(r.model), .plain(row.context), ratio(row.ratioTotal), ratio(row.causal.ratio),
                               ratio(row.ratioNonEmbedding), ratio(row.ratioActive), ratio(row.trainingRatio),
-                              HumanUnits.percent(row.kaplanError), row.matmul.dominantSource.rawValue])
+                              .percent(row.kaplanError), .text(row.matmul.dominantSource.rawValue)])
             }
         }
         var ranges = TextTable(title: "where 2·N holds within 10 %", columns: ["model", "matmul", "causal", "breaks from (matmul)", "responsible"])
@@ -30,7 +32,7 @@ struct ValidateView {
         return "\(r.model): context\(r.skippedContexts.count == 1 ? "" : "s") \(list) not checked: beyond its \(window)-token window (\(OptionNames.beyondContext) checks them)"
     }
 
-    private func ratio(_ x: Double) -> String { HumanUnits.decimal(x, 3) }
+    private func ratio(_ x: Double) -> TextTable.Cell { .number(x, 3) }
 
     private func describe(_ r: RuleRange) -> String {
         guard let w = r.within else { return "never (to \(r.limit))" }
