@@ -7,6 +7,11 @@ public struct LLMCost: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "llmcost",
         abstract: "Exact parameters, FLOPs, memory and cost of transformer workloads, with measured host throughput.",
+        discussion: Examples.discussion(
+            "llmcost params llama-2-7b",
+            "llmcost flops gpt2 --phase decode --context 1000",
+            "llmcost memory mixtral-8x7b --weight-type fp8",
+            "llmcost cost train llama-2-7b --tokens 2e12 --devices 1024"),
         version: version,
         subcommands: [Models.self, Params.self, Flops.self, Memory.self, Validate.self, Plan.self, Bench.self, Cost.self, HardwareCommand.self, Seeds.self])
 
@@ -32,10 +37,10 @@ public struct LLMCost: ParsableCommand {
             // One line, like every other error: the parser's message without the usage block.
             let message = self.message(for: error).split(whereSeparator: \.isNewline)
                 .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.joined(separator: "; ")
-            StandardStreams.writeError("llmcost: error: \(message) (see 'llmcost help')\n")
+            StandardStreams.error("\(message) (see 'llmcost help')")
             _exit(exitCode(for: error).rawValue)
         } catch {
-            StandardStreams.writeError("llmcost: error: \(ErrorLine.text(error))\n")
+            StandardStreams.error(ErrorLine.text(error))
             _exit(1)
         }
     }

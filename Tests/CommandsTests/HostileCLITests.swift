@@ -59,7 +59,7 @@ import Testing
 
     @Test func validateAndBenchRefuseOptionsTheyWouldIgnore() {
         #expect(failure(["validate", "gpt2", "--threads", "2"])?.contains("--threads applies to --measure only") == true)
-        #expect(failure(["validate", "--published", "--beyond-context"])?.contains("--beyond-context") == true)
+        #expect(failure(["validate", "--published", "--allow-beyond-context"])?.contains("--allow-beyond-context") == true)
         #expect(failure(["bench", "--model", "gpt2", "--gated"])?.contains("--gated") == true)
     }
 

@@ -51,7 +51,7 @@ import _TestSupport
         let stored = try json(run(["memory", "org/tiny", "--seq", "16", "--format", "json"], cache: root))
         #expect(stored["dtype"] as? String == "checkpoint files: F32")
         #expect((stored["weights"] as? [String: Any])?["total_bytes"] as? Int == 4 * (F.tinyLlamaParameters + 128))
-        let named = try json(run(["memory", "org/tiny", "--seq", "16", "--dtype", "bf16", "--format", "json"], cache: root))
+        let named = try json(run(["memory", "org/tiny", "--seq", "16", "--weight-type", "bf16", "--format", "json"], cache: root))
         #expect((named["weights"] as? [String: Any])?["total_bytes"] as? Int == 2 * F.tinyLlamaParameters)
     }
 

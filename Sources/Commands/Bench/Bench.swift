@@ -6,7 +6,11 @@ import Workload
 /// `llmcost bench`: what this host really sustains, through OpenBLAS.
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Measure this host: FMA peak, SGEMM sweep, attention/FFN/layer forward and backward, memory bandwidth.")
+        abstract: "Measure this host: FMA peak, SGEMM sweep, attention/FFN/layer forward and backward, memory bandwidth.",
+        discussion: Examples.discussion(
+            "llmcost bench --dry-run",
+            "llmcost bench --quick",
+            "llmcost bench --model llama-2-7b --save host.json"))
 
     @Flag(help: "A short run (about ten seconds).")
     var quick = false

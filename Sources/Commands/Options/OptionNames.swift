@@ -90,8 +90,14 @@ enum OptionNames {
     static let serve = "--serve"
     static let measure = "--measure"
     static let noBackward = "--no-backward"
-    static let beyondContext = "--beyond-context"
     static let gated = "--gated"
+
+    /// Spellings retired for one vocabulary across commands (`Renamed`): still parsed, hidden, warned about.
+    enum Retired {
+        static let dtype = "--dtype", kvDtype = "--kv-dtype", beyondContext = "--beyond-context", gpus = "--gpus"
+        static let promptTokens = "--prompt-tokens", outputTokens = "--output-tokens"
+        static let priceIn = "--price-in", priceOut = "--price-out", electricityPrice = "--electricity-price"
+    }
 
     /// A library message with every parameter spelled as its option.
     static func text(_ message: InputMessage) -> String { message.rendered(name) }

@@ -17,14 +17,24 @@ public struct Rendered: Sendable {
         self.json = json; self.tables = tables; self.notes = notes; self.jsonText = jsonText; self.csvTable = csvTable
     }
 
-    public func formatted(as format: OutputFormat) -> String {
+    /// The text for `format`; `styling` colours table titles (tables only: JSON and CSV are data).
+    public func formatted(as format: OutputFormat, styling: Styling = .plain) -> String {
         switch format {
         case .json: return (jsonText ?? json.serialized()) + "\n"
         case .csv: return ((csvTable ?? tables.first)?.csv() ?? "") + "\n"
         case .table:
-            var parts = tables.map { $0.rendered() }
+            var parts = tables.map { Self.styledTitle(of: $0, styling) }
             if !notes.isEmpty { parts.append(notes.map { "note: " + $0 }.joined(separator: "\n")) }
             return parts.joined(separator: "\n\n") + "\n"
         }
+    }
+
+    /// A titled table renders its title as its first line: that line is styled as a heading,
+    /// the rest (the cells, which hold user-supplied names) is left as the table wrote it.
+    static func styledTitle(of table: TextTable, _ styling: Styling) -> String {
+        let text = table.rendered()
+        guard styling.isEnabled, table.title != nil else { return text }
+        let end = text.firstIndex(of: "\n") ?? text.endIndex
+        return styling.heading(String(text[..<end])) + text[end...]
     }
 }

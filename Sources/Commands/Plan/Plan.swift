@@ -7,7 +7,11 @@ import Workload
 /// detail with `--tp/--pp/--dp…`; or tensor-parallel serving with `--serve`.
 struct Plan: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Tensor/pipeline/data/expert-parallel training plans with ZeRO: memory per device, communication, step time, cost.")
+        abstract: "Tensor/pipeline/data/expert-parallel training plans with ZeRO: memory per device, communication, step time, cost.",
+        discussion: Examples.discussion(
+            "llmcost plan llama-2-7b --devices 64 --top 5",
+            "llmcost plan llama-2-70b --serve --tp 8 --tokens-per-second 5000",
+            "llmcost plan --list-interconnects"))
 
     @Argument(help: ArgumentHelp(ModelArgument.help, valueName: "model"))
     var model: String?
