@@ -34,7 +34,12 @@ public struct LLMCost: ParsableCommand {
             // prints them in full on stdout with status 0.
             exit(withError: error)
         } catch let error where isArgumentParserError(error) {
-            // One line, like every other error: the parser's message without the usage block.
+            // One line, like every other error: the parser's message without the usage block,
+            // or, for a mistyped command or option value, the one did-you-mean rule's line.
+            if let line = ParserSuggestion.line(for: arguments, message: self.message(for: error)) {
+                StandardStreams.error(line)
+                _exit(exitCode(for: error).rawValue)
+            }
             let message = self.message(for: error).split(whereSeparator: \.isNewline)
                 .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.joined(separator: "; ")
             StandardStreams.error("\(message) (see 'llmcost help')")

@@ -140,3 +140,43 @@ import Workload
         }
     }
 }
+
+/// Names the parser rejects get the one did-you-mean rule (`EditDistance.nearest`) too.
+@Suite struct ParserSuggestionTests {
+    @Test func aMistypedCommandSuggestsTheNearestOne() {
+        #expect(ParserSuggestion.unknownCommand(in: ["flop", "gpt2"])
+            == "unknown command 'flop' for 'llmcost'; did you mean 'flops'? (commands: models, params, flops, memory, validate, plan, bench, cost, hardware, seeds)")
+        #expect(ParserSuggestion.unknownCommand(in: ["cost", "infr"])?.hasPrefix("unknown command 'infr' for 'llmcost cost'; did you mean 'infer'?") == true)
+        #expect(ParserSuggestion.unknownCommand(in: ["cost", "xyzzy"]) == "unknown command 'xyzzy' for 'llmcost cost' (commands: train, infer, operate, breakeven, task)")
+        // Valid commands, options and help are left to the parser.
+        for arguments in [["flops", "gpt2", "extra"], ["--bogus"], ["help", "flop"], ["cost", "infer", "--x"], []] {
+            #expect(ParserSuggestion.unknownCommand(in: arguments) == nil, "\(arguments)")
+        }
+    }
+
+    /// The parser's own messages, as it words them for short and long value lists.
+    func line(_ arguments: [String]) -> String? {
+        do {
+            _ = try LLMCost.parseAsRoot(arguments)
+            return nil
+        } catch {
+            return ParserSuggestion.line(for: arguments, message: LLMCost.message(for: error))
+        }
+    }
+
+    @Test func aMistypedOptionValueSuggestsTheNearestOne() {
+        #expect(line(["flops", "gpt2", "--phase", "decod"]) == "--phase: unknown value 'decod'; did you mean 'decode'? (one of prefill, decode, generate, train)")
+        #expect(line(["cost", "infer", "gpt2", "--precision", "bf61"]) == "--precision: unknown value 'bf61'; did you mean 'bf16'? (one of fp32, tf32, bf16, fp16, fp8, fp4, int8)")
+        #expect(line(["flops", "gpt2", "--format", "jsno"])?.hasPrefix("--format: unknown value 'jsno'; did you mean 'json'?") == true)
+        #expect(line(["memory", "gpt2", "--kv-type", "zzzzzz"]) == "--kv-type: unknown value 'zzzzzz' (one of fp32, bf16, fp16, fp8, int8, int4)")
+        // Other parser errors keep the parser's message.
+        #expect(line(["flops", "gpt2", "--seq"]) == nil)
+        #expect(line(["flops", "gpt2", "--seq", "x"]) == nil)
+    }
+
+    @Test func theExecutablePrintsTheSuggestionAsOneLine() throws {
+        let run = try ExecutableTests().run(["memory", "gpt2", "--weight-type", "in8"])
+        #expect(run.status == 64)
+        #expect(run.stderr == "llmcost: error: --weight-type: unknown value 'in8'; did you mean 'int8', 'fp8', 'int4'? (one of fp32, bf16, fp16, fp8, int8, int4)\n")
+    }
+}

@@ -65,4 +65,20 @@ import Testing
         #expect(failure.stderr.hasPrefix("llmcost: error: "), "\(failure.stderr)")
         #expect(!failure.stderr.contains(Self.escape))
     }
+
+    /// On a real terminal (a pseudo-terminal from util-linux `script`, where it exists) the
+    /// heading and the warning label are coloured, and `NO_COLOR` turns both off.
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script") && ExecutableTests.executable != nil))
+    func aTerminalIsColouredUnlessNoColorIsSet() throws {
+        let command = "\(ExecutableTests.executable!.path) memory gpt2 --dtype int8"
+        let coloured = try ExecutableTests().run(["-qec", command, "/dev/null"], removing: ["NO_COLOR", "TERM"],
+                                                executable: URL(fileURLWithPath: "/usr/bin/script"))
+        #expect(coloured.status == 0, "\(coloured.stderr)")
+        #expect(coloured.stdout.contains("\u{1B}[1mweights (int8)\u{1B}[0m"), "\(coloured.stdout.prefix(300))")
+        #expect(coloured.stdout.contains("llmcost: \u{1B}[1;33mwarning:\u{1B}[0m --dtype is deprecated"))
+        let plain = try ExecutableTests().run(["-qec", command, "/dev/null"], environment: ["NO_COLOR": "1"],
+                                             executable: URL(fileURLWithPath: "/usr/bin/script"))
+        #expect(plain.status == 0)
+        #expect(plain.stdout.contains("weights (int8)") && !plain.stdout.contains(Self.escape))
+    }
 }
