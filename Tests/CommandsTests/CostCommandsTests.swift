@@ -137,7 +137,7 @@ import Testing
     @Test func badInputsAreOneLineErrorsNamingTheOption() {
         let cases: [([String], String)] = [
             (["cost", "train", "--parameters", "1e9", "--tokens", "1e9", "--mfu", "0"], "--mfu"),
-            (["cost", "train", "--parameters", "1e9", "--tokens", "1e9", "--hardware", "h100-sxn"], "did you mean h100-sxm"),
+            (["cost", "train", "--parameters", "1e9", "--tokens", "1e9", "--hardware", "h100-sxn"], "did you mean 'h100-sxm'"),
             (["cost", "infer", "--parameters", "1e9", "--hardware", "host"], "--price-per-hour: a measured host profile carries no price"),
             (["cost", "infer", "--parameters", "1e9", "--hardware", "/nonexistent/p.json"], "--hardware"),
             (["cost", "infer", "--parameters", "1e9", "--devices", "0"], "--devices"),

@@ -46,7 +46,6 @@ enum ParserSuggestion {
 
     /// `; did you mean 'x'?` (or several, nearest first), or nothing.
     static func suggestion(_ word: String, in candidates: [String]) -> String {
-        let near = EditDistance.nearest(to: word, in: candidates)
-        return near.isEmpty ? "" : "; did you mean " + near.map { "'\($0)'" }.joined(separator: ", ") + "?"
+        EditDistance.didYouMean(word, in: candidates).map { "; " + $0 } ?? ""
     }
 }

@@ -86,7 +86,7 @@ public struct HubCache: Sendable, Equatable {
         return HubSnapshot(id: id, revision: name, commit: commit, directory: directory)
     }
 
-    /// The hub ids the cache holds (its `models--org--name` folders), for did-you-mean.
+    /// The hub ids the cache holds (its `models--{org}--{name}` folders), for did-you-mean.
     public func cachedIDs() -> [String] {
         let folders = (try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []
         return folders.filter { $0.hasPrefix("models--") }.map { String($0.dropFirst("models--".count)).replacingOccurrences(of: "--", with: "/") }
@@ -104,8 +104,7 @@ public struct HubCache: Sendable, Equatable {
 
     /// `; did you mean 'org/name'?` by the one did-you-mean rule, or nothing.
     static func suggestion(_ name: String, in candidates: [String]) -> String {
-        let near = EditDistance.nearest(to: name, in: candidates)
-        return near.isEmpty ? "" : "; did you mean " + near.map { "'\($0)'" }.joined(separator: ", ") + "?"
+        EditDistance.didYouMean(name, in: candidates).map { "; " + $0 } ?? ""
     }
 
     static func isCommitHash(_ text: String) -> Bool {

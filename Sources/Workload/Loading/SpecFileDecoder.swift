@@ -129,8 +129,7 @@ enum SpecFileDecoder {
             let steps = keys.map { $0.intValue.map(SpecTree.Step.index) ?? .key($0.stringValue) }
             guard case .scalar(let text)? = tree?.value(at: steps) else { return "" }
             let value = text.hasPrefix("\"") && text.hasSuffix("\"") && text.count >= 2 ? String(text.dropFirst().dropLast()) : text
-            let near = EditDistance.nearest(to: value, in: accepted.components(separatedBy: ", "))
-            return near.isEmpty ? "" : " (did you mean " + near.map { "'\($0)'" }.joined(separator: ", ") + "?)"
+            return EditDistance.didYouMean(value, in: accepted.components(separatedBy: ", ")).map { " (\($0))" } ?? ""
         }
         switch error {
         case .keyNotFound(let key, let context):
