@@ -60,7 +60,7 @@ import Testing
     @Test func validateAndBenchRefuseOptionsTheyWouldIgnore() {
         #expect(failure(["validate", "gpt2", "--threads", "2"])?.contains("--threads applies to --measure only") == true)
         #expect(failure(["validate", "--published", "--allow-beyond-context"])?.contains("--allow-beyond-context") == true)
-        #expect(failure(["bench", "--model", "gpt2", "--gated"])?.contains("--gated") == true)
+        #expect(failure(["bench", "gpt2", "--gated"])?.contains("MODEL gives the layer shape; do not combine it with --d-model/--heads/--kv-heads/--ffn/--gated") == true)
     }
 
     @Test func theDecoderSequenceIsCheckedAgainstTheContextWindow() {

@@ -10,10 +10,10 @@ struct CostTask: ParsableCommand {
             "llmcost cost task --input-tokens 10000 --output-tokens 1000 --input-price-per-1k 0.01 --output-price-per-1k 0.03",
             "llmcost cost task --input-characters 3000 --output-characters 500 --tokens-per-character 2 --input-price-per-1k 0.01 --output-price-per-1k 0.03"))
 
-    @Option(name: .customLong("input-tokens")) var inputTokens: Double?
-    @Option(name: .customLong("output-tokens")) var outputTokens: Double?
-    @Option(name: .customLong("input-characters")) var inputCharacters: Double?
-    @Option(name: .customLong("output-characters")) var outputCharacters: Double?
+    @Option(name: .customLong("input-tokens"), help: "Tokens the API bills as input (a whole number).") var inputTokens: Double?
+    @Option(name: .customLong("output-tokens"), help: "Tokens the API bills as output (a whole number).") var outputTokens: Double?
+    @Option(name: .customLong("input-characters"), help: "Input characters, instead of tokens (× --tokens-per-character).") var inputCharacters: Double?
+    @Option(name: .customLong("output-characters"), help: "Output characters, instead of tokens (× --tokens-per-character).") var outputCharacters: Double?
     @Option(name: .customLong("tokens-per-character"), help: "Tokens per character (seed 003: 2 for Chinese).")
     var tokensPerCharacter: Double = 2
     @Option(name: .customLong("input-price-per-1k"), help: "Dollars per 1K input tokens (required).")

@@ -81,11 +81,13 @@ enum OptionNames {
         }
     }
 
-    /// Options that set no library parameter (a listing, a mode, the bench's model shorthand),
+    /// The model argument every command takes, where a message names it.
+    static let modelArgument = "MODEL"
+
+    /// Options that set no library parameter (a listing, a mode),
     /// for the command line's own messages that point at them; kept here so every option a
     /// message prints is spelled in this one file.
     static let listInterconnects = "--list-interconnects"
-    static let benchModel = "--model"
     static let dryRun = "--dry-run"
     static let serve = "--serve"
     static let measure = "--measure"
@@ -97,6 +99,7 @@ enum OptionNames {
         static let dtype = "--dtype", kvDtype = "--kv-dtype", beyondContext = "--beyond-context", gpus = "--gpus"
         static let promptTokens = "--prompt-tokens", outputTokens = "--output-tokens"
         static let priceIn = "--price-in", priceOut = "--price-out", electricityPrice = "--electricity-price"
+        static let benchModel = "--model"
     }
 
     /// A library message with every parameter spelled as its option.

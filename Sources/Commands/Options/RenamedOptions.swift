@@ -27,6 +27,7 @@ enum Renamed {
         Spelling(old: OldNames.priceIn, new: InputParameter.inputPricePer1K.option, commands: ["cost task"]),
         Spelling(old: OldNames.priceOut, new: InputParameter.outputPricePer1K.option, commands: ["cost task"]),
         Spelling(old: OldNames.electricityPrice, new: InputParameter.electricityPrice.option, commands: ["cost train", "cost operate"]),
+        Spelling(old: OldNames.benchModel, new: OptionNames.modelArgument, commands: ["bench"]),
     ]
 
     typealias OldNames = OptionNames.Retired
@@ -37,11 +38,16 @@ enum Renamed {
     /// The value given under either spelling: the old one with a warning naming the new one;
     /// both at once is an error (they are one option, and neither should silently win).
     static func value<T>(_ current: T?, _ old: T?, old oldName: String, new parameter: InputParameter) throws -> T? {
+        try value(current, old, old: oldName, new: parameter.option)
+    }
+
+    /// `value` for a successor that is no parameter's option (the `MODEL` argument).
+    static func value<T>(_ current: T?, _ old: T?, old oldName: String, new newName: String) throws -> T? {
         guard let old else { return current }
         guard current == nil else {
-            throw ValidationError("\(parameter.option) and \(oldName) are the same option (\(oldName) is its old spelling); give it once")
+            throw ValidationError("\(newName) and \(oldName) are the same \(newName.hasPrefix("--") ? "option" : "input") (\(oldName) is its old spelling); give it once")
         }
-        warn(old: oldName, new: parameter)
+        StandardStreams.warn(warning(old: oldName, new: newName))
         return old
     }
 
@@ -52,11 +58,12 @@ enum Renamed {
     }
 
     static func warn(old: String, new parameter: InputParameter) {
-        StandardStreams.warn(warning(old: old, new: parameter))
+        StandardStreams.warn(warning(old: old, new: parameter.option))
     }
 
     /// The warning's text, one per use of a retired spelling.
-    static func warning(old: String, new parameter: InputParameter) -> String {
-        "\(old) is deprecated; use \(parameter.option) (the same option)"
+    static func warning(old: String, new: String) -> String {
+        new.hasPrefix("--") ? "\(old) is deprecated; use \(new) (the same option)"
+            : "\(old) is deprecated; give the model as the \(new) argument, as every other command takes it"
     }
 }
