@@ -24,6 +24,11 @@ public struct LLMCost: ParsableCommand {
             // Every argument that names a file may be an input (a config, a host profile): no
             // output may overwrite it.
             InputFiles.recordArguments(arguments)
+            // `help flop` would print the top-level help as if nothing were wrong.
+            if arguments.first == "help", let line = ParserSuggestion.unknownCommand(in: Array(arguments.dropFirst())) {
+                StandardStreams.error(line)
+                _exit(ExitCode.validationFailure.rawValue)
+            }
             var command = try parseAsRoot(attachingNegativeValues(arguments))
             try command.run()
             exit(withError: nil)

@@ -179,6 +179,14 @@ import Workload
         #expect(line(["flops", "gpt2", "--seq", "x"]) == nil)
     }
 
+    @Test func helpForAMistypedCommandIsAnErrorWithASuggestion() throws {
+        let run = try ExecutableTests().run(["help", "cost", "infr"])
+        #expect(run.status == 64)
+        #expect(run.stderr.hasPrefix("llmcost: error: unknown command 'infr' for 'llmcost cost'; did you mean 'infer'?"), "\(run.stderr)")
+        #expect(run.stdout.isEmpty)
+        #expect(try ExecutableTests().run(["help", "cost", "infer"]).status == 0)
+    }
+
     @Test func theExecutablePrintsTheSuggestionAsOneLine() throws {
         let run = try ExecutableTests().run(["memory", "gpt2", "--weight-type", "in8"])
         #expect(run.status == 64)
