@@ -93,6 +93,8 @@ enum OptionNames {
     static let measure = "--measure"
     static let noBackward = "--no-backward"
     static let gated = "--gated"
+    /// `validate`'s name for `allowBeyondContext` (the one spelling; kept as a name for its messages).
+    static var beyondContext: String { InputParameter.allowBeyondContext.option }
 
     /// Spellings retired for one vocabulary across commands (`Renamed`): still parsed, hidden, warned about.
     enum Retired {

@@ -57,7 +57,7 @@ struct Validate: ParsableCommand {
         if published {
             guard plot == nil, models.isEmpty, !measure, !beyondContext, !contextsGiven else {
                 throw ValidationError("\(InputParameter.publishedRun.option) checks the catalog of published runs; it takes no models, "
-                    + "\(InputParameter.plotPath.option), \(OptionNames.measure), \(InputParameter.contexts.option) or \(InputParameter.allowBeyondContext.option)")
+                    + "\(InputParameter.plotPath.option), \(OptionNames.measure), \(InputParameter.contexts.option) or \(OptionNames.beyondContext)")
             }
             return try output.emit(PublishedRunsView(checks: try PublishedRunsView.checks()).rendered)
         }

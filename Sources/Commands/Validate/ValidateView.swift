@@ -27,7 +27,7 @@ struct ValidateView {
     private func skipNote(_ r: RuleCheckResult) -> String? {
         guard !r.skippedContexts.isEmpty, let window = r.contextWindow else { return nil }
         let list = r.skippedContexts.map(String.init).joined(separator: ", ")
-        return "\(r.model): context\(r.skippedContexts.count == 1 ? "" : "s") \(list) not checked: beyond its \(window)-token window (\(InputParameter.allowBeyondContext.option) checks them)"
+        return "\(r.model): context\(r.skippedContexts.count == 1 ? "" : "s") \(list) not checked: beyond its \(window)-token window (\(OptionNames.beyondContext) checks them)"
     }
 
     private func ratio(_ x: Double) -> String { HumanUnits.decimal(x, 3) }
