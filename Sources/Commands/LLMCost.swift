@@ -7,6 +7,11 @@ public struct LLMCost: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "llmcost",
         abstract: "Exact parameters, FLOPs, memory and cost of transformer workloads, with measured host throughput.",
+        discussion: Examples.discussion(
+            "llmcost params llama-2-7b",
+            "llmcost flops gpt2 --phase decode --context 1000",
+            "llmcost memory mixtral-8x7b --weight-type fp8",
+            "llmcost cost train llama-2-7b --tokens 2e12 --devices 1024"),
         version: version,
         subcommands: [Models.self, Params.self, Flops.self, Memory.self, Validate.self, Plan.self, Bench.self, Cost.self, HardwareCommand.self, Seeds.self])
 
@@ -19,6 +24,11 @@ public struct LLMCost: ParsableCommand {
             // Every argument that names a file may be an input (a config, a host profile): no
             // output may overwrite it.
             InputFiles.recordArguments(arguments)
+            // `help flop` would print the top-level help as if nothing were wrong.
+            if arguments.first == "help", let line = ParserSuggestion.unknownCommand(in: Array(arguments.dropFirst())) {
+                StandardStreams.error(line)
+                _exit(ExitCode.validationFailure.rawValue)
+            }
             var command = try parseAsRoot(attachingNegativeValues(arguments))
             try command.run()
             exit(withError: nil)
@@ -29,13 +39,18 @@ public struct LLMCost: ParsableCommand {
             // prints them in full on stdout with status 0.
             exit(withError: error)
         } catch let error where isArgumentParserError(error) {
-            // One line, like every other error: the parser's message without the usage block.
+            // One line, like every other error: the parser's message without the usage block,
+            // or, for a mistyped command or option value, the one did-you-mean rule's line.
+            if let line = ParserSuggestion.line(for: arguments, message: self.message(for: error)) {
+                StandardStreams.error(line)
+                _exit(exitCode(for: error).rawValue)
+            }
             let message = self.message(for: error).split(whereSeparator: \.isNewline)
                 .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.joined(separator: "; ")
-            StandardStreams.writeError("llmcost: error: \(message) (see 'llmcost help')\n")
+            StandardStreams.error("\(message) (see 'llmcost help')")
             _exit(exitCode(for: error).rawValue)
         } catch {
-            StandardStreams.writeError("llmcost: error: \(ErrorLine.text(error))\n")
+            StandardStreams.error(ErrorLine.text(error))
             _exit(1)
         }
     }

@@ -51,7 +51,7 @@ import _TestSupport
         let stored = try json(run(["memory", "org/tiny", "--seq", "16", "--format", "json"], cache: root))
         #expect(stored["dtype"] as? String == "checkpoint files: F32")
         #expect((stored["weights"] as? [String: Any])?["total_bytes"] as? Int == 4 * (F.tinyLlamaParameters + 128))
-        let named = try json(run(["memory", "org/tiny", "--seq", "16", "--dtype", "bf16", "--format", "json"], cache: root))
+        let named = try json(run(["memory", "org/tiny", "--seq", "16", "--weight-type", "bf16", "--format", "json"], cache: root))
         #expect((named["weights"] as? [String: Any])?["total_bytes"] as? Int == 2 * F.tinyLlamaParameters)
     }
 
@@ -62,7 +62,7 @@ import _TestSupport
         ["flops", "org/tiny", "--revision", String(repeating: "3c", count: 20)],
         ["cost", "infer", "org/tiny", "--prompt", "16", "--new-tokens", "4"], ["cost", "train", "org/tiny", "--tokens", "1e9"],
         ["plan", "org/tiny", "--devices", "8", "--seq", "64"], ["plan", "org/tiny", "--serve", "--context", "64"], ["validate", "org/tiny", "--contexts", "16,64"],
-        ["bench", "--dry-run", "--model", "org/tiny"],
+        ["bench", "--dry-run", "org/tiny"],
     ])
     func everyCommandTakesAHubId(_ arguments: [String]) throws {
         let r = try run(arguments + ["--format", "json"], cache: try cache())

@@ -19,7 +19,7 @@ import Testing
             (["validate", "gpt2", "--measure", "--threads", "0"], "--threads"),
             (["validate", "gpt2", "--measure", "--output", "/nonexistent-dir/out.json"], "--output"),
             (["validate", "gpt9", "--measure"], "gpt2"),
-            (["validate", "gpt2", "--measure", "--seq", "1000000", "--beyond-context"], "not enough memory"),
+            (["validate", "gpt2", "--measure", "--seq", "1000000", "--allow-beyond-context"], "not enough memory"),
         ]
         for (arguments, expected) in cases {
             let start = Date()

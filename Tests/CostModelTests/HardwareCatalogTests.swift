@@ -68,7 +68,7 @@ import Testing
         #expect(HardwareCatalog.suggestions(for: "h20").contains("h200"))
         expectCostError(.hardware) { _ = try HardwareCatalog.named("h100-sxn") }
         do { _ = try HardwareCatalog.named("a10") } catch {
-            #expect("\(error)".contains("did you mean a100-40gb-sxm"))
+            #expect("\(error)".contains("did you mean 'a100-40gb-sxm'"))
         }
     }
 
@@ -94,6 +94,6 @@ extension StatedUtilisationTests {
     @Test func aNameFarFromEveryDeviceSuggestsNothing() {
         #expect(HardwareCatalog.suggestions(for: "zzzzqqq").isEmpty)
         #expect(HardwareCatalog.didYouMean("zzzzqqq").isEmpty)
-        #expect(HardwareCatalog.didYouMean("h100sxmx").hasPrefix("; did you mean h100-sxm"))
+        #expect(HardwareCatalog.didYouMean("h100sxmx").hasPrefix("; did you mean 'h100-sxm'"))
     }
 }

@@ -70,8 +70,12 @@ import Testing
         expectNoInternals(expectSpecError(field: "decoder.ffn.activation", containing: "expected a single value, not a mapping or a list, got a list") {
             try load("activation: gelu", "activation: [1]")
         })
-        expectNoInternals(expectSpecError(field: "decoder.ffn.activation", containing: "got gelu2; accepted: gelu") {
+        expectNoInternals(expectSpecError(field: "decoder.ffn.activation", containing: "got gelu2 (did you mean 'gelu', 'relu2'") {
             try load("activation: gelu", "activation: gelu2")
+        })
+        // The one did-you-mean rule: a far value gets the list only.
+        expectNoInternals(expectSpecError(field: "decoder.ffn.activation", containing: "got tanhshrink; accepted: gelu") {
+            try load("activation: gelu", "activation: tanhshrink")
         })
     }
 }

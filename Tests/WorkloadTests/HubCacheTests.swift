@@ -70,6 +70,25 @@ import _TestSupport
         }
     }
 
+    /// The one did-you-mean rule (`EditDistance.nearest`) over what the cache holds.
+    @Test func aMistypedHubIdOrRevisionSuggestsWhatTheCacheHolds() throws {
+        let hub = try cache()
+        #expect(hub.cachedIDs() == ["org/tiny"])
+        #expect(Set(hub.cachedRevisions(of: "org/tiny")) == ["main", "v1"])
+        _ = expectSpecError(containing: "did you mean 'org/tiny'?") {
+            try ModelLoader.load("org/tiyn", revision: nil, catalog: Fixtures.catalog, hub: hub)
+        }
+        _ = expectSpecError(containing: "(cache from HF_HUB_CACHE); fetch it") {
+            try ModelLoader.load("meta-llama/Llama-3.1-8B", revision: nil, catalog: Fixtures.catalog, hub: hub)
+        }
+        do {
+            _ = try ModelLoader.load("org/tiny", revision: "mian", catalog: Fixtures.catalog, hub: hub)
+            Issue.record("no error for revision mian")
+        } catch let error as HubRevisionError {
+            #expect(error.description.contains("did you mean 'main'?"), "\(error)")
+        }
+    }
+
     @Test func aRevisionIsForHubIdsOnly() throws {
         let hub = try cache()
         #expect(throws: HubRevisionError.self) { try ModelLoader.load("gpt2", revision: "main", catalog: Fixtures.catalog, hub: hub) }

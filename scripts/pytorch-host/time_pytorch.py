@@ -190,7 +190,7 @@ def block(name, args):
     both = timed(step, args.repeats, args.min_seconds)
     print(f"PyTorch {name} block, seq {args.seq}: forward {forward['median'] * 1e3:.1f} ms, forward + backward {both['median'] * 1e3:.1f} ms")
     if args.llmcost:
-        out = subprocess.run([args.llmcost, "bench", "--quick", "--model", name, "--seq", str(args.seq), "--threads", str(args.threads),
+        out = subprocess.run([args.llmcost, "bench", "--quick", name, "--seq", str(args.seq), "--threads", str(args.threads),
                               "--format", "json"], capture_output=True, text=True, check=True).stdout
         k = {x["name"]: x["seconds"] for x in json.loads(out)["kernels"]}
         ours_fwd, ours_both = k["layer"], k["layer"] + k["attention_backward"] + k["ffn_backward"]

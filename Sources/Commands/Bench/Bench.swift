@@ -6,15 +6,20 @@ import Workload
 /// `llmcost bench`: what this host really sustains, through OpenBLAS.
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Measure this host: FMA peak, SGEMM sweep, attention/FFN/layer forward and backward, memory bandwidth.")
+        abstract: "Measure this host: FMA peak, SGEMM sweep, attention/FFN/layer forward and backward, memory bandwidth.",
+        discussion: Examples.discussion(
+            "llmcost bench --dry-run",
+            "llmcost bench --quick",
+            "llmcost bench llama-2-7b --save host.json"))
 
     @Flag(help: "A short run (about ten seconds).")
     var quick = false
-    @Option(help: "Use this catalog model's (or spec's) real layer shape.")
+    @Argument(help: ArgumentHelp("Time this model's real layer shape instead of the default one: a catalog name, spec file, config.json or model directory, GGUF file, or a hub id in the local Hugging Face cache.", valueName: "model"))
     var model: String?
-    @Option(name: .customLong("d-model")) var dModel: Int?
-    @Option var heads: Int?
-    @Option(name: .customLong("kv-heads")) var kvHeads: Int?
+    @Option(name: Renamed.name(OptionNames.Retired.benchModel), help: .hidden) var modelRetired: String?
+    @Option(name: .customLong("d-model"), help: "Model width of a custom layer shape (default 768, GPT-2 small's).") var dModel: Int?
+    @Option(help: "Attention heads of a custom shape (default 12, or one per 64 of --d-model).") var heads: Int?
+    @Option(name: .customLong("kv-heads"), help: "Key/value heads of a custom shape (default: --heads).") var kvHeads: Int?
     @Option(help: "Tokens per sequence of the reference passes.") var seq: Int?
     @Option(help: "FFN inner width.") var ffn: Int?
     @Flag(help: "Gated FFN (SwiGLU).") var gated = false
@@ -25,6 +30,10 @@ struct Bench: ParsableCommand {
     @Flag(help: "Print the host, the threading and the kernels a run would time, without timing anything.")
     var dryRun = false
     @OptionGroup var output: OutputOptions
+
+    mutating func validate() throws {
+        model = try Renamed.value(model, modelRetired, old: OptionNames.Retired.benchModel, new: OptionNames.modelArgument)
+    }
 
     func run() throws {
         var configuration = BenchConfiguration(shape: try shape(), threads: threads, quick: quick, llmcostVersion: LLMCost.version)
@@ -50,7 +59,7 @@ struct Bench: ParsableCommand {
         if let model {
             guard dModel == nil, heads == nil, kvHeads == nil, ffn == nil, !gated else {
                 let shapeOptions = [InputParameter.modelWidth, .heads, .kvHeads, .ffnWidth].map(\.option) + [OptionNames.gated]
-                throw ValidationError("\(OptionNames.benchModel) gives the layer shape; do not combine it with \(shapeOptions.joined(separator: "/"))")
+                throw ValidationError("\(OptionNames.modelArgument) gives the layer shape; do not combine it with \(shapeOptions.joined(separator: "/"))")
             }
             return try LayerShape(model: ModelLoading.load(model), seq: seqLength)
         }

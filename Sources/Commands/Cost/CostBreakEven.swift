@@ -5,7 +5,10 @@ import Workload
 /// `llmcost cost breakeven`: tokens per month, or subscribers, that pay for pretraining + inference.
 struct CostBreakEven: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "breakeven", abstract: "Tokens/month or subscribers at which revenue covers amortised pretraining plus inference (seed 003).")
+        commandName: "breakeven", abstract: "Tokens/month or subscribers at which revenue covers amortised pretraining plus inference (seed 003).",
+        discussion: Examples.discussion(
+            "llmcost cost breakeven --pretraining-cost 5e6 --inference-cost-per-1k 0.002 --price-per-1k 0.01",
+            "llmcost cost breakeven --pretraining-cost 5e6 --inference-cost-per-1k 0.002 --fee-per-month 20 --tokens-per-user-day 20000"))
 
     @Option(name: .customLong("pretraining-cost"), help: "Dollars of one pretraining run.")
     var pretrainingCost: Double

@@ -4,24 +4,31 @@ import CostModel
 /// `llmcost cost infer MODEL`: cost per request and per 1K tokens by the roofline.
 struct CostInfer: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "infer", abstract: "Serving cost per request and per 1K tokens: compute-bound prefill, roofline decode (batch matters).")
+        commandName: "infer", abstract: "Serving cost per request and per 1K tokens: compute-bound prefill, roofline decode (batch matters).",
+        discussion: Examples.discussion(
+            "llmcost cost infer llama-2-7b --prompt 1000 --new-tokens 200 --batch 16",
+            "llmcost cost infer mixtral-8x7b --devices 2 --weight-type fp8 --precision fp8"))
 
     @OptionGroup var model: CostModelChoice
-    @Option(name: [.customLong("prompt"), .customLong("prompt-tokens")], help: "Prompt tokens P per request (also --prompt-tokens).")
-    var prompt: Int = 512
-    @Option(name: [.customLong("new-tokens"), .customLong("output-tokens")], help: "Generated tokens N per request (also --output-tokens).")
-    var outputTokens: Int = 256
+    @OptionGroup var request: ServedRequest
     @Option(help: "Requests decoded together (B): weights are read once per step for the whole batch.")
     var batch: Int = 1
-    @Option(name: [.customLong("devices"), .customLong("gpus")], help: "Devices per model replica (tensor parallel, with its all-reduces on catalog devices); also --gpus.")
-    var devices: Int = 1
+    @Option(name: .customLong("devices"), help: "Devices per model replica, tensor parallel with its all-reduces on catalog devices (default 1).")
+    var devicesOption: Int?
+    @Option(name: Renamed.name(Renamed.OldNames.gpus), help: .hidden) var gpusRetired: Int?
+    var devices: Int { devicesOption ?? 1 }
     @OptionGroup var hardware: HardwareOptions
     @OptionGroup var output: OutputOptions
+
+    mutating func validate() throws {
+        devicesOption = try Renamed.value(devicesOption, gpusRetired, old: Renamed.OldNames.gpus, new: .devices)
+    }
 
     func run() throws { try output.emit(try rendered()) }
 
     /// The result before formatting (what tests inspect).
     func rendered() throws -> Rendered {
+        let prompt = request.prompt, outputTokens = request.newTokens, devices = self.devices
         try InferenceCost.checkSizes(promptTokens: prompt, outputTokens: outputTokens, batch: batch, devices: devices)
         var profile = try hardware.profile()
         let figures = try model.figures(sequenceLength: prompt, parameter: .promptTokens, newTokens: outputTokens, measuredHost: profile.isMeasured)

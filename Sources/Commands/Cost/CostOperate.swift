@@ -4,31 +4,38 @@ import CostModel
 /// `llmcost cost operate MODEL --requests-per-day R`: devices, dollars and energy per day.
 struct CostOperate: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "operate", abstract: "Daily operating cost of a service: devices at a target utilisation, compute and energy $/day, $/1K tokens.")
+        commandName: "operate", abstract: "Daily operating cost of a service: devices at a target utilisation, compute and energy $/day, $/1K tokens.",
+        discussion: Examples.discussion(
+            "llmcost cost operate llama-2-7b --requests-per-day 1e6 --batch 32",
+            "llmcost cost operate llama-2-70b --requests-per-day 2e5 --devices 4 --price-per-hour 2.5 --price-excludes-energy"))
 
     @OptionGroup var model: CostModelChoice
     @Option(name: .customLong("requests-per-day"), help: "Requests served per day.")
     var requestsPerDay: Double
-    @Option(name: [.customLong("prompt"), .customLong("prompt-tokens")], help: "Prompt tokens per request (also --prompt-tokens).")
-    var prompt: Int = 512
-    @Option(name: [.customLong("new-tokens"), .customLong("output-tokens")], help: "Generated tokens per request (also --output-tokens).")
-    var outputTokens: Int = 256
+    @OptionGroup var request: ServedRequest
     @Option(help: "Requests decoded together.")
     var batch: Int = 8
     @Option(name: .customLong("target-utilisation"), help: "Fraction of each day the devices are busy, in (0, 1].")
     var targetUtilisation: Double = 0.6
-    @Option(name: [.customLong("devices"), .customLong("gpus")], help: "Devices per model replica (also --gpus).")
-    var devices: Int = 1
+    @Option(name: .customLong("devices"), help: "Devices per model replica (default 1).")
+    var devicesOption: Int?
+    @Option(name: Renamed.name(Renamed.OldNames.gpus), help: .hidden) var gpusRetired: Int?
+    var devices: Int { devicesOption ?? 1 }
     @Flag(name: .customLong("price-excludes-energy"), help: "The --price-per-hour is for the hardware alone (an owner's amortised price): add energy $/day to the total. By default a rental price includes energy.")
     var priceExcludesEnergy = false
     @OptionGroup var hardware: HardwareOptions
     @OptionGroup var energy: EnergyArguments
     @OptionGroup var output: OutputOptions
 
+    mutating func validate() throws {
+        devicesOption = try Renamed.value(devicesOption, gpusRetired, old: Renamed.OldNames.gpus, new: .devices)
+    }
+
     func run() throws { try output.emit(try rendered()) }
 
     /// The result before formatting (what tests inspect).
     func rendered() throws -> Rendered {
+        let prompt = request.prompt, outputTokens = request.newTokens, devices = self.devices
         try InferenceCost.checkSizes(promptTokens: prompt, outputTokens: outputTokens, batch: batch, devices: devices)
         let energyOptions = try energy.options()
         var profile = try hardware.profile()

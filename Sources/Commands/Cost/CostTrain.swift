@@ -5,20 +5,29 @@ import Workload
 /// `llmcost cost train MODEL --tokens D`: exact training FLOPs beside 6·N·D, time, dollars, energy.
 struct CostTrain: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "train", abstract: "Pretraining cost: exact FLOPs vs 6·N·D, device-hours, wall-clock days, dollars, energy.")
+        commandName: "train", abstract: "Pretraining cost: exact FLOPs vs 6·N·D, device-hours, wall-clock days, dollars, energy.",
+        discussion: Examples.discussion(
+            "llmcost cost train llama-2-7b --tokens 2e12 --devices 1024 --hardware a100-80gb-sxm",
+            "llmcost cost train --parameters 175e9 --tokens 300e9 --devices 1024 --mfu 0.35"))
 
     @OptionGroup var model: CostModelChoice
     @Option(help: "Training tokens D, a whole number up to 1e18 (e.g. 300e9).")
     var tokens: Double
     @Option(help: "Tokens per training sequence (default 2048 or the context window).")
     var seq: Int?
-    @Option(name: [.customLong("devices"), .customLong("gpus")], help: "Devices G training in parallel (perfect scaling assumed); --gpus is the same option.")
-    var devices: Int = 1
+    @Option(name: .customLong("devices"), help: "Devices G training in parallel, perfect scaling assumed (default 1).")
+    var devicesOption: Int?
+    @Option(name: Renamed.name(Renamed.OldNames.gpus), help: .hidden) var gpusRetired: Int?
+    var devices: Int { devicesOption ?? 1 }
     @Option(help: "Activation recomputation: none, selective or full (hardware FLOPs; MFU stays on model FLOPs).")
     var recompute: Recompute = .none
     @OptionGroup var hardware: HardwareOptions
     @OptionGroup var energy: EnergyArguments
     @OptionGroup var output: OutputOptions
+
+    mutating func validate() throws {
+        devicesOption = try Renamed.value(devicesOption, gpusRetired, old: Renamed.OldNames.gpus, new: .devices)
+    }
 
     func run() throws { try output.emit(try rendered()) }
 

@@ -5,7 +5,10 @@ import CostModel
 /// and the FLOP-dependent ones recomputed on datasheet (and optionally measured) hardware.
 struct Seeds: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Audit the seed articles' formulas: their printed figures, ours from their inputs, the corrected figures.")
+        abstract: "Audit the seed articles' formulas: their printed figures, ours from their inputs, the corrected figures.",
+        discussion: Examples.discussion(
+            "llmcost seeds",
+            "llmcost seeds --mfu 0.5 --batch 64"))
 
     @Option(name: .customLong("mfu"), help: "MFU of the corrected figures (on the seed's A100) and of the datasheet recomputation (H100 SXM and H200, dense BF16; default 0.4).")
     var statedMFU: Double?

@@ -7,7 +7,10 @@ import Workload
 struct HardwareCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "hardware",
-        abstract: "List the accelerator catalog (peaks dense and sparse, memory, bandwidth, power, price, source), or show one device or a bench profile.")
+        abstract: "List the accelerator catalog (peaks dense and sparse, memory, bandwidth, power, price, source), or show one device or a bench profile.",
+        discussion: Examples.discussion(
+            "llmcost hardware",
+            "llmcost hardware h100-sxm --format json"))
 
     @Argument(help: ArgumentHelp("A catalog device (or alias) to show in full, or a host profile JSON from `llmcost bench --save`.",
                                  valueName: "device|path"))

@@ -3,7 +3,11 @@ import Workload
 
 /// `llmcost models`: the catalog, one line each.
 struct Models: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List the catalog of real architectures (built in from ModelSpecs/, or $LLMCOST_SPECS), one line each.")
+    static let configuration = CommandConfiguration(
+        abstract: "List the catalog of real architectures (built in from ModelSpecs/, or $LLMCOST_SPECS), one line each.",
+        discussion: Examples.discussion(
+            "llmcost models",
+            "llmcost models --format csv --output models.csv"))
 
     @OptionGroup var output: OutputOptions
 

@@ -4,7 +4,10 @@ import Workload
 /// `llmcost params MODEL`: exact parameter counts by component.
 struct Params: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Exact parameter counts: total, active (MoE), non-embedding, and by component.")
+        abstract: "Exact parameter counts: total, active (MoE), non-embedding, and by component.",
+        discussion: Examples.discussion(
+            "llmcost params llama-2-7b",
+            "llmcost params deepseek-v3 --format json"))
 
     @OptionGroup var model: ModelArgument
     @OptionGroup var output: OutputOptions

@@ -81,17 +81,28 @@ enum OptionNames {
         }
     }
 
-    /// Options that set no library parameter (a listing, a mode, the bench's model shorthand),
+    /// The model argument every command takes, where a message names it.
+    static let modelArgument = "MODEL"
+
+    /// Options that set no library parameter (a listing, a mode),
     /// for the command line's own messages that point at them; kept here so every option a
     /// message prints is spelled in this one file.
     static let listInterconnects = "--list-interconnects"
-    static let benchModel = "--model"
     static let dryRun = "--dry-run"
     static let serve = "--serve"
     static let measure = "--measure"
     static let noBackward = "--no-backward"
-    static let beyondContext = "--beyond-context"
     static let gated = "--gated"
+    /// `validate`'s name for `allowBeyondContext` (the one spelling; kept as a name for its messages).
+    static var beyondContext: String { InputParameter.allowBeyondContext.option }
+
+    /// Spellings retired for one vocabulary across commands (`Renamed`): still parsed, hidden, warned about.
+    enum Retired {
+        static let dtype = "--dtype", kvDtype = "--kv-dtype", beyondContext = "--beyond-context", gpus = "--gpus"
+        static let promptTokens = "--prompt-tokens", outputTokens = "--output-tokens"
+        static let priceIn = "--price-in", priceOut = "--price-out", electricityPrice = "--electricity-price"
+        static let benchModel = "--model"
+    }
 
     /// A library message with every parameter spelled as its option.
     static func text(_ message: InputMessage) -> String { message.rendered(name) }

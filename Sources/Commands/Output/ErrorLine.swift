@@ -25,7 +25,6 @@ enum ErrorLine {
         switch e {
         case let .invalidShape(field, _), let .invalidConfiguration(field, _):
             if let p = benchFields[field] { return "\(OptionNames.name(p)): \(e)" }
-            if field == "model" { return "\(OptionNames.benchModel): \(e)" }
             return "\(e)"
         default: return "\(e)"
         }

@@ -24,9 +24,12 @@ public struct OutputOptions: ParsableArguments {
 
     /// Formats and writes the result; an unwritable `--output` is one clear error.
     public func emit(_ rendered: Rendered) throws {
-        let text = rendered.formatted(as: format, wide: wide)
-        guard let output else { return StandardStreams.writeOut(text) }
-        try Self.write(text, to: output, parameter: .outputPath)
+        guard let output else {
+            // Headings in colour only on a terminal; a file named by --output is never styled.
+            let styling = format == .table ? Styling.forDescriptor(STDOUT_FILENO) : .plain
+            return StandardStreams.writeOut(rendered.formatted(as: format, wide: wide, styling: styling))
+        }
+        try Self.write(rendered.formatted(as: format, wide: wide), to: output, parameter: .outputPath)
     }
 
     /// Writes `text` to `path` atomically, after the command has succeeded: into a temporary

@@ -32,7 +32,18 @@ public enum StandardStreams {
         _ = write(OneLine.escaping(body) + (endsLine ? "\n" : ""), to: STDERR_FILENO)
     }
 
-    public static func warn(_ message: String) { writeError("llmcost: warning: \(message)\n") }
+    /// `llmcost: warning: …` on stderr, the label in colour on a terminal (`Styling`).
+    public static func warn(_ message: String) { writeLabelled(message, label: "warning:", style: { $0.warning($1) }) }
+
+    /// `llmcost: error: …` on stderr, the label in colour on a terminal (`Styling`).
+    public static func error(_ message: String) { writeLabelled(message, label: "error:", style: { $0.error($1) }) }
+
+    /// The message escaped as `writeError` escapes it; only the label, added after, may carry
+    /// the styling's escape codes.
+    private static func writeLabelled(_ message: String, label: String, style: (Styling, String) -> String) {
+        let styled = style(Styling.forDescriptor(STDERR_FILENO), label)
+        _ = write("llmcost: \(styled) " + OneLine.escaping(message) + "\n", to: STDERR_FILENO)
+    }
 
     /// Writes all bytes, retrying short writes and EINTR; false on any other error.
     private static func write(_ text: String, to fd: Int32) -> Bool {

@@ -4,7 +4,11 @@ import Workload
 /// `llmcost flops MODEL`: FLOPs of a phase under a convention, by component.
 struct Flops: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "FLOPs of prefill, KV-cache decode, generation (with beam search) or a training step, by component.")
+        abstract: "FLOPs of prefill, KV-cache decode, generation (with beam search) or a training step, by component.",
+        discussion: Examples.discussion(
+            "llmcost flops llama-2-7b --seq 4096",
+            "llmcost flops gpt2 --phase generate --seq 512 --new-tokens 128 --beams 4",
+            "llmcost flops llama-2-7b --phase train --recompute selective --explain"))
 
     @OptionGroup var model: ModelArgument
     @OptionGroup var shape: PhaseOptions

@@ -5,17 +5,22 @@ import Workload
 /// `llmcost memory MODEL`: weights by dtype, KV cache, decode traffic, training state.
 struct Memory: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Memory of weights (by dtype), KV cache, decode-step traffic and training state, in exact bytes.")
+        abstract: "Memory of weights (by dtype), KV cache, decode-step traffic and training state, in exact bytes.",
+        discussion: Examples.discussion(
+            "llmcost memory llama-2-7b --seq 4096 --batch 8 --weight-type int4 --kv-type fp8",
+            "llmcost memory gpt-oss-20b --format csv"))
 
     @OptionGroup var model: ModelArgument
     @Option(help: "Tokens per sequence held in the KV cache / trained on. Default: 2048, or the model's context window if smaller.")
     var seq: Int?
     @Option(help: "Sequences per batch.")
     var batch: Int = 1
-    @Option(help: "Weight format: \(DataType.allCases.map(\.rawValue).joined(separator: ", ")). Default: as the checkpoint stores them where the model says (gpt-oss: MXFP4 experts; DeepSeek-V3, Kimi K2: FP8 with 128×128 block scales; the rest bf16), else bf16.")
-    var dtype: DataType?
-    @Option(name: .customLong("kv-dtype"), help: "KV-cache format (default: bf16).")
-    var kvDtype: DataType = .bf16
+    @Option(name: .customLong("weight-type"), help: "Weight format: \(DataType.allCases.map(\.rawValue).joined(separator: ", ")). Default: as the checkpoint stores them where the model says (gpt-oss: MXFP4 experts; DeepSeek-V3, Kimi K2: FP8 with 128×128 block scales; the rest bf16), else bf16.")
+    var weightType: DataType?
+    @Option(name: .customLong("kv-type"), help: "KV-cache format (default: bf16).")
+    var kvType: DataType?
+    @Option(name: Renamed.name(Renamed.OldNames.dtype), help: .hidden) var dtypeRetired: DataType?
+    @Option(name: Renamed.name(Renamed.OldNames.kvDtype), help: .hidden) var kvDtypeRetired: DataType?
     @Option(name: .customLong("group-size"), help: "int4: weights per fp16 scale.")
     var groupSize: Int = 128
     @Option(help: "Training activations: recomputation none, selective or full.")
@@ -24,6 +29,11 @@ struct Memory: ParsableCommand {
     var allowBeyondContext = false
     @OptionGroup var output: OutputOptions
 
+    mutating func validate() throws {
+        weightType = try Renamed.value(weightType, dtypeRetired, old: Renamed.OldNames.dtype, new: .weightType)
+        kvType = try Renamed.value(kvType, kvDtypeRetired, old: Renamed.OldNames.kvDtype, new: .kvType)
+    }
+
     func run() throws {
         let loaded = try ModelLoading.loadModel(model.model, revision: model.revision)
         let spec = loaded.spec
@@ -31,8 +41,8 @@ struct Memory: ParsableCommand {
         try spec.checkContext(length: length, parameter: .sequenceLength, allowBeyond: allowBeyondContext)
         // A dtype the user names prices every weight; otherwise the checkpoint's own storage, if it has one.
         // A model directory's safetensors files give the stored bytes, unless a dtype is named (then not read).
-        let stored = dtype == nil ? try CheckpointLoading.report(for: loaded) : nil
-        let estimator = MemoryEstimator(spec: spec, requestedWeightType: dtype, kvType: kvDtype, groupSize: groupSize,
+        let stored = weightType == nil ? try CheckpointLoading.report(for: loaded) : nil
+        let estimator = MemoryEstimator(spec: spec, requestedWeightType: weightType, kvType: kvType ?? .bf16, groupSize: groupSize,
                                         recompute: recompute, stored: stored)
         let report = try estimator.report(batch: batch, seq: length)
         let fits = DeviceFit.catalog(inferenceBytes: report.inferenceTotal, trainingBytes: report.training.total)

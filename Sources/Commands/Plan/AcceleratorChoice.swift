@@ -13,13 +13,12 @@ enum AcceleratorChoice {
             throw PlanError(.hardware, "'\(name)': plans need a catalog device (memory per device, bf16 peak, links); a measured host profile carries none of these — use one of \(HardwareCatalog.all.map(\.name).joined(separator: ", "))")
         }
         guard let spec = try? HardwareCatalog.named(name) else {
-            throw PlanError(.hardware, "unknown device '\(name)'\(HardwareCatalog.didYouMean(name)) (catalog: \(HardwareCatalog.all.map(\.name).joined(separator: ", ")))")
+            throw PlanError(.hardware, "unknown hardware '\(name)'\(HardwareCatalog.didYouMean(name)) (catalog: \(HardwareCatalog.all.map(\.name).joined(separator: ", ")))")
         }
         func link(_ parameter: InputParameter, _ name: String?) throws -> Interconnect? {
             guard let name else { return nil }
             guard let found = InterconnectCatalog.named(name) else {
-                let near = InterconnectCatalog.suggestions(for: name)
-                let hint = near.isEmpty ? "" : "; did you mean \(near.joined(separator: ", "))?"
+                let hint = EditDistance.didYouMean(InterconnectCatalog.suggestions(for: name)).map { "; " + $0 } ?? ""
                 throw PlanError(parameter, "unknown interconnect '\(name)'\(hint) (catalog: \(InterconnectCatalog.all.map(\.name).joined(separator: ", ")); "
                     + "see \(OptionNames.listInterconnects))")
             }

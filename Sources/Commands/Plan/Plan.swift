@@ -7,7 +7,11 @@ import Workload
 /// detail with `--tp/--pp/--dp…`; or tensor-parallel serving with `--serve`.
 struct Plan: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Tensor/pipeline/data/expert-parallel training plans with ZeRO: memory per device, communication, step time, cost.")
+        abstract: "Tensor/pipeline/data/expert-parallel training plans with ZeRO: memory per device, communication, step time, cost.",
+        discussion: Examples.discussion(
+            "llmcost plan llama-2-7b --devices 64 --top 5",
+            "llmcost plan llama-2-70b --serve --tp 8 --tokens-per-second 5000",
+            "llmcost plan --list-interconnects"))
 
     @Argument(help: ArgumentHelp(ModelArgument.help, valueName: "model"))
     var model: String?
@@ -29,9 +33,9 @@ struct Plan: ParsableCommand {
     @Option(name: .customLong("efficiency"), help: "Fraction of peak one device's GEMMs sustain, in [0.001, 1] (one global constant, not MFU).") var efficiencyOption: Double?
     @Option(name: .customLong("recompute"), help: "Activation recomputation: none, selective (default) or full.") var recomputeOption: Recompute?
     @Option(name: .customLong("price-per-hour"), help: "Price per device-hour (default: the catalog's reference price).") var pricePerHour: Double?
-    @Option var tp: Int?
-    @Option var pp: Int?
-    @Option var dp: Int?
+    @Option(help: "Tensor-parallel degree. Any of --tp/--pp/--dp gives one plan instead of a search (--tp, --pp default 1; --dp the devices left); with --serve, the replica's size.") var tp: Int?
+    @Option(help: "Pipeline-parallel degree (one plan; default 1 there).") var pp: Int?
+    @Option(help: "Data-parallel degree (one plan; default: the devices left over by --tp × --pp).") var dp: Int?
     @Option(help: "Expert-parallel degree (MoE only; it divides the expert count). Without tp/pp/dp: search only plans with it.") var ep: Int?
     @Option(help: "ZeRO stage 0…3 (default 1 for a single plan). Without tp/pp/dp: search only plans with it.") var zero: Int?
     @Flag(name: .customLong("sp"), help: "Sequence parallelism.") var sequenceParallel = false

@@ -5,7 +5,11 @@ import Workload
 /// `llmcost validate [MODEL…]`: the 2·N and 6·N rules of thumb against exact counts.
 struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Check the 2·N (forward) and 6·N (training) rules of thumb against exact counts, model by model and context by context.")
+        abstract: "Check the 2·N (forward) and 6·N (training) rules of thumb against exact counts, model by model and context by context.",
+        discussion: Examples.discussion(
+            "llmcost validate gpt2 llama-2-7b --contexts 128,2048,8192",
+            "llmcost validate --published",
+            "llmcost validate gpt2 --measure --time-budget 5"))
 
     @Argument(help: "Models to check (default: the whole catalog).")
     var models: [String] = []
@@ -13,8 +17,9 @@ struct Validate: ParsableCommand {
     var contextsOption: [Int]?
     var contexts: [Int] { contextsOption ?? [128, 2048, 8192, 32768] }
     var contextsGiven: Bool { contextsOption != nil }
-    @Flag(name: .customLong("beyond-context"), help: "Check contexts beyond a model's context window too.")
+    @Flag(name: .customLong("allow-beyond-context"), help: "Check contexts beyond a model's context window too.")
     var beyondContext = false
+    @Flag(name: Renamed.name(Renamed.OldNames.beyondContext), help: .hidden) var beyondContextRetired = false
     @Option(help: "Write the exact/rule ratio against context as an SVG plot to this file.")
     var plot: String?
     @Flag(help: "Check published training runs instead: implied MFU from exact FLOPs, our predicted time, the error.")
@@ -42,6 +47,10 @@ struct Validate: ParsableCommand {
             throw ValidationError("\(InputParameter.contexts.option): expected comma-separated positive token counts up to \(Limits.sequence.written), got '\(text)'")
         }
         return values.compactMap { $0 }
+    }
+
+    mutating func validate() throws {
+        beyondContext = Renamed.flag(beyondContext, beyondContextRetired, old: Renamed.OldNames.beyondContext, new: .allowBeyondContext)
     }
 
     func run() throws {

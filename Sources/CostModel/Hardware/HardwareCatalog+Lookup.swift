@@ -10,10 +10,9 @@ extension HardwareCatalog {
             + "(catalog: \(all.map(\.name).joined(separator: ", ")); or a profile JSON path)")
     }
 
-    /// `; did you mean a, b?` with the nearest names, or nothing when none is near.
+    /// `; did you mean 'a', 'b'?` with the nearest names, or nothing when none is near.
     public static func didYouMean(_ name: String) -> String {
-        let nearest = suggestions(for: name)
-        return nearest.isEmpty ? "" : "; did you mean \(nearest.joined(separator: ", "))?"
+        EditDistance.didYouMean(suggestions(for: name)).map { "; " + $0 } ?? ""
     }
 
     /// Up to three catalog names near `name` (over names and aliases, case and punctuation

@@ -31,4 +31,14 @@ public enum EditDistance {
             .sorted { ($0.distance, $0.name) < ($1.distance, $1.name) }
             .prefix(limit).map(\.name)
     }
+
+    /// The one wording of a suggestion: `did you mean 'a', 'b'?`, or nil when nothing is near.
+    public static func didYouMean(_ names: [String]) -> String? {
+        names.isEmpty ? nil : "did you mean " + names.map { "'\($0)'" }.joined(separator: ", ") + "?"
+    }
+
+    /// `didYouMean` over the `nearest` candidates to `word`.
+    public static func didYouMean(_ word: String, in candidates: [String], limit: Int = 3) -> String? {
+        didYouMean(nearest(to: word, in: candidates, limit: limit))
+    }
 }

@@ -53,7 +53,7 @@ public struct HubCache: Sendable, Equatable {
         let command = "huggingface-cli download \(id) config.json"
         let fetch = "fetch it with `\(command)` (name the *.safetensors files too for a checkpoint section)"
         guard holds(id) else {
-            throw SpecError(file: "hub:\(id)", "no such local file, and not in the Hugging Face cache: looked for \(repository) (cache from \(origin)); \(fetch); no network access is attempted")
+            throw SpecError(file: "hub:\(id)", "no such local file, and not in the Hugging Face cache: looked for \(repository) (cache from \(origin))\(Self.suggestion(id, in: cachedIDs())); \(fetch); no network access is attempted")
         }
         let name = revision ?? "main"
         guard !name.isEmpty, !name.hasPrefix("/"), !name.split(separator: "/").contains(where: { $0 == ".." || $0 == "." }),
@@ -70,7 +70,7 @@ public struct HubCache: Sendable, Equatable {
                 guard revision != nil else {
                     throw SpecError(file: "hub:\(id)", "the cache has no refs/main for it (\(ref) is missing); \(fetch)")
                 }
-                throw HubRevisionError(.revision, "\(id) has no cached revision '\(name)' (no \(ref)); fetch it with `\(command)` and huggingface-cli's revision option")
+                throw HubRevisionError(.revision, "\(id) has no cached revision '\(name)' (no \(ref))\(Self.suggestion(name, in: cachedRevisions(of: id))); fetch it with `\(command)` and huggingface-cli's revision option")
             }
             let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
             guard Self.isCommitHash(trimmed) else {
@@ -84,6 +84,27 @@ public struct HubCache: Sendable, Equatable {
             throw SpecError(file: "hub:\(id)", "the cached snapshot \(directory) has no config.json; \(fetch)")
         }
         return HubSnapshot(id: id, revision: name, commit: commit, directory: directory)
+    }
+
+    /// The hub ids the cache holds (its `models--{org}--{name}` folders), for did-you-mean.
+    public func cachedIDs() -> [String] {
+        let folders = (try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []
+        return folders.filter { $0.hasPrefix("models--") }.map { String($0.dropFirst("models--".count)).replacingOccurrences(of: "--", with: "/") }
+    }
+
+    /// The branches and tags the cache holds for `id` (`refs/…`, `refs/pr/1` included).
+    public func cachedRevisions(of id: String) -> [String] {
+        let refs = (repositoryDirectory(of: id) as NSString).appendingPathComponent("refs")
+        guard let walk = FileManager.default.enumerator(atPath: refs) else { return [] }
+        return walk.compactMap { $0 as? String }.filter { path in
+            var isDirectory: ObjCBool = false
+            return FileManager.default.fileExists(atPath: (refs as NSString).appendingPathComponent(path), isDirectory: &isDirectory) && !isDirectory.boolValue
+        }
+    }
+
+    /// `; did you mean 'org/name'?` by the one did-you-mean rule, or nothing.
+    static func suggestion(_ name: String, in candidates: [String]) -> String {
+        EditDistance.didYouMean(name, in: candidates).map { "; " + $0 } ?? ""
     }
 
     static func isCommitHash(_ text: String) -> Bool {

@@ -90,10 +90,8 @@ public struct ModelCatalog: Sendable, Equatable {
     public func entry(named name: String) throws(SpecError) -> Entry {
         let all = try contents()
         if let hit = all.first(where: { $0.name == name.lowercased() }) { return hit }
-        let near = EditDistance.nearest(to: name, in: all.map(\.name))
-        let hint = near.isEmpty
-            ? "run 'llmcost models' for the catalog, or give a path to a spec file or a config.json"
-            : "did you mean \(near.map { "'\($0)'" }.joined(separator: ", "))?"
+        let hint = EditDistance.didYouMean(name, in: all.map(\.name))
+            ?? "run 'llmcost models' for the catalog, or give a path to a spec file or a config.json"
         throw SpecError(file: "catalog:\(name)", "no such model in the catalog (\(location)); \(hint)")
     }
 }

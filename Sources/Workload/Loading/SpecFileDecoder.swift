@@ -124,6 +124,13 @@ enum SpecFileDecoder {
         func got(_ keys: [any CodingKey]) -> String {
             tree?.value(at: keys.map { $0.intValue.map(SpecTree.Step.index) ?? .key($0.stringValue) }).map { ", got \($0.described)" } ?? ""
         }
+        /// ` (did you mean 'silu'?)` by the one did-you-mean rule, for a value outside a field's fixed set.
+        func suggestion(at keys: [any CodingKey], in accepted: String) -> String {
+            let steps = keys.map { $0.intValue.map(SpecTree.Step.index) ?? .key($0.stringValue) }
+            guard case .scalar(let text)? = tree?.value(at: steps) else { return "" }
+            let value = text.hasPrefix("\"") && text.hasSuffix("\"") && text.count >= 2 ? String(text.dropFirst().dropLast()) : text
+            return EditDistance.didYouMean(value, in: accepted.components(separatedBy: ", ")).map { " (\($0))" } ?? ""
+        }
         switch error {
         case .keyNotFound(let key, let context):
             return SpecError(file: file, field: path(context.codingPath + [key]), "missing; this field is required")
@@ -136,7 +143,8 @@ enum SpecFileDecoder {
             guard let accepted = field.flatMap({ f in SpecSchema.enumeratedValues.first { f.hasSuffix($0.key) }?.value }) else {
                 return SpecError(file: file, field: field, "cannot be read\(got(context.codingPath))")
             }
-            return SpecError(file: file, field: field, "not an accepted value\(got(context.codingPath)); accepted: \(accepted)")
+            return SpecError(file: file, field: field,
+                             "not an accepted value\(got(context.codingPath))\(suggestion(at: context.codingPath, in: accepted)); accepted: \(accepted)")
         @unknown default:
             return SpecError(file: file, "cannot be read as a spec")
         }

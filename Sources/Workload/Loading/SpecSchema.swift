@@ -100,8 +100,7 @@ enum SpecTree {
         for (key, value) in pairs {
             let field = path.isEmpty ? key : "\(path).\(key)"
             guard let inner = fields[key] else {
-                let near = EditDistance.nearest(to: key, in: Array(fields.keys), limit: 1)
-                let hint = near.first.map { "did you mean '\($0)'?" }
+                let hint = EditDistance.didYouMean(key, in: Array(fields.keys), limit: 1)
                     ?? "known fields here: \(fields.keys.sorted().joined(separator: ", "))"
                 throw SpecError(file: file, field: field, "unknown field; \(hint)")
             }
