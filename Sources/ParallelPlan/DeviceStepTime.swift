@@ -98,20 +98,9 @@ extension ParallelConfig {
         // The head's GEMMs run on the last stage, once per micro-batch.
         for op in counts.operations.head { linear(op, moe: nil, layers: 1, inHead: true) }
 
-        let report = counts.stepReport
         let devices = Double(self.devices)
-        var attentionSeconds = 0.0
-        for stack in counts.operations.stacks {
-            let prefix = counts.operations.spec.isEncoderDecoder ? "\(stack.role.rawValue)." : ""
-            let selfFLOPs = Double(report.flops(exactly: prefix + FlopComponentName.attentionScores.name, prefix + FlopComponentName.attentionValues.name))
-            let crossFLOPs = Double(report.flops(exactly: prefix + FlopComponentName.crossAttentionScores.name, prefix + FlopComponentName.crossAttentionValues.name))
-            let causalShare = stack.spec.causal ? 0.5 : 1.0
-            attentionSeconds += (selfFLOPs * causalShare + crossFLOPs) / devices / (peak * DeviceStepTime.attentionEfficiency)
-        }
-        let otherNames: [FlopComponentName] = [.stateSpaceConv, .stateSpaceScan, .linearAttentionConv, .linearAttentionCore]
-        let otherFLOPs = report.components.filter { c in otherNames.contains { c.name.hasSuffix($0.name) } }
-            .reduce(0.0) { $0 + Double($1.flops.value) }
-        let otherSeconds = otherFLOPs / devices / (peak * eta)
+        let attentionSeconds = counts.flashAttentionFLOPs / devices / (peak * DeviceStepTime.attentionEfficiency)
+        let otherSeconds = counts.otherComputeFLOPs / devices / (peak * eta)
 
         var savedBytes = 0.0
         for stack in counts.operations.stacks {
@@ -126,6 +115,26 @@ extension ParallelConfig {
         return DeviceStepTime(gemm: Seconds(gemmSeconds), attention: Seconds(attentionSeconds), otherCompute: Seconds(otherSeconds),
                               elementwise: Seconds(elementwise), optimizer: Seconds(optimizer),
                               gemmShapeEfficiency: paddedFLOPs > 0 ? gemmFLOPs / paddedFLOPs : 1)
+    }
+}
+
+extension JobCounts {
+    /// The step's attention-core FLOPs as FlashAttention computes them: half of a causal stack's
+    /// self-attention scores and values (the masked half is skipped), all of a bidirectional or
+    /// cross-attention's.
+    static func flashAttentionFLOPs(_ report: FlopReport, _ operations: ModelOperations) -> Double {
+        operations.stacks.reduce(0.0) { total, stack in
+            let prefix = operations.spec.isEncoderDecoder ? "\(stack.role.rawValue)." : ""
+            let selfFLOPs = Double(report.flops(exactly: prefix + FlopComponentName.attentionScores.name, prefix + FlopComponentName.attentionValues.name))
+            let crossFLOPs = Double(report.flops(exactly: prefix + FlopComponentName.crossAttentionScores.name, prefix + FlopComponentName.crossAttentionValues.name))
+            return total + selfFLOPs * (stack.spec.causal ? 0.5 : 1.0) + crossFLOPs
+        }
+    }
+
+    /// The step's scans, depthwise convolutions and delta rules: compute that is neither a weight GEMM nor attention.
+    static func otherComputeFLOPs(_ report: FlopReport) -> Double {
+        let names: [FlopComponentName] = [.stateSpaceConv, .stateSpaceScan, .linearAttentionConv, .linearAttentionCore]
+        return report.components.filter { c in names.contains { c.name.hasSuffix($0.name) } }.reduce(0.0) { $0 + Double($1.flops.value) }
     }
 }
 

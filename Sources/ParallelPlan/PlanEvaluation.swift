@@ -51,6 +51,9 @@ public struct JobCounts: Sendable {
     /// The step's exact FLOPs by component (the attention core and scans are priced from it).
     public var stepReport: FlopReport
     public var operations: ModelOperations
+    /// Attention-core FLOPs of the step as FlashAttention runs them, and the step's other
+    /// non-GEMM compute (`DeviceStepTime`): folded once, not per plan.
+    var flashAttentionFLOPs = 0.0, otherComputeFLOPs = 0.0
 
     public init(_ job: TrainingJob) throws {
         operations = ModelOperations(job.spec)
@@ -58,6 +61,8 @@ public struct JobCounts: Sendable {
         parameters = try operations.parameterReport()
         stepReport = try counter.train(batch: job.globalBatch, seq: job.seq, recompute: job.recompute)
         stepFLOPs = stepReport.total
+        flashAttentionFLOPs = Self.flashAttentionFLOPs(stepReport, operations)
+        otherComputeFLOPs = Self.otherComputeFLOPs(stepReport)
         modelStepFLOPs = job.recompute == .none ? stepFLOPs : try counter.train(batch: job.globalBatch, seq: job.seq, recompute: .none).total
     }
 }
@@ -73,15 +78,8 @@ extension ParallelConfig {
 
     public func evaluate(_ job: TrainingJob, counts: JobCounts, on device: Accelerator) throws -> PlanEvaluation {
         let spec = job.spec
-        try validate(for: spec, globalBatch: job.globalBatch)
-        let micro = job.globalBatch / (dp * microBatches)
-        let shard = parameterShard(counts.parameters, layers: spec.stacks.reduce(0) { $0 + $1.stack.layers })
-        var memory = modelStateComponents(shard)
-        memory += activationComponents(job, micro: micro, operations: counts.operations)
-        let memTotal = try memory.reduce(ExactCount.zero) { $0 + $1.bytes }.checked("memory per device")
-        let planMemory = PlanMemory(parametersPerDevice: try shard.total.checked("parameters per device"),
-                                    expertParametersPerDevice: try shard.experts.checked("expert parameters per device"),
-                                    components: memory, total: memTotal)
+        let (micro, shard, planMemory) = try memory(job, counts: counts)
+        let memTotal = planMemory.total
 
         let step = counts.stepFLOPs
         let perDevice = Double(step) / Double(devices)
@@ -101,6 +99,27 @@ extension ParallelConfig {
             dollarsPerStep: device.pricePerHour.cost(for: stepTime) * Double(devices),
             weaknesses: weaknesses(fits: fits, memory: memTotal, device: device, compute: compute, bubble: bubble, comms: comms),
             versusBest: nil)
+    }
+
+    /// The plan's memory on the busiest device (after checking the plan against the model and
+    /// batch): what deciding whether it fits needs, without pricing its step.
+    func memory(_ job: TrainingJob, counts: JobCounts) throws -> (micro: Int, shard: ParameterShard, memory: PlanMemory) {
+        let spec = job.spec
+        try validate(for: spec, globalBatch: job.globalBatch)
+        let micro = job.globalBatch / (dp * microBatches)
+        let shard = parameterShard(counts.parameters, layers: spec.stacks.reduce(0) { $0 + $1.stack.layers })
+        var memory = modelStateComponents(shard)
+        memory += activationComponents(job, micro: micro, operations: counts.operations)
+        let memTotal = try memory.reduce(ExactCount.zero) { $0 + $1.bytes }.checked("memory per device")
+        return (micro, shard, PlanMemory(parametersPerDevice: try shard.total.checked("parameters per device"),
+                                         expertParametersPerDevice: try shard.experts.checked("expert parameters per device"),
+                                         components: memory, total: memTotal))
+    }
+
+    /// Whether the plan's memory fits the device (no step priced).
+    func fits(_ job: TrainingJob, counts: JobCounts, on device: Accelerator) -> Bool {
+        guard let m = try? memory(job, counts: counts) else { return false }
+        return m.memory.total <= device.memoryBytes
     }
 
     func activationComponents(_ job: TrainingJob, micro: Int, operations: ModelOperations) -> [MemoryComponent] {

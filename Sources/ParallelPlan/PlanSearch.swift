@@ -89,7 +89,7 @@ public enum PlanSearch {
         guard let counts = try? JobCounts(job) else { return nil }
         var n = 1
         while n <= limit {
-            if candidates(devices: n, job: job, on: device, constraints: constraints).contains(where: { (try? $0.evaluate(job, counts: counts, on: device))?.fits == true }) {
+            if candidates(devices: n, job: job, on: device, constraints: constraints).contains(where: { $0.fits(job, counts: counts, on: device) }) {
                 return n
             }
             n = n < device.devicesPerNode ? n * 2 : n + device.devicesPerNode
@@ -97,5 +97,15 @@ public enum PlanSearch {
         return nil
     }
 
-    static func divisors(_ n: Int) -> [Int] { n < 1 ? [] : (1...n).filter { n % $0 == 0 } }
+    /// The divisors of `n`, ascending (pairs found up to √n).
+    static func divisors(_ n: Int) -> [Int] {
+        guard n >= 1 else { return [] }
+        var low: [Int] = [], high: [Int] = []
+        var d = 1
+        while d <= n / d {
+            if n % d == 0 { low.append(d); if d != n / d { high.append(n / d) } }
+            d += 1
+        }
+        return low + high.reversed()
+    }
 }

@@ -37,12 +37,14 @@ extension HardwareCatalog {
 
     /// Compute units of the GPUs whose count is published; nil for the others (TPUs, Gaudi, CPUs,
     /// Apple SoCs: their matrix units are not tiled this way, and no wave term is applied).
-    public static func computeUnits(_ name: String) -> ComputeUnits? {
+    public static func computeUnits(_ name: String) -> ComputeUnits? { unitsByName[name] }
+
+    private static let unitsByName: [String: ComputeUnits] = {
         let counts: [String: Int] = [
             "a100-40gb-sxm": 108, "a100-80gb-sxm": 108, "h100-sxm": 132, "h100-pcie": 114, "h200": 132, "h800": 132,
             "b200": 148, "gb200": 148, "l4": 58, "l40s": 142, "rtx-4090": 128, "rtx-5090": 170,
             "mi300x": 304, "mi325x": 304,
         ]
-        return counts[name].map { ComputeUnits(count: $0, source: matmulGuide) }
-    }
+        return counts.mapValues { ComputeUnits(count: $0, source: matmulGuide) }
+    }()
 }
