@@ -44,53 +44,18 @@ func readmeExample() throws -> (model: ModelSpec, prefill: FlopReport, run: Trai
 
     /// The README's block is the example here, byte for byte, so the two cannot drift apart.
     @Test func readmeShowsThisExample() throws {
-        let readme = try String(contentsOf: Self.root.appendingPathComponent("README.md"), encoding: .utf8)
-        let source = try String(contentsOf: URL(fileURLWithPath: #filePath), encoding: .utf8)
-        let expected = try Self.example(in: source)
-        let blocks = Self.swiftBlocks(in: readme)
+        let expected = try ExampleSource.example(in: ExampleSource.text("Tests/LibraryExampleTests/ReadmeExampleTests.swift"))
+        let blocks = ExampleSource.swiftBlocks(in: try ExampleSource.text("README.md"))
         #expect(blocks.contains(expected), "README.md has no ```swift block equal to the example in \(#fileID); paste:\n\(expected)")
-    }
-
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
-    /// The marked imports, a blank line, then the marked body with the function's indentation removed.
-    static func example(in source: String) throws -> String {
-        let lines = source.components(separatedBy: "\n")
-        let imports = try region("imports", of: lines)
-        let body = try region("body", of: lines).map { $0.hasPrefix("    ") ? String($0.dropFirst(4)) : $0 }
-        return (imports + [""] + body).joined(separator: "\n")
-    }
-
-    static func region(_ name: String, of lines: [String]) throws -> [String] {
-        guard let start = lines.firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == "// README example: \(name)" }),
-              let end = lines[start...].firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == "// README example: end" })
-        else { throw MarkerMissing(name: name) }
-        return Array(lines[(start + 1)..<end])
-    }
-
-    /// The contents of every ```swift fenced block, without the fences.
-    static func swiftBlocks(in markdown: String) -> [String] {
-        var blocks: [String] = [], current: [String]?
-        for line in markdown.components(separatedBy: "\n") {
-            if current == nil, line == "```swift" { current = [] }
-            else if current != nil, line == "```" { blocks.append(current!.joined(separator: "\n")); current = nil }
-            else if current != nil { current!.append(line) }
-        }
-        return blocks
-    }
-
-    struct MarkerMissing: Error, CustomStringConvertible {
-        var name: String
-        var description: String { "no '// README example: \(name)' … '// README example: end' region in \(#fileID)" }
     }
 
     /// The extraction itself: a changed line in the example is a different block.
     @Test func extractionSeesEveryLine() throws {
-        let source = try String(contentsOf: URL(fileURLWithPath: #filePath), encoding: .utf8)
-        let example = try Self.example(in: source)
+        let source = try ExampleSource.text("Tests/LibraryExampleTests/ReadmeExampleTests.swift")
+        let example = try ExampleSource.example(in: source)
         #expect(example.hasPrefix("import CostModel\nimport Workload\n\n// A catalog name"))
         #expect(example.hasSuffix("\\(run.dollars)\")"))
-        let edited = try Self.example(in: source.replacingOccurrences(of: "devices: 1024)", with: "devices: 512)"))
+        let edited = try ExampleSource.example(in: source.replacingOccurrences(of: "devices: 1024)", with: "devices: 512)"))
         #expect(edited != example)
     }
 }
