@@ -67,9 +67,9 @@ let package = Package(
         .testTarget(name: "HostBenchTests", dependencies: ["HostBench", "CostModel", "COpenBLAS"]),
         .testTarget(name: "CostModelTests", dependencies: ["CostModel"]),
         .testTarget(name: "ParallelPlanTests", dependencies: ["ParallelPlan", "CostModel", "_TestSupport"]),
-        // The README's "Use as a library" example, compiled against the library products' public
-        // API only (no @testable import), as a package depending on llmcost would see it.
-        .testTarget(name: "LibraryExampleTests", dependencies: ["Workload", "CostModel"]),
+        // The README's "Use as a library" example and the DocC catalogs' code, compiled against the
+        // library products' public API only (no @testable import), as a package depending on llmcost sees it.
+        .testTarget(name: "LibraryExampleTests", dependencies: ["Workload", "CostModel", "ParallelPlan", "HostBench"]),
         .testTarget(name: "CommandsTests", dependencies: ["Commands", "Workload", "HostBench", "_TestSupport"]),
     ]
 )
