@@ -52,6 +52,8 @@ public struct JobCounts: Sendable {
     public var stepReport: FlopReport
     public var operations: ModelOperations
 
+    /// Counts `job` once; `ParallelConfig.evaluate(_:counts:on:)` then prices any number of
+    /// splits without recounting.
     public init(_ job: TrainingJob) throws {
         operations = ModelOperations(job.spec)
         let counter = try FlopCounter(spec: job.spec)
@@ -71,6 +73,7 @@ extension ParallelConfig {
         try evaluate(job, counts: try JobCounts(job), on: device)
     }
 
+    /// As `evaluate(_:on:)`, with the job's counts made once for a whole search.
     public func evaluate(_ job: TrainingJob, counts: JobCounts, on device: Accelerator) throws -> PlanEvaluation {
         let spec = job.spec
         try validate(for: spec, globalBatch: job.globalBatch)
