@@ -32,8 +32,8 @@ public struct ServingEstimate: Sendable {
     }
 }
 
-/// Serving one replica split by tensor parallelism: the estimates `plan --serve` prints, on the
-/// planner's interconnect model (which `CostModel` does not own).
+/// Serving one replica split by tensor parallelism: the estimates the CLI's serving plan prints,
+/// on the planner's interconnect model (which `CostModel` does not own).
 public enum ServingPlan {
     /// Time of the tensor-parallel all-reduces one forward step of `tokens` tokens needs:
     /// Megatron's 2 per layer over `tokens × d` bf16 activations, ring time plus per-step link
