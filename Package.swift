@@ -8,11 +8,16 @@ let package = Package(
         .library(name: "Workload", targets: ["Workload"]),
         .library(name: "HostBench", targets: ["HostBench"]),
         .library(name: "CostModel", targets: ["CostModel"]),
+        // The planner: tensor/pipeline/data/expert-parallel training plans and serving replicas.
+        .library(name: "ParallelPlan", targets: ["ParallelPlan"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        // `swift package generate-documentation --target Workload` (DocC); a command plugin only,
+        // nothing of it is linked into llmcost or the libraries.
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
     targets: [
         // MARK: - Public API
@@ -62,6 +67,9 @@ let package = Package(
         .testTarget(name: "HostBenchTests", dependencies: ["HostBench", "CostModel", "COpenBLAS"]),
         .testTarget(name: "CostModelTests", dependencies: ["CostModel"]),
         .testTarget(name: "ParallelPlanTests", dependencies: ["ParallelPlan", "CostModel", "_TestSupport"]),
+        // The README's "Use as a library" example and the DocC catalogs' code, compiled against the
+        // library products' public API only (no @testable import), as a package depending on llmcost sees it.
+        .testTarget(name: "LibraryExampleTests", dependencies: ["Workload", "CostModel", "ParallelPlan", "HostBench"]),
         .testTarget(name: "CommandsTests", dependencies: ["Commands", "Workload", "HostBench", "_TestSupport"]),
     ]
 )

@@ -26,6 +26,8 @@ public struct BenchConfiguration: Sendable, Equatable {
     /// Written into the report's `llmcost_version`.
     public var llmcostVersion: String
 
+    /// Every figure nil picks what the run needs on this host (all cores, repeats and sizes by
+    /// `quick`); a value given is checked by `validate()` before anything is timed.
     public init(
         shape: LayerShape = .default, threads: Int? = nil, quick: Bool = false, repeats: Int? = nil,
         squareSizes: [Int]? = nil, bandwidthBytesPerArray: Int? = nil, includeBackward: Bool = true,

@@ -55,6 +55,8 @@ public struct JobCounts: Sendable {
     /// non-GEMM compute (`DeviceStepTime`): folded once, not per plan.
     var flashAttentionFLOPs = 0.0, otherComputeFLOPs = 0.0
 
+    /// Counts `job` once; `ParallelConfig.evaluate(_:counts:on:)` then prices any number of
+    /// splits without recounting.
     public init(_ job: TrainingJob) throws {
         operations = ModelOperations(job.spec)
         let counter = try FlopCounter(spec: job.spec)
@@ -76,6 +78,7 @@ extension ParallelConfig {
         try evaluate(job, counts: try JobCounts(job), on: device)
     }
 
+    /// As `evaluate(_:on:)`, with the job's counts made once for a whole search.
     public func evaluate(_ job: TrainingJob, counts: JobCounts, on device: Accelerator) throws -> PlanEvaluation {
         let spec = job.spec
         let (micro, shard, planMemory) = try memory(job, counts: counts)

@@ -32,6 +32,8 @@ public struct ServingEstimate: Sendable {
     }
 }
 
+/// Serving one replica split by tensor parallelism: the estimates the CLI's serving plan prints,
+/// on the planner's interconnect model (which `CostModel` does not own).
 public enum ServingPlan {
     /// Time of the tensor-parallel all-reduces one forward step of `tokens` tokens needs:
     /// Megatron's 2 per layer over `tokens × d` bf16 activations, ring time plus per-step link
@@ -71,6 +73,9 @@ public enum ServingPlan {
         return (estimates, skipped)
     }
 
+    /// One decode step of `batch` sequences at `context` positions on `tp` devices: weights as the
+    /// checkpoint stores them, the roofline of the step and the all-reduces; a `tp` the model
+    /// cannot shard (heads, state-space groups) is a `PlanError` naming why.
     public static func estimate(spec: ModelSpec, tp: Int, batch: Int, context: Int, on device: Accelerator) throws -> ServingEstimate {
         try ParallelConfig(tp: tp).validate(for: spec)
         // Weights as the checkpoint stores them where it says (gpt-oss's MXFP4 experts, DeepSeek-V3's FP8: what

@@ -17,6 +17,8 @@ public struct TrainingJob: Sendable {
     /// (`PublishedRunFit`; `PublishedRunFitTests` re-derives it from the table).
     public static let fittedKernelEfficiency = 0.647
 
+    /// The job every plan is evaluated on. `plan` uses selective recomputation by default; this
+    /// initializer none, so a library caller states the recomputation it trains with.
     public init(spec: ModelSpec, seq: Int, globalBatch: Int, kernelEfficiency: Double = fittedKernelEfficiency, recompute: Recompute = .none) {
         self.spec = spec; self.seq = seq; self.globalBatch = globalBatch
         self.kernelEfficiency = kernelEfficiency; self.recompute = recompute

@@ -4,7 +4,8 @@ import Testing
 /// The libraries name inputs by `InputParameter`; only the command line (`Options/OptionNames.swift`)
 /// knows how an option is spelled. A `--flag` written anywhere in a library's Swift source — an
 /// error, a note, a doc comment — is a second spelling that goes stale when an option is renamed,
-/// and it reaches users of the library who have no command line at all.
+/// and it reaches users of the library who have no command line at all. The same holds for the
+/// modules' DocC pages (`<Module>.docc/*.md`), the library's documentation.
 @Suite struct LibraryFlagTests {
     /// The modules that must not spell an option.
     static let libraries = ["Workload", "CostModel", "ParallelPlan", "HostBench"]
@@ -19,7 +20,8 @@ import Testing
         let root = sources.appendingPathComponent(module)
         let files = try #require(FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil))
         var found: [String] = []
-        for case let file as URL in files where file.pathExtension == "swift" {
+        for case let file as URL in files
+        where file.pathExtension == "swift" || (file.pathExtension == "md" && file.path.contains(".docc/")) {
             let relative = String(file.path.dropFirst(sources.path.count + 1))
             let text = try String(contentsOf: file, encoding: .utf8)
             for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()

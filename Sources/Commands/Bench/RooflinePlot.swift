@@ -7,9 +7,12 @@ import Workload
 /// measured kernel placed by its arithmetic intensity (FLOPs ÷ compulsory bytes) and its rate.
 /// A kernel far below the roof at high intensity is losing time to something other than the
 /// hardware's limits (threading, small GEMMs, element-wise passes).
+///
+/// The legend (one entry per kernel, with its intensity and rate) is set in columns under the
+/// chart, which grows to hold it, so a sweep of many kernels stays inside the image.
 struct RooflinePlot {
     var report: BenchReport
-    let width = 960.0, height = 600.0, left = 80.0, right = 250.0, top = 56.0, bottom = 64.0
+    let width = 960.0, chartHeight = 480.0, left = 80.0, right = 60.0, top = 56.0, bottom = 64.0
 
     func write(to path: String) throws {
         try OutputOptions.checkPlotPath(path)
@@ -32,9 +35,15 @@ struct RooflinePlot {
         let rates = points.map(\.gflops) + [peak]
         let ys = (floor(log10(min(rates.min() ?? 1, bandwidth * pow(10, xs.0)))), ceil(log10(peak * 1.5)))
         func x(_ ai: Double) -> Double { left + (log10(ai) - xs.0) / max(1e-9, xs.1 - xs.0) * (width - left - right) }
-        func y(_ g: Double) -> Double { height - bottom - (log10(g) - ys.0) / max(1e-9, ys.1 - ys.0) * (height - top - bottom) }
+        let axisY = top + chartHeight
+        func y(_ g: Double) -> Double { axisY - (log10(g) - ys.0) / max(1e-9, ys.1 - ys.0) * chartHeight }
+        let legend = SVGLegend(entries: points.enumerated().map { i, p in
+            .init(label: String(format: "%@ (%.0f FLOP/B, %.0f GFLOP/s)", p.name, p.intensity, p.gflops),
+                  color: RatioPlot.color(i), swatch: .dot)
+        }, width: width - left - right)
+        let height = axisY + bottom + legend.height + 12
         var out = [
-            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Int(width))\" height=\"\(Int(height))\" font-family=\"sans-serif\" font-size=\"12\">",
+            SVG.open(width: width, height: height),
             "<rect width=\"100%\" height=\"100%\" fill=\"white\"/>",
             text(left, 24, "Measured roofline: \(report.host.cpuModel), \(report.threads) threads, FP32", size: 16),
             text(left, 42, String(format: "peak %.1f GFLOP/s (%@), bandwidth %.1f GB/s (STREAM triad), ridge %.1f FLOP/byte",
@@ -43,8 +52,8 @@ struct RooflinePlot {
         var e = xs.0
         while e <= xs.1 {
             let v = pow(10, e)
-            out.append(line(x(v), top, x(v), height - bottom, "#dddddd"))
-            out.append(text(x(v) - 10, height - bottom + 18, String(format: "%g", v)))
+            out.append(line(x(v), top, x(v), axisY, "#dddddd"))
+            out.append(text(x(v) - 10, axisY + 18, String(format: "%g", v)))
             e += 1
         }
         e = ys.0
@@ -64,14 +73,11 @@ struct RooflinePlot {
             out.append(text(width - right - 190, y(report.bestSGEMMGFLOPS) - 6, String(format: "best SGEMM %.0f GFLOP/s", report.bestSGEMMGFLOPS)))
         }
         for (i, p) in points.enumerated() {
-            let color = RatioPlot.palette[i % RatioPlot.palette.count]
-            out.append("<circle cx=\"\(fmt(x(p.intensity)))\" cy=\"\(fmt(y(p.gflops)))\" r=\"5\" fill=\"\(color)\"/>")
-            let ly = top + 15 * Double(i)
-            out.append("<circle cx=\"\(fmt(width - right + 20))\" cy=\"\(fmt(ly))\" r=\"5\" fill=\"\(color)\"/>")
-            out.append(text(width - right + 30, ly + 4, String(format: "%@ (%.0f FLOP/B, %.0f GFLOP/s)", p.name, p.intensity, p.gflops)))
+            out.append(SVG.circle(x(p.intensity), y(p.gflops), r: 5, fill: RatioPlot.color(i)))
         }
-        out.append(text((width - right) / 2 - 60, height - 22, "arithmetic intensity (FLOP per compulsory byte, log scale)"))
-        out.append("<text transform=\"translate(22 \(fmt(height / 2 + 40))) rotate(-90)\">GFLOP/s (log scale)</text>")
+        out.append(text((width - right) / 2 - 160, axisY + 42, "arithmetic intensity (FLOP per compulsory byte, log scale)"))
+        out.append("<text transform=\"translate(22 \(fmt(top + chartHeight / 2 + 40))) rotate(-90)\">GFLOP/s (log scale)</text>")
+        out += legend.elements(x: left, y: axisY + bottom)
         out.append("</svg>")
         return out.joined(separator: "\n") + "\n"
     }

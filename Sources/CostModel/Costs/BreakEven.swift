@@ -28,6 +28,7 @@ public struct BreakEven: Sendable {
     ///   - months: amortisation period of one pretraining run (seed 003: retrained every 6 months), 0.1…1200.
     ///   - inferenceCost: dollars per 1K tokens, 10^-9…10^6 (as is a per-token price); a fee lies in
     ///     $10^-6…$10^9 a month, a subscriber's tokens in 1…10^15 a month.
+    ///   - revenue: what pays for it, a price per 1K tokens or a subscription fee.
     /// Results beyond 10^27 tokens a month or 10^12 subscribers are errors naming the price or fee.
     public static func solve(pretraining: Dollars, months: Double = 6, inferenceCost: DollarsPerThousandTokens,
                              revenue: Revenue) throws(CostError) -> BreakEven {

@@ -71,6 +71,21 @@ public struct InferenceCost: Sendable {
         }
     }
 
+    /// Prices one batch of `batch` requests on `devices` devices: the prompt and then each decode
+    /// step on the roofline — the longer of its FLOPs at the effective throughput and its bytes
+    /// (the weights once per step, each sequence's KV cache) at the effective bandwidth. A prompt
+    /// is usually compute-bound and a decode step memory-bound, so the batch size changes the
+    /// price per request, as it does in serving.
+    /// - Parameters:
+    ///   - model: exact figures (`ModelFigures(spec:sequenceLength:)`); an encoder-only model is
+    ///     refused, since it generates no tokens.
+    ///   - promptTokens: P, the tokens of each request's prompt (one prefill).
+    ///   - outputTokens: N, the tokens each request generates (the prefill yields the first).
+    ///   - batch: B requests served together, sharing each step's weight reads.
+    ///   - hardware: a device with a memory bandwidth (the decode roofline needs one).
+    ///   - devices: G devices the batch runs on, their throughput and bandwidth summed.
+    ///   - communication: tensor-parallel time per step from the planner, when `devices` > 1 split
+    ///     one replica; nil: no communication priced.
     public static func estimate(model: ModelFigures, promptTokens: Int, outputTokens: Int, batch: Int = 1,
                                 hardware: HardwareProfile, devices: Int = 1,
                                 communication: Communication? = nil) throws(CostError) -> InferenceCost {

@@ -47,8 +47,12 @@ public struct TrainingCost: Sendable {
     /// energy (kWh)   = TDP × G × wall-clock h × PUE ÷ 1000
     /// ```
     /// - Parameters:
+    ///   - model: the exact figures of the architecture (`ModelFigures(spec:sequenceLength:)`), or
+    ///     the 6·N·D rule (`ModelFigures.rule(name:parameters:)`).
     ///   - tokens: training tokens D, ≥ 1.
+    ///   - hardware: a catalog device at a stated MFU (`HardwareProfile.datasheet`) or a measured host.
     ///   - devices: G ≥ 1 devices working in parallel.
+    ///   - options: PUE and tariff for the energy figures.
     public static func estimate(model: ModelFigures, tokens: Int128, hardware: HardwareProfile, devices: Int = 1,
                                 energy options: EnergyOptions = .standard) throws -> TrainingCost {
         guard tokens >= 1 else { throw CostError(.trainingTokens, "must be at least 1, got \(tokens)") }

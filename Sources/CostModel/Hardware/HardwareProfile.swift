@@ -13,6 +13,8 @@ import Workload
 /// derived from them (`measured kernel ÷ measured peak`; STREAM is already achieved bandwidth, 1.0),
 /// never guessed.
 public struct HardwareProfile: Sendable {
+    /// Where the figures come from, which decides how utilisation is read: stated for a
+    /// datasheet, derived for a measurement.
     public enum Origin: Sendable, Equatable {
         case datasheet(name: String, precision: Precision)
         case measured(path: String, kernel: String)

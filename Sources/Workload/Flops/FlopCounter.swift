@@ -13,6 +13,10 @@ public struct FlopCounter: Sendable {
     let decodeOperations: ModelOperations
     let parameters: ParameterReport
 
+    /// A counter for `spec`: the operations are built once here, so counting many phases and
+    /// scales is cheap. The default convention, `matmul`, is what PyTorch's `FlopCounterMode`
+    /// reports for the transformers model; `latentDecode` matters only for latent attention
+    /// (transformers re-expands the cache; serving engines decode absorbed).
     public init(spec: ModelSpec, convention: Convention = .matmul,
                 latentDecode: LatentAttentionDecode = .transformers) throws(CountOverflow) {
         self.spec = spec

@@ -32,6 +32,8 @@ public struct ModelCatalog: Sendable, Equatable {
 
     public let source: Source
 
+    /// A catalog of your own: every `*.yaml` spec in `directory` (replacing the built-in one,
+    /// as `$LLMCOST_SPECS` does), so names resolve against the models you maintain.
     public init(directory: String) { source = .directory(directory) }
     init(source: Source) { self.source = source }
 

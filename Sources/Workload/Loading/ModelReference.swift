@@ -13,7 +13,9 @@ public enum ModelReference: Sendable, Equatable {
 
     /// Resolves `text` (see `resolve(_:catalog:hub:revision:)`) with no revision: every failure is
     /// a `SpecError`.
-    /// - Parameter catalog: the catalog to look names up in; `ModelCatalog.located()` when `nil`.
+    /// - Parameters:
+    ///   - text: the MODEL argument as the user wrote it.
+    ///   - catalog: the catalog to look names up in; `ModelCatalog.located()` when `nil`.
     public static func resolve(_ text: String, catalog: ModelCatalog? = nil) throws(SpecError) -> ModelReference {
         do {
             return try resolve(text, catalog: catalog, hub: nil, revision: nil)
@@ -30,8 +32,10 @@ public enum ModelReference: Sendable, Equatable {
     /// local hub cache; otherwise, if it looks like a path, a missing-file error, else a catalog
     /// error suggesting the nearest names. A `revision` applies to hub ids only.
     /// - Parameters:
+    ///   - text: the MODEL argument as the user wrote it.
     ///   - catalog: the catalog to look names up in; `ModelCatalog.located()` when `nil`.
     ///   - hub: the hub cache; located from the environment when `nil`.
+    ///   - revision: a branch, tag or commit of a hub id; `nil` reads `main`.
     public static func resolve(_ text: String, catalog: ModelCatalog?, hub: HubCache?, revision: String?) throws -> ModelReference {
         guard !text.isEmpty else { throw SpecError(file: "model", "empty model name") }
         let looksLikePath = text.contains("/") || text.hasPrefix(".") || text.hasPrefix("~")

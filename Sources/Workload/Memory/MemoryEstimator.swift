@@ -16,12 +16,18 @@ public struct MemoryEstimator: Sendable {
     /// files); takes precedence over `checkpoint` and `weightType`. nil: not read from files.
     public var storedWeights: CheckpointReport?
 
+    /// Every weight at `weightType` (or at `checkpoint`'s storage where it says). To price the
+    /// weights the way `memory`, `cost` and `plan` do — as the checkpoint stores them unless a
+    /// dtype is named — use `init(spec:requestedWeightType:kvType:groupSize:recompute:stored:)`.
     public init(spec: ModelSpec, weightType: DataType = .bf16, kvType: DataType = .bf16,
                 groupSize: Int = 128, recompute: Recompute = .none, checkpoint: CheckpointPrecision? = nil) {
         self.spec = spec; operations = ModelOperations(spec); self.weightType = weightType; self.kvType = kvType
         self.groupSize = groupSize; self.recompute = recompute; self.checkpoint = checkpoint
     }
 
+    /// Bytes of weights, KV cache (for `batch` sequences of `seq` positions), one decode step's
+    /// traffic and mixed-precision Adam training. Sizes beyond `Limits` are an error naming the
+    /// parameter, so an absurd request fails instead of overflowing.
     public func report(batch: Int, seq: Int) throws -> MemoryReport {
         try Limits.batch.check(batch, .batch)
         try Limits.sequence.check(seq, .sequenceLength)

@@ -7,8 +7,10 @@ public struct ModelOperations: Sendable, Equatable {
     /// Operations outside the stacks, in the order of the forward pass.
     public let head: [Operation]
 
-    /// - Parameter latentDecode: the form latent attention takes (see `LatentAttentionDecode`);
-    ///   parameters and memory are the same under both.
+    /// - Parameters:
+    ///   - spec: a validated spec (`ModelSpec.validated(file:)`; the loader's specs are).
+    ///   - latentDecode: the form latent attention takes (see `LatentAttentionDecode`);
+    ///     parameters and memory are the same under both.
     public init(_ spec: ModelSpec, latentDecode: LatentAttentionDecode = .transformers) {
         self.spec = spec
         stacks = spec.stacks.map { $0.stack.operations(role: $0.role, width: spec.hiddenSize, latentDecode: latentDecode) }

@@ -27,6 +27,9 @@ public struct RuleRange: Sendable, Equatable {
 /// A model's whole rule check: rows per context, where the rule holds, a verdict.
 public struct RuleCheckResult: Sendable {
     public var model: String
+    /// The model's family (`ModelSpec.family`, a Hugging Face `model_type`), when known: a plot
+    /// of many models groups them by it.
+    public var family: String? = nil
     public var parameters: ParameterReport
     public var rows: [RuleCheckRow]
     public var matmulRange: RuleRange
@@ -65,7 +68,7 @@ extension RuleCheck {
         let shortestHolds = matmul.within?.contains(shortest) ?? false
         let probe = !shortestHolds ? shortest : (matmul.breaksAt ?? min(limit, contexts.max() ?? 1))
         let responsible = try deviation(at: probe, convention: .matmul).dominantSource
-        return RuleCheckResult(model: spec.name, parameters: parameters, rows: rows, matmulRange: matmul,
+        return RuleCheckResult(model: spec.name, family: spec.family, parameters: parameters, rows: rows, matmulRange: matmul,
                                causalRange: causal, responsible: responsible,
                                verdict: verdict(rows: rows, matmul: matmul, causal: causal, responsible: responsible),
                                curve: try curve(upTo: contexts.max() ?? 1))
