@@ -31,10 +31,21 @@ enum GEMMSweep {
         return (large.isEmpty ? squares : large).max { $0.1.gflops < $1.1.gflops }
     }
 
+    /// Rows up to which a product is a decode step's: its time is its weight matrix's bytes.
+    static let decodeRows = 16
+    /// Floats of the rotation buffer cold-weight timings cycle through (256 MiB: past any
+    /// last-level cache a 2026 host has per socket slice).
+    static let coldRotationFloats = 64 << 20
+
     /// Times each shape alone, through OpenBLAS or, when given, through `framework`'s BLAS.
+    ///
+    /// `coldWeights`: a decode-sized product (m ≤ `decodeRows`) reads its weight matrix from a
+    /// different copy each call, cycling through `coldRotationFloats` of them, as a model's
+    /// decode step meets each matrix once after every other one has passed through the caches;
+    /// timed on one copy, the matrix stays in the cache and the rate is the cache's, not memory's.
     static func run(
         _ shapes: [Shape], threads: Int, budget: Timing.Budget, through framework: FrameworkBLAS? = nil,
-        progress: (String) -> Void
+        coldWeights: Bool = false, progress: (String) -> Void
     ) throws -> [KernelMeasurement] {
         for s in shapes where [s.m, s.n, s.k].contains(where: { $0 < 1 || Int32(exactly: $0) == nil }) {
             throw HostBenchError.invalidGEMM("m=\(s.m) n=\(s.n) k=\(s.k) is not a product a 32-bit BLAS can run")
@@ -43,6 +54,8 @@ enum GEMMSweep {
         let a = Matrix(rows: 1, columns: largest, randomScale: 1, seed: 21)
         let b = Matrix(rows: 1, columns: largest, randomScale: 1, seed: 22)
         let c = Matrix(rows: 1, columns: largest)
+        let needsRotation = coldWeights && shapes.contains { $0.m <= decodeRows }
+        let rotation = needsRotation ? Matrix(rows: 1, columns: max(largest, coldRotationFloats), randomScale: 1, seed: 23) : nil
         framework?.pin(threads: threads)
         return try BLAS.withThreads(threads) {
             try shapes.map { s in
@@ -54,12 +67,18 @@ enum GEMMSweep {
                 var b = budget
                 if work > 5e10 { b.minimumRepeats = max(1, min(b.minimumRepeats, 3)) }
                 var flops = 0
+                // Cold: the weight matrix of call i is copy i mod `copies` of the rotation buffer.
+                let cold = s.m <= decodeRows ? rotation : nil
+                let copies = cold.map { $0.rows * $0.columns / (s.k * s.n) } ?? 1
+                var call = 0
                 let sample = try Timing.sample(b) {
+                    let weights = cold.map { MatrixView(base: $0.storage + (call % max(1, copies)) * s.k * s.n, rows: s.k, columns: s.n) } ?? bv
+                    call += 1
                     if let framework {
-                        framework.multiply(m: s.m, n: s.n, k: s.k, a: av.base, b: bv.base, c: cv.base)
+                        framework.multiply(m: s.m, n: s.n, k: s.k, a: av.base, b: weights.base, c: cv.base)
                         flops = 2 * s.m * s.n * s.k
                     } else {
-                        flops = try BLAS.gemm(av, bv, into: cv)
+                        flops = try BLAS.gemm(av, weights, into: cv)
                     }
                 }
                 let m = KernelMeasurement(

@@ -26,7 +26,7 @@ extension ModelPassRunner {
         let library = framework.map { "\($0.version) (\($0.path), \(FrameworkBLAS.variable))" } ?? EagerTimeModel.openBLASLibrary
         progress("\(spec.name): \(shapes.count) more GEMM shapes of eager PyTorch's forward, training and decode, through \(library)…")
         let budget = Timing.Budget(minimumRepeats: 3, minimumSeconds: 0.05, maximumRepeats: 200, attempts: 2)
-        let measured = try GEMMSweep.run(shapes, threads: threads, budget: budget, through: framework, progress: { _ in })
+        let measured = try GEMMSweep.run(shapes, threads: threads, budget: budget, through: framework, coldWeights: true, progress: { _ in })
         let gemm = known + zip(shapes, measured).map { s, t in EagerTimeModel.GEMMRate(m: s.m, n: s.n, k: s.k, gflops: t.gflops) }
         progress("\(spec.name): element-wise pass rates from \(passFootprints.first! >> 10) KiB to \(passFootprints.last! >> 20) MiB…")
         let passes = try passFootprints.map { bytes in

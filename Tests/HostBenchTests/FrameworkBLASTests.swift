@@ -45,3 +45,14 @@ import Testing
         #expect(throws: HostBenchError.self) { try GEMMSweep.run(shapes, threads: 1, budget: budget, progress: { _ in }) }
     }
 }
+
+/// A decode step meets each weight matrix cold; the sweep can time its products that way.
+@Suite struct ColdWeightTests {
+    @Test func coldWeightTimingsMultiplyEveryCopyCorrectlyAndCountTheirFLOPs() throws {
+        let shapes = [GEMMSweep.Shape(m: 1, n: 64, k: 32, role: "decode"), GEMMSweep.Shape(m: 64, n: 64, k: 32, role: "prefill")]
+        let budget = Timing.Budget(minimumRepeats: 3, minimumSeconds: 0, maximumRepeats: 3, attempts: 1)
+        let measured = try GEMMSweep.run(shapes, threads: 1, budget: budget, coldWeights: true, progress: { _ in })
+        #expect(measured.map(\.flops) == [2 * 64 * 32, 2 * 64 * 64 * 32])
+        #expect(measured.allSatisfy { $0.gflops > 0 && $0.gflops.isFinite })
+    }
+}
