@@ -70,6 +70,7 @@ let package = Package(
         // The README's "Use as a library" example and the DocC catalogs' code, compiled against the
         // library products' public API only (no @testable import), as a package depending on llmcost sees it.
         .testTarget(name: "LibraryExampleTests", dependencies: ["Workload", "CostModel", "ParallelPlan", "HostBench"]),
-        .testTarget(name: "CommandsTests", dependencies: ["Commands", "Workload", "HostBench", "_TestSupport"]),
+        // Golden outputs are read from the source tree (#filePath), not bundled.
+        .testTarget(name: "CommandsTests", dependencies: ["Commands", "Workload", "HostBench", "_TestSupport"], exclude: ["Golden"]),
     ]
 )
