@@ -24,10 +24,12 @@ import Testing
         #expect(Styling.plain.error("error:") == "error:")
     }
 
-    static let sample = Rendered(json: .object([("a", .int(1))]),
+    /// Computed, not stored: a stored static holding JSON enum payloads (pointers with tag bits)
+    /// reads as a leak to LeakSanitizer at exit.
+    static var sample: Rendered { Rendered(json: .object([("a", .int(1))]),
                                  tables: [TextTable(title: "weights (bf16)", columns: ["component", "bytes"], rows: [["wte", "1"]]),
                                           TextTable(columns: ["untitled", "x"], rows: [["y", "2"]])],
-                                 notes: ["a note"])
+                                 notes: ["a note"]) }
 
     @Test func aTerminalGetsTheTitleInBoldAndNothingElseStyled() {
         let text = Self.sample.formatted(as: .table, styling: Self.terminal)
