@@ -1,6 +1,9 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
+/// A fuzzing build (Fuzz/run.sh) compiles the libraries without the catalog-embedding plugin.
+let fuzzBuild = Context.environment["LLMCOST_FUZZ_BUILD"] != nil
+
 let package = Package(
     name: "llmcost",
     products: [
@@ -25,7 +28,11 @@ let package = Package(
         // Architecture specs, exact parameter counts, FLOPs and memory. Foundation (and the YAML
         // reader for our spec files) only, so every other module can read it.
         // The catalog (ModelSpecs/) is compiled in by the EmbedModelSpecs plugin, so a copied binary has it.
-        .target(name: "Workload", dependencies: ["Yams"], plugins: ["EmbedModelSpecs"]),
+        // Fuzz/run.sh sets LLMCOST_FUZZ_BUILD: its sanitizer flags reach every module, the plugin's
+        // tool too, which cannot link beside libFuzzer's main — that build embeds no catalog.
+        fuzzBuild
+            ? .target(name: "Workload", dependencies: ["Yams"], swiftSettings: [.define("LLMCOST_NO_EMBEDDED_CATALOG")])
+            : .target(name: "Workload", dependencies: ["Yams"], plugins: ["EmbedModelSpecs"]),
         // OpenBLAS-backed reference passes that measure what this host sustains.
         // OpenBLAS is opened at run time (OpenBLASLibrary), so counting works on a host without it.
         // It hands its result to the cost model as CostModel's typed `HostMeasurement`.

@@ -10,6 +10,9 @@ cd "$(dirname "$0")"
 seconds="${1:-600}"
 shift || true
 configuration="${FUZZ_CONFIGURATION:-debug}"
+# The sanitizer flags reach every module, build tools included: the catalog-embedding plugin's tool
+# cannot link beside libFuzzer's main, so the fuzz build leaves the catalog out (Package.swift).
+export LLMCOST_FUZZ_BUILD=1
 swift build -c "$configuration" --scratch-path ../.build-fuzz -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library --product FuzzSpecs
 mkdir -p corpus artifacts
 cp -n ../ModelSpecs/*.yaml Seeds/* corpus/ 2>/dev/null || true

@@ -42,11 +42,12 @@ public struct PublishedRunFit: Sendable {
             let job = TrainingJob(spec: input.spec, seq: run.seq, globalBatch: run.globalBatch, recompute: run.recompute)
             let counts = try JobCounts(job)
             let (plan, source) = try PublishedRunCheck.planFor(run, job: job, counts: counts, device: input.device)
-            func error(_ eta: Double) throws -> Double {
-                try PublishedRunCheck.check(run, spec: input.spec, device: input.device, kernelEfficiency: eta,
-                                            plan: plan, source: source, counts: counts).error
+            let relativeError: (Double) throws -> Double = { eta in
+                let check = try PublishedRunCheck.check(run, spec: input.spec, device: input.device, kernelEfficiency: eta,
+                                                        plan: plan, source: source, counts: counts)
+                return check.error
             }
-            prepared.append(Prepared(input: input, counts: counts, plan: plan, source: source, implied: try implied(error)))
+            prepared.append(Prepared(input: input, counts: counts, plan: plan, source: source, implied: try implied(relativeError)))
         }
         var rows: [Row] = []
         for (i, p) in prepared.enumerated() {

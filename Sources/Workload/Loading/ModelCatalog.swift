@@ -105,3 +105,10 @@ enum EmbeddedModelSpecs {
         var text: String
     }
 }
+
+#if LLMCOST_NO_EMBEDDED_CATALOG
+// The fuzz build (Fuzz/run.sh) runs no plugin: its harness reads files, never the catalog.
+extension EmbeddedModelSpecs {
+    static let files: [EmbeddedModelSpecs.File] = []
+}
+#endif
