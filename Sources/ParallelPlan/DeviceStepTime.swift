@@ -48,9 +48,10 @@ public struct DeviceStepTime: Sendable, Equatable {
 
 extension ParallelConfig {
     /// The busiest device's compute for one step of `job` (all `microBatches` micro-batches).
-    func deviceStepTime(_ job: TrainingJob, counts: JobCounts, micro: Int, shard: ParameterShard, on device: Accelerator) -> DeviceStepTime {
+    /// `memory` is the plan's own (its optimizer component says whose Adam state the device holds).
+    func deviceStepTime(_ job: TrainingJob, counts: JobCounts, micro: Int, memory: PlanMemory, on device: Accelerator) -> DeviceStepTime {
         let peak = device.peak.value, bandwidth = device.bandwidth.value, eta = job.kernelEfficiency
-        let units = HardwareCatalog.computeUnits(device.name)
+        let units = device.spec.computeUnits
         // Shapes as Doubles: a hostile plan's rows × top-k × ep can pass Int's range.
         let rows = Double(micro) * Double(job.seq), M = Double(microBatches)
         // Σ FLOPs ÷ shape efficiency and Σ FLOPs: their ratio is the efficiency that turns the
@@ -109,7 +110,7 @@ extension ParallelConfig {
             savedBytes += Double(perLayer.value) * Double(stageLayers(stack.spec.layers)) * M
         }
         let elementwise = DeviceStepTime.elementwiseTrafficPerSavedByte * savedBytes / bandwidth
-        let optimizerParameters = modelStateComponents(shard).first { $0.name == "optimizer_fp32" }
+        let optimizerParameters = memory.components.first { $0.name == "optimizer_fp32" }
             .map { Double($0.bytes.value) / Double(AdamState.optimizerBytes) } ?? 0
         let optimizer = DeviceStepTime.optimizerBytesPerParameter * optimizerParameters / bandwidth
         return DeviceStepTime(gemm: Seconds(gemmSeconds), attention: Seconds(attentionSeconds), otherCompute: Seconds(otherSeconds),
@@ -135,12 +136,5 @@ extension JobCounts {
     static func otherComputeFLOPs(_ report: FlopReport) -> Double {
         let names: [FlopComponentName] = [.stateSpaceConv, .stateSpaceScan, .linearAttentionConv, .linearAttentionCore]
         return report.components.filter { c in names.contains { c.name.hasSuffix($0.name) } }.reduce(0.0) { $0 + Double($1.flops.value) }
-    }
-}
-
-extension FlopReport {
-    /// The FLOPs of the components named exactly `names`.
-    func flops(exactly names: String...) -> Int128 {
-        components.filter { names.contains($0.name) }.reduce(0) { $0 + $1.flops.value }
     }
 }

@@ -80,13 +80,12 @@ extension ParallelConfig {
 
     /// As `evaluate(_:on:)`, with the job's counts made once for a whole search.
     public func evaluate(_ job: TrainingJob, counts: JobCounts, on device: Accelerator) throws -> PlanEvaluation {
-        let spec = job.spec
         let (micro, shard, planMemory) = try memory(job, counts: counts)
         let memTotal = planMemory.total
 
         let step = counts.stepFLOPs
         let perDevice = Double(step) / Double(devices)
-        let deviceTime = deviceStepTime(job, counts: counts, micro: micro, shard: shard, on: device)
+        let deviceTime = deviceStepTime(job, counts: counts, micro: micro, memory: planMemory, on: device)
         let compute = deviceTime.total
         // 1F1B: (P − 1) micro-batch slots idle of M + P − 1, i.e. (P − 1)/M of the compute.
         let bubble = compute * Double(pp - 1) / Double(microBatches)

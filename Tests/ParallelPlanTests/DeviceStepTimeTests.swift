@@ -7,7 +7,7 @@ import Workload
 
 /// The step model prices each operation from the datasheet and its shape; η is its one fitted constant.
 @Suite struct DeviceStepTimeTests {
-    let units = HardwareCatalog.computeUnits("a100-80gb-sxm")!
+    let units = HardwareCatalog.a100_80gb.computeUnits!
 
     /// The guide's A100 example: 108 SMs of 256 × 128 tiles; one tile more than a wave runs a
     /// second wave with one busy unit.
@@ -72,8 +72,9 @@ import Workload
 
     /// A device without a published unit count gets no wave term, and says so through the efficiency.
     @Test func aDeviceWithoutUnitsHasNoShapeTerm() throws {
-        #expect(HardwareCatalog.computeUnits("tpu-v5p") == nil)
-        #expect(HardwareCatalog.computeUnits("a100-80gb-sxm")?.count == 108)
+        #expect(try HardwareCatalog.named("tpu-v5p").computeUnits == nil)
+        #expect(HardwareCatalog.a100_80gb.computeUnits?.count == 108)
+        #expect(HardwareCatalog.h800.computeUnits?.count == 132)
     }
 }
 

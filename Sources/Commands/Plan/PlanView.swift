@@ -33,7 +33,7 @@ struct PlanView {
         }
         var notes = [
             "FLOPs per step are exact (Workload): HFU counts 3 × forward + recomputation (\(job.recompute.rawValue)); MFU counts the model's 3 × forward only",
-            "time = the busiest device's compute, operation by operation (weight GEMMs at their sharded shapes with tile and wave quantization\(HardwareCatalog.computeUnits(device.name).map { " over \($0.count) compute units" } ?? " (no unit count published for \(device.name): none applied)"), FlashAttention at \(HumanUnits.percent(DeviceStepTime.attentionEfficiency)) of peak, element-wise kernels and the Adam update at the datasheet bandwidth) + pipeline bubble (P−1)/M × compute + exposed communication",
+            "time = the busiest device's compute, operation by operation (weight GEMMs at their sharded shapes with tile and wave quantization\(device.spec.computeUnits.map { " over \($0.count) compute units" } ?? " (no unit count published for \(device.name): none applied)"), FlashAttention at \(HumanUnits.percent(DeviceStepTime.attentionEfficiency)) of peak, element-wise kernels and the Adam update at the datasheet bandwidth) + pipeline bubble (P−1)/M × compute + exposed communication",
             efficiencyGiven
                 ? "GEMM efficiency η = \(job.kernelEfficiency) (\(InputParameter.kernelEfficiency.option), as given): the fraction of peak a large GEMM sustains; every GEMM time scales with it"
                 : "GEMM efficiency η = \(job.kernelEfficiency) (the fraction of peak a large GEMM sustains in a training framework): fitted on the published runs (\(InputParameter.publishedRun.option): the median η they imply, with leave-one-out errors), not measured for this device",

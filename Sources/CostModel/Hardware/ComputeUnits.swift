@@ -33,18 +33,5 @@ extension HardwareCatalog {
     static let matmulGuide = SourceReference(
         "NVIDIA Deep Learning Performance Guide, \"Matrix Multiplication Background User's Guide\" (tile and wave quantization, 256 × 128 tiles)",
         url: "https://docs.nvidia.com/deeplearning/performance/dl-performance-matrix-multiplication/index.html",
-        dateRead: "2026-12-06", note: "unit counts from each architecture's whitepaper (A100 108 SMs, H100 SXM5 132, H100 PCIe 114)")
-
-    /// Compute units of the GPUs whose count is published; nil for the others (TPUs, Gaudi, CPUs,
-    /// Apple SoCs: their matrix units are not tiled this way, and no wave term is applied).
-    public static func computeUnits(_ name: String) -> ComputeUnits? { unitsByName[name] }
-
-    private static let unitsByName: [String: ComputeUnits] = {
-        let counts: [String: Int] = [
-            "a100-40gb-sxm": 108, "a100-80gb-sxm": 108, "h100-sxm": 132, "h100-pcie": 114, "h200": 132, "h800": 132,
-            "b200": 148, "gb200": 148, "l4": 58, "l40s": 142, "rtx-4090": 128, "rtx-5090": 170,
-            "mi300x": 304, "mi325x": 304,
-        ]
-        return counts.mapValues { ComputeUnits(count: $0, source: matmulGuide) }
-    }()
+        dateRead: "2026-12-06", note: "unit counts from each architecture's whitepaper (A100 108 SMs, H100 SXM5 132, H100 PCIe 114), set on each catalog entry")
 }

@@ -11,7 +11,7 @@ extension HardwareCatalog {
             "AMD Instinct MI325X accelerator product page / data sheet",
             url: "https://www.amd.com/en/products/accelerators/instinct/mi300/mi325x.html",
             dateRead: read2026, note: "dense matrix figures; AMD's sparse FP16/BF16/FP8/INT8 figures are twice these (FP8 5,229.8); 1,000 W board power; no rental price of record in this catalog"),
-        priceSource: nil, links: .mi300xPlatform).withSparsePeaksTwiceDense(at: [.bf16, .fp16, .fp8, .int8])
+        priceSource: nil, links: .mi300xPlatform).withSparsePeaksTwiceDense(at: [.bf16, .fp16, .fp8, .int8]).withComputeUnits(304)
 
     /// Gaudi 3 (HL-325L OAM): the matrix engines' BF16 and FP8 rate. Its scale-up network is
     /// the chip's own 24 × 200 GbE RoCE ports, which the interconnect catalog does not hold.

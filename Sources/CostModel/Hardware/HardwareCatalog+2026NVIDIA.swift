@@ -20,7 +20,7 @@ extension HardwareCatalog {
             "NVIDIA GB200 NVL72 specifications", url: "https://www.nvidia.com/en-us/data-center/gb200-nvl72/",
             dateRead: read2026,
             note: "rack figures ÷ 72 GPUs: FP4 1,440 PF, FP8/INT8 720, BF16 360, TF32 180 (all with sparsity, halved to dense), FP32 5,760 TF; 13.4 TB HBM3e (186 GB each, rounded down), 576 TB/s; no per-GPU power is published (the superchip's 2,700 W includes the Grace CPU)"),
-        priceSource: nil, links: nvl72).withSparsePeaksTwiceDense()
+        priceSource: nil, links: nvl72).withSparsePeaksTwiceDense().withComputeUnits(148)
 
     /// The Ada whitepaper's GeForce RTX 4090 column: tensor rates with FP32 accumulate (the
     /// rate frameworks train and infer with; FP16 accumulate is twice as fast on GeForce).
@@ -32,7 +32,7 @@ extension HardwareCatalog {
             "NVIDIA Ada GPU Architecture whitepaper (GeForce RTX 4090 column)",
             url: "https://images.nvidia.com/aem-dam/Solutions/geforce/ada/nvidia-ada-gpu-architecture.pdf",
             dateRead: read2026, note: "dense tensor figures with FP32 accumulate (sparse figures twice these); 450 W total graphics power; a workstation card: no rental price or cluster links of record"),
-        priceSource: nil, links: nil).withSparsePeaksTwiceDense()
+        priceSource: nil, links: nil).withSparsePeaksTwiceDense().withComputeUnits(128)
 
     /// The RTX 5090 as NVIDIA's product page states it: FP32 shader TFLOP/s and "AI TOPS"
     /// (FP4 with sparsity). Its BF16/FP8 tensor rates depend on the accumulator and are left out.
@@ -43,5 +43,5 @@ extension HardwareCatalog {
         specSource: SourceReference(
             "NVIDIA GeForce RTX 5090 product page", url: "https://www.nvidia.com/en-us/geforce/graphics-cards/50-series/rtx-5090/",
             dateRead: read2026, note: "3,352 AI TOPS is FP4 with sparsity (dense 1,676); FP32 104.8 TFLOPS; BF16/FP8 tensor rates not on the page, so absent; 575 W total graphics power; no rental price or cluster links of record"),
-        priceSource: nil, links: nil)
+        priceSource: nil, links: nil).withComputeUnits(170)
 }

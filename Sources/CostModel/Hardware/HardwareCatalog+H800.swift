@@ -18,5 +18,5 @@ extension HardwareCatalog {
             dateRead: read2026, note: "H800 = H100 SXM5 compute, memory and bandwidth with NVLink at 400 GB/s; 132 SMs (\(deepSeekV3Report), §3.2.2: 20 of the 132 SMs run communication)"),
         priceSource: SourceReference(deepSeekV3Report, url: "https://arxiv.org/abs/2412.19437", dateRead: read2026,
                                      note: "Table 1: \"assuming the rental price of the H800 GPU is $2 per GPU hour\""),
-        links: hgxH800).withSparsePeaksTwiceDense()
+        links: hgxH800).withSparsePeaksTwiceDense().withComputeUnits(132)
 }

@@ -50,7 +50,7 @@ public enum HardwareCatalog {
             "Azure Linux VM pricing, ND96asr A100 v4, 3-year reserved, per GPU (the seeds' figure)",
             url: "https://azure.microsoft.com/en-us/pricing/details/virtual-machines/linux/#pricing",
             dateRead: read, note: "as quoted by seeds 002/003 (2024); not re-read from Azure"),
-        links: .hgxA100).withSparsePeaksTwiceDense()
+        links: .hgxA100).withSparsePeaksTwiceDense().withComputeUnits(108)
 
     public static let a100_80gb = HardwareSpec(
         name: "a100-80gb-sxm", displayName: "NVIDIA A100 80GB SXM4", aliases: ["a100-80gb", "a100-sxm4-80gb"],
@@ -58,7 +58,7 @@ public enum HardwareCatalog {
         memoryGigabytes: 80, bandwidth: .giga(2039), tdp: Watts(400), referencePrice: DollarsPerHour(2.45),
         specSource: a100Datasheet,
         priceSource: runPodPricing("A100 SXM 80GB on-demand (spot $1.39; the $1.19 often quoted is A100 PCIe spot)"),
-        links: .hgxA100).withSparsePeaksTwiceDense()
+        links: .hgxA100).withSparsePeaksTwiceDense().withComputeUnits(108)
 
     static let h100Datasheet = SourceReference(
         "NVIDIA H100 Tensor Core GPU datasheet (SXM and PCIe columns)",
@@ -73,7 +73,7 @@ public enum HardwareCatalog {
         priceSource: SourceReference("gpu.blog, NVIDIA H100 SXM provider marketplace (\"enterprise choice\")",
                                      url: "https://gpu.blog/gpus/nvidia-h100-sxm", dateRead: read,
                                      note: "indicative on-demand; the same page lists $1.90 as cheapest"),
-        links: .hgxH100).withSparsePeaksTwiceDense()
+        links: .hgxH100).withSparsePeaksTwiceDense().withComputeUnits(132)
 
     public static let h100PCIe = HardwareSpec(
         name: "h100-pcie", displayName: "NVIDIA H100 PCIe 80GB", aliases: ["h100-pcie-80gb"],
@@ -83,7 +83,7 @@ public enum HardwareCatalog {
         priceSource: SourceReference("gpu.blog, NVIDIA H100 PCIe provider marketplace (RunPod)",
                                      url: "https://gpu.blog/gpus/nvidia-h100-pcie", dateRead: read,
                                      note: "indicative on-demand"),
-        links: .pcieH100).withSparsePeaksTwiceDense()
+        links: .pcieH100).withSparsePeaksTwiceDense().withComputeUnits(114)
 
     public static let h200 = HardwareSpec(
         name: "h200", displayName: "NVIDIA H200 SXM 141GB", aliases: ["h200-sxm"],
@@ -95,7 +95,7 @@ public enum HardwareCatalog {
         priceSource: SourceReference("Spheron, NVIDIA H200 vs B200 vs GB200 (on-demand, 17 Mar 2026)",
                                      url: "https://www.spheron.network/blog/nvidia-h200-vs-b200-vs-gb200", dateRead: read,
                                      note: "indicative on-demand, one provider"),
-        links: .hgxH100).withSparsePeaksTwiceDense()
+        links: .hgxH100).withSparsePeaksTwiceDense().withComputeUnits(132)
 
     /// HGX B200 board figures ÷ 8, halved from sparse; FP4 144 PF sparse per board → 9 PF dense per GPU.
     static let b200Peaks = peaks(fp32: 75, tf32: 1125, bf16: 2250, fp8: 4500, int8: 4500).merging([.fp4: .tera(9000)]) { $1 }
@@ -110,7 +110,7 @@ public enum HardwareCatalog {
         priceSource: SourceReference("Spheron, NVIDIA H200 vs B200 vs GB200 (on-demand, 17 Mar 2026)",
                                      url: "https://www.spheron.network/blog/nvidia-h200-vs-b200-vs-gb200", dateRead: read,
                                      note: "indicative on-demand, one provider"),
-        links: .hgxB200).withSparsePeaksTwiceDense()
+        links: .hgxB200).withSparsePeaksTwiceDense().withComputeUnits(148)
 
     public static let l4 = HardwareSpec(
         name: "l4", displayName: "NVIDIA L4 24GB", aliases: ["nvidia-l4"],
@@ -120,7 +120,7 @@ public enum HardwareCatalog {
             "NVIDIA L4 Tensor Core GPU datasheet", url: "https://www.nvidia.com/en-us/data-center/l4/",
             dateRead: read, note: "datasheet prints sparse figures (TF32 120, BF16 242, FP8/INT8 485); halved to dense"),
         priceSource: runPodPricing("L4 on-demand (spot $0.44; Modal lists $0.80)"),
-        links: .pcieInference).withSparsePeaksTwiceDense()
+        links: .pcieInference).withSparsePeaksTwiceDense().withComputeUnits(58)
 
     public static let l40s = HardwareSpec(
         name: "l40s", displayName: "NVIDIA L40S 48GB", aliases: ["nvidia-l40s"],
@@ -132,7 +132,7 @@ public enum HardwareCatalog {
         priceSource: SourceReference("Modal, How much does it cost to run NVIDIA L40S GPUs in 2025 (AWS g6e, on-demand, us-east-1)",
                                      url: "https://modal.com/blog/nvidia-l40s-price-article", dateRead: read,
                                      note: "indicative on-demand, August 2025"),
-        links: .pcieInference).withSparsePeaksTwiceDense()
+        links: .pcieInference).withSparsePeaksTwiceDense().withComputeUnits(142)
 
     public static let mi300x = HardwareSpec(
         name: "mi300x", displayName: "AMD Instinct MI300X 192GB", aliases: ["amd-mi300x"],
@@ -145,7 +145,7 @@ public enum HardwareCatalog {
         priceSource: SourceReference("gpu.blog, AMD Instinct MI300X provider marketplace (Vultr)",
                                      url: "https://gpu.blog/gpus/instinct-mi300x-mi300x", dateRead: read,
                                      note: "indicative on-demand"),
-        links: .mi300xPlatform).withSparsePeaksTwiceDense(at: [.bf16, .fp16, .fp8, .int8])
+        links: .mi300xPlatform).withSparsePeaksTwiceDense(at: [.bf16, .fp16, .fp8, .int8]).withComputeUnits(304)
 
     /// A typical two-socket CPU server: 2 × AMD EPYC 9654 (Zen 4, 96 cores each).
     ///

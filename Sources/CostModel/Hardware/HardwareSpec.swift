@@ -38,6 +38,10 @@ public struct HardwareSpec: Sendable, Equatable {
     /// `nil` where the catalog has no entry for its fabric (TPU ICI, Gaudi's on-chip RoCE, a
     /// single workstation or laptop): plans on it need the links given.
     public var links: NodeLinks?
+    /// The GPU's compute units (SMs, CUs) and GEMM tile, where the count is published: what
+    /// decides how much of the peak a product of a given shape can use. nil for devices whose
+    /// matrix units are not tiled this way (TPUs, Gaudi, CPUs, Apple SoCs): no wave term.
+    public var computeUnits: ComputeUnits?
 
     public init(name: String, displayName: String, aliases: [String] = [], kind: Kind,
                 densePeaks: [Precision: FLOPsPerSecond], sparsePeaks: [Precision: FLOPsPerSecond] = [:],
@@ -69,6 +73,13 @@ public struct HardwareSpec: Sendable, Equatable {
     public func withSparsePeaksTwiceDense(at precisions: [Precision] = [.tf32, .bf16, .fp16, .fp8, .fp4, .int8]) -> HardwareSpec {
         var copy = self
         for precision in precisions { if let dense = densePeaks[precision] { copy.sparsePeaks[precision] = dense * 2 } }
+        return copy
+    }
+
+    /// This device with `count` compute units of the catalog's GEMM tile (`ComputeUnits`).
+    func withComputeUnits(_ count: Int) -> HardwareSpec {
+        var copy = self
+        copy.computeUnits = ComputeUnits(count: count, source: HardwareCatalog.matmulGuide)
         return copy
     }
 

@@ -49,7 +49,16 @@ public struct FlopReport: Sendable, Equatable {
 
     /// The FLOPs of the components whose name ends with one of `suffixes`.
     public func flops(endingWith suffixes: String...) -> Int128 {
-        components.filter { c in suffixes.contains { c.name.hasSuffix($0) } }
-            .reduce(0) { $0 + $1.flops.value }
+        flops { c in suffixes.contains { c.name.hasSuffix($0) } }
+    }
+
+    /// The FLOPs of the components named exactly one of `names` (`decoder.attention_scores`, not
+    /// `decoder.cross_attention_scores`, which a suffix would also match).
+    public func flops(exactly names: String...) -> Int128 {
+        flops { names.contains($0.name) }
+    }
+
+    private func flops(where include: (FlopComponent) -> Bool) -> Int128 {
+        components.filter(include).reduce(0) { $0 + $1.flops.value }
     }
 }
