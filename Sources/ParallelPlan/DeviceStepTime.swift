@@ -10,8 +10,9 @@ import Workload
 ///                the forward again under full recomputation), each max(FLOPs ÷ (peak · η · tile/wave
 ///                efficiency of its output shape), bytes ÷ bandwidth)
 /// attention      the exact attention-core FLOPs on the device, FlashAttention-style: a causal
-///                stack computes half of the scores (the masked half is skipped), at the
-///                FlashAttention-2 paper's lower figure of 50 % of peak
+///                stack computes half of the scores (the masked half is skipped), the backward
+///                recomputes the scores (2.5 × the forward, not 2 ×), at the FlashAttention-2
+///                paper's lower figure of 50 % of peak
 /// other compute  scans, depthwise convolutions, delta rules (exact FLOPs) at peak · η
 /// element-wise   4 × the activations a layer keeps (each written and read once forward; read,
 ///                and its gradient written, backward) at the datasheet bandwidth
@@ -100,7 +101,10 @@ extension ParallelConfig {
         for op in counts.operations.head { linear(op, moe: nil, layers: 1, inHead: true) }
 
         let devices = Double(self.devices)
-        let attentionSeconds = counts.flashAttentionFLOPs / devices / (peak * DeviceStepTime.attentionEfficiency)
+        // Attention runs in BF16 even where the GEMMs run in FP8 (DeepSeek-V3 §3.3, Transformer
+        // Engine's default recipe): its peak is the lower of the two.
+        let attentionPeak = min(peak, (try? device.spec.peak(.bf16).value) ?? peak)
+        let attentionSeconds = counts.flashAttentionFLOPs / devices / (attentionPeak * DeviceStepTime.attentionEfficiency)
         let otherSeconds = counts.otherComputeFLOPs / devices / (peak * eta)
 
         var savedBytes = 0.0
@@ -122,15 +126,22 @@ extension ParallelConfig {
 extension JobCounts {
     /// The step's attention-core FLOPs as FlashAttention computes them: half of a causal stack's
     /// self-attention scores and values (the masked half is skipped), all of a bidirectional or
-    /// cross-attention's.
-    static func flashAttentionFLOPs(_ report: FlopReport, _ operations: ModelOperations) -> Double {
-        operations.stacks.reduce(0.0) { total, stack in
+    /// cross-attention's. Its backward recomputes the scores from Q and K rather than reading a
+    /// saved matrix: five products to the forward's two (Dao 2023, arXiv:2307.08691, §3.1.2),
+    /// 2.5 × the forward where autograd's count says 2 ×; full recomputation adds one more forward.
+    /// `report` is the step's exact count, whose un-prefixed attention products are 3 × forward.
+    static func flashAttentionFLOPs(_ report: FlopReport, _ operations: ModelOperations, recompute: Recompute) -> Double {
+        let forwards = (recompute == .full ? 2.0 : 1.0) + flashBackwardPerForward
+        return operations.stacks.reduce(0.0) { total, stack in
             let prefix = operations.spec.isEncoderDecoder ? "\(stack.role.rawValue)." : ""
             let selfFLOPs = Double(report.flops(exactly: prefix + FlopComponentName.attentionScores.name, prefix + FlopComponentName.attentionValues.name))
             let crossFLOPs = Double(report.flops(exactly: prefix + FlopComponentName.crossAttentionScores.name, prefix + FlopComponentName.crossAttentionValues.name))
-            return total + selfFLOPs * (stack.spec.causal ? 0.5 : 1.0) + crossFLOPs
+            return total + (selfFLOPs * (stack.spec.causal ? 0.5 : 1.0) + crossFLOPs) / 3 * forwards
         }
     }
+
+    /// FlashAttention's backward in forward-products: S = QKᵀ again, dV, dP, dQ and dK (5 of 2).
+    static let flashBackwardPerForward = 2.5
 
     /// The step's scans, depthwise convolutions and delta rules: compute that is neither a weight GEMM nor attention.
     static func otherComputeFLOPs(_ report: FlopReport) -> Double {

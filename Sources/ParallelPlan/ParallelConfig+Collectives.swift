@@ -120,16 +120,21 @@ extension ParallelConfig {
                     + "\(Int(elements.rounded())) dt/B/C elements per token on the stage"
                     + (perPass == 3 ? " (full recomputation repeats the forward's reductions)" : ""))
         }
-        // Pipeline: each micro-batch's activations (b·s·h bf16, / tp when scattered) cross each
-        // stage boundary forward, and their gradients backward.
+        // Pipeline: each micro-batch's activations (b·s·h bf16) cross each stage boundary
+        // forward, and their gradients backward; each TP rank sends only its 1/tp slice (already
+        // split under sequence parallelism; else Megatron-LM's scatter/gather, Narayanan et al.
+        // 2021 §4.1, all-gathering the rest over the node's fabric, whose time is not charged);
+        // interleaved, each of a device's v chunks sends its own (v times the messages).
         if pp > 1 {
             let l = link(size: pp, stride: tp * dp, device)
-            let message = 2 * b * s * h / Double(sequenceParallel ? tp : 1)
-            let bytes = Bytes(2 * Double(M) * message)
-            let t = l.time(bytes: bytes, steps: 2 * Double(M))
-            out.append((Collective(name: "pp_send_recv", group: "PP", bytesPerDevice: bytes, count: 2 * M, ranks: 2, link: l, time: t,
+            let message = 2 * b * s * h / Double(tp)
+            let v = virtualStages
+            let bytes = Bytes(2 * Double(v) * Double(M) * message)
+            let t = l.time(bytes: bytes, steps: 2 * Double(v) * Double(M))
+            out.append((Collective(name: "pp_send_recv", group: "PP", bytesPerDevice: bytes, count: 2 * v * M, ranks: 2, link: l, time: t,
                                    exposedTime: t, overlap: OverlapWindow.none.rawValue,
-                                   formula: "2 × M × 2·b·s·h\(sequenceParallel ? " / T" : ""), M = \(M), b = \(micro)"), .none))
+                                   formula: (v > 1 ? "2 × v × M" : "2 × M") + " × 2·b·s·h / T (\(sequenceParallel ? "sequence-parallel slices" : "scatter/gather")), M = \(M), b = \(micro)"
+                                       + (v > 1 ? ", v = \(v)" : "")), .none))
         }
         // Expert parallel: per MoE layer two all-to-alls forward (dispatch, combine) and two
         // backward, each moving the top-k routed copies of b·s·h bf16 activations.

@@ -4,8 +4,11 @@ extension ParallelConfig {
     /// Checks the plan against the model and device count; one error per broken rule.
     public func validate(for spec: ModelSpec, devices: Int? = nil, globalBatch: Int? = nil) throws {
         for (parameter, v) in [(InputParameter.tensorParallel, tp), (.pipelineParallel, pp), (.dataParallel, dp),
-                               (.expertParallel, ep), (.microBatches, microBatches)] {
+                               (.expertParallel, ep), (.microBatches, microBatches), (.virtualStages, virtualStages)] {
             try Self.checkDegree(v, parameter)
+        }
+        if virtualStages > 1, pp == 1 {
+            throw PlanError(.virtualStages, "interleaving needs a pipeline: \(virtualStages) chunks per stage with pp 1")
         }
         guard (0...3).contains(zero) else { throw PlanError(.zeroStage, "ZeRO stage must be 0, 1, 2 or 3, got \(zero)") }
         for (role, stack) in spec.stacks {
@@ -28,6 +31,10 @@ extension ParallelConfig {
             }
             guard stack.layers % pp == 0 || (unevenStages && stack.layers >= pp) else {
                 throw PlanError(.pipelineParallel, "\(spec.name)'s \(role.rawValue) has \(stack.layers) layers, not divisible by pp \(pp)")
+            }
+            // Each device's v chunks hold whole layers: its stage's layers divide into v.
+            if virtualStages > 1, stageLayers(stack.layers) % virtualStages != 0 || stageLayers(stack.layers) < virtualStages {
+                throw PlanError(.virtualStages, "\(spec.name)'s \(role.rawValue) has \(stageLayers(stack.layers)) layers per pipeline stage, not divisible into \(virtualStages) interleaved chunks")
             }
             if ep > 1 {
                 guard let moe = stack.moe else { throw PlanError(.expertParallel, "\(spec.name) has no experts to spread over ep \(ep)") }

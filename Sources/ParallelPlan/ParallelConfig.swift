@@ -14,6 +14,10 @@ public struct ParallelConfig: Sendable, Equatable, Hashable, CustomStringConvert
     public var sequenceParallel: Bool
     /// Micro-batches per step per pipeline (1F1B schedule).
     public var microBatches: Int
+    /// Model chunks per pipeline stage: 1 is plain 1F1B; v > 1 is Megatron-LM's interleaved
+    /// schedule (Narayanan et al. 2021, §2.2.2), each device holding v non-adjacent chunks of
+    /// layers, which divides the bubble by v and multiplies the stage-to-stage traffic by v.
+    public var virtualStages = 1
     /// Allow layers not divisible by `pp`: the busiest stage holds ⌈L/P⌉ layers (as when a
     /// framework counts the embedding and the head as pipeline layers: BLOOM's 70 layers on 12
     /// stages). Off for every plan the CLI builds or searches — there the layers must divide.
@@ -33,11 +37,12 @@ public struct ParallelConfig: Sendable, Equatable, Hashable, CustomStringConvert
     /// Layers of a stack on the busiest pipeline stage.
     func stageLayers(_ layers: Int) -> Int { unevenStages ? (layers + pp - 1) / pp : layers / pp }
 
-    /// Idle fraction of a 1F1B pipeline: `(P − 1) / (M + P − 1)` (Narayanan et al. 2021).
-    public var bubbleFraction: Double { Double(pp - 1) / Double(microBatches + pp - 1) }
+    /// Idle fraction of a 1F1B pipeline: `(P − 1) / (v·M + P − 1)` (Narayanan et al. 2021, the
+    /// interleaved schedule's bubble (P − 1)/(v·M) of the compute; v = 1 without interleaving).
+    public var bubbleFraction: Double { Double(pp - 1) / (Double(virtualStages) * Double(microBatches) + Double(pp - 1)) }
 
     public var description: String {
-        "tp\(tp)·pp\(pp)·dp\(dp)" + (ep > 1 ? "·ep\(ep)" : "") + (zero > 0 ? " zero\(zero)" : "")
+        "tp\(tp)·pp\(pp)" + (virtualStages > 1 ? "×v\(virtualStages)" : "") + "·dp\(dp)" + (ep > 1 ? "·ep\(ep)" : "") + (zero > 0 ? " zero\(zero)" : "")
             + (sequenceParallel ? " sp" : "") + " m\(microBatches)"
     }
 }

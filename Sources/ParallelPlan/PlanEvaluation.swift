@@ -20,7 +20,7 @@ public struct PlanEvaluation: Sendable {
     public var computeTime: Seconds
     /// How `computeTime` splits: weight GEMMs, attention, other compute, element-wise, optimizer.
     public var deviceTime: DeviceStepTime
-    /// 1F1B pipeline idle time: `compute × (P − 1)/M`.
+    /// 1F1B pipeline idle time: `compute × (P − 1)/(v·M)` (v = 1 without interleaving).
     public var bubbleTime: Seconds
     public var collectives: [Collective]
     /// compute + bubble + exposed communication.
@@ -63,7 +63,7 @@ public struct JobCounts: Sendable {
         parameters = try operations.parameterReport()
         stepReport = try counter.train(batch: job.globalBatch, seq: job.seq, recompute: job.recompute)
         stepFLOPs = stepReport.total
-        flashAttentionFLOPs = Self.flashAttentionFLOPs(stepReport, operations)
+        flashAttentionFLOPs = Self.flashAttentionFLOPs(stepReport, operations, recompute: job.recompute)
         otherComputeFLOPs = Self.otherComputeFLOPs(stepReport)
         modelStepFLOPs = job.recompute == .none ? stepFLOPs : try counter.train(batch: job.globalBatch, seq: job.seq, recompute: .none).total
     }
@@ -87,8 +87,9 @@ extension ParallelConfig {
         let perDevice = Double(step) / Double(devices)
         let deviceTime = deviceStepTime(job, counts: counts, micro: micro, memory: planMemory, on: device)
         let compute = deviceTime.total
-        // 1F1B: (P − 1) micro-batch slots idle of M + P − 1, i.e. (P − 1)/M of the compute.
-        let bubble = compute * Double(pp - 1) / Double(microBatches)
+        // 1F1B: (P − 1) micro-batch slots idle of M + P − 1, i.e. (P − 1)/M of the compute; the
+        // interleaved schedule's slots are 1/v as long: (P − 1)/(v·M).
+        let bubble = compute * Double(pp - 1) / (Double(virtualStages) * Double(microBatches))
         let comms = collectives(job, micro: micro, shard: shard, device: device, compute: compute, operations: counts.operations)
         let stepTime = compute + bubble + comms.reduce(Seconds.zero) { $0 + $1.exposedTime }
         // Device-FLOPs the step could have run at peak: the denominator of MFU and HFU.
@@ -127,12 +128,23 @@ extension ParallelConfig {
     func activationComponents(_ job: TrainingJob, micro: Int, operations: ModelOperations) -> [MemoryComponent] {
         var parts: [MemoryComponent] = []
         let inFlight = min(pp, microBatches)   // 1F1B: the first stage holds up to P micro-batches
+        // Interleaving keeps (1 + (P − 1)/(P·v)) times as much in flight (Korthikanti et al. 2022, §4.2.3).
+        let v = ExactCount(virtualStages), p = ExactCount(pp)
+        let interleaved = virtualStages > 1 && pp > 1
         for stackOperations in operations.stacks {
             let role = stackOperations.role, stack = stackOperations.spec
             let perLayer = Self.activationBytesPerLayer(stackOperations, hidden: job.spec.hiddenSize, seq: job.seq, micro: micro,
                                                        tp: tp, sp: sequenceParallel, recompute: job.recompute)
-            parts.append(.init(name: "\(role.rawValue)_activations", bytes: perLayer * ExactCount.product(stageLayers(stack.layers), inFlight),
-                               formula: "\(stageLayers(stack.layers)) layers × \(inFlight) micro-batches in flight × per-layer activations of b = \(micro) (Korthikanti et al. 2022, \(job.recompute.rawValue) recomputation\(sequenceParallel ? ", sequence parallel" : ""))"))
+            var bytes = perLayer * ExactCount.product(stageLayers(stack.layers), inFlight)
+            if interleaved {
+                let chunks: ExactCount = p * v
+                let numerator: ExactCount = chunks + p - ExactCount(1)
+                bytes = (bytes * numerator + chunks - ExactCount(1)) / chunks
+            }
+            parts.append(.init(name: "\(role.rawValue)_activations", bytes: bytes,
+                               formula: "\(stageLayers(stack.layers)) layers × \(inFlight) micro-batches in flight"
+                                   + (interleaved ? " × (1 + (P − 1)/(P·v)), v = \(virtualStages)" : "")
+                                   + " × per-layer activations of b = \(micro) (Korthikanti et al. 2022, \(job.recompute.rawValue) recomputation\(sequenceParallel ? ", sequence parallel" : ""))"))
         }
         if job.spec.lmHead != nil {
             parts.append(.init(name: "logits_fp32", bytes: 4 * ExactCount.product(job.seq, micro, job.spec.vocabularySize) / ExactCount(tp),

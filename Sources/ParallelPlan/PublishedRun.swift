@@ -28,6 +28,14 @@ public struct PublishedRun: Sendable {
     public var assumptions: [String]
     /// The precision its GEMMs ran at: the peak our step is priced at and the MFU denominator.
     public var precision: Precision = .bf16
+    /// Reported (or derived from a log) seconds per optimizer step, for runs that give time per iteration.
+    public var reportedStepSeconds: Double? = nil
+    /// The run interleaves its pipeline (`plan.virtualStages`) without publishing how many chunks
+    /// a stage holds: every count the stage's layers allow is priced and the fastest kept.
+    public var searchesVirtualStages = false
+    /// What the report's figure holds that no step model has, where that is known (restarts,
+    /// evaluation, a slower early phase): printed beside a row the model cannot reach.
+    public var outsideBecause: String? = nil
 
     public enum Architecture: Sendable {
         case catalog(String)
@@ -43,8 +51,8 @@ public struct PublishedRun: Sendable {
 public enum PublishedRuns {
     /// The GPT models of Narayanan et al. 2021 (Megatron-LM): V = 51,200, s = 2048, learned
     /// positions, biases, LayerNorm, 4h GELU MLP, tied head; P = 12lh²(1 + 13/(12h) + (V + s)/(12lh)).
-    static func megatronGPT(_ name: String, layers: Int, hidden: Int, heads: Int) -> ModelSpec {
-        ModelSpec(name: name, vocabularySize: 51200, hiddenSize: hidden, contextWindow: 2048,
+    static func megatronGPT(_ name: String, layers: Int, hidden: Int, heads: Int, vocabulary: Int = 51200) -> ModelSpec {
+        ModelSpec(name: name, vocabularySize: vocabulary, hiddenSize: hidden, contextWindow: 2048,
                   decoder: StackSpec(layers: layers, attention: AttentionSpec(heads: heads, headDim: hidden / heads, qkvBias: true, outputBias: true),
                                      ffn: FFNSpec(intermediateSize: 4 * hidden, activation: .gelu, bias: true),
                                      norm: NormSpec(kind: .layerNorm), positions: .learned(2048)),
@@ -53,19 +61,26 @@ public enum PublishedRuns {
 
     static let megatron = "Narayanan et al. 2021, \"Efficient Large-Scale Language Model Training on GPU Clusters Using Megatron-LM\", arXiv:2104.04473"
     static let megatronAssumptions = [
-        "micro-batch of 1 sequence, non-interleaved 1F1B (not given in the table)",
         "reported TFLOP/s counts the recomputed forward (the paper's Eq. 3: 96·B·s·l·h²(…), i.e. 4 × forward): compared as hardware FLOPs of full recomputation",
         "benchmark run: no token count, so no GPU-hours",
     ]
 
-    static func megatronTable1(_ params: String, layers: Int, hidden: Int, heads: Int, tp: Int, pp: Int, gpus: Int, batch: Int, tflops: Double) -> PublishedRun {
+    /// A row of Table 1, with the micro-batch size and interleaving (chunks per stage) of NVIDIA's
+    /// reproduction script for it: the paper's §5.1 says the interleaved schedule was used
+    /// but gives neither figure.
+    static func megatronTable1(_ params: String, layers: Int, hidden: Int, heads: Int, tp: Int, pp: Int, gpus: Int, batch: Int, tflops: Double,
+                               microBatchSize: Int, chunks: Int) -> PublishedRun {
         let dp = gpus / (tp * pp)
+        var plan = ParallelConfig(tp: tp, pp: pp, dp: dp, microBatches: batch / dp / microBatchSize)
+        plan.virtualStages = chunks
+        let schedule = chunks > 1 ? "interleaved, \(chunks) chunks of \(layers / pp / chunks) layers per stage" : "not interleaved"
         return PublishedRun(
             name: "Megatron-LM \(params)B (\(gpus) GPUs)", model: .spec(megatronGPT("megatron-gpt-\(params)b", layers: layers, hidden: hidden, heads: heads)),
             tokens: nil, hardware: "a100-80gb", devices: gpus, reportedFLOPsPerDevice: tflops * 1e12,
-            plan: ParallelConfig(tp: tp, pp: pp, dp: dp, microBatches: batch / dp), recompute: .full, seq: 2048, globalBatch: batch,
-            source: "\(megatron), Table 1: \(params)B, \(heads) heads, hidden \(hidden), \(layers) layers, TP \(tp), PP \(pp), \(gpus) A100 (80 GB, Selene), batch \(batch), \(Int(tflops)) TFLOP/s per GPU",
-            assumptions: megatronAssumptions)
+            plan: plan, recompute: .full, seq: 2048, globalBatch: batch,
+            source: "\(megatron), Table 1: \(params)B, \(heads) heads, hidden \(hidden), \(layers) layers, TP \(tp), PP \(pp), \(gpus) A100 (80 GB, Selene), batch \(batch), \(Int(tflops)) TFLOP/s per GPU; §5.1: the interleaved schedule",
+            assumptions: ["micro-batch of \(microBatchSize) sequence\(microBatchSize == 1 ? "" : "s"), \(schedule) (NVIDIA's reproduction script examples/sc21/run_table_1.sh in github.com/NVIDIA/Megatron-LM; not in the paper)",
+                          megatronAssumptions[0], megatronAssumptions[1]])
     }
 
     static func megatronTable2(gpus: Int, tflops: Double) -> PublishedRun {
@@ -76,7 +91,7 @@ public enum PublishedRuns {
             plan: ParallelConfig(tp: 8, pp: 12, dp: dp, microBatches: 1536 / dp), recompute: .full, seq: 2048, globalBatch: 1536,
             source: "\(megatron), Table 2 (PTD-P): 174.6B (GPT-3 shape: 96 layers, hidden 12288, 96 heads), model-parallel size 96, batch 1536, micro-batch 1, \(gpus) A100, \(Int(tflops)) TFLOP/s per GPU; 300B tokens as in the table's training-time column",
             assumptions: ["model-parallel size 96 taken as TP 8 × PP 12 (the table gives only the product; TP ≤ 8 GPUs per node, the paper's Takeaway #1)",
-                          megatronAssumptions[1]])
+                          "non-interleaved 1F1B (the table does not say)", megatronAssumptions[0]])
     }
 
     /// BLOOM's TP 4 · PP 12 · DP 8: 70 layers over 12 stages, 6 on the busiest.
@@ -115,33 +130,80 @@ public enum PublishedRuns {
     static func llama3_405bRun(gpus: Int, dp: Int, perReplica: Int, tflops: Double, mfu: Int) -> PublishedRun {
         var plan = ParallelConfig(tp: 8, pp: 16, dp: dp, zero: 1, microBatches: perReplica)
         plan.unevenStages = true
-        return PublishedRun(
+        var run = PublishedRun(
             name: "Llama 3.1 405B (\(gpus) GPUs)", model: .spec(llama3_405b), tokens: nil, hardware: "h100-sxm", devices: gpus,
             reportedFLOPsPerDevice: tflops * 1e12, plan: plan, recompute: .none, seq: 8192, globalBatch: dp * perReplica,
-            source: "\(llama3Herd), Table 4: \(gpus) H100, TP 8, CP 1, PP 16, DP \(dp), sequence 8,192, batch \(perReplica) per DP group (16M tokens), \(Int(tflops)) TFLOP/s per GPU, BF16 MFU \(mfu) %",
+            source: "\(llama3Herd), Table 4: \(gpus) H100, TP 8, CP 1, PP 16, DP \(dp), sequence 8,192, batch \(perReplica) per DP group (16M tokens), \(Int(tflops)) TFLOP/s per GPU, BF16 MFU \(mfu) %; §3.3.2: an interleaved schedule, bubble (PP − 1)/(V·M), no activation checkpointing at 8K",
             assumptions: ["the reported TFLOP/s are model FLOPs (MFU × 989 TFLOP/s): compared without recomputation",
                           "126 layers on 16 stages, one layer fewer on the first and the last (the paper's §3.3.2); compute taken as evenly split",
+                          "interleaved over V chunks per stage, V not published: every V the busiest stage's 8 layers allow (1, 2, 4, 8) is priced and the fastest kept",
                           "micro-batch of 1 sequence; ZeRO-1 over the data-parallel group (the paper shards optimizer states, not the exact stage)",
                           "benchmark configuration: no token count, so no GPU-hours"])
+        run.searchesVirtualStages = true
+        return run
+    }
+
+    static let megaScale = "Jiang et al. 2024, \"MegaScale: Scaling Large Language Model Training to More Than 10,000 GPUs\", arXiv:2402.15627 (NSDI '24)"
+
+    /// MegaScale's 175B model (Table 1: 96 layers, hidden 12,288, 128 heads; §6.1: vocabulary
+    /// 64,000, sequence 2,048; TP 8, PP 8 with six interleaved chunks per stage), one row of Table 2.
+    /// `baseline`: the paper's Megatron-LM row for the same model and batch, not MegaScale's own.
+    static func megaScale175B(gpus: Int, batch: Int, seconds: Double, mfu: Double, baseline: Bool = false) -> PublishedRun {
+        let dp = gpus / 64
+        var plan = ParallelConfig(tp: 8, pp: 8, dp: dp, zero: 1, sequenceParallel: true, microBatches: batch / dp)
+        plan.virtualStages = 6
+        let system = baseline ? "Megatron-LM" : "MegaScale"
+        return PublishedRun(
+            name: "\(baseline ? "MegaScale's Megatron-LM" : "MegaScale") 175B (\(gpus) GPUs)", model: .spec(megatronGPT("megascale-175b", layers: 96, hidden: 12288, heads: 128, vocabulary: 64000)),
+            tokens: nil, hardware: "a100-80gb", devices: gpus, plan: plan, recompute: .selective, seq: 2048, globalBatch: batch,
+            source: "\(megaScale), Table 1 (175B: 128 heads, hidden 12288, 96 layers, TP 8, PP 8), §6.1 (six interleaved stages, sequence 2,048, vocabulary 64,000) and Table 2 (\(gpus) GPUs, batch \(batch), \(system): \(seconds) s per iteration, MFU \(mfu) %)",
+            assumptions: ["the GPUs: A100 80GB (the paper says NVIDIA Ampere; its MFU figures match the A100's 312 TFLOP/s)",
+                          "a GPT-3-style block (LayerNorm, 4h GELU MLP, learned positions, biases, tied head): the paper's parallel block and sliding-window attention are not modelled (both would make the step faster)",
+                          "micro-batch of 1 sequence (not published); sequence parallelism and a ZeRO-1 distributed optimizer (Megatron-LM's, which MegaScale extends)",
+                          "selective recomputation (not published): with FlashAttention it recomputes nothing else",
+                          "benchmark iteration time: no GPU-hours"] + (baseline ? ["Megatron-LM at the paper's baseline commit, with the model's parallel configuration"] : []),
+            reportedStepSeconds: seconds,
+            outsideBecause: baseline ? nil : "MegaScale's time includes its own changes to the model and the system (a parallel transformer block, sliding-window attention, overlapped communication; its Table 3 takes 256 GPUs from 47.7 % to 65.3 % MFU), which the model does not price: it predicts a standard Megatron-LM block, as the baseline rows beside it")
+    }
+
+    static let mlperfTraining = "MLCommons MLPerf Training v4.0, NVIDIA closed-division results (github.com/mlcommons/training_results_v4.0)"
+
+    /// NVIDIA's MLPerf Training v4.0 GPT-3 175B runs: from the reference checkpoint to log
+    /// perplexity 2.69 on C4, FP8 (Transformer Engine); the step time is the log's training
+    /// blocks divided by their steps, evaluation excluded.
+    static func mlperfGPT3(system: String, gpus: Int, tp: Int, pp: Int, chunks: Int, microBatchSize: Int, batch: Int, seconds: Double, minutes: Double,
+                           outsideBecause: String? = nil) -> PublishedRun {
+        let dp = gpus / (tp * pp)
+        var plan = ParallelConfig(tp: tp, pp: pp, dp: dp, zero: 1, sequenceParallel: true, microBatches: batch / dp / microBatchSize)
+        plan.virtualStages = chunks
+        return PublishedRun(
+            name: "MLPerf GPT-3 175B (\(gpus) H100)", model: .catalog("gpt3-175b"), tokens: nil, hardware: "h100-sxm", devices: gpus,
+            plan: plan, recompute: .selective, seq: 2048, globalBatch: batch,
+            source: "\(mlperfTraining), \(system) gpt3 result logs: \(gpus) H100-SXM5-80GB, TP \(tp), PP \(pp), \(chunks) interleaved chunks, micro-batch \(microBatchSize), global batch \(batch) × 2,048 tokens, FP8; time to train \(minutes) min (mean of three runs); \(seconds) s per step (the log's training blocks ÷ their steps)",
+            assumptions: ["the step time is derived from the result log (block time ÷ steps per block), evaluation excluded; not a published figure",
+                          "FP8 GEMMs priced at the FP8 peak (implied MFU over it), attention and element-wise work in BF16",
+                          "sequence parallelism and a ZeRO-1 distributed optimizer (NeMo's; not in the log)",
+                          "selective recomputation (not in the log): with FlashAttention it recomputes nothing else"],
+            precision: .fp8, reportedStepSeconds: seconds, outsideBecause: outsideBecause)
     }
 
     public static let all: [PublishedRun] = [
         .init(name: "Llama 2 7B", model: .catalog("llama-2-7b"), tokens: 2.0e12, hardware: "a100-80gb",
               devices: 2048, deviceHours: 184_320, plan: nil, recompute: .selective, seq: 4096, globalBatch: 1024,
               source: "Touvron et al. 2023, Llama 2, arXiv:2307.09288, Table 2 (GPU-hours, 2.0T tokens) and §2.2 (4M-token batches, 4k context)",
-              assumptions: llama2Assumptions),
+              assumptions: llama2Assumptions, outsideBecause: "GPU-hours of the whole pre-training: they hold what a step model has not (failures and restarts, checkpointing, evaluation, the 350 W power cap of Meta's production cluster beside RSC's 400 W, Llama 2 §2.2.1); the device count and plan are not published"),
         .init(name: "Llama 2 13B", model: .catalog("llama-2-13b"), tokens: 2.0e12, hardware: "a100-80gb",
               devices: 2048, deviceHours: 368_640, plan: nil, recompute: .selective, seq: 4096, globalBatch: 1024,
-              source: "Touvron et al. 2023, Llama 2, arXiv:2307.09288, Table 2", assumptions: llama2Assumptions),
+              source: "Touvron et al. 2023, Llama 2, arXiv:2307.09288, Table 2", assumptions: llama2Assumptions, outsideBecause: "GPU-hours of the whole pre-training: they hold what a step model has not (failures and restarts, checkpointing, evaluation, the 350 W power cap of Meta's production cluster beside RSC's 400 W, Llama 2 §2.2.1); the device count and plan are not published"),
         .init(name: "Llama 2 70B", model: .catalog("llama-2-70b"), tokens: 2.0e12, hardware: "a100-80gb",
               devices: 2048, deviceHours: 1_720_320, plan: nil, recompute: .selective, seq: 4096, globalBatch: 1024,
-              source: "Touvron et al. 2023, Llama 2, arXiv:2307.09288, Table 2", assumptions: llama2Assumptions),
+              source: "Touvron et al. 2023, Llama 2, arXiv:2307.09288, Table 2", assumptions: llama2Assumptions, outsideBecause: "GPU-hours of the whole pre-training: they hold what a step model has not (failures and restarts, checkpointing, evaluation, the 350 W power cap of Meta's production cluster beside RSC's 400 W, Llama 2 §2.2.1); the device count and plan are not published"),
         .init(name: "Llama 3 8B", model: .catalog("llama-3-8b"), tokens: 15e12, hardware: "h100-sxm",
               devices: 4096, deviceHours: 1_300_000, plan: nil, recompute: .selective, seq: 8192, globalBatch: 2048,
-              source: "Meta Llama 3 model card (2024): 1.3M H100-80GB GPU-hours, 15T tokens", assumptions: llama3Assumptions(4096)),
+              source: "Meta Llama 3 model card (2024): 1.3M H100-80GB GPU-hours, 15T tokens", assumptions: llama3Assumptions(4096), outsideBecause: "GPU-hours from the model card: they imply an MFU far below the 38–43 % Meta reports for the 405B's steps on the same H100 clusters (Llama 3 paper, Table 4); beyond > 90 % effective training time (466 interruptions in 54 days, §3.3.4) and a shorter-sequence early phase, what they hold is not published, nor are the device count and plan"),
         .init(name: "Llama 3 70B", model: .catalog("llama-3-70b"), tokens: 15e12, hardware: "h100-sxm",
               devices: 8192, deviceHours: 6_400_000, plan: nil, recompute: .selective, seq: 8192, globalBatch: 2048,
-              source: "Meta Llama 3 model card (2024): 6.4M H100-80GB GPU-hours, 15T tokens", assumptions: llama3Assumptions(8192)),
+              source: "Meta Llama 3 model card (2024): 6.4M H100-80GB GPU-hours, 15T tokens", assumptions: llama3Assumptions(8192), outsideBecause: "GPU-hours from the model card: they imply an MFU far below the 38–43 % Meta reports for the 405B's steps on the same H100 clusters (Llama 3 paper, Table 4); beyond > 90 % effective training time (466 interruptions in 54 days, §3.3.4) and a shorter-sequence early phase, what they hold is not published, nor are the device count and plan"),
         .init(name: "OPT-175B", model: .catalog("gpt3-175b"), tokens: 180e9, hardware: "a100-80gb",
               devices: 992, reportedFLOPsPerDevice: 147e12, plan: ParallelConfig(tp: 8, pp: 1, dp: 124, zero: 3, microBatches: 1),
               recompute: .full, seq: 2048, globalBatch: 992,
@@ -166,13 +228,20 @@ public enum PublishedRuns {
                             "the hours include restarts and evaluation; the model predicts steady-state steps only"]),
         megatronTable2(gpus: 384, tflops: 153),
         megatronTable2(gpus: 1536, tflops: 141),
-        megatronTable1("145.6", layers: 80, hidden: 12288, heads: 96, tp: 8, pp: 8, gpus: 1536, batch: 2304, tflops: 148),
-        megatronTable1("310.1", layers: 96, hidden: 16384, heads: 128, tp: 8, pp: 16, gpus: 1920, batch: 2160, tflops: 155),
-        megatronTable1("529.6", layers: 105, hidden: 20480, heads: 128, tp: 8, pp: 35, gpus: 2520, batch: 2520, tflops: 163),
-        megatronTable1("1008.0", layers: 128, hidden: 25600, heads: 160, tp: 8, pp: 64, gpus: 3072, batch: 3072, tflops: 163),
+        megatronTable1("145.6", layers: 80, hidden: 12288, heads: 96, tp: 8, pp: 8, gpus: 1536, batch: 2304, tflops: 148, microBatchSize: 2, chunks: 2),
+        megatronTable1("310.1", layers: 96, hidden: 16384, heads: 128, tp: 8, pp: 16, gpus: 1920, batch: 2160, tflops: 155, microBatchSize: 1, chunks: 2),
+        megatronTable1("529.6", layers: 105, hidden: 20480, heads: 128, tp: 8, pp: 35, gpus: 2520, batch: 2520, tflops: 163, microBatchSize: 1, chunks: 3),
+        megatronTable1("1008.0", layers: 128, hidden: 25600, heads: 160, tp: 8, pp: 64, gpus: 3072, batch: 3072, tflops: 163, microBatchSize: 1, chunks: 1),
         llama3_405bRun(gpus: 8192, dp: 64, perReplica: 32, tflops: 430, mfu: 43),
         llama3_405bRun(gpus: 16384, dp: 128, perReplica: 16, tflops: 400, mfu: 41),
         deepSeekV3,
+        megaScale175B(gpus: 256, batch: 768, seconds: 32.0, mfu: 65.3),
+        megaScale175B(gpus: 12288, batch: 6144, seconds: 6.34, mfu: 55.2),
+        megaScale175B(gpus: 256, batch: 768, seconds: 40.0, mfu: 53.0, baseline: true),
+        megaScale175B(gpus: 12288, batch: 6144, seconds: 8.57, mfu: 41.2, baseline: true),
+        mlperfGPT3(system: "eos_n64", gpus: 512, tp: 4, pp: 8, chunks: 4, microBatchSize: 2, batch: 2304, seconds: 10.9, minutes: 51.28),
+        mlperfGPT3(system: "eos-dfw_n1344", gpus: 10752, tp: 4, pp: 6, chunks: 8, microBatchSize: 1, batch: 2688, seconds: 0.921, minutes: 3.711,
+                   outsideBecause: "six micro-batches per step: the model exposes most of the distributed optimizer's gradient reduce-scatter and weight all-gather over InfiniBand (each 14.8 GB per device per step), hiding them only behind one micro-batch's compute; NeMo overlaps them with the interleaved chunks' whole backward and forward"),
     ]
 
     /// DeepSeek-V3's pre-training: 2,664K H800 GPU-hours for 14.8T tokens (of 2,788K in all, with

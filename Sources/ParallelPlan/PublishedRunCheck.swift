@@ -1,10 +1,12 @@
+import CostModel
 import Workload
 
 /// A published run against exact FLOPs and our prediction.
 ///
 /// One convention for every row: time per optimizer step.
 /// ```
-/// reported step = GPU-hours × 3600 ÷ devices ÷ steps                       (rows that give time)
+/// reported step = seconds per iteration                                   (rows that give it, or a log's)
+///               = GPU-hours × 3600 ÷ devices ÷ steps                       (rows that give time)
 ///               = hardware FLOPs per step ÷ (devices × reported FLOP/s)    (rows that give throughput;
 ///                 hardware FLOPs: our exact count with the run's recomputation, as the papers count)
 /// implied MFU   = model FLOPs per step ÷ (devices × peak × reported step)  (model FLOPs: 3 × forward, no recomputation)
@@ -48,11 +50,30 @@ public struct PublishedRunCheck: Sendable {
 
     /// The run's published plan, or our fastest plan that fits its devices.
     static func planFor(_ run: PublishedRun, job: TrainingJob, counts: JobCounts, device: Accelerator) throws -> (ParallelConfig, String) {
+        if let plan = run.plan, run.searchesVirtualStages {
+            let v = try fastestVirtualStages(plan, job: job, counts: counts, device: device)
+            return (v, "published; \(v.virtualStages) chunks per stage: our fastest (not published)")
+        }
         if let plan = run.plan { return (plan, "published") }
         guard let best = PlanSearch.plans(devices: run.devices, job: job, on: device).first(where: \.fits) else {
             throw PlanError(.publishedRun, "no plan fits \(run.name) on \(run.devices) × \(device.name)")
         }
         return (best.config, "our best plan (unpublished)")
+    }
+
+    /// `plan` interleaved over the chunk count that prices fastest: every divisor of the busiest
+    /// stage's layers (of the deepest stack).
+    static func fastestVirtualStages(_ plan: ParallelConfig, job: TrainingJob, counts: JobCounts, device: Accelerator) throws -> ParallelConfig {
+        let layers = plan.stageLayers(job.spec.stacks.map(\.stack.layers).max() ?? 1)
+        var best: (config: ParallelConfig, step: Seconds)?
+        for v in 1...max(1, layers) where layers % v == 0 {
+            var candidate = plan
+            candidate.virtualStages = v
+            guard let step = try? candidate.evaluate(job, counts: counts, on: device).stepTime else { continue }
+            if best.map({ step < $0.step }) ?? true { best = (candidate, step) }
+        }
+        guard let best else { throw PlanError(.virtualStages, "no interleaving of \(plan) fits the model's layers") }
+        return best.config
     }
 
     /// `run` on a given plan (the leave-one-out fit re-prices one plan at many efficiencies).
@@ -64,12 +85,14 @@ public struct PublishedRunCheck: Sendable {
         let modelStep = Double(counts.modelStepFLOPs), hardwareStep = Double(counts.stepFLOPs)
         let steps = run.tokens.map { $0 / Double(run.seq * run.globalBatch) }
         let reportedStep: Double
-        if let hours = run.deviceHours, let steps {
+        if let seconds = run.reportedStepSeconds {
+            reportedStep = seconds
+        } else if let hours = run.deviceHours, let steps {
             reportedStep = hours * 3600 / devices / steps
         } else if let rate = run.reportedFLOPsPerDevice {
             reportedStep = hardwareStep / (devices * rate)
         } else {
-            throw PlanError(.publishedRun, "\(run.name) reports neither GPU-hours with a token count nor a throughput")
+            throw PlanError(.publishedRun, "\(run.name) reports neither a step time, GPU-hours with a token count nor a throughput")
         }
         let predictedStep = evaluation.stepTime.value
         return PublishedRunCheck(

@@ -22,6 +22,10 @@ public struct PublishedRunFit: Sendable {
     /// The median implied η over every run: the planner's default (`TrainingJob.fittedKernelEfficiency`).
     public var efficiency: Double
 
+    /// The error beyond which a row's report is said to hold what the model does not price
+    /// (`PublishedRun.outsideBecause`).
+    public static let outsideBound = 0.25
+
     /// The range η is searched in; a run outside it is one the model cannot reach at any η.
     public static let bounds = 0.05...1.0
 

@@ -59,4 +59,16 @@ import Workload
             #expect(check.impliedMFU == check.impliedHFU)
         }
     }
+
+    /// MegaScale's Table 2 gives seconds per iteration: that is the reported step, and our exact
+    /// count at it implies the MFU the table prints (within a point: its FLOP formula is its own).
+    @Test func iterationTimeRowsTakeTheirStepAsPublished() throws {
+        for (name, seconds, mfu) in [("MegaScale 175B (12288 GPUs)", 6.34, 0.552), ("MegaScale's Megatron-LM 175B (256 GPUs)", 40.0, 0.530)] {
+            let run = try #require(PublishedRuns.all.first { $0.name == name })
+            guard case .spec(let spec) = run.model else { Issue.record("MegaScale rows are written out"); return }
+            let check = try PublishedRunCheck.check(run, spec: spec, device: a100)
+            #expect(check.reportedStepSeconds == seconds)
+            #expect(abs(check.impliedMFU - mfu) < 0.01, "\(name): \(check.impliedMFU)")
+        }
+    }
 }

@@ -55,6 +55,13 @@ struct CostModelChoice: ParsableArguments {
         }
     }
 
+    /// The architecture a MODEL names (nil with `--parameters`, which has none): what a plan
+    /// needs beyond the figures. Called after `figures`, which has already refused a bad MODEL.
+    func spec() throws -> ModelSpec? {
+        guard let model, parameters == nil else { return nil }
+        return try ModelLoading.load(model, revision: revision)
+    }
+
     /// On a measured host, a GGUF file's weights are priced as stored (not the host's fp32
     /// default): the hardware's note on storage says so.
     func describeStorage(of figures: ModelFigures, on profile: inout HardwareProfile) {

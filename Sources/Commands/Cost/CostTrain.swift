@@ -1,5 +1,6 @@
 import ArgumentParser
 import CostModel
+import ParallelPlan
 import Workload
 
 /// `llmcost cost train MODEL --tokens D`: exact training FLOPs beside 6·N·D, time, dollars, energy.
@@ -21,6 +22,8 @@ struct CostTrain: ParsableCommand {
     var devices: Int { devicesOption ?? 1 }
     @Option(help: "Activation recomputation: none, selective or full (hardware FLOPs; MFU stays on model FLOPs).")
     var recompute: Recompute = .none
+    @Option(name: .customLong("global-batch"), help: "Sequences per optimizer step for the MFU prediction (default 512): the plan search splits them over the devices.")
+    var globalBatch: Int?
     @OptionGroup var hardware: HardwareOptions
     @OptionGroup var energy: EnergyArguments
     @OptionGroup var output: OutputOptions
@@ -37,14 +40,52 @@ struct CostTrain: ParsableCommand {
         try CostError.count(devices, .devices, maximum: CostLimits.devices)
         if let seq { try CostError.count(seq, .sequenceLength, maximum: CostLimits.sequence) }
         let energyOptions = try energy.options()
-        let profile = try hardware.profile()
+        var profile = try hardware.profile()
         let figures = try model.figures(sequenceLength: seq, parameter: .sequenceLength, recompute: recompute, measuredHost: profile.isMeasured)
+        if let globalBatch { try CostError.count(globalBatch, .globalBatch, maximum: Limits.batch.maximum) }
+        var predictionNote: String?
+        if hardware.mfu == nil, !profile.isMeasured, let spec = try model.spec() {
+            predictionNote = try predictMFU(spec, figures: figures, into: &profile)
+        } else if globalBatch != nil {
+            throw CostError(.globalBatch, "sizes the plan that predicts the MFU of a catalog device running a MODEL; "
+                + "with \(hardware.mfu != nil ? "a stated \(InputParameter.mfu)" : profile.isMeasured ? "a measured host" : "\(InputParameter.parameters)") nothing is planned")
+        }
         let cost = try TrainingCost.estimate(model: figures, tokens: tokens, hardware: profile, devices: devices,
                                              energy: energyOptions)
-        return Self.rendered(cost, figures: figures, hardware: profile, explain: output.explain)
+        let mfuSource = profile.isMeasured ? "measured" : hardware.mfu != nil ? "stated" : predictionNote == nil && !figures.isRule ? "predicted" : "default"
+        var rendered = Self.rendered(cost, figures: figures, hardware: profile, mfuSource: mfuSource, explain: output.explain)
+        if let predictionNote { rendered.notes.insert(predictionNote, at: 0) }
+        return rendered
     }
 
-    static func rendered(_ c: TrainingCost, figures: ModelFigures, hardware: HardwareProfile, explain: Bool) -> Rendered {
+    /// A catalog device with no stated MFU is priced at the MFU its fastest plan on `devices`
+    /// predicts (`PredictedTraining`); where no plan fits, or the device has no catalogued links,
+    /// the default stays and the returned note says why.
+    private func predictMFU(_ spec: ModelSpec, figures: ModelFigures, into profile: inout HardwareProfile) throws -> String? {
+        let fallback = "MFU \(HardwareProfile.defaultMFU) (the default)"
+        let device: Accelerator
+        do {
+            device = try Accelerator(try HardwareCatalog.named(hardware.hardware), precision: hardware.precision, pricePerHour: profile.pricePerHour)
+        } catch {
+            return OptionNames.text("\(fallback): \(hardware.hardware) has no catalogued links, so no plan predicts its MFU; state one with \(InputParameter.mfu)")
+        }
+        let job = TrainingJob(spec: spec, seq: figures.sequenceLength, globalBatch: globalBatch ?? 512, recompute: recompute)
+        guard let prediction = PredictedTraining.fastest(job, devices: devices, on: device) else {
+            return OptionNames.text("\(fallback): no plan of \(job.globalBatch) sequences fits \(devices) × \(device.name) (see llmcost plan); "
+                + "state one with \(InputParameter.mfu), or change \(InputParameter.devices) or \(InputParameter.globalBatch)")
+        }
+        // Training is all this profile prices: its utilisation is the predicted MFU, and the
+        // hardware note ("utilisation: …") carries where it came from.
+        profile.utilisation = prediction.mfu
+        profile.trainingUtilisation = prediction.mfu
+        profile.sources["utilisation"] = "MFU \(String(format: "%.3f", prediction.mfu)) " + prediction.source
+        profile.sources["training_utilisation"] = profile.sources["utilisation"]
+        return nil
+    }
+
+    /// `mfuSource`: where the MFU came from — `predicted` (the fastest plan's step model),
+    /// `stated`, `default` or `measured`.
+    static func rendered(_ c: TrainingCost, figures: ModelFigures, hardware: HardwareProfile, mfuSource: String, explain: Bool) -> Rendered {
         var table = TextTable(title: "\(c.model): training on \(HumanUnits.grouped(c.tokens)) tokens", columns: ["figure", "value", "≈ / note"], alignments: [.left, .right, .left])
         let recomputing = c.recompute != "none"
         if c.isRule {
@@ -88,6 +129,7 @@ struct CostTrain: ParsableCommand {
             ("rule_flops_6nd", .integer(c.ruleFLOPs.count)),
             ("exact_over_rule", .number(c.exactOverRule)),
             ("mfu", .number(c.mfu)),
+            ("mfu_source", .string(mfuSource)),
             ("hfu", .number(c.hfu)),
             ("device_seconds", .number(c.deviceTime.value)),
             ("devices", .int(c.devices)),
@@ -116,7 +158,7 @@ struct CostTrain: ParsableCommand {
         csv.add("energy", c.energy?.value, "kWh")
         csv.add("energy_dollars", c.energyDollars?.value, "USD")
         var notes = hardware.sourceNotes + (figures.notes + figures.trainingNotes).map(OptionNames.text)
-        if !hardware.isMeasured {
+        if !hardware.isMeasured, hardware.sources["training_utilisation"] == nil {
             notes.append("MFU is on model FLOPs (3 × forward, no recomputation): device time = model FLOPs ÷ (peak × MFU); "
                 + "training typically reaches MFU 0.3–0.5 of a datasheet peak")
         }

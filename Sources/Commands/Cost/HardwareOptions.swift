@@ -13,7 +13,7 @@ struct HardwareOptions: ParsableArguments {
     var hardware: String = "h100-sxm"
     @Option(help: "Datasheet precision: \(Precision.allCases.map(\.rawValue).joined(separator: ", ")) (dense peaks).")
     var precision: Precision = .bf16
-    @Option(help: "Model FLOP utilisation in (0, 1] for a catalog device (default 0.4); a measured profile derives its own and rejects --mfu.")
+    @Option(help: "Model FLOP utilisation in (0, 1] for a catalog device (default 0.4; cost train with a MODEL predicts it from the fastest plan on --devices); a measured profile derives its own and rejects --mfu.")
     var mfu: Double?
     @Option(name: .customLong("bandwidth-utilisation"),
             help: "Share of the datasheet memory bandwidth decode achieves, in (0, 1] (default 0.8 for catalog devices; a measured profile's STREAM figure is used as is).")

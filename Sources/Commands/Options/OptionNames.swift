@@ -44,6 +44,7 @@ enum OptionNames {
         case .zeroStage: "--zero"
         case .sequenceParallel: "--sp"
         case .microBatches: "--micro-batches"
+        case .virtualStages: "--virtual-stages"
         case .planCount: "--top"
         case .tokensPerSecond: "--tokens-per-second"
         case .publishedRun: "--published"

@@ -40,6 +40,8 @@ struct Plan: ParsableCommand {
     @Option(help: "ZeRO stage 0…3 (default 1 for a single plan). Without tp/pp/dp: search only plans with it.") var zero: Int?
     @Flag(name: .customLong("sp"), help: "Sequence parallelism.") var sequenceParallel = false
     @Option(name: .customLong("micro-batches"), help: "Micro-batches per step, 1…2^20. Without tp/pp/dp: search only plans with it.") var microBatches: Int?
+    @Option(name: .customLong("virtual-stages"), help: "Interleaved pipeline: model chunks per stage, dividing each stage's layers (one plan; default 1, plain 1F1B).")
+    var virtualStages: Int?
     @Option(name: .customLong("top"), help: "Plans to list (default 10).") var topOption: Int?
     @Flag(help: "Serving instead of training: tensor-parallel decode latency, throughput and replicas.") var serve = false
     @Option(name: .customLong("batch"), help: "--serve: sequences decoded together per replica (default 8).") var batchOption: Int?
@@ -83,8 +85,9 @@ struct Plan: ParsableCommand {
         if tp != nil || pp != nil || dp != nil {
             let t = tp ?? 1, p = pp ?? 1
             let d = dp ?? max(1, devices / max(1, t * p))
-            let config = ParallelConfig(tp: t, pp: p, dp: d, ep: ep ?? 1, zero: zero ?? 1, sequenceParallel: sequenceParallel,
+            var config = ParallelConfig(tp: t, pp: p, dp: d, ep: ep ?? 1, zero: zero ?? 1, sequenceParallel: sequenceParallel,
                                         microBatches: microBatches ?? max(1, globalBatch / d))
+            config.virtualStages = virtualStages ?? 1
             try config.validate(for: spec, devices: devices, globalBatch: globalBatch)
             evaluations = [try config.evaluate(job, on: device)]
         } else {

@@ -19,7 +19,7 @@ struct PlanOptionCheck {
         try range(.context, plan.context, Limits.sequence)
         if let n = plan.devicesPerNode { try range(.devicesPerNode, n, Limits.devicesPerNode) }
         for (parameter, value) in [(InputParameter.tensorParallel, plan.tp), (.pipelineParallel, plan.pp), (.dataParallel, plan.dp),
-                                   (.expertParallel, plan.ep), (.microBatches, plan.microBatches)] {
+                                   (.expertParallel, plan.ep), (.microBatches, plan.microBatches), (.virtualStages, plan.virtualStages)] {
             if let value { try range(parameter, value, Limits.devices) }
         }
         if let zero = plan.zero, !(0...3).contains(zero) { throw PlanError(.zeroStage, "ZeRO stage must be 0, 1, 2 or 3, got \(zero)") }
@@ -36,7 +36,7 @@ struct PlanOptionCheck {
             // Serving rows are single tensor-parallel replicas: these would be silently ignored.
             for (parameter, given) in [(InputParameter.devices, plan.devicesOption != nil), (.expertParallel, plan.ep != nil),
                                        (.pipelineParallel, plan.pp != nil), (.dataParallel, plan.dp != nil), (.zeroStage, plan.zero != nil),
-                                       (.microBatches, plan.microBatches != nil)] where given {
+                                       (.microBatches, plan.microBatches != nil), (.virtualStages, plan.virtualStages != nil)] where given {
                 throw PlanError(parameter, "does not apply to \(OptionNames.serve): each row is one tensor-parallel replica (choose its size with "
                     + "\(InputParameter.tensorParallel); \(InputParameter.tokensPerSecond) sizes the replica count); expert parallelism is not modelled for serving")
             }
@@ -54,6 +54,9 @@ struct PlanOptionCheck {
             if plan.sequenceParallel, plan.tp == nil, plan.pp == nil, plan.dp == nil {
                 throw PlanError(.sequenceParallel, "applies to one plan given with \(InputParameter.tensorParallel)/\(InputParameter.pipelineParallel)/"
                     + "\(InputParameter.dataParallel); the search tries every plan with and without it")
+            }
+            if plan.virtualStages != nil, plan.tp == nil, plan.pp == nil, plan.dp == nil {
+                throw PlanError(.virtualStages, "applies to one plan given with \(InputParameter.pipelineParallel); the search prices plain 1F1B schedules")
             }
         }
     }

@@ -63,11 +63,11 @@ struct PlanView {
         let exposed = e.collectives.reduce(0.0) { $0 + $1.exposedTime.value }
         for (name, seconds, how) in [
             ("weight GEMMs", t.gemm.value, "sharded shapes at peak × η × tile/wave efficiency (\(HumanUnits.percent(t.gemmShapeEfficiency)) overall), or bytes ÷ bandwidth when memory-bound"),
-            ("attention", t.attention.value, "exact attention FLOPs (causal: half computed) at \(HumanUnits.percent(DeviceStepTime.attentionEfficiency)) of peak"),
+            ("attention", t.attention.value, "exact attention FLOPs as FlashAttention runs them (causal: half computed; backward recomputes the scores) at \(HumanUnits.percent(DeviceStepTime.attentionEfficiency)) of peak"),
             ("other compute", t.otherCompute.value, "scans, convolutions, delta rules at peak × η"),
             ("element-wise", t.elementwise.value, "4 × activations kept per layer, at the datasheet bandwidth"),
             ("optimizer", t.optimizer.value, "Adam: 28 bytes per parameter whose state this device holds, at the datasheet bandwidth"),
-            ("pipeline bubble", e.bubbleTime.value, "(P − 1)/M × compute"),
+            ("pipeline bubble", e.bubbleTime.value, e.config.virtualStages > 1 ? "(P − 1)/(v·M) × compute (interleaved, v = \(e.config.virtualStages))" : "(P − 1)/M × compute"),
             ("exposed communication", exposed, "collectives not hidden behind compute (below)"),
             ("step", step, "MFU \(HumanUnits.percent(e.mfu))"),
         ] where seconds > 0 || name == "step" {
@@ -102,8 +102,9 @@ struct PlanView {
             Explanation("step FLOPs (model)", formula: "exact 3 × forward, no recomputation", inputs: [], result: HumanUnits.flops(e.modelStepFLOPs)),
             Explanation("compute", formula: "Σ over the busiest device's operations: weight GEMMs max(FLOPs ÷ (peak × η × tile/wave efficiency), bytes ÷ bandwidth) + attention FLOPs ÷ (peak × FlashAttention efficiency) + element-wise and optimizer bytes ÷ bandwidth",
                         inputs: [.init("devices", n(c.devices), ""), peak, efficiency], result: "\(HumanUnits.decimal(e.computeTime.value, 3)) s"),
-            Explanation("pipeline bubble", formula: "compute × (P − 1)/M (1F1B; idle fraction (P − 1)/(M + P − 1), Narayanan et al. 2021)",
-                        inputs: [.init("P", n(c.pp), "", source: "plan"), .init("M", n(c.microBatches), "micro-batches", source: "B ÷ (D × b)")],
+            Explanation("pipeline bubble", formula: "compute × (P − 1)/(v·M) (1F1B, v = 1; interleaved over v chunks per stage: idle fraction (P − 1)/(v·M + P − 1), Narayanan et al. 2021)",
+                        inputs: [.init("P", n(c.pp), "", source: "plan"), .init("M", n(c.microBatches), "micro-batches", source: "B ÷ (D × b)"),
+                                 .init("v", n(c.virtualStages), "chunks per stage", source: "plan")],
                         result: "\(HumanUnits.decimal(e.bubbleTime.value, 3)) s"),
         ]
         for col in e.collectives {
@@ -139,7 +140,8 @@ struct PlanView {
         .object([
             ("tp", .int(e.config.tp)), ("pp", .int(e.config.pp)), ("dp", .int(e.config.dp)), ("ep", .int(e.config.ep)),
             ("zero", .int(e.config.zero)), ("sequence_parallel", .bool(e.config.sequenceParallel)),
-            ("micro_batches", .int(e.config.microBatches)), ("micro_batch_size", .int(e.microBatchSize)), ("fits", .bool(e.fits)),
+            ("micro_batches", .int(e.config.microBatches)), ("virtual_stages", .int(e.config.virtualStages)),
+            ("micro_batch_size", .int(e.microBatchSize)), ("fits", .bool(e.fits)),
             ("parameters_per_device", .integer(e.memory.parametersPerDevice)),
             ("expert_parameters_per_device", .integer(e.memory.expertParametersPerDevice)),
             ("memory_bytes_per_device", .integer(e.memory.total)),

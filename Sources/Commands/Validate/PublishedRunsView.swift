@@ -39,11 +39,10 @@ struct PublishedRunsView {
         let notes = [
             "one convention for every row: time per optimizer step; runs that give GPU-hours → hours × 3600 ÷ devices ÷ steps; runs that give TFLOP/s per GPU → our exact hardware FLOPs per step (with the run's recomputation, as the papers count) ÷ (devices × TFLOP/s)",
             "implied MFU = exact model FLOPs per step (3 × forward, no recomputation) ÷ (devices × bf16 dense peak × reported step time); implied HFU counts the recomputed forward as well (for throughput rows it equals the reported TFLOP/s ÷ peak)",
-            "prediction: the plan's step, operation by operation (weight GEMMs at their sharded shapes with tile and wave quantization, FlashAttention at 50 % of peak, element-wise kernels and the optimizer at the datasheet bandwidth, pipeline bubble, exposed communication); its one constant η (the fraction of peak a large GEMM sustains in a training framework) is fitted leave-one-out: each row uses the median η the other rows imply, never its own",
+            "prediction: the plan's step, operation by operation (weight GEMMs at their sharded shapes with tile and wave quantization, FlashAttention at 50 % of peak (its backward recomputing the scores), element-wise kernels and the optimizer at the datasheet bandwidth, pipeline bubble, exposed communication); its one constant η (the fraction of peak a large GEMM sustains in a training framework) is fitted leave-one-out: each row uses the median η the other rows imply, never its own",
             String(format: "fit: η over all %d runs = %.3f (the planner's default); leave-one-out |error| median %@, worst %@", fit.rows.count, fit.efficiency,
                    HumanUnits.percent(fit.medianAbsoluteError), HumanUnits.percent(fit.worstAbsoluteError)),
-            "where the error stays large, the report's time holds what no step model has (a GPU-hour total with failures, restarts, evaluation and slower early phases) or the run used a schedule we do not model (interleaved pipeline stages)",
-        ] + checks.map { "\($0.run.name): \($0.run.source)" }
+        ] + outside + checks.map { "\($0.run.name): \($0.run.source)" }
         let runs = zip(fit.rows, checks).map { row, c -> JSONValue in
             guard case var .object(fields) = json(c) else { return json(c) }
             fields += [("implied_kernel_efficiency", .number(row.impliedEfficiency)), ("leave_one_out_kernel_efficiency", .number(row.leaveOneOutEfficiency))]
@@ -53,6 +52,14 @@ struct PublishedRunsView {
                                        ("median_absolute_error", .number(fit.medianAbsoluteError)),
                                        ("worst_absolute_error", .number(fit.worstAbsoluteError))]),
                         tables: [table], notes: notes, csvTable: csv)
+    }
+
+    /// Each row the model misses by more than `PublishedRunFit.outsideBound`, with what its
+    /// figure holds that the model does not price (or that no reason is known).
+    private var outside: [String] {
+        checks.filter { abs($0.error) > PublishedRunFit.outsideBound }.map {
+            "outside \(HumanUnits.percent(PublishedRunFit.outsideBound)): \($0.run.name) (\(signed($0.error))): \($0.run.outsideBecause ?? "no reason known")"
+        }
     }
 
     /// Plain numbers under the JSON keys (fractions, seconds, device-hours), one row a run.
@@ -93,6 +100,7 @@ struct PublishedRunsView {
             ("error", .number(c.error)), ("error_convention", .string("predicted step seconds / reported step seconds - 1")),
             ("assumptions", .array(c.assumptions.map { .string($0) })),
             ("source", .string(c.run.source)),
+            ("outside_because", c.run.outsideBecause.map { .string($0) } ?? .null),
         ])
     }
 }

@@ -123,10 +123,10 @@ public struct TrainingCost: Sendable {
         } else {
             explanation.append(Explanation("device time", formula: "model FLOPs ÷ (peak × MFU) (MFU is on model FLOPs, so recomputation does not change it)", inputs: [
                 .init("peak", hardware.peak.description, "", citing: hardware.sources["peak"] ?? "stated"),
-                .init("MFU", String(format: "%.4g", mfu), "", citing: hardware.sources["utilisation"] ?? "stated"),
+                .init("MFU", String(format: "%.4g", mfu), "", citing: hardware.sources["training_utilisation"] ?? hardware.sources["utilisation"] ?? "stated"),
             ], result: "\(Quantity.grouped(deviceTime.hours, fractionDigits: 1)) device-hours"))
             if model.recompute != "none" { explanation.append(Explanation("HFU (implied)", formula: "MFU × hardware FLOPs ÷ model FLOPs (hardware FLOP utilisation; recomputation is work the hardware does but MFU does not count)", inputs: [
-                .init("MFU", String(format: "%.4g", mfu), "", source: "stated"),
+                .init("MFU", String(format: "%.4g", mfu), "", source: hardware.sources["training_utilisation"] == nil ? "stated" : "predicted"),
                 .init("hardware ÷ model", String(format: "%.4f", ratio), "", source: "\(model.recompute) recomputation"),
             ], result: String(format: "%.4g", hfu))) }
         }

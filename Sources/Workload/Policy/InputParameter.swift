@@ -85,6 +85,8 @@ public enum InputParameter: String, Sendable, Hashable, Codable, CaseIterable {
     case sequenceParallel
     /// Micro-batches per optimizer step.
     case microBatches
+    /// Model chunks per pipeline stage (the interleaved 1F1B schedule).
+    case virtualStages
     /// Plans listed.
     case planCount
     /// Generated tokens per second a serving deployment sustains.
