@@ -6,6 +6,7 @@ import Workload
 /// One convention for every row: time per optimizer step.
 /// ```
 /// reported step = seconds per iteration                                   (rows that give it, or a log's)
+///               = tokens per step ÷ (devices × tokens/s per device)        (rows that give tokens/s)
 ///               = GPU-hours × 3600 ÷ devices ÷ steps                       (rows that give time)
 ///               = hardware FLOPs per step ÷ (devices × reported FLOP/s)    (rows that give throughput;
 ///                 hardware FLOPs: our exact count with the run's recomputation, as the papers count)
@@ -87,6 +88,8 @@ public struct PublishedRunCheck: Sendable {
         let reportedStep: Double
         if let seconds = run.reportedStepSeconds {
             reportedStep = seconds
+        } else if let tokensPerSecond = run.reportedTokensPerSecondPerDevice {
+            reportedStep = Double(run.seq) * Double(run.globalBatch) / (devices * tokensPerSecond)
         } else if let hours = run.deviceHours, let steps {
             reportedStep = hours * 3600 / devices / steps
         } else if let rate = run.reportedFLOPsPerDevice {
