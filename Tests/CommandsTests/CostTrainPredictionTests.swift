@@ -39,6 +39,10 @@ import Workload
         let r = try rendered(["cost", "train", "llama-2-70b", "--tokens", "2e12", "--devices", "1", "--hardware", "a100-80gb"])
         #expect(field(r, "mfu_source") == .string("default"))
         #expect(r.notes.first?.contains("no plan of 512 sequences fits 1 × a100-80gb-sxm") == true)
+        // A device whose links the catalog does not know cannot be planned: the note says so.
+        let unlinked = try rendered(["cost", "train", "gpt2", "--tokens", "1e9", "--devices", "8", "--hardware", "rtx-4090", "--price-per-hour", "0.5"])
+        #expect(field(unlinked, "mfu_source") == .string("default"))
+        #expect(unlinked.notes.first?.contains("rtx-4090 has no catalogued links between devices") == true)
     }
 
     @Test func aGlobalBatchWithNothingToPlanIsRefusedNamingIt() throws {

@@ -43,31 +43,36 @@ struct CostTrain: ParsableCommand {
         var profile = try hardware.profile()
         let figures = try model.figures(sequenceLength: seq, parameter: .sequenceLength, recompute: recompute, measuredHost: profile.isMeasured)
         if let globalBatch { try CostError.count(globalBatch, .globalBatch, maximum: Limits.batch.maximum) }
-        var predictionNote: String?
-        if hardware.mfu == nil, !profile.isMeasured, let spec = try model.spec() {
-            predictionNote = try predictMFU(spec, figures: figures, into: &profile)
+        var mfuSource = profile.isMeasured ? "measured" : hardware.mfu != nil ? "stated" : "default"
+        var fallbackNote: String?
+        if mfuSource == "default", let spec = try model.spec() {
+            fallbackNote = predictMFU(spec, figures: figures, into: &profile)
+            if fallbackNote == nil { mfuSource = "predicted" }
         } else if globalBatch != nil {
             throw CostError(.globalBatch, "sizes the plan that predicts the MFU of a catalog device running a MODEL; "
                 + "with \(hardware.mfu != nil ? "a stated \(InputParameter.mfu)" : profile.isMeasured ? "a measured host" : "\(InputParameter.parameters)") nothing is planned")
         }
         let cost = try TrainingCost.estimate(model: figures, tokens: tokens, hardware: profile, devices: devices,
                                              energy: energyOptions)
-        let mfuSource = profile.isMeasured ? "measured" : hardware.mfu != nil ? "stated" : predictionNote == nil && !figures.isRule ? "predicted" : "default"
         var rendered = Self.rendered(cost, figures: figures, hardware: profile, mfuSource: mfuSource, explain: output.explain)
-        if let predictionNote { rendered.notes.insert(predictionNote, at: 0) }
+        if let fallbackNote { rendered.notes.insert(fallbackNote, at: 0) }
         return rendered
     }
 
     /// A catalog device with no stated MFU is priced at the MFU its fastest plan on `devices`
     /// predicts (`PredictedTraining`); where no plan fits, or the device has no catalogued links,
-    /// the default stays and the returned note says why.
-    private func predictMFU(_ spec: ModelSpec, figures: ModelFigures, into profile: inout HardwareProfile) throws -> String? {
+    /// the default stays and the returned note says why (nil when the prediction is in place).
+    private func predictMFU(_ spec: ModelSpec, figures: ModelFigures, into profile: inout HardwareProfile) -> String? {
         let fallback = "MFU \(HardwareProfile.defaultMFU) (the default)"
         let device: Accelerator
         do {
-            device = try Accelerator(try HardwareCatalog.named(hardware.hardware), precision: hardware.precision, pricePerHour: profile.pricePerHour)
+            let spec = try HardwareCatalog.named(hardware.hardware)
+            guard spec.links != nil else {
+                return OptionNames.text("\(fallback): \(spec.name) has no catalogued links between devices, which a plan needs; state an MFU with \(InputParameter.mfu)")
+            }
+            device = try Accelerator(spec, precision: hardware.precision, pricePerHour: profile.pricePerHour)
         } catch {
-            return OptionNames.text("\(fallback): \(hardware.hardware) has no catalogued links, so no plan predicts its MFU; state one with \(InputParameter.mfu)")
+            return OptionNames.text("\(fallback): no plan predicts the MFU of \(hardware.hardware) (\(error.message)); state one with \(InputParameter.mfu)")
         }
         let job = TrainingJob(spec: spec, seq: figures.sequenceLength, globalBatch: globalBatch ?? 512, recompute: recompute)
         guard let prediction = PredictedTraining.fastest(job, devices: devices, on: device) else {
