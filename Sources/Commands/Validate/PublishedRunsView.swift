@@ -5,7 +5,20 @@ import Workload
 /// Published training runs against exact FLOPs and the plan model's prediction.
 struct PublishedRunsView {
     var fit: PublishedRunFit
+    var serving: [PublishedServingCheck]
     var checks: [PublishedRunCheck] { fit.rows.map(\.check) }
+    var accuracy: PublishedAccuracy { PublishedAccuracy(training: fit, serving: serving) }
+
+    /// The training fit and the serving rows priced at its η.
+    static func load() throws -> PublishedRunsView {
+        let fit = try fit()
+        let serving = try PublishedServingRuns.all.map { run in
+            let device = try AcceleratorChoice.accelerator(named: run.hardware, pricePerHour: nil)
+            return try PublishedServingCheck.check(run, spec: try ModelLoading.load(run.model),
+                                                   device: try Accelerator(device.spec, precision: run.precision), kernelEfficiency: fit.efficiency)
+        }
+        return PublishedRunsView(fit: fit, serving: serving)
+    }
 
     static func fit() throws -> PublishedRunFit {
         try PublishedRunFit.fit(PublishedRuns.all.map { run in
@@ -40,7 +53,7 @@ struct PublishedRunsView {
             "one convention for every row: time per optimizer step; runs that give GPU-hours → hours × 3600 ÷ devices ÷ steps; runs that give TFLOP/s per GPU → our exact hardware FLOPs per step (with the run's recomputation, as the papers count) ÷ (devices × TFLOP/s)",
             "implied MFU = exact model FLOPs per step (3 × forward, no recomputation) ÷ (devices × bf16 dense peak × reported step time); implied HFU counts the recomputed forward as well (for throughput rows it equals the reported TFLOP/s ÷ peak)",
             "prediction: the plan's step, operation by operation (weight GEMMs at their sharded shapes with tile and wave quantization, FlashAttention at 50 % of peak (its backward recomputing the scores), element-wise kernels and the optimizer at the datasheet bandwidth, pipeline bubble, exposed communication); its one constant η (the fraction of peak a large GEMM sustains in a training framework) is fitted leave-one-out: each row uses the median η the other rows imply, never its own",
-            String(format: "fit: η over all %d runs = %.3f (the planner's default); leave-one-out |error| median %@, worst %@", fit.rows.count, fit.efficiency,
+            String(format: "fit: η over all %d training runs = %.3f (the planner's default); leave-one-out |error| median %@, worst %@", fit.rows.count, fit.efficiency,
                    HumanUnits.percent(fit.medianAbsoluteError), HumanUnits.percent(fit.worstAbsoluteError)),
         ] + outside + checks.map { "\($0.run.name): \($0.run.source)" }
         let runs = zip(fit.rows, checks).map { row, c -> JSONValue in
@@ -48,10 +61,61 @@ struct PublishedRunsView {
             fields += [("implied_kernel_efficiency", .number(row.impliedEfficiency)), ("leave_one_out_kernel_efficiency", .number(row.leaveOneOutEfficiency))]
             return .object(fields)
         }
-        return Rendered(json: .object([("runs", .array(runs)), ("fitted_kernel_efficiency", .number(fit.efficiency)),
-                                       ("median_absolute_error", .number(fit.medianAbsoluteError)),
-                                       ("worst_absolute_error", .number(fit.worstAbsoluteError))]),
-                        tables: [table], notes: notes, csvTable: csv)
+        let all = accuracy
+        let servingNotes = [
+            "serving: one forward step on one device of an expert-parallel deployment (attention data-parallel, routed experts spread over the group): GEMMs at peak × η (η fitted on the training rows above, never on these), the attention core at 50 % of the BF16 peak, weights and KV cache at the datasheet bandwidth, dispatch (FP8) and combine (BF16) all-to-alls over the network, hidden behind compute where two micro-batches overlap",
+            String(format: "all %d rows, training and serving: |error| median %@, worst %@ (training alone: median %@, worst %@)", all.rowCount,
+                   HumanUnits.percent(all.medianAbsoluteError), HumanUnits.percent(all.worstAbsoluteError),
+                   HumanUnits.percent(fit.medianAbsoluteError), HumanUnits.percent(fit.worstAbsoluteError)),
+        ] + servingOutside + serving.map { "\($0.run.name): \($0.run.source)" }
+        return Rendered(json: .object([("runs", .array(runs)), ("serving_runs", .array(serving.map(json))),
+                                       ("fitted_kernel_efficiency", .number(fit.efficiency)),
+                                       ("median_absolute_error", .number(all.medianAbsoluteError)),
+                                       ("worst_absolute_error", .number(all.worstAbsoluteError)),
+                                       ("training_median_absolute_error", .number(fit.medianAbsoluteError)),
+                                       ("training_worst_absolute_error", .number(fit.worstAbsoluteError))]),
+                        tables: [table, servingTable], notes: notes + servingNotes, csvTable: csv)
+    }
+
+    private var servingTable: TextTable {
+        var t = TextTable(title: "published serving runs (error = predicted step time ÷ reported − 1; negative: we predict faster)", columns: [
+            .init("run", .left), .init("setup", .left, role: .detail), .init("reported\ntok/s/GPU", key: "reported_tokens_per_second_per_device"),
+            .init("predicted\ntok/s/GPU", key: "predicted_tokens_per_second_per_device"), .init("GEMM\nms", key: "gemm_seconds"),
+            .init("attention\nms", key: "attention_seconds"), .init("memory\nms", key: "memory_seconds"),
+            .init("all-to-all\nms", key: "all_to_all_seconds"), .init("error"), .init("assumptions", .left, role: .detail)])
+        for c in serving {
+            let r = c.run, s = c.step
+            func ms(_ x: Seconds) -> TextTable.Cell { .figure(HumanUnits.decimal(x.milliseconds, 1), x.value) }
+            t.append([.text(r.name), .text("\(r.phase.rawValue), EP\(r.deployment.devices) + \(r.deployment.redundantExperts) redundant on \(r.deployment.devices) × \(r.hardware), \(r.batchPerDevice) \(r.phase == .decode ? "sequences" : "tokens") per device, \(r.length) \(r.phase == .decode ? "cached" : "per prompt")"),
+                      .number(r.reportedTokensPerSecondPerDevice, 0), .number(c.predictedTokensPerSecondPerDevice, 0),
+                      ms(s.gemm), ms(s.attention), ms(s.memory), ms(s.allToAll), .text(signed(c.error)), .text(r.assumptions.joined(separator: "; "))])
+        }
+        return t
+    }
+
+    private var servingOutside: [String] {
+        serving.filter { abs($0.error) > PublishedRunFit.outsideBound }.map {
+            "outside \(HumanUnits.percent(PublishedRunFit.outsideBound)): \($0.run.name) (\(signed($0.error))): \($0.run.outsideBecause ?? "no reason known")"
+        }
+    }
+
+    private func json(_ c: PublishedServingCheck) -> JSONValue {
+        let r = c.run, s = c.step
+        return .object([
+            ("run", .string(r.name)), ("model", .string(r.model)), ("hardware", .string(r.hardware)), ("devices", .int(r.deployment.devices)),
+            ("redundant_experts", .int(r.deployment.redundantExperts)), ("phase", .string(r.phase.rawValue)),
+            ("batch_per_device", .int(r.batchPerDevice)), ("length", .int(r.length)), ("precision", .string(r.precision.rawValue)),
+            ("reported_tokens_per_second_per_device", .number(r.reportedTokensPerSecondPerDevice)),
+            ("predicted_tokens_per_second_per_device", .number(c.predictedTokensPerSecondPerDevice)),
+            ("reported_step_seconds", .number(c.reportedStepSeconds)), ("predicted_step_seconds", .number(c.predictedStepSeconds)),
+            ("breakdown", .object([("gemm_seconds", .number(s.gemm.value)), ("attention_seconds", .number(s.attention.value)),
+                                   ("memory_seconds", .number(s.memory.value)), ("all_to_all_seconds", .number(s.allToAll.value)),
+                                   ("exposed_all_to_all_seconds", .number(s.exposedAllToAll.value)),
+                                   ("network_copies_per_token", .number(s.remoteCopiesPerToken))])),
+            ("error", .number(c.error)), ("error_convention", .string("predicted step seconds / reported step seconds - 1")),
+            ("assumptions", .array(r.assumptions.map { .string($0) })), ("source", .string(r.source)),
+            ("outside_because", r.outsideBecause.map { .string($0) } ?? .null),
+        ])
     }
 
     /// Each row the model misses by more than `PublishedRunFit.outsideBound`, with what its

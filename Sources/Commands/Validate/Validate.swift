@@ -59,7 +59,7 @@ struct Validate: ParsableCommand {
                 throw ValidationError("\(InputParameter.publishedRun.option) checks the catalog of published runs; it takes no models, "
                     + "\(InputParameter.plotPath.option), \(OptionNames.measure), \(InputParameter.contexts.option) or \(OptionNames.beyondContext)")
             }
-            return try output.emit(PublishedRunsView(fit: try PublishedRunsView.fit()).rendered)
+            return try output.emit(PublishedRunsView.load().rendered)
         }
         if measure { return try runMeasured() }
         // The measurement's options would be silently ignored by the exact-count check.

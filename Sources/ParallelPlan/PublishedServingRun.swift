@@ -1,0 +1,106 @@
+import CostModel
+import Workload
+
+/// A serving deployment whose hardware, parallel layout and throughput were published: what the
+/// serving side of the step model is checked against. Every input the source did not give is
+/// named in `assumptions`.
+public struct PublishedServingRun: Sendable {
+    public enum Phase: String, Sendable { case decode, prefill }
+
+    public var name: String
+    /// Catalog name of the model.
+    public var model: String
+    /// Accelerator name as the hardware catalog spells it.
+    public var hardware: String
+    public var deployment: ExpertParallelDeployment
+    public var phase: Phase
+    /// Decode: sequences per device in one step. Prefill: prompt tokens per device in one forward.
+    public var batchPerDevice: Int
+    /// Decode: cached positions each sequence attends to. Prefill: tokens per prompt.
+    public var length: Int
+    /// Reported tokens per second per device (output tokens for decode, input tokens for prefill).
+    public var reportedTokensPerSecondPerDevice: Double
+    /// The precision its GEMMs ran at.
+    public var precision: Precision
+    public var source: String
+    public var assumptions: [String]
+    /// What the report holds that the model does not price, where known.
+    public var outsideBecause: String? = nil
+}
+
+/// A published serving run against our prediction, on one convention: time per forward step
+/// on one device.
+/// ```
+/// reported step  = tokens per device in the step ÷ reported tokens/s per device
+/// error          = predicted step ÷ reported step − 1          (negative: we predict faster)
+/// ```
+public struct PublishedServingCheck: Sendable {
+    public var run: PublishedServingRun
+    public var step: ExpertParallelStep
+    public var reportedStepSeconds: Double
+    public var predictedStepSeconds: Double { step.total.value }
+    public var predictedTokensPerSecondPerDevice: Double { Double(run.batchPerDevice) / predictedStepSeconds }
+    public var error: Double { predictedStepSeconds / reportedStepSeconds - 1 }
+
+    /// `run` priced at `kernelEfficiency`: the η fitted on the training runs, never on a serving one.
+    public static func check(_ run: PublishedServingRun, spec: ModelSpec, device: Accelerator,
+                             kernelEfficiency: Double = TrainingJob.fittedKernelEfficiency) throws -> PublishedServingCheck {
+        let step = switch run.phase {
+        case .decode: try run.deployment.decodeStep(spec: spec, batchPerDevice: run.batchPerDevice, context: run.length, on: device,
+                                                   kernelEfficiency: kernelEfficiency)
+        case .prefill: try run.deployment.prefill(spec: spec, tokensPerDevice: run.batchPerDevice, promptLength: run.length, on: device,
+                                                 kernelEfficiency: kernelEfficiency)
+        }
+        return PublishedServingCheck(run: run, step: step, reportedStepSeconds: Double(run.batchPerDevice) / run.reportedTokensPerSecondPerDevice)
+    }
+}
+
+/// The published serving runs (figures as reported; each with its source).
+public enum PublishedServingRuns {
+    static let sglang = "LMSYS Org, 5 May 2025, \"Deploying DeepSeek with PD Disaggregation and Large-scale Expert Parallelism on 96 H100 GPUs\" (lmsys.org/blog/2025-05-05-large-scale-ep)"
+    static let deepSeekDay6 = "DeepSeek-AI, Feb 2025, \"Day 6: DeepSeek-V3/R1 Inference System Overview\" (github.com/deepseek-ai/open-infra-index, 202502OpenSourceWeek)"
+    static let unpricedServingWork = "the model prices the GEMMs at η, the attention core, the weight and KV traffic and the all-to-all bytes; the deployment also spends time it does not price (expert load imbalance, the per-layer FP8 quantization, routing and token-permutation kernels, the hand-off between the two overlapped micro-batches), and no published breakdown lets those be priced from structure"
+    static let fp8 = "FP8 GEMMs priced at the FP8 peak (DeepGEMM, the FP8 GEMM library both deployments run; DeepSeek's overview: matrix multiplications and dispatch in FP8, the attention core and combine in BF16)"
+
+    public static let all: [PublishedServingRun] = [
+        PublishedServingRun(
+            name: "SGLang DeepSeek-V3 decode (72 H100)", model: "deepseek-v3", hardware: "h100-sxm",
+            deployment: ExpertParallelDeployment(devices: 72, redundantExperts: 32), phase: .decode, batchPerDevice: 256, length: 2000,
+            reportedTokensPerSecondPerDevice: 22_282.0 / 8, precision: .fp8,
+            source: "\(sglang): decode on 9 nodes of 8 H100 (EP72, data-parallel attention, DeepEP low-latency dispatch, two-batch overlap, 32 redundant experts), batch 256 per device at 2,000 cached tokens: 22,282 output tokens/s per node",
+            assumptions: [fp8, "the batch of 256 is per device, as the blog's decode table lists it", "routing spread evenly over the group (the blog's EPLB balances it)",
+                          "KV cache in BF16 (the blog does not say)"],
+            outsideBecause: "\(unpricedServingWork)"),
+        PublishedServingRun(
+            name: "DeepSeek-V3 decode (144 H800)", model: "deepseek-v3", hardware: "h800",
+            deployment: ExpertParallelDeployment(devices: 144, redundantExperts: 32), phase: .decode, batchPerDevice: 128, length: 4989,
+            reportedTokensPerSecondPerDevice: 14_800.0 / 8, precision: .fp8,
+            source: "\(deepSeekDay6): decode units of 18 nodes (routed experts EP144, MLA and shared experts DP144, 2 routed experts per GPU), 14.8k output tokens/s per H800 node, 4,989 cached tokens per output token on average",
+            assumptions: [fp8, "batch 128 per device: the overview does not give it; SGLang's blog reads DeepSeek's figures as batch 128 at 4,989 tokens",
+                          "a day's average over a serving fleet whose load varies; the model prices a full, steady batch",
+                          "KV cache in BF16 (the overview keeps the attention core in BF16)"],
+            outsideBecause: "a 24-hour average of a production fleet (load follows the day, and the overview's figure is per node while serving, not at a fixed full batch); the batch of 128 is SGLang's reading, not DeepSeek's figure; and \(unpricedServingWork)"),
+        PublishedServingRun(
+            name: "SGLang DeepSeek-V3 prefill (32 H100, 4K prompts)", model: "deepseek-v3", hardware: "h100-sxm",
+            deployment: ExpertParallelDeployment(devices: 32, redundantExperts: 32), phase: .prefill, batchPerDevice: 16_384, length: 4096,
+            reportedTokensPerSecondPerDevice: 50_302.0 / 8, precision: .fp8,
+            source: "\(sglang): prefill on 4 nodes of 8 H100 (EP32, DeepEP normal dispatch, two-batch overlap), 16,384 tokens per device of 4,096-token prompts: 50,302 input tokens/s per node (default EPLB)",
+            assumptions: [fp8, "routing spread evenly over the group (the blog's simulated perfect EPLB reaches 59,337 per node; the default's imbalance is not modelled)"],
+            outsideBecause: "\(unpricedServingWork); the blog's perfectly balanced simulation alone is 18 % faster than this row"),
+    ]
+}
+
+/// Accuracy over every published row, training and serving: the training rows at their
+/// leave-one-out η, the serving rows at the η fitted on all training rows (never on a serving
+/// one). What the accuracy bar (median and worst |error|) is measured on.
+public struct PublishedAccuracy: Sendable {
+    public var training: PublishedRunFit
+    public var serving: [PublishedServingCheck]
+
+    public init(training: PublishedRunFit, serving: [PublishedServingCheck]) { self.training = training; self.serving = serving }
+
+    var errors: [Double] { training.rows.map { abs($0.check.error) } + serving.map { abs($0.error) } }
+    public var rowCount: Int { errors.count }
+    public var medianAbsoluteError: Double { PublishedRunFit.median(errors) }
+    public var worstAbsoluteError: Double { errors.max() ?? .nan }
+}
