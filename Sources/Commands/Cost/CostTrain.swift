@@ -49,8 +49,9 @@ struct CostTrain: ParsableCommand {
             fallbackNote = predictMFU(spec, figures: figures, into: &profile)
             if fallbackNote == nil { mfuSource = "predicted" }
         } else if globalBatch != nil {
-            throw CostError(.globalBatch, "sizes the plan that predicts the MFU of a catalog device running a MODEL; "
-                + "with \(hardware.mfu != nil ? "a stated \(InputParameter.mfu)" : profile.isMeasured ? "a measured host" : "\(InputParameter.parameters)") nothing is planned")
+            let planless: InputMessage = hardware.mfu != nil ? "a stated \(InputParameter.mfu)"
+                : profile.isMeasured ? "a measured host" : "\(InputParameter.parameters) (no architecture)"
+            throw CostError(.globalBatch, "sizes the plan that predicts the MFU of a catalog device running a MODEL; with \(planless) nothing is planned")
         }
         let cost = try TrainingCost.estimate(model: figures, tokens: tokens, hardware: profile, devices: devices,
                                              energy: energyOptions)
