@@ -9,7 +9,8 @@ let package = Package(
     dependencies: [.package(name: "llmcost", path: "..")],
     targets: [
         .executableTarget(name: "FuzzSpecs", dependencies: [.product(name: "Workload", package: "llmcost"),
-                                                            .product(name: "CostModel", package: "llmcost")],
+                                                            .product(name: "CostModel", package: "llmcost"),
+                                                            .product(name: "ParallelPlan", package: "llmcost")],
                           swiftSettings: [.unsafeFlags(["-parse-as-library"])]),
     ]
 )

@@ -75,7 +75,8 @@ extension ExpertParallelDeployment {
         guard let stack = spec.decoder, let moe = stack.moe, moe.experts > 0 else {
             throw PlanError(.expertParallel, "\(spec.name) has no routed experts to spread over \(devices) devices")
         }
-        guard devices >= 1, redundantExperts >= 0, (moe.experts + redundantExperts) % devices == 0 else {
+        let slots = moe.experts.addingReportingOverflow(redundantExperts)
+        guard devices >= 1, redundantExperts >= 0, !slots.overflow, slots.partialValue % devices == 0 else {
             throw PlanError(.expertParallel, "\(moe.experts) experts and \(redundantExperts) redundant copies do not spread evenly over \(devices) devices")
         }
         let attentionCore = Double(flops.flops(endingWith: FlopComponentName.attentionScores.name, FlopComponentName.attentionValues.name))
@@ -95,7 +96,7 @@ extension ExpertParallelDeployment {
 
         // Copies of a token on the network: one per expert on another device (pure RDMA), or one
         // per other node, group-limited routing (DeepSeek-V3: 4 of 8 groups) bounding the nodes.
-        let nodes = Double(max(1, (devices + device.devicesPerNode - 1) / device.devicesPerNode))
+        let nodes = max(1, (Double(devices) / Double(max(1, device.devicesPerNode))).rounded(.up))
         let remote = perExpert
             ? Double(moe.topK) * Double(devices - 1) / Double(devices)
             : min(Double(moe.topK), Double(moe.routing?.topKGroups ?? moe.topK), nodes) * (nodes - 1) / nodes

@@ -75,4 +75,19 @@ import Workload
             if abs(check.error) > PublishedRunFit.outsideBound { #expect(run.outsideBecause != nil, "\(run.name)") }
         }
     }
+
+    /// The accuracy bar is measured on every row, training and serving together.
+    @Test func accuracyCountsTrainingAndServingRowsTogether() throws {
+        let fit = try PublishedRunFit.fit(try PublishedRunFitTests.inputs())
+        let spec = try Self.deepSeek()
+        let serving = try PublishedServingRuns.all.map { run in
+            try PublishedServingCheck.check(run, spec: spec, device: try Accelerator(HardwareCatalog.named(run.hardware), precision: run.precision),
+                                            kernelEfficiency: fit.efficiency)
+        }
+        let accuracy = PublishedAccuracy(training: fit, serving: serving)
+        let errors = fit.rows.map { abs($0.check.error) } + serving.map { abs($0.error) }
+        #expect(accuracy.rowCount == fit.rows.count + serving.count && accuracy.rowCount >= 15)
+        #expect(accuracy.medianAbsoluteError == PublishedRunFit.median(errors))
+        #expect(accuracy.worstAbsoluteError == errors.max())
+    }
 }

@@ -1,5 +1,6 @@
 import CostModel
 import Foundation
+import ParallelPlan
 import Workload
 
 /// One libFuzzer input: bytes a user could hand llmcost as a spec file, a `config.json`, a GGUF
@@ -89,6 +90,29 @@ func exercise(_ spec: ModelSpec) {
     }
     _ = try? MemoryEstimator(spec: spec, weightType: .int4).report(batch: 2, seq: 33)
     _ = try? RuleCheck(spec: spec).run(contexts: [16, 64], limit: 1 << 12)
+    exercisePlans(spec)
+}
+
+let fuzzDevice = try! Accelerator(HardwareCatalog.h100SXM)
+
+/// A small plan search (its fastest plan's predicted MFU must be a fraction), an interleaved
+/// pipeline, and — for a mixture — an expert-parallel serving step: finite, non-negative times.
+func exercisePlans(_ spec: ModelSpec) {
+    let job = TrainingJob(spec: spec, seq: 8, globalBatch: 4)
+    if let best = PredictedTraining.fastest(job, devices: 4, on: fuzzDevice), !(best.mfu > 0 && best.mfu.isFinite) {
+        failure("a fitting plan predicts MFU \(best.mfu)")
+    }
+    var interleaved = ParallelConfig(tp: 1, pp: 2, dp: 1, microBatches: 4)
+    interleaved.virtualStages = 2
+    if let e = try? interleaved.evaluate(job, on: fuzzDevice), !(e.stepTime.value.isFinite && e.bubbleTime.value >= 0) {
+        failure("an interleaved plan steps in \(e.stepTime.value) s")
+    }
+    guard let experts = spec.decoder?.moe?.experts, experts > 0 else { return }
+    for devices in [1, 2, experts] {
+        guard let step = try? ExpertParallelDeployment(devices: devices).decodeStep(spec: spec, batchPerDevice: 2, context: 5, on: fuzzDevice)
+        else { continue }
+        if !(step.total.value.isFinite && step.total.value >= 0) { failure("an expert-parallel decode step takes \(step.total.value) s") }
+    }
 }
 
 /// libFuzzer's driver, for the entry point below.
