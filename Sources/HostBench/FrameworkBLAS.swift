@@ -65,9 +65,11 @@ public struct FrameworkBLAS: @unchecked Sendable {  // immutable C function poin
     /// Pins the library to `threads` for the calls that follow (no-op when it has no setter).
     func pin(threads: Int) { setThreads?(Int32(clamping: max(1, threads))) }
 
-    /// `C = A·B`, row-major, no transposes; the sizes come from `GEMMSweep`, already checked there.
-    func multiply(m: Int, n: Int, k: Int, a: UnsafePointer<Float>, b: UnsafePointer<Float>, c: UnsafeMutablePointer<Float>) {
-        sgemm(OpenBLASLibrary.rowMajor, OpenBLASLibrary.noTranspose, OpenBLASLibrary.noTranspose,
-              Int32(m), Int32(n), Int32(k), 1, a, Int32(k), b, Int32(n), 0, c, Int32(n))
+    /// `C = A·B` (or `A·Bᵀ`, B stored `n × k`), row-major; the sizes come from `GEMMSweep`,
+    /// already checked there.
+    func multiply(m: Int, n: Int, k: Int, a: UnsafePointer<Float>, b: UnsafePointer<Float>, transposedB: Bool = false,
+                  c: UnsafeMutablePointer<Float>) {
+        sgemm(OpenBLASLibrary.rowMajor, OpenBLASLibrary.noTranspose, transposedB ? OpenBLASLibrary.transpose : OpenBLASLibrary.noTranspose,
+              Int32(m), Int32(n), Int32(k), 1, a, Int32(k), b, Int32(transposedB ? k : n), 0, c, Int32(n))
     }
 }

@@ -1,10 +1,13 @@
 /// SGEMM through OpenBLAS's own threading: square sizes and the rectangular shapes one
-/// transformer layer issues, each timed as `C = A·B` (no transposes) in one buffer set.
+/// transformer layer issues, each timed as `C = A·B` (or `A·Bᵀ` where a shape says so) in one
+/// buffer set.
 enum GEMMSweep {
     struct Shape: Hashable {
         var m: Int; var n: Int; var k: Int; var role: String
-        /// The kernel name a timing of it gets: `sgemm_<m>x<n>x<k>`.
-        var name: String { "sgemm_\(m)x\(n)x\(k)" }
+        /// The right operand stored `n × k` and read transposed (`x·Wᵀ`, as `nn.Linear` runs).
+        var transposedB = false
+        /// The kernel name a timing of it gets: `sgemm_<m>x<n>x<k>`, `_bt` when B is read transposed.
+        var name: String { "sgemm_\(m)x\(n)x\(k)" + (transposedB ? "_bt" : "") }
     }
 
     /// The GEMMs of `shape`'s layer forward pass: `tokens × d × qkvW` (QKV), `tokens × d × d_attn`
@@ -71,18 +74,21 @@ enum GEMMSweep {
                 let cold = s.m <= decodeRows ? rotation : nil
                 let copies = cold.map { $0.rows * $0.columns / (s.k * s.n) } ?? 1
                 var call = 0
+                // B as stored: k × n, or n × k when the product reads it transposed.
+                let (bRows, bColumns) = s.transposedB ? (s.n, s.k) : (s.k, s.n)
                 let sample = try Timing.sample(b) {
-                    let weights = cold.map { MatrixView(base: $0.storage + (call % max(1, copies)) * s.k * s.n, rows: s.k, columns: s.n) } ?? bv
+                    let stored = cold.map { $0.storage + (call % max(1, copies)) * s.k * s.n } ?? bv.base
+                    let weights = MatrixView(base: stored, rows: bRows, columns: bColumns)
                     call += 1
                     if let framework {
-                        framework.multiply(m: s.m, n: s.n, k: s.k, a: av.base, b: weights.base, c: cv.base)
+                        framework.multiply(m: s.m, n: s.n, k: s.k, a: av.base, b: weights.base, transposedB: s.transposedB, c: cv.base)
                         flops = 2 * s.m * s.n * s.k
                     } else {
-                        flops = try BLAS.gemm(av, weights, into: cv)
+                        flops = try BLAS.gemm(av, weights, s.transposedB ? .transposed : .none, into: cv)
                     }
                 }
                 let m = KernelMeasurement(
-                    name: s.name, shape: "m=\(s.m) n=\(s.n) k=\(s.k) (\(s.role))",
+                    name: s.name, shape: "m=\(s.m) n=\(s.n) k=\(s.k)\(s.transposedB ? ", B transposed" : "") (\(s.role))",
                     sample: sample, flops: flops)
                     .withMinimumBytes(LayerShape.compulsoryBytes(m: s.m, n: s.n, k: s.k))
                 progress(String(format: "  sgemm %d×%d×%d: %.1f GFLOP/s", s.m, s.n, s.k, m.gflops))

@@ -15,19 +15,22 @@ extension ModelPassRunner {
         // Rates OpenBLAS gave the pass are the framework's only when the framework runs OpenBLAS.
         let known = framework != nil ? [] : timed.filter { !$0.role.hasPrefix("square_") }
             .map { EagerTimeModel.GEMMRate(m: $0.m, n: $0.n, k: $0.k, gflops: $0.gflops) }
-        var seen = Set(known.map { [$0.m, $0.n, $0.k] })
+        // The pass's own rates were timed untransposed: a product reading B transposed is timed anew.
+        var seen = Set(known.map { [$0.m, $0.n, $0.k, 0] })
         var shapes: [GEMMSweep.Shape] = []
         for pass in EagerPass.allCases {
             for op in lowering.operators(pass, seq: seq) {
-                guard case let .gemm(m, n, k, _) = op.kind, seen.insert([m, n, k]).inserted else { continue }
-                shapes.append(GEMMSweep.Shape(m: m, n: n, k: k, role: op.name))
+                guard case let .gemm(m, n, k, _, transposed) = op.kind, seen.insert([m, n, k, transposed ? 1 : 0]).inserted else { continue }
+                shapes.append(GEMMSweep.Shape(m: m, n: n, k: k, role: op.name, transposedB: transposed))
             }
         }
         let library = framework.map { "\($0.version) (\($0.path), \(FrameworkBLAS.variable))" } ?? EagerTimeModel.openBLASLibrary
         progress("\(spec.name): \(shapes.count) more GEMM shapes of eager PyTorch's forward, training and decode, through \(library)…")
         let budget = Timing.Budget(minimumRepeats: 3, minimumSeconds: 0.05, maximumRepeats: 200, attempts: 2)
         let measured = try GEMMSweep.run(shapes, threads: threads, budget: budget, through: framework, coldWeights: true, progress: { _ in })
-        let gemm = known + zip(shapes, measured).map { s, t in EagerTimeModel.GEMMRate(m: s.m, n: s.n, k: s.k, gflops: t.gflops) }
+        let gemm = known + zip(shapes, measured).map { s, t in
+            EagerTimeModel.GEMMRate(m: s.m, n: s.n, k: s.k, gflops: t.gflops, transposedB: s.transposedB)
+        }
         progress("\(spec.name): element-wise pass rates from \(passFootprints.first! >> 10) KiB to \(passFootprints.last! >> 20) MiB…")
         let passes = try passFootprints.map { bytes in
             EagerTimeModel.PassRate(bytes: bytes, gbps: try BandwidthProbe.scalePass(footprintBytes: bytes, threads: threads, budget: budget))

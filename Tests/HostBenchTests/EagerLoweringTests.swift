@@ -11,7 +11,7 @@ import Workload
 
     func gemmFLOPs(_ ops: [EagerOperator]) -> Int128 {
         ops.reduce(Int128(0)) { sum, op in
-            guard case let .gemm(m, n, k, batch) = op.kind else { return sum }
+            guard case let .gemm(m, n, k, batch, _) = op.kind else { return sum }
             return sum + 2 * Int128(m) * Int128(n) * Int128(k) * Int128(batch) * Int128(op.count)
         }
     }
@@ -107,5 +107,36 @@ extension EagerLoweringTests {
         #expect(abs(model.freshPageSeconds(logits) - 4 * 512 * 50257 * 1e-9) < 1e-12)
         #expect(model.freshPageSeconds(small) == 0)
         #expect(model.seconds(logits) > logits.flops / 100e9)
+    }
+}
+
+extension EagerLoweringTests {
+    /// `nn.Linear` reads its weight transposed (`x·Wᵀ`), GPT-2's `Conv1D` does not; the head is an
+    /// `nn.Linear` everywhere, `Q·Kᵀ` reads K transposed, `P·V` does not; a backward `dX` reads
+    /// the weight the other way round from its forward.
+    @Test func eachProductIsTimedInTheLayoutPyTorchReadsItsWeightIn() throws {
+        func layout(_ model: String, _ name: String, _ pass: EagerPass = .forward) throws -> Bool? {
+            let ops = try EagerLowering(spec: Self.spec(model)).operators(pass, seq: 16)
+            guard let op = ops.first(where: { $0.name == name }), case let .gemm(_, _, _, _, transposed) = op.kind else { return nil }
+            return transposed
+        }
+        #expect(try layout("qwen2-0.5b", "layer.ffn.up") == true)
+        #expect(try layout("gpt2", "layer.ffn.up") == false)
+        #expect(try layout("gpt2", "head.lm_head") == true)
+        #expect(try layout("gpt2", "layer.attention.scores") == true)
+        #expect(try layout("gpt2", "layer.attention.values") == false)
+        #expect(try layout("qwen2-0.5b", "layer.ffn.up.backward.dx", .training) == false)
+        #expect(try layout("gpt2", "layer.ffn.up.backward.dx", .training) == true)
+    }
+
+    /// A rate is looked up in the product's own layout first; a profile saved before layouts were
+    /// recorded reads as untransposed.
+    @Test func ratesAreMatchedByLayout() throws {
+        let model = EagerTimeModel(gemmRates: [.init(m: 1, n: 4096, k: 4096, gflops: 8), .init(m: 1, n: 4096, k: 4096, gflops: 4, transposedB: true)],
+                                   passRates: [.init(bytes: 1 << 20, gbps: 1000)], dispatchSeconds: 0)
+        #expect(model.gemmFLOPsPerSecond(m: 1, n: 4096, k: 4096) == 8e9)
+        #expect(model.gemmFLOPsPerSecond(m: 1, n: 4096, k: 4096, transposedB: true) == 4e9)
+        let old = try JSONDecoder().decode(EagerTimeModel.GEMMRate.self, from: Data(#"{"m": 1, "n": 2, "k": 3, "gflops": 4}"#.utf8))
+        #expect(old == .init(m: 1, n: 2, k: 3, gflops: 4))
     }
 }

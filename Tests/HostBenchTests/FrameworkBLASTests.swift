@@ -16,6 +16,28 @@ import Testing
         for (got, want) in zip(Naive.doubles(c), expected) { #expect(abs(got - want) < 1e-5) }
     }
 
+    /// `A·Bᵀ` with B stored `n × k`, as `nn.Linear` multiplies: the naive product of A and B's transpose.
+    @Test func theFrameworkLibraryMultipliesByATransposedWeightLikeTheNaiveProduct() throws {
+        let library = try FrameworkBLAS.open("libopenblas.so.0").get()
+        let (m, n, k) = (4, 6, 3)
+        let a = Matrix(rows: m, columns: k, randomScale: 1, seed: 3), stored = Matrix(rows: n, columns: k, randomScale: 1, seed: 4)
+        let c = Matrix(rows: m, columns: n)
+        library.multiply(m: m, n: n, k: k, a: a.storage, b: stored.storage, transposedB: true, c: c.storage)
+        let w = Naive.doubles(stored)
+        let bT = (0..<(k * n)).map { i in w[(i % n) * k + i / n] }   // k × n, row-major
+        let expected = Naive.matmul(Naive.doubles(a), m, k, bT, n)
+        for (got, want) in zip(Naive.doubles(c), expected) { #expect(abs(got - want) < 1e-5) }
+    }
+
+    @Test func theSweepTimesTransposedWeightsUnderTheirOwnName() throws {
+        let shapes = [GEMMSweep.Shape(m: 1, n: 64, k: 32, role: "decode", transposedB: true),
+                      GEMMSweep.Shape(m: 8, n: 16, k: 4, role: "probe", transposedB: true)]
+        let budget = Timing.Budget(minimumRepeats: 2, minimumSeconds: 0, maximumRepeats: 2, attempts: 1)
+        let measured = try GEMMSweep.run(shapes, threads: 1, budget: budget, coldWeights: true, progress: { _ in })
+        #expect(measured.map(\.name) == ["sgemm_1x64x32_bt", "sgemm_8x16x4_bt"])
+        #expect(measured.allSatisfy { $0.gflops > 0 && $0.gflops.isFinite })
+    }
+
     @Test func theSweepTimesThroughTheFrameworkLibraryWhenGivenOne() throws {
         let library = try FrameworkBLAS.open("libopenblas.so.0").get()
         let shapes = [GEMMSweep.Shape(m: 8, n: 16, k: 4, role: "probe")]

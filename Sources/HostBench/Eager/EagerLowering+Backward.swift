@@ -20,16 +20,18 @@ extension EagerLowering {
         switch op.kind {
         case .view:
             return []
-        case let .gemm(m, n, k, batch):
+        case let .gemm(m, n, k, batch, transposedB):
+            // dA = dC·Bᵀ reads B the other way round from the forward; dB = Aᵀ·dC transposes
+            // its left operand, timed untransposed (its rate barely depends on it at these sizes).
             if op.name.hasSuffix("attention.scores") {
-                return [EagerOperator(name + ".dq", .gemm(m: m, n: k, k: n, batch: batch), count: op.count),
+                return [EagerOperator(name + ".dq", .gemm(m: m, n: k, k: n, batch: batch, transposedB: !transposedB), count: op.count),
                         EagerOperator(name + ".dk", .gemm(m: n, n: k, k: m, batch: batch), count: op.count)]
             }
             if op.name.hasSuffix("attention.values") {
-                return [EagerOperator(name + ".dp", .gemm(m: m, n: k, k: n, batch: batch), count: op.count),
+                return [EagerOperator(name + ".dp", .gemm(m: m, n: k, k: n, batch: batch, transposedB: !transposedB), count: op.count),
                         EagerOperator(name + ".dv", .gemm(m: k, n: n, k: m, batch: batch), count: op.count)]
             }
-            var ops = [EagerOperator(name + ".dx", .gemm(m: m, n: k, k: n, batch: batch), count: op.count),
+            var ops = [EagerOperator(name + ".dx", .gemm(m: m, n: k, k: n, batch: batch, transposedB: !transposedB), count: op.count),
                        EagerOperator(name + ".dw", .gemm(m: k, n: n, k: m, batch: batch), count: op.count)]
             if op.name == "head.lm_head", spec.lmHead?.tied ?? true {
                 // Tied: the head's and the embedding's gradients of one weight are summed.

@@ -27,6 +27,9 @@ public struct EagerLowering: Sendable {
 
     /// Families whose attention projects Q, K and V in one GEMM (`c_attn`, `query_key_value`).
     static let fusedQKVFamilies: Set<String> = ["gpt2", "gpt_neox", "falcon", "bloom", "gpt_bigcode"]
+    /// Families whose projections are transformers' `Conv1D` (`x·W`, the weight stored
+    /// inputs × outputs) rather than `nn.Linear` (`x·Wᵀ`, stored outputs × inputs).
+    static let conv1DFamilies: Set<String> = ["gpt2"]
     /// Families whose `gelu_tanh` is transformers' composed `NewGELUActivation` (eight kernels),
     /// not `F.gelu(approximate="tanh")`.
     static let composedGELUFamilies: Set<String> = ["gpt2", "gptj", "codegen", "phi", "gpt_bigcode"]
@@ -72,7 +75,8 @@ public struct EagerLowering: Sendable {
         if rotary { ops += [EagerOperator("model.rotary_table", .memory(bytes: 4 * 6 * rows * headDim, elements: rows * headDim), count: 6)] }
         ops += layer(rows: rows, keys: keys, decode: decode).map { var o = $0; o.count *= layers; o.name = "layer." + o.name; return o }
         if stack.finalNorm { ops += norm("final_norm", rows: rows) }
-        ops.append(EagerOperator("head.lm_head", .gemm(m: rows, n: vocabulary, k: d, batch: 1)))
+        // The head is an `nn.Linear` in every family (GPT-2's is tied to the token table, V × d).
+        ops.append(EagerOperator("head.lm_head", .gemm(m: rows, n: vocabulary, k: d, batch: 1, transposedB: true)))
         if spec.lmHead?.bias == true { ops.append(.pass("head.bias_copy", elements: rows * vocabulary, reads: 0)) }
         if loss {
             ops += [.pass("loss.log_softmax", elements: rows * vocabulary), .reduction("loss.nll", elements: rows)]
@@ -92,9 +96,11 @@ public struct EagerLowering: Sendable {
         }
     }
 
-    /// A linear layer: an `addmm` (bias copied into the output first) or an `mm`.
+    /// A linear layer: an `addmm` (bias copied into the output first) or an `mm`, its weight read
+    /// transposed unless the family's projections are `Conv1D`.
     func linear(_ name: String, rows: Int, inputs: Int, outputs: Int, bias: Bool) -> [EagerOperator] {
-        var ops = [EagerOperator("\(name)", .gemm(m: rows, n: outputs, k: inputs, batch: 1))]
+        let transposed = !Self.conv1DFamilies.contains(family)
+        var ops = [EagerOperator("\(name)", .gemm(m: rows, n: outputs, k: inputs, batch: 1, transposedB: transposed))]
         if bias { ops.insert(.pass("\(name).bias_copy", elements: rows * outputs, reads: 0), at: 0) }
         return ops
     }
@@ -135,7 +141,7 @@ public struct EagerLowering: Sendable {
             ops.append(EagerOperator("attention.repeat_kv", .memory(bytes: 4 * keys * (kvWidth + qWidth), elements: keys * qWidth), count: 2))
         }
         let scores = heads * rows * keys
-        ops += [EagerOperator("attention.scores", .gemm(m: rows, n: keys, k: headDim, batch: heads)),
+        ops += [EagerOperator("attention.scores", .gemm(m: rows, n: keys, k: headDim, batch: heads, transposedB: true)),
                 .pass("attention.scale", elements: scores),
                 EagerOperator("attention.mask", .memory(bytes: 4 * (2 * scores + rows * keys), elements: scores)),
                 .pass("attention.softmax", elements: scores),

@@ -9,7 +9,10 @@
 public struct EagerOperator: Sendable, Equatable {
     public enum Kind: Sendable, Equatable {
         /// `batch` products of `m × k` by `k × n` (a `bmm` over heads, or one `mm`/`addmm`).
-        case gemm(m: Int, n: Int, k: Int, batch: Int)
+        /// `transposedB`: the right operand is stored `n × k` and read transposed, as
+        /// `nn.Linear`'s weight (`x·Wᵀ`) and `Q·Kᵀ` are; a matrix–vector product's rate depends
+        /// on it (MKL reads the two layouts up to 1.7 × apart at one row), so it is timed so.
+        case gemm(m: Int, n: Int, k: Int, batch: Int, transposedB: Bool = false)
         /// An element-wise or reduction pass: `bytes` read and written in all, over a tensor of
         /// `elements` values (its footprint decides which cache level it runs from).
         case memory(bytes: Int, elements: Int)
@@ -30,14 +33,14 @@ public struct EagerOperator: Sendable, Equatable {
     /// FLOPs of one launch (`2·m·n·k·batch` for a GEMM, 0 otherwise: element-wise arithmetic is
     /// bandwidth-bound here).
     public var flops: Double {
-        if case let .gemm(m, n, k, batch) = kind { return 2 * Double(m) * Double(n) * Double(k) * Double(batch) }
+        if case let .gemm(m, n, k, batch, _) = kind { return 2 * Double(m) * Double(n) * Double(k) * Double(batch) }
         return 0
     }
 
     /// Bytes one launch moves at least (FP32).
     public var bytes: Double {
         switch kind {
-        case let .gemm(m, n, k, batch): 4 * Double(batch) * (Double(m) * Double(k) + Double(k) * Double(n) + Double(m) * Double(n))
+        case let .gemm(m, n, k, batch, _): 4 * Double(batch) * (Double(m) * Double(k) + Double(k) * Double(n) + Double(m) * Double(n))
         case let .memory(bytes, _): Double(bytes)
         case .view: 0
         }
@@ -47,7 +50,7 @@ public struct EagerOperator: Sendable, Equatable {
     /// the GEMM's result, the pass's output; 0 for views.
     public var outputBytes: Double {
         switch kind {
-        case let .gemm(m, n, _, batch): 4 * Double(m) * Double(n) * Double(batch)
+        case let .gemm(m, n, _, batch, _): 4 * Double(m) * Double(n) * Double(batch)
         case let .memory(_, elements): 4 * Double(elements)
         case .view: 0
         }

@@ -8,6 +8,22 @@ public struct EagerTimeModel: Codable, Sendable, Equatable {
     public struct GEMMRate: Codable, Sendable, Equatable {
         public var m: Int, n: Int, k: Int
         public var gflops: Double
+        /// Timed with the right operand stored `n × k` and read transposed (`x·Wᵀ`).
+        public var transposedB: Bool
+
+        public init(m: Int, n: Int, k: Int, gflops: Double, transposedB: Bool = false) {
+            self.m = m; self.n = n; self.k = k; self.gflops = gflops; self.transposedB = transposedB
+        }
+
+        enum CodingKeys: String, CodingKey { case m, n, k, gflops, transposedB = "transposed_b" }
+
+        /// Profiles saved before the layout was recorded timed every product untransposed.
+        public init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            m = try c.decode(Int.self, forKey: .m); n = try c.decode(Int.self, forKey: .n); k = try c.decode(Int.self, forKey: .k)
+            gflops = try c.decode(Double.self, forKey: .gflops)
+            transposedB = try c.decodeIfPresent(Bool.self, forKey: .transposedB) ?? false
+        }
     }
 
     /// An element-wise pass (`y = c·x`, every thread) over `bytes` of footprint.
@@ -68,12 +84,14 @@ public struct EagerTimeModel: Codable, Sendable, Equatable {
         return last.gbps * 1e9
     }
 
-    /// The measured rate of this shape, else of the nearest measured shape (log distance).
-    func gemmFLOPsPerSecond(m: Int, n: Int, k: Int) -> Double {
+    /// The measured rate of this shape in this layout, else of the nearest measured shape (log
+    /// distance) in the same layout, else in either.
+    func gemmFLOPsPerSecond(m: Int, n: Int, k: Int, transposedB: Bool = false) -> Double {
         func distance(_ r: GEMMRate) -> Double {
             abs(log(Double(r.m) / Double(m))) + abs(log(Double(r.n) / Double(n))) + abs(log(Double(r.k) / Double(k)))
         }
-        guard let nearest = gemmRates.min(by: { distance($0) < distance($1) }) else { return 1e11 }
+        let sameLayout = gemmRates.filter { $0.transposedB == transposedB }
+        guard let nearest = (sameLayout.isEmpty ? gemmRates : sameLayout).min(by: { distance($0) < distance($1) }) else { return 1e11 }
         return nearest.gflops * 1e9
     }
 
@@ -84,8 +102,8 @@ public struct EagerTimeModel: Codable, Sendable, Equatable {
             return dispatchSeconds
         case let .memory(bytes, _):
             return Double(bytes) / passBytesPerSecond(footprint: Double(bytes)) + freshPageSeconds(op) + dispatchSeconds
-        case let .gemm(m, n, k, batch):
-            let compute = op.flops / gemmFLOPsPerSecond(m: m, n: n, k: k)
+        case let .gemm(m, n, k, batch, transposedB):
+            let compute = op.flops / gemmFLOPsPerSecond(m: m, n: n, k: k, transposedB: transposedB)
             let memory = op.bytes / passBytesPerSecond(footprint: op.bytes / Double(max(1, batch)))
             return max(compute, memory) + freshPageSeconds(op) + dispatchSeconds
         }
