@@ -9,9 +9,10 @@ public enum PlanSearch {
     /// the price of a larger bubble and more activation memory.
     public static let microBatchSizes = [1, 2, 4, 8]
 
-    /// Every (tp, pp, dp, ep, zero, sp, micro-batch size) with tp·pp·dp = devices that the model
-    /// allows: tp up to a node; ep over the divisors of the expert count that divide dp (MoE
-    /// only); sequence parallelism on and off when tp > 1. Ranked: fitting plans first, then by
+    /// Every (tp, pp, dp, ep, zero, sp, micro-batch size, interleaving) with tp·pp·dp = devices
+    /// that the model allows: tp up to a node; ep over the divisors of the expert count that
+    /// divide dp (MoE only); sequence parallelism on and off when tp > 1; with a pipeline, up to
+    /// `maximumVirtualStages` chunks per stage. Ranked: fitting plans first, then by
     /// step time, then by memory per device; every plan after the first says why it loses.
     /// With `constraints`, only plans with the fixed ZeRO stage, ep and micro-batch count.
     public static func plans(devices: Int, job: TrainingJob, on device: Accelerator,
@@ -39,7 +40,11 @@ public enum PlanSearch {
                     for zero in dp > 1 ? [0, 1, 2, 3] : [0] where constraints.admits(zero: zero) {
                         for sp in tp > 1 ? [true, false] : [false] {
                             for m in counts {
-                                out.append(ParallelConfig(tp: tp, pp: pp, dp: dp, ep: ep, zero: zero, sequenceParallel: sp, microBatches: m))
+                                for v in interleavings(pp: pp, job: job) {
+                                    var c = ParallelConfig(tp: tp, pp: pp, dp: dp, ep: ep, zero: zero, sequenceParallel: sp, microBatches: m)
+                                    c.virtualStages = v
+                                    out.append(c)
+                                }
                             }
                         }
                     }
@@ -48,6 +53,18 @@ public enum PlanSearch {
         }
         return out
     }
+
+    /// Chunks per stage tried: 1 (plain 1F1B) and, with a pipeline, each count up to
+    /// `maximumVirtualStages` that splits every stack's stage layers into whole chunks
+    /// (Megatron-LM's interleaved schedule).
+    static func interleavings(pp: Int, job: TrainingJob) -> [Int] {
+        guard pp > 1 else { return [1] }
+        let stageLayers = job.spec.stacks.map { $0.stack.layers / pp }
+        return (1...maximumVirtualStages).filter { v in stageLayers.allSatisfy { $0 >= v && $0 % v == 0 } }
+    }
+
+    /// The most chunks per stage the search tries (Megatron-LM's published runs use 2–8).
+    public static let maximumVirtualStages = 8
 
     /// Sorts and fills in `versusBest` for every plan but the winner.
     static func rank(_ evaluations: [PlanEvaluation], device: Accelerator) -> [PlanEvaluation] {

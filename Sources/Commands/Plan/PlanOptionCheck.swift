@@ -56,7 +56,7 @@ struct PlanOptionCheck {
                     + "\(InputParameter.dataParallel); the search tries every plan with and without it")
             }
             if plan.virtualStages != nil, plan.tp == nil, plan.pp == nil, plan.dp == nil {
-                throw PlanError(.virtualStages, "applies to one plan given with \(InputParameter.pipelineParallel); the search prices plain 1F1B schedules")
+                throw PlanError(.virtualStages, "applies to one plan given with \(InputParameter.pipelineParallel); the search tries every interleaving up to \(PlanSearch.maximumVirtualStages) chunks per stage")
             }
         }
     }
