@@ -40,6 +40,13 @@ public struct Accelerator: Sendable, Equatable {
     public var name: String { spec.name }
     /// Datasheet memory per device, bytes.
     public var memoryBytes: Int128 { spec.memoryBytes }
+    /// The peak attention runs at: BF16, even where GEMMs run in FP8 (DeepSeek-V3 §3.3,
+    /// Transformer Engine's default recipe); the plan's own peak where that is lower.
+    public var attentionPeak: FLOPsPerSecond {
+        guard let bf16 = try? spec.peak(.bf16), bf16 < peak else { return peak }
+        return bf16
+    }
+
     /// Datasheet (HBM) bandwidth; decode is bound by it.
     public var bandwidth: BytesPerSecond { spec.bandwidth }
 

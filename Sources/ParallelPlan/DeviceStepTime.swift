@@ -101,10 +101,7 @@ extension ParallelConfig {
         for op in counts.operations.head { linear(op, moe: nil, layers: 1, inHead: true) }
 
         let devices = Double(self.devices)
-        // Attention runs in BF16 even where the GEMMs run in FP8 (DeepSeek-V3 §3.3, Transformer
-        // Engine's default recipe): its peak is the lower of the two.
-        let attentionPeak = min(peak, (try? device.spec.peak(.bf16).value) ?? peak)
-        let attentionSeconds = counts.flashAttentionFLOPs / devices / (attentionPeak * DeviceStepTime.attentionEfficiency)
+        let attentionSeconds = counts.flashAttentionFLOPs / devices / (device.attentionPeak.value * DeviceStepTime.attentionEfficiency)
         let otherSeconds = counts.otherComputeFLOPs / devices / (peak * eta)
 
         var savedBytes = 0.0

@@ -81,9 +81,8 @@ extension ExpertParallelDeployment {
         }
         let attentionCore = Double(flops.flops(endingWith: FlopComponentName.attentionScores.name, FlopComponentName.attentionValues.name))
         let gemmFLOPs = Double(flops.total) - attentionCore
-        let bf16Peak = min(device.peak.value, (try? device.spec.peak(.bf16).value) ?? device.peak.value)
         let gemm = gemmFLOPs / (device.peak.value * eta)
-        let attention = attentionCore * (causal ? 0.5 : 1) / (bf16Peak * DeviceStepTime.attentionEfficiency)
+        let attention = attentionCore * (causal ? 0.5 : 1) / (device.attentionPeak.value * DeviceStepTime.attentionEfficiency)
 
         // The dense copy every step; of the routed experts, this device's slots (E + R)/D per
         // layer, each read where any of the group's tokens route to it.

@@ -70,7 +70,7 @@ public enum PublishedServingRuns {
             source: "\(sglang): decode on 9 nodes of 8 H100 (EP72, data-parallel attention, DeepEP low-latency dispatch, two-batch overlap, 32 redundant experts), batch 256 per device at 2,000 cached tokens: 22,282 output tokens/s per node",
             assumptions: [fp8, "the batch of 256 is per device, as the blog's decode table lists it", "routing spread evenly over the group (the blog's EPLB balances it)",
                           "KV cache in BF16 (the blog does not say)"],
-            outsideBecause: "\(unpricedServingWork)"),
+            outsideBecause: unpricedServingWork),
         PublishedServingRun(
             name: "DeepSeek-V3 decode (144 H800)", model: "deepseek-v3", hardware: "h800",
             deployment: ExpertParallelDeployment(devices: 144, redundantExperts: 32), phase: .decode, batchPerDevice: 128, length: 4989,

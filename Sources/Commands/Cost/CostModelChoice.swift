@@ -27,6 +27,14 @@ struct CostModelChoice: ParsableArguments {
     /// `flops` uses, unless `--allow-beyond-context`.
     func figures(sequenceLength: Int?, parameter: InputParameter, newTokens: Int = 0, recompute: Recompute = .none,
                  measuredHost: Bool = false) throws -> ModelFigures {
+        try loaded(sequenceLength: sequenceLength, parameter: parameter, newTokens: newTokens, recompute: recompute,
+                   measuredHost: measuredHost).figures
+    }
+
+    /// The figures and, for a MODEL, its architecture (nil with `--parameters`, which has none):
+    /// what a plan needs beyond the figures, from the one load.
+    func loaded(sequenceLength: Int?, parameter: InputParameter, newTokens: Int = 0, recompute: Recompute = .none,
+                measuredHost: Bool = false) throws -> (figures: ModelFigures, spec: ModelSpec?) {
         let kvType = self.kvType ?? Self.defaultType(measuredHost: measuredHost)
         // Unnamed on a datasheet device: the weights as the checkpoint stores them, else bf16 (as `memory` and `plan`).
         let namedWeightType = self.weightType ?? (measuredHost ? DataType.fp32 : nil)
@@ -38,7 +46,7 @@ struct CostModelChoice: ParsableArguments {
             if revision != nil { throw CLIError("\(InputParameter.revision.option) names a revision of a hub MODEL; \(InputParameter.parameters.option) has none") }
             let parameters = try CostError.wholeNumber(n, .parameters, minimum: 1)
             let bytes = Int128(max(1, weightType.bits / 8))
-            return ModelFigures.rule(name: "\(HumanUnits.count(parameters)) parameters", parameters: parameters, bytesPerParameter: bytes)
+            return (ModelFigures.rule(name: "\(HumanUnits.count(parameters)) parameters", parameters: parameters, bytesPerParameter: bytes), nil)
         case (.some(let reference), .none):
             let spec = try ModelLoading.load(reference, revision: revision)
             // A request that generates needs a decoder: refused before the window is checked.
@@ -49,17 +57,10 @@ struct CostModelChoice: ParsableArguments {
             if measuredHost, self.weightType == nil, spec.checkpointPrecision?.file != nil {
                 // A GGUF file is what llama.cpp runs on a CPU: its quantised tensors as stored are what
                 // each decode step reads, and its KV cache is f16 by default.
-                return try ModelFigures(spec: spec, sequenceLength: seq, recompute: recompute, weightType: nil, kvType: self.kvType ?? .fp16)
+                return (try ModelFigures(spec: spec, sequenceLength: seq, recompute: recompute, weightType: nil, kvType: self.kvType ?? .fp16), spec)
             }
-            return try ModelFigures(spec: spec, sequenceLength: seq, recompute: recompute, weightType: namedWeightType, kvType: kvType)
+            return (try ModelFigures(spec: spec, sequenceLength: seq, recompute: recompute, weightType: namedWeightType, kvType: kvType), spec)
         }
-    }
-
-    /// The architecture a MODEL names (nil with `--parameters`, which has none): what a plan
-    /// needs beyond the figures. Called after `figures`, which has already refused a bad MODEL.
-    func spec() throws -> ModelSpec? {
-        guard let model, parameters == nil else { return nil }
-        return try ModelLoading.load(model, revision: revision)
     }
 
     /// On a measured host, a GGUF file's weights are priced as stored (not the host's fp32

@@ -41,11 +41,11 @@ struct CostTrain: ParsableCommand {
         if let seq { try CostError.count(seq, .sequenceLength, maximum: CostLimits.sequence) }
         let energyOptions = try energy.options()
         var profile = try hardware.profile()
-        let figures = try model.figures(sequenceLength: seq, parameter: .sequenceLength, recompute: recompute, measuredHost: profile.isMeasured)
+        let (figures, spec) = try model.loaded(sequenceLength: seq, parameter: .sequenceLength, recompute: recompute, measuredHost: profile.isMeasured)
         if let globalBatch { try CostError.count(globalBatch, .globalBatch, maximum: Limits.batch.maximum) }
         var mfuSource = profile.isMeasured ? "measured" : hardware.mfu != nil ? "stated" : "default"
         var fallbackNote: String?
-        if mfuSource == "default", let spec = try model.spec() {
+        if mfuSource == "default", let spec {
             fallbackNote = predictMFU(spec, figures: figures, into: &profile)
             if fallbackNote == nil { mfuSource = "predicted" }
         } else if globalBatch != nil {

@@ -13,11 +13,15 @@ struct PublishedRunsView {
     static func load() throws -> PublishedRunsView {
         let fit = try fit()
         let serving = try PublishedServingRuns.all.map { run in
-            let device = try AcceleratorChoice.accelerator(named: run.hardware, pricePerHour: nil)
-            return try PublishedServingCheck.check(run, spec: try ModelLoading.load(run.model),
-                                                   device: try Accelerator(device.spec, precision: run.precision), kernelEfficiency: fit.efficiency)
+            try PublishedServingCheck.check(run, spec: try ModelLoading.load(run.model), device: try device(run.hardware, run.precision),
+                                            kernelEfficiency: fit.efficiency)
         }
         return PublishedRunsView(fit: fit, serving: serving)
+    }
+
+    /// A published row's catalog device at the precision its GEMMs ran at.
+    static func device(_ name: String, _ precision: Precision) throws -> Accelerator {
+        try Accelerator(try AcceleratorChoice.accelerator(named: name, pricePerHour: nil).spec, precision: precision)
     }
 
     static func fit() throws -> PublishedRunFit {
@@ -27,8 +31,7 @@ struct PublishedRunsView {
             case .catalog(let name): spec = try ModelLoading.load(name)
             case .spec(let s): spec = s
             }
-            let device = try AcceleratorChoice.accelerator(named: run.hardware, pricePerHour: nil)
-            return PublishedRunFit.Input(run: run, spec: spec, device: try Accelerator(device.spec, precision: run.precision))
+            return PublishedRunFit.Input(run: run, spec: spec, device: try device(run.hardware, run.precision))
         })
     }
 
@@ -94,9 +97,7 @@ struct PublishedRunsView {
     }
 
     private var servingOutside: [String] {
-        serving.filter { abs($0.error) > PublishedRunFit.outsideBound }.map {
-            "outside \(HumanUnits.percent(PublishedRunFit.outsideBound)): \($0.run.name) (\(signed($0.error))): \($0.run.outsideBecause ?? "no reason known")"
-        }
+        serving.compactMap { outsideNote($0.run.name, error: $0.error, because: $0.run.outsideBecause) }
     }
 
     private func json(_ c: PublishedServingCheck) -> JSONValue {
@@ -121,9 +122,13 @@ struct PublishedRunsView {
     /// Each row the model misses by more than `PublishedRunFit.outsideBound`, with what its
     /// figure holds that the model does not price (or that no reason is known).
     private var outside: [String] {
-        checks.filter { abs($0.error) > PublishedRunFit.outsideBound }.map {
-            "outside \(HumanUnits.percent(PublishedRunFit.outsideBound)): \($0.run.name) (\(signed($0.error))): \($0.run.outsideBecause ?? "no reason known")"
-        }
+        checks.compactMap { outsideNote($0.run.name, error: $0.error, because: $0.run.outsideBecause) }
+    }
+
+    /// The note for a row missed by more than `PublishedRunFit.outsideBound` (nil inside it).
+    private func outsideNote(_ name: String, error: Double, because: String?) -> String? {
+        guard abs(error) > PublishedRunFit.outsideBound else { return nil }
+        return "outside \(HumanUnits.percent(PublishedRunFit.outsideBound)): \(name) (\(signed(error))): \(because ?? "no reason known")"
     }
 
     /// Plain numbers under the JSON keys (fractions, seconds, device-hours), one row a run.
