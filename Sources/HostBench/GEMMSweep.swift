@@ -39,6 +39,8 @@ enum GEMMSweep {
     /// Floats of the rotation buffer cold-weight timings cycle through (256 MiB: past any
     /// last-level cache a 2026 host has per socket slice).
     static let coldRotationFloats = 64 << 20
+    /// Rounds the framework's shapes are timed in (`run`'s `rounds`).
+    static let frameworkRounds = 3
 
     /// Times each shape alone, through OpenBLAS or, when given, through `framework`'s BLAS.
     ///
@@ -46,53 +48,76 @@ enum GEMMSweep {
     /// different copy each call, cycling through `coldRotationFloats` of them, as a model's
     /// decode step meets each matrix once after every other one has passed through the caches;
     /// timed on one copy, the matrix stays in the cache and the rate is the cache's, not memory's.
+    ///
+    /// `rounds`: the shapes are timed round-robin, `budget` per shape per round, and each shape's
+    /// runs pooled. A shared host's speed drifts by a fifth over tens of seconds (another tenant,
+    /// the clock); timed in one block, a shape's rate is whatever phase the host was in then, and
+    /// a prediction that sums a few dominant shapes inherits that draw. Spread over the sweep,
+    /// each shape's median is the window's, like the framework run it is compared with.
     static func run(
         _ shapes: [Shape], threads: Int, budget: Timing.Budget, through framework: FrameworkBLAS? = nil,
-        coldWeights: Bool = false, progress: (String) -> Void
+        coldWeights: Bool = false, rounds: Int = 1, progress: (String) -> Void
     ) throws -> [KernelMeasurement] {
         for s in shapes where [s.m, s.n, s.k].contains(where: { $0 < 1 || Int32(exactly: $0) == nil }) {
             throw HostBenchError.invalidGEMM("m=\(s.m) n=\(s.n) k=\(s.k) is not a product a 32-bit BLAS can run")
         }
         let largest = shapes.reduce(0) { max($0, $1.m * $1.k, $1.k * $1.n, $1.m * $1.n) }
-        let a = Matrix(rows: 1, columns: largest, randomScale: 1, seed: 21)
-        let b = Matrix(rows: 1, columns: largest, randomScale: 1, seed: 22)
-        let c = Matrix(rows: 1, columns: largest)
-        let needsRotation = coldWeights && shapes.contains { $0.m <= decodeRows }
-        let rotation = needsRotation ? Matrix(rows: 1, columns: max(largest, coldRotationFloats), randomScale: 1, seed: 23) : nil
+        let buffers = Buffers(
+            a: Matrix(rows: 1, columns: largest, randomScale: 1, seed: 21),
+            b: Matrix(rows: 1, columns: largest, randomScale: 1, seed: 22),
+            c: Matrix(rows: 1, columns: largest),
+            rotation: coldWeights && shapes.contains { $0.m <= decodeRows }
+                ? Matrix(rows: 1, columns: max(largest, coldRotationFloats), randomScale: 1, seed: 23) : nil)
         framework?.pin(threads: threads)
         return try BLAS.withThreads(threads) {
-            try shapes.map { s in
-                let av = MatrixView(base: a.storage, rows: s.m, columns: s.k)
-                let bv = MatrixView(base: b.storage, rows: s.k, columns: s.n)
-                let cv = MatrixView(base: c.storage, rows: s.m, columns: s.n)
-                // Big products get fewer repeats: 4096³ takes about a second on two cores.
-                let work = 2.0 * Double(s.m) * Double(s.n) * Double(s.k)
+            var samples = [Timing.Sample?](repeating: nil, count: shapes.count)
+            for round in 0..<max(1, rounds) {
                 var b = budget
-                if work > 5e10 { b.minimumRepeats = max(1, min(b.minimumRepeats, 3)) }
-                var flops = 0
-                // Cold: the weight matrix of call i is copy i mod `copies` of the rotation buffer.
-                let cold = s.m <= decodeRows ? rotation : nil
-                let copies = cold.map { $0.rows * $0.columns / (s.k * s.n) } ?? 1
-                var call = 0
-                // B as stored: k × n, or n × k when the product reads it transposed.
-                let (bRows, bColumns) = s.transposedB ? (s.n, s.k) : (s.k, s.n)
-                let sample = try Timing.sample(b) {
-                    let stored = cold.map { $0.storage + (call % max(1, copies)) * s.k * s.n } ?? bv.base
-                    let weights = MatrixView(base: stored, rows: bRows, columns: bColumns)
-                    call += 1
-                    if let framework {
-                        framework.multiply(m: s.m, n: s.n, k: s.k, a: av.base, b: weights.base, transposedB: s.transposedB, c: cv.base)
-                        flops = 2 * s.m * s.n * s.k
-                    } else {
-                        flops = try BLAS.gemm(av, weights, s.transposedB ? .transposed : .none, into: cv)
-                    }
+                if round > 0 { b.warmup = 0 }
+                for (i, s) in shapes.enumerated() {
+                    let sample = try time(s, budget: b, buffers: buffers, through: framework)
+                    samples[i] = samples[i].map { $0.pooled(with: sample) } ?? sample
                 }
+            }
+            return zip(shapes, samples).map { s, sample in
                 let m = KernelMeasurement(
                     name: s.name, shape: "m=\(s.m) n=\(s.n) k=\(s.k)\(s.transposedB ? ", B transposed" : "") (\(s.role))",
-                    sample: sample, flops: flops)
+                    sample: sample!, flops: 2 * s.m * s.n * s.k)
                     .withMinimumBytes(LayerShape.compulsoryBytes(m: s.m, n: s.n, k: s.k))
                 progress(String(format: "  sgemm %d×%d×%d: %.1f GFLOP/s", s.m, s.n, s.k, m.gflops))
                 return m
+            }
+        }
+    }
+
+    /// The operands every shape of one sweep is cut from.
+    private struct Buffers {
+        let a: Matrix, b: Matrix, c: Matrix
+        /// Copies of weight matrices a decode-sized product cycles through (`coldWeights`).
+        let rotation: Matrix?
+    }
+
+    /// One timing of `s` within `budget`.
+    private static func time(_ s: Shape, budget: Timing.Budget, buffers: Buffers, through framework: FrameworkBLAS?) throws -> Timing.Sample {
+        let av = MatrixView(base: buffers.a.storage, rows: s.m, columns: s.k)
+        let cv = MatrixView(base: buffers.c.storage, rows: s.m, columns: s.n)
+        // Big products get fewer repeats: 4096³ takes about a second on two cores.
+        var b = budget
+        if 2.0 * Double(s.m) * Double(s.n) * Double(s.k) > 5e10 { b.minimumRepeats = max(1, min(b.minimumRepeats, 3)) }
+        // Cold: the weight matrix of call i is copy i mod `copies` of the rotation buffer.
+        let cold = s.m <= decodeRows ? buffers.rotation : nil
+        let copies = cold.map { $0.rows * $0.columns / (s.k * s.n) } ?? 1
+        var call = 0
+        // B as stored: k × n, or n × k when the product reads it transposed.
+        let (bRows, bColumns) = s.transposedB ? (s.n, s.k) : (s.k, s.n)
+        return try Timing.sample(b) {
+            let stored = cold.map { $0.storage + (call % max(1, copies)) * s.k * s.n } ?? buffers.b.storage
+            let weights = MatrixView(base: stored, rows: bRows, columns: bColumns)
+            call += 1
+            if let framework {
+                framework.multiply(m: s.m, n: s.n, k: s.k, a: av.base, b: weights.base, transposedB: s.transposedB, c: cv.base)
+            } else {
+                _ = try BLAS.gemm(av, weights, s.transposedB ? .transposed : .none, into: cv)
             }
         }
     }

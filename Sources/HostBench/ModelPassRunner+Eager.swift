@@ -27,7 +27,11 @@ extension ModelPassRunner {
         let library = framework.map { "\($0.version) (\($0.path), \(FrameworkBLAS.variable))" } ?? EagerTimeModel.openBLASLibrary
         progress("\(spec.name): \(shapes.count) more GEMM shapes of eager PyTorch's forward, training and decode, through \(library)…")
         let budget = Timing.Budget(minimumRepeats: 3, minimumSeconds: 0.05, maximumRepeats: 200, attempts: 2)
-        let measured = try GEMMSweep.run(shapes, threads: threads, budget: budget, through: framework, coldWeights: true, progress: { _ in })
+        // Three rounds of a third of the budget each: the shapes' rates are the whole sweep's
+        // window, not one moment of it (`GEMMSweep.run`).
+        let perRound = Timing.Budget(minimumRepeats: 1, minimumSeconds: 0.02, maximumRepeats: 70, attempts: 2)
+        let measured = try GEMMSweep.run(shapes, threads: threads, budget: perRound, through: framework, coldWeights: true,
+                                         rounds: GEMMSweep.frameworkRounds, progress: { _ in })
         let gemm = known + zip(shapes, measured).map { s, t in
             EagerTimeModel.GEMMRate(m: s.m, n: s.n, k: s.k, gflops: t.gflops, transposedB: s.transposedB)
         }

@@ -39,6 +39,16 @@ enum Timing {
         var worst: Double { seconds.last ?? 0 }
         var repeats: Int { seconds.count }
         var wasLoaded: Bool { (foreignLoad ?? 0) > CPULoad.busyThreshold }
+
+        /// One sample of the runs of both, as if timed in one go: the runs pooled, the busier
+        /// window's foreign load (a flag must survive pooling), the attempts added.
+        func pooled(with other: Sample) -> Sample {
+            let load: Double? = switch (foreignLoad, other.foreignLoad) {
+            case let (a?, b?): max(a, b)
+            case let (a, b): a ?? b
+            }
+            return Sample(seconds: (seconds + other.seconds).sorted(), foreignLoad: load, attempts: attempts + other.attempts)
+        }
     }
 
     /// Times `body` within `budget`; on a busy machine retries and keeps the least loaded attempt.

@@ -78,3 +78,24 @@ import Testing
         #expect(measured.allSatisfy { $0.gflops > 0 && $0.gflops.isFinite })
     }
 }
+
+/// A shared host's speed drifts; timed round-robin, every shape's runs come from the whole sweep.
+@Suite struct RoundRobinSweepTests {
+    @Test func eachRoundAddsItsRunsToEveryShape() throws {
+        let shapes = [GEMMSweep.Shape(m: 8, n: 16, k: 4, role: "a"), GEMMSweep.Shape(m: 4, n: 8, k: 16, role: "b")]
+        let budget = Timing.Budget(minimumRepeats: 2, minimumSeconds: 0, maximumRepeats: 2, attempts: 1)
+        let measured = try GEMMSweep.run(shapes, threads: 1, budget: budget, rounds: 3, progress: { _ in })
+        #expect(measured.map(\.repeats) == [6, 6])
+        #expect(measured.map(\.flops) == [2 * 8 * 16 * 4, 2 * 4 * 8 * 16])
+        #expect(measured.allSatisfy { $0.bestSeconds <= $0.seconds && $0.seconds <= $0.worstSeconds! })
+    }
+
+    @Test func pooledSamplesKeepEveryRunSortedAndTheBusierLoad() {
+        let quiet = Timing.Sample(seconds: [1, 3], foreignLoad: 0.01, attempts: 1)
+        let busy = Timing.Sample(seconds: [2, 5], foreignLoad: 0.4, attempts: 2)
+        let both = quiet.pooled(with: busy)
+        #expect(both.seconds == [1, 2, 3, 5] && both.median == 2.5)
+        #expect(both.foreignLoad == 0.4 && both.wasLoaded && both.attempts == 3)
+        #expect(quiet.pooled(with: Timing.Sample(seconds: [2], foreignLoad: nil, attempts: 1)).foreignLoad == 0.01)
+    }
+}

@@ -20,6 +20,7 @@ llmcost's tests and CI never run it. Configs come from the real hub `config.json
   python scripts/pytorch-host/time_pytorch.py gpt2 qwen2-0.5b llama-3.2-1b --seq 512 \
       --llmcost .build/release/llmcost          # predicted vs measured, side by side
   python scripts/pytorch-host/time_pytorch.py gpt2 --seq 512 --profile   # where eager time goes
+  ... --llmcost .build/release/llmcost --bracket   # PyTorch timed before and after llmcost, pooled
 
 torch's CPU wheels carry Intel MKL linked in (`BLAS_INFO=mkl`); with `pip install mkl==2024.2.0` in
 the same environment (the version torch 2.13.0+cpu reports) the comparison points llmcost at that
@@ -48,6 +49,10 @@ def parse():
     p.add_argument("--min-seconds", type=float, default=3.0, help="timed seconds per pass at least")
     p.add_argument("--passes", default="forward,training,decode")
     p.add_argument("--llmcost", help="llmcost binary: also run `validate --measure` and print predicted vs measured")
+    p.add_argument("--bracket", action="store_true",
+                   help="with --llmcost: time PyTorch again after llmcost's run and pool both timings, so the "
+                        "measurement spans the window llmcost measured in (a shared host's speed drifts by a fifth "
+                        "over minutes); prints the drift between the two")
     p.add_argument("--profile", action="store_true", help="print the operators eager PyTorch runs, by self CPU time")
     p.add_argument("--json", help="write the measurements here")
     p.add_argument("--block", action="store_true",
@@ -89,7 +94,26 @@ def timed(body, repeats, min_seconds, warmup=1):
         times.append(time.perf_counter() - t0)
         if len(times) >= 200:
             break
-    return {"min": min(times), "median": statistics.median(times), "max": max(times), "runs": len(times)}
+    return summary(times)
+
+
+def summary(times):
+    return {"min": min(times), "median": statistics.median(times), "max": max(times), "runs": len(times),
+            "seconds": times}
+
+
+def pooled(first, second):
+    """One measurement of two timings of the same pass made before and after llmcost's own run:
+    their runs pooled, and how far the host's speed moved between them (`drift`)."""
+    merged = {}
+    for key in first:
+        if isinstance(first[key], dict) and "seconds" in first[key] and key in second:
+            a, b = first[key], second[key]
+            merged[key] = summary(a["seconds"] + b["seconds"])
+            merged[key]["drift"] = b["median"] / a["median"] - 1
+        else:
+            merged[key] = first[key]
+    return merged
 
 
 def measure(name, args):
@@ -264,6 +288,12 @@ def main():
         print(line, flush=True)
         if args.llmcost:
             predicted = predictions(args.llmcost, name, args.seq, args.threads)
+            if args.bracket:
+                r = pooled(r, measure(name, args))
+                results[-1] = r
+                print("  bracketed: PyTorch timed again after llmcost's run; host drift between the two "
+                      + ", ".join(f"{k} {r[k]['drift'] * 100:+.1f} %" for k in ("forward", "training", "decode") if k in r),
+                      flush=True)
             r["llmcost"] = {f"{n}/{p}": s for (n, p), s in predicted.items()}
             print(f"  {'pass':<10}{'PyTorch measured':>18}{'llmcost pytorch_eager':>24}{'error':>9}")
             for key in ("forward", "training", "decode"):
