@@ -47,10 +47,15 @@ extension BandwidthProbe {
 }
 
 extension BandwidthProbe {
-    /// Extra seconds per byte of writing a freshly allocated block above glibc's mmap threshold
-    /// (`malloc` → fresh pages → a fault and zeroing per page on first touch, `free` → `munmap`)
-    /// over writing the same bytes into a buffer already mapped: what an eager framework pays for
-    /// every large output it allocates.
+    /// Extra seconds per byte of writing a freshly mapped block (a fault and zeroing per page on
+    /// first touch, `munmap` after) over writing the same bytes into a buffer already mapped:
+    /// what an eager framework pays for every large output glibc serves from fresh pages.
+    ///
+    /// The pages are mapped with `mmap` directly, not through `malloc`: whether `malloc(64 MiB)`
+    /// returns fresh pages depends on the process's allocation history (glibc's mmap threshold
+    /// grows as blocks are freed, and the heap top is trimmed or kept), and a probe that sometimes
+    /// measured a reused block read 0. When an output is fresh is `EagerTimeModel`'s rule; this
+    /// is the price of one fresh byte.
     static func freshPageSecondsPerByte(bytes: Int = 64 << 20, threads: Int, budget: Timing.Budget) throws -> Double {
         let count = bytes / MemoryLayout<Float>.size
         let existing = Matrix(rows: 1, columns: count)
@@ -62,10 +67,12 @@ extension BandwidthProbe {
                 return 0
             }
         }
+        try write(existing.storage)
         let reused = try Timing.sample(budget) { try write(existing.storage) }
         let fresh = try Timing.sample(budget) {
-            guard let raw = malloc(bytes) else { return }
-            defer { free(raw) }
+            let raw = mmap(nil, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0)
+            guard let raw, raw != MAP_FAILED else { return }
+            defer { munmap(raw, bytes) }
             try write(raw.bindMemory(to: Float.self, capacity: count))
         }
         return max(0, fresh.median - reused.median) / Double(bytes)

@@ -13,10 +13,10 @@ public struct FrameworkPrediction: Codable, Sendable, Equatable {
     public var gemmLibrary: String
     public var formula: String
 
-    /// The predictions of every pass `lowering` describes, at `seq` tokens (decode: one token
-    /// after `seq − 1` cached).
+    /// The predictions of every pass `lowering` describes (`passes`), at `seq` tokens (decode: one
+    /// token after `seq − 1` cached).
     public static func pytorchEager(_ lowering: EagerLowering, seq: Int, model: EagerTimeModel) -> [FrameworkPrediction] {
-        EagerPass.allCases.map { pass in
+        lowering.passes.map { pass in
             let price = model.price(lowering.operators(pass, seq: seq))
             let what = pass == .decode ? "one token after \(seq - 1) cached" : "\(seq) tokens"
             return FrameworkPrediction(

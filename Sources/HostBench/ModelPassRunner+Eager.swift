@@ -18,7 +18,7 @@ extension ModelPassRunner {
         // The pass's own rates were timed untransposed: a product reading B transposed is timed anew.
         var seen = Set(known.map { [$0.m, $0.n, $0.k, 0] })
         var shapes: [GEMMSweep.Shape] = []
-        for pass in EagerPass.allCases {
+        for pass in lowering.passes {
             for op in lowering.operators(pass, seq: seq) {
                 guard case let .gemm(m, n, k, _, transposed) = op.kind, seen.insert([m, n, k, transposed ? 1 : 0]).inserted else { continue }
                 shapes.append(GEMMSweep.Shape(m: m, n: n, k: k, role: op.name, transposedB: transposed))

@@ -57,6 +57,23 @@ import Workload
         #expect(decode.filter { $0.name.hasPrefix("layer.attention.rotary") && $0.kind != .view }.count == 10)
     }
 
+    @Test func bertRunsTheEncoderAndPoolerWithoutADecodeStepAndItsLossStopsBeforeThePooler() throws {
+        let spec = try Self.spec("bert-base")
+        let lowering = try EagerLowering(spec: spec)
+        #expect(lowering.passes == [.forward, .training])
+        let counter = try FlopCounter(spec: spec, convention: .matmul)
+        let forward = lowering.operators(.forward, seq: 128)
+        #expect(gemmFLOPs(forward) == (try counter.prefill(batch: 1, seq: 128)).total)
+        // No causal mask, no head; the pooler is one row through a d × d layer and tanh.
+        #expect(!forward.contains { $0.name.contains("mask") || $0.name.contains("lm_head") })
+        #expect(forward.contains { $0.name == "pooler.dense" && $0.kind == .gemm(m: 1, n: 768, k: 768, batch: 1, transposedB: true) })
+        #expect(forward.contains { $0.name == "embed.norm.layer_norm" } && forward.contains { $0.name == "embed.token_types" })
+        // The stand-in loss sums the last hidden state: the pooler gets no gradient.
+        let training = lowering.operators(.training, seq: 128)
+        #expect(!training.contains { $0.name.hasPrefix("pooler.") && $0.name.hasSuffix(".backward") })
+        #expect(gemmFLOPs(training) == gemmFLOPs(forward) + 2 * (gemmFLOPs(forward) - 2 * 768 * 768))
+    }
+
     @Test func modelsTheLoweringDoesNotCoverAreRefused() {
         #expect(throws: HostBenchError.self) { try EagerLowering(spec: Self.spec("t5-small")) }
         #expect(throws: HostBenchError.self) { try EagerLowering(spec: Self.spec("mixtral-8x7b")) }

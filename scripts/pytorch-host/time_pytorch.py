@@ -10,6 +10,9 @@ FP32, random weights, eager attention, `--threads` intra-op threads (default: ev
   decode    one cached step: prefill `--seq - 1` tokens (untimed), then time the forward of one
             token over that cache, the cache cropped back after every run
 
+Encoder-only models (BERT, as `BertModel` with its pooler, which is what llmcost counts) have no
+decode step, and their training step's loss is `last_hidden_state.sum()`.
+
 Each pass: one or more warm-up runs, then repeats until `--min-seconds` of timed runs (at least
 `--repeats`), min / median / max seconds.
 
@@ -37,6 +40,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 CONFIGS = ROOT / "Tests" / "WorkloadTests" / "Fixtures" / "configs"
+# Catalog names whose hub config is stored under the hub repository's name.
+FIXTURE_NAMES = {"bert-base": "bert-base-uncased", "bert-large": "bert-large-uncased"}
 
 
 def parse():
@@ -68,7 +73,7 @@ def parse():
 def build(name, config_path, layers=None):
     import torch
     import transformers
-    path = Path(config_path) if config_path else CONFIGS / f"{name}.json"
+    path = Path(config_path) if config_path else CONFIGS / f"{FIXTURE_NAMES.get(name, name)}.json"
     raw = json.loads(path.read_text())
     if layers is not None:
         for key in ("n_layer", "num_hidden_layers"):
@@ -80,8 +85,32 @@ def build(name, config_path, layers=None):
             setattr(config, key, 0.0)
     config._attn_implementation = "eager"
     torch.manual_seed(0)
-    model = transformers.AutoModelForCausalLM.from_config(config, dtype=torch.float32, attn_implementation="eager")
+    auto = transformers.AutoModel if encoder_only(config) else transformers.AutoModelForCausalLM
+    model = auto.from_config(config, dtype=torch.float32, attn_implementation="eager")
     return model, config
+
+
+# Encoder-only families, built as their base model (`BertModel`, pooler included, as llmcost counts
+# BERT): no cache and no decode step; the training step's loss is `last_hidden_state.sum()`.
+ENCODER_ONLY = {"bert"}
+
+
+def encoder_only(config):
+    return config.model_type in ENCODER_ONLY
+
+
+def forward_call(model, config, ids):
+    return (lambda: model(ids)) if encoder_only(config) else (lambda: model(ids, use_cache=False))
+
+
+def training_call(model, config, ids):
+    def step():
+        model.zero_grad(set_to_none=True)
+        if encoder_only(config):
+            model(ids).last_hidden_state.sum().backward()
+        else:
+            model(ids, labels=ids, use_cache=False).loss.backward()
+    return step
 
 
 def timed(body, repeats, min_seconds, warmup=1):
@@ -129,17 +158,12 @@ def measure(name, args):
     if "forward" in passes:
         model.eval()
         with torch.no_grad():
-            result["forward"] = timed(lambda: model(ids, use_cache=False), args.repeats, args.min_seconds)
+            result["forward"] = timed(forward_call(model, config, ids), args.repeats, args.min_seconds)
     if "training" in passes:
         model.train()
-
-        def step():
-            model.zero_grad(set_to_none=True)
-            out = model(ids, labels=ids, use_cache=False)
-            out.loss.backward()
-        result["training"] = timed(step, args.repeats, args.min_seconds)
+        result["training"] = timed(training_call(model, config, ids), args.repeats, args.min_seconds)
         model.zero_grad(set_to_none=True)
-    if "decode" in passes:
+    if "decode" in passes and not encoder_only(config):
         model.eval()
         with torch.no_grad():
             prefix, last = ids[:, :-1], ids[:, -1:]
@@ -150,16 +174,16 @@ def measure(name, args):
                 cache.crop(-1)
             result["decode"] = timed(step, max(args.repeats, 10), args.min_seconds / 3)
     if args.profile:
-        profile(model, ids)
+        profile(model, config, ids)
     return result
 
 
-def profile(model, ids):
+def profile(model, config, ids):
     import torch
     from torch.profiler import profile as prof, ProfilerActivity
     model.eval()
     with torch.no_grad(), prof(activities=[ProfilerActivity.CPU], record_shapes=True) as p:
-        model(ids, use_cache=False)
+        forward_call(model, config, ids)()
     print(p.key_averages(group_by_input_shape=True).table(sort_by="self_cpu_time_total", row_limit=40))
 
 
@@ -179,14 +203,13 @@ def count_calls(name, args):
         ids = torch.randint(0, config.vocab_size, (1, 64))
         model.eval()
         with torch.no_grad():
-            forward = calls(lambda: model(ids, use_cache=False))
-            cache = model(ids[:, :-1], use_cache=True).past_key_values
-            decode = calls(lambda: model(ids[:, -1:], past_key_values=cache, use_cache=True))
+            forward = calls(forward_call(model, config, ids))
+            decode = 0
+            if not encoder_only(config):
+                cache = model(ids[:, :-1], use_cache=True).past_key_values
+                decode = calls(lambda: model(ids[:, -1:], past_key_values=cache, use_cache=True))
         model.train()
-
-        def step():
-            model.zero_grad(set_to_none=True)
-            model(ids, labels=ids, use_cache=False).loss.backward()
+        step = training_call(model, config, ids)
         step()
         totals[layers] = (forward, decode, calls(step))
     for i, key in enumerate(("forward", "decode", "training")):

@@ -33,11 +33,17 @@ public struct EagerCallCounts: Sendable, Equatable {
     static let qwen2 = EagerCallCounts(forward: .init(perLayer: 237, modelLevel: 161), decode: .init(perLayer: 234, modelLevel: 128),
                                        training: .init(perLayer: 631, modelLevel: 261))
 
+    /// BERT (`bert`, as `BertModel`): post-norm LayerNorms, biased `addmm`s, erf GELU, no mask,
+    /// the pooler; no decode step; training's loss is `last_hidden_state.sum()`.
+    static let bert = EagerCallCounts(forward: .init(perLayer: 145, modelLevel: 61), decode: .init(perLayer: 0, modelLevel: 0),
+                                      training: .init(perLayer: 400, modelLevel: 113))
+
     /// The counts of `family`, or of the closest traced family (Llama's for other rotary models,
     /// GPT-2's for learned-position ones).
     static func of(family: String) -> EagerCallCounts {
         switch family {
         case "gpt2": gpt2
+        case "bert": bert
         case "qwen2": qwen2
         default: llama
         }

@@ -5,10 +5,11 @@
 /// without gradient (the rotary table), one; `tanh`, softmax, activations and norms, one fused
 /// backward kernel each; a `pow`, three; additions, views, the mask and `cat` pass gradients on
 /// without a kernel, but a tensor used twice (the residual stream) has its gradients summed; the
-/// embedding's dense gradient zeroes and fills the whole table.
+/// embedding's dense gradient zeroes and fills the whole table; a sum's gradient is an expanded view.
 extension EagerLowering {
     func backward(rows: Int, keys: Int) -> [EagerOperator] {
-        model(rows: rows, keys: keys, decode: false, loss: true).flatMap { gradient(of: $0) }
+        // The pooler's output is not in an encoder's stand-in loss: autograd never reaches it.
+        model(rows: rows, keys: keys, decode: false, loss: true).filter { !$0.name.hasPrefix("pooler.") }.flatMap { gradient(of: $0) }
     }
 
     func gradient(of op: EagerOperator) -> [EagerOperator] {
@@ -50,9 +51,10 @@ extension EagerLowering {
             // embedding_dense_backward: a zeroed vocabulary × d table, the rows added in.
             return [EagerOperator(op.name + ".backward", .memory(bytes: 4 * vocabulary * d + Int(op.bytes), elements: vocabulary * d),
                                   count: op.count)]
-        case "positions":
+        case "positions", "token_types":
             return passes(1, 1)
-        case "causal_mask", "rotary_table", "mask", "cat", "add_eps", "add_one", "add", "add_positions", "contiguous", "nll":
+        case "causal_mask", "rotary_table", "mask", "cat", "add_eps", "add_one", "add", "add_positions", "add_token_types",
+             "token_type_ids", "contiguous", "nll", "sum":
             return []
         case "attention_residual", "ffn_residual":
             return passes(1, 2)  // the residual stream's two gradients summed

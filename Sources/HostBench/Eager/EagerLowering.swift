@@ -19,11 +19,20 @@ public struct EagerLowering: Sendable {
     let stack: StackSpec
 
     public init(spec: ModelSpec) throws {
-        guard let stack = spec.decoder, spec.encoder == nil, stack.moe == nil, stack.stateSpace == nil, stack.attention.latent == nil else {
-            throw HostBenchError.invalidConfiguration(field: "model", reason: "\(spec.name): the eager-PyTorch lowering covers dense decoder-only models")
+        guard let stack = spec.isEncoderDecoder ? nil : spec.decoder ?? spec.encoder,
+              stack.moe == nil, stack.stateSpace == nil, stack.attention.latent == nil, stack.crossAttention == nil else {
+            throw HostBenchError.invalidConfiguration(
+                field: "model", reason: "\(spec.name): the eager-PyTorch lowering covers dense decoder-only and encoder-only models")
         }
         self.spec = spec; self.stack = stack
     }
+
+    /// An encoder alone (BERT as `BertModel`): no cache, so no decode step; its training step's
+    /// loss is `last_hidden_state.sum()`, the script's stand-in for a task head.
+    public var encoderOnly: Bool { spec.decoder == nil }
+
+    /// The passes the lowering describes: forward and training, and decode for a decoder.
+    public var passes: [EagerPass] { encoderOnly ? [.forward, .training] : EagerPass.allCases }
 
     /// Families whose attention projects Q, K and V in one GEMM (`c_attn`, `query_key_value`).
     static let fusedQKVFamilies: Set<String> = ["gpt2", "gpt_neox", "falcon", "bloom", "gpt_bigcode"]
@@ -69,17 +78,32 @@ public struct EagerLowering: Sendable {
 
     func model(rows: Int, keys: Int, decode: Bool, loss: Bool) -> [EagerOperator] {
         var ops: [EagerOperator] = [.pass("embed.lookup", elements: rows * d)]
+        if stack.tokenTypes > 0 {
+            // The buffered all-zero type ids gathered at the positions, their rows looked up, added.
+            ops += [.pass("embed.token_type_ids", elements: rows, reads: 2), .pass("embed.token_types", elements: rows * d),
+                    .pass("embed.add_token_types", elements: rows * d, reads: 2)]
+        }
         if learnedPositions { ops += [.pass("embed.positions", elements: rows * d), .pass("embed.add_positions", elements: rows * d, reads: 2)] }
+        if stack.embeddingNorm { ops += norm("embed.norm", rows: rows) }
         // Once per forward: position ids, cache position, the 4-D mask (built over rows × keys).
-        ops.append(.pass("model.causal_mask", elements: rows * keys, count: 3))
+        // An encoder without padding has no mask (`create_bidirectional_mask` returns None).
+        if stack.causal { ops.append(.pass("model.causal_mask", elements: rows * keys, count: 3)) }
         if rotary { ops += [EagerOperator("model.rotary_table", .memory(bytes: 4 * 6 * rows * headDim, elements: rows * headDim), count: 6)] }
         ops += layer(rows: rows, keys: keys, decode: decode).map { var o = $0; o.count *= layers; o.name = "layer." + o.name; return o }
         if stack.finalNorm { ops += norm("final_norm", rows: rows) }
-        // The head is an `nn.Linear` in every family (GPT-2's is tied to the token table, V × d).
-        ops.append(EagerOperator("head.lm_head", .gemm(m: rows, n: vocabulary, k: d, batch: 1, transposedB: true)))
-        if spec.lmHead?.bias == true { ops.append(.pass("head.bias_copy", elements: rows * vocabulary, reads: 0)) }
+        if spec.pooler {
+            // BertPooler: the first position's hidden state through a biased dense layer and tanh.
+            ops += linear("pooler.dense", rows: 1, inputs: d, outputs: d, bias: true) + [.pass("pooler.tanh", elements: d)]
+        }
+        if spec.lmHead != nil {
+            // The head is an `nn.Linear` in every family (GPT-2's is tied to the token table, V × d).
+            ops.append(EagerOperator("head.lm_head", .gemm(m: rows, n: vocabulary, k: d, batch: 1, transposedB: true)))
+            if spec.lmHead?.bias == true { ops.append(.pass("head.bias_copy", elements: rows * vocabulary, reads: 0)) }
+        }
         if loss {
-            ops += [.pass("loss.log_softmax", elements: rows * vocabulary), .reduction("loss.nll", elements: rows)]
+            ops += spec.lmHead != nil
+                ? [.pass("loss.log_softmax", elements: rows * vocabulary), .reduction("loss.nll", elements: rows)]
+                : [.reduction("loss.sum", elements: rows * d)]
         }
         return ops
     }
@@ -142,9 +166,9 @@ public struct EagerLowering: Sendable {
         }
         let scores = heads * rows * keys
         ops += [EagerOperator("attention.scores", .gemm(m: rows, n: keys, k: headDim, batch: heads, transposedB: true)),
-                .pass("attention.scale", elements: scores),
-                EagerOperator("attention.mask", .memory(bytes: 4 * (2 * scores + rows * keys), elements: scores)),
-                .pass("attention.softmax", elements: scores),
+                .pass("attention.scale", elements: scores)]
+        if stack.causal { ops.append(EagerOperator("attention.mask", .memory(bytes: 4 * (2 * scores + rows * keys), elements: scores))) }
+        ops += [.pass("attention.softmax", elements: scores),
                 EagerOperator("attention.values", .gemm(m: rows, n: headDim, k: keys, batch: heads)),
                 .pass("attention.contiguous", elements: rows * qWidth)]
         ops += linear("attention.output", rows: rows, inputs: qWidth, outputs: d, bias: stack.attention.outputBias)
