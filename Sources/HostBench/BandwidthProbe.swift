@@ -78,3 +78,35 @@ extension BandwidthProbe {
         return max(0, fresh.median - reused.median) / Double(bytes)
     }
 }
+
+extension BandwidthProbe {
+    /// Values per timing of `secondsPerElement`: 1 MiB of floats, in cache on any host, so the
+    /// arithmetic and not the bytes is what is timed.
+    static let arithmeticProbeElements = 1 << 18
+
+    /// Seconds per value of llmcost's vectorized GELU (one exponential per value) or of its
+    /// softmax over rows of 512 (maximum, exponentials, sum, division), every thread, in cache:
+    /// the per-value floor `EagerTimeModel` puts under activations and soft-maxes.
+    static func secondsPerElement(_ function: EagerOperator.ElementFunction, threads: Int, budget: Timing.Budget) throws -> Double {
+        let count = arithmeticProbeElements, row = 512
+        let input = Matrix(rows: 1, columns: count, randomScale: 4, seed: 31)
+        let output = Matrix(rows: 1, columns: count)
+        struct Buffers: @unchecked Sendable { let x: UnsafeMutablePointer<Float>, y: UnsafeMutablePointer<Float> }  // each worker its own rows
+        let b = Buffers(x: input.storage, y: output.storage)
+        let sample = try Timing.sample(budget) {
+            _ = try Workers.run(threads) { w in
+                let rows = Workers.share(w, of: threads, total: count / row, align: 1)
+                switch function {
+                case .plain:
+                    for r in rows { for i in r * row..<(r + 1) * row { b.y[i] = b.x[i] } }
+                case .activation:
+                    if !rows.isEmpty { VectorMath.gelu(b.x + rows.lowerBound * row, b.y + rows.lowerBound * row, count: rows.count * row) }
+                case .softmax:
+                    for r in rows { VectorMath.softmaxRow(b.x + r * row, count: row, valid: row) }
+                }
+                return 0
+            }
+        }
+        return sample.median / Double(count)
+    }
+}

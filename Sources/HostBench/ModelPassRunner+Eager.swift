@@ -40,6 +40,8 @@ extension ModelPassRunner {
             EagerTimeModel.PassRate(bytes: bytes, gbps: try BandwidthProbe.scalePass(footprintBytes: bytes, threads: threads, budget: budget))
         }
         let fresh = try BandwidthProbe.freshPageSecondsPerByte(threads: threads, budget: budget)
-        return EagerTimeModel(gemmRates: gemm, passRates: passes, freshPageSecondsPerByte: fresh, gemmLibrary: library)
+        return EagerTimeModel(gemmRates: gemm, passRates: passes, freshPageSecondsPerByte: fresh, gemmLibrary: library,
+                              activationSecondsPerElement: try BandwidthProbe.secondsPerElement(.activation, threads: threads, budget: budget),
+                              softmaxSecondsPerElement: try BandwidthProbe.secondsPerElement(.softmax, threads: threads, budget: budget))
     }
 }

@@ -112,8 +112,13 @@ struct MeasuredRuleView {
             ("eager_time_model", m.eager.map { e in .object([
                 ("gemm_library", .string(e.gemmLibrary)), ("dispatch_seconds", .number(e.dispatchSeconds)),
                 ("fresh_page_seconds_per_byte", .number(e.freshPageSecondsPerByte)),
+                ("activation_seconds_per_element", .number(e.activationSecondsPerElement)),
+                ("softmax_seconds_per_element", .number(e.softmaxSecondsPerElement)),
                 ("pass_rates", .array(e.passRates.map { .object([("bytes", .int($0.bytes)), ("gbps", .number($0.gbps))]) })),
-                ("gemm_rates", .array(e.gemmRates.map { .object([("m", .int($0.m)), ("n", .int($0.n)), ("k", .int($0.k)), ("gflops", .number($0.gflops))]) })),
+                ("gemm_rates", .array(e.gemmRates.map {
+                    .object([("m", .int($0.m)), ("n", .int($0.n)), ("k", .int($0.k)), ("transposed_b", .bool($0.transposedB)),
+                             ("gflops", .number($0.gflops))])
+                })),
             ]) } ?? .null),
             ("verdict", .string(r.verdict)),
             ("notes", .array(m.notes.map(JSONValue.string))),

@@ -14,9 +14,9 @@ extension EagerLowering {
 
     func gradient(of op: EagerOperator) -> [EagerOperator] {
         let name = op.name + ".backward"
-        func passes(_ n: Int, reads: Int) -> [EagerOperator] {
+        func passes(_ n: Int, reads: Int, function: EagerOperator.ElementFunction = .plain) -> [EagerOperator] {
             guard case let .memory(_, elements) = op.kind else { return [] }
-            return [.pass(name, elements: elements, reads: reads, count: op.count * n)]
+            return [.pass(name, elements: elements, reads: reads, count: op.count * n, function: function)]
         }
         switch op.kind {
         case .view:
@@ -44,7 +44,8 @@ extension EagerLowering {
         }
     }
 
-    private func memoryGradient(of op: EagerOperator, passes: (Int, Int) -> [EagerOperator]) -> [EagerOperator] {
+    private func memoryGradient(of op: EagerOperator, passes make: (Int, Int, EagerOperator.ElementFunction) -> [EagerOperator]) -> [EagerOperator] {
+        func passes(_ n: Int, _ reads: Int, _ function: EagerOperator.ElementFunction = .plain) -> [EagerOperator] { make(n, reads, function) }
         let leaf = op.name.split(separator: ".").last.map(String.init) ?? op.name
         switch leaf {
         case "lookup":
@@ -71,10 +72,14 @@ extension EagerLowering {
         case "repeat_kv":
             return passes(1, 1)
         case "log_softmax":
-            return passes(1, 2) + passes(1, 0)  // log_softmax_backward, and nll's one-hot gradient
+            // log_softmax_backward (dy − exp(y)·Σdy: an exponential per value), and nll's one-hot gradient.
+            return passes(1, 2, .activation) + passes(1, 0)
         case "layer_norm":
             return passes(1, 3)  // dx from x, dy and the saved statistics; dγ, dβ reduced alongside
-        default:  // tanh, softmax, activation: one fused backward kernel reading dy and a saved tensor
+        case "activation":
+            // silu_backward, gelu_backward: the forward's exponential (or erf) again, per value.
+            return passes(1, 2, op.function)
+        default:  // tanh, softmax: one fused backward kernel reading dy and the saved output
             return passes(1, 2)
         }
     }

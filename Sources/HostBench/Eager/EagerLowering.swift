@@ -93,7 +93,7 @@ public struct EagerLowering: Sendable {
         if stack.finalNorm { ops += norm("final_norm", rows: rows) }
         if spec.pooler {
             // BertPooler: the first position's hidden state through a biased dense layer and tanh.
-            ops += linear("pooler.dense", rows: 1, inputs: d, outputs: d, bias: true) + [.pass("pooler.tanh", elements: d)]
+            ops += linear("pooler.dense", rows: 1, inputs: d, outputs: d, bias: true) + [.pass("pooler.tanh", elements: d, function: .activation)]
         }
         if spec.lmHead != nil {
             // The head is an `nn.Linear` in every family (GPT-2's is tied to the token table, V × d).
@@ -102,7 +102,7 @@ public struct EagerLowering: Sendable {
         }
         if loss {
             ops += spec.lmHead != nil
-                ? [.pass("loss.log_softmax", elements: rows * vocabulary), .reduction("loss.nll", elements: rows)]
+                ? [.pass("loss.log_softmax", elements: rows * vocabulary, function: .softmax), .reduction("loss.nll", elements: rows)]
                 : [.reduction("loss.sum", elements: rows * d)]
         }
         return ops
@@ -168,11 +168,16 @@ public struct EagerLowering: Sendable {
         ops += [EagerOperator("attention.scores", .gemm(m: rows, n: keys, k: headDim, batch: heads, transposedB: true)),
                 .pass("attention.scale", elements: scores)]
         if stack.causal { ops.append(EagerOperator("attention.mask", .memory(bytes: 4 * (2 * scores + rows * keys), elements: scores))) }
-        ops += [.pass("attention.softmax", elements: scores),
+        ops += [.pass("attention.softmax", elements: scores, function: .softmax),
                 EagerOperator("attention.values", .gemm(m: rows, n: headDim, k: keys, batch: heads)),
                 .pass("attention.contiguous", elements: rows * qWidth)]
         ops += linear("attention.output", rows: rows, inputs: qWidth, outputs: d, bias: stack.attention.outputBias)
         return ops
+    }
+
+    /// ReLUs are plain passes; every other activation computes an exponential (or erf) per value.
+    var activationFunction: EagerOperator.ElementFunction {
+        [.relu, .relu2].contains(stack.ffn.activation) ? .plain : .activation
     }
 
     func ffn(rows: Int) -> [EagerOperator] {
@@ -180,7 +185,7 @@ public struct EagerLowering: Sendable {
         if stack.ffn.gated {
             return linear("ffn.gate", rows: rows, inputs: d, outputs: ffnWidth, bias: bias)
                 + linear("ffn.up", rows: rows, inputs: d, outputs: ffnWidth, bias: bias)
-                + [.pass("ffn.activation", elements: e), .pass("ffn.gate_times_up", elements: e, reads: 2)]
+                + [.pass("ffn.activation", elements: e, function: activationFunction), .pass("ffn.gate_times_up", elements: e, reads: 2)]
                 + linear("ffn.down", rows: rows, inputs: ffnWidth, outputs: d, bias: bias)
         }
         var ops = linear("ffn.up", rows: rows, inputs: d, outputs: ffnWidth, bias: bias)
@@ -189,10 +194,10 @@ public struct EagerLowering: Sendable {
             // tanh, scalar add, tensor mul.
             ops += [.pass("ffn.gelu.pow", elements: e), .pass("ffn.gelu.mul_cubic", elements: e),
                     .pass("ffn.gelu.add", elements: e, reads: 2), .pass("ffn.gelu.mul_sqrt", elements: e),
-                    .pass("ffn.gelu.tanh", elements: e), .pass("ffn.gelu.add_one", elements: e),
+                    .pass("ffn.gelu.tanh", elements: e, function: .activation), .pass("ffn.gelu.add_one", elements: e),
                     .pass("ffn.gelu.mul_half", elements: e), .pass("ffn.gelu.mul", elements: e, reads: 2)]
         } else {
-            ops.append(.pass("ffn.activation", elements: e))
+            ops.append(.pass("ffn.activation", elements: e, function: activationFunction))
         }
         return ops + linear("ffn.down", rows: rows, inputs: ffnWidth, outputs: d, bias: bias)
     }

@@ -25,9 +25,24 @@ public struct EagerOperator: Sendable, Equatable {
     public var kind: Kind
     /// Launches per pass (a per-layer operator: once per layer).
     public var count: Int
+    /// What an element-wise pass computes per value: a plain pass is bandwidth-bound, but an
+    /// exponential per value (SiLU, GELU, tanh) or a softmax's three sweeps can take longer than
+    /// the bytes (on a 2-core EPYC, torch's softmax over 12 × 512 × 512 in cache: 2.7 ms, its
+    /// scaling by a constant 1.0 ms).
+    public var function: ElementFunction
 
-    public init(_ name: String, _ kind: Kind, count: Int = 1) {
-        self.name = name; self.kind = kind; self.count = count
+    /// How much arithmetic an element-wise pass does per value.
+    public enum ElementFunction: String, Codable, Sendable {
+        /// Adds, products, copies: the bytes decide.
+        case plain
+        /// One exponential (or erf, tanh) per value: activations and their backward.
+        case activation
+        /// A row's maximum, exponentials and their sum, and the division: softmax, log-softmax.
+        case softmax
+    }
+
+    public init(_ name: String, _ kind: Kind, count: Int = 1, function: ElementFunction = .plain) {
+        self.name = name; self.kind = kind; self.count = count; self.function = function
     }
 
     /// FLOPs of one launch (`2·m·n·k·batch` for a GEMM, 0 otherwise: element-wise arithmetic is
@@ -58,8 +73,8 @@ public struct EagerOperator: Sendable, Equatable {
 
     /// Element-wise pass over `elements` values that reads `reads` tensors of that size and
     /// writes one: `4 · (reads + 1) · elements` bytes.
-    static func pass(_ name: String, elements: Int, reads: Int = 1, count: Int = 1) -> EagerOperator {
-        EagerOperator(name, .memory(bytes: 4 * (reads + 1) * elements, elements: elements), count: count)
+    static func pass(_ name: String, elements: Int, reads: Int = 1, count: Int = 1, function: ElementFunction = .plain) -> EagerOperator {
+        EagerOperator(name, .memory(bytes: 4 * (reads + 1) * elements, elements: elements), count: count, function: function)
     }
 
     /// A reduction over `elements` values to a much smaller result (a mean, a sum): reads them once.

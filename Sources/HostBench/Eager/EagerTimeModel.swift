@@ -2,7 +2,8 @@ import Foundation
 
 /// Prices `EagerOperator`s on this host: each GEMM at the rate measured for its own shape (never
 /// faster than its bytes at the measured bandwidth), each memory pass at the rate measured for a
-/// pass of its footprint, every launch at the per-operator dispatch cost.
+/// pass of its footprint (never faster than its exponentials at the measured per-value cost),
+/// every launch at the per-operator dispatch cost.
 public struct EagerTimeModel: Codable, Sendable, Equatable {
     /// A GEMM shape timed alone through OpenBLAS's threading.
     public struct GEMMRate: Codable, Sendable, Equatable {
@@ -46,6 +47,11 @@ public struct EagerTimeModel: Codable, Sendable, Equatable {
     /// The BLAS the GEMM rates were timed through: OpenBLAS, or the framework's own kind of BLAS
     /// named by `FrameworkBLAS.variable` (MKL for PyTorch's CPU wheels).
     public var gemmLibrary: String
+    /// Seconds per value of an activation (`EagerOperator.ElementFunction.activation`) and of a
+    /// softmax, in cache, every thread: llmcost's own vectorized GELU and softmax kernels timed on
+    /// this host (0 in profiles saved before they were measured: bytes alone then).
+    public var activationSecondsPerElement: Double
+    public var softmaxSecondsPerElement: Double
     public static let openBLASLibrary = "OpenBLAS (PyTorch's CPU wheels use MKL: set \(FrameworkBLAS.variable) to time MKL instead)"
 
     /// Eager PyTorch's cost of one aten call from Python, measured on the host llmcost was checked
@@ -57,13 +63,37 @@ public struct EagerTimeModel: Codable, Sendable, Equatable {
     enum CodingKeys: String, CodingKey {
         case gemmRates = "gemm_rates", passRates = "pass_rates", dispatchSeconds = "dispatch_seconds"
         case freshPageSecondsPerByte = "fresh_page_seconds_per_byte", gemmLibrary = "gemm_library"
+        case activationSecondsPerElement = "activation_seconds_per_element", softmaxSecondsPerElement = "softmax_seconds_per_element"
     }
 
     public init(gemmRates: [GEMMRate], passRates: [PassRate], dispatchSeconds: Double = defaultDispatchSeconds,
-                freshPageSecondsPerByte: Double = 0, gemmLibrary: String = openBLASLibrary) {
+                freshPageSecondsPerByte: Double = 0, gemmLibrary: String = openBLASLibrary,
+                activationSecondsPerElement: Double = 0, softmaxSecondsPerElement: Double = 0) {
         self.gemmRates = gemmRates; self.passRates = passRates.sorted { $0.bytes < $1.bytes }
         self.dispatchSeconds = dispatchSeconds; self.freshPageSecondsPerByte = freshPageSecondsPerByte
         self.gemmLibrary = gemmLibrary
+        self.activationSecondsPerElement = activationSecondsPerElement; self.softmaxSecondsPerElement = softmaxSecondsPerElement
+    }
+
+    /// Profiles saved before the per-value costs were measured read them as 0.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(gemmRates: try c.decode([GEMMRate].self, forKey: .gemmRates), passRates: try c.decode([PassRate].self, forKey: .passRates),
+                  dispatchSeconds: try c.decode(Double.self, forKey: .dispatchSeconds),
+                  freshPageSecondsPerByte: try c.decode(Double.self, forKey: .freshPageSecondsPerByte),
+                  gemmLibrary: try c.decode(String.self, forKey: .gemmLibrary),
+                  activationSecondsPerElement: try c.decodeIfPresent(Double.self, forKey: .activationSecondsPerElement) ?? 0,
+                  softmaxSecondsPerElement: try c.decodeIfPresent(Double.self, forKey: .softmaxSecondsPerElement) ?? 0)
+    }
+
+    /// Seconds the arithmetic of one launch of `op` takes, bytes aside.
+    func arithmeticSeconds(_ op: EagerOperator) -> Double {
+        guard case let .memory(_, elements) = op.kind else { return 0 }
+        switch op.function {
+        case .plain: return 0
+        case .activation: return Double(elements) * activationSecondsPerElement
+        case .softmax: return Double(elements) * softmaxSecondsPerElement
+        }
     }
 
     /// First-touch seconds of a launch's output, when it is large enough to be fresh pages.
@@ -101,7 +131,7 @@ public struct EagerTimeModel: Codable, Sendable, Equatable {
         case .view:
             return dispatchSeconds
         case let .memory(bytes, _):
-            return Double(bytes) / passBytesPerSecond(footprint: Double(bytes)) + freshPageSeconds(op) + dispatchSeconds
+            return max(Double(bytes) / passBytesPerSecond(footprint: Double(bytes)), arithmeticSeconds(op)) + freshPageSeconds(op) + dispatchSeconds
         case let .gemm(m, n, k, batch, transposedB):
             let compute = op.flops / gemmFLOPsPerSecond(m: m, n: n, k: k, transposedB: transposedB)
             let memory = op.bytes / passBytesPerSecond(footprint: op.bytes / Double(max(1, batch)))
