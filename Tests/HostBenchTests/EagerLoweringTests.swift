@@ -93,6 +93,31 @@ import Workload
         #expect(abs(price.seconds - (price.gemmSeconds + price.memorySeconds + price.dispatchOnlySeconds)) < 1e-15)
     }
 
+    @Test func anActivationOrSoftmaxIsPricedNoFasterThanItsArithmetic() throws {
+        let model = EagerTimeModel(gemmRates: [], passRates: [.init(bytes: 1 << 20, gbps: 40)], dispatchSeconds: 0,
+                                   activationSecondsPerElement: 1e-9, softmaxSecondsPerElement: 2e-9)
+        let elements = 1 << 20
+        let plain = EagerOperator.pass("mul", elements: elements)
+        let bytesSeconds = Double(8 * elements) / 40e9
+        #expect(abs(model.seconds(plain) - bytesSeconds) < 1e-15)
+        #expect(abs(model.seconds(.pass("silu", elements: elements, function: .activation)) - 1e-9 * Double(elements)) < 1e-15)
+        #expect(abs(model.seconds(.pass("softmax", elements: elements, function: .softmax)) - 2e-9 * Double(elements)) < 1e-15)
+        // A profile saved before the per-value costs were measured prices by bytes alone.
+        let old = #"{"gemm_rates":[],"pass_rates":[{"bytes":1048576,"gbps":40}],"dispatch_seconds":0,"fresh_page_seconds_per_byte":0,"gemm_library":"x"}"#
+        let decoded = try JSONDecoder().decode(EagerTimeModel.self, from: Data(old.utf8))
+        #expect(decoded.activationSecondsPerElement == 0 && abs(decoded.seconds(.pass("s", elements: elements, function: .softmax)) - bytesSeconds) < 1e-15)
+    }
+
+    @Test func theLoweringMarksSoftmaxesAndExponentialActivationsButNotReLU() throws {
+        let llama = try EagerLowering(spec: Self.spec("llama-3.2-1b")).operators(.training, seq: 64)
+        #expect(llama.first { $0.name == "layer.attention.softmax" }?.function == .softmax)
+        #expect(llama.first { $0.name == "layer.ffn.activation" }?.function == .activation)
+        #expect(llama.first { $0.name == "layer.ffn.activation.backward" }?.function == .activation)
+        #expect(llama.first { $0.name == "loss.log_softmax" }?.function == .softmax)
+        let opt = try EagerLowering(spec: Self.spec("opt-125m")).operators(.forward, seq: 64)
+        #expect(opt.first { $0.name == "layer.ffn.activation" }?.function == .plain)
+    }
+
     @Test func aVectorProductIsPricedAtItsBytesNotAtAGEMMRate() {
         let model = EagerTimeModel(gemmRates: [.init(m: 1, n: 4096, k: 4096, gflops: 1000)],
                                    passRates: [.init(bytes: 1 << 20, gbps: 10)], dispatchSeconds: 0)
