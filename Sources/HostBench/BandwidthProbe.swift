@@ -86,8 +86,10 @@ extension BandwidthProbe {
 
     /// Seconds per value of llmcost's vectorized GELU (one exponential per value) or of its
     /// softmax over rows of 512 (maximum, exponentials, sum, division), every thread, in cache:
-    /// the per-value floor `EagerTimeModel` puts under activations and soft-maxes.
+    /// the per-value floor `EagerTimeModel` puts under activations and soft-maxes. A plain pass has
+    /// none (its bytes decide): 0, not timed.
     static func secondsPerElement(_ function: EagerOperator.ElementFunction, threads: Int, budget: Timing.Budget) throws -> Double {
+        if function == .plain { return 0 }
         let count = arithmeticProbeElements, row = 512
         let input = Matrix(rows: 1, columns: count, randomScale: 4, seed: 31)
         let output = Matrix(rows: 1, columns: count)
@@ -98,7 +100,7 @@ extension BandwidthProbe {
                 let rows = Workers.share(w, of: threads, total: count / row, align: 1)
                 switch function {
                 case .plain:
-                    for r in rows { for i in r * row..<(r + 1) * row { b.y[i] = b.x[i] } }
+                    break
                 case .activation:
                     if !rows.isEmpty { VectorMath.gelu(b.x + rows.lowerBound * row, b.y + rows.lowerBound * row, count: rows.count * row) }
                 case .softmax:
