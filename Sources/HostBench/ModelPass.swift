@@ -74,6 +74,10 @@ public struct ModelPassMeasurement: Codable, Sendable, Equatable {
     /// `pytorch_eager` predictions; nil for a model the lowering does not cover.
     public var eager: EagerTimeModel? = nil
 
+    /// Whether llmcost's own layers ran (not for an encoder–decoder, which gets eager PyTorch's
+    /// predicted time alone): without them there is no measured pass to hold a rule against.
+    public var referencePassRan: Bool { layersMeasured > 0 }
+
     /// The whole model's forward seconds: `layers × layer + head`.
     public var forwardSeconds: Double { Double(layers) * layerForwardSeconds + headForwardSeconds }
     /// The whole model's backward seconds, when measured.

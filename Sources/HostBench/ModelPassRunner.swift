@@ -21,6 +21,7 @@ public enum ModelPassRunner {
         try checkMeasurable(spec, configuration)
         let shape = try LayerShape(model: spec, seq: configuration.seq)
         let threads = configuration.resolvedThreads
+        if spec.isEncoderDecoder { return try eagerOnly(configuration, shape: shape, threads: threads, progress: progress) }
         try BenchConfiguration(shape: shape, threads: threads, includeBackward: configuration.includeBackward).validate()
         let head = headShape(spec, seq: configuration.seq)
         let previousBLASThreads = BLAS.threads
@@ -55,11 +56,12 @@ public enum ModelPassRunner {
     }
 
     /// The reference layer is one dense pre-norm self-attention + FFN layer: encoder–decoder
-    /// models (cross-attention) and mixtures of experts (routing) are not what it runs.
+    /// models (cross-attention) and mixtures of experts (routing) are not what it runs. An
+    /// encoder–decoder the eager lowering covers (T5) gets eager PyTorch's predicted time alone.
     public static func checkMeasurable(_ spec: ModelSpec, _ configuration: ModelPassConfiguration) throws {
-        if spec.isEncoderDecoder {
+        if spec.isEncoderDecoder, (try? EagerLowering(spec: spec)) == nil {
             throw HostBenchError.invalidConfiguration(
-                field: "model", reason: "\(spec.name) is encoder–decoder: cross-attention has no reference kernel, so it cannot be measured")
+                field: "model", reason: "\(spec.name) is encoder–decoder: cross-attention has no reference kernel and eager PyTorch's kernels for it are not written down (T5's are), so it cannot be measured")
         }
         if spec.stacks.contains(where: { $0.stack.moe != nil }) {
             throw HostBenchError.invalidConfiguration(
@@ -71,6 +73,28 @@ public enum ModelPassRunner {
         guard configuration.timeBudgetSeconds.isFinite, configuration.timeBudgetSeconds > 0 else {
             throw HostBenchError.invalidConfiguration(field: "time budget", reason: "must be a positive number of seconds")
         }
+    }
+}
+
+// MARK: - Eager PyTorch alone
+
+extension ModelPassRunner {
+    /// An encoder–decoder: no reference pass (nothing of llmcost's own runs cross-attention), so
+    /// no layer or head is timed and no rule of thumb is checked against one; the eager PyTorch
+    /// time model is measured and priced as for any model.
+    static func eagerOnly(_ configuration: ModelPassConfiguration, shape: LayerShape, threads: Int,
+                          progress: (String) -> Void) throws -> ModelPassMeasurement {
+        let spec = configuration.model
+        let previousBLASThreads = BLAS.threads
+        defer { BLAS.setThreads(previousBLASThreads) }
+        let eager = try eagerTimeModel(spec, seq: configuration.seq, threads: threads, timed: [], progress: progress)
+        let note = "\(spec.name) is encoder–decoder: llmcost's reference layer has no cross-attention kernel, so no layer ran here "
+            + "and no rule of thumb is checked against a measured pass; eager PyTorch's time is predicted per operator "
+            + "(compare with scripts/pytorch-host/time_pytorch.py)"
+        return ModelPassMeasurement(
+            model: spec.name, seq: configuration.seq, threads: threads, shape: shape, layers: spec.stacks.reduce(0) { $0 + $1.stack.layers },
+            layersMeasured: 0, layerForwardSeconds: 0, layerBackwardSeconds: nil, headForwardSeconds: 0, headBackwardSeconds: nil,
+            headRowsPerChunk: 0, layerFLOPs: 0, headFLOPs: 0, bestSGEMMGflops: 0, gemmRates: [], notes: [note], eager: eager)
     }
 }
 

@@ -9,7 +9,8 @@ extension RuleMeasurement {
     /// One paragraph, generated from the numbers: how wrong the rule is here, and why (the count
     /// or the rate), then the same for training.
     public var verdict: String {
-        var parts = [String(format: "%@ at %d tokens: the forward pass measured %@", measurement.model, tokens, Self.time(measuredForwardSeconds))]
+        guard let measuredForward = measuredForwardSeconds, let rateFactor else { return frameworkVerdict }
+        var parts = [String(format: "%@ at %d tokens: the forward pass measured %@", measurement.model, tokens, Self.time(measuredForward))]
         if let rule = prediction("rule_2n_at_best_sgemm", .forward) {
             parts.append(String(format: "2·N at the best SGEMM rate predicts %@ (%@)", Self.time(rule.seconds), Self.signed(rule.relativeError)))
             parts.append(String(format: "the exact count is %.3f× 2·N and the pass runs at %.0f %% of the best SGEMM's rate",
@@ -30,6 +31,13 @@ extension RuleMeasurement {
             text += " " + t.joined(separator: "; ") + "."
         }
         return text
+    }
+
+    /// Without a reference pass (an encoder–decoder): what eager PyTorch is predicted to take.
+    var frameworkVerdict: String {
+        let passes = frameworkPredictions.map { "\($0.pass.rawValue) \(Self.time($0.seconds))" }
+        return String(format: "%@ at %d tokens: no reference pass ran (encoder–decoder); eager PyTorch is predicted at %@.",
+                      measurement.model, tokens, passes.isEmpty ? "nothing" : passes.joined(separator: ", "))
     }
 
     static func signed(_ error: Double) -> String { String(format: "%+.1f %%", 100 * error) }

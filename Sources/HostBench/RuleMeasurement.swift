@@ -35,18 +35,26 @@ public struct RuleMeasurement: Sendable {
     /// decode step); empty when the lowering does not cover the model.
     public var frameworkPredictions: [FrameworkPrediction]
 
-    public var measuredForwardSeconds: Double { measurement.forwardSeconds }
+    /// The reference pass's forward seconds (nil when none ran: an encoder–decoder).
+    public var measuredForwardSeconds: Double? { measurement.referencePassRan ? measurement.forwardSeconds : nil }
     /// Forward + backward, when the backward was measured.
-    public var measuredTrainingSeconds: Double? { measurement.backwardSeconds.map { $0 + measurement.forwardSeconds } }
+    public var measuredTrainingSeconds: Double? {
+        measurement.referencePassRan ? measurement.backwardSeconds.map { $0 + measurement.forwardSeconds } : nil
+    }
     /// Exact ÷ rule FLOPs of the forward pass.
     public var countFactor: Double { Double(exactForwardFLOPs) / (2 * Double(parameters) * Double(tokens)) }
     /// Measured seconds ÷ the exact count at the best SGEMM rate.
-    public var rateFactor: Double {
+    /// (nil without a reference pass).
+    public var rateFactor: Double? {
+        guard let measured = measuredForwardSeconds else { return nil }
         let ideal = Double(exactForwardFLOPs) / (measurement.bestSGEMMGflops * 1e9)
-        return ideal > 0 ? measuredForwardSeconds / ideal : 0
+        return ideal > 0 ? measured / ideal : 0
     }
     /// Backward ÷ forward measured seconds (the rule says 2).
-    public var backwardForwardRatio: Double? { measurement.backwardSeconds.map { $0 / measuredForwardSeconds } }
+    public var backwardForwardRatio: Double? {
+        guard let forward = measuredForwardSeconds, let backward = measurement.backwardSeconds else { return nil }
+        return backward / forward
+    }
 
     public init(spec: ModelSpec, measurement: ModelPassMeasurement) throws {
         self.measurement = measurement
@@ -56,8 +64,9 @@ public struct RuleMeasurement: Sendable {
         let forward = try counter.prefill(batch: 1, seq: measurement.seq)
         exactForwardFLOPs = forward.total
         exactTrainingFLOPs = try counter.train(batch: 1, seq: measurement.seq).total
-        predictions = Self.predictions(forward: forward, training: exactTrainingFLOPs, parameters: parameters,
-                                       tokens: tokens, measurement: measurement)
+        predictions = measurement.referencePassRan
+            ? Self.predictions(forward: forward, training: exactTrainingFLOPs, parameters: parameters, tokens: tokens, measurement: measurement)
+            : []
         if let eager = measurement.eager, let lowering = try? EagerLowering(spec: spec) {
             frameworkPredictions = FrameworkPrediction.pytorchEager(lowering, seq: measurement.seq, model: eager)
         } else {

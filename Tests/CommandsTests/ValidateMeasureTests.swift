@@ -11,7 +11,7 @@ import Testing
 
     @Test func badRequestsFailBeforeMeasuring() {
         let cases: [([String], String)] = [
-            (["validate", "t5-small", "--measure"], "encoder–decoder"),
+            (["validate", "bart-base", "--measure"], "encoder–decoder"),
             (["validate", "mixtral-8x7b", "--measure"], "mixture of experts"),
             (["validate", "gpt2", "--measure", "--plot", "/tmp/x.svg"], "--plot"),
             (["validate", "gpt2", "--measure", "--time-budget", "0"], "--time-budget"),
@@ -66,5 +66,43 @@ import Testing
         let lines = try String(contentsOfFile: table, encoding: .utf8).split(separator: "\n")
         #expect(lines.contains { $0.hasPrefix("what ran") })
         #expect(lines.allSatisfy { DisplayWidth.of($0) <= TextTable.defaultWidth }, "\(lines.map { DisplayWidth.of($0) }.max() ?? 0) columns")
+    }
+
+    /// No reference layer runs cross-attention: a T5 gets eager PyTorch's three passes predicted,
+    /// and no rule is checked against a pass that did not run.
+    @Test func aTinyT5GetsEagerPredictionsWithoutAReferencePass() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("llmcost-measure-\(UUID())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let spec = dir.appendingPathComponent("tiny-t5.yaml").path, out = dir.appendingPathComponent("out.json").path
+        let stack = """
+              layers: 2
+              attention: {heads: 4, headDim: 8, relativeBiasBuckets: 8}
+              ffn: {intermediateSize: 64, activation: relu}
+              norm: {kind: rmsnorm}
+              positions: {kind: none}
+            """
+        try Data("""
+            name: tiny-t5
+            family: t5
+            vocabularySize: 97
+            hiddenSize: 32
+            encoder:
+            \(stack)
+              causal: false
+            decoder:
+            \(stack)
+              crossAttention: {heads: 4, headDim: 8}
+            lmHead: {tied: true}
+            """.utf8).write(to: URL(fileURLWithPath: spec))
+        try run(["validate", spec, "--measure", "--seq", "8", "--time-budget", "1", "--format", "json", "--output", out])
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out))) as? [String: Any])
+        let model = try #require((json["models"] as? [[String: Any]])?.first)
+        #expect(model["measured_forward_seconds"] is NSNull && model["rate_factor"] is NSNull)
+        let predictions = try #require(model["predictions"] as? [[String: Any]])
+        #expect(predictions.map { $0["name"] as? String } == Array(repeating: "pytorch_eager", count: 3))
+        #expect(Set(predictions.compactMap { $0["pass"] as? String }) == ["forward", "training", "decode"])
+        #expect(predictions.allSatisfy { ($0["seconds"] as? Double).map { $0 > 0 && $0.isFinite } ?? false })
+        #expect((model["verdict"] as? String)?.contains("no reference pass ran") == true)
     }
 }

@@ -75,8 +75,40 @@ import Workload
     }
 
     @Test func modelsTheLoweringDoesNotCoverAreRefused() {
-        #expect(throws: HostBenchError.self) { try EagerLowering(spec: Self.spec("t5-small")) }
+        #expect(throws: HostBenchError.self) { try EagerLowering(spec: Self.spec("bart-base")) }
         #expect(throws: HostBenchError.self) { try EagerLowering(spec: Self.spec("mixtral-8x7b")) }
+        #expect(throws: HostBenchError.self) { try EagerLowering(spec: Self.spec("deepseek-v2-lite")) }
+        #expect(throws: HostBenchError.self) { try EagerLowering(spec: Self.spec("jamba-v0.1")) }
+    }
+
+    @Test func t5EncodesAndDecodesTheSequenceAndItsGEMMsAreWorkloadsExactCount() throws {
+        for name in ["t5-small", "t5-v1_1-base"] {
+            let spec = try Self.spec(name)
+            let lowering = try EagerLowering(spec: spec)
+            #expect(lowering.passes == EagerPass.allCases)
+            let counter = try FlopCounter(spec: spec, convention: .matmul)
+            let forward = lowering.operators(.forward, seq: 128)
+            #expect(gemmFLOPs(forward) == (try counter.prefill(batch: 1, seq: 128)).total, "\(name)")
+            // Both stacks compute their relative bias once and add it in every layer; the decoder alone masks.
+            #expect(forward.filter { $0.name.hasSuffix("relative_bias.bias_lookup") }.count == 2)
+            #expect(forward.first { $0.name == "layer.encoder.attention.position_bias" }?.count == spec.encoder?.layers)
+            #expect(forward.contains { $0.name == "decoder.causal_mask" } && !forward.contains { $0.name == "encoder.causal_mask" })
+            // Only the head tied in the config is scaled by d^-½ (T5, not v1.1).
+            #expect(forward.contains { $0.name == "head.scale" } == (spec.lmHead?.tied == true))
+            // Training: 3 × the forward's GEMMs; the table's three gradients summed twice.
+            let training = lowering.operators(.training, seq: 128)
+            #expect(gemmFLOPs(training) == 3 * gemmFLOPs(forward))
+            #expect(training.first { $0.name == "head.lm_head.backward.tied_sum" }?.count == 2)
+        }
+    }
+
+    @Test func aT5DecodeStepRunsTheDecoderAloneOverCachedCrossAttentionKeys() throws {
+        let lowering = try EagerLowering(spec: Self.spec("t5-small"))
+        let decode = lowering.operators(.decode, seq: 128)
+        #expect(!decode.contains { $0.name.hasPrefix("encoder.") || $0.name.hasPrefix("layer.encoder.") })
+        #expect(!decode.contains { $0.name.hasSuffix("cross_attention.k") || $0.name.hasSuffix("cross_attention.v") })
+        #expect(decode.contains { $0.name == "layer.decoder.cross_attention.scores" && $0.kind == .gemm(m: 1, n: 128, k: 64, batch: 8, transposedB: true) })
+        #expect(decode.contains { $0.name == "layer.decoder.attention.cache_cat" })
     }
 
     @Test func pricingFollowsTheMeasuredRates() {

@@ -76,7 +76,7 @@ def build(name, config_path, layers=None):
     path = Path(config_path) if config_path else CONFIGS / f"{FIXTURE_NAMES.get(name, name)}.json"
     raw = json.loads(path.read_text())
     if layers is not None:
-        for key in ("n_layer", "num_hidden_layers"):
+        for key in ("n_layer", "num_hidden_layers", "num_layers", "num_decoder_layers"):
             if key in raw:
                 raw[key] = layers
     config = transformers.AutoConfig.for_model(**raw)
@@ -85,7 +85,8 @@ def build(name, config_path, layers=None):
             setattr(config, key, 0.0)
     config._attn_implementation = "eager"
     torch.manual_seed(0)
-    auto = transformers.AutoModel if encoder_only(config) else transformers.AutoModelForCausalLM
+    auto = (transformers.AutoModel if encoder_only(config)
+            else transformers.AutoModelForSeq2SeqLM if encoder_decoder(config) else transformers.AutoModelForCausalLM)
     model = auto.from_config(config, dtype=torch.float32, attn_implementation="eager")
     return model, config
 
@@ -99,8 +100,36 @@ def encoder_only(config):
     return config.model_type in ENCODER_ONLY
 
 
+# Encoder–decoder families (T5, as `T5ForConditionalGeneration`): the forward pass encodes `--seq`
+# tokens and decodes `--seq` tokens against them (what llmcost's prefill counts); the training step's
+# decoder reads the labels shifted right; the decode step is one decoder token over `--seq - 1`
+# cached decoder positions and the `--seq` encoder positions' cached cross-attention keys and values.
+ENCODER_DECODER = {"t5"}
+
+
+def encoder_decoder(config):
+    return config.model_type in ENCODER_DECODER
+
+
 def forward_call(model, config, ids):
-    return (lambda: model(ids)) if encoder_only(config) else (lambda: model(ids, use_cache=False))
+    if encoder_only(config):
+        return lambda: model(ids)
+    if encoder_decoder(config):
+        return lambda: model(input_ids=ids, decoder_input_ids=ids, use_cache=False)
+    return lambda: model(ids, use_cache=False)
+
+
+def decode_step(model, config, ids):
+    """The cache of `ids[:, :-1]` (built untimed), one step that decodes `ids[:, -1:]` over it, and
+    the crop that takes the step's position back out of the cache (timed with the step, not counted)."""
+    prefix, last = ids[:, :-1], ids[:, -1:]
+    if encoder_decoder(config):
+        encoded = model.get_encoder()(input_ids=ids)
+        cache = model(encoder_outputs=encoded, decoder_input_ids=prefix, use_cache=True).past_key_values
+        return (lambda: model(encoder_outputs=encoded, decoder_input_ids=last, past_key_values=cache, use_cache=True),
+                lambda: cache.self_attention_cache.crop(-1))
+    cache = model(prefix, use_cache=True).past_key_values
+    return lambda: model(last, past_key_values=cache, use_cache=True), lambda: cache.crop(-1)
 
 
 def training_call(model, config, ids):
@@ -108,6 +137,8 @@ def training_call(model, config, ids):
         model.zero_grad(set_to_none=True)
         if encoder_only(config):
             model(ids).last_hidden_state.sum().backward()
+        elif encoder_decoder(config):
+            model(input_ids=ids, labels=ids, use_cache=False).loss.backward()
         else:
             model(ids, labels=ids, use_cache=False).loss.backward()
     return step
@@ -166,13 +197,8 @@ def measure(name, args):
     if "decode" in passes and not encoder_only(config):
         model.eval()
         with torch.no_grad():
-            prefix, last = ids[:, :-1], ids[:, -1:]
-            cache = model(prefix, use_cache=True).past_key_values
-
-            def step():
-                model(last, past_key_values=cache, use_cache=True)
-                cache.crop(-1)
-            result["decode"] = timed(step, max(args.repeats, 10), args.min_seconds / 3)
+            run, crop = decode_step(model, config, ids)
+            result["decode"] = timed(lambda: (run(), crop()), max(args.repeats, 10), args.min_seconds / 3)
     if args.profile:
         profile(model, config, ids)
     return result
@@ -204,10 +230,7 @@ def count_calls(name, args):
         model.eval()
         with torch.no_grad():
             forward = calls(forward_call(model, config, ids))
-            decode = 0
-            if not encoder_only(config):
-                cache = model(ids[:, :-1], use_cache=True).past_key_values
-                decode = calls(lambda: model(ids[:, -1:], past_key_values=cache, use_cache=True))
+            decode = 0 if encoder_only(config) else calls(decode_step(model, config, ids)[0])
         model.train()
         step = training_call(model, config, ids)
         step()

@@ -13,7 +13,7 @@ struct MeasuredRuleView {
             .init("formula", .left, role: explain ? .data : .detail)])
         for r in results {
             for p in r.predictions {
-                let measured = p.pass == .forward ? r.measuredForwardSeconds : (r.measuredTrainingSeconds ?? 0)
+                let measured = (p.pass == .forward ? r.measuredForwardSeconds : r.measuredTrainingSeconds) ?? 0
                 predictions.append([.text(r.measurement.model), .count(r.tokens), .text(p.pass.rawValue), .text(p.name), .number(p.seconds, 4),
                                     .number(measured, 4), .figure(signed(p.relativeError), p.relativeError), .text(p.formula)])
             }
@@ -28,7 +28,7 @@ struct MeasuredRuleView {
         }
         var runs = TextTable(title: "what ran", columns: [
             "model", "layers\nrun/total", "layer\nfwd s", "layer\nbwd s", "head\nfwd s", "GFLOP\nissued", "GFLOP/s", "best\nSGEMM", "exact/2N", "bwd/fwd"])
-        for r in results {
+        for r in results where r.measurement.referencePassRan {
             let m = r.measurement
             runs.append([m.model, "\(m.layersMeasured)/\(m.layers)", seconds(m.layerForwardSeconds),
                          m.layerBackwardSeconds.map(seconds) ?? "—", seconds(m.headForwardSeconds),
@@ -38,7 +38,8 @@ struct MeasuredRuleView {
                          r.backwardForwardRatio.map { HumanUnits.decimal($0, 2) } ?? "—"])
         }
         let notes = results.map(\.verdict) + Array(Set(results.flatMap(\.measurement.notes))).sorted()
-        var tables = results.contains { !$0.frameworkPredictions.isEmpty } ? [predictions, framework, runs] : [predictions, runs]
+        // An encoder–decoder alone has no reference pass: no rule predictions, nothing in "what ran".
+        var tables = [predictions, framework, runs].filter { !$0.rows.isEmpty }
         if explain { tables += results.flatMap(operatorTables) }
         return Rendered(json: json, tables: tables, notes: notes)
     }
@@ -78,11 +79,11 @@ struct MeasuredRuleView {
             ("exact_forward_flops", .integer(r.exactForwardFLOPs)),
             ("exact_training_flops", .integer(r.exactTrainingFLOPs)),
             ("issued_forward_flops", .integer(m.forwardFLOPs)),
-            ("measured_forward_seconds", .number(r.measuredForwardSeconds)),
+            ("measured_forward_seconds", r.measuredForwardSeconds.map(JSONValue.number) ?? .null),
             ("measured_training_seconds", r.measuredTrainingSeconds.map(JSONValue.number) ?? .null),
             ("backward_forward_ratio", r.backwardForwardRatio.map(JSONValue.number) ?? .null),
             ("count_factor", .number(r.countFactor)),
-            ("rate_factor", .number(r.rateFactor)),
+            ("rate_factor", r.rateFactor.map(JSONValue.number) ?? .null),
             ("layers", .int(m.layers)),
             ("layers_measured", .int(m.layersMeasured)),
             ("layer_forward_seconds", .number(m.layerForwardSeconds)),

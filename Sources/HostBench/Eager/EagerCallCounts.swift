@@ -38,13 +38,23 @@ public struct EagerCallCounts: Sendable, Equatable {
     static let bert = EagerCallCounts(forward: .init(perLayer: 145, modelLevel: 61), decode: .init(perLayer: 0, modelLevel: 0),
                                       training: .init(perLayer: 400, modelLevel: 113))
 
-    /// The counts of `family`, or of the closest traced family (Llama's for other rotary models,
-    /// GPT-2's for learned-position ones).
-    static func of(family: String) -> EagerCallCounts {
+    /// T5 (`t5`, as `T5ForConditionalGeneration`), per encoder + decoder layer pair (both depths
+    /// set to 1, then 2): relative position bias, T5's RMSNorm, ReLU FFN, cross-attention, tied
+    /// head scaled by d^-½. A decode step runs the decoder alone.
+    static let t5 = EagerCallCounts(forward: .init(perLayer: 458, modelLevel: 280), decode: .init(perLayer: 266, modelLevel: 174),
+                                    training: .init(perLayer: 1234, modelLevel: 467))
+    /// T5 v1.1 (`t5-v1_1-base`): a gated FFN with the composed `gelu_new`, an unscaled head.
+    static let t5Gated = EagerCallCounts(forward: .init(perLayer: 530, modelLevel: 275), decode: .init(perLayer: 302, modelLevel: 169),
+                                         training: .init(perLayer: 1416, modelLevel: 457))
+
+    /// The counts of `family` (T5's by its FFN), or of the closest traced family (Llama's for
+    /// other rotary models, GPT-2's for learned-position ones).
+    static func of(family: String, gatedFFN: Bool = false) -> EagerCallCounts {
         switch family {
         case "gpt2": gpt2
         case "bert": bert
         case "qwen2": qwen2
+        case "t5": gatedFFN ? t5Gated : t5
         default: llama
         }
     }

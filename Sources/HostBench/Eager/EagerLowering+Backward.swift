@@ -34,14 +34,32 @@ extension EagerLowering {
             }
             var ops = [EagerOperator(name + ".dx", .gemm(m: m, n: k, k: n, batch: batch, transposedB: !transposedB), count: op.count),
                        EagerOperator(name + ".dw", .gemm(m: k, n: n, k: m, batch: batch), count: op.count)]
-            if op.name == "head.lm_head", spec.lmHead?.tied ?? true {
-                // Tied: the head's and the embedding's gradients of one weight are summed.
-                ops.append(.pass(name + ".tied_sum", elements: vocabulary * d, reads: 2, count: op.count))
+            if op.name == "head.lm_head", tiedTableGradients > 0 {
+                // Tied: the head's and the lookups' gradients of one table are summed.
+                ops.append(.pass(name + ".tied_sum", elements: vocabulary * d, reads: 2, count: op.count * tiedTableGradients))
             }
-            return ops
+            return ops + projectionGradient(of: op, rows: m, inputs: k, outputs: n)
         case .memory:
             return memoryGradient(of: op, passes: passes)
         }
+    }
+
+    /// Sums of the token table's gradients a tied head adds: one per lookup of the table (GPT-2:
+    /// one; T5: the encoder's and the decoder's, tied in transformers 5.23 whatever the config says).
+    var tiedTableGradients: Int {
+        if spec.isEncoderDecoder { return spec.family == "t5" || spec.lmHead?.tied == true ? 2 : 1 }
+        return spec.lmHead?.tied ?? true ? 1 : 0
+    }
+
+    /// Separate Q, K and V projections: autograd makes each one's head-split gradient contiguous
+    /// (a clone of its output) before the `dX` GEMM, and sums the three `dX` into their shared input
+    /// (two additions; across layers for a cross-attention's K and V of the encoder's output).
+    func projectionGradient(of op: EagerOperator, rows: Int, inputs: Int, outputs: Int) -> [EagerOperator] {
+        let leaf = op.name.split(separator: ".").last.map(String.init) ?? op.name
+        guard ["q", "k", "v"].contains(leaf) else { return [] }
+        var ops = [EagerOperator.pass(op.name + ".backward.contiguous", elements: rows * outputs, count: op.count)]
+        if leaf != "q" { ops.append(.pass(op.name + ".backward.input_sum", elements: rows * inputs, reads: 2, count: op.count)) }
+        return ops
     }
 
     private func memoryGradient(of op: EagerOperator, passes make: (Int, Int, EagerOperator.ElementFunction) -> [EagerOperator]) -> [EagerOperator] {
@@ -54,10 +72,16 @@ extension EagerLowering {
                                   count: op.count)]
         case "positions", "token_types":
             return passes(1, 1)
-        case "causal_mask", "rotary_table", "mask", "cat", "add_eps", "add_one", "add", "add_positions", "add_token_types",
+        case "bias_lookup":
+            return passes(1, 0)  // embedding_dense_backward into the small bucket × heads table
+        case "position_bias":
+            // Every layer's scores gradient summed into the one bias the stack shares.
+            guard case let .memory(bytes, elements) = op.kind, op.count > 1 else { return [] }
+            return [EagerOperator(op.name + ".backward", .memory(bytes: bytes, elements: elements), count: op.count - 1)]
+        case "causal_mask", "rotary_table", "mask", "cat", "buckets", "zero_bias", "zero_bias_add", "add_eps", "add_one", "add", "add_positions", "add_token_types",
              "token_type_ids", "contiguous", "nll", "sum":
             return []
-        case "attention_residual", "ffn_residual":
+        case "attention_residual", "cross_attention_residual", "ffn_residual":
             return passes(1, 2)  // the residual stream's two gradients summed
         case "bias_copy":
             return passes(1, 0)  // the bias gradient: a sum over rows

@@ -16,15 +16,27 @@ import Workload
 /// table).
 public struct EagerLowering: Sendable {
     public var spec: ModelSpec
-    let stack: StackSpec
+    /// The stack being lowered: the decoder (else the encoder); an encoder–decoder model lowers its
+    /// encoder through a copy of this lowering with `stack` set to the encoder (`lowering(of:)`).
+    var stack: StackSpec
 
     public init(spec: ModelSpec) throws {
-        guard let stack = spec.isEncoderDecoder ? nil : spec.decoder ?? spec.encoder,
-              stack.moe == nil, stack.stateSpace == nil, stack.attention.latent == nil, stack.crossAttention == nil else {
+        let stacks = spec.stacks.map(\.stack)
+        // Of encoder–decoders, T5's layers are the ones traced (BART's learned positions, biases and
+        // post-norm would be other kernels).
+        guard let stack = spec.decoder ?? spec.encoder, stacks.allSatisfy({ Self.covers($0) }),
+              spec.isEncoderDecoder ? spec.family == "t5" : stack.crossAttention == nil else {
             throw HostBenchError.invalidConfiguration(
-                field: "model", reason: "\(spec.name): the eager-PyTorch lowering covers dense decoder-only and encoder-only models")
+                field: "model", reason: "\(spec.name): the eager-PyTorch lowering covers dense decoder-only and encoder-only models, and T5")
         }
         self.spec = spec; self.stack = stack
+    }
+
+    /// Dense attention and FFN layers only: experts, latent or linear attention, state-space and
+    /// hybrid stacks launch kernels this lowering does not describe.
+    static func covers(_ s: StackSpec) -> Bool {
+        s.moe == nil && s.stateSpace == nil && s.attention.latent == nil && s.linearAttention == nil && s.hybrid == nil
+            && s.layerPattern == nil
     }
 
     /// An encoder alone (BERT as `BertModel`): no cache, so no decode step; its training step's
@@ -34,6 +46,9 @@ public struct EagerLowering: Sendable {
     /// The passes the lowering describes: forward and training, and decode for a decoder.
     public var passes: [EagerPass] { encoderOnly ? [.forward, .training] : EagerPass.allCases }
 
+    /// This lowering with `other` as the stack its layers come from.
+    func lowering(of other: StackSpec) -> EagerLowering { var copy = self; copy.stack = other; return copy }
+
     /// Families whose attention projects Q, K and V in one GEMM (`c_attn`, `query_key_value`).
     static let fusedQKVFamilies: Set<String> = ["gpt2", "gpt_neox", "falcon", "bloom", "gpt_bigcode"]
     /// Families whose projections are transformers' `Conv1D` (`x·W`, the weight stored
@@ -41,7 +56,7 @@ public struct EagerLowering: Sendable {
     static let conv1DFamilies: Set<String> = ["gpt2"]
     /// Families whose `gelu_tanh` is transformers' composed `NewGELUActivation` (eight kernels),
     /// not `F.gelu(approximate="tanh")`.
-    static let composedGELUFamilies: Set<String> = ["gpt2", "gptj", "codegen", "phi", "gpt_bigcode"]
+    static let composedGELUFamilies: Set<String> = ["gpt2", "gptj", "codegen", "phi", "gpt_bigcode", "t5"]
 
     /// Every kernel of `pass` over `seq` tokens (decode: one token after `seq − 1` cached), and
     /// the aten calls that move no data (views, reshapes, casts to the same type, the wrappers
@@ -51,9 +66,11 @@ public struct EagerLowering: Sendable {
         var ops = model(rows: rows, keys: seq, decode: pass == .decode, loss: pass == .training)
         if pass == .training { ops += backward(rows: rows, keys: seq) }
         ops = ops.filter { $0.count > 0 }
-        let calls = EagerCallCounts.of(family: family)[pass]
+        let calls = EagerCallCounts.of(family: family, gatedFFN: stack.ffn.gated)[pass]
         let inLayers = ops.filter { $0.name.hasPrefix("layer.") }.reduce(0) { $0 + $1.count }
         let outside = ops.filter { !$0.name.hasPrefix("layer.") }.reduce(0) { $0 + $1.count }
+        // An encoder–decoder's calls are counted per encoder + decoder layer pair (both depths
+        // changed together); the catalog's T5s have as many of one as of the other.
         ops.append(EagerOperator("layer.other_aten_calls", .view, count: max(0, calls.perLayer * layers - inLayers)))
         ops.append(EagerOperator("model.other_aten_calls", .view, count: max(0, calls.modelLevel - outside)))
         return ops.filter { $0.count > 0 }
@@ -77,6 +94,7 @@ public struct EagerLowering: Sendable {
     // MARK: - Forward
 
     func model(rows: Int, keys: Int, decode: Bool, loss: Bool) -> [EagerOperator] {
+        if spec.isEncoderDecoder { return sequenceToSequence(rows: rows, keys: keys, decode: decode, loss: loss) }
         var ops: [EagerOperator] = [.pass("embed.lookup", elements: rows * d)]
         if stack.tokenTypes > 0 {
             // The buffered all-zero type ids gathered at the positions, their rows looked up, added.
@@ -95,6 +113,12 @@ public struct EagerLowering: Sendable {
             // BertPooler: the first position's hidden state through a biased dense layer and tanh.
             ops += linear("pooler.dense", rows: 1, inputs: d, outputs: d, bias: true) + [.pass("pooler.tanh", elements: d, function: .activation)]
         }
+        return ops + head(rows: rows, loss: loss)
+    }
+
+    /// The LM head's GEMM (and bias), and the training loss.
+    func head(rows: Int, loss: Bool) -> [EagerOperator] {
+        var ops: [EagerOperator] = []
         if spec.lmHead != nil {
             // The head is an `nn.Linear` in every family (GPT-2's is tied to the token table, V × d).
             ops.append(EagerOperator("head.lm_head", .gemm(m: rows, n: vocabulary, k: d, batch: 1, transposedB: true)))
@@ -129,10 +153,15 @@ public struct EagerLowering: Sendable {
         return ops
     }
 
-    func layer(rows: Int, keys: Int, decode: Bool) -> [EagerOperator] {
+    /// One layer; a decoder layer of an encoder–decoder model cross-attends to `encoderRows`.
+    func layer(rows: Int, keys: Int, decode: Bool, encoderRows: Int = 0) -> [EagerOperator] {
         var ops = norm("attention_norm", rows: rows)
         ops += attention(rows: rows, keys: keys, decode: decode)
         ops.append(.pass("attention_residual", elements: rows * d, reads: 2))
+        if let cross = stack.crossAttention, encoderRows > 0 {
+            ops += norm("cross_attention_norm", rows: rows) + crossAttention(cross, rows: rows, encoderRows: encoderRows, decode: decode)
+            ops.append(.pass("cross_attention_residual", elements: rows * d, reads: 2))
+        }
         if stack.block == .sequential || stack.block == .parallelTwoNorms { ops += norm("ffn_norm", rows: rows) }
         ops += ffn(rows: rows)
         ops.append(.pass("ffn_residual", elements: rows * d, reads: 2))
@@ -167,6 +196,8 @@ public struct EagerLowering: Sendable {
         let scores = heads * rows * keys
         ops += [EagerOperator("attention.scores", .gemm(m: rows, n: keys, k: headDim, batch: heads, transposedB: true)),
                 .pass("attention.scale", elements: scores)]
+        // T5 adds its relative position bias (computed once per stack, `relativeBias`) to the scores.
+        if stack.attention.relativeBiasBuckets != nil { ops.append(.pass("attention.position_bias", elements: scores, reads: 2)) }
         if stack.causal { ops.append(EagerOperator("attention.mask", .memory(bytes: 4 * (2 * scores + rows * keys), elements: scores))) }
         ops += [.pass("attention.softmax", elements: scores, function: .softmax),
                 EagerOperator("attention.values", .gemm(m: rows, n: headDim, k: keys, batch: heads)),
@@ -184,21 +215,25 @@ public struct EagerLowering: Sendable {
         let bias = stack.ffn.bias, e = rows * ffnWidth
         if stack.ffn.gated {
             return linear("ffn.gate", rows: rows, inputs: d, outputs: ffnWidth, bias: bias)
+                + activation(elements: e)
                 + linear("ffn.up", rows: rows, inputs: d, outputs: ffnWidth, bias: bias)
-                + [.pass("ffn.activation", elements: e, function: activationFunction), .pass("ffn.gate_times_up", elements: e, reads: 2)]
+                + [.pass("ffn.gate_times_up", elements: e, reads: 2)]
                 + linear("ffn.down", rows: rows, inputs: ffnWidth, outputs: d, bias: bias)
         }
-        var ops = linear("ffn.up", rows: rows, inputs: d, outputs: ffnWidth, bias: bias)
-        if stack.ffn.activation == .geluTanh && Self.composedGELUFamilies.contains(family) {
-            // 0.5·x·(1 + tanh(√(2/π)·(x + 0.044715·x³))): pow, three scalar mul, tensor add,
-            // tanh, scalar add, tensor mul.
-            ops += [.pass("ffn.gelu.pow", elements: e), .pass("ffn.gelu.mul_cubic", elements: e),
-                    .pass("ffn.gelu.add", elements: e, reads: 2), .pass("ffn.gelu.mul_sqrt", elements: e),
-                    .pass("ffn.gelu.tanh", elements: e, function: .activation), .pass("ffn.gelu.add_one", elements: e),
-                    .pass("ffn.gelu.mul_half", elements: e), .pass("ffn.gelu.mul", elements: e, reads: 2)]
-        } else {
-            ops.append(.pass("ffn.activation", elements: e, function: activationFunction))
+        return linear("ffn.up", rows: rows, inputs: d, outputs: ffnWidth, bias: bias) + activation(elements: e)
+            + linear("ffn.down", rows: rows, inputs: ffnWidth, outputs: d, bias: bias)
+    }
+
+    /// The activation over `elements` values: one kernel, or transformers' composed `gelu_new`.
+    func activation(elements e: Int) -> [EagerOperator] {
+        guard stack.ffn.activation == .geluTanh && Self.composedGELUFamilies.contains(family) else {
+            return [.pass("ffn.activation", elements: e, function: activationFunction)]
         }
-        return ops + linear("ffn.down", rows: rows, inputs: ffnWidth, outputs: d, bias: bias)
+        // 0.5·x·(1 + tanh(√(2/π)·(x + 0.044715·x³))): pow, three scalar mul, tensor add,
+        // tanh, scalar add, tensor mul.
+        return [.pass("ffn.gelu.pow", elements: e), .pass("ffn.gelu.mul_cubic", elements: e),
+                .pass("ffn.gelu.add", elements: e, reads: 2), .pass("ffn.gelu.mul_sqrt", elements: e),
+                .pass("ffn.gelu.tanh", elements: e, function: .activation), .pass("ffn.gelu.add_one", elements: e),
+                .pass("ffn.gelu.mul_half", elements: e), .pass("ffn.gelu.mul", elements: e, reads: 2)]
     }
 }
