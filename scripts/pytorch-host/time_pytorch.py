@@ -11,7 +11,10 @@ FP32, random weights, eager attention, `--threads` intra-op threads (default: ev
             token over that cache, the cache cropped back after every run
 
 Encoder-only models (BERT, as `BertModel` with its pooler, which is what llmcost counts) have no
-decode step, and their training step's loss is `last_hidden_state.sum()`.
+decode step, and their training step's loss is `last_hidden_state.sum()`. Encoder–decoder models
+(T5) encode `--seq` tokens and decode `--seq` tokens in the forward pass, decode the labels shifted
+right in training, and decode one token over `--seq - 1` cached positions and the `--seq` encoder
+positions in the decode step.
 
 Each pass: one or more warm-up runs, then repeats until `--min-seconds` of timed runs (at least
 `--repeats`), min / median / max seconds.
@@ -24,6 +27,7 @@ llmcost's tests and CI never run it. Configs come from the real hub `config.json
       --llmcost .build/release/llmcost          # predicted vs measured, side by side
   python scripts/pytorch-host/time_pytorch.py gpt2 --seq 512 --profile   # where eager time goes
   ... --llmcost .build/release/llmcost --bracket   # PyTorch timed before and after llmcost, pooled
+  python scripts/pytorch-host/time_pytorch.py t5-small --faults   # fresh pages each pass touches
 
 torch's CPU wheels carry Intel MKL linked in (`BLAS_INFO=mkl`); with `pip install mkl==2024.2.0` in
 the same environment (the version torch 2.13.0+cpu reports) the comparison points llmcost at that
@@ -65,6 +69,8 @@ def parse():
                         "and llmcost's layer kernels (`bench --quick`) beside it, and stop")
     p.add_argument("--count-calls", action="store_true",
                    help="count the aten calls per layer and outside the layers (EagerCallCounts in llmcost) and stop")
+    p.add_argument("--faults", action="store_true",
+                   help="count the minor page faults (fresh pages touched) of each pass after two warm-up runs, and stop")
     p.add_argument("--dispatch", action="store_true",
                    help="time one aten call from Python (torch.add of one-element tensors; EagerTimeModel.defaultDispatchSeconds) and stop")
     return p.parse_args()
@@ -240,6 +246,38 @@ def count_calls(name, args):
         print(f"{name} {key}: {per_layer} aten calls per layer, {totals[1][i] - per_layer} outside the layers")
 
 
+def faults(name, args):
+    """Minor page faults of one forward, training step and decode step (after two warm-up runs):
+    the outputs that land on fresh pages, which `EagerTimeModel` prices at the first-touch cost."""
+    import resource
+    import torch
+    torch.set_num_threads(args.threads)
+    model, config = build(name, args.config)
+    ids = torch.randint(0, config.vocab_size, (1, args.seq))
+
+    def count(body):
+        body(); body()
+        before = resource.getrusage(resource.RUSAGE_SELF).ru_minflt
+        body()
+        return (resource.getrusage(resource.RUSAGE_SELF).ru_minflt - before) * resource.getpagesize()
+    passes = args.passes.split(",")
+    line = f"{name} seq {args.seq}: fresh pages touched per pass:"
+    if "forward" in passes:
+        model.eval()
+        with torch.no_grad():
+            line += f"  forward {count(forward_call(model, config, ids)) / 1e6:.0f} MB"
+    if "training" in passes:
+        model.train()
+        line += f"  training {count(training_call(model, config, ids)) / 1e6:.0f} MB"
+        model.zero_grad(set_to_none=True)
+    if "decode" in passes and not encoder_only(config):
+        model.eval()
+        with torch.no_grad():
+            run, crop = decode_step(model, config, ids)
+            line += f"  decode {count(lambda: (run(), crop())) / 1e6:.1f} MB"
+    print(line, flush=True)
+
+
 def block(name, args):
     """One decoder block of `name` in PyTorch vs llmcost's reference layer at the same shape."""
     import torch
@@ -321,6 +359,10 @@ def main():
     if args.count_calls:
         for name in args.models:
             count_calls(name, args)
+        return 0
+    if args.faults:
+        for name in args.models:
+            faults(name, args)
         return 0
     results = []
     for name in args.models:
