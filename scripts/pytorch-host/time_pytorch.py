@@ -279,31 +279,57 @@ def faults(name, args):
 
 
 def block(name, args):
-    """One decoder block of `name` in PyTorch vs llmcost's reference layer at the same shape."""
+    """One decoder block of `name` in PyTorch vs llmcost's reference layer at the same shape; with
+    `--bracket`, PyTorch and llmcost alternate twice and each side's runs are pooled."""
     import torch
     torch.set_num_threads(args.threads)
     model, config = build(name, args.config, layers=1)
-    layer = model.base_model.h[0] if hasattr(model.base_model, "h") else model.base_model.layers[0]
+    base = model.base_model
+    layer = base.h[0] if hasattr(base, "h") else base.layers[0]
     x = torch.randn(1, args.seq, config.hidden_size)
-    layer.eval()
-    with torch.no_grad():
-        forward = timed(lambda: layer(x), args.repeats, args.min_seconds)
-    layer.train()
+    kwargs = {}
+    if hasattr(base, "rotary_emb"):
+        # Rotary layers take the cos/sin table the model computes once per forward.
+        positions = torch.arange(args.seq).unsqueeze(0)
+        with torch.no_grad():
+            kwargs["position_embeddings"] = base.rotary_emb(x, positions)
+    if not encoder_only(config):
+        # The causal mask the model passes down (llmcost's layer is causal too).
+        kwargs["attention_mask"] = torch.full((1, 1, args.seq, args.seq), float("-inf")).triu(1)
     xg = x.clone().requires_grad_(True)
 
     def step():
         layer.zero_grad(set_to_none=True)
-        out = layer(xg)
+        out = layer(xg, **kwargs)
         (out[0] if isinstance(out, tuple) else out).sum().backward()
-    both = timed(step, args.repeats, args.min_seconds)
-    print(f"PyTorch {name} block, seq {args.seq}: forward {forward['median'] * 1e3:.1f} ms, forward + backward {both['median'] * 1e3:.1f} ms")
-    if args.llmcost:
+
+    def pytorch():
+        layer.eval()
+        with torch.no_grad():
+            forward = timed(lambda: layer(x, **kwargs), args.repeats, args.min_seconds)
+        layer.train()
+        return forward["seconds"], timed(step, args.repeats, args.min_seconds)["seconds"]
+
+    def ours():
         out = subprocess.run([args.llmcost, "bench", "--quick", name, "--seq", str(args.seq), "--threads", str(args.threads),
                               "--format", "json"], capture_output=True, text=True, check=True).stdout
         k = {x["name"]: x["seconds"] for x in json.loads(out)["kernels"]}
-        ours_fwd, ours_both = k["layer"], k["layer"] + k["attention_backward"] + k["ffn_backward"]
-        print(f"llmcost layer: forward {ours_fwd * 1e3:.1f} ms ({forward['median'] / ours_fwd:.2f}× PyTorch's speed), "
-              f"forward + backward {ours_both * 1e3:.1f} ms ({both['median'] / ours_both:.2f}×)")
+        return k["layer"], k["layer"] + k["attention_backward"] + k["ffn_backward"]
+
+    rounds = 2 if args.bracket and args.llmcost else 1
+    forward, both, mine = [], [], []
+    for _ in range(rounds):
+        f, b = pytorch()
+        forward += f; both += b
+        if args.llmcost:
+            mine.append(ours())
+    fwd, bwd = statistics.median(forward), statistics.median(both)
+    print(f"PyTorch {name} block, seq {args.seq}: forward {fwd * 1e3:.1f} ms, forward + backward {bwd * 1e3:.1f} ms"
+          + (f" ({rounds} rounds alternating with llmcost, pooled)" if rounds > 1 else ""))
+    if mine:
+        ours_fwd, ours_both = statistics.median(m[0] for m in mine), statistics.median(m[1] for m in mine)
+        print(f"llmcost layer: forward {ours_fwd * 1e3:.1f} ms ({fwd / ours_fwd:.2f}× PyTorch's speed), "
+              f"forward + backward {ours_both * 1e3:.1f} ms ({bwd / ours_both:.2f}×)")
 
 
 def dispatch():
