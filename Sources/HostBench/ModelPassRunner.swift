@@ -21,7 +21,9 @@ public enum ModelPassRunner {
         try checkMeasurable(spec, configuration)
         let shape = try LayerShape(model: spec, seq: configuration.seq)
         let threads = configuration.resolvedThreads
-        if spec.isEncoderDecoder { return try eagerOnly(configuration, shape: shape, threads: threads, progress: progress) }
+        if spec.isEncoderDecoder || hasExperts(spec) {
+            return try eagerOnly(configuration, shape: shape, threads: threads, progress: progress)
+        }
         try BenchConfiguration(shape: shape, threads: threads, includeBackward: configuration.includeBackward).validate()
         let head = headShape(spec, seq: configuration.seq)
         let previousBLASThreads = BLAS.threads
@@ -63,9 +65,9 @@ public enum ModelPassRunner {
             throw HostBenchError.invalidConfiguration(
                 field: "model", reason: "\(spec.name) is encoder–decoder: cross-attention has no reference kernel and eager PyTorch's kernels for it are not written down (T5's are), so it cannot be measured")
         }
-        if spec.stacks.contains(where: { $0.stack.moe != nil }) {
+        if hasExperts(spec), (try? EagerLowering(spec: spec)) == nil {
             throw HostBenchError.invalidConfiguration(
-                field: "model", reason: "\(spec.name) is a mixture of experts: routing has no reference kernel, so it cannot be measured")
+                field: "model", reason: "\(spec.name) is a mixture of experts: routing has no reference kernel and eager PyTorch's kernels for its experts are not written down (Qwen2-MoE's are), so it cannot be measured")
         }
         if configuration.referenceSquareSizes.isEmpty || configuration.referenceSquareSizes.contains(where: { $0 < 1 || $0 > 16384 }) {
             throw HostBenchError.invalidConfiguration(field: "reference square sizes", reason: "must be 1…16384, at least one")
@@ -79,7 +81,10 @@ public enum ModelPassRunner {
 // MARK: - Eager PyTorch alone
 
 extension ModelPassRunner {
-    /// An encoder–decoder: no reference pass (nothing of llmcost's own runs cross-attention), so
+    static func hasExperts(_ spec: ModelSpec) -> Bool { spec.stacks.contains { $0.stack.moe != nil } }
+
+    /// An encoder–decoder or a mixture of experts: no reference pass (nothing of llmcost's own
+    /// runs cross-attention or routing), so
     /// no layer or head is timed and no rule of thumb is checked against one; the eager PyTorch
     /// time model is measured and priced as for any model.
     static func eagerOnly(_ configuration: ModelPassConfiguration, shape: LayerShape, threads: Int,
@@ -88,7 +93,9 @@ extension ModelPassRunner {
         let previousBLASThreads = BLAS.threads
         defer { BLAS.setThreads(previousBLASThreads) }
         let eager = try eagerTimeModel(spec, seq: configuration.seq, threads: threads, timed: [], progress: progress)
-        let note = "\(spec.name) is encoder–decoder: llmcost's reference layer has no cross-attention kernel, so no layer ran here "
+        let what = spec.isEncoderDecoder ? "encoder–decoder: llmcost's reference layer has no cross-attention kernel"
+            : "a mixture of experts: llmcost's reference layer has no routing kernel"
+        let note = "\(spec.name) is \(what), so no layer ran here "
             + "and no rule of thumb is checked against a measured pass; eager PyTorch's time is predicted per operator "
             + "(compare with scripts/pytorch-host/time_pytorch.py)"
         return ModelPassMeasurement(

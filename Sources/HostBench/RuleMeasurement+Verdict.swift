@@ -36,7 +36,7 @@ extension RuleMeasurement {
     /// Without a reference pass (an encoder–decoder): what eager PyTorch is predicted to take.
     var frameworkVerdict: String {
         let passes = frameworkPredictions.map { "\($0.pass.rawValue) \(Self.time($0.seconds))" }
-        return String(format: "%@ at %d tokens: no reference pass ran (encoder–decoder); eager PyTorch is predicted at %@.",
+        return String(format: "%@ at %d tokens: no reference pass ran (no kernel of llmcost's own for cross-attention or routing); eager PyTorch is predicted at %@.",
                       measurement.model, tokens, passes.isEmpty ? "nothing" : passes.joined(separator: ", "))
     }
 

@@ -102,6 +102,24 @@ import Workload
         }
     }
 
+    @Test func qwen2MoEExpertsSplitTheRoutedRowsSoTheirGEMMsAreWorkloadsExactCount() throws {
+        let spec = try Self.spec("qwen1.5-moe-a2.7b")
+        let lowering = try EagerLowering(spec: spec)
+        let counter = try FlopCounter(spec: spec, convention: .matmul)
+        for seq in [1, 7, 512] {
+            let forward = lowering.operators(.forward, seq: seq)
+            #expect(gemmFLOPs(forward) == (try counter.prefill(batch: 1, seq: seq)).total, "seq \(seq)")
+            #expect(gemmFLOPs(lowering.operators(.training, seq: seq)) == (try counter.train(batch: 1, seq: seq)).total, "seq \(seq)")
+        }
+        // 512 tokens × 4 routed copies over 60 experts: 8 experts get 35 rows, 52 get 34.
+        let up = lowering.operators(.forward, seq: 512).filter { $0.name == "layer.moe.experts.gate_up" }
+        #expect(up.map(\.kind) == [.gemm(m: 35, n: 2816, k: 2048, batch: 1, transposedB: true), .gemm(m: 34, n: 2816, k: 2048, batch: 1, transposedB: true)])
+        #expect(up.map(\.count) == [8 * 24, 52 * 24])
+        // A decode step routes one token to four experts, one row each.
+        let decode = lowering.operators(.decode, seq: 512).filter { $0.name == "layer.moe.experts.down" }
+        #expect(decode.map(\.count) == [4 * 24] && decode.first?.kind == .gemm(m: 1, n: 2048, k: 1408, batch: 1, transposedB: true))
+    }
+
     @Test func aT5DecodeStepRunsTheDecoderAloneOverCachedCrossAttentionKeys() throws {
         let lowering = try EagerLowering(spec: Self.spec("t5-small"))
         let decode = lowering.operators(.decode, seq: 128)

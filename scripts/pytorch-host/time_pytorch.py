@@ -62,6 +62,10 @@ def parse():
                    help="with --llmcost: time PyTorch again after llmcost's run and pool both timings, so the "
                         "measurement spans the window llmcost measured in (a shared host's speed drifts by a fifth "
                         "over minutes); prints the drift between the two")
+    p.add_argument("--layers", type=int,
+                   help="build the model with this many layers (every layer count in the config set to it) and give "
+                        "llmcost the same reduced config.json: for models whose full depth does not fit in memory at FP32 "
+                        "(qwen1.5-moe-a2.7b)")
     p.add_argument("--profile", action="store_true", help="print the operators eager PyTorch runs, by self CPU time")
     p.add_argument("--json", help="write the measurements here")
     p.add_argument("--block", action="store_true",
@@ -76,13 +80,40 @@ def parse():
     return p.parse_args()
 
 
+def config_file(name):
+    """The stored hub config of catalog model `name` (`configs/`, else `hf/`)."""
+    stem = FIXTURE_NAMES.get(name, name)
+    for folder in (CONFIGS, CONFIGS.parent / "hf"):
+        if (folder / f"{stem}.json").exists():
+            return folder / f"{stem}.json"
+    return CONFIGS / f"{stem}.json"
+
+
+LAYER_KEYS = ("n_layer", "num_hidden_layers", "num_layers", "num_decoder_layers")
+
+
+def reduced_config(name, args):
+    """`--layers`: the model's config with every layer count set to it, written beside the other
+    scratch files; the path both PyTorch and llmcost read. Without `--layers`, `--config` (or None)."""
+    if args.layers is None:
+        return args.config
+    import tempfile
+    raw = json.loads((Path(args.config) if args.config else config_file(name)).read_text())
+    for key in LAYER_KEYS:
+        if key in raw:
+            raw[key] = args.layers
+    path = Path(tempfile.gettempdir()) / f"{name}-{args.layers}-layers.json"
+    path.write_text(json.dumps(raw, indent=2) + "\n")
+    return str(path)
+
+
 def build(name, config_path, layers=None):
     import torch
     import transformers
-    path = Path(config_path) if config_path else CONFIGS / f"{FIXTURE_NAMES.get(name, name)}.json"
+    path = Path(config_path) if config_path else config_file(name)
     raw = json.loads(path.read_text())
     if layers is not None:
-        for key in ("n_layer", "num_hidden_layers", "num_layers", "num_decoder_layers"):
+        for key in LAYER_KEYS:
             if key in raw:
                 raw[key] = layers
     config = transformers.AutoConfig.for_model(**raw)
@@ -182,10 +213,10 @@ def pooled(first, second):
     return merged
 
 
-def measure(name, args):
+def measure(name, args, config_path=None):
     import torch
     torch.set_num_threads(args.threads)
-    model, config = build(name, args.config)
+    model, config = build(name, config_path or args.config)
     vocab = config.vocab_size
     g = torch.Generator().manual_seed(1)
     ids = torch.randint(0, vocab, (1, args.seq), generator=g)
@@ -392,18 +423,19 @@ def main():
         return 0
     results = []
     for name in args.models:
-        r = measure(name, args)
+        path = reduced_config(name, args)
+        r = measure(name, args, path)
         results.append(r)
-        line = f"{name} seq {args.seq}, {r['threads']} threads, torch {r['torch']}:"
+        line = f"{name}{f' ({args.layers} layers)' if args.layers else ''} seq {args.seq}, {r['threads']} threads, torch {r['torch']}:"
         for key in ("forward", "training", "decode"):
             if key in r:
                 t = r[key]
                 line += f"  {key} {t['median']:.4f} s (min {t['min']:.4f}, max {t['max']:.4f}, {t['runs']} runs)"
         print(line, flush=True)
         if args.llmcost:
-            predicted = predictions(args.llmcost, name, args.seq, args.threads)
+            predicted = predictions(args.llmcost, path or name, args.seq, args.threads)
             if args.bracket:
-                r = pooled(r, measure(name, args))
+                r = pooled(r, measure(name, args, path))
                 results[-1] = r
                 print("  bracketed: PyTorch timed again after llmcost's run; host drift between the two "
                       + ", ".join(f"{k} {r[k]['drift'] * 100:+.1f} %" for k in ("forward", "training", "decode") if k in r),

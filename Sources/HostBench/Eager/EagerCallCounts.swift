@@ -47,6 +47,12 @@ public struct EagerCallCounts: Sendable, Equatable {
     static let t5Gated = EagerCallCounts(forward: .init(perLayer: 530, modelLevel: 275), decode: .init(perLayer: 302, modelLevel: 169),
                                          training: .init(perLayer: 1416, modelLevel: 457))
 
+    /// Qwen2-MoE (`qwen2_moe`, `qwen1.5-moe-a2.7b`): Qwen2's attention, then the shared expert,
+    /// the router and two `_grouped_mm`s, which on the CPU loop over all 60 experts (a dozen aten
+    /// calls each, rows or none), so a decode step launches nearly as many calls as a forward.
+    static let qwen2Moe = EagerCallCounts(forward: .init(perLayer: 1768, modelLevel: 305), decode: .init(perLayer: 1673, modelLevel: 191),
+                                          training: .init(perLayer: 5342, modelLevel: 471))
+
     /// The counts of `family` (T5's by its FFN), or of the closest traced family (Llama's for
     /// other rotary models, GPT-2's for learned-position ones).
     static func of(family: String, gatedFFN: Bool = false) -> EagerCallCounts {
@@ -54,6 +60,7 @@ public struct EagerCallCounts: Sendable, Equatable {
         case "gpt2": gpt2
         case "bert": bert
         case "qwen2": qwen2
+        case "qwen2_moe": qwen2Moe
         case "t5": gatedFFN ? t5Gated : t5
         default: llama
         }

@@ -72,6 +72,12 @@ extension EagerLowering {
                                   count: op.count)]
         case "positions", "token_types":
             return passes(1, 1)
+        case "topk":
+            return passes(1, 0)  // the chosen weights' gradient scattered into zeros over every expert
+        case "gather", "unsort":
+            return passes(1, 1)  // index's backward: the rows put back (index_put into zeros)
+        case "sort_ids", "sum_top_k", "add_shared":
+            return []  // integer ids; a sum's and an addition's gradients are views
         case "bias_lookup":
             return passes(1, 0)  // embedding_dense_backward into the small bucket × heads table
         case "position_bias":
@@ -87,7 +93,7 @@ extension EagerLowering {
             return passes(1, 0)  // the bias gradient: a sum over rows
         case "scale", "mul_cubic", "mul_sqrt", "mul_half", "neg", "mul_cos", "mul_sin", "rsqrt":
             return passes(1, 1)
-        case "mul", "gate_times_up", "weight", "normalize":
+        case "mul", "gate_times_up", "weight", "normalize", "routing_weight_mul", "shared_gate_mul":
             return passes(2, 2)
         case "pow":
             return passes(2, 1) + passes(1, 2)

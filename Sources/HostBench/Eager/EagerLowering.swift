@@ -24,18 +24,20 @@ public struct EagerLowering: Sendable {
         let stacks = spec.stacks.map(\.stack)
         // Of encoder–decoders, T5's layers are the ones traced (BART's learned positions, biases and
         // post-norm would be other kernels).
-        guard let stack = spec.decoder ?? spec.encoder, stacks.allSatisfy({ Self.covers($0) }),
+        guard let stack = spec.decoder ?? spec.encoder, stacks.allSatisfy({ Self.covers($0, family: spec.family ?? "") }),
               spec.isEncoderDecoder ? spec.family == "t5" : stack.crossAttention == nil else {
             throw HostBenchError.invalidConfiguration(
-                field: "model", reason: "\(spec.name): the eager-PyTorch lowering covers dense decoder-only and encoder-only models, and T5")
+                field: "model", reason: "\(spec.name): the eager-PyTorch lowering covers dense decoder-only and encoder-only models, Qwen2-MoE's experts and T5")
         }
         self.spec = spec; self.stack = stack
     }
 
-    /// Dense attention and FFN layers only: experts, latent or linear attention, state-space and
-    /// hybrid stacks launch kernels this lowering does not describe.
-    static func covers(_ s: StackSpec) -> Bool {
-        s.moe == nil && s.stateSpace == nil && s.attention.latent == nil && s.linearAttention == nil && s.hybrid == nil
+    /// Softmax attention and FFN layers, the FFN dense or Qwen2-MoE's experts: other experts,
+    /// latent or linear attention, state-space and hybrid stacks launch kernels this lowering
+    /// does not describe.
+    static func covers(_ s: StackSpec, family: String) -> Bool {
+        s.moe.map { coversExperts($0, family: family) } ?? true
+            && s.stateSpace == nil && s.attention.latent == nil && s.linearAttention == nil && s.hybrid == nil
             && s.layerPattern == nil
     }
 
@@ -212,6 +214,7 @@ public struct EagerLowering: Sendable {
     }
 
     func ffn(rows: Int) -> [EagerOperator] {
+        if let moe = stack.moe { return experts(moe, rows: rows) }
         let bias = stack.ffn.bias, e = rows * ffnWidth
         if stack.ffn.gated {
             return linear("ffn.gate", rows: rows, inputs: d, outputs: ffnWidth, bias: bias)

@@ -1,0 +1,70 @@
+import Workload
+
+/// A mixture-of-experts FFN as eager PyTorch runs it: Qwen2-MoE (`Qwen2MoeSparseMoeBlock`,
+/// transformers 5.23, its default `grouped_mm` experts), from the operator trace of
+/// `qwen1.5-moe-a2.7b` with one and two layers.
+///
+/// Every token goes through the shared expert (a gated MLP whose output a sigmoid gate scales);
+/// the router's softmax picks `topK` experts per token; the `rows · topK` routed copies are sorted
+/// by expert and gathered, two `_grouped_mm`s run each expert's gate-up and down products on its
+/// own rows (on the CPU one matrix product per expert, reading its weight transposed), the results
+/// are scaled by their routing weights, put back in token order and summed over the `topK`.
+/// How many rows each expert gets depends on the routing: the lowering spreads the routed rows
+/// evenly (random weights route near-uniformly), so the expert GEMMs' FLOPs are exactly the
+/// model's. In training, `_grouped_mm`'s backward writes every expert's weight gradient.
+extension EagerLowering {
+    /// Families whose MoE block this lowering has been traced for.
+    static let tracedExpertFamilies: Set<String> = ["qwen2_moe"]
+
+    /// A plain softmax router over every layer's experts (no dense layers between, no latent
+    /// projections, no DeepSeek routing).
+    static func coversExperts(_ moe: MoESpec, family: String) -> Bool {
+        tracedExpertFamilies.contains(family) && moe.routing == nil && moe.latentSize == nil && moe.denseLayers == 0
+    }
+
+    func experts(_ moe: MoESpec, rows: Int) -> [EagerOperator] {
+        let width = moe.expertIntermediateSize ?? ffnWidth, routed = rows * moe.topK
+        var ops: [EagerOperator] = []
+        if let shared = moe.sharedExpertIntermediateSize {
+            ops += gatedMLP("moe.shared", rows: rows, width: shared)
+        }
+        ops += [EagerOperator("moe.router", .gemm(m: rows, n: moe.experts, k: d, batch: 1, transposedB: true)),
+                .pass("moe.router_softmax", elements: rows * moe.experts, function: .softmax),
+                .reduction("moe.topk", elements: rows * moe.experts),
+                // sort, floor_divide, two index, a cast, histc, cumsum over the routed ids.
+                EagerOperator("moe.sort_ids", .memory(bytes: 16 * routed, elements: routed), count: 7),
+                .pass("moe.gather", elements: routed * d)]
+        ops += expertProducts("moe.experts.gate_up", routed: routed, experts: moe.experts, outputs: 2 * width, inputs: d)
+        ops += [.pass("moe.experts.activation", elements: routed * width, function: activationFunction),
+                .pass("moe.experts.gate_times_up", elements: routed * width, reads: 2)]
+        ops += expertProducts("moe.experts.down", routed: routed, experts: moe.experts, outputs: d, inputs: width)
+        ops += [.pass("moe.routing_weight_mul", elements: routed * d, reads: 2),
+                .pass("moe.unsort", elements: routed * d),
+                EagerOperator("moe.sum_top_k", .memory(bytes: 4 * (routed + rows) * d, elements: rows * d))]
+        if moe.sharedExpertGate {
+            ops += [EagerOperator("moe.shared_gate", .gemm(m: rows, n: 1, k: d, batch: 1, transposedB: true)),
+                    .pass("moe.shared_gate.sigmoid", elements: rows, function: .activation),
+                    .pass("moe.shared_gate_mul", elements: rows * d, reads: 2)]
+        }
+        return ops + [.pass("moe.add_shared", elements: rows * d, reads: 2)]
+    }
+
+    /// One expert's product per expert that has rows: `routed` rows spread evenly over `experts`
+    /// (the first `routed mod experts` get one more), each `rows × inputs` by its weight read transposed.
+    func expertProducts(_ name: String, routed: Int, experts: Int, outputs: Int, inputs: Int) -> [EagerOperator] {
+        let (each, extra) = routed.quotientAndRemainder(dividingBy: experts)
+        return [(each + 1, extra), (each, experts - extra)].filter { $0.0 > 0 && $0.1 > 0 }.map { rows, count in
+            EagerOperator(name, .gemm(m: rows, n: outputs, k: inputs, batch: 1, transposedB: true), count: count)
+        }
+    }
+
+    /// A gated MLP without bias (`down(act(gate(x)) · up(x))`) of inner `width`, named under `prefix`.
+    func gatedMLP(_ prefix: String, rows: Int, width: Int) -> [EagerOperator] {
+        let e = rows * width
+        return linear("\(prefix).gate", rows: rows, inputs: d, outputs: width, bias: false)
+            + [.pass("\(prefix).activation", elements: e, function: activationFunction)]
+            + linear("\(prefix).up", rows: rows, inputs: d, outputs: width, bias: false)
+            + [.pass("\(prefix).gate_times_up", elements: e, reads: 2)]
+            + linear("\(prefix).down", rows: rows, inputs: width, outputs: d, bias: false)
+    }
+}
