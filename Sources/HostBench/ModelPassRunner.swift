@@ -58,8 +58,8 @@ public enum ModelPassRunner {
     }
 
     /// The reference layer is one dense pre-norm self-attention + FFN layer: encoder–decoder
-    /// models (cross-attention) and mixtures of experts (routing) are not what it runs. An
-    /// encoder–decoder the eager lowering covers (T5) gets eager PyTorch's predicted time alone.
+    /// models (cross-attention) and mixtures of experts (routing) are not what it runs. Those the
+    /// eager lowering covers (T5, Qwen2-MoE) get eager PyTorch's predicted time alone.
     public static func checkMeasurable(_ spec: ModelSpec, _ configuration: ModelPassConfiguration) throws {
         if spec.isEncoderDecoder, (try? EagerLowering(spec: spec)) == nil {
             throw HostBenchError.invalidConfiguration(
@@ -84,9 +84,8 @@ extension ModelPassRunner {
     static func hasExperts(_ spec: ModelSpec) -> Bool { spec.stacks.contains { $0.stack.moe != nil } }
 
     /// An encoder–decoder or a mixture of experts: no reference pass (nothing of llmcost's own
-    /// runs cross-attention or routing), so
-    /// no layer or head is timed and no rule of thumb is checked against one; the eager PyTorch
-    /// time model is measured and priced as for any model.
+    /// runs cross-attention or routing), so no layer or head is timed and no rule of thumb is
+    /// checked against one; the eager PyTorch time model is measured and priced as for any model.
     static func eagerOnly(_ configuration: ModelPassConfiguration, shape: LayerShape, threads: Int,
                           progress: (String) -> Void) throws -> ModelPassMeasurement {
         let spec = configuration.model

@@ -35,7 +35,7 @@ public struct RuleMeasurement: Sendable {
     /// decode step); empty when the lowering does not cover the model.
     public var frameworkPredictions: [FrameworkPrediction]
 
-    /// The reference pass's forward seconds (nil when none ran: an encoder–decoder).
+    /// The reference pass's forward seconds (nil when none ran: an encoder–decoder, a mixture of experts).
     public var measuredForwardSeconds: Double? { measurement.referencePassRan ? measurement.forwardSeconds : nil }
     /// Forward + backward, when the backward was measured.
     public var measuredTrainingSeconds: Double? {
@@ -43,8 +43,7 @@ public struct RuleMeasurement: Sendable {
     }
     /// Exact ÷ rule FLOPs of the forward pass.
     public var countFactor: Double { Double(exactForwardFLOPs) / (2 * Double(parameters) * Double(tokens)) }
-    /// Measured seconds ÷ the exact count at the best SGEMM rate.
-    /// (nil without a reference pass).
+    /// Measured seconds ÷ the exact count at the best SGEMM rate (nil without a reference pass).
     public var rateFactor: Double? {
         guard let measured = measuredForwardSeconds else { return nil }
         let ideal = Double(exactForwardFLOPs) / (measurement.bestSGEMMGflops * 1e9)

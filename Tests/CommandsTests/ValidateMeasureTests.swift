@@ -98,7 +98,9 @@ import Testing
         try run(["validate", spec, "--measure", "--seq", "8", "--time-budget", "1", "--format", "json", "--output", out])
         let json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out))) as? [String: Any])
         let model = try #require((json["models"] as? [[String: Any]])?.first)
-        #expect(model["measured_forward_seconds"] is NSNull && model["rate_factor"] is NSNull)
+        for key in ["measured_forward_seconds", "rate_factor", "layer_forward_seconds", "head_forward_seconds", "best_sgemm_gflops"] {
+            #expect(model[key] is NSNull, "\(key)")
+        }
         let predictions = try #require(model["predictions"] as? [[String: Any]])
         #expect(predictions.map { $0["name"] as? String } == Array(repeating: "pytorch_eager", count: 3))
         #expect(Set(predictions.compactMap { $0["pass"] as? String }) == ["forward", "training", "decode"])

@@ -38,7 +38,7 @@ struct MeasuredRuleView {
                          r.backwardForwardRatio.map { HumanUnits.decimal($0, 2) } ?? "—"])
         }
         let notes = results.map(\.verdict) + Array(Set(results.flatMap(\.measurement.notes))).sorted()
-        // An encoder–decoder alone has no reference pass: no rule predictions, nothing in "what ran".
+        // A model without a reference pass (T5, Qwen2-MoE): no rule predictions, nothing in "what ran".
         var tables = [predictions, framework, runs].filter { !$0.rows.isEmpty }
         if explain { tables += results.flatMap(operatorTables) }
         return Rendered(json: json, tables: tables, notes: notes)
@@ -71,14 +71,18 @@ struct MeasuredRuleView {
 
     private func model(_ r: RuleMeasurement) -> JSONValue {
         let m = r.measurement
-        return .object([
+        // Figures of the reference pass are null where none ran, not a measured 0.
+        func ran(_ value: JSONValue) -> JSONValue { m.referencePassRan ? value : .null }
+        let issued = ran(.integer(m.forwardFLOPs)), layerForward = ran(.number(m.layerForwardSeconds))
+        let headForward = ran(.number(m.headForwardSeconds)), bestSGEMM = ran(.number(m.bestSGEMMGflops))
+        let measured: [(String, JSONValue)] = [
             ("model", .string(m.model)),
             ("tokens", .int(r.tokens)),
             ("threads", .int(m.threads)),
             ("total_parameters", .integer(r.parameters)),
             ("exact_forward_flops", .integer(r.exactForwardFLOPs)),
             ("exact_training_flops", .integer(r.exactTrainingFLOPs)),
-            ("issued_forward_flops", .integer(m.forwardFLOPs)),
+            ("issued_forward_flops", issued),
             ("measured_forward_seconds", r.measuredForwardSeconds.map(JSONValue.number) ?? .null),
             ("measured_training_seconds", r.measuredTrainingSeconds.map(JSONValue.number) ?? .null),
             ("backward_forward_ratio", r.backwardForwardRatio.map(JSONValue.number) ?? .null),
@@ -86,14 +90,18 @@ struct MeasuredRuleView {
             ("rate_factor", r.rateFactor.map(JSONValue.number) ?? .null),
             ("layers", .int(m.layers)),
             ("layers_measured", .int(m.layersMeasured)),
-            ("layer_forward_seconds", .number(m.layerForwardSeconds)),
+            ("layer_forward_seconds", layerForward),
             ("layer_backward_seconds", m.layerBackwardSeconds.map(JSONValue.number) ?? .null),
-            ("head_forward_seconds", .number(m.headForwardSeconds)),
+            ("head_forward_seconds", headForward),
             ("head_backward_seconds", m.headBackwardSeconds.map(JSONValue.number) ?? .null),
-            ("best_sgemm_gflops", .number(m.bestSGEMMGflops)),
+            ("best_sgemm_gflops", bestSGEMM),
+        ]
+        let rates: [(String, JSONValue)] = [
             ("gemm_rates", .array(m.gemmRates.map { g in
                 .object([("role", .string(g.role)), ("m", .int(g.m)), ("n", .int(g.n)), ("k", .int(g.k)), ("gflops", .number(g.gflops))])
             })),
+        ]
+        let predicted: [(String, JSONValue)] = [
             ("predictions", .array(r.predictions.map { p in
                 .object([("name", .string(p.name)), ("pass", .string(p.pass.rawValue)), ("seconds", .number(p.seconds)),
                          ("relative_error", .number(p.relativeError)), ("formula", .string(p.formula))])
@@ -123,6 +131,7 @@ struct MeasuredRuleView {
             ]) } ?? .null),
             ("verdict", .string(r.verdict)),
             ("notes", .array(m.notes.map(JSONValue.string))),
-        ])
+        ]
+        return .object(measured + rates + predicted)
     }
 }

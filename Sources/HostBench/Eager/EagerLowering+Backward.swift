@@ -84,8 +84,8 @@ extension EagerLowering {
             // Every layer's scores gradient summed into the one bias the stack shares.
             guard case let .memory(bytes, elements) = op.kind, op.count > 1 else { return [] }
             return [EagerOperator(op.name + ".backward", .memory(bytes: bytes, elements: elements), count: op.count - 1)]
-        case "causal_mask", "rotary_table", "mask", "cat", "buckets", "zero_bias", "zero_bias_add", "add_eps", "add_one", "add", "add_positions", "add_token_types",
-             "token_type_ids", "contiguous", "nll", "sum":
+        case "causal_mask", "rotary_table", "mask", "cat", "buckets", "zero_bias", "zero_bias_add", "add_eps", "add_one", "add",
+             "add_positions", "add_token_types", "token_type_ids", "contiguous", "nll", "sum":
             return []
         case "attention_residual", "cross_attention_residual", "ffn_residual":
             return passes(1, 2)  // the residual stream's two gradients summed

@@ -26,7 +26,7 @@ extension EagerLowering {
         let width = moe.expertIntermediateSize ?? ffnWidth, routed = rows * moe.topK
         var ops: [EagerOperator] = []
         if let shared = moe.sharedExpertIntermediateSize {
-            ops += gatedMLP("moe.shared", rows: rows, width: shared)
+            ops += gatedMLP("moe.shared", rows: rows, width: shared, bias: stack.ffn.bias)
         }
         ops += [EagerOperator("moe.router", .gemm(m: rows, n: moe.experts, k: d, batch: 1, transposedB: true)),
                 .pass("moe.router_softmax", elements: rows * moe.experts, function: .softmax),
@@ -56,15 +56,5 @@ extension EagerLowering {
         return [(each + 1, extra), (each, experts - extra)].filter { $0.0 > 0 && $0.1 > 0 }.map { rows, count in
             EagerOperator(name, .gemm(m: rows, n: outputs, k: inputs, batch: 1, transposedB: true), count: count)
         }
-    }
-
-    /// A gated MLP without bias (`down(act(gate(x)) · up(x))`) of inner `width`, named under `prefix`.
-    func gatedMLP(_ prefix: String, rows: Int, width: Int) -> [EagerOperator] {
-        let e = rows * width
-        return linear("\(prefix).gate", rows: rows, inputs: d, outputs: width, bias: false)
-            + [.pass("\(prefix).activation", elements: e, function: activationFunction)]
-            + linear("\(prefix).up", rows: rows, inputs: d, outputs: width, bias: false)
-            + [.pass("\(prefix).gate_times_up", elements: e, reads: 2)]
-            + linear("\(prefix).down", rows: rows, inputs: width, outputs: d, bias: false)
     }
 }

@@ -216,27 +216,31 @@ public struct EagerLowering: Sendable {
     func ffn(rows: Int) -> [EagerOperator] {
         if let moe = stack.moe { return experts(moe, rows: rows) }
         let bias = stack.ffn.bias, e = rows * ffnWidth
-        if stack.ffn.gated {
-            return linear("ffn.gate", rows: rows, inputs: d, outputs: ffnWidth, bias: bias)
-                + activation(elements: e)
-                + linear("ffn.up", rows: rows, inputs: d, outputs: ffnWidth, bias: bias)
-                + [.pass("ffn.gate_times_up", elements: e, reads: 2)]
-                + linear("ffn.down", rows: rows, inputs: ffnWidth, outputs: d, bias: bias)
-        }
-        return linear("ffn.up", rows: rows, inputs: d, outputs: ffnWidth, bias: bias) + activation(elements: e)
+        if stack.ffn.gated { return gatedMLP("ffn", rows: rows, width: ffnWidth, bias: bias) }
+        return linear("ffn.up", rows: rows, inputs: d, outputs: ffnWidth, bias: bias) + activation("ffn", elements: e)
             + linear("ffn.down", rows: rows, inputs: ffnWidth, outputs: d, bias: bias)
     }
 
+    /// A gated MLP (`down(act(gate(x)) · up(x))`) of inner `width`, named under `prefix`: the
+    /// dense FFN, or a mixture's shared expert.
+    func gatedMLP(_ prefix: String, rows: Int, width: Int, bias: Bool) -> [EagerOperator] {
+        linear("\(prefix).gate", rows: rows, inputs: d, outputs: width, bias: bias)
+            + activation(prefix, elements: rows * width)
+            + linear("\(prefix).up", rows: rows, inputs: d, outputs: width, bias: bias)
+            + [.pass("\(prefix).gate_times_up", elements: rows * width, reads: 2)]
+            + linear("\(prefix).down", rows: rows, inputs: width, outputs: d, bias: bias)
+    }
+
     /// The activation over `elements` values: one kernel, or transformers' composed `gelu_new`.
-    func activation(elements e: Int) -> [EagerOperator] {
+    func activation(_ prefix: String, elements e: Int) -> [EagerOperator] {
         guard stack.ffn.activation == .geluTanh && Self.composedGELUFamilies.contains(family) else {
-            return [.pass("ffn.activation", elements: e, function: activationFunction)]
+            return [.pass("\(prefix).activation", elements: e, function: activationFunction)]
         }
         // 0.5·x·(1 + tanh(√(2/π)·(x + 0.044715·x³))): pow, three scalar mul, tensor add,
         // tanh, scalar add, tensor mul.
-        return [.pass("ffn.gelu.pow", elements: e), .pass("ffn.gelu.mul_cubic", elements: e),
-                .pass("ffn.gelu.add", elements: e, reads: 2), .pass("ffn.gelu.mul_sqrt", elements: e),
-                .pass("ffn.gelu.tanh", elements: e, function: .activation), .pass("ffn.gelu.add_one", elements: e),
-                .pass("ffn.gelu.mul_half", elements: e), .pass("ffn.gelu.mul", elements: e, reads: 2)]
+        return [.pass("\(prefix).gelu.pow", elements: e), .pass("\(prefix).gelu.mul_cubic", elements: e),
+                .pass("\(prefix).gelu.add", elements: e, reads: 2), .pass("\(prefix).gelu.mul_sqrt", elements: e),
+                .pass("\(prefix).gelu.tanh", elements: e, function: .activation), .pass("\(prefix).gelu.add_one", elements: e),
+                .pass("\(prefix).gelu.mul_half", elements: e), .pass("\(prefix).gelu.mul", elements: e, reads: 2)]
     }
 }
