@@ -107,4 +107,37 @@ import Testing
         #expect(predictions.allSatisfy { ($0["seconds"] as? Double).map { $0 > 0 && $0.isFinite } ?? false })
         #expect((model["verdict"] as? String)?.contains("no reference pass ran") == true)
     }
+
+    /// Routing has no reference kernel either: a Qwen2-MoE gets the three eager predictions, each
+    /// expert's product among the timed shapes.
+    @Test func aTinyQwen2MoEGetsEagerPredictionsWithoutAReferencePass() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("llmcost-measure-\(UUID())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let spec = dir.appendingPathComponent("tiny-moe.yaml").path, out = dir.appendingPathComponent("out.json").path
+        try Data("""
+            name: tiny-moe
+            family: qwen2_moe
+            vocabularySize: 97
+            hiddenSize: 32
+            decoder:
+              layers: 2
+              attention: {heads: 4, headDim: 8, qkvBias: true}
+              ffn: {intermediateSize: 64, gated: true, activation: silu}
+              moe: {experts: 5, topK: 2, expertIntermediateSize: 16, sharedExpertIntermediateSize: 48, sharedExpertGate: true}
+              norm: {kind: rmsnorm}
+              positions: {kind: rotary}
+            lmHead: {tied: false}
+            """.utf8).write(to: URL(fileURLWithPath: spec))
+        try run(["validate", spec, "--measure", "--seq", "8", "--time-budget", "1", "--format", "json", "--output", out])
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out))) as? [String: Any])
+        let model = try #require((json["models"] as? [[String: Any]])?.first)
+        #expect(model["measured_forward_seconds"] is NSNull)
+        let predictions = try #require(model["predictions"] as? [[String: Any]])
+        #expect(Set(predictions.compactMap { $0["pass"] as? String }) == ["forward", "training", "decode"])
+        // 8 tokens × 2 routed copies over 5 experts: one expert gets 4 rows, four get 3.
+        let rates = try #require((model["eager_time_model"] as? [String: Any])?["gemm_rates"] as? [[String: Any]])
+        #expect(rates.contains { $0["m"] as? Int == 4 && $0["n"] as? Int == 32 && $0["k"] as? Int == 32 })
+        #expect(rates.contains { $0["m"] as? Int == 3 && $0["n"] as? Int == 32 && $0["k"] as? Int == 16 })
+    }
 }
