@@ -21,8 +21,8 @@ public enum ModelPassRunner {
         try checkMeasurable(spec, configuration)
         let shape = try LayerShape(model: spec, seq: configuration.seq)
         let threads = configuration.resolvedThreads
-        if spec.isEncoderDecoder || hasExperts(spec) {
-            return try eagerOnly(configuration, shape: shape, threads: threads, progress: progress)
+        if let missing = missingReferenceKernel(spec) {
+            return try eagerOnly(configuration, missing: missing, shape: shape, threads: threads, progress: progress)
         }
         try BenchConfiguration(shape: shape, threads: threads, includeBackward: configuration.includeBackward).validate()
         let head = headShape(spec, seq: configuration.seq)
@@ -61,13 +61,9 @@ public enum ModelPassRunner {
     /// models (cross-attention) and mixtures of experts (routing) are not what it runs. Those the
     /// eager lowering covers (T5, Qwen2-MoE) get eager PyTorch's predicted time alone.
     public static func checkMeasurable(_ spec: ModelSpec, _ configuration: ModelPassConfiguration) throws {
-        if spec.isEncoderDecoder, (try? EagerLowering(spec: spec)) == nil {
+        if let missing = missingReferenceKernel(spec), (try? EagerLowering(spec: spec)) == nil {
             throw HostBenchError.invalidConfiguration(
-                field: "model", reason: "\(spec.name) is encoder–decoder: cross-attention has no reference kernel and eager PyTorch's kernels for it are not written down (T5's are), so it cannot be measured")
-        }
-        if hasExperts(spec), (try? EagerLowering(spec: spec)) == nil {
-            throw HostBenchError.invalidConfiguration(
-                field: "model", reason: "\(spec.name) is a mixture of experts: routing has no reference kernel and eager PyTorch's kernels for its experts are not written down (Qwen2-MoE's are), so it cannot be measured")
+                field: "model", reason: "\(spec.name) is \(missing.model): \(missing.part) has no reference kernel and eager PyTorch's kernels for \(missing.lowered) are not written down (\(missing.covered)'s are), so it cannot be measured")
         }
         if configuration.referenceSquareSizes.isEmpty || configuration.referenceSquareSizes.contains(where: { $0 < 1 || $0 > 16384 }) {
             throw HostBenchError.invalidConfiguration(field: "reference square sizes", reason: "must be 1…16384, at least one")
@@ -81,20 +77,28 @@ public enum ModelPassRunner {
 // MARK: - Eager PyTorch alone
 
 extension ModelPassRunner {
-    static func hasExperts(_ spec: ModelSpec) -> Bool { spec.stacks.contains { $0.stack.moe != nil } }
+    /// What of `spec` llmcost's reference layer cannot run (nil: every layer is the dense one it runs):
+    /// the kind of model, the part without a kernel, and the family whose eager kernels are written down.
+    struct MissingReferenceKernel { var model: String, part: String, lowered: String, covered: String }
+
+    static func missingReferenceKernel(_ spec: ModelSpec) -> MissingReferenceKernel? {
+        if spec.isEncoderDecoder { return .init(model: "encoder–decoder", part: "cross-attention", lowered: "it", covered: "T5") }
+        if spec.stacks.contains(where: { $0.stack.moe != nil }) {
+            return .init(model: "a mixture of experts", part: "routing", lowered: "its experts", covered: "Qwen2-MoE")
+        }
+        return nil
+    }
 
     /// An encoder–decoder or a mixture of experts: no reference pass (nothing of llmcost's own
     /// runs cross-attention or routing), so no layer or head is timed and no rule of thumb is
     /// checked against one; the eager PyTorch time model is measured and priced as for any model.
-    static func eagerOnly(_ configuration: ModelPassConfiguration, shape: LayerShape, threads: Int,
+    static func eagerOnly(_ configuration: ModelPassConfiguration, missing: MissingReferenceKernel, shape: LayerShape, threads: Int,
                           progress: (String) -> Void) throws -> ModelPassMeasurement {
         let spec = configuration.model
         let previousBLASThreads = BLAS.threads
         defer { BLAS.setThreads(previousBLASThreads) }
         let eager = try eagerTimeModel(spec, seq: configuration.seq, threads: threads, timed: [], progress: progress)
-        let what = spec.isEncoderDecoder ? "encoder–decoder: llmcost's reference layer has no cross-attention kernel"
-            : "a mixture of experts: llmcost's reference layer has no routing kernel"
-        let note = "\(spec.name) is \(what), so no layer ran here "
+        let note = "\(spec.name) is \(missing.model): llmcost's reference layer has no \(missing.part) kernel, so no layer ran here "
             + "and no rule of thumb is checked against a measured pass; eager PyTorch's time is predicted per operator "
             + "(compare with scripts/pytorch-host/time_pytorch.py)"
         return ModelPassMeasurement(

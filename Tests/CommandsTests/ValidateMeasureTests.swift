@@ -9,6 +9,19 @@ import Testing
         try command.run()
     }
 
+    /// `validate --measure` of the spec `yaml` (written to a scratch folder) at 8 tokens, as JSON:
+    /// the model's object.
+    func measuredJSON(spec yaml: String) throws -> [String: Any] {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("llmcost-measure-\(UUID())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let spec = dir.appendingPathComponent("spec.yaml").path, out = dir.appendingPathComponent("out.json").path
+        try Data(yaml.utf8).write(to: URL(fileURLWithPath: spec))
+        try run(["validate", spec, "--measure", "--seq", "8", "--time-budget", "1", "--format", "json", "--output", out])
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out))) as? [String: Any])
+        return try #require((json["models"] as? [[String: Any]])?.first)
+    }
+
     @Test func badRequestsFailBeforeMeasuring() {
         let cases: [([String], String)] = [
             (["validate", "bart-base", "--measure"], "encoder–decoder"),
@@ -71,10 +84,6 @@ import Testing
     /// No reference layer runs cross-attention: a T5 gets eager PyTorch's three passes predicted,
     /// and no rule is checked against a pass that did not run.
     @Test func aTinyT5GetsEagerPredictionsWithoutAReferencePass() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("llmcost-measure-\(UUID())")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let spec = dir.appendingPathComponent("tiny-t5.yaml").path, out = dir.appendingPathComponent("out.json").path
         let stack = """
               layers: 2
               attention: {heads: 4, headDim: 8, relativeBiasBuckets: 8}
@@ -82,7 +91,7 @@ import Testing
               norm: {kind: rmsnorm}
               positions: {kind: none}
             """
-        try Data("""
+        let model = try measuredJSON(spec: """
             name: tiny-t5
             family: t5
             vocabularySize: 97
@@ -94,10 +103,7 @@ import Testing
             \(stack)
               crossAttention: {heads: 4, headDim: 8}
             lmHead: {tied: true}
-            """.utf8).write(to: URL(fileURLWithPath: spec))
-        try run(["validate", spec, "--measure", "--seq", "8", "--time-budget", "1", "--format", "json", "--output", out])
-        let json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out))) as? [String: Any])
-        let model = try #require((json["models"] as? [[String: Any]])?.first)
+            """)
         for key in ["measured_forward_seconds", "rate_factor", "layer_forward_seconds", "head_forward_seconds", "best_sgemm_gflops"] {
             #expect(model[key] is NSNull, "\(key)")
         }
@@ -111,11 +117,7 @@ import Testing
     /// Routing has no reference kernel either: a Qwen2-MoE gets the three eager predictions, each
     /// expert's product among the timed shapes.
     @Test func aTinyQwen2MoEGetsEagerPredictionsWithoutAReferencePass() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("llmcost-measure-\(UUID())")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let spec = dir.appendingPathComponent("tiny-moe.yaml").path, out = dir.appendingPathComponent("out.json").path
-        try Data("""
+        let model = try measuredJSON(spec: """
             name: tiny-moe
             family: qwen2_moe
             vocabularySize: 97
@@ -128,10 +130,7 @@ import Testing
               norm: {kind: rmsnorm}
               positions: {kind: rotary}
             lmHead: {tied: false}
-            """.utf8).write(to: URL(fileURLWithPath: spec))
-        try run(["validate", spec, "--measure", "--seq", "8", "--time-budget", "1", "--format", "json", "--output", out])
-        let json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out))) as? [String: Any])
-        let model = try #require((json["models"] as? [[String: Any]])?.first)
+            """)
         #expect(model["measured_forward_seconds"] is NSNull)
         let predictions = try #require(model["predictions"] as? [[String: Any]])
         #expect(Set(predictions.compactMap { $0["pass"] as? String }) == ["forward", "training", "decode"])

@@ -47,7 +47,7 @@ extension EagerLowering {
     /// Sums of the token table's gradients a tied head adds: one per lookup of the table (GPT-2:
     /// one; T5: the encoder's and the decoder's, tied in transformers 5.23 whatever the config says).
     var tiedTableGradients: Int {
-        if spec.isEncoderDecoder { return spec.family == "t5" || spec.lmHead?.tied == true ? 2 : 1 }
+        if spec.isEncoderDecoder { return 2 }  // T5, the one encoder–decoder the lowering takes
         return spec.lmHead?.tied ?? true ? 1 : 0
     }
 
