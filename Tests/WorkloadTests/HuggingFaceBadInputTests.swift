@@ -29,6 +29,33 @@ import Testing
         expectSpecError(field: "num_local_experts' or 'num_experts") { try Fixtures.importVariant(of: "mixtral-8x7b", ["num_local_experts": NSNull()]) }
     }
 
+    /// transformers 5.23's sliding cache keeps `[-window + 1:]` of the history: for a window of 1
+    /// that is all of it, while the mask lets a token see only itself — refused, in every family.
+    @Test func aSelfOnlyWindowIsRefused() {
+        expectSpecError(field: "sliding_window", containing: "window of 1") { try Fixtures.importVariant(of: "mistral-7b", ["sliding_window": 1]) }
+        expectSpecError(field: "sliding_window", containing: "window of 1") { try Fixtures.importVariant(of: "gemma-2-2b", ["sliding_window": 1]) }
+        #expect(throws: Never.self) { try Fixtures.importVariant(of: "mistral-7b", ["sliding_window": 2]) }
+        // Qwen2 ignores its window unless use_sliding_window is true.
+        #expect(throws: Never.self) { try Fixtures.importVariant(of: "qwen2-0.5b", ["sliding_window": 1, "use_sliding_window": false]) }
+    }
+
+    /// Qwen2/3 set `sliding_window` to `None` (Qwen2-MoE to 0) unless `use_sliding_window`; a
+    /// `layer_types` that still lists sliding layers makes transformers 5.23 fail on them.
+    @Test func slidingLayersWithoutAWindowAreRefused() {
+        let types: [String] = ["sliding_attention"] + Array(repeating: "full_attention", count: 23)
+        expectSpecError(field: "layer_types", containing: "no window applies") {
+            try Fixtures.importVariant(of: "qwen2-0.5b", ["use_sliding_window": false, "sliding_window": 4096, "layer_types": types])
+        }
+        expectSpecError(field: "layer_types", containing: "no window applies") {
+            try Fixtures.importVariant(of: "qwen2-0.5b", ["use_sliding_window": true, "sliding_window": NSNull(), "layer_types": types])
+        }
+        expectSpecError(field: "layer_types", containing: "no window applies") {
+            try Fixtures.importVariant(of: "qwen1.5-moe-a2.7b", ["use_sliding_window": false, "layer_types": types])
+        }
+        let full: [String] = Array(repeating: "full_attention", count: 24)
+        #expect(throws: Never.self) { try Fixtures.importVariant(of: "qwen2-0.5b", ["use_sliding_window": false, "layer_types": full]) }
+    }
+
     @Test func unknownFamiliesStillNeedTheirStructuralFields() {
         expectSpecError(field: "model_type", containing: "missing") {
             try Fixtures.importConfig(["model_type": "not_a_family", "hidden_size": 64])

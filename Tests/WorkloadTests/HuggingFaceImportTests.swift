@@ -95,6 +95,20 @@ import Testing
         expectSpecError(field: "partial_rotary_factor") { try Fixtures.importVariant(of: "phi-2", ["partial_rotary_factor": 0.3125]) }
     }
 
+    /// GPT-NeoX and Phi-3 rotate `cos.shape[-1]` dimensions: `arange(0, dim, 2)` gives an odd
+    /// `int(head × fraction)` one more frequency pair, so it rotates one more dimension (Phi slices
+    /// `int(…)` and fails, above). Parameters and FLOPs: `hf-variants/*odd*`.
+    @Test func anOddRotatedWidthRoundsUpWhereTheModelSlicesTheTableWidth() throws {
+        let neox = try Fixtures.importVariant(of: "gpt-neox-20b", ["rotary_pct": 0.1875])  // int(96 × 0.1875) = 18
+        #expect(neox.spec.decoder?.positions == .rotary(dimensions: 18))
+        let odd = try Fixtures.importVariant(of: "gpt-neox-20b", ["rotary_pct": 0.09375])  // int(9) → 10
+        #expect(odd.spec.decoder?.positions == .rotary(dimensions: 10))
+        let phi3 = try Fixtures.importVariant(of: "phi-3-mini-4k", ["partial_rotary_factor": 0.3])  // int(96 × 0.3) = 28
+        #expect(phi3.spec.decoder?.positions == .rotary(dimensions: 28))
+        let phi3Odd = try Fixtures.importVariant(of: "phi-3-mini-4k", ["partial_rotary_factor": 0.28125])  // int(27) → 28
+        #expect(phi3Odd.spec.decoder?.positions == .rotary(dimensions: 28))
+    }
+
     @Test func gptNeoXParallelResidualChoosesTheBlockAndRotaryPctTheDimensions() throws {
         let spec = try Fixtures.load("gpt-neox-20b")
         #expect(spec.decoder?.block == .parallelTwoNorms)

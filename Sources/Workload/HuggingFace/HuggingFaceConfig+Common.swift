@@ -83,7 +83,9 @@ extension HuggingFaceConfig {
     /// Rotary positions over `int(headDim × fraction)` dimensions, truncated as `transformers`
     /// does (Phi-2: `int(80 × 0.4)` = 32); the whole head when no fraction is given.
     /// `pairsRoundUp`: an odd `int(…)` rotates one more dimension, as `arange(0, dim, 2)` makes
-    /// `ceil(dim / 2)` frequencies, each used twice (GLM-4.5: `int(42 × 0.5)` = 21 → 22).
+    /// `ceil(dim / 2)` frequencies, each used twice, and the classes that slice `cos.shape[-1]`
+    /// dimensions (GPT-NeoX, Phi-3, Qwen3-Next, GLM-4.5: `int(42 × 0.5)` = 21 → 22) rotate them
+    /// all; Phi slices `int(…)` and fails on an odd width, so it is refused there.
     func rotaryPositions(headDim: Int, fraction: (fraction: Double, key: String)?, pairsRoundUp: Bool = false) throws(SpecError) -> PositionEncoding {
         guard let (fraction, key) = fraction else { return .rotary() }
         // A top-level key goes through `error`, which says when the value is a class default.

@@ -3,7 +3,8 @@
 /// `attention_bias` (default true) covers `query_key_value` and `dense`; the MLP always has
 /// biases; rotary over `int(head_size × fraction)` dimensions, the fraction being the rope
 /// object's `partial_rotary_factor`, else `rotary_pct`, else `GPTNeoXConfig`'s 0.25 (a top-level
-/// `partial_rotary_factor` is never read); untied `embed_out` without bias.
+/// `partial_rotary_factor` is never read; an odd `int(…)` rotates one more dimension, as the
+/// model slices `cos.shape[-1]` of them); untied `embed_out` without bias.
 extension HuggingFaceConfig {
     func gptNeoXSpec(warnings: inout [String]) throws(SpecError) -> ModelSpec {
         let d = try requiredSize("hidden_size")
@@ -21,7 +22,7 @@ extension HuggingFaceConfig {
             ffn: FFNSpec(intermediateSize: try requiredSize("intermediate_size"),
                          activation: try activation("hidden_act", default: "gelu", warnings: &warnings), bias: true),
             norm: NormSpec(kind: .layerNorm), block: parallel ? .parallelTwoNorms : .sequential,
-            positions: try rotaryPositions(headDim: headDim, fraction: fraction))
+            positions: try rotaryPositions(headDim: headDim, fraction: fraction, pairsRoundUp: true))
         return ModelSpec(
             name: "", vocabularySize: try requiredSize("vocab_size"), hiddenSize: d,
             contextWindow: try size("max_position_embeddings"), decoder: stack,

@@ -65,6 +65,7 @@ extension HuggingFaceConfig {
         let defaults = ClassDefaults.forModelType(type)
         let config = withDefaults(defaults)
         var spec = try config.familySpec(type, warnings: &warnings)
+        try config.refuseSelfOnlyWindow(spec)
         spec.checkpointPrecision = try config.checkpointPrecision(of: spec, warnings: &warnings)
         if let defaults, !config.defaultsRead.entries.isEmpty {
             let list = config.defaultsRead.entries.map { "\($0.key) = \($0.value.jsonText)" }.joined(separator: ", ")
@@ -80,6 +81,14 @@ extension HuggingFaceConfig {
     private func familySpec(_ type: String?, warnings: inout [String]) throws(SpecError) -> ModelSpec {
         guard let type, let importer = Self.importers[type.lowercased()] else { return try genericSpec(warnings: &warnings) }
         return try importer(self, &warnings)
+    }
+
+    /// A window of 1 (each token sees only itself) is refused: transformers 5.23's sliding cache
+    /// keeps `[-window + 1:]` = `[0:]` of the history for it, so a decode step attends to every
+    /// cached key while prefill's mask lets a token see one — no count is exact for both.
+    private func refuseSelfOnlyWindow(_ spec: ModelSpec) throws(SpecError) {
+        guard spec.stacks.contains(where: { $0.stack.slidingWindow == 1 }) else { return }
+        throw error("sliding_window", "a window of 1 is degenerate (transformers 5.23's cache keeps the whole history for it, its mask one token); give 2 or more, or null for none")
     }
 
     /// Parses and imports a `config.json` in one step.

@@ -16,9 +16,11 @@ extension HuggingFaceConfig {
     /// default, width / heads where it has none), `intermediate_size`, gated FFN, RMSNorm, final
     /// norm, bias-free LM head. Rotary covers the whole head: these model classes never read a
     /// `partial_rotary_factor`, so one in the config is reported and ignored — except where
-    /// `partialRotary` says the class does (Phi-3: rope object first, then top level).
-    /// `unchecked`: the class floors `hidden_size // num_attention_heads` and an odd rotated width
-    /// (GLM-4.5); see `attentionGeometry` and `rotaryPositions`.
+    /// `partialRotary` says the class does (Phi-3, Qwen3-Next, GLM-4.5: rope object first, then top
+    /// level); these classes rotate `cos.shape[-1]` dimensions, so an odd `int(head_dim × fraction)`
+    /// rotates one more (`rotaryPositions`' `pairsRoundUp`).
+    /// `unchecked`: the class floors `hidden_size // num_attention_heads` (GLM-4.5); see
+    /// `attentionGeometry`.
     func decoderOnlySpec(
         qkvBias: Bool, outputBias: Bool, mlpBias: Bool, activation: Activation, tiedDefault: Bool,
         slidingWindow: Int?, moe: MoESpec? = nil, qkNorm: AttentionSpec.QKNorm? = nil, partialRotary: Bool = false,
@@ -30,7 +32,7 @@ extension HuggingFaceConfig {
             hiddenKey: "hidden_size", floorsHeadWidth: unchecked)
         let positions = partialRotary
             ? try rotaryPositions(headDim: headDim, fraction: try rotaryFraction(fallbackKey: "partial_rotary_factor"),
-                                  pairsRoundUp: unchecked)
+                                  pairsRoundUp: true)
             : PositionEncoding.rotary()
         let ignored = partialRotary ? [] : try ignoredRotaryFractionKeys()
         if !ignored.isEmpty {

@@ -15,11 +15,23 @@ extension HuggingFaceConfig {
 
     /// The window of `Qwen2Config` / `Qwen3Config` and how many layers use it (`nil`: all).
     func qwenSlidingWindow() throws(SpecError) -> (size: Int?, layers: Int?) {
-        guard try bool("use_sliding_window", default: false), let w = try size("sliding_window") else { return (nil, nil) }
         let layers = try requiredSize("num_hidden_layers")
+        guard let w = try qwenWindow(layers: layers) else { return (nil, nil) }
         let sliding = try slidingLayers(layers: layers)
         guard sliding > 0 else { return (nil, nil) }
         return (w, sliding < layers ? sliding : nil)
+    }
+
+    /// `sliding_window` where `use_sliding_window` is true; `nil` where it is false (the config
+    /// classes then set the window to `None`, Qwen2-MoE's to 0) or null. A `layer_types` that
+    /// still marks layers `sliding_attention` is refused: transformers 5.23 cannot build their
+    /// mask without a window (`ValueError`), nor Qwen2-MoE's cache with a window of 0.
+    func qwenWindow(layers: Int) throws(SpecError) -> Int? {
+        if try bool("use_sliding_window", default: false), let w = try size("sliding_window") { return w }
+        if let listed = try listedSlidingLayers(layers: layers), listed > 0 {
+            throw error("layer_types", "marks \(listed) of \(layers) layers 'sliding_attention', but no window applies (use_sliding_window is false or sliding_window null): transformers 5.23 fails on those layers")
+        }
+        return nil
     }
 
     /// Layers with sliding-window attention: counted in `layer_types` when the config lists

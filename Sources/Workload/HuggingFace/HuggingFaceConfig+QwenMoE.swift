@@ -82,7 +82,7 @@ extension HuggingFaceConfig {
     /// `Qwen2MoeConfig`'s window: only with `use_sliding_window`, and then in the layers
     /// `layer_types` marks — by default every other one from the first, below `max_window_layers`.
     private func qwen2MoESlidingWindow(layers: Int) throws(SpecError) -> (size: Int?, layers: Int?) {
-        guard try bool("use_sliding_window", default: false), let w = try size("sliding_window") else { return (nil, nil) }
+        guard let w = try qwenWindow(layers: layers) else { return (nil, nil) }
         let below = try count("max_window_layers") ?? layers
         let sliding = try listedSlidingLayers(layers: layers) ?? (min(layers, below) + 1) / 2
         guard sliding > 0 else { return (nil, nil) }
