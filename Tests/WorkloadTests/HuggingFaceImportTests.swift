@@ -78,6 +78,19 @@ import Testing
         #expect(spec.lmHead == LMHeadSpec(tied: true))
     }
 
+    /// Phi-MoE's sparsemixer picks the best expert, masks it and picks the next: two per token
+    /// whatever `num_experts_per_tok` says (measured: `hf-variants/phimoe-top-k-4-ignored.json`).
+    @Test func phiMoERoutesEveryTokenToTwoExperts() throws {
+        let four = try Fixtures.importVariant(of: "phi-3.5-moe", ["num_experts_per_tok": 4])
+        #expect(four.spec.decoder?.moe?.topK == 2)
+        #expect(four.warnings.contains { $0.contains("'num_experts_per_tok' = 4 ignored") })
+        let two = try Fixtures.importVariant(of: "phi-3.5-moe", ["num_experts_per_tok": 2])
+        #expect(two.spec.decoder?.moe?.topK == 2 && !two.warnings.contains { $0.contains("ignored") })
+        expectSpecError(field: "num_local_experts", containing: "routes every token to 2") {
+            try Fixtures.importVariant(of: "phi-3.5-moe", ["num_local_experts": 1])
+        }
+    }
+
     @Test func phiHasOneSharedNormPartialRotaryAndAHeadWithBias() throws {
         let spec = try Fixtures.load("phi-2")
         let d = try #require(spec.decoder)

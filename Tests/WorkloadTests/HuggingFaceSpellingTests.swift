@@ -20,6 +20,32 @@ import Testing
         #expect(different.decoder?.attention.headDim == 96)
     }
 
+    /// `Qwen3MoeConfig` maps `num_experts` onto `num_local_experts`, `JambaConfig` the other way
+    /// round: either spelling alone counts; both, disagreeing, are a contradiction.
+    @Test func expertCountAliasesOfQwen3MoEAndJamba() throws {
+        let alias = try Fixtures.importVariant(of: "qwen3-30b-a3b", ["num_experts": nil, "num_local_experts": 64]).spec
+        #expect(alias.decoder?.moe?.experts == 64)
+        expectSpecError(field: "num_local_experts", containing: "contradicts") {
+            try Fixtures.importVariant(of: "qwen3-30b-a3b", ["num_experts": 128, "num_local_experts": 64])
+        }
+        let jamba = #"{"model_type": "jamba", "hidden_size": 64, "num_hidden_layers": 4, "num_attention_heads": 4, "num_key_value_heads": 2, "intermediate_size": 96, "vocab_size": 100, "num_local_experts": 6}"#
+        let spec = try HuggingFaceConfig.importConfig(Data(jamba.utf8), file: "config.json", name: "m").spec
+        #expect(spec.decoder?.moe?.experts == 6)
+    }
+
+    /// `T5Config` copies `num_layers` into `num_decoder_layers` before the `num_hidden_layers`
+    /// alias applies: spelled alone, the alias sets the encoder and the decoder keeps the class
+    /// default (T5 6, mT5 8). Measured: `hf-variants/*-hidden-layers-alias.json`.
+    @Test func t5HiddenLayersAliasSetsTheEncoderOnly() throws {
+        let t5 = try Fixtures.importVariant(of: "t5-base", ["num_layers": nil, "num_decoder_layers": nil, "num_hidden_layers": 2])
+        #expect(t5.spec.encoder?.layers == 2 && t5.spec.decoder?.layers == 6)
+        #expect(t5.warnings.contains { $0.contains("decoder has T5Config's default num_layers = 6") })
+        let mt5 = try Fixtures.importConfig(["model_type": "mt5", "d_model": 64, "d_kv": 16, "d_ff": 96, "num_heads": 4, "num_hidden_layers": 3, "vocab_size": 100])
+        #expect(mt5.spec.encoder?.layers == 3 && mt5.spec.decoder?.layers == 8)
+        let both = try Fixtures.importVariant(of: "t5-base", ["num_layers": 2, "num_decoder_layers": nil])
+        #expect(both.spec.decoder?.layers == 2 && !both.warnings.contains { $0.contains("decoder has") })
+    }
+
     @Test func gpt2InnerWidthNullAndAbsentAreTheSame() throws {
         let null = try Fixtures.importVariant(of: "gpt2", ["n_inner": NSNull()]).spec
         let absent = try Fixtures.importVariant(of: "gpt2", ["n_inner": nil]).spec

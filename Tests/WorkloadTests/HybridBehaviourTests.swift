@@ -51,6 +51,14 @@ import Testing
         #expect(loaded.warnings.contains { $0.contains("num_hidden_layers") })
     }
 
+    /// transformers' `_LEGACY_LAYER_TYPE_REMAP` reads "mamba" and "attention" as the new names.
+    @Test func nemotronHLegacyLayerNamesReadAsTheNewOnes() throws {
+        let body = #""model_type": "nemotron_h", "hidden_size": 32, "num_attention_heads": 4, "num_key_value_heads": 4, "head_dim": 8, "mamba_num_heads": 4, "mamba_head_dim": 16, "n_groups": 2, "vocab_size": 50, "intermediate_size": 48"#
+        let legacy = try imported("{\(body), \"layers_block_type\": [\"mamba\", \"attention\", \"mlp\"]}")
+        let current = try imported("{\(body), \"layers_block_type\": [\"linear_attention\", \"full_attention\", \"mlp\"]}")
+        #expect(legacy.spec == current.spec)
+    }
+
     /// No pattern: NemotronHConfig's four layers (Mamba-2, experts, attention, MLP) with its defaults.
     @Test func nemotronHWithoutALayoutTakesTheClassDefaults() throws {
         let s = try #require(try imported(#"{"model_type": "nemotron_h"}"#).spec.decoder)

@@ -81,7 +81,7 @@ struct ClassDefaults: Sendable {
         case "qwen3_moe": return ClassDefaults(className: "Qwen3MoeConfig", fields:
             llamaSizes(vocab: 151936, hidden: 2048, intermediate: 6144, layers: 24, heads: 32)
             + [f("num_key_value_heads", is: 4), f("max_position_embeddings", is: 32768), f("sliding_window", is: 4096),
-               f("moe_intermediate_size", is: 768), f("num_experts_per_tok", is: 8), f("num_experts", is: 128)])
+               f("moe_intermediate_size", is: 768), f("num_experts_per_tok", is: 8), f("num_experts", "num_local_experts", is: 128)])
         case "olmo": return ClassDefaults(className: "OlmoConfig", fields:
             llamaSizes(vocab: 50304, hidden: 4096, intermediate: 11008, layers: 32, heads: 32)
             + [f("max_position_embeddings", is: 2048)])
@@ -181,7 +181,7 @@ struct ClassDefaults: Sendable {
         case "jamba": return ClassDefaults(className: "JambaConfig", fields:
             llamaSizes(vocab: 65536, hidden: 4096, intermediate: 14336, layers: 32, heads: 32)
             + [f("num_key_value_heads", is: 8), f("max_position_embeddings", is: 262144), f("num_experts_per_tok", is: 2),
-               f("num_experts", is: 16), f("expert_layer_period", is: 2), f("expert_layer_offset", is: 1),
+               f("num_experts", "num_local_experts", is: 16), f("expert_layer_period", is: 2), f("expert_layer_offset", is: 1),
                f("attn_layer_period", is: 8), f("attn_layer_offset", is: 4), f("mamba_d_state", is: 16), f("mamba_d_conv", is: 4),
                f("mamba_expand", is: 2), f("mamba_dt_rank", is: "auto")])
         case "qwen3_next": return ClassDefaults(className: "Qwen3NextConfig", fields:

@@ -3,7 +3,7 @@
 /// attn_layer_offset`, else a Mamba mixer (`mamba_expand × hidden_size` wide, `mamba_d_state`,
 /// `mamba_d_conv`, `mamba_dt_rank` — "auto" is `⌈hidden_size / 16⌉` — `mamba_proj_bias`,
 /// `mamba_conv_bias`, and weighted RMSNorms on dt, B and C); every layer then has a SwiGLU MLP of
-/// `intermediate_size`, or `num_experts` of them behind a bias-free top-`num_experts_per_tok`
+/// `intermediate_size`, or `num_experts` (alias `num_local_experts`) of them behind a bias-free top-`num_experts_per_tok`
 /// router when `i % expert_layer_period == expert_layer_offset`, and two RMSNorms. Head untied
 /// unless `tie_word_embeddings`.
 extension HuggingFaceConfig {
@@ -13,7 +13,7 @@ extension HuggingFaceConfig {
         let expertPeriod = try requiredSize("expert_layer_period"), expertOffset = try count("expert_layer_offset") ?? 0
         if attnOffset >= attnPeriod { throw error("attn_layer_offset", "\(attnOffset) must be below attn_layer_period \(attnPeriod) (JambaConfig refuses it)") }
         if expertOffset >= expertPeriod { throw error("expert_layer_offset", "\(expertOffset) must be below expert_layer_period \(expertPeriod) (JambaConfig refuses it)") }
-        let experts = try requiredSize("num_experts")
+        let experts = try requiredSize("num_experts", "num_local_experts")
         let isAttention = { (i: Int) in i % attnPeriod == attnOffset }
         let hasExperts = { (i: Int) in experts > 1 && i % expertPeriod == expertOffset }
         let attention = (0..<layers).filter(isAttention).count

@@ -59,7 +59,9 @@ extension HuggingFaceConfig {
 
     /// The layer kinds as pattern letters, and the key they were read from.
     private func nemotronHBlocks() throws(SpecError) -> (kinds: [Character], key: String) {
-        let letters: [String: Character] = ["linear_attention": "M", "full_attention": "*", "mlp": "-", "moe": "E"]
+        // transformers' `_LEGACY_LAYER_TYPE_REMAP` reads the old names "mamba" and "attention" as the new ones.
+        let letters: [String: Character] = ["linear_attention": "M", "full_attention": "*", "mlp": "-", "moe": "E",
+                                            "mamba": "M", "attention": "*"]
         for key in ["layers_block_type", "layer_types"] {
             guard let v = value(key) else { continue }
             guard case .array(let items) = v, !items.isEmpty else { throw error(key, "expected a non-empty list of layer types, got \(v.described)") }

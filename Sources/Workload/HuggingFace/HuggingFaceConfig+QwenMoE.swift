@@ -4,6 +4,8 @@
 /// sparse unless `mlp_only_layers` lists it or `(i + 1) % decoder_sparse_step ≠ 0`; the others
 /// keep a dense FFN of `intermediate_size`. Qwen2-MoE adds a shared expert of
 /// `shared_expert_intermediate_size` every token goes through, scaled by a sigmoid gate `d × 1`.
+/// `Qwen3MoeConfig` maps `num_experts` onto `num_local_experts` (`attribute_map`), so either
+/// spelling counts there; `Qwen2MoeConfig` reads `num_experts` only.
 extension HuggingFaceConfig {
     func qwen2MoESpec(warnings: inout [String]) throws(SpecError) -> ModelSpec {
         let layers = try requiredSize("num_hidden_layers")
@@ -29,14 +31,14 @@ extension HuggingFaceConfig {
             qkvBias: bias, outputBias: bias, mlpBias: false,
             activation: try activation("hidden_act", default: "silu", warnings: &warnings),
             tiedDefault: false, slidingWindow: window, qkNorm: .perHead, warnings: &warnings)
-        spec.decoder?.moe = try qwenExperts(layers: layers, shared: nil)
+        spec.decoder?.moe = try qwenExperts(layers: layers, shared: nil, expertKeys: ["num_experts", "num_local_experts"])
         return spec
     }
 
     /// The experts of a Qwen-MoE stack, or nil when no layer is sparse (`num_experts` 0, or every
     /// layer in `mlp_only_layers`): then it is a dense model.
-    func qwenExperts(layers: Int, shared: Int?) throws(SpecError) -> MoESpec? {
-        let experts = try count("num_experts") ?? 0
+    func qwenExperts(layers: Int, shared: Int?, expertKeys: [String] = ["num_experts"]) throws(SpecError) -> MoESpec? {
+        let experts = try count(expertKeys) ?? 0
         let sparse = try qwenSparseLayers(layers: layers, experts: experts)
         guard sparse > 0 else { return nil }
         let topK = try activeExperts(of: experts, named: "num_experts")

@@ -11,7 +11,7 @@ extension HuggingFaceConfig {
         let headDim = try requiredSize("d_kv", "head_dim")
         let buckets = try size("relative_attention_num_buckets") ?? 32
         let encoderLayers = try requiredSize("num_layers", "num_hidden_layers")
-        let decoderLayers = try size("num_decoder_layers") ?? encoderLayers
+        let decoderLayers = try t5DecoderLayers(warnings: &warnings)
         let (gated, activation) = try t5FeedForward(warnings: &warnings)
         let ffn = FFNSpec(intermediateSize: try requiredSize("d_ff"), gated: gated, activation: activation)
         let selfAttention = AttentionSpec(heads: heads, headDim: headDim, relativeBiasBuckets: buckets)
@@ -23,6 +23,17 @@ extension HuggingFaceConfig {
             decoder: StackSpec(layers: decoderLayers, attention: selfAttention,
                                crossAttention: AttentionSpec(heads: heads, headDim: headDim), ffn: ffn, norm: norm),
             lmHead: LMHeadSpec(tied: try tiedHead(default: true)))
+    }
+
+    /// `num_decoder_layers`, else `num_layers` as `T5Config.__post_init__` copies it — before the
+    /// `num_hidden_layers` alias is applied, so a config that spells only the alias gets the class
+    /// default (T5 6, mT5 8) in its decoder, as transformers 5.23 builds it.
+    func t5DecoderLayers(warnings: inout [String]) throws(SpecError) -> Int {
+        if let layers = try size("num_decoder_layers") { return layers }
+        if let layers = try size("num_layers") { return layers }
+        let mt5 = modelType?.lowercased() == "mt5", classDefault = mt5 ? 8 : 6
+        warnings.append("'num_hidden_layers' sets the encoder's layers only: with no 'num_layers' or 'num_decoder_layers', the decoder has \(mt5 ? "MT5Config" : "T5Config")'s default num_layers = \(classDefault) (transformers 5.23 copies it before the alias applies)")
+        return classDefault
     }
 
     /// `feed_forward_proj` is `ACT` or `gated-ACT`, as `T5Config` parses it; `gated-gelu` runs

@@ -127,6 +127,20 @@ public struct HuggingFaceConfig: Sendable {
         return v
     }
 
+    /// A count that may be zero under `keys`, aliases of one field (`num_experts` /
+    /// `num_local_experts`); aliases given with different values are a contradiction, as in `size`.
+    func count(_ keys: [String]) throws(SpecError) -> Int? {
+        var found: (key: String, value: Int)?
+        for key in keys {
+            guard let v = try count(key) else { continue }
+            if let found, found.value != v {
+                throw error(key, "\(v) contradicts '\(prefix)\(found.key)' = \(found.value): both name the same size; keep one")
+            }
+            found = found ?? (key, v)
+        }
+        return found?.value
+    }
+
     func bool(_ key: String) throws(SpecError) -> Bool? {
         switch value(key) {
         case nil: return nil
