@@ -5,7 +5,8 @@ The committed fixtures (`count_hf.py`) pin a few configs per family. This sweep 
 same seeded generators (`hfref.tiny.random_config`, i = --start … --end − 1; flags come from the bits of i, so
 each i past the fixtures' 0–5 is a new combination), plus any config files given with --config, builds each on
 the `meta` device, counts parameters and matmul FLOPs of prefill (batch 1 × 128, 2 × 37; encoder–decoders
-(1, 32, 8), (2, 17, 5)) and KV-cache decode (batch 1 at 16, 3 at 5), and compares them with
+(1, 32, 8), (2, 17, 5)) and KV-cache decode (batch 1 at 16, 3 at 5) — with --train also the training step
+(`hfref.phases.train_counts`' four shapes, on the CPU) — and compares them with
 `llmcost params|flops --format json` on the same file. Prints one line per config and exits 1 on any
 difference. Not run by the tests or CI (they need no Python); run it after changing an importer:
 
@@ -56,7 +57,7 @@ def _random_config(mt, i, wrap):
     return CONFIG_MAPPING[mt](**RANDOM[mt](mt, i % wrap, r, vocab, layers, lambda k: bool((i >> k) & 1)))
 
 
-def theirs(cfg):
+def theirs(cfg, train=False):
     mt = cfg["model_type"]
     enc_dec = mt in encdec.ENC_DEC
     model = build(cfg, "meta", experts=moe.CROSS_CHECK_EXPERTS if mt in moe.MODEL_TYPES else None)
@@ -66,10 +67,14 @@ def theirs(cfg):
            "table": emb_in.weight.numel(), "prefill": [x["flops"] for x in phases.prefill(model, "meta", vocab, enc_dec)]}
     if mt != "bert":
         out["decode"] = [x["flops"] for x in phases.decode(model, "meta", vocab, enc_dec)]
+    if train and mt != "bert":
+        # As the fixtures count it: on the CPU, dropout 0, MoE through the per-expert loop.
+        trained = build(cfg, "cpu", experts="eager" if mt in moe.MODEL_TYPES else None, train=True)
+        out["train"] = [x["flops"] for x in phases.train_counts(trained, vocab, enc_dec)]
     return out
 
 
-def ours(llmcost, path, mt):
+def ours(llmcost, path, mt, train=False):
     def run(args):
         p = subprocess.run([llmcost] + args + ["--format", "json"], capture_output=True, text=True, timeout=120)
         if p.returncode != 0:
@@ -84,6 +89,11 @@ def ours(llmcost, path, mt):
         for b, c in phases.DECODE_SHAPES:
             args = ["flops", path, "--phase", "decode", "--batch", str(b), "--context", str(c), "--allow-beyond-context"]
             out["decode"].append(run(args + (["--encoder-seq", str(phases.DECODE_ENCODER_SEQ)] if enc_dec else []))["total_flops"])
+    if train and mt != "bert":
+        out["train"] = []
+        for shape in (phases.TRAIN_SHAPES_ED if enc_dec else phases.TRAIN_SHAPES):
+            args = ["flops", path, "--phase", "train", "--batch", str(shape[0]), "--seq", str(shape[1]), "--allow-beyond-context"]
+            out["train"].append(run(args + (["--decoder-seq", str(shape[2])] if enc_dec else []))["total_flops"])
     return out
 
 
@@ -96,7 +106,7 @@ def differences(mt, t, o):
         known.add(o["parameters"] + 2 * t["table"])  # untied encoder/decoder tables (TransformersGap)
     if t["parameters"] not in known:
         diffs.append("parameters ours %d theirs %d" % (o["parameters"], t["parameters"]))
-    for key in ("prefill", "decode"):
+    for key in ("prefill", "decode", "train"):
         for j, (a, b) in enumerate(zip(o.get(key, []), t.get(key, []))):
             if a != b:
                 diffs.append("%s[%d] ours %d theirs %d" % (key, j, a, b))
@@ -110,6 +120,8 @@ def main():
     ap.add_argument("--start", type=int, default=6)
     ap.add_argument("--end", type=int, default=20)
     ap.add_argument("--config", nargs="*", default=[], help="hand-written config.json files to compare as well")
+    ap.add_argument("--train", action="store_true",
+                    help="also compare training steps (forward + loss.backward(), four shapes; built on the CPU, so slower)")
     ap.add_argument("--keep", help="write the random configs here (default: a temporary folder)")
     a = ap.parse_args()
     folder = a.keep or tempfile.mkdtemp()
@@ -122,7 +134,7 @@ def main():
             cfg = json.load(f)
         mt, name = cfg["model_type"], os.path.basename(path)
         try:
-            t = theirs(cfg)
+            t = theirs(cfg, a.train)
         except Exception as ex:  # transformers refuses: llmcost should too
             try:
                 ours(a.llmcost, path, mt)
@@ -131,7 +143,7 @@ def main():
                 print("%-32s both refuse" % name)
             continue
         try:
-            o = ours(a.llmcost, path, mt)
+            o = ours(a.llmcost, path, mt, a.train)
         except RuntimeError as ex:
             failed += 1
             print("%-32s OURS REFUSED: %s" % (name, ex))
