@@ -29,32 +29,16 @@ import tempfile
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from hfref import phases  # noqa: E402  (sets transformers up)
 from hfref.common import build, n_params  # noqa: E402
-from hfref.families import RANDOM  # noqa: E402
 from hfref.families import encdec, moe  # noqa: E402
+from hfref import tiny  # noqa: E402
 from hfref.tiny import MORE_RANDOM_TYPES, RANDOM_TYPES  # noqa: E402
 
 
 def random_config_file(mt, i, folder):
-    """The i-th seeded config of `mt`, written as transformers' `save_pretrained` writes it."""
-    # The generators index their per-family flag lists by i; past the fixtures' range they wrap, while the
-    # seed and `bit(k)` still use the real i.
-    cfg = _random_config(mt, i, 6 if mt in RANDOM_TYPES else 3)
-    d = tempfile.mkdtemp(dir=folder)
-    cfg.save_pretrained(d)
+    """The i-th seeded config of `mt` past the fixtures' indices, written as `save_pretrained` writes it."""
     path = os.path.join(folder, "%s-%d.json" % (mt, i))
-    os.replace(os.path.join(d, "config.json"), path)
-    for f in os.listdir(d):
-        os.remove(os.path.join(d, f))
-    os.rmdir(d)
+    tiny.save_config(tiny.random_config(mt, i, wrap=6 if mt in RANDOM_TYPES else 3), path)
     return path
-
-
-def _random_config(mt, i, wrap):
-    import random
-    from transformers.models.auto.configuration_auto import CONFIG_MAPPING
-    r = random.Random("%s-%d" % (mt, i))
-    vocab, layers = r.randint(97, 1000), r.randint(1, 3)
-    return CONFIG_MAPPING[mt](**RANDOM[mt](mt, i % wrap, r, vocab, layers, lambda k: bool((i >> k) & 1)))
 
 
 def theirs(cfg, train=False):

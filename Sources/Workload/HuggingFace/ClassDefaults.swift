@@ -30,6 +30,11 @@ struct ClassDefaults: Sendable {
         return field.value
     }
 
+    /// The class's declared default of `key` (the first key of its alias group), whatever the
+    /// config holds: for fields a class reads before an alias overrides them (`T5Config`'s
+    /// `num_layers`, copied into `num_decoder_layers` first).
+    func declared(_ key: String) -> JSONValue? { fields.first { $0.keys.first == key }?.value }
+
     /// The class of each `model_type` with a dedicated mapping (RefinedWeb configs are remote
     /// code, with no class in `transformers`).
     static func forModelType(_ type: String?) -> ClassDefaults? {

@@ -31,8 +31,10 @@ extension HuggingFaceConfig {
     func t5DecoderLayers(warnings: inout [String]) throws(SpecError) -> Int {
         if let layers = try size("num_decoder_layers") { return layers }
         if let layers = try size("num_layers") { return layers }
-        let mt5 = modelType?.lowercased() == "mt5", classDefault = mt5 ? 8 : 6
-        warnings.append("'num_hidden_layers' sets the encoder's layers only: with no 'num_layers' or 'num_decoder_layers', the decoder has \(mt5 ? "MT5Config" : "T5Config")'s default num_layers = \(classDefault) (transformers 5.23 copies it before the alias applies)")
+        guard let defaults = ClassDefaults.forModelType(modelType), case .int(let classDefault)? = defaults.declared("num_layers") else {
+            return try requiredSize("num_layers")
+        }
+        warnings.append("'num_hidden_layers' sets the encoder's layers only: with no 'num_layers' or 'num_decoder_layers', the decoder has \(defaults.className)'s default num_layers = \(classDefault) (transformers 5.23 copies it before the alias applies)")
         return classDefault
     }
 

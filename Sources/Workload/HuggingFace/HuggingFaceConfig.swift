@@ -95,13 +95,21 @@ public struct HuggingFaceConfig: Sendable {
     func size(_ keys: String...) throws(SpecError) -> Int? { try size(keys) }
 
     func size(_ keys: [String]) throws(SpecError) -> Int? {
-        var found: (key: String, value: Int)?
-        for key in keys {
-            guard let v = try int(key) else { continue }
+        try aliased(keys) { key throws(SpecError) in
+            guard let v = try int(key) else { return nil }
             guard v >= 1 else { throw error(key, "must be a positive size, got \(v)") }
             guard v <= SpecLimits.maximumSize else {
                 throw error(key, "\(v) \(SpecLimits.sizeLimitReason)")
             }
+            return v
+        }
+    }
+
+    /// The one value `read` finds under `keys`, aliases of one field; two that differ are a contradiction.
+    private func aliased(_ keys: [String], _ read: (String) throws(SpecError) -> Int?) throws(SpecError) -> Int? {
+        var found: (key: String, value: Int)?
+        for key in keys {
+            guard let v = try read(key) else { continue }
             if let found, found.value != v {
                 throw error(key, "\(v) contradicts '\(prefix)\(found.key)' = \(found.value): both name the same size; keep one")
             }
@@ -130,15 +138,7 @@ public struct HuggingFaceConfig: Sendable {
     /// A count that may be zero under `keys`, aliases of one field (`num_experts` /
     /// `num_local_experts`); aliases given with different values are a contradiction, as in `size`.
     func count(_ keys: [String]) throws(SpecError) -> Int? {
-        var found: (key: String, value: Int)?
-        for key in keys {
-            guard let v = try count(key) else { continue }
-            if let found, found.value != v {
-                throw error(key, "\(v) contradicts '\(prefix)\(found.key)' = \(found.value): both name the same size; keep one")
-            }
-            found = found ?? (key, v)
-        }
-        return found?.value
+        try aliased(keys) { key throws(SpecError) in try count(key) }
     }
 
     func bool(_ key: String) throws(SpecError) -> Bool? {
