@@ -63,7 +63,7 @@ public enum ModelPassRunner {
     public static func checkMeasurable(_ spec: ModelSpec, _ configuration: ModelPassConfiguration) throws {
         if let missing = missingReferenceKernel(spec), (try? EagerLowering(spec: spec)) == nil {
             throw HostBenchError.invalidConfiguration(
-                field: "model", reason: "\(spec.name) is \(missing.model): \(missing.part) has no reference kernel and eager PyTorch's kernels for \(missing.lowered) are not written down (\(missing.covered)'s are), so it cannot be measured")
+                field: "model", reason: "\(spec.name) is \(missing.model): \(missing.part) has no reference kernel and eager PyTorch's kernels for \(missing.lowered) are not written down\(missing.covered.map { " (only \($0)'s are)" } ?? ""), so it cannot be measured")
         }
         if configuration.referenceSquareSizes.isEmpty || configuration.referenceSquareSizes.contains(where: { $0 < 1 || $0 > 16384 }) {
             throw HostBenchError.invalidConfiguration(field: "reference square sizes", reason: "must be 1…16384, at least one")
@@ -79,18 +79,30 @@ public enum ModelPassRunner {
 extension ModelPassRunner {
     /// What of `spec` llmcost's reference layer cannot run (nil: every layer is the dense one it runs):
     /// the kind of model, the part without a kernel, and the family whose eager kernels are written down.
-    struct MissingReferenceKernel { var model: String, part: String, lowered: String, covered: String }
+    struct MissingReferenceKernel {
+        var model: String, part: String, lowered: String
+        /// The families whose eager kernels are written down (nil: none of this kind).
+        var covered: String?
+    }
 
     static func missingReferenceKernel(_ spec: ModelSpec) -> MissingReferenceKernel? {
         if spec.isEncoderDecoder { return .init(model: "encoder–decoder", part: "cross-attention", lowered: "it", covered: "T5") }
-        if spec.stacks.contains(where: { $0.stack.moe != nil }) {
-            return .init(model: "a mixture of experts", part: "routing", lowered: "its experts", covered: "Qwen2-MoE")
+        let stacks = spec.stacks.map(\.stack)
+        if stacks.contains(where: { $0.stateSpace != nil || $0.linearAttention != nil || $0.hybrid != nil }) {
+            return .init(model: "a state-space, linear-attention or hybrid model", part: "a state-space scan or linear attention",
+                         lowered: "its layers", covered: nil)
+        }
+        if stacks.contains(where: { $0.moe != nil }) {
+            return .init(model: "a mixture of experts", part: "routing", lowered: "its experts", covered: "Qwen2-MoE and DeepSeek-V2")
+        }
+        if stacks.contains(where: { $0.attention.latent != nil }) {
+            return .init(model: "a latent-attention model", part: "latent attention", lowered: "its attention", covered: "DeepSeek-V2")
         }
         return nil
     }
 
     /// An encoder–decoder or a mixture of experts: no reference pass (nothing of llmcost's own
-    /// runs cross-attention or routing), so no layer or head is timed and no rule of thumb is
+    /// runs cross-attention, routing or latent attention), so no layer or head is timed and no rule of thumb is
     /// checked against one; the eager PyTorch time model is measured and priced as for any model.
     static func eagerOnly(_ configuration: ModelPassConfiguration, missing: MissingReferenceKernel, shape: LayerShape, threads: Int,
                           progress: (String) -> Void) throws -> ModelPassMeasurement {

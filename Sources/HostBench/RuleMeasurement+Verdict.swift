@@ -33,10 +33,11 @@ extension RuleMeasurement {
         return text
     }
 
-    /// Without a reference pass (an encoder–decoder): what eager PyTorch is predicted to take.
+    /// Without a reference pass (an encoder–decoder, a mixture of experts, latent attention): what
+    /// eager PyTorch is predicted to take.
     var frameworkVerdict: String {
         let passes = frameworkPredictions.map { "\($0.pass.rawValue) \(Self.time($0.seconds))" }
-        return String(format: "%@ at %d tokens: no reference pass ran (no kernel of llmcost's own for cross-attention or routing); eager PyTorch is predicted at %@.",
+        return String(format: "%@ at %d tokens: no reference pass ran (no kernel of llmcost's own for cross-attention, routing or latent attention); eager PyTorch is predicted at %@.",
                       measurement.model, tokens, passes.isEmpty ? "nothing" : passes.joined(separator: ", "))
     }
 

@@ -77,7 +77,7 @@ import Workload
     @Test func modelsTheLoweringDoesNotCoverAreRefused() {
         #expect(throws: HostBenchError.self) { try EagerLowering(spec: Self.spec("bart-base")) }
         #expect(throws: HostBenchError.self) { try EagerLowering(spec: Self.spec("mixtral-8x7b")) }
-        #expect(throws: HostBenchError.self) { try EagerLowering(spec: Self.spec("deepseek-v2-lite")) }
+        #expect(throws: HostBenchError.self) { try EagerLowering(spec: Self.spec("deepseek-v3")) }
         #expect(throws: HostBenchError.self) { try EagerLowering(spec: Self.spec("jamba-v0.1")) }
     }
 
@@ -118,6 +118,66 @@ import Workload
         // A decode step routes one token to four experts, one row each.
         let decode = lowering.operators(.decode, seq: 512).filter { $0.name == "layer.moe.experts.down" }
         #expect(decode.map(\.count) == [4 * 24] && decode.first?.kind == .gemm(m: 1, n: 2048, k: 1408, batch: 1, transposedB: true))
+    }
+
+    /// DeepSeek-V2's own layouts: the Lite model (plain `q_proj`, greedy routing, one dense
+    /// layer) and the fixtures' variants with a query latent, group-limited routing and every
+    /// layer sparse.
+    static let deepseekV2Configs = ["deepseek-v2-lite", "deepseek_v2-lite-like", "deepseek_v2-grouped-bias", "deepseek_v2-all-sparse"]
+
+    static func deepseekSpec(_ name: String) throws -> ModelSpec {
+        let mla = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("WorkloadTests/Fixtures/mla")
+        return try ModelLoader.load(mla.appendingPathComponent("\(name).json").path).spec
+    }
+
+    @Test(arguments: deepseekV2Configs)
+    func deepSeekV2sLatentAttentionAndExpertsAreWorkloadsExactCount(_ name: String) throws {
+        let spec = try Self.deepseekSpec(name)
+        let lowering = try EagerLowering(spec: spec)
+        let counter = try FlopCounter(spec: spec, convention: .matmul)
+        for seq in [1, 7, 300] {
+            #expect(gemmFLOPs(lowering.operators(.forward, seq: seq)) == (try counter.prefill(batch: 1, seq: seq)).total, "\(name) \(seq)")
+            #expect(gemmFLOPs(lowering.operators(.training, seq: seq)) == (try counter.train(batch: 1, seq: seq)).total, "\(name) \(seq)")
+        }
+        // A decode step re-expands every cached latent through kv_b_proj (transformers' convention).
+        #expect(gemmFLOPs(lowering.operators(.decode, seq: 300)) == (try counter.decode(batch: 1, context: 299)).total, "\(name)")
+    }
+
+    @Test func deepSeekV2LiteRunsItsDenseLayerAndItsExpertLayersApart() throws {
+        let spec = try Self.spec("deepseek-v2-lite")
+        let lowering = try EagerLowering(spec: spec)
+        let forward = lowering.operators(.forward, seq: 512)
+        func count(_ name: String) -> Int { forward.filter { $0.name == name }.reduce(0) { $0 + $1.count } }
+        // 27 layers: attention in each, the dense MLP in the first, experts in the other 26.
+        #expect(count("layer.attention.kv_b") == 27 && count("layer.attention.q_proj") == 27)
+        #expect(count("layer.ffn.gate") == 1 && count("layer.moe.router") == 26)
+        // The latent norm is an RMSNorm over the 512-wide latent; the keys are assembled by two copies.
+        let latentNorm = EagerOperator.Kind.memory(bytes: 2_097_152, elements: 262_144)  // 512 rows × 512, read and written
+        #expect(forward.contains { $0.name == "layer.attention.kv_a_norm.pow" && $0.kind == latentNorm })
+        #expect(forward.contains { $0.name == "layer.attention.key_states.copy_rope" })
+        // Greedy routing: no group mask; the weights are scaled by routed_scaling_factor.
+        #expect(count("layer.moe.routing_scale") == 26 && count("layer.moe.masked_fill") == 0)
+        // The aten calls counted under transformers 5.23: 158 + 274 + 26 × (392 + 25 × 64).
+        let calls: Int = 158 + 274 + 26 * (392 + 25 * 64)
+        #expect(forward.reduce(0) { $0 + $1.count } == calls)
+        // A decode step concatenates the cached latents, not per-head keys and values.
+        let decode = lowering.operators(.decode, seq: 1000)
+        let cat = EagerOperator.Kind.memory(bytes: 4_096_000, elements: 512_000)  // 1000 latents of 512, read and written
+        let expand = EagerOperator.Kind.gemm(m: 1000, n: 4096, k: 512, batch: 1, transposedB: true)  // to 16 heads × (128 + 128)
+        #expect(decode.contains { $0.name == "layer.attention.cache_cat.latent" && $0.kind == cat })
+        #expect(decode.contains { $0.name == "layer.attention.kv_b" && $0.kind == expand })
+        #expect(!decode.contains { $0.name == "layer.attention.repeat_kv" })
+    }
+
+    @Test func groupLimitedRoutingMasksTheOtherGroupsAndItsGradientFollowsTheMask() throws {
+        let lowering = try EagerLowering(spec: Self.deepseekSpec("deepseek_v2-grouped-bias"))
+        let training = lowering.operators(.training, seq: 64)
+        #expect(training.contains { $0.name == "layer.moe.group_mask" } && training.contains { $0.name == "layer.moe.masked_fill.backward" })
+        #expect(!training.contains { $0.name == "layer.moe.group_mask.backward" })
+        // A query latent: q_a_proj, its RMSNorm and q_b_proj, whose output's split parts are concatenated back.
+        #expect(training.contains { $0.name == "layer.attention.q_a_norm.pow.backward" })
+        #expect(training.filter { $0.name == "layer.attention.q_b.backward" }.count == 2)
     }
 
     @Test func aT5DecodeStepRunsTheDecoderAloneOverCachedCrossAttentionKeys() throws {

@@ -65,7 +65,7 @@ def parse():
     p.add_argument("--layers", type=int,
                    help="build the model with this many layers (every layer count in the config set to it) and give "
                         "llmcost the same reduced config.json: for models whose full depth does not fit in memory at FP32 "
-                        "(qwen1.5-moe-a2.7b)")
+                        "(qwen1.5-moe-a2.7b, deepseek-v2-lite)")
     p.add_argument("--profile", action="store_true", help="print the operators eager PyTorch runs, by self CPU time")
     p.add_argument("--json", help="write the measurements here")
     p.add_argument("--block", action="store_true",
@@ -83,7 +83,7 @@ def parse():
 def config_file(name):
     """The stored hub config of catalog model `name` (`configs/`, else `hf/`)."""
     stem = FIXTURE_NAMES.get(name, name)
-    for folder in (CONFIGS, CONFIGS.parent / "hf"):
+    for folder in (CONFIGS, CONFIGS.parent / "hf", CONFIGS.parent / "mla"):
         if (folder / f"{stem}.json").exists():
             return folder / f"{stem}.json"
     return CONFIGS / f"{stem}.json"

@@ -24,7 +24,7 @@ struct Validate: ParsableCommand {
     var plot: String?
     @Flag(help: "Check published training runs instead: implied MFU from exact FLOPs, our predicted time, the error.")
     var published = false
-    @Flag(help: "Measure instead: run each model's real layers and LM head on this host (OpenBLAS, FP32) and compare the measured seconds with what 2·N, 6·N and the exact count predict, and predict eager PyTorch's forward, training and decode step per operator (T5 and Qwen2-MoE: that prediction alone, as no reference kernel runs cross-attention or routing) (default models: gpt2 at 1024 tokens, llama-2-7b at 512, qwen2-0.5b at 8192).")
+    @Flag(help: "Measure instead: run each model's real layers and LM head on this host (OpenBLAS, FP32) and compare the measured seconds with what 2·N, 6·N and the exact count predict, and predict eager PyTorch's forward, training and decode step per operator (T5, Qwen2-MoE and DeepSeek-V2: that prediction alone, as no reference kernel runs cross-attention, routing or latent attention) (default models: gpt2 at 1024 tokens, llama-2-7b at 512, qwen2-0.5b at 8192).")
     var measure = false
     @Option(help: "--measure: tokens of the measured sequence (default: 1024, capped at each model's window).")
     var seq: Int?

@@ -8,8 +8,20 @@
 /// sequence length or the host.
 public struct EagerCallCounts: Sendable, Equatable {
     public struct Calls: Sendable, Equatable {
+        /// Per layer; of a mixture with dense layers, per expert layer, `perExpert` calls of each
+        /// expert not included.
         public var perLayer: Int
         public var modelLevel: Int
+        /// Per expert of an expert layer: the CPU's `_grouped_mm` loops over every expert, with
+        /// rows or none (0: already in `perLayer`, for the one expert count traced).
+        public var perExpert: Int = 0
+        /// Per dense layer of a mixture (nil: as `perLayer`).
+        public var perDenseLayer: Int? = nil
+
+        /// Calls of `layers` layers of which `sparse` hold `experts` experts each.
+        func inLayers(_ layers: Int, sparse: Int, experts: Int) -> Int {
+            (perLayer + perExpert * experts) * sparse + (perDenseLayer ?? perLayer) * (layers - sparse)
+        }
     }
 
     public var forward: Calls
@@ -53,6 +65,15 @@ public struct EagerCallCounts: Sendable, Equatable {
     static let qwen2Moe = EagerCallCounts(forward: .init(perLayer: 1768, modelLevel: 305), decode: .init(perLayer: 1673, modelLevel: 191),
                                           training: .init(perLayer: 5342, modelLevel: 471))
 
+    /// DeepSeek-V2 (`deepseek_v2`, `deepseek-v2-lite` with its experts at 64 and 32): latent
+    /// attention (no query latent, greedy routing; a query latent or group-limited routing adds
+    /// about ten calls per layer, not counted), the dense first layers' MLP, the experts'
+    /// `_grouped_mm` loop.
+    static let deepseekV2 = EagerCallCounts(
+        forward: .init(perLayer: 392, modelLevel: 158, perExpert: 25, perDenseLayer: 274),
+        decode: .init(perLayer: 391, modelLevel: 123, perExpert: 22, perDenseLayer: 253),
+        training: .init(perLayer: 954, modelLevel: 258, perExpert: 78, perDenseLayer: 741))
+
     /// The counts of `family` (T5's by its FFN), or of the closest traced family (Llama's for
     /// other rotary models, GPT-2's for learned-position ones).
     static func of(family: String, gatedFFN: Bool = false) -> EagerCallCounts {
@@ -61,6 +82,7 @@ public struct EagerCallCounts: Sendable, Equatable {
         case "bert": bert
         case "qwen2": qwen2
         case "qwen2_moe": qwen2Moe
+        case "deepseek_v2": deepseekV2
         case "t5": gatedFFN ? t5Gated : t5
         default: llama
         }

@@ -38,9 +38,9 @@ extension EagerLowering {
                 // Tied: the head's and the lookups' gradients of one table are summed.
                 ops.append(.pass(name + ".tied_sum", elements: vocabulary * d, reads: 2, count: op.count * tiedTableGradients))
             }
-            return ops + projectionGradient(of: op, rows: m, inputs: k, outputs: n)
+            return ops + (latentGradient(of: op) ?? projectionGradient(of: op, rows: m, inputs: k, outputs: n))
         case .memory:
-            return memoryGradient(of: op, passes: passes)
+            return latentGradient(of: op) ?? memoryGradient(of: op, passes: passes)
         }
     }
 
@@ -93,6 +93,10 @@ extension EagerLowering {
             return passes(1, 0)  // the bias gradient: a sum over rows
         case "scale", "mul_cubic", "mul_sqrt", "mul_half", "neg", "mul_cos", "mul_sin", "rsqrt":
             return passes(1, 1)
+        case "routing_scale", "masked_fill":
+            return passes(1, 1)  // by a constant; a masked fill's gradient masked the same way
+        case "group_max", "group_mask":
+            return []  // only their indices are used: no gradient flows back through them
         case "mul", "gate_times_up", "weight", "normalize", "routing_weight_mul", "shared_gate_mul":
             return passes(2, 2)
         case "pow":

@@ -2,7 +2,9 @@ import Workload
 
 /// A mixture-of-experts FFN as eager PyTorch runs it: Qwen2-MoE (`Qwen2MoeSparseMoeBlock`,
 /// transformers 5.23, its default `grouped_mm` experts), from the operator trace of
-/// `qwen1.5-moe-a2.7b` with one and two layers.
+/// `qwen1.5-moe-a2.7b` with one and two layers, and DeepSeek-V2 (`DeepseekV2Moe`, the same
+/// `grouped_mm` experts behind its own router, no gate on the shared expert), from
+/// `deepseek-v2-lite`'s.
 ///
 /// Every token goes through the shared expert (a gated MLP whose output a sigmoid gate scales);
 /// the router's softmax picks `topK` experts per token; the `rows · topK` routed copies are sorted
@@ -14,12 +16,15 @@ import Workload
 /// model's. In training, `_grouped_mm`'s backward writes every expert's weight gradient.
 extension EagerLowering {
     /// Families whose MoE block this lowering has been traced for.
-    static let tracedExpertFamilies: Set<String> = ["qwen2_moe"]
+    static let tracedExpertFamilies: Set<String> = ["qwen2_moe", "deepseek_v2"]
 
-    /// A plain softmax router over every layer's experts (no dense layers between, no latent
-    /// projections, no DeepSeek routing).
+    /// Qwen2-MoE's plain softmax router over every layer's experts; DeepSeek-V2's softmax router,
+    /// greedy or group-limited, behind its dense first layers (no score correction, no sigmoid:
+    /// DeepSeek-V3's router launches other kernels). No latent projections.
     static func coversExperts(_ moe: MoESpec, family: String) -> Bool {
-        tracedExpertFamilies.contains(family) && moe.routing == nil && moe.latentSize == nil && moe.denseLayers == 0
+        guard tracedExpertFamilies.contains(family), moe.latentSize == nil else { return false }
+        if family == "deepseek_v2" { return moe.routing?.scoring == .softmax && moe.routing?.scoreCorrectionBias == false }
+        return moe.routing == nil && moe.denseLayers == 0
     }
 
     func experts(_ moe: MoESpec, rows: Int) -> [EagerOperator] {
@@ -29,9 +34,9 @@ extension EagerLowering {
             ops += gatedMLP("moe.shared", rows: rows, width: shared, bias: stack.ffn.bias)
         }
         ops += [EagerOperator("moe.router", .gemm(m: rows, n: moe.experts, k: d, batch: 1, transposedB: true)),
-                .pass("moe.router_softmax", elements: rows * moe.experts, function: .softmax),
-                .reduction("moe.topk", elements: rows * moe.experts),
-                // sort, floor_divide, two index, a cast, histc, cumsum over the routed ids.
+                .pass("moe.router_softmax", elements: rows * moe.experts, function: .softmax)]
+        ops += routing(moe, rows: rows)
+        ops += [// sort, floor_divide, two index, a cast, histc, cumsum over the routed ids.
                 EagerOperator("moe.sort_ids", .memory(bytes: 16 * routed, elements: routed), count: 7),
                 .pass("moe.gather", elements: routed * d)]
         ops += expertProducts("moe.experts.gate_up", routed: routed, experts: moe.experts, outputs: 2 * width, inputs: d)
@@ -47,6 +52,23 @@ extension EagerLowering {
                     .pass("moe.shared_gate_mul", elements: rows * d, reads: 2)]
         }
         return ops + [.pass("moe.add_shared", elements: rows * d, reads: 2)]
+    }
+
+    /// The choice of experts after the softmax: the top `topK` scores, DeepSeek's first limited to
+    /// the best groups (each group's best score, the top groups, a mask over every expert built,
+    /// cast, inverted, and the other groups' scores filled with zeros) and its weights scaled by
+    /// `routed_scaling_factor`.
+    func routing(_ moe: MoESpec, rows: Int) -> [EagerOperator] {
+        let scores = rows * moe.experts
+        var ops: [EagerOperator] = []
+        if moe.routing?.groups != nil {
+            ops += [.reduction("moe.group_max", elements: scores),
+                    EagerOperator("moe.group_mask", .memory(bytes: 8 * scores, elements: scores), count: 3),
+                    .pass("moe.masked_fill", elements: scores)]
+        }
+        ops.append(.reduction("moe.topk", elements: scores))
+        if moe.routing != nil { ops.append(.pass("moe.routing_scale", elements: rows * moe.topK)) }
+        return ops
     }
 
     /// One expert's product per expert that has rows: `routed` rows spread evenly over `experts`

@@ -27,18 +27,18 @@ public struct EagerLowering: Sendable {
         guard let stack = spec.decoder ?? spec.encoder, stacks.allSatisfy({ Self.covers($0, family: spec.family ?? "") }),
               spec.isEncoderDecoder ? spec.family == "t5" : stack.crossAttention == nil else {
             throw HostBenchError.invalidConfiguration(
-                field: "model", reason: "\(spec.name): the eager-PyTorch lowering covers dense decoder-only and encoder-only models, Qwen2-MoE's experts and T5")
+                field: "model", reason: "\(spec.name): the eager-PyTorch lowering covers dense decoder-only and encoder-only models, Qwen2-MoE's experts, DeepSeek-V2 (latent attention and its experts) and T5")
         }
         self.spec = spec; self.stack = stack
     }
 
-    /// Softmax attention and FFN layers, the FFN dense or Qwen2-MoE's experts: other experts,
-    /// latent or linear attention, state-space and hybrid stacks launch kernels this lowering
-    /// does not describe.
+    /// Softmax attention and FFN layers, the FFN dense or Qwen2-MoE's or DeepSeek-V2's experts,
+    /// the attention DeepSeek-V2's latent one: other experts, other latent attention, linear
+    /// attention, state-space and hybrid stacks launch kernels this lowering does not describe.
     static func covers(_ s: StackSpec, family: String) -> Bool {
         s.moe.map { coversExperts($0, family: family) } ?? true
-            && s.stateSpace == nil && s.attention.latent == nil && s.linearAttention == nil && s.hybrid == nil
-            && s.layerPattern == nil
+            && (s.attention.latent == nil || latentAttentionFamilies.contains(family))
+            && s.stateSpace == nil && s.linearAttention == nil && s.hybrid == nil && s.layerPattern == nil
     }
 
     /// An encoder alone (BERT as `BertModel`): no cache, so no decode step; its training step's
@@ -73,7 +73,8 @@ public struct EagerLowering: Sendable {
         let outside = ops.filter { !$0.name.hasPrefix("layer.") }.reduce(0) { $0 + $1.count }
         // An encoder–decoder's calls are counted per encoder + decoder layer pair (both depths
         // changed together); the catalog's T5s have as many of one as of the other.
-        ops.append(EagerOperator("layer.other_aten_calls", .view, count: max(0, calls.perLayer * layers - inLayers)))
+        let inStack = calls.inLayers(layers, sparse: stack.moe?.sparseLayers(of: layers) ?? 0, experts: stack.moe?.experts ?? 0)
+        ops.append(EagerOperator("layer.other_aten_calls", .view, count: max(0, inStack - inLayers)))
         ops.append(EagerOperator("model.other_aten_calls", .view, count: max(0, calls.modelLevel - outside)))
         return ops.filter { $0.count > 0 }
     }
@@ -108,8 +109,13 @@ public struct EagerLowering: Sendable {
         // Once per forward: position ids, cache position, the 4-D mask (built over rows × keys).
         // An encoder without padding has no mask (`create_bidirectional_mask` returns None).
         if stack.causal { ops.append(.pass("model.causal_mask", elements: rows * keys, count: 3)) }
-        if rotary { ops += [EagerOperator("model.rotary_table", .memory(bytes: 4 * 6 * rows * headDim, elements: rows * headDim), count: 6)] }
-        ops += layer(rows: rows, keys: keys, decode: decode).map { var o = $0; o.count *= layers; o.name = "layer." + o.name; return o }
+        if let rope = stack.attention.latent?.ropeHeadDim {
+            // DeepSeek-V2's table is complex: angles, ones, `polar`, the attention scaling.
+            ops.append(EagerOperator("model.rotary_table", .memory(bytes: 4 * 2 * rows * rope, elements: rows * rope), count: 4))
+        } else if rotary {
+            ops.append(EagerOperator("model.rotary_table", .memory(bytes: 4 * 6 * rows * headDim, elements: rows * headDim), count: 6))
+        }
+        ops += layerStack(rows: rows, keys: keys, decode: decode).map { var o = $0; o.name = "layer." + o.name; return o }
         if stack.finalNorm { ops += norm("final_norm", rows: rows) }
         if spec.pooler {
             // BertPooler: the first position's hidden state through a biased dense layer and tanh.
@@ -134,9 +140,11 @@ public struct EagerLowering: Sendable {
         return ops
     }
 
-    func norm(_ name: String, rows: Int) -> [EagerOperator] {
-        let e = rows * d
-        switch stack.norm.kind {
+    /// The stack's norm over `rows` vectors of `width` (default the model width); `rms` forces an
+    /// RMSNorm (latent attention's latent norms are RMSNorms whatever the stack's).
+    func norm(_ name: String, rows: Int, width: Int? = nil, rms: Bool = false) -> [EagerOperator] {
+        let e = rows * (width ?? d)
+        switch rms ? .rmsNorm : stack.norm.kind {
         case .rmsNorm:
             return [.pass("\(name).pow", elements: e), .reduction("\(name).mean", elements: e),
                     .pass("\(name).add_eps", elements: rows), .pass("\(name).rsqrt", elements: rows),
@@ -155,17 +163,34 @@ public struct EagerLowering: Sendable {
         return ops
     }
 
-    /// One layer; a decoder layer of an encoder–decoder model cross-attends to `encoderRows`.
-    func layer(rows: Int, keys: Int, decode: Bool, encoderRows: Int = 0) -> [EagerOperator] {
+    /// Every layer of the stack, each operator counted once per layer that launches it: the dense
+    /// layers and the expert layers of a mixture differ only in their FFN, so their shared
+    /// operators (attention, norms, residuals) are merged into one entry.
+    func layerStack(rows: Int, keys: Int, decode: Bool, encoderRows: Int = 0) -> [EagerOperator] {
+        let sparse = stack.moe?.sparseLayers(of: layers) ?? 0
+        var merged: [EagerOperator] = []
+        for (experts, count) in [(false, layers - sparse), (true, sparse)] where count > 0 {
+            for var op in layer(rows: rows, keys: keys, decode: decode, encoderRows: encoderRows, experts: experts) {
+                op.count *= count
+                if let i = merged.firstIndex(where: { $0.name == op.name && $0.kind == op.kind }) { merged[i].count += op.count } else { merged.append(op) }
+            }
+        }
+        return merged
+    }
+
+    /// One layer (its FFN the experts when `experts`); a decoder layer of an encoder–decoder model
+    /// cross-attends to `encoderRows`.
+    func layer(rows: Int, keys: Int, decode: Bool, encoderRows: Int = 0, experts: Bool = false) -> [EagerOperator] {
         var ops = norm("attention_norm", rows: rows)
-        ops += attention(rows: rows, keys: keys, decode: decode)
+        ops += stack.attention.latent.map { latentAttention($0, rows: rows, keys: keys, decode: decode) }
+            ?? attention(rows: rows, keys: keys, decode: decode)
         ops.append(.pass("attention_residual", elements: rows * d, reads: 2))
         if let cross = stack.crossAttention, encoderRows > 0 {
             ops += norm("cross_attention_norm", rows: rows) + crossAttention(cross, rows: rows, encoderRows: encoderRows, decode: decode)
             ops.append(.pass("cross_attention_residual", elements: rows * d, reads: 2))
         }
         if stack.block == .sequential || stack.block == .parallelTwoNorms { ops += norm("ffn_norm", rows: rows) }
-        ops += ffn(rows: rows)
+        ops += ffn(rows: rows, experts: experts)
         ops.append(.pass("ffn_residual", elements: rows * d, reads: 2))
         return ops
     }
@@ -195,17 +220,23 @@ public struct EagerLowering: Sendable {
         if kvHeads < heads {
             ops.append(EagerOperator("attention.repeat_kv", .memory(bytes: 4 * keys * (kvWidth + qWidth), elements: keys * qWidth), count: 2))
         }
+        ops += attentionCore(rows: rows, keys: keys, queryKeyWidth: headDim, valueWidth: headDim)
+        ops += linear("attention.output", rows: rows, inputs: qWidth, outputs: d, bias: stack.attention.outputBias)
+        return ops
+    }
+
+    /// Eager attention from the per-head queries, keys and values on: scores, scale, bias and
+    /// mask, softmax, values, the heads made contiguous again.
+    func attentionCore(rows: Int, keys: Int, queryKeyWidth: Int, valueWidth: Int) -> [EagerOperator] {
         let scores = heads * rows * keys
-        ops += [EagerOperator("attention.scores", .gemm(m: rows, n: keys, k: headDim, batch: heads, transposedB: true)),
-                .pass("attention.scale", elements: scores)]
+        var ops = [EagerOperator("attention.scores", .gemm(m: rows, n: keys, k: queryKeyWidth, batch: heads, transposedB: true)),
+                   .pass("attention.scale", elements: scores)]
         // T5 adds its relative position bias (computed once per stack, `relativeBias`) to the scores.
         if stack.attention.relativeBiasBuckets != nil { ops.append(.pass("attention.position_bias", elements: scores, reads: 2)) }
         if stack.causal { ops.append(EagerOperator("attention.mask", .memory(bytes: 4 * (2 * scores + rows * keys), elements: scores))) }
-        ops += [.pass("attention.softmax", elements: scores, function: .softmax),
-                EagerOperator("attention.values", .gemm(m: rows, n: headDim, k: keys, batch: heads)),
-                .pass("attention.contiguous", elements: rows * qWidth)]
-        ops += linear("attention.output", rows: rows, inputs: qWidth, outputs: d, bias: stack.attention.outputBias)
-        return ops
+        return ops + [.pass("attention.softmax", elements: scores, function: .softmax),
+                      EagerOperator("attention.values", .gemm(m: rows, n: valueWidth, k: keys, batch: heads)),
+                      .pass("attention.contiguous", elements: rows * heads * valueWidth)]
     }
 
     /// ReLUs are plain passes; every other activation computes an exponential (or erf) per value.
@@ -213,8 +244,9 @@ public struct EagerLowering: Sendable {
         [.relu, .relu2].contains(stack.ffn.activation) ? .plain : .activation
     }
 
-    func ffn(rows: Int) -> [EagerOperator] {
-        if let moe = stack.moe { return experts(moe, rows: rows) }
+    /// The layer's FFN: the experts of a mixture's sparse layer, else the dense MLP.
+    func ffn(rows: Int, experts sparse: Bool = false) -> [EagerOperator] {
+        if sparse, let moe = stack.moe { return experts(moe, rows: rows) }
         let bias = stack.ffn.bias, e = rows * ffnWidth
         if stack.ffn.gated { return gatedMLP("ffn", rows: rows, width: ffnWidth, bias: bias) }
         return linear("ffn.up", rows: rows, inputs: d, outputs: ffnWidth, bias: bias) + activation("ffn", elements: e)
