@@ -59,23 +59,61 @@ extension BandwidthProbe {
     static func freshPageSecondsPerByte(bytes: Int = 64 << 20, threads: Int, budget: Timing.Budget) throws -> Double {
         let count = bytes / MemoryLayout<Float>.size
         let existing = Matrix(rows: 1, columns: count)
-        struct Target: @unchecked Sendable { let p: UnsafeMutablePointer<Float> }  // each worker writes its own share
-        func write(_ p: UnsafeMutablePointer<Float>) throws {
-            let target = Target(p: p)
-            _ = try Workers.run(threads) { w in
-                for i in Workers.share(w, of: threads, total: count, align: 1024) { target.p[i] = 1 }
-                return 0
-            }
-        }
-        try write(existing.storage)
-        let reused = try Timing.sample(budget) { try write(existing.storage) }
+        try writeOnes(existing.storage, count: count, threads: threads)
+        let reused = try Timing.sample(budget) { try writeOnes(existing.storage, count: count, threads: threads) }
         let fresh = try Timing.sample(budget) {
             let raw = mmap(nil, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0)
             guard let raw, raw != MAP_FAILED else { return }
             defer { munmap(raw, bytes) }
-            try write(raw.bindMemory(to: Float.self, capacity: count))
+            try writeOnes(raw.bindMemory(to: Float.self, capacity: count), count: count, threads: threads)
         }
         return max(0, fresh.median - reused.median) / Double(bytes)
+    }
+
+    /// Writes `count` floats, each worker its own share.
+    static func writeOnes(_ p: UnsafeMutablePointer<Float>, count: Int, threads: Int) throws {
+        struct Target: @unchecked Sendable { let p: UnsafeMutablePointer<Float> }
+        let target = Target(p: p)
+        _ = try Workers.run(threads) { w in
+            for i in Workers.share(w, of: threads, total: count, align: 1024) { target.p[i] = 1 }
+            return 0
+        }
+    }
+
+    /// A dearer tier of fresh pages, if the host has one within `limitBytes`: blocks of `block`
+    /// bytes mapped and written one after another, each kept, so every block is memory the process
+    /// has not held before. On a virtual machine whose host keeps only part of the guest's memory
+    /// backed, the first gigabytes fault at the warm price and the rest at a multiple of it (a
+    /// 2-core EPYC VM: 0.5 ms/MB up to about 4 GB, then 1.5 ms/MB, whatever was freed just before);
+    /// on bare metal every block costs the same and there is no tier. Returns the cold price per
+    /// byte (the median of the blocks from the first one more than twice `warmSecondsPerByte` on,
+    /// when most of them are) and the bytes written before it; nil when no such tier shows.
+    static func coldPageTier(warmSecondsPerByte warm: Double, limitBytes: Int, block: Int = 256 << 20,
+                             threads: Int) throws -> (secondsPerByte: Double, warmBytes: Double)? {
+        let count = block / MemoryLayout<Float>.size
+        let existing = Matrix(rows: 1, columns: count)
+        try writeOnes(existing.storage, count: count, threads: threads)
+        let reused = try Timing.sample(Timing.Budget(minimumRepeats: 3, minimumSeconds: 0, maximumRepeats: 3, attempts: 1)) {
+            try writeOnes(existing.storage, count: count, threads: threads)
+        }.median
+        var mapped: [UnsafeMutableRawPointer] = []
+        defer { for raw in mapped { munmap(raw, block) } }
+        var perByte: [Double] = []
+        let threshold = 2 * warm
+        while (mapped.count + 1) * block <= limitBytes {
+            guard let raw = mmap(nil, block, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0), raw != MAP_FAILED else { break }
+            mapped.append(raw)
+            let start = Timing.now()
+            try writeOnes(raw.bindMemory(to: Float.self, capacity: count), count: count, threads: threads)
+            perByte.append(max(0, Timing.now() - start - reused) / Double(block))
+            // Four blocks into a tier are enough to price it.
+            if let first = perByte.firstIndex(where: { $0 > threshold }), perByte.count - first >= 4 { break }
+        }
+        guard let first = perByte.firstIndex(where: { $0 > threshold }), perByte.count - first >= 2 else { return nil }
+        let tier = perByte[first...].sorted()
+        let median = tier[tier.count / 2]
+        guard median > threshold else { return nil }
+        return (median, Double(first * block))
     }
 }
 

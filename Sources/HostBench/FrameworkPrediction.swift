@@ -17,13 +17,20 @@ public struct FrameworkPrediction: Codable, Sendable, Equatable {
     /// token after `seq − 1` cached).
     public static func pytorchEager(_ lowering: EagerLowering, seq: Int, model: EagerTimeModel) -> [FrameworkPrediction] {
         lowering.passes.map { pass in
-            let price = model.price(lowering.operators(pass, seq: seq))
+            let price = model.price(lowering.operators(pass, seq: seq), residentBytes: lowering.residentBytes(pass))
             let what = pass == .decode ? "one token after \(seq - 1) cached" : "\(seq) tokens"
             return FrameworkPrediction(
                 name: "pytorch_eager", pass: pass, seconds: price.seconds, price: price, gemmLibrary: model.gemmLibrary,
-                formula: String(format: "eager PyTorch %@, %@: %d kernel launches — GEMMs %.4f s at their shapes' rates measured through %@, element-wise %.4f s at the measured pass rate of their footprint, %.4f s launch-only (%.1f µs per dispatch)",
+                formula: String(format: "eager PyTorch %@, %@: %d kernel launches — GEMMs %.4f s at their shapes' rates measured through %@, element-wise %.4f s at the measured pass rate of their footprint, %.4f s launch-only (%.1f µs per dispatch); outputs of 32 MiB or more on fresh pages at %@ (%.1f GB held)",
                                 pass.rawValue, what, price.launches, price.gemmSeconds, model.gemmLibrary, price.memorySeconds,
-                                price.dispatchOnlySeconds, model.dispatchSeconds * 1e6))
+                                price.dispatchOnlySeconds, model.dispatchSeconds * 1e6, freshPages(model), lowering.residentBytes(pass) / 1e9))
         }
+    }
+
+    /// The first-touch prices the model applied, per MB.
+    static func freshPages(_ model: EagerTimeModel) -> String {
+        let warm = String(format: "%.2f ms/MB", model.freshPageSecondsPerByte * 1e9)
+        guard let bytes = model.warmPageBytes else { return warm }
+        return warm + String(format: " within %.1f GB held, %.2f ms/MB beyond", bytes / 1e9, model.coldPageSecondsPerByte * 1e9)
     }
 }

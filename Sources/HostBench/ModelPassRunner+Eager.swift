@@ -40,8 +40,23 @@ extension ModelPassRunner {
             EagerTimeModel.PassRate(bytes: bytes, gbps: try BandwidthProbe.scalePass(footprintBytes: bytes, threads: threads, budget: budget))
         }
         let fresh = try BandwidthProbe.freshPageSecondsPerByte(threads: threads, budget: budget)
-        return EagerTimeModel(gemmRates: gemm, passRates: passes, freshPageSecondsPerByte: fresh, gemmLibrary: library,
+        let cold = try coldPageTier(lowering, warmSecondsPerByte: fresh, threads: threads, progress: progress)
+        return EagerTimeModel(gemmRates: gemm, passRates: passes, freshPageSecondsPerByte: fresh,
+                              coldPageSecondsPerByte: cold?.secondsPerByte, warmPageBytes: cold?.warmBytes, gemmLibrary: library,
                               activationSecondsPerElement: try BandwidthProbe.secondsPerElement(.activation, threads: threads, budget: budget),
                               softmaxSecondsPerElement: try BandwidthProbe.secondsPerElement(.softmax, threads: threads, budget: budget))
+    }
+
+    /// Probes for a dearer tier of fresh pages as far as the framework's process would reach: its
+    /// largest resident footprint and a gigabyte more, within half the memory available now and
+    /// 16 GiB. Under a gigabyte to probe: none looked for.
+    static func coldPageTier(_ lowering: EagerLowering, warmSecondsPerByte: Double, threads: Int,
+                             progress: (String) -> Void) throws -> (secondsPerByte: Double, warmBytes: Double)? {
+        let gibibyte = Double(1 << 30)
+        let needed = (lowering.passes.map { lowering.residentBytes($0) }.max() ?? 0) + gibibyte
+        let limit = min(needed, Double(HostMemory.availableBytes() ?? 0) / 2, 16 * gibibyte)
+        guard limit >= gibibyte else { return nil }
+        progress(String(format: "%@: first-touch cost of fresh pages up to %.1f GiB held…", lowering.spec.name, limit / gibibyte))
+        return try BandwidthProbe.coldPageTier(warmSecondsPerByte: warmSecondsPerByte, limitBytes: Int(limit), threads: threads)
     }
 }

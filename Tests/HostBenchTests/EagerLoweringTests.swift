@@ -160,7 +160,7 @@ import Workload
         #expect(count("layer.moe.routing_scale") == 26 && count("layer.moe.masked_fill") == 0)
         // The aten calls counted under transformers 5.23: 158 + 274 + 26 × (392 + 25 × 64).
         let calls: Int = 158 + 274 + 26 * (392 + 25 * 64)
-        #expect(forward.reduce(0) { $0 + $1.count } == calls)
+        #expect(forward.filter(\.isLaunch).reduce(0) { $0 + $1.count } == calls)
         // A decode step concatenates the cached latents, not per-head keys and values.
         let decode = lowering.operators(.decode, seq: 1000)
         let cat = EagerOperator.Kind.memory(bytes: 4_096_000, elements: 512_000)  // 1000 latents of 512, read and written
@@ -201,6 +201,34 @@ import Workload
         let price = model.price([small, big, EagerOperator("v", .view, count: 5)])
         #expect(price.launches == 7 && abs(price.dispatchOnlySeconds - 5e-6) < 1e-15)
         #expect(abs(price.seconds - (price.gemmSeconds + price.memorySeconds + price.dispatchOnlySeconds)) < 1e-15)
+    }
+
+    @Test func freshOutputsBeyondTheWarmFootprintPayTheColdPrice() {
+        let model = EagerTimeModel(gemmRates: [], passRates: [.init(bytes: 1 << 20, gbps: 1e9)], dispatchSeconds: 0,
+                                   freshPageSecondsPerByte: 1e-9, coldPageSecondsPerByte: 3e-9, warmPageBytes: 4e9)
+        let output = EagerOperator("grad", .allocation(bytes: 100_000_000))
+        #expect(abs(model.seconds(output, residentBytes: 1e9) - 0.1) < 1e-12)
+        #expect(abs(model.seconds(output, residentBytes: 3.95e9) - 0.3) < 1e-12)
+        // An allocation is priced for its pages but launches nothing; a small one costs nothing.
+        let price = model.price([output, EagerOperator("small", .allocation(bytes: 1 << 20))], residentBytes: 0)
+        #expect(price.launches == 0 && abs(price.seconds - 0.1) < 1e-12)
+        // Without a measured tier every fresh page costs the warm price.
+        let untiered = EagerTimeModel(gemmRates: [], passRates: [], freshPageSecondsPerByte: 1e-9)
+        #expect(untiered.coldPageSecondsPerByte == 1e-9 && untiered.warmPageBytes == nil)
+        #expect(abs(untiered.seconds(output, residentBytes: 1e12) - (0.1 + EagerTimeModel.defaultDispatchSeconds * 0)) < 1e-12)
+    }
+
+    @Test func aGroupedProductsGradientsAreAllocatedWholeForEveryExpert() throws {
+        let lowering = try EagerLowering(spec: Self.spec("deepseek-v2-lite"))
+        let training = lowering.operators(.training, seq: 512)
+        // gate_up_proj's gradient: 64 experts × 2816 × 2048 FP32, one tensor per expert layer.
+        let dw = try #require(training.first { $0.name == "layer.moe.experts.gate_up.backward.dw_output" })
+        #expect(dw.kind == .allocation(bytes: 1_476_395_008) && dw.count == 26)
+        // The input's gradient: the 512 × 6 routed rows × 2048.
+        #expect(training.contains { $0.name == "layer.moe.experts.gate_up.backward.dx_output" && $0.kind == .allocation(bytes: 25_165_824) })
+        // Weights and, in training, their gradients: what the framework's process holds.
+        #expect(lowering.residentBytes(.training) == 2 * lowering.residentBytes(.forward))
+        #expect(lowering.residentBytes(.forward) == 4 * 15_706_484_224)
     }
 
     @Test func anActivationOrSoftmaxIsPricedNoFasterThanItsArithmetic() throws {
@@ -246,6 +274,12 @@ extension EagerLoweringTests {
             let layers = try #require(spec.decoder?.layers)
             #expect(launches == counts[pass].perLayer * layers + counts[pass].modelLevel, "\(name) \(pass)")
         }
+        // A mixture's dense and expert layers, and the grouped products' allocations, which launch nothing.
+        let spec = try Self.spec("deepseek-v2-lite")
+        let ops = try EagerLowering(spec: spec).operators(pass, seq: 64)
+        let calls = EagerCallCounts.deepseekV2[pass]
+        let expected = calls.modelLevel + (calls.perDenseLayer ?? 0) + 26 * (calls.perLayer + 64 * calls.perExpert)
+        #expect(ops.filter(\.isLaunch).reduce(0) { $0 + $1.count } == expected, "deepseek-v2-lite \(pass)")
     }
 }
 

@@ -121,6 +121,8 @@ struct MeasuredRuleView {
             ("eager_time_model", m.eager.map { e in .object([
                 ("gemm_library", .string(e.gemmLibrary)), ("dispatch_seconds", .number(e.dispatchSeconds)),
                 ("fresh_page_seconds_per_byte", .number(e.freshPageSecondsPerByte)),
+                ("cold_page_seconds_per_byte", .number(e.coldPageSecondsPerByte)),
+                ("warm_page_bytes", e.warmPageBytes.map(JSONValue.number) ?? .null),
                 ("activation_seconds_per_element", .number(e.activationSecondsPerElement)),
                 ("softmax_seconds_per_element", .number(e.softmaxSecondsPerElement)),
                 ("pass_rates", .array(e.passRates.map { .object([("bytes", .int($0.bytes)), ("gbps", .number($0.gbps))]) })),

@@ -21,6 +21,11 @@ extension EagerLowering {
         switch op.kind {
         case .view:
             return []
+        case let .allocation(bytes):
+            // The grouped product's backward allocates its input gradient (as large as the forward's
+            // input, sized by the caller) and its weight gradient the same way: written by the
+            // `expertProducts` gradients, priced here for their pages.
+            return groupedGradientAllocations(of: op, forwardBytes: bytes)
         case let .gemm(m, n, k, batch, transposedB):
             // dA = dC·Bᵀ reads B the other way round from the forward; dB = Aᵀ·dC transposes
             // its left operand, timed untransposed (its rate barely depends on it at these sizes).

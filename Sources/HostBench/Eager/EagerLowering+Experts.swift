@@ -40,9 +40,11 @@ extension EagerLowering {
                 EagerOperator("moe.sort_ids", .memory(bytes: 16 * routed, elements: routed), count: 7),
                 .pass("moe.gather", elements: routed * d)]
         ops += expertProducts("moe.experts.gate_up", routed: routed, experts: moe.experts, outputs: 2 * width, inputs: d)
+            + [EagerOperator("moe.experts.gate_up.output", .allocation(bytes: 4 * routed * 2 * width))]
         ops += [.pass("moe.experts.activation", elements: routed * width, function: activationFunction),
                 .pass("moe.experts.gate_times_up", elements: routed * width, reads: 2)]
         ops += expertProducts("moe.experts.down", routed: routed, experts: moe.experts, outputs: d, inputs: width)
+            + [EagerOperator("moe.experts.down.output", .allocation(bytes: 4 * routed * d))]
         ops += [.pass("moe.routing_weight_mul", elements: routed * d, reads: 2),
                 .pass("moe.unsort", elements: routed * d),
                 EagerOperator("moe.sum_top_k", .memory(bytes: 4 * (routed + rows) * d, elements: rows * d))]
@@ -69,6 +71,20 @@ extension EagerLowering {
         ops.append(.reduction("moe.topk", elements: scores))
         if moe.routing != nil { ops.append(.pass("moe.routing_scale", elements: rows * moe.topK)) }
         return ops
+    }
+
+    /// The tensors a grouped product's backward allocates whole and fills expert by expert: its
+    /// input's gradient (the routed rows × the inputs) and its weight's (every expert's matrix,
+    /// `experts × outputs × inputs`, the largest fresh allocation of a mixture's training step).
+    /// `op` is the forward output's allocation, `forwardBytes` its size.
+    func groupedGradientAllocations(of op: EagerOperator, forwardBytes: Int) -> [EagerOperator] {
+        guard let moe = stack.moe else { return [] }
+        let width = moe.expertIntermediateSize ?? ffnWidth
+        let (outputs, inputs) = op.name.hasSuffix("gate_up.output") ? (2 * width, d) : (d, width)
+        let routed = forwardBytes / (4 * outputs)
+        let name = op.name.replacingOccurrences(of: ".output", with: ".backward")
+        return [EagerOperator(name + ".dx_output", .allocation(bytes: 4 * routed * inputs), count: op.count),
+                EagerOperator(name + ".dw_output", .allocation(bytes: 4 * moe.experts * outputs * inputs), count: op.count)]
     }
 
     /// One expert's product per expert that has rows: `routed` rows spread evenly over `experts`

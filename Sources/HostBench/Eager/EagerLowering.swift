@@ -48,6 +48,14 @@ public struct EagerLowering: Sendable {
     /// The passes the lowering describes: forward and training, and decode for a decoder.
     public var passes: [EagerPass] { encoderOnly ? [.forward, .training] : EagerPass.allCases }
 
+    /// Bytes the framework's process holds while it runs `pass`: the FP32 weights, and in a
+    /// training step their gradients too (which of its fresh outputs land on a host's dearer
+    /// pages, `EagerTimeModel.warmPageBytes`, depends on it).
+    public func residentBytes(_ pass: EagerPass) -> Double {
+        let weights = 4 * Double((try? ParameterCount.report(for: spec).total) ?? 0)
+        return pass == .training ? 2 * weights : weights
+    }
+
     /// This lowering with `other` as the stack its layers come from.
     func lowering(of other: StackSpec) -> EagerLowering { var copy = self; copy.stack = other; return copy }
 
@@ -69,8 +77,9 @@ public struct EagerLowering: Sendable {
         if pass == .training { ops += backward(rows: rows, keys: seq) }
         ops = ops.filter { $0.count > 0 }
         let calls = EagerCallCounts.of(family: family, gatedFFN: stack.ffn.gated)[pass]
-        let inLayers = ops.filter { $0.name.hasPrefix("layer.") }.reduce(0) { $0 + $1.count }
-        let outside = ops.filter { !$0.name.hasPrefix("layer.") }.reduce(0) { $0 + $1.count }
+        let launches = ops.filter(\.isLaunch)
+        let inLayers = launches.filter { $0.name.hasPrefix("layer.") }.reduce(0) { $0 + $1.count }
+        let outside = launches.filter { !$0.name.hasPrefix("layer.") }.reduce(0) { $0 + $1.count }
         // An encoder–decoder's calls are counted per encoder + decoder layer pair (both depths
         // changed together); the catalog's T5s have as many of one as of the other.
         let inStack = calls.inLayers(layers, sparse: stack.moe?.sparseLayers(of: layers) ?? 0, experts: stack.moe?.experts ?? 0)

@@ -18,6 +18,10 @@ public struct EagerOperator: Sendable, Equatable {
         case memory(bytes: Int, elements: Int)
         /// Dispatch only (views, reshapes, no-op casts): no data moves.
         case view
+        /// One tensor of `bytes` that a single call allocates and its inner kernels write piece by
+        /// piece (a `_grouped_mm`'s output, one product per expert into it): no launch of its own,
+        /// but its pages are touched fresh when it is large (`EagerTimeModel.freshPageSeconds`).
+        case allocation(bytes: Int)
     }
 
     /// `layer.attention.scores`, `layer.ffn.gelu_tanh`, `head.lm_head`, …
@@ -57,7 +61,7 @@ public struct EagerOperator: Sendable, Equatable {
         switch kind {
         case let .gemm(m, n, k, batch, _): 4 * Double(batch) * (Double(m) * Double(k) + Double(k) * Double(n) + Double(m) * Double(n))
         case let .memory(bytes, _): Double(bytes)
-        case .view: 0
+        case .view, .allocation: 0
         }
     }
 
@@ -67,8 +71,15 @@ public struct EagerOperator: Sendable, Equatable {
         switch kind {
         case let .gemm(m, n, _, batch, _): 4 * Double(m) * Double(n) * Double(batch)
         case let .memory(_, elements): 4 * Double(elements)
+        case let .allocation(bytes): Double(bytes)
         case .view: 0
         }
+    }
+
+    /// Whether the operator is an aten call of its own (an allocation happens inside another's).
+    public var isLaunch: Bool {
+        if case .allocation = kind { return false }
+        return true
     }
 
     /// Element-wise pass over `elements` values that reads `reads` tensors of that size and

@@ -42,6 +42,15 @@ public struct EagerTimeModel: Codable, Sendable, Equatable {
     /// blocks above its mmap threshold, at most 32 MiB, with fresh pages that fault and are zeroed
     /// on first touch): measured as allocate + write + free against writing an existing buffer.
     public var freshPageSecondsPerByte: Double
+    /// Seconds per fresh byte once the process holds more than `warmPageBytes`: on a virtual
+    /// machine whose host backs only part of its memory, pages beyond what the host keeps backed
+    /// fault twice (guest and host) on first touch, measured up to 3 × the warm price (a 2-core
+    /// EPYC VM: 0.5 ms/MB within about 4 GB, 1.5 ms/MB beyond). Equal to `freshPageSecondsPerByte`
+    /// where no such tier was found.
+    public var coldPageSecondsPerByte: Double
+    /// Bytes the process could hold before fresh pages cost `coldPageSecondsPerByte` (nil: no tier
+    /// found within what was probed, or not probed).
+    public var warmPageBytes: Double?
     /// Outputs at least this large come from fresh pages (glibc's largest mmap threshold).
     public static let freshPageThresholdBytes = 32.0 * 1024 * 1024
     /// The BLAS the GEMM rates were timed through: OpenBLAS, or the framework's own kind of BLAS
@@ -64,23 +73,28 @@ public struct EagerTimeModel: Codable, Sendable, Equatable {
         case gemmRates = "gemm_rates", passRates = "pass_rates", dispatchSeconds = "dispatch_seconds"
         case freshPageSecondsPerByte = "fresh_page_seconds_per_byte", gemmLibrary = "gemm_library"
         case activationSecondsPerElement = "activation_seconds_per_element", softmaxSecondsPerElement = "softmax_seconds_per_element"
+        case coldPageSecondsPerByte = "cold_page_seconds_per_byte", warmPageBytes = "warm_page_bytes"
     }
 
     public init(gemmRates: [GEMMRate], passRates: [PassRate], dispatchSeconds: Double = defaultDispatchSeconds,
-                freshPageSecondsPerByte: Double = 0, gemmLibrary: String = openBLASLibrary,
-                activationSecondsPerElement: Double = 0, softmaxSecondsPerElement: Double = 0) {
+                freshPageSecondsPerByte: Double = 0, coldPageSecondsPerByte: Double? = nil, warmPageBytes: Double? = nil,
+                gemmLibrary: String = openBLASLibrary, activationSecondsPerElement: Double = 0, softmaxSecondsPerElement: Double = 0) {
         self.gemmRates = gemmRates; self.passRates = passRates.sorted { $0.bytes < $1.bytes }
         self.dispatchSeconds = dispatchSeconds; self.freshPageSecondsPerByte = freshPageSecondsPerByte
+        self.coldPageSecondsPerByte = coldPageSecondsPerByte ?? freshPageSecondsPerByte; self.warmPageBytes = warmPageBytes
         self.gemmLibrary = gemmLibrary
         self.activationSecondsPerElement = activationSecondsPerElement; self.softmaxSecondsPerElement = softmaxSecondsPerElement
     }
 
-    /// Profiles saved before the per-value costs were measured read them as 0.
+    /// Profiles saved before the per-value costs were measured read them as 0; before the cold
+    /// tier was probed, one price for every fresh page.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         self.init(gemmRates: try c.decode([GEMMRate].self, forKey: .gemmRates), passRates: try c.decode([PassRate].self, forKey: .passRates),
                   dispatchSeconds: try c.decode(Double.self, forKey: .dispatchSeconds),
                   freshPageSecondsPerByte: try c.decode(Double.self, forKey: .freshPageSecondsPerByte),
+                  coldPageSecondsPerByte: try c.decodeIfPresent(Double.self, forKey: .coldPageSecondsPerByte),
+                  warmPageBytes: try c.decodeIfPresent(Double.self, forKey: .warmPageBytes),
                   gemmLibrary: try c.decode(String.self, forKey: .gemmLibrary),
                   activationSecondsPerElement: try c.decodeIfPresent(Double.self, forKey: .activationSecondsPerElement) ?? 0,
                   softmaxSecondsPerElement: try c.decodeIfPresent(Double.self, forKey: .softmaxSecondsPerElement) ?? 0)
@@ -96,9 +110,12 @@ public struct EagerTimeModel: Codable, Sendable, Equatable {
         }
     }
 
-    /// First-touch seconds of a launch's output, when it is large enough to be fresh pages.
-    func freshPageSeconds(_ op: EagerOperator) -> Double {
-        op.outputBytes >= Self.freshPageThresholdBytes ? op.outputBytes * freshPageSecondsPerByte : 0
+    /// First-touch seconds of a launch's output, when it is large enough to be fresh pages: at
+    /// the cold price when the process, holding `residentBytes`, would exceed what stays warm.
+    func freshPageSeconds(_ op: EagerOperator, residentBytes: Double = 0) -> Double {
+        guard op.outputBytes >= Self.freshPageThresholdBytes else { return 0 }
+        let cold = warmPageBytes.map { residentBytes + op.outputBytes > $0 } ?? false
+        return op.outputBytes * (cold ? coldPageSecondsPerByte : freshPageSecondsPerByte)
     }
 
     /// Bytes per second of a pass over `bytes` of footprint: the measured rate of the nearest
@@ -125,32 +142,38 @@ public struct EagerTimeModel: Codable, Sendable, Equatable {
         return nearest.gflops * 1e9
     }
 
-    /// Seconds of one launch.
-    public func seconds(_ op: EagerOperator) -> Double {
+    /// Seconds of one launch (of an allocation: its pages' first touch) while the process holds
+    /// `residentBytes`.
+    public func seconds(_ op: EagerOperator, residentBytes: Double = 0) -> Double {
+        let fresh = freshPageSeconds(op, residentBytes: residentBytes)
         switch op.kind {
         case .view:
             return dispatchSeconds
+        case .allocation:
+            return fresh
         case let .memory(bytes, _):
-            return max(Double(bytes) / passBytesPerSecond(footprint: Double(bytes)), arithmeticSeconds(op)) + freshPageSeconds(op) + dispatchSeconds
+            return max(Double(bytes) / passBytesPerSecond(footprint: Double(bytes)), arithmeticSeconds(op)) + fresh + dispatchSeconds
         case let .gemm(m, n, k, batch, transposedB):
             let compute = op.flops / gemmFLOPsPerSecond(m: m, n: n, k: k, transposedB: transposedB)
             let memory = op.bytes / passBytesPerSecond(footprint: op.bytes / Double(max(1, batch)))
-            return max(compute, memory) + freshPageSeconds(op) + dispatchSeconds
+            return max(compute, memory) + fresh + dispatchSeconds
         }
     }
 
-    /// Seconds of a whole pass, and how they split.
-    public func price(_ ops: [EagerOperator]) -> EagerPrice {
+    /// Seconds of a whole pass run by a process holding `residentBytes` (the weights, and in
+    /// training their gradients), and how they split.
+    public func price(_ ops: [EagerOperator], residentBytes: Double = 0) -> EagerPrice {
         var price = EagerPrice()
         for op in ops {
-            let s = seconds(op) * Double(op.count)
-            price.operators.append(.init(name: op.name, launches: op.count, seconds: s, flops: op.flops * Double(op.count),
+            let s = seconds(op, residentBytes: residentBytes) * Double(op.count)
+            let launches = op.isLaunch ? op.count : 0
+            price.operators.append(.init(name: op.name, launches: launches, seconds: s, flops: op.flops * Double(op.count),
                                          bytes: op.bytes * Double(op.count)))
             price.seconds += s
-            price.launches += op.count
+            price.launches += launches
             switch op.kind {
             case .gemm: price.gemmSeconds += s
-            case .memory: price.memorySeconds += s
+            case .memory, .allocation: price.memorySeconds += s
             case .view: price.dispatchOnlySeconds += s
             }
         }
