@@ -326,3 +326,15 @@ extension EagerLoweringTests {
         #expect(old == .init(m: 1, n: 2, k: 3, gflops: 4))
     }
 }
+
+extension EagerLoweringTests {
+    @Test func theColdPageProbeMapsNothingBeyondItsLimitAndFindsNoTierWhereNoBlockIsDearer() throws {
+        // No 256 MiB block fits in 100 MiB: nothing is mapped, no tier.
+        #expect(try BandwidthProbe.coldPageTier(warmSecondsPerByte: 1e-9, limitBytes: 100 << 20, threads: 1) == nil)
+        // No block can cost more than twice an infinite warm price: no tier, whatever the host.
+        #expect(try BandwidthProbe.coldPageTier(warmSecondsPerByte: .infinity, limitBytes: 512 << 20, block: 64 << 20, threads: 1) == nil)
+        // A warm price of zero makes every written block dearer: a tier from the first block, none held warm.
+        let tier = try #require(try BandwidthProbe.coldPageTier(warmSecondsPerByte: 0, limitBytes: 256 << 20, block: 32 << 20, threads: 1))
+        #expect(tier.warmBytes == 0 && tier.secondsPerByte > 0 && tier.secondsPerByte.isFinite)
+    }
+}
