@@ -283,7 +283,7 @@ def faults(name, args):
     import resource
     import torch
     torch.set_num_threads(args.threads)
-    model, config = build(name, args.config)
+    model, config = build(name, reduced_config(name, args))
     ids = torch.randint(0, config.vocab_size, (1, args.seq))
 
     def count(body):
