@@ -212,6 +212,8 @@ import Workload
         // An allocation is priced for its pages but launches nothing; a small one costs nothing.
         let price = model.price([output, EagerOperator("small", .allocation(bytes: 1 << 20))], residentBytes: 0)
         #expect(price.launches == 0 && abs(price.seconds - 0.1) < 1e-12)
+        // What an allocation's breakdown shows as moved: the pages it touches.
+        #expect(price.operators.first?.bytes == 100_000_000)
         // Without a measured tier every fresh page costs the warm price.
         let untiered = EagerTimeModel(gemmRates: [], passRates: [], freshPageSecondsPerByte: 1e-9)
         #expect(untiered.coldPageSecondsPerByte == 1e-9 && untiered.warmPageBytes == nil)

@@ -56,12 +56,12 @@ public struct EagerOperator: Sendable, Equatable {
         return 0
     }
 
-    /// Bytes one launch moves at least (FP32).
+    /// Bytes one launch moves at least (FP32); of an allocation, the pages it touches.
     public var bytes: Double {
         switch kind {
         case let .gemm(m, n, k, batch, _): 4 * Double(batch) * (Double(m) * Double(k) + Double(k) * Double(n) + Double(m) * Double(n))
-        case let .memory(bytes, _): Double(bytes)
-        case .view, .allocation: 0
+        case let .memory(bytes, _), let .allocation(bytes): Double(bytes)
+        case .view: 0
         }
     }
 
