@@ -251,7 +251,9 @@ def profile(model, config, ids):
 
 
 def count_calls(name, args):
-    """aten calls of forward, decode and training, per layer (2 layers − 1 layer) and outside."""
+    """aten calls of forward, decode and training, per layer (2 layers − 1 layer) and outside; for a
+    DeepSeek-style mixture (dense first layers, `n_routed_experts`), per expert layer, per dense
+    layer and per expert (EagerCallCounts.deepseekV2)."""
     import torch
     from torch.profiler import profile as prof, ProfilerActivity
 
@@ -260,9 +262,15 @@ def count_calls(name, args):
             body()
         return sum(e.count for e in p.key_averages() if e.key.startswith("aten::"))
 
-    totals = {}
-    for layers in (1, 2):
-        model, config = build(name, args.config, layers)
+    def totals(layers, **fields):
+        path = args.config
+        if fields:
+            import tempfile
+            raw = json.loads((Path(args.config) if args.config else config_file(name)).read_text())
+            raw.update(fields)
+            path = str(Path(tempfile.gettempdir()) / f"{name}-count-calls.json")
+            Path(path).write_text(json.dumps(raw))
+        model, config = build(name, path, layers)
         ids = torch.randint(0, config.vocab_size, (1, 64))
         model.eval()
         with torch.no_grad():
@@ -271,10 +279,25 @@ def count_calls(name, args):
         model.train()
         step = training_call(model, config, ids)
         step()
-        totals[layers] = (forward, decode, calls(step))
+        return forward, decode, calls(step)
+
+    raw = json.loads((Path(args.config) if args.config else config_file(name)).read_text())
+    if "first_k_dense_replace" in raw and "n_routed_experts" in raw:
+        experts = raw["n_routed_experts"]
+        one, two = totals(1, first_k_dense_replace=0), totals(2, first_k_dense_replace=0)
+        dense = totals(2, first_k_dense_replace=1)
+        half = totals(1, first_k_dense_replace=0, n_routed_experts=experts // 2)
+        for i, key in enumerate(("forward", "decode", "training")):
+            sparse = two[i] - one[i]
+            per_expert = (one[i] - half[i]) / (experts - experts // 2)
+            print(f"{name} {key}: {sparse} aten calls per expert layer ({round(per_expert)} per expert, "
+                  f"{sparse - round(per_expert) * experts} besides), {dense[i] - one[i]} per dense layer, "
+                  f"{one[i] - sparse} outside the layers")
+        return
+    one, two = totals(1), totals(2)
     for i, key in enumerate(("forward", "decode", "training")):
-        per_layer = totals[2][i] - totals[1][i]
-        print(f"{name} {key}: {per_layer} aten calls per layer, {totals[1][i] - per_layer} outside the layers")
+        per_layer = two[i] - one[i]
+        print(f"{name} {key}: {per_layer} aten calls per layer, {one[i] - per_layer} outside the layers")
 
 
 def faults(name, args):
