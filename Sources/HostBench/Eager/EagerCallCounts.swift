@@ -65,9 +65,9 @@ public struct EagerCallCounts: Sendable, Equatable {
     static let qwen2Moe = EagerCallCounts(forward: .init(perLayer: 1768, modelLevel: 305), decode: .init(perLayer: 1673, modelLevel: 191),
                                           training: .init(perLayer: 5342, modelLevel: 471))
 
-    /// DeepSeek-V2 (`deepseek_v2`, `deepseek-v2-lite`; `time_pytorch.py --count-calls` builds it
-    /// with 1 and 2 expert layers, with one dense layer before an expert layer, and with half the
-    /// experts): latent attention (no query latent, greedy routing; a query latent or group-limited
+    /// DeepSeek-V2 (`deepseek_v2`, `deepseek-v2-lite`; the call-counting mode of `time_pytorch.py`
+    /// builds it with 1 and 2 expert layers, with one dense layer before an expert layer, and with
+    /// half the experts): latent attention (no query latent, greedy routing; a query latent or group-limited
     /// routing adds about ten calls per layer, not counted), the dense first layers' MLP, the
     /// experts' `_grouped_mm` loop.
     static let deepseekV2 = EagerCallCounts(
