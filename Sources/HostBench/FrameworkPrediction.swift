@@ -17,13 +17,14 @@ public struct FrameworkPrediction: Codable, Sendable, Equatable {
     /// token after `seq − 1` cached).
     public static func pytorchEager(_ lowering: EagerLowering, seq: Int, model: EagerTimeModel) -> [FrameworkPrediction] {
         lowering.passes.map { pass in
-            let price = model.price(lowering.operators(pass, seq: seq), residentBytes: lowering.residentBytes(pass))
+            let resident = lowering.residentBytes(pass)
+            let price = model.price(lowering.operators(pass, seq: seq), residentBytes: resident)
             let what = pass == .decode ? "one token after \(seq - 1) cached" : "\(seq) tokens"
             return FrameworkPrediction(
                 name: "pytorch_eager", pass: pass, seconds: price.seconds, price: price, gemmLibrary: model.gemmLibrary,
                 formula: String(format: "eager PyTorch %@, %@: %d kernel launches — GEMMs %.4f s at their shapes' rates measured through %@, element-wise %.4f s at the measured pass rate of their footprint, %.4f s launch-only (%.1f µs per dispatch); outputs of 32 MiB or more on fresh pages at %@ (%.1f GB held)",
                                 pass.rawValue, what, price.launches, price.gemmSeconds, model.gemmLibrary, price.memorySeconds,
-                                price.dispatchOnlySeconds, model.dispatchSeconds * 1e6, freshPages(model), lowering.residentBytes(pass) / 1e9))
+                                price.dispatchOnlySeconds, model.dispatchSeconds * 1e6, freshPages(model), resident / 1e9))
         }
     }
 

@@ -16,6 +16,17 @@ import Workload
         }
     }
 
+    /// The forward pass's and the training step's GEMMs at each of `seqs` tokens against
+    /// Workload's exact prefill and training counts.
+    func expectForwardAndTrainingGEMMsAreExact(_ spec: ModelSpec, seqs: [Int], _ label: String) throws {
+        let lowering = try EagerLowering(spec: spec)
+        let counter = try FlopCounter(spec: spec, convention: .matmul)
+        for seq in seqs {
+            #expect(gemmFLOPs(lowering.operators(.forward, seq: seq)) == (try counter.prefill(batch: 1, seq: seq)).total, "\(label) \(seq)")
+            #expect(gemmFLOPs(lowering.operators(.training, seq: seq)) == (try counter.train(batch: 1, seq: seq)).total, "\(label) \(seq)")
+        }
+    }
+
     @Test(arguments: ["gpt2", "qwen2-0.5b", "llama-3.2-1b", "opt-125m", "pythia-160m"])
     func theForwardGEMMsAreExactlyTheModelsMatrixProducts(_ name: String) throws {
         let spec = try Self.spec(name)
@@ -105,12 +116,7 @@ import Workload
     @Test func qwen2MoEExpertsSplitTheRoutedRowsSoTheirGEMMsAreWorkloadsExactCount() throws {
         let spec = try Self.spec("qwen1.5-moe-a2.7b")
         let lowering = try EagerLowering(spec: spec)
-        let counter = try FlopCounter(spec: spec, convention: .matmul)
-        for seq in [1, 7, 512] {
-            let forward = lowering.operators(.forward, seq: seq)
-            #expect(gemmFLOPs(forward) == (try counter.prefill(batch: 1, seq: seq)).total, "seq \(seq)")
-            #expect(gemmFLOPs(lowering.operators(.training, seq: seq)) == (try counter.train(batch: 1, seq: seq)).total, "seq \(seq)")
-        }
+        try expectForwardAndTrainingGEMMsAreExact(spec, seqs: [1, 7, 512], "seq")
         // 512 tokens × 4 routed copies over 60 experts: 8 experts get 35 rows, 52 get 34.
         let up = lowering.operators(.forward, seq: 512).filter { $0.name == "layer.moe.experts.gate_up" }
         #expect(up.map(\.kind) == [.gemm(m: 35, n: 2816, k: 2048, batch: 1, transposedB: true), .gemm(m: 34, n: 2816, k: 2048, batch: 1, transposedB: true)])
@@ -134,12 +140,9 @@ import Workload
     @Test(arguments: deepseekV2Configs)
     func deepSeekV2sLatentAttentionAndExpertsAreWorkloadsExactCount(_ name: String) throws {
         let spec = try Self.deepseekSpec(name)
+        try expectForwardAndTrainingGEMMsAreExact(spec, seqs: [1, 7, 300], name)
         let lowering = try EagerLowering(spec: spec)
         let counter = try FlopCounter(spec: spec, convention: .matmul)
-        for seq in [1, 7, 300] {
-            #expect(gemmFLOPs(lowering.operators(.forward, seq: seq)) == (try counter.prefill(batch: 1, seq: seq)).total, "\(name) \(seq)")
-            #expect(gemmFLOPs(lowering.operators(.training, seq: seq)) == (try counter.train(batch: 1, seq: seq)).total, "\(name) \(seq)")
-        }
         // A decode step re-expands every cached latent through kv_b_proj (transformers' convention).
         #expect(gemmFLOPs(lowering.operators(.decode, seq: 300)) == (try counter.decode(batch: 1, context: 299)).total, "\(name)")
     }
