@@ -7,20 +7,22 @@ import Workload
 ///
 /// ```
 /// weight GEMMs   each layer's linear operations at their sharded shapes (forward, dX, dW, and
-///                the forward again under full recomputation), each max(FLOPs ÷ (peak · η · tile/wave
-///                efficiency of its output shape), bytes ÷ bandwidth)
+///                the forward again under full recomputation), each max(FLOPs ÷ (peak · m · η ·
+///                tile/wave efficiency of its output shape), bytes ÷ bandwidth), m the fraction of
+///                peak a matmul was measured to reach on the device (`AchievableMatmul`)
 /// attention      the exact attention-core FLOPs on the device, FlashAttention-style: a causal
 ///                stack computes half of the scores (the masked half is skipped), the backward
 ///                recomputes the scores (2.5 × the forward, not 2 ×), at the FlashAttention-2
 ///                paper's lower figure of 50 % of peak
-/// other compute  scans, depthwise convolutions, delta rules (exact FLOPs) at peak · η
+/// other compute  scans, depthwise convolutions, delta rules (exact FLOPs) at peak · m · η
 /// element-wise   4 × the activations a layer keeps (each written and read once forward; read,
 ///                and its gradient written, backward) at the datasheet bandwidth
 /// optimizer      Adam over the parameters whose state the device holds: fp32 weight, m and v
 ///                read and written, the gradient read and the bf16 weight written (28 bytes each)
 /// ```
 /// `η` (`TrainingJob.kernelEfficiency`) is the one figure that cannot be derived from a
-/// datasheet: the fraction of peak a large GEMM sustains inside a training framework. Its default
+/// datasheet or a matmul benchmark: the fraction of the device's achievable matmul rate (peak · m)
+/// a large GEMM sustains inside a training framework. Its default
 /// is fitted on the published runs (`PublishedRunFit`), never per run.
 public struct DeviceStepTime: Sendable, Equatable {
     public var gemm: Seconds
@@ -29,7 +31,7 @@ public struct DeviceStepTime: Sendable, Equatable {
     public var elementwise: Seconds
     public var optimizer: Seconds
     /// Tile/wave efficiency of the weight GEMMs as a whole: their FLOPs ÷ Σ (FLOPs ÷ each one's
-    /// shape efficiency), so FLOPs ÷ (peak · η · it) is their compute time (1 without published units).
+    /// shape efficiency), so FLOPs ÷ (peak · m · η · it) is their compute time (1 without published units).
     public var gemmShapeEfficiency: Double
 
     public var total: Seconds { gemm + attention + otherCompute + elementwise + optimizer }
@@ -51,7 +53,7 @@ extension ParallelConfig {
     /// The busiest device's compute for one step of `job` (all `microBatches` micro-batches).
     /// `memory` is the plan's own (its optimizer component says whose Adam state the device holds).
     func deviceStepTime(_ job: TrainingJob, counts: JobCounts, micro: Int, memory: PlanMemory, on device: Accelerator) -> DeviceStepTime {
-        let peak = device.peak.value, bandwidth = device.bandwidth.value, eta = job.kernelEfficiency
+        let peak = device.achievableMatmulPeak.value, bandwidth = device.bandwidth.value, eta = job.kernelEfficiency
         let units = device.spec.computeUnits
         // Shapes as Doubles: a hostile plan's rows × top-k × ep can pass Int's range.
         let rows = Double(micro) * Double(job.seq), M = Double(microBatches)

@@ -81,7 +81,7 @@ extension ExpertParallelDeployment {
         }
         let attentionCore = Double(flops.flops(endingWith: FlopComponentName.attentionScores.name, FlopComponentName.attentionValues.name))
         let gemmFLOPs = Double(flops.total) - attentionCore
-        let gemm = gemmFLOPs / (device.peak.value * eta)
+        let gemm = gemmFLOPs / (device.achievableMatmulPeak.value * eta)
         let attention = attentionCore * (causal ? 0.5 : 1) / (device.attentionPeak.value * DeviceStepTime.attentionEfficiency)
 
         // The dense copy every step; of the routed experts, this device's slots (E + R)/D per

@@ -260,7 +260,7 @@ public enum PublishedRuns {
         mlperfGPT3(system: "eos_n64", gpus: 512, tp: 4, pp: 8, chunks: 4, microBatchSize: 2, batch: 2304, seconds: 10.9, minutes: 51.28),
         mlperfGPT3(system: "eos-dfw_n1344", gpus: 10752, tp: 4, pp: 6, chunks: 8, microBatchSize: 1, batch: 2688, seconds: 0.921, minutes: 3.711,
                    outsideBecause: "six micro-batches per step: the model exposes most of the distributed optimizer's gradient reduce-scatter and weight all-gather over InfiniBand (each 14.8 GB per device per step), hiding them only behind one micro-batch's compute; NeMo overlaps them with the interleaved chunks' whole backward and forward"),
-    ]
+    ] + mosaicRuns
 
     /// DeepSeek-V3's pre-training: 2,664K H800 GPU-hours for 14.8T tokens (of 2,788K in all, with
     /// context extension and post-training), FP8 GEMMs, PP 16 (DualPipe) × EP 64 over 8 nodes ×

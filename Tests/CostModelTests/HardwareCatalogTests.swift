@@ -97,3 +97,28 @@ extension StatedUtilisationTests {
         #expect(HardwareCatalog.didYouMean("h100sxmx").hasPrefix("; did you mean 'h100-sxm'"))
     }
 }
+
+/// Each catalog device's matmul ceiling is a measurement with its source, or the measured devices'
+/// median where nobody measured it; none is invented for a device.
+@Suite struct AchievableMatmulTests {
+    @Test func measuredDevicesCarryTheTablesFraction() throws {
+        #expect(HardwareCatalog.a100_80gb.matmulCeiling.fraction == 267.9 / 312)
+        #expect(HardwareCatalog.a100_40gb.matmulCeiling.fraction == 267.9 / 312)
+        #expect(HardwareCatalog.h100SXM.matmulCeiling.fraction == 792.1 / 989)
+        #expect(HardwareCatalog.mi300x.matmulCeiling.fraction == 781.9 / 1300)
+        let h800 = try HardwareCatalog.named("h800")
+        #expect(h800.matmulCeiling.fraction == 792.1 / 989)
+        #expect(h800.matmulCeiling.source.note?.description.contains("H100") == true)
+    }
+
+    /// Six measured devices: the median is the mean of the middle two (H100 SXM, A100 PCIe).
+    @Test func unmeasuredDevicesGetTheMedianOfTheMeasuredOnes() throws {
+        let median = (792.1 / 989 + 256.4 / 312) / 2
+        #expect(abs(HardwareCatalog.unmeasuredMatmul.fraction - median) < 1e-15)
+        for name in ["h100-pcie", "h200", "b200", "tpu-v5p"] {
+            let spec = try HardwareCatalog.named(name)
+            #expect(spec.achievableMatmul == nil, "\(name)")
+            #expect(spec.matmulCeiling == HardwareCatalog.unmeasuredMatmul, "\(name)")
+        }
+    }
+}

@@ -43,14 +43,15 @@ import Workload
         #expect(low.attention == high.attention && low.elementwise == high.elementwise && low.optimizer == high.optimizer)
     }
 
-    /// The weight GEMMs' time is their FLOPs at peak × η × shape efficiency: close to the exact
+    /// The weight GEMMs' time is their FLOPs at peak × m × η × shape efficiency (m the A100's
+    /// measured matmul fraction): close to the exact
     /// linear FLOPs of the step (3 forward products, the LM head included) on one device.
     @Test func weightGEMMTimeFollowsTheExactLinearFLOPs() throws {
         let e = try evaluate(ParallelConfig(dp: 8, microBatches: 2), recompute: .none)
         let report = try FlopCounter(spec: ReferenceSpecs.llama2_7b).train(batch: 64, seq: 2048, recompute: .none)
         let attention = Double(report.flops(endingWith: "attention_scores", "attention_values"))
         let linear = (Double(report.total) - attention) / 8
-        let ideal = linear / (a100.peak.value * 0.6 * e.deviceTime.gemmShapeEfficiency)
+        let ideal = linear / (a100.peak.value * (267.9 / 312) * 0.6 * e.deviceTime.gemmShapeEfficiency)
         #expect(abs(e.deviceTime.gemm.value / ideal - 1) < 1e-6, "\(e.deviceTime.gemm.value) vs \(ideal)")
     }
 
@@ -65,6 +66,20 @@ import Workload
         // Full recomputation runs the forward once more: 4.5 forwards of products in all.
         let full = try evaluate(ParallelConfig(dp: 8, microBatches: 2), recompute: .full)
         #expect(abs(full.deviceTime.attention.value / e.deviceTime.attention.value - 4.5 / 3.5) < 1e-12)
+    }
+
+    /// The same job on an H100 whose measured matmul fraction is 792.1/989 against the A100's
+    /// 267.9/312: its GEMMs take exactly the ratio of the two ceilings longer than on an H100
+    /// given the A100's fraction; attention and element-wise work do not move.
+    @Test func gemmTimeFollowsTheDevicesMeasuredMatmulCeiling() throws {
+        var ampereMargin = HardwareCatalog.h100SXM
+        ampereMargin.achievableMatmul = HardwareCatalog.a100_80gb.achievableMatmul
+        let job = TrainingJob(spec: ReferenceSpecs.llama2_7b, seq: 2048, globalBatch: 64, kernelEfficiency: 0.6)
+        let config = ParallelConfig(dp: 8, microBatches: 2)
+        let hopper = try config.evaluate(job, on: try Accelerator(HardwareCatalog.h100SXM)).deviceTime
+        let ampere = try config.evaluate(job, on: try Accelerator(ampereMargin)).deviceTime
+        #expect(abs(hopper.gemm.value / ampere.gemm.value - (267.9 / 312) / (792.1 / 989)) < 1e-9)
+        #expect(hopper.attention == ampere.attention && hopper.elementwise == ampere.elementwise)
     }
 
     /// Tensor parallelism shards the GEMMs into narrower outputs: their tile/wave efficiency can

@@ -72,3 +72,44 @@ import Workload
         }
     }
 }
+
+@Suite struct MosaicBenchmarkRowTests {
+    /// The README's NumParams column (size, sequence), which moves with the sequence length
+    /// (learned positions): every row's shape must reproduce it to the parameter, or the row
+    /// prices another model.
+    @Test func mptShapesReproduceTheTablesParameterCounts() throws {
+        let published: [String: Int] = [
+            "125m 2048": 125_311_488, "350m 2048": 355_985_408, "760m 2048": 760_470_528, "1b 2048": 1_315_950_592,
+            "3b 2048": 2_651_837_440, "3b 4096": 2_657_080_320, "7b 2048": 6_658_859_008, "7b 4096": 6_667_247_616,
+            "7b 8192": 6_684_024_832, "7b 16384": 6_717_579_264, "13b 2048": 12_853_954_560, "30b 2048": 29_975_214_080,
+            "70b 2048": 64_862_437_376,
+        ]
+        #expect(PublishedRuns.mosaicRuns.count == 20)
+        for run in PublishedRuns.mosaicRuns {
+            guard case .spec(let spec) = run.model else { Issue.record("\(run.name) is written out"); continue }
+            let size = spec.name.replacingOccurrences(of: "mpt-benchmark-", with: "")
+            let expected = try #require(published["\(size) \(run.seq)"], "\(run.name)")
+            #expect(try ParameterCount.report(for: spec).total == Int128(expected), "\(run.name)")
+            #expect(run.plan?.devices == run.devices)
+        }
+    }
+
+    /// Tokens per second per GPU become the step time; our exact FLOPs at that step imply the MFU
+    /// the table prints (within a point: MosaicML counts 6N plus non-causal attention).
+    @Test func tokenThroughputRowsImplyTheTablesMFU() throws {
+        let h100 = try Accelerator(HardwareCatalog.h100SXM)
+        let mfu: [String: (Double, Accelerator)] = [
+            "MosaicML MPT 125m (8 A100, 2K)": (0.4479, a100), "MosaicML MPT 7b (8 A100, 2K)": (0.6423, a100),
+            "MosaicML MPT 7b (8 A100, 16K)": (0.5196, a100), "MosaicML MPT 70b (64 A100, 2K)": (0.5333, a100),
+            "MosaicML MPT 7b (8 H100, 2K)": (0.4644, h100), "MosaicML MPT 70b (64 H100, 2K)": (0.4257, h100),
+        ]
+        for (name, (expected, device)) in mfu {
+            let run = try #require(PublishedRuns.mosaicRuns.first { $0.name == name })
+            guard case .spec(let spec) = run.model else { Issue.record("\(name) is written out"); continue }
+            let check = try PublishedRunCheck.check(run, spec: spec, device: device)
+            let tokensPerStep = Double(run.seq * run.globalBatch)
+            #expect(abs(check.reportedStepSeconds - tokensPerStep / (Double(run.devices) * run.reportedTokensPerSecondPerDevice!)) < 1e-12)
+            #expect(abs(check.impliedMFU - expected) < 0.01, "\(name): \(check.impliedMFU)")
+        }
+    }
+}

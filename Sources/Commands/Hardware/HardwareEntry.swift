@@ -28,6 +28,10 @@ struct HardwareEntry {
     var links: NodeLinks?
     var source: Source
     var priceSource: Source?
+    /// The fraction of the BF16 peak a matmul reaches (catalog devices; nil for a host profile,
+    /// whose peak is already measured).
+    var matmulCeiling: Double?
+    var matmulSource: Source?
 
     init(_ spec: HardwareSpec) {
         name = spec.name; displayName = spec.displayName; aliases = spec.aliases; kind = spec.kind.rawValue
@@ -36,6 +40,7 @@ struct HardwareEntry {
         pricePerHour = spec.referencePrice; links = spec.links
         source = Source(spec.specSource)
         priceSource = spec.priceSource.map(Source.init)
+        matmulCeiling = spec.matmulCeiling.fraction; matmulSource = Source(spec.matmulCeiling.source)
     }
 
     /// A saved `bench` profile: its measured FP32 peak and STREAM bandwidth; no memory size,

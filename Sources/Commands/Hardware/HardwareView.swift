@@ -47,6 +47,9 @@ struct HardwareView {
         var figures = TextTable(title: "\(e.name) (\(e.kind))", columns: ["figure", "value"], alignments: [.left, .left])
         figures.append(["memory", e.memoryGigabytes.map { "\(HumanUnits.decimal($0, 1)) GB" } ?? Self.dash])
         figures.append(["bandwidth", e.bandwidth.map { "\(HumanUnits.decimal($0.value / 1e9, 1)) GB/s" } ?? Self.dash])
+        if let ceiling = e.matmulCeiling, let source = e.matmulSource, e.densePeaks[.bf16] != nil {
+            figures.append(["achievable matmul", "\(HumanUnits.percent(ceiling)) of the bf16 peak (plans price GEMMs at peak × this × η): \(source.full)"])
+        }
         figures.append(["TDP", e.tdp.map { "\(HumanUnits.decimal($0.value, 0)) W" } ?? Self.dash])
         figures.append(["price", e.pricePerHour.map { "$\(HumanUnits.decimal($0.value, 4)) per device-hour" }
                         ?? "none of record; pass \(InputParameter.pricePerHour.option)"])
@@ -94,6 +97,7 @@ struct HardwareView {
             ("bandwidth_gb_per_s", number(e.bandwidth.map { $0.value / 1e9 })), ("tdp_watts", number(e.tdp?.value)),
             ("price_per_hour", number(e.pricePerHour?.value)), ("links", links),
             ("source", e.source.json), ("price_source", e.priceSource?.json ?? .null),
+            ("achievable_matmul_fraction", number(e.matmulCeiling)), ("achievable_matmul_source", e.matmulSource?.json ?? .null),
         ])
     }
 }

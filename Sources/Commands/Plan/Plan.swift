@@ -30,7 +30,7 @@ struct Plan: ParsableCommand {
     var listInterconnects = false
     @Option(name: .customLong("seq"), help: "Tokens per sequence (default 2048), 1…131072 (no context parallelism is modelled), within the model's context window unless --allow-beyond-context.") var seqOption: Int?
     @Option(name: .customLong("global-batch"), help: "Sequences per optimizer step, 1…2^20 (default 512).") var globalBatchOption: Int?
-    @Option(name: .customLong("efficiency"), help: "Fraction of peak one device's GEMMs sustain, in [0.001, 1] (one global constant, not MFU).") var efficiencyOption: Double?
+    @Option(name: .customLong("efficiency"), help: "Fraction of the device's achievable matmul rate (its peak × the fraction a matmul benchmark reaches on it) that its GEMMs sustain, in [0.001, 1] (one global constant, not MFU).") var efficiencyOption: Double?
     @Option(name: .customLong("recompute"), help: "Activation recomputation: none, selective (default) or full.") var recomputeOption: Recompute?
     @Option(name: .customLong("price-per-hour"), help: "Price per device-hour (default: the catalog's reference price).") var pricePerHour: Double?
     @Option(help: "Tensor-parallel degree. Any of --tp/--pp/--dp gives one plan instead of a search (--tp, --pp default 1; --dp the devices left); with --serve, the replica's size.") var tp: Int?

@@ -24,7 +24,7 @@ struct PlanOptionCheck {
         }
         if let zero = plan.zero, !(0...3).contains(zero) { throw PlanError(.zeroStage, "ZeRO stage must be 0, 1, 2 or 3, got \(zero)") }
         guard plan.efficiency.isFinite, CostLimits.utilisation.contains(plan.efficiency) else {
-            throw PlanError(.kernelEfficiency, "must lie in [0.001, 1] (a fraction of peak, e.g. 0.6), got \(CostError.trimmed(plan.efficiency))")
+            throw PlanError(.kernelEfficiency, "must lie in [0.001, 1] (a fraction of the achievable matmul rate, e.g. 0.7), got \(CostError.trimmed(plan.efficiency))")
         }
         if let price = plan.pricePerHour, !(price > 0 && price <= CostLimits.pricePerHour) {
             throw PlanError(.pricePerHour, "must lie in (0, \(CostError.bound(CostLimits.pricePerHour))] dollars per device-hour, got \(CostError.trimmed(price))")

@@ -55,7 +55,7 @@ struct PublishedRunsView {
         let notes = [
             "one convention for every row: time per optimizer step; runs that give GPU-hours → hours × 3600 ÷ devices ÷ steps; runs that give TFLOP/s per GPU → our exact hardware FLOPs per step (with the run's recomputation, as the papers count) ÷ (devices × TFLOP/s)",
             "implied MFU = exact model FLOPs per step (3 × forward, no recomputation) ÷ (devices × bf16 dense peak × reported step time); implied HFU counts the recomputed forward as well (for throughput rows it equals the reported TFLOP/s ÷ peak)",
-            "prediction: the plan's step, operation by operation (weight GEMMs at their sharded shapes with tile and wave quantization, FlashAttention at 50 % of peak (its backward recomputing the scores), element-wise kernels and the optimizer at the datasheet bandwidth, pipeline bubble, exposed communication); its one constant η (the fraction of peak a large GEMM sustains in a training framework) is fitted leave-one-out: each row uses the median η the other rows imply, never its own",
+            "prediction: the plan's step, operation by operation (weight GEMMs at their sharded shapes with tile and wave quantization, FlashAttention at 50 % of peak (its backward recomputing the scores), element-wise kernels and the optimizer at the datasheet bandwidth, pipeline bubble, exposed communication); GEMMs at the device's achievable matmul rate (its peak × the fraction a matmul benchmark reaches: 86 % on A100 SXM, 80 % on H100 SXM, Bekman's MAMF table) × η; that one constant η (the fraction of the achievable rate a large GEMM sustains in a training framework) is fitted leave-one-out: each row uses the median η the other rows imply, never its own",
             String(format: "fit: η over all %d training runs = %.3f (the planner's default); leave-one-out |error| median %@, worst %@", fit.rows.count, fit.efficiency,
                    HumanUnits.percent(fit.medianAbsoluteError), HumanUnits.percent(fit.worstAbsoluteError)),
         ] + outside + checks.map { "\($0.run.name): \($0.run.source)" }
@@ -66,7 +66,7 @@ struct PublishedRunsView {
         }
         let all = accuracy
         let servingNotes = [
-            "serving: one forward step on one device of an expert-parallel deployment (attention data-parallel, routed experts spread over the group): GEMMs at peak × η (η fitted on the training rows above, never on these), the attention core at 50 % of the BF16 peak, weights and KV cache at the datasheet bandwidth, dispatch (FP8) and combine (BF16) all-to-alls over the network, hidden behind compute where two micro-batches overlap",
+            "serving: one forward step on one device of an expert-parallel deployment (attention data-parallel, routed experts spread over the group): GEMMs at the achievable matmul rate × η (η fitted on the training rows above, never on these), the attention core at 50 % of the BF16 peak, weights and KV cache at the datasheet bandwidth, dispatch (FP8) and combine (BF16) all-to-alls over the network, hidden behind compute where two micro-batches overlap",
             String(format: "all %d rows, training and serving: |error| median %@, worst %@ (training alone: median %@, worst %@)", all.rowCount,
                    HumanUnits.percent(all.medianAbsoluteError), HumanUnits.percent(all.worstAbsoluteError),
                    HumanUnits.percent(fit.medianAbsoluteError), HumanUnits.percent(fit.worstAbsoluteError)),

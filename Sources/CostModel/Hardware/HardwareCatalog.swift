@@ -51,6 +51,7 @@ public enum HardwareCatalog {
             url: "https://azure.microsoft.com/en-us/pricing/details/virtual-machines/linux/#pricing",
             dateRead: read, note: "as quoted by seeds 002/003 (2024); not re-read from Azure"),
         links: .hgxA100).withSparsePeaksTwiceDense().withComputeUnits(108)
+        .withMeasuredMatmul("NVIDIA A100 SXM", note: "the table does not say 40 or 80 GB: one GA100 chip at the same clocks")
 
     public static let a100_80gb = HardwareSpec(
         name: "a100-80gb-sxm", displayName: "NVIDIA A100 80GB SXM4", aliases: ["a100-80gb", "a100-sxm4-80gb"],
@@ -59,6 +60,7 @@ public enum HardwareCatalog {
         specSource: a100Datasheet,
         priceSource: runPodPricing("A100 SXM 80GB on-demand (spot $1.39; the $1.19 often quoted is A100 PCIe spot)"),
         links: .hgxA100).withSparsePeaksTwiceDense().withComputeUnits(108)
+        .withMeasuredMatmul("NVIDIA A100 SXM", note: "the table does not say 40 or 80 GB: one GA100 chip at the same clocks")
 
     static let h100Datasheet = SourceReference(
         "NVIDIA H100 Tensor Core GPU datasheet (SXM and PCIe columns)",
@@ -73,7 +75,7 @@ public enum HardwareCatalog {
         priceSource: SourceReference("gpu.blog, NVIDIA H100 SXM provider marketplace (\"enterprise choice\")",
                                      url: "https://gpu.blog/gpus/nvidia-h100-sxm", dateRead: read,
                                      note: "indicative on-demand; the same page lists $1.90 as cheapest"),
-        links: .hgxH100).withSparsePeaksTwiceDense().withComputeUnits(132)
+        links: .hgxH100).withSparsePeaksTwiceDense().withComputeUnits(132).withMeasuredMatmul("NVIDIA H100 SXM")
 
     public static let h100PCIe = HardwareSpec(
         name: "h100-pcie", displayName: "NVIDIA H100 PCIe 80GB", aliases: ["h100-pcie-80gb"],
@@ -146,6 +148,7 @@ public enum HardwareCatalog {
                                      url: "https://gpu.blog/gpus/instinct-mi300x-mi300x", dateRead: read,
                                      note: "indicative on-demand"),
         links: .mi300xPlatform).withSparsePeaksTwiceDense(at: [.bf16, .fp16, .fp8, .int8]).withComputeUnits(304)
+        .withMeasuredMatmul("AMD MI300X", note: "ROCm 6.2; compared with AMD's 1,300 TFLOP/s (the catalog's 1,307.4)")
 
     /// A typical two-socket CPU server: 2 × AMD EPYC 9654 (Zen 4, 96 cores each).
     ///

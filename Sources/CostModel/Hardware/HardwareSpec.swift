@@ -42,6 +42,9 @@ public struct HardwareSpec: Sendable, Equatable {
     /// decides how much of the peak a product of a given shape can use. nil for devices whose
     /// matrix units are not tiled this way (TPUs, Gaudi, CPUs, Apple SoCs): no wave term.
     public var computeUnits: ComputeUnits?
+    /// The fraction of the BF16 peak a matmul reaches on this device when measured (`AchievableMatmul`);
+    /// nil where nobody published a measurement (`matmulCeiling` then gives the measured devices' median).
+    public var achievableMatmul: AchievableMatmul?
 
     public init(name: String, displayName: String, aliases: [String] = [], kind: Kind,
                 densePeaks: [Precision: FLOPsPerSecond], sparsePeaks: [Precision: FLOPsPerSecond] = [:],
@@ -82,6 +85,16 @@ public struct HardwareSpec: Sendable, Equatable {
         copy.computeUnits = ComputeUnits(count: count, source: HardwareCatalog.matmulGuide)
         return copy
     }
+
+    /// This device with the matmul fraction `mamfDevice` measured (a row of `HardwareCatalog.measuredMatmul`).
+    func withMeasuredMatmul(_ mamfDevice: String, note: String? = nil) -> HardwareSpec {
+        var copy = self
+        copy.achievableMatmul = HardwareCatalog.measuredMatmul(mamfDevice, note: note)
+        return copy
+    }
+
+    /// The fraction of the peak a matmul can reach here: measured, or the measured devices' median.
+    public var matmulCeiling: AchievableMatmul { achievableMatmul ?? HardwareCatalog.unmeasuredMatmul }
 
     /// The reference price, or an error asking for the `pricePerHour` parameter.
     public func price() throws(CostError) -> DollarsPerHour {
