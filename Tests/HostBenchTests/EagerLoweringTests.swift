@@ -206,6 +206,21 @@ import Workload
         #expect(abs(price.seconds - (price.gemmSeconds + price.memorySeconds + price.dispatchOnlySeconds)) < 1e-15)
     }
 
+    /// A decode step's KV-cache concatenation reads state the rest of the step evicted: a small
+    /// cache runs at the largest footprint's (memory) rate, not at its own size's cache rate.
+    @Test func aPassOverColdStateRunsAtTheMemoryRateWhateverItsSize() throws {
+        let model = EagerTimeModel(gemmRates: [], passRates: [.init(bytes: 1 << 20, gbps: 40), .init(bytes: 1 << 28, gbps: 10)], dispatchSeconds: 0)
+        let warm = EagerOperator("p", .memory(bytes: 1 << 20, elements: 1 << 17))
+        var cold = warm
+        cold.readsColdState = true
+        #expect(abs(model.seconds(warm) - Double(1 << 20) / 40e9) < 1e-15)
+        #expect(abs(model.seconds(cold) - Double(1 << 20) / 10e9) < 1e-15)
+        let decode = try EagerLowering(spec: Self.spec("gpt2")).operators(.decode, seq: 512)
+        let cats = decode.filter { $0.name.hasSuffix("attention.cache_cat") }
+        let coldNames = Set(decode.filter { $0.readsColdState }.map(\.name))
+        #expect(!cats.isEmpty && coldNames == ["layer.attention.cache_cat"])
+    }
+
     @Test func freshOutputsBeyondTheWarmFootprintPayTheColdPrice() {
         let model = EagerTimeModel(gemmRates: [], passRates: [.init(bytes: 1 << 20, gbps: 1e9)], dispatchSeconds: 0,
                                    freshPageSecondsPerByte: 1e-9, coldPageSecondsPerByte: 3e-9, warmPageBytes: 4e9)

@@ -45,8 +45,13 @@ public struct EagerOperator: Sendable, Equatable {
         case softmax
     }
 
-    public init(_ name: String, _ kind: Kind, count: Int = 1, function: ElementFunction = .plain) {
-        self.name = name; self.kind = kind; self.count = count; self.function = function
+    /// The pass reads state that outlives the pass (a decode step's KV cache): between two reads
+    /// of one layer's cache the whole model's weights stream through the caches, so it comes from
+    /// memory, whatever its own size, and runs at the largest footprint's measured rate.
+    public var readsColdState = false
+
+    public init(_ name: String, _ kind: Kind, count: Int = 1, function: ElementFunction = .plain, readsColdState: Bool = false) {
+        self.name = name; self.kind = kind; self.count = count; self.function = function; self.readsColdState = readsColdState
     }
 
     /// FLOPs of one launch (`2·m·n·k·batch` for a GEMM, 0 otherwise: element-wise arithmetic is

@@ -152,7 +152,8 @@ public struct EagerTimeModel: Codable, Sendable, Equatable {
         case .allocation:
             return fresh
         case let .memory(bytes, _):
-            return max(Double(bytes) / passBytesPerSecond(footprint: Double(bytes)), arithmeticSeconds(op)) + fresh + dispatchSeconds
+            let footprint = op.readsColdState ? .infinity : Double(bytes)
+            return max(Double(bytes) / passBytesPerSecond(footprint: footprint), arithmeticSeconds(op)) + fresh + dispatchSeconds
         case let .gemm(m, n, k, batch, transposedB):
             let compute = op.flops / gemmFLOPsPerSecond(m: m, n: n, k: k, transposedB: transposedB)
             let memory = op.bytes / passBytesPerSecond(footprint: op.bytes / Double(max(1, batch)))
