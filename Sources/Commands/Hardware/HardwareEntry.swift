@@ -28,8 +28,8 @@ struct HardwareEntry {
     var links: NodeLinks?
     var source: Source
     var priceSource: Source?
-    /// The fraction of the BF16 peak a matmul reaches (catalog devices; nil for a host profile,
-    /// whose peak is already measured).
+    /// The fraction of the BF16 peak a matmul reaches (catalog devices with a bf16 peak; nil for a
+    /// host profile, whose peak is already measured).
     var matmulCeiling: Double?
     var matmulSource: Source?
 
@@ -40,7 +40,10 @@ struct HardwareEntry {
         pricePerHour = spec.referencePrice; links = spec.links
         source = Source(spec.specSource)
         priceSource = spec.priceSource.map(Source.init)
-        matmulCeiling = spec.matmulCeiling.fraction; matmulSource = Source(spec.matmulCeiling.source)
+        // Plans price GEMMs against the bf16 peak: a device without one has no ceiling to show.
+        if spec.densePeaks[.bf16] != nil {
+            matmulCeiling = spec.matmulCeiling.fraction; matmulSource = Source(spec.matmulCeiling.source)
+        }
     }
 
     /// A saved `bench` profile: its measured FP32 peak and STREAM bandwidth; no memory size,

@@ -47,7 +47,7 @@ struct HardwareView {
         var figures = TextTable(title: "\(e.name) (\(e.kind))", columns: ["figure", "value"], alignments: [.left, .left])
         figures.append(["memory", e.memoryGigabytes.map { "\(HumanUnits.decimal($0, 1)) GB" } ?? Self.dash])
         figures.append(["bandwidth", e.bandwidth.map { "\(HumanUnits.decimal($0.value / 1e9, 1)) GB/s" } ?? Self.dash])
-        if let ceiling = e.matmulCeiling, let source = e.matmulSource, e.densePeaks[.bf16] != nil {
+        if let ceiling = e.matmulCeiling, let source = e.matmulSource {
             figures.append(["achievable matmul", "\(HumanUnits.percent(ceiling)) of the bf16 peak (plans price GEMMs at peak × this × η): \(source.full)"])
         }
         figures.append(["TDP", e.tdp.map { "\(HumanUnits.decimal($0.value, 0)) W" } ?? Self.dash])
