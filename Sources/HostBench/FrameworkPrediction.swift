@@ -22,9 +22,10 @@ public struct FrameworkPrediction: Codable, Sendable, Equatable {
             let what = pass == .decode ? "one token after \(seq - 1) cached" : "\(seq) tokens"
             return FrameworkPrediction(
                 name: "pytorch_eager", pass: pass, seconds: price.seconds, price: price, gemmLibrary: model.gemmLibrary,
-                formula: String(format: "eager PyTorch %@, %@: %d kernel launches — GEMMs %.4f s at their shapes' rates measured through %@, element-wise %.4f s at the measured pass rate of their footprint, %.4f s launch-only (%.1f µs per dispatch); outputs of 32 MiB or more on fresh pages at %@ (%.1f GB held)",
+                formula: String(format: "eager PyTorch %@, %@: %d kernel launches — GEMMs %.4f s at their shapes' rates measured through %@, element-wise %.4f s at the measured pass rate of their footprint, %.4f s launch-only (%.1f µs per dispatch); outputs of %.0f MiB or more on fresh pages at %@ (%.1f GB held)",
                                 pass.rawValue, what, price.launches, price.gemmSeconds, model.gemmLibrary, price.memorySeconds,
-                                price.dispatchOnlySeconds, model.dispatchSeconds * 1e6, freshPages(model), resident / 1e9))
+                                price.dispatchOnlySeconds, model.dispatchSeconds * 1e6, EagerTimeModel.freshPageThresholdBytes / Double(1 << 20),
+                                freshPages(model), resident / 1e9))
         }
     }
 

@@ -20,14 +20,10 @@ extension PublishedRuns {
     static let mosaicHopperGap = "the same benchmark's A100 rows are predicted within the bound, and its H100 rows imply an MFU 18–22 points below them at the same size (7B at 2K: 46 % vs 64 %), while Meta's and NVIDIA's H100 runs in this table (Llama 3.1 405B, MLPerf GPT-3 on 512 GPUs) are predicted within 10 %: what these rows hold is particular to this software stack on Hopper, whose versions and kernel timings the README does not publish"
 
     /// The benchmark's MPT shapes: the README's NumParams column is reproduced to the parameter by
-    /// a GPT-2-style block (learned positions up to the run's sequence length, biases on every
+    /// Megatron's GPT block (learned positions up to the run's sequence length, biases on every
     /// projection, LayerNorm with bias, 4d GELU MLP, tied head) over a 50,368-token vocabulary.
     static func mosaicMPT(_ size: String, layers: Int, hidden: Int, heads: Int, seq: Int) -> ModelSpec {
-        ModelSpec(name: "mpt-benchmark-\(size)", vocabularySize: 50_368, hiddenSize: hidden, contextWindow: seq,
-                  decoder: StackSpec(layers: layers, attention: AttentionSpec(heads: heads, headDim: hidden / heads, qkvBias: true, outputBias: true),
-                                     ffn: FFNSpec(intermediateSize: 4 * hidden, activation: .gelu, bias: true),
-                                     norm: NormSpec(kind: .layerNorm), positions: .learned(seq)),
-                  lmHead: LMHeadSpec(tied: true))
+        megatronGPT("mpt-benchmark-\(size)", layers: layers, hidden: hidden, heads: heads, vocabulary: 50_368, seq: seq)
     }
 
     /// One row of the table: `microBatch` sequences per micro-batch, `accumulation` micro-batches

@@ -53,11 +53,12 @@ public struct PublishedRun: Sendable {
 public enum PublishedRuns {
     /// The GPT models of Narayanan et al. 2021 (Megatron-LM): V = 51,200, s = 2048, learned
     /// positions, biases, LayerNorm, 4h GELU MLP, tied head; P = 12lh²(1 + 13/(12h) + (V + s)/(12lh)).
-    static func megatronGPT(_ name: String, layers: Int, hidden: Int, heads: Int, vocabulary: Int = 51200) -> ModelSpec {
-        ModelSpec(name: name, vocabularySize: vocabulary, hiddenSize: hidden, contextWindow: 2048,
+    /// MegaScale's and MosaicML's benchmark models are the same block with their own V and s.
+    static func megatronGPT(_ name: String, layers: Int, hidden: Int, heads: Int, vocabulary: Int = 51200, seq: Int = 2048) -> ModelSpec {
+        ModelSpec(name: name, vocabularySize: vocabulary, hiddenSize: hidden, contextWindow: seq,
                   decoder: StackSpec(layers: layers, attention: AttentionSpec(heads: heads, headDim: hidden / heads, qkvBias: true, outputBias: true),
                                      ffn: FFNSpec(intermediateSize: 4 * hidden, activation: .gelu, bias: true),
-                                     norm: NormSpec(kind: .layerNorm), positions: .learned(2048)),
+                                     norm: NormSpec(kind: .layerNorm), positions: .learned(seq)),
                   lmHead: LMHeadSpec(tied: true))
     }
 
