@@ -12,37 +12,82 @@ public struct ExpertParallelDeployment: Sendable, Equatable {
     /// Extra expert replicas spread over the group (DeepSeek's and SGLang's EPLB: 32).
     public var redundantExperts: Int
     /// Two micro-batches interleaved so one's all-to-alls run under the other's compute
-    /// (DeepSeek's dual micro-batch overlap, SGLang's two-batch overlap).
+    /// (DeepSeek's dual micro-batch overlap, SGLang's two-batch overlap), on the schedules of
+    /// DeepSeek's published profiles (`ExpertParallelStep`).
     public var overlapsAllToAll: Bool
 
     public init(devices: Int, redundantExperts: Int = 0, overlapsAllToAll: Bool = true) {
         self.devices = devices; self.redundantExperts = redundantExperts; self.overlapsAllToAll = overlapsAllToAll
     }
+
+    /// Compute units (SMs) prefill's all-to-all kernels hold while two micro-batches overlap:
+    /// DeepSeek's prefill profile gives communication 24 of the H800's 132 SMs (computation 108).
+    /// Decode's low-latency kernels hold none: after the RDMA messages are issued every SM is
+    /// free (DeepSeek's profile-data README).
+    public static let prefillCommunicationUnits = 24
+    /// The units a device without a catalogued count is taken to have, so that prefill leaves
+    /// computation DeepSeek's share (108 of 132).
+    static let referenceUnits = 132
 }
 
-/// One forward step on one device of an expert-parallel deployment, by part.
+/// One micro-batch's share of one layer, by part: each at max(FLOPs ÷ rate, bytes ÷ bandwidth)
+/// on the compute units left to computation. GEMMs run at the achievable matmul rate × η, the
+/// attention core at 50 % of the BF16 peak; every micro-batch reads the part's weights anew.
 ///
 /// ```
-/// GEMMs          the step's FLOPs other than the attention core, at peak(precision) · η
-/// attention      the attention core (causal prefill: half computed) at 50 % of the BF16 peak
-/// memory         the weights the step reads (the dense copy, the device's share of the routed
-///                experts the group's tokens touch) and the KV cache, at the datasheet bandwidth
-/// all-to-all     per MoE layer, each token dispatched (FP8, 1 byte per element) and combined
-///                back (BF16, 2 bytes) over the network: in prefill once per other node its
-///                experts sit on (DeepEP's normal kernels forward inside a node over NVLink), in
-///                decode once per expert on another device (its low-latency kernels are pure RDMA)
-/// step           max(compute, memory), then the all-to-alls: hidden behind the compute when
-///                two micro-batches overlap (the excess exposed), else added
+/// attentionBeforeCore    the projections before the core (DeepSeek's decode profile: ATTN-0)
+/// attentionCoreAndAfter  the core (decode: reading the KV cache), output projection, router (ATTN-1)
+/// sharedExperts          the shared experts of a MoE layer
+/// routedExperts          this device's expert slots (the group's tokens routed to them)
+/// denseFFN               the FFN of a dense (non-MoE) layer
+/// dispatch, combine      each token to its experts' devices (FP8, 1 byte per element) and back
+///                        (BF16, 2 bytes) over the network: in prefill once per other node its
+///                        experts sit on (DeepEP's normal kernels forward inside a node over
+///                        NVLink), in decode once per expert on another device (its low-latency
+///                        kernels are pure RDMA)
+/// ```
+public struct ExpertParallelLayerParts: Sendable, Equatable {
+    public var attentionBeforeCore: Seconds
+    public var attentionCoreAndAfter: Seconds
+    public var sharedExperts: Seconds
+    public var routedExperts: Seconds
+    public var denseFFN: Seconds
+    public var dispatch: Seconds
+    public var combine: Seconds
+    /// The whole attention (prefill's ATTN).
+    public var attention: Seconds { attentionBeforeCore + attentionCoreAndAfter }
+}
+
+/// One forward step on one device of an expert-parallel deployment.
+///
+/// With two overlapped micro-batches, a MoE layer runs on the schedule DeepSeek's profiles
+/// publish (github.com/deepseek-ai/profile-data): each `max` is a compute stage of one
+/// micro-batch against the all-to-all of the other, which only waits where it is the longer.
+/// ```
+/// decode   per micro-batch: max(shared + attention before core, dispatch) + routed experts
+///                           + max(attention core and after, combine)
+/// prefill  max(attention + shared, combine) + max(attention, dispatch) + max(routed, dispatch)
+///          + max(routed + shared, combine)       (computation on the units communication leaves)
+/// serial   one batch: every part, then dispatch and combine, back to back
+/// step     MoE layers × that + dense layers × micro-batches × (attention + FFN) + the LM head
 /// ```
 public struct ExpertParallelStep: Sendable, Equatable {
-    public var gemm: Seconds
-    public var attention: Seconds
-    public var memory: Seconds
+    /// One micro-batch (the whole batch when serial), one layer.
+    public var parts: ExpertParallelLayerParts
+    public var microBatches: Int
+    /// Share of the device's compute units computation runs on (prefill's overlap: 108 of 132).
+    public var computeUnitShare: Double
+    /// The LM head, over the whole step.
+    public var lmHead: Seconds
+    /// Every compute part of the step back to back, on the units it had.
+    public var compute: Seconds
+    /// Every dispatch and combine of the step back to back.
     public var allToAll: Seconds
-    public var exposedAllToAll: Seconds
     public var total: Seconds
     /// Copies of each token sent over the network per MoE layer, each way, on average.
     public var remoteCopiesPerToken: Double
+    /// The time the step waits on all-to-alls its compute does not cover.
+    public var exposedAllToAll: Seconds { Seconds(max(0, total.value - compute.value)) }
 }
 
 extension ExpertParallelDeployment {
@@ -53,8 +98,9 @@ extension ExpertParallelDeployment {
         let flops = try FlopCounter(spec: spec, latentDecode: .absorbed).decode(batch: batchPerDevice, context: context)
         let memory = try MemoryEstimator(spec: spec, requestedWeightType: nil).report(batch: batchPerDevice, seq: context)
         let kvBytes = Double(memory.kvCacheBytesPerToken) * Double(batchPerDevice) * Double(context)
-        return try step(spec: spec, flops: flops, causal: false, traffic: memory.weightTraffic, extraBytes: kvBytes,
-                        tokensPerDevice: batchPerDevice, perExpert: true, on: device, kernelEfficiency: kernelEfficiency)
+        let work = try ExpertParallelWork(spec: spec, flops: flops, memory: memory, kvBytes: kvBytes, causal: false,
+                                          tokensPerDevice: batchPerDevice, deployment: self)
+        return work.step(phase: .decode, on: device, kernelEfficiency: kernelEfficiency)
     }
 
     /// One prefill forward of `tokensPerDevice` prompt tokens on each device, in prompts of
@@ -66,47 +112,8 @@ extension ExpertParallelDeployment {
         }
         let flops = try FlopCounter(spec: spec).prefill(batch: tokensPerDevice / promptLength, seq: promptLength)
         let memory = try MemoryEstimator(spec: spec, requestedWeightType: nil).report(batch: 1, seq: 1)
-        return try step(spec: spec, flops: flops, causal: spec.decoder?.causal ?? true, traffic: memory.weightTraffic, extraBytes: 0,
-                        tokensPerDevice: tokensPerDevice, perExpert: false, on: device, kernelEfficiency: kernelEfficiency)
-    }
-
-    private func step(spec: ModelSpec, flops: FlopReport, causal: Bool, traffic: WeightTraffic, extraBytes: Double,
-                      tokensPerDevice: Int, perExpert: Bool, on device: Accelerator, kernelEfficiency eta: Double) throws -> ExpertParallelStep {
-        guard let stack = spec.decoder, let moe = stack.moe, moe.experts > 0 else {
-            throw PlanError(.expertParallel, "\(spec.name) has no routed experts to spread over \(devices) devices")
-        }
-        let slots = moe.experts.addingReportingOverflow(redundantExperts)
-        guard devices >= 1, redundantExperts >= 0, !slots.overflow, slots.partialValue % devices == 0 else {
-            throw PlanError(.expertParallel, "\(moe.experts) experts and \(redundantExperts) redundant copies do not spread evenly over \(devices) devices")
-        }
-        let attentionCore = Double(flops.flops(endingWith: FlopComponentName.attentionScores.name, FlopComponentName.attentionValues.name))
-        let gemmFLOPs = Double(flops.total) - attentionCore
-        let gemm = gemmFLOPs / (device.achievableMatmulPeak.value * eta)
-        let attention = attentionCore * (causal ? 0.5 : 1) / (device.attentionPeak.value * DeviceStepTime.attentionEfficiency)
-
-        // The dense copy every step; of the routed experts, this device's slots (E + R)/D per
-        // layer, each read where any of the group's tokens route to it.
-        let slotsShare = Double(moe.experts + redundantExperts) / Double(moe.experts) / Double(devices)
-        let groupTokens = tokensPerDevice.multipliedReportingOverflow(by: devices)
-        let touched = WeightTraffic.touchedShare(experts: Double(moe.experts), topK: Double(moe.topK),
-                                                 tokens: groupTokens.overflow ? Int.max : groupTokens.partialValue)
-        let bytes = Double(traffic.alwaysRead) + Double(traffic.routedExperts) * slotsShare * touched + extraBytes
-        let memory = bytes / device.bandwidth.value
-
-        // Copies of a token on the network: one per expert on another device (pure RDMA), or one
-        // per other node, group-limited routing (DeepSeek-V3: 4 of 8 groups) bounding the nodes.
-        let nodes = max(1, (Double(devices) / Double(max(1, device.devicesPerNode))).rounded(.up))
-        let remote = perExpert
-            ? Double(moe.topK) * Double(devices - 1) / Double(devices)
-            : min(Double(moe.topK), Double(moe.routing?.topKGroups ?? moe.topK), nodes) * (nodes - 1) / nodes
-        let moeLayers = Double(moe.sparseLayers(of: stack.layers))
-        let perToken = Double(spec.hiddenSize) * (1 + 2) * remote
-        let messageBytes = Bytes(Double(tokensPerDevice) * moeLayers * perToken)
-        let allToAll = remote > 0 ? device.interNode.time(bytes: messageBytes, steps: 2 * moeLayers) : .zero
-
-        let busy = max(gemm + attention, memory)
-        let exposed = overlapsAllToAll ? Seconds(max(0, allToAll.value - busy)) : allToAll
-        return ExpertParallelStep(gemm: Seconds(gemm), attention: Seconds(attention), memory: Seconds(memory), allToAll: allToAll,
-                                  exposedAllToAll: exposed, total: Seconds(busy) + exposed, remoteCopiesPerToken: remote)
+        let work = try ExpertParallelWork(spec: spec, flops: flops, memory: memory, kvBytes: 0, causal: spec.decoder?.causal ?? true,
+                                          tokensPerDevice: tokensPerDevice, deployment: self)
+        return work.step(phase: .prefill, on: device, kernelEfficiency: kernelEfficiency)
     }
 }

@@ -59,7 +59,9 @@ public struct PublishedServingCheck: Sendable {
 public enum PublishedServingRuns {
     static let sglang = "LMSYS Org, 5 May 2025, \"Deploying DeepSeek with PD Disaggregation and Large-scale Expert Parallelism on 96 H100 GPUs\" (lmsys.org/blog/2025-05-05-large-scale-ep)"
     static let deepSeekDay6 = "DeepSeek-AI, Feb 2025, \"Day 6: DeepSeek-V3/R1 Inference System Overview\" (github.com/deepseek-ai/open-infra-index, 202502OpenSourceWeek)"
-    static let unpricedServingWork = "the model prices the GEMMs at η, the attention core, the weight and KV traffic and the all-to-all bytes; the deployment also spends time it does not price (expert load imbalance, the per-layer FP8 quantization, routing and token-permutation kernels, the hand-off between the two overlapped micro-batches), and no published breakdown lets those be priced from structure"
+    static let profileData = "DeepSeek-AI, profile-data (github.com/deepseek-ai/profile-data, README and assets/decode.jpg, assets/prefill.jpg)"
+    /// What the step model leaves out, and why it cannot yet price it from structure.
+    static let unpricedServingWork = "the model prices each part's GEMMs at η, the attention core, the weight and KV traffic and the all-to-all bytes on DeepSeek's overlap schedule; it does not price the small kernels between them (RMSNorm, RoPE, the FP8 quantization of every GEMM's input, SiLU, routing top-k, token permutation), each of which costs a launch-and-ramp time that at 64–256 tokens per micro-batch is no longer small against a layer, expert load imbalance, or all-to-all kernels that busy-wait on the SMs (SGLang's breakdown: dispatch 0.17 ms per layer against 0.06 ms in DeepEP's unit test); no published per-kernel figure lets those be priced from structure"
     static let fp8 = "FP8 GEMMs priced at the FP8 peak (DeepGEMM, the FP8 GEMM library both deployments run; DeepSeek's overview: matrix multiplications and dispatch in FP8, the attention core and combine in BF16)"
 
     public static let all: [PublishedServingRun] = [
@@ -87,6 +89,22 @@ public enum PublishedServingRuns {
             source: "\(sglang): prefill on 4 nodes of 8 H100 (EP32, DeepEP normal dispatch, two-batch overlap), 16,384 tokens per device of 4,096-token prompts: 50,302 input tokens/s per node (default EPLB)",
             assumptions: [fp8, "routing spread evenly over the group (the blog's simulated perfect EPLB reaches 59,337 per node; the default's imbalance is not modelled)"],
             outsideBecause: "\(unpricedServingWork); the blog's perfectly balanced simulation alone is 18 % faster than this row"),
+        PublishedServingRun(
+            name: "DeepSeek profile decode (128 H800)", model: "deepseek-v3", hardware: "h800",
+            deployment: ExpertParallelDeployment(devices: 128), phase: .decode, batchPerDevice: 128, length: 4096,
+            reportedTokensPerSecondPerDevice: 18_598.0 / 8, precision: .fp8,
+            source: "\(profileData): decoding profiled at EP128, TP1, 4K prompts, 128 requests per GPU, two micro-batches, perfectly balanced routing; 18,598 output tokens/s per node as \(sglang) derives it from that profile (its decode table, KV cache length 4,096)",
+            assumptions: [fp8, "the throughput is SGLang's reading of the profile's kernel times, not a figure DeepSeek printed",
+                          "no redundant experts: 256 routed experts over 128 GPUs, 2 each (the profile simulates balanced routing)",
+                          "KV cache in BF16, 4,096 cached positions per sequence (SGLang's table)"],
+            outsideBecause: "\(unpricedServingWork); this row is balanced by construction, so what remains is the small kernels and the busy-waiting all-to-alls"),
+        PublishedServingRun(
+            name: "DeepSeek profile prefill (32 H800, 4K prompts)", model: "deepseek-v3", hardware: "h800",
+            deployment: ExpertParallelDeployment(devices: 32, redundantExperts: 32), phase: .prefill, batchPerDevice: 16_384, length: 4096,
+            reportedTokensPerSecondPerDevice: 62_713.0 / 8, precision: .fp8,
+            source: "\(profileData): prefilling profiled at EP32, TP1, 4K prompts, 16K tokens per GPU, two micro-batches, perfectly balanced routing; 62,713 input tokens/s per node as \(sglang) derives it from that profile (its prefill table)",
+            assumptions: [fp8, "the throughput is SGLang's reading of the profile's kernel times, not a figure DeepSeek printed",
+                          "32 redundant experts, as DeepSeek's prefill deployment runs (day 6 overview: 9 routed experts per GPU)"]),
     ]
 }
 

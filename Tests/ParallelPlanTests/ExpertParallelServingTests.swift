@@ -12,17 +12,47 @@ import Workload
     }
     static let h100 = try! Accelerator(HardwareCatalog.h100SXM, precision: .fp8)
 
-    /// Decode reads the dense copy, this device's slots of the routed experts the group touches,
-    /// and its sequences' KV cache, at the datasheet bandwidth.
-    @Test func decodeReadsTheDenseCopyItsExpertSlotsAndItsCache() throws {
+    /// A decode micro-batch of a few tokens is bound by its weights: each part reads its own
+    /// weights (the shared experts', this device's expert slots'), whichever micro-batch runs it.
+    @Test func aSmallDecodeMicroBatchReadsEachPartsWeightsAnew() throws {
         let spec = try Self.deepSeek()
-        let deployment = ExpertParallelDeployment(devices: 72, redundantExperts: 32)
-        let step = try deployment.decodeStep(spec: spec, batchPerDevice: 256, context: 2000, on: Self.h100)
-        let memory = try MemoryEstimator(spec: spec, requestedWeightType: nil).report(batch: 256, seq: 2000)
-        let touched = WeightTraffic.touchedShare(experts: 256, topK: 8, tokens: 256 * 72)
-        let bytes = Double(memory.weightTraffic.alwaysRead) + Double(memory.weightTraffic.routedExperts) * 288 / 256 / 72 * touched
-            + Double(memory.kvCacheBytesPerToken) * 256 * 2000
-        #expect(abs(step.memory.value - bytes / Self.h100.bandwidth.value) < 1e-12)
+        let step = try ExpertParallelDeployment(devices: 72, redundantExperts: 32).decodeStep(spec: spec, batchPerDevice: 8, context: 100, on: Self.h100)
+        let memory = try MemoryEstimator(spec: spec, requestedWeightType: nil).report(batch: 8, seq: 100)
+        let shared = memory.weights.components.first { $0.name == "shared_expert" }!.bytes.value
+        let bandwidth = Self.h100.bandwidth.value
+        #expect(step.microBatches == 2)
+        #expect(abs(step.parts.sharedExperts.value - Double(shared) / 58 / bandwidth) < 1e-15)
+        // 4 tokens per micro-batch over 72 devices touch 1 − (1 − 8/256)^288 of the experts.
+        let touched = WeightTraffic.touchedShare(experts: 256, topK: 8, tokens: 4 * 72)
+        let slots = Double(memory.weightTraffic.routedExperts) * 288 / 256 / 72
+        #expect(abs(step.parts.routedExperts.value - slots * touched / 58 / bandwidth) < 1e-15)
+    }
+
+    /// The decode schedule of DeepSeek's profile: per micro-batch, shared experts and the
+    /// attention before its core against the dispatch, the routed experts alone, the core and
+    /// after against the combine; dense layers and the head have no all-to-all.
+    @Test func decodeWaitsOnTheLongerOfEachStageOfDeepSeeksSchedule() throws {
+        let step = try ExpertParallelDeployment(devices: 72, redundantExperts: 32).decodeStep(
+            spec: try Self.deepSeek(), batchPerDevice: 256, context: 2000, on: Self.h100)
+        let p = step.parts
+        let moe = (max(p.sharedExperts + p.attentionBeforeCore, p.dispatch) + p.routedExperts + max(p.attentionCoreAndAfter, p.combine)) * 2
+        let expected = moe * 58 + (p.attention + p.denseFFN) * 6 + step.lmHead
+        #expect(abs(step.total.value - expected.value) < 1e-12)
+        #expect(step.computeUnitShare == 1)
+        #expect(step.total >= step.compute && step.total <= step.compute + step.allToAll)
+    }
+
+    /// Prefill's overlap: its all-to-alls hold 24 of the H100's 132 SMs, computation the rest,
+    /// on the four stages of DeepSeek's prefill profile.
+    @Test func prefillComputesOnTheUnitsItsAllToAllsLeave() throws {
+        let step = try ExpertParallelDeployment(devices: 32, redundantExperts: 32).prefill(
+            spec: try Self.deepSeek(), tokensPerDevice: 16384, promptLength: 4096, on: Self.h100)
+        #expect(abs(step.computeUnitShare - 108.0 / 132) < 1e-15)
+        let p = step.parts
+        let moe = max(p.attention + p.sharedExperts, p.combine) + max(p.attention, p.dispatch) + max(p.routedExperts, p.dispatch)
+            + max(p.routedExperts + p.sharedExperts, p.combine)
+        let expected = moe * 58 + (p.attention + p.denseFFN) * 6 + step.lmHead
+        #expect(abs(step.total.value - expected.value) < 1e-12)
     }
 
     /// DeepEP's low-latency (decode) kernels send a token to each expert on another device over
@@ -37,18 +67,17 @@ import Workload
         #expect(abs(prefill.remoteCopiesPerToken - 3) < 1e-12)
     }
 
-    /// Two overlapped micro-batches hide the all-to-alls behind compute (the excess is exposed);
-    /// without the overlap they add.
-    @Test func overlapHidesTheAllToAllsBehindCompute() throws {
+    /// Without the overlap one batch runs every part on every unit, then its all-to-alls.
+    @Test func withoutTheOverlapComputeAndAllToAllsAdd() throws {
         let spec = try Self.deepSeek()
-        var deployment = ExpertParallelDeployment(devices: 32, redundantExperts: 32)
-        let hidden = try deployment.prefill(spec: spec, tokensPerDevice: 16384, promptLength: 4096, on: Self.h100)
-        let busy = max(hidden.gemm + hidden.attention, hidden.memory)
-        #expect(hidden.exposedAllToAll == Seconds(max(0, hidden.allToAll.value - busy.value)))
-        #expect(hidden.total == busy + hidden.exposedAllToAll)
-        deployment.overlapsAllToAll = false
-        let serial = try deployment.prefill(spec: spec, tokensPerDevice: 16384, promptLength: 4096, on: Self.h100)
-        #expect(serial.total == busy + serial.allToAll)
+        let serial = try ExpertParallelDeployment(devices: 32, redundantExperts: 32, overlapsAllToAll: false).prefill(
+            spec: spec, tokensPerDevice: 16384, promptLength: 4096, on: Self.h100)
+        #expect(serial.microBatches == 1 && serial.computeUnitShare == 1)
+        #expect(abs(serial.total.value - (serial.compute + serial.allToAll).value) < 1e-12)
+        #expect(serial.exposedAllToAll == serial.allToAll || abs(serial.exposedAllToAll.value - serial.allToAll.value) < 1e-12)
+        let overlapped = try ExpertParallelDeployment(devices: 32, redundantExperts: 32).prefill(
+            spec: spec, tokensPerDevice: 16384, promptLength: 4096, on: Self.h100)
+        #expect(overlapped.total < serial.total)
     }
 
     @Test func aDenseModelOrUnevenExpertsAreRefusedNamingExpertParallelism() throws {

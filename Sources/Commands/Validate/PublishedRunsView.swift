@@ -66,7 +66,7 @@ struct PublishedRunsView {
         }
         let all = accuracy
         let servingNotes = [
-            "serving: one forward step on one device of an expert-parallel deployment (attention data-parallel, routed experts spread over the group): GEMMs at the achievable matmul rate × η (η fitted on the training rows above, never on these), the attention core at 50 % of the BF16 peak, weights and KV cache at the datasheet bandwidth, dispatch (FP8) and combine (BF16) all-to-alls over the network, hidden behind compute where two micro-batches overlap",
+            "serving: one forward step on one device of an expert-parallel deployment (attention data-parallel, routed experts spread over the group): each part of a layer (attention before and after its core, shared and routed experts) at max(FLOPs ÷ rate, bytes ÷ datasheet bandwidth), GEMMs at the achievable matmul rate × η (η fitted on the training rows above, never on these), the attention core at 50 % of the BF16 peak; dispatch (FP8) and combine (BF16) all-to-alls over the network; two overlapped micro-batches on the schedules of DeepSeek's published profiles (each reads the weights anew; prefill's all-to-alls hold 24 of 132 SMs), each stage waiting on the longer of one micro-batch's compute and the other's all-to-all",
             String(format: "all %d rows, training and serving: |error| median %@, worst %@ (training alone: median %@, worst %@)", all.rowCount,
                    HumanUnits.percent(all.medianAbsoluteError), HumanUnits.percent(all.worstAbsoluteError),
                    HumanUnits.percent(fit.medianAbsoluteError), HumanUnits.percent(fit.worstAbsoluteError)),
@@ -83,15 +83,15 @@ struct PublishedRunsView {
     private var servingTable: TextTable {
         var t = TextTable(title: "published serving runs (error = predicted step time ÷ reported − 1; negative: we predict faster)", columns: [
             .init("run", .left), .init("setup", .left, role: .detail), .init("reported\ntok/s/GPU", key: "reported_tokens_per_second_per_device"),
-            .init("predicted\ntok/s/GPU", key: "predicted_tokens_per_second_per_device"), .init("GEMM\nms", key: "gemm_seconds"),
-            .init("attention\nms", key: "attention_seconds"), .init("memory\nms", key: "memory_seconds"),
-            .init("all-to-all\nms", key: "all_to_all_seconds"), .init("error"), .init("assumptions", .left, role: .detail)])
+            .init("predicted\ntok/s/GPU", key: "predicted_tokens_per_second_per_device"), .init("compute\nms", key: "compute_seconds"),
+            .init("all-to-all\nms", key: "all_to_all_seconds"), .init("exposed\nms", key: "exposed_all_to_all_seconds"),
+            .init("error"), .init("assumptions", .left, role: .detail)])
         for c in serving {
             let r = c.run, s = c.step
             func ms(_ x: Seconds) -> TextTable.Cell { .figure(HumanUnits.decimal(x.milliseconds, 1), x.value) }
             t.append([.text(r.name), .text("\(r.phase.rawValue), EP\(r.deployment.devices) + \(r.deployment.redundantExperts) redundant on \(r.deployment.devices) × \(r.hardware), \(r.batchPerDevice) \(r.phase == .decode ? "sequences" : "tokens") per device, \(r.length) \(r.phase == .decode ? "cached" : "per prompt")"),
                       .number(r.reportedTokensPerSecondPerDevice, 0), .number(c.predictedTokensPerSecondPerDevice, 0),
-                      ms(s.gemm), ms(s.attention), ms(s.memory), ms(s.allToAll), .text(signed(c.error)), .text(r.assumptions.joined(separator: "; "))])
+                      ms(s.compute), ms(s.allToAll), ms(s.exposedAllToAll), .text(signed(c.error)), .text(r.assumptions.joined(separator: "; "))])
         }
         return t
     }
@@ -109,14 +109,23 @@ struct PublishedRunsView {
             ("reported_tokens_per_second_per_device", .number(r.reportedTokensPerSecondPerDevice)),
             ("predicted_tokens_per_second_per_device", .number(c.predictedTokensPerSecondPerDevice)),
             ("reported_step_seconds", .number(c.reportedStepSeconds)), ("predicted_step_seconds", .number(c.predictedStepSeconds)),
-            ("breakdown", .object([("gemm_seconds", .number(s.gemm.value)), ("attention_seconds", .number(s.attention.value)),
-                                   ("memory_seconds", .number(s.memory.value)), ("all_to_all_seconds", .number(s.allToAll.value)),
-                                   ("exposed_all_to_all_seconds", .number(s.exposedAllToAll.value)),
-                                   ("network_copies_per_token", .number(s.remoteCopiesPerToken))])),
+            ("breakdown", .object([("compute_seconds", .number(s.compute.value)), ("all_to_all_seconds", .number(s.allToAll.value)),
+                                   ("exposed_all_to_all_seconds", .number(s.exposedAllToAll.value)), ("lm_head_seconds", .number(s.lmHead.value)),
+                                   ("micro_batches", .int(s.microBatches)), ("compute_unit_share", .number(s.computeUnitShare)),
+                                   ("network_copies_per_token", .number(s.remoteCopiesPerToken)), ("layer_parts", layerParts(s.parts))])),
             ("error", .number(c.error)), ("error_convention", .string("predicted step seconds / reported step seconds - 1")),
             ("assumptions", .array(r.assumptions.map { .string($0) })), ("source", .string(r.source)),
             ("outside_because", r.outsideBecause.map { .string($0) } ?? .null),
         ])
+    }
+
+    /// One micro-batch's share of one layer, by part (`ExpertParallelLayerParts`), in seconds.
+    private func layerParts(_ p: ExpertParallelLayerParts) -> JSONValue {
+        .object([("attention_before_core_seconds", .number(p.attentionBeforeCore.value)),
+                 ("attention_core_and_after_seconds", .number(p.attentionCoreAndAfter.value)),
+                 ("shared_experts_seconds", .number(p.sharedExperts.value)), ("routed_experts_seconds", .number(p.routedExperts.value)),
+                 ("dense_ffn_seconds", .number(p.denseFFN.value)), ("dispatch_seconds", .number(p.dispatch.value)),
+                 ("combine_seconds", .number(p.combine.value))])
     }
 
     /// Each row the model misses by more than `PublishedRunFit.outsideBound`, with what its
