@@ -47,10 +47,11 @@ public struct Accelerator: Sendable, Equatable {
         return bf16
     }
 
-    /// The fastest a matmul runs here: the peak at the plan's precision × the fraction of its BF16
-    /// peak a matmul was measured to reach (`HardwareSpec.matmulCeiling`; the BF16 fraction is
-    /// taken for FP8 too, where no FP8 measurement is published). GEMMs run at this × η.
-    public var achievableMatmulPeak: FLOPsPerSecond { peak * spec.matmulCeiling.fraction }
+    /// The fastest a matmul runs here at the plan's precision: its peak × the fraction a matmul was
+    /// measured to reach (`HardwareSpec.matmulCeiling(_:)`: DeepGEMM's for FP8 on Hopper, else the
+    /// BF16 fraction). GEMMs run at this × η.
+    public var matmulCeiling: AchievableMatmul { spec.matmulCeiling(precision) }
+    public var achievableMatmulPeak: FLOPsPerSecond { peak * matmulCeiling.fraction }
 
     /// Datasheet (HBM) bandwidth; decode is bound by it.
     public var bandwidth: BytesPerSecond { spec.bandwidth }

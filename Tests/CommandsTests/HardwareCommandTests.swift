@@ -44,7 +44,7 @@ import Testing
         #expect(devices.compactMap { $0["name"] as? String } == HardwareCatalog.all.map(\.name))
         let keys: Set = ["name", "display_name", "aliases", "kind", "peak_tflops", "memory_gb", "bandwidth_gb_per_s",
                          "tdp_watts", "price_per_hour", "links", "source", "price_source",
-                         "achievable_matmul_fraction", "achievable_matmul_source"]
+                         "achievable_matmul_fraction", "achievable_matmul_source", "achievable_fp8_matmul_fraction", "achievable_fp8_matmul_source"]
         for device in devices { #expect(Set(device.keys) == keys, "\(device["name"] ?? "?")") }
         let h200 = try #require(devices.first { $0["name"] as? String == "h200" })
         let bf16 = try #require((h200["peak_tflops"] as? [String: Any])?["bf16"] as? [String: Any])

@@ -121,4 +121,18 @@ extension StatedUtilisationTests {
             #expect(spec.matmulCeiling == HardwareCatalog.unmeasuredMatmul, "\(name)")
         }
     }
+
+    /// FP8 on the H800 and H100 SXM prices at DeepGEMM's measured FP8 ceiling; every other
+    /// precision, and FP8 on a device nobody measured it on, at the BF16 fraction.
+    @Test func fp8OnHopperTakesDeepGEMMsCeilingAndEverythingElseTheBF16Fraction() throws {
+        for name in ["h800", "h100-sxm"] {
+            let spec = try HardwareCatalog.named(name)
+            #expect(spec.matmulCeiling(.fp8).fraction == 1550 / 1978.9, "\(name)")
+            #expect(spec.matmulCeiling(.bf16) == spec.matmulCeiling, "\(name)")
+        }
+        for name in ["a100-80gb", "h200", "mi300x"] {
+            let spec = try HardwareCatalog.named(name)
+            #expect(spec.matmulCeiling(.fp8) == spec.matmulCeiling, "\(name)")
+        }
+    }
 }

@@ -32,6 +32,9 @@ struct HardwareEntry {
     /// host profile, whose peak is already measured).
     var matmulCeiling: Double?
     var matmulSource: Source?
+    /// The fraction of the FP8 peak an FP8 matmul was measured to reach, where published.
+    var fp8MatmulCeiling: Double?
+    var fp8MatmulSource: Source?
 
     init(_ spec: HardwareSpec) {
         name = spec.name; displayName = spec.displayName; aliases = spec.aliases; kind = spec.kind.rawValue
@@ -43,6 +46,9 @@ struct HardwareEntry {
         // Plans price GEMMs against the bf16 peak: a device without one has no ceiling to show.
         if spec.densePeaks[.bf16] != nil {
             matmulCeiling = spec.matmulCeiling.fraction; matmulSource = Source(spec.matmulCeiling.source)
+        }
+        if spec.densePeaks[.fp8] != nil, let fp8 = spec.achievableFP8Matmul {
+            fp8MatmulCeiling = fp8.fraction; fp8MatmulSource = Source(fp8.source)
         }
     }
 

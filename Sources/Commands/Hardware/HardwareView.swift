@@ -50,6 +50,9 @@ struct HardwareView {
         if let ceiling = e.matmulCeiling, let source = e.matmulSource {
             figures.append(["achievable matmul", "\(HumanUnits.percent(ceiling)) of the bf16 peak (plans price GEMMs at peak × this × η): \(source.full)"])
         }
+        if let ceiling = e.fp8MatmulCeiling, let source = e.fp8MatmulSource {
+            figures.append(["achievable fp8 matmul", "\(HumanUnits.percent(ceiling)) of the fp8 peak (FP8 plans use it in place of the bf16 fraction): \(source.full)"])
+        }
         figures.append(["TDP", e.tdp.map { "\(HumanUnits.decimal($0.value, 0)) W" } ?? Self.dash])
         figures.append(["price", e.pricePerHour.map { "$\(HumanUnits.decimal($0.value, 4)) per device-hour" }
                         ?? "none of record; pass \(InputParameter.pricePerHour.option)"])
@@ -98,6 +101,7 @@ struct HardwareView {
             ("price_per_hour", number(e.pricePerHour?.value)), ("links", links),
             ("source", e.source.json), ("price_source", e.priceSource?.json ?? .null),
             ("achievable_matmul_fraction", number(e.matmulCeiling)), ("achievable_matmul_source", e.matmulSource?.json ?? .null),
+            ("achievable_fp8_matmul_fraction", number(e.fp8MatmulCeiling)), ("achievable_fp8_matmul_source", e.fp8MatmulSource?.json ?? .null),
         ])
     }
 }

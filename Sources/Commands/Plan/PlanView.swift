@@ -37,7 +37,7 @@ struct PlanView {
             efficiencyGiven
                 ? "GEMM efficiency η = \(job.kernelEfficiency) (\(InputParameter.kernelEfficiency.option), as given): the fraction of the achievable matmul rate a large GEMM sustains; every GEMM time scales with it"
                 : "GEMM efficiency η = \(job.kernelEfficiency) (the fraction of the achievable matmul rate a large GEMM sustains in a training framework): fitted on the published runs (\(InputParameter.publishedRun.option): the median η they imply, with leave-one-out errors), not measured for this device",
-            "achievable matmul rate = peak × \(HumanUnits.percent(device.spec.matmulCeiling.fraction)): \(device.spec.matmulCeiling.source.citation)",
+            "achievable matmul rate = peak × \(HumanUnits.percent(device.matmulCeiling.fraction)): \(device.matmulCeiling.source.citation)",
             "overlap: data-parallel traffic sent once per step hides only behind the last micro-batch's backward (gradient accumulation: the gradient is complete only then); the post-optimizer weight all-gather (ZeRO-1/2) behind the next step's first forward; ZeRO-2/3 per-micro-batch traffic behind that micro-batch's forward or backward; tensor-parallel, pipeline and expert all-to-all traffic is not overlapped",
             "the micro-batch size b is searched over \(PlanSearch.microBatchSizes.map(String.init).joined(separator: ", ")); its effect on GEMM efficiency is modelled through the GEMM shapes (tile and wave quantization), not through the kernels a library picks for them",
             "links: \(device.intraNode.name) inside a node of \(device.devicesPerNode), \(device.interNode.name) between nodes (\(OptionNames.listInterconnects) for the catalog and sources)",
@@ -63,7 +63,7 @@ struct PlanView {
         time.alignments[3] = .left
         let exposed = e.collectives.reduce(0.0) { $0 + $1.exposedTime.value }
         for (name, seconds, how) in [
-            ("weight GEMMs", t.gemm.value, "sharded shapes at peak × m × η × tile/wave efficiency (m = \(HumanUnits.percent(device.spec.matmulCeiling.fraction)) achievable matmul; tile/wave \(HumanUnits.percent(t.gemmShapeEfficiency)) overall), or bytes ÷ bandwidth when memory-bound"),
+            ("weight GEMMs", t.gemm.value, "sharded shapes at peak × m × η × tile/wave efficiency (m = \(HumanUnits.percent(device.matmulCeiling.fraction)) achievable matmul; tile/wave \(HumanUnits.percent(t.gemmShapeEfficiency)) overall), or bytes ÷ bandwidth when memory-bound"),
             ("attention", t.attention.value, "exact attention FLOPs as FlashAttention runs them (causal: half computed; backward recomputes the scores) at \(HumanUnits.percent(DeviceStepTime.attentionEfficiency)) of peak"),
             ("other compute", t.otherCompute.value, "scans, convolutions, delta rules at peak × m × η"),
             ("element-wise", t.elementwise.value, "4 × activations kept per layer, at the datasheet bandwidth"),
@@ -93,8 +93,8 @@ struct PlanView {
                                    result: HumanUnits.bytes(m.bytes.value)))
         }
         let peak = Explanation.Input("peak", HumanUnits.decimal(device.peak.teraFLOPs, 1), "TFLOP/s", source: "\(device.name) bf16 dense, hardware catalog")
-        let ceiling = Explanation.Input("achievable matmul fraction m", HumanUnits.percent(device.spec.matmulCeiling.fraction), "of peak",
-                                        citing: device.spec.matmulCeiling.source.citation)
+        let ceiling = Explanation.Input("achievable matmul fraction m", HumanUnits.percent(device.matmulCeiling.fraction), "of peak",
+                                        citing: device.matmulCeiling.source.citation)
         let efficiency = Explanation.Input("GEMM efficiency η", String(job.kernelEfficiency), "",
                                            citing: efficiencyGiven ? "\(InputParameter.kernelEfficiency), as given" : "fitted on the published runs (\(InputParameter.publishedRun.option))")
         out += [

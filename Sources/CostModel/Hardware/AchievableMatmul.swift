@@ -52,3 +52,19 @@ extension HardwareCatalog {
                                     note: InputMessage("not measured for this device: the median of the \(fractions.count) devices the table measured")))
     }()
 }
+
+extension HardwareCatalog {
+    /// DeepGEMM's FP8 GEMM (DeepSeek's, with its 128-wide block scaling), the kernels DeepSeek-V3
+    /// trains and serves with: "up to 1550 TFLOPS on H800" against its 1,979 dense FP8 peak.
+    /// The one published FP8 figure of a maximum over shapes; its early per-shape table (1,009–1,426
+    /// TFLOPS at 4,096 rows) shows the search it takes.
+    static let deepGEMMMeasured = (tflops: 1550.0, peak: 1978.9)
+
+    static func deepGEMMFP8(note: String? = nil) -> AchievableMatmul {
+        AchievableMatmul(
+            fraction: deepGEMMMeasured.tflops / deepGEMMMeasured.peak,
+            source: SourceReference("DeepSeek-AI, DeepGEMM README (news of 2025.04.18: \"DeepGEMM now achieves up to 1550 TFLOPS on H800\")",
+                                    url: "https://github.com/deepseek-ai/DeepGEMM", dateRead: "2026-12-07",
+                                    note: InputMessage("H800 SXM5: 1550 of 1978.9 TFLOP/s dense FP8" + (note.map { "; \($0)" } ?? ""))))
+    }
+}

@@ -20,4 +20,5 @@ extension HardwareCatalog {
                                      note: "Table 1: \"assuming the rental price of the H800 GPU is $2 per GPU hour\""),
         links: hgxH800).withSparsePeaksTwiceDense().withComputeUnits(132)
         .withMeasuredMatmul("NVIDIA H100 SXM", note: "the H800 is the H100 SXM5's GH100 with the same SMs and clocks (its NVLink is cut, not its compute): the H100's figure")
+        .withMeasuredFP8Matmul()
 }

@@ -76,6 +76,7 @@ public enum HardwareCatalog {
                                      url: "https://gpu.blog/gpus/nvidia-h100-sxm", dateRead: read,
                                      note: "indicative on-demand; the same page lists $1.90 as cheapest"),
         links: .hgxH100).withSparsePeaksTwiceDense().withComputeUnits(132).withMeasuredMatmul("NVIDIA H100 SXM")
+        .withMeasuredFP8Matmul(note: "the H100 SXM5 has the H800's GH100 SMs and clocks")
 
     public static let h100PCIe = HardwareSpec(
         name: "h100-pcie", displayName: "NVIDIA H100 PCIe 80GB", aliases: ["h100-pcie-80gb"],

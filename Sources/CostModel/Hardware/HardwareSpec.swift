@@ -45,6 +45,9 @@ public struct HardwareSpec: Sendable, Equatable {
     /// The fraction of the BF16 peak a matmul reaches on this device when measured (`AchievableMatmul`);
     /// nil where nobody published a measurement (`matmulCeiling` then gives the measured devices' median).
     public var achievableMatmul: AchievableMatmul?
+    /// The fraction of the FP8 peak an FP8 matmul was measured to reach, where published; other
+    /// devices' FP8 GEMMs take the BF16 fraction (`matmulCeiling(_:)`).
+    public var achievableFP8Matmul: AchievableMatmul?
 
     public init(name: String, displayName: String, aliases: [String] = [], kind: Kind,
                 densePeaks: [Precision: FLOPsPerSecond], sparsePeaks: [Precision: FLOPsPerSecond] = [:],
@@ -95,6 +98,19 @@ public struct HardwareSpec: Sendable, Equatable {
 
     /// The fraction of the peak a matmul can reach here: measured, or the measured devices' median.
     public var matmulCeiling: AchievableMatmul { achievableMatmul ?? HardwareCatalog.unmeasuredMatmul }
+
+    /// The ceiling at `precision`: the FP8 measurement for FP8 where one is published, else the
+    /// BF16 fraction (`matmulCeiling`), which no other precision has a published figure to replace.
+    public func matmulCeiling(_ precision: Precision) -> AchievableMatmul {
+        precision == .fp8 ? achievableFP8Matmul ?? matmulCeiling : matmulCeiling
+    }
+
+    /// This device with DeepGEMM's FP8 figure (`HardwareCatalog.deepGEMMFP8`), noted as `note` says it applies.
+    func withMeasuredFP8Matmul(note: String? = nil) -> HardwareSpec {
+        var copy = self
+        copy.achievableFP8Matmul = HardwareCatalog.deepGEMMFP8(note: note)
+        return copy
+    }
 
     /// The reference price, or an error asking for the `pricePerHour` parameter.
     public func price() throws(CostError) -> DollarsPerHour {
