@@ -184,7 +184,7 @@ public enum PublishedRuns {
             plan: plan, recompute: .selective, seq: 2048, globalBatch: batch,
             source: "\(mlperfTraining), \(system) gpt3 result logs: \(gpus) H100-SXM5-80GB, TP \(tp), PP \(pp), \(chunks) interleaved chunks, micro-batch \(microBatchSize), global batch \(batch) × 2,048 tokens, FP8; time to train \(minutes) min (mean of three runs); \(seconds) s per step (the log's training blocks ÷ their steps)",
             assumptions: ["the step time is derived from the result log (block time ÷ steps per block), evaluation excluded; not a published figure",
-                          "FP8 GEMMs priced at the FP8 peak (implied MFU over it), attention and element-wise work in BF16",
+                          "FP8 GEMMs priced at the FP8 peak × DeepGEMM's measured FP8 ceiling × η (implied MFU over the FP8 peak), attention and element-wise work in BF16",
                           "sequence parallelism and a ZeRO-1 distributed optimizer (NeMo's; not in the log)",
                           "selective recomputation (not in the log): with FlashAttention it recomputes nothing else"],
             precision: .fp8, reportedStepSeconds: seconds, outsideBecause: outsideBecause)
@@ -274,7 +274,7 @@ public enum PublishedRuns {
             name: "DeepSeek-V3", model: .catalog("deepseek-v3"), tokens: 14.8e12, hardware: "h800", devices: 2048,
             deviceHours: 2_664_000, plan: plan, recompute: .none, seq: 4096, globalBatch: 15_360,
             source: "DeepSeek-AI 2024, \"DeepSeek-V3 Technical Report\", arXiv:2412.19437: Table 1 (2,664K H800 GPU-hours of pre-training, 14.8T tokens), §3.2 (2,048 H800, 16-way pipeline with DualPipe, 64-way expert parallelism over 8 nodes, ZeRO-1 data parallelism, no tensor parallelism), §3.3 (FP8 mixed precision), §4.2 (4K sequences, batch 3,072 → 15,360)",
-            assumptions: ["FP8 GEMMs priced at the FP8 peak, attention and element-wise work as in BF16; implied MFU over the FP8 peak",
+            assumptions: ["FP8 GEMMs priced at the FP8 peak × DeepGEMM's measured FP8 ceiling × η, attention and element-wise work as in BF16; implied MFU over the FP8 peak",
                           "the batch at its final 15,360 sequences (the ramp over the first 469B tokens ignored), 120 micro-batches of one sequence per pipeline",
                           "61 layers on 16 stages (the busiest holds 4); the MTP module's extra layer and its loss are not counted",
                           "DualPipe overlaps the expert all-to-alls with computation (§3.2.1): each micro-batch's all-to-alls hide behind its forward and backward computation, the excess exposed; its smaller bubble is not modelled (1F1B's is charged)",

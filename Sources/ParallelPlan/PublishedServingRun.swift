@@ -62,7 +62,7 @@ public enum PublishedServingRuns {
     static let profileData = "DeepSeek-AI, profile-data (github.com/deepseek-ai/profile-data, README and assets/decode.jpg, assets/prefill.jpg)"
     /// What the step model leaves out, and why it cannot yet price it from structure.
     static let unpricedServingWork = "the model prices each part's GEMMs at η, the attention core, the weight and KV traffic and the all-to-all bytes on DeepSeek's overlap schedule; it does not price the small kernels between them (RMSNorm, RoPE, the FP8 quantization of every GEMM's input, SiLU, routing top-k, token permutation), each of which costs a launch-and-ramp time that at 64–256 tokens per micro-batch is no longer small against a layer, expert load imbalance, or all-to-all kernels that busy-wait on the SMs (SGLang's breakdown: dispatch 0.17 ms per layer against 0.06 ms in DeepEP's unit test); no published per-kernel figure lets those be priced from structure"
-    static let fp8 = "FP8 GEMMs priced at the FP8 peak (DeepGEMM, the FP8 GEMM library both deployments run; DeepSeek's overview: matrix multiplications and dispatch in FP8, the attention core and combine in BF16)"
+    static let fp8 = "FP8 GEMMs priced at the FP8 peak × DeepGEMM's measured FP8 ceiling × η (DeepGEMM is the FP8 GEMM library these deployments run; DeepSeek's overview: matrix multiplications and dispatch in FP8, the attention core and combine in BF16)"
 
     public static let all: [PublishedServingRun] = [
         PublishedServingRun(
