@@ -7,12 +7,15 @@ import Workload
 struct ExpertParallelWork {
     enum Phase { case decode, prefill }
 
-    /// Whole-step FLOPs of each part (the attention core already halved where causal).
+    /// Whole-step FLOPs of each part (the attention core already halved where causal). The routed
+    /// experts' are the device's own tokens' (on average what its slots compute for the group);
+    /// latent attention's absorbed up-projections count before the core, both halves.
     var beforeCoreFLOPs = 0.0, coreFLOPs = 0.0, afterCoreFLOPs = 0.0, sharedFLOPs = 0.0, routedFLOPs = 0.0,
         denseFFNFLOPs = 0.0, headFLOPs = 0.0
     /// Weight bytes of each part over the whole stack; the routed experts' are this device's share.
     var beforeCoreBytes = 0.0, afterCoreBytes = 0.0, sharedBytes = 0.0, denseFFNBytes = 0.0, headBytes = 0.0
-    /// This device's expert slots' bytes over the stack, and the share of them a micro-batch touches.
+    /// This device's expert slots' bytes over the stack; a micro-batch reads the share of them
+    /// its group's tokens touch.
     var slotBytes = 0.0
     var deployment: ExpertParallelDeployment
     var experts: Double, topK: Double
