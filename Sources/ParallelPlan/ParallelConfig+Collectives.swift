@@ -137,19 +137,39 @@ extension ParallelConfig {
                                        + (v > 1 ? ", v = \(v)" : "")), .none))
         }
         // Expert parallel: per MoE layer two all-to-alls forward (dispatch, combine) and two
-        // backward, each moving the top-k routed copies of b·s·h bf16 activations.
+        // backward, each moving routed copies of b·s·h bf16 activations (`expertCopies`).
         if ep > 1, let stack = spec.decoder, let moe = stack.moe {
             // Only the layers holding experts exchange tokens (Qwen-MoE keeps some dense).
             let count = passes * stageLayers(moe.sparseLayers(of: stack.layers)) * M
             let l = link(size: ep, stride: tp, device)
-            let per = Ring.gather(Bytes(2 * b * s * h * Double(moe.topK)), ep)
+            let copies = expertCopies(moe, device: device)
+            let per = Bytes(2 * b * s * h * copies.perToken)
             let t = l.time(bytes: per, steps: Double(ep - 1)) * Double(count)
             let window: OverlapWindow = overlapsExpertAllToAll ? .pairedChunks : .none
             out.append((Collective(name: "ep_alltoall", group: "EP", bytesPerDevice: per * Double(count), count: count, ranks: ep, link: l,
                                    time: t, exposedTime: t, overlap: window.rawValue,
-                                   formula: "\(passes) × expert layers/stage × M × (E−1)/E × 2·b·s·h·k, E = \(ep), k = \(moe.topK)"), window))
+                                   formula: "\(passes) × expert layers/stage × M × 2·b·s·h × \(copies.formula)"), window))
         }
         return Self.exposing(out, perMicroCompute: perMicro, microBatches: M)
+    }
+
+    /// Copies of a token the expert all-to-all sends over its link, per MoE layer and direction.
+    ///
+    /// Inside one node: one per expert on another rank, k·(E−1)/E. Across n nodes, only the copies
+    /// bound for other nodes use the network (those for this node's experts go over NVLink, not
+    /// charged): k·(n−1)/n; with group-limited routing (DeepSeek's `topk_group`) a token reaches at
+    /// most that many nodes and crosses the network once per node, forwarded to its experts there
+    /// over NVLink (DeepSeek-V3 Technical Report, §3.2.2): min(k, groups, n)·(n−1)/n.
+    func expertCopies(_ moe: MoESpec, device: Accelerator) -> (perToken: Double, formula: String) {
+        let k = Double(moe.topK), e = Double(ep)
+        let nodes = (Double(ep) * Double(tp) / Double(max(1, device.devicesPerNode))).rounded(.up)
+        guard nodes > 1 else { return (k * (e - 1) / e, "(E−1)/E·k, E = \(ep), k = \(moe.topK)") }
+        if let groups = moe.routing?.topKGroups {
+            let reached = min(k, Double(groups), nodes)
+            return (reached * (nodes - 1) / nodes,
+                    "min(k, groups, n)·(n−1)/n, k = \(moe.topK), \(groups) groups, n = \(Int(nodes)) nodes (once per node, then NVLink)")
+        }
+        return (k * (nodes - 1) / nodes, "k·(n−1)/n, k = \(moe.topK), n = \(Int(nodes)) nodes (copies for this node's experts over NVLink)")
     }
 
     /// Collectives sharing a window share its time: per occurrence, `max(0, Σ seconds − window)`

@@ -86,6 +86,7 @@ extension ParallelConfig {
         let step = counts.stepFLOPs
         let perDevice = Double(step) / Double(devices)
         let deviceTime = deviceStepTime(job, counts: counts, micro: micro, memory: planMemory, on: device)
+            .onUnitShare(computeUnitShare(on: device))
         let compute = deviceTime.total
         // 1F1B: (P − 1) micro-batch slots idle of M + P − 1, i.e. (P − 1)/M of the compute; the
         // interleaved schedule's slots are 1/v as long: (P − 1)/(v·M).

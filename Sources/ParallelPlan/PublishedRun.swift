@@ -277,7 +277,9 @@ public enum PublishedRuns {
             assumptions: ["FP8 GEMMs priced at the FP8 peak × DeepGEMM's measured FP8 ceiling × η, attention and element-wise work as in BF16; implied MFU over the FP8 peak",
                           "the batch at its final 15,360 sequences (the ramp over the first 469B tokens ignored), 120 micro-batches of one sequence per pipeline",
                           "61 layers on 16 stages (the busiest holds 4); the MTP module's extra layer and its loss are not counted",
-                          "DualPipe overlaps the expert all-to-alls with computation (§3.2.1): each micro-batch's all-to-alls hide behind its forward and backward computation, the excess exposed; its smaller bubble is not modelled (1F1B's is charged)",
+                          "DualPipe overlaps the expert all-to-alls with computation (§3.2.1): each micro-batch's all-to-alls hide behind its forward and backward computation, the excess exposed, while their kernels hold 20 of the 132 SMs (§3.2.2); its smaller bubble is not modelled (1F1B's is charged)",
+                          "node-limited routing (§3.2.2): a token crosses InfiniBand once per node it is routed to (at most 4), then NVLink to its experts there (BF16 both ways; the FP8 dispatch of §3.3 not modelled)",
+                          "a GPU-hour total: restarts, evaluation, the batch ramp and routing imbalance are in the report and not in the step (DeepSeek's published training profile, github.com/deepseek-ai/profile-data, runs 4 MoE layers' forward and backward of one micro-batch in 112 ms; the model's busiest stage, which also holds the LM head, 123 ms, about 97 ms without it)",
                           "recomputation of RMSNorm and MLA up-projections only (§3.2.3): not counted"],
             precision: .fp8)
     }

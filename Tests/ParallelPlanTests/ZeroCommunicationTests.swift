@@ -113,6 +113,39 @@ import Workload
         #expect(!e.fits)
     }
 
+    /// Inside a node every expert copy crosses the node's fabric; across nodes only the copies for
+    /// other nodes' experts use the network; with group-limited routing a token crosses it once per
+    /// node it is routed to (DeepSeek-V3 §3.2.2).
+    @Test func theExpertAllToAllSendsOverTheNetworkOnlyWhatLeavesTheNode() throws {
+        let h100 = try Accelerator(HardwareCatalog.h100SXM)
+        let mixtral = try #require(ReferenceSpecs.mixtral.decoder?.moe)
+        let inNode = ParallelConfig(tp: 1, pp: 1, dp: 8, ep: 8).expertCopies(mixtral, device: h100)
+        #expect(abs(inNode.perToken - 2.0 * 7 / 8) < 1e-12)
+        let acrossFour = ParallelConfig(tp: 1, pp: 1, dp: 32, ep: 32).expertCopies(mixtral, device: h100)
+        #expect(abs(acrossFour.perToken - 2.0 * 3 / 4) < 1e-12)
+        let deepSeek = try ModelLoader.loadFile(at: PublishedRunTests.specs.appendingPathComponent("deepseek-v3.yaml").path).spec
+        let moe = try #require(deepSeek.decoder?.moe)
+        // EP64 over 8 nodes, top-8 limited to 4 groups: 4 nodes, 7/8 of them remote.
+        let limited = ParallelConfig(tp: 1, pp: 1, dp: 64, ep: 64).expertCopies(moe, device: h100)
+        #expect(abs(limited.perToken - 4.0 * 7 / 8) < 1e-12)
+    }
+
+    /// Overlapping the expert all-to-alls with computation (DualPipe) leaves computation 112 of the
+    /// 132 SMs; without the overlap, or without expert parallelism, it has them all.
+    @Test func overlappedExpertAllToAllsTakeTwentySMsFromComputation() throws {
+        let h800 = try Accelerator(HardwareCatalog.named("h800"))
+        var config = ParallelConfig(tp: 1, pp: 1, dp: 16, ep: 8, zero: 1, microBatches: 32)
+        #expect(config.computeUnitShare(on: h800) == 1)
+        config.overlapsExpertAllToAll = true
+        #expect(config.computeUnitShare(on: h800) == 112.0 / 132)
+        let serial = try ParallelConfig(tp: 1, pp: 1, dp: 16, ep: 8, zero: 1, microBatches: 32).evaluate(job, on: h800)
+        let overlapped = try config.evaluate(job, on: h800)
+        #expect(abs(overlapped.deviceTime.gemm.value - serial.deviceTime.gemm.value * 132 / 112) < 1e-9)
+        #expect(overlapped.deviceTime.elementwise == serial.deviceTime.elementwise)
+        config.ep = 1
+        #expect(config.computeUnitShare(on: h800) == 1)
+    }
+
     @Test func theSearchEnumeratesExpertParallelismAndSequenceParallelism() {
         let configs = PlanSearch.candidates(devices: 16, job: job, on: a100)
         #expect(Set(configs.map(\.ep)) == [1, 2, 4, 8])
