@@ -23,8 +23,9 @@ public struct ParallelConfig: Sendable, Equatable, Hashable, CustomStringConvert
     /// stages). Off for every plan the CLI builds or searches — there the layers must divide.
     public var unevenStages = false
     /// The framework hides expert all-to-alls behind other micro-batches' computation
-    /// (DeepSeek-V3's DualPipe). Off for every plan the CLI builds or searches: Megatron-LM's
-    /// default schedule waits for them.
+    /// (DeepSeek-V3's DualPipe), their kernels holding `expertCommunicationUnits` of the device's
+    /// SMs meanwhile (`computeUnitShare(on:)`). Off for every plan the CLI builds or searches:
+    /// Megatron-LM's default schedule waits for them.
     public var overlapsExpertAllToAll = false
 
     public init(tp: Int = 1, pp: Int = 1, dp: Int = 1, ep: Int = 1, zero: Int = 0, sequenceParallel: Bool = false, microBatches: Int = 1) {
