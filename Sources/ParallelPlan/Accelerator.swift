@@ -53,6 +53,10 @@ public struct Accelerator: Sendable, Equatable {
     public var matmulCeiling: AchievableMatmul { spec.matmulCeiling(precision) }
     public var achievableMatmulPeak: FLOPsPerSecond { peak * matmulCeiling.fraction }
 
+    /// Compute units (SMs) the device has, where its catalog entry publishes them; else the
+    /// Hopper count (132) that the SM splits this planner prices (DeepSeek's) were published on.
+    public var computeUnitCount: Int { spec.computeUnits?.count ?? 132 }
+
     /// Datasheet (HBM) bandwidth; decode is bound by it.
     public var bandwidth: BytesPerSecond { spec.bandwidth }
 

@@ -44,6 +44,7 @@ public struct DeviceStepTime: Sendable, Equatable {
         copy.gemm = gemm / share; copy.attention = attention / share; copy.otherCompute = otherCompute / share
         return copy
     }
+
     /// The compute-bound part (what a micro-batch's collectives can hide behind).
     public var computeBound: Seconds { gemm + attention + otherCompute }
     /// The memory-bound part.
@@ -63,23 +64,21 @@ public struct DeviceStepTime: Sendable, Equatable {
 }
 
 extension ParallelConfig {
-    /// The busiest device's compute for one step of `job` (all `microBatches` micro-batches).
-    /// `memory` is the plan's own (its optimizer component says whose Adam state the device holds).
     /// Compute units DeepSeek-V3's DualPipe gives the expert all-to-all kernels while they overlap
     /// computation: "only 20 SMs are sufficient to fully utilize the bandwidths of IB and NVLink"
     /// (DeepSeek-V3 Technical Report, arXiv:2412.19437, §3.2.2). Computation keeps the rest.
     static let expertCommunicationUnits = 20
-    /// The units a device without a catalogued count is taken to have (the H800's 132).
-    static let referenceUnits = 132
 
     /// The share of the device's units computation runs on: all of them, except where the plan
     /// overlaps the expert all-to-alls with computation through kernels that hold SMs.
     func computeUnitShare(on device: Accelerator) -> Double {
         guard overlapsExpertAllToAll, ep > 1 else { return 1 }
-        let units = Double(device.spec.computeUnits?.count ?? Self.referenceUnits)
+        let units = Double(device.computeUnitCount)
         return max(0, units - Double(Self.expertCommunicationUnits)) / units
     }
 
+    /// The busiest device's compute for one step of `job` (all `microBatches` micro-batches).
+    /// `memory` is the plan's own (its optimizer component says whose Adam state the device holds).
     func deviceStepTime(_ job: TrainingJob, counts: JobCounts, micro: Int, memory: PlanMemory, on device: Accelerator) -> DeviceStepTime {
         let peak = device.achievableMatmulPeak.value, bandwidth = device.bandwidth.value, eta = job.kernelEfficiency
         let units = device.spec.computeUnits

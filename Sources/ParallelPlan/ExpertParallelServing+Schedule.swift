@@ -76,7 +76,7 @@ struct ExpertParallelWork {
     func step(phase: Phase, on device: Accelerator, kernelEfficiency eta: Double) -> ExpertParallelStep {
         let overlap = deployment.overlapsAllToAll
         let m = overlap ? 2.0 : 1.0
-        let units = Double(device.spec.computeUnits?.count ?? ExpertParallelDeployment.referenceUnits)
+        let units = Double(device.computeUnitCount)
         let share = overlap && phase == .prefill ? max(0, units - Double(ExpertParallelDeployment.prefillCommunicationUnits)) / units : 1
         let gemmRate = device.achievableMatmulPeak.value * eta * share
         let coreRate = device.attentionPeak.value * DeviceStepTime.attentionEfficiency * share

@@ -25,9 +25,6 @@ public struct ExpertParallelDeployment: Sendable, Equatable {
     /// Decode's low-latency kernels hold none: after the RDMA messages are issued every SM is
     /// free (DeepSeek's profile-data README).
     public static let prefillCommunicationUnits = 24
-    /// The units a device without a catalogued count is taken to have, so that prefill leaves
-    /// computation DeepSeek's share (108 of 132).
-    static let referenceUnits = 132
 }
 
 /// One micro-batch's share of one layer, by part: each at max(FLOPs ÷ rate, bytes ÷ bandwidth)
