@@ -212,13 +212,19 @@ import Workload
         let model = EagerTimeModel(gemmRates: [], passRates: [.init(bytes: 1 << 20, gbps: 40), .init(bytes: 1 << 28, gbps: 10)], dispatchSeconds: 0)
         let warm = EagerOperator("p", .memory(bytes: 1 << 20, elements: 1 << 17))
         var cold = warm
-        cold.readsColdState = true
+        cold.movesColdMemory = true
         #expect(abs(model.seconds(warm) - Double(1 << 20) / 40e9) < 1e-15)
         #expect(abs(model.seconds(cold) - Double(1 << 20) / 10e9) < 1e-15)
         let decode = try EagerLowering(spec: Self.spec("gpt2")).operators(.decode, seq: 512)
         let cats = decode.filter { $0.name.hasSuffix("attention.cache_cat") }
-        let coldNames = Set(decode.filter { $0.readsColdState }.map(\.name))
+        let coldNames = Set(decode.filter { $0.movesColdMemory }.map(\.name))
         #expect(!cats.isEmpty && coldNames == ["layer.attention.cache_cat"])
+        // Grouped-query attention's repeat_kv writes cache-sized copies onto evicted memory in
+        // decode; in the forward pass its operands are the layer's own, still cached.
+        let llama = try EagerLowering(spec: Self.spec("llama-3.2-1b"))
+        let llamaCold = Set(try llama.operators(.decode, seq: 512).filter { $0.movesColdMemory }.map(\.name))
+        #expect(llamaCold == ["layer.attention.cache_cat", "layer.attention.repeat_kv"])
+        #expect(try llama.operators(.forward, seq: 512).allSatisfy { !$0.movesColdMemory })
     }
 
     @Test func freshOutputsBeyondTheWarmFootprintPayTheColdPrice() {

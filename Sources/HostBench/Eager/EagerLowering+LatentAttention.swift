@@ -34,8 +34,8 @@ extension EagerLowering {
                 .pass("attention.rotary_k.complex_mul", elements: rows * rope)]
         if decode {
             // DynamicCache.update: torch.cat of the cached latents and rotary keys and the new position's.
-            ops += [EagerOperator("attention.cache_cat.latent", .memory(bytes: 4 * 2 * keys * rank, elements: keys * rank), readsColdState: true),
-                    EagerOperator("attention.cache_cat.rope", .memory(bytes: 4 * 2 * keys * rope, elements: keys * rope), readsColdState: true)]
+            ops += [EagerOperator("attention.cache_cat.latent", .memory(bytes: 4 * 2 * keys * rank, elements: keys * rank), movesColdMemory: true),
+                    EagerOperator("attention.cache_cat.rope", .memory(bytes: 4 * 2 * keys * rope, elements: keys * rope), movesColdMemory: true)]
         }
         ops.append(.pass("attention.query_states.cat", elements: rows * queryWidth))
         ops += linear("attention.kv_b", rows: keys, inputs: rank, outputs: heads * (nope + value), bias: false)

@@ -45,13 +45,15 @@ public struct EagerOperator: Sendable, Equatable {
         case softmax
     }
 
-    /// The pass reads state that outlives the pass (a decode step's KV cache): between two reads
-    /// of one layer's cache the whole model's weights stream through the caches, so it comes from
-    /// memory, whatever its own size, and runs at the largest footprint's measured rate.
-    public var readsColdState = false
+    /// The pass moves memory the rest of its step has evicted: a decode step's KV cache (between
+    /// two reads of one layer's cache the whole model's weights stream through the caches) and the
+    /// buffers a decode step's cache-sized copies land in (`repeat_kv`'s, recycled by the
+    /// allocator after the same stream). It runs at the largest footprint's measured rate, whatever
+    /// its own size.
+    public var movesColdMemory = false
 
-    public init(_ name: String, _ kind: Kind, count: Int = 1, function: ElementFunction = .plain, readsColdState: Bool = false) {
-        self.name = name; self.kind = kind; self.count = count; self.function = function; self.readsColdState = readsColdState
+    public init(_ name: String, _ kind: Kind, count: Int = 1, function: ElementFunction = .plain, movesColdMemory: Bool = false) {
+        self.name = name; self.kind = kind; self.count = count; self.function = function; self.movesColdMemory = movesColdMemory
     }
 
     /// FLOPs of one launch (`2·m·n·k·batch` for a GEMM, 0 otherwise: element-wise arithmetic is

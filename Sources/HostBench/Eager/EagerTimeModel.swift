@@ -152,7 +152,7 @@ public struct EagerTimeModel: Codable, Sendable, Equatable {
         case .allocation:
             return fresh
         case let .memory(bytes, _):
-            let footprint = op.readsColdState ? .infinity : Double(bytes)
+            let footprint = op.movesColdMemory ? .infinity : Double(bytes)
             return max(Double(bytes) / passBytesPerSecond(footprint: footprint), arithmeticSeconds(op)) + fresh + dispatchSeconds
         case let .gemm(m, n, k, batch, transposedB):
             let compute = op.flops / gemmFLOPsPerSecond(m: m, n: n, k: k, transposedB: transposedB)
