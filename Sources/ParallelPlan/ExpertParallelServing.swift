@@ -58,8 +58,8 @@ public struct ExpertParallelLayerParts: Sendable, Equatable {
 /// One forward step on one device of an expert-parallel deployment.
 ///
 /// With two overlapped micro-batches, a MoE layer runs on the schedule DeepSeek's profiles
-/// publish (github.com/deepseek-ai/profile-data): each `max` is a compute stage of one
-/// micro-batch against the all-to-all of the other, which only waits where it is the longer.
+/// publish (github.com/deepseek-ai/profile-data): each `max` is a compute stage against the
+/// all-to-all the figures run beside it, the stage waiting only where the all-to-all is longer.
 /// ```
 /// decode   per micro-batch: max(shared + attention before core, dispatch) + routed experts
 ///                           + max(attention core and after, combine)
