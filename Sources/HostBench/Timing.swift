@@ -1,3 +1,4 @@
+import CostModel
 import Dispatch
 
 /// Wall-clock timing of a kernel: warm-up runs first (page faults, OpenBLAS's buffers, caches),
@@ -30,11 +31,7 @@ enum Timing {
         var foreignLoad: Double?
         var attempts: Int
 
-        var median: Double {
-            guard !seconds.isEmpty else { return 0 }
-            let mid = seconds.count / 2
-            return seconds.count % 2 == 1 ? seconds[mid] : (seconds[mid - 1] + seconds[mid]) / 2
-        }
+        var median: Double { Statistics.median(seconds) ?? 0 }
         var best: Double { seconds.first ?? 0 }
         var worst: Double { seconds.last ?? 0 }
         var repeats: Int { seconds.count }

@@ -1,3 +1,4 @@
+import CostModel
 import Workload
 
 /// The published runs, each predicted with the GEMM efficiency η fitted on the *other* runs.
@@ -76,11 +77,8 @@ public struct PublishedRunFit: Sendable {
         return (low * high).squareRoot()
     }
 
-    static func median(_ values: [Double]) -> Double {
-        let s = values.sorted()
-        guard !s.isEmpty else { return .nan }
-        return s.count % 2 == 1 ? s[s.count / 2] : (s[s.count / 2 - 1] + s[s.count / 2]) / 2
-    }
+    /// `Statistics.median`, NaN for no values (a fit over no runs has no figure to print).
+    static func median(_ values: [Double]) -> Double { Statistics.median(values) ?? .nan }
 
     /// Median and largest |error| of the leave-one-out predictions.
     public var medianAbsoluteError: Double { Self.median(rows.map { abs($0.check.error) }) }

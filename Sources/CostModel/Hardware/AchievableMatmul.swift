@@ -43,11 +43,9 @@ extension HardwareCatalog {
     /// For a device the table did not measure: the median of the devices it did (no entry is
     /// given a figure of its own that nobody measured).
     public static let unmeasuredMatmul: AchievableMatmul = {
-        let fractions = measuredMatmul.map { $0.measured / $0.peak }.sorted()
-        let mid = fractions.count / 2
-        let median = fractions.count % 2 == 1 ? fractions[mid] : (fractions[mid - 1] + fractions[mid]) / 2
+        let fractions = measuredMatmul.map { $0.measured / $0.peak }
         return AchievableMatmul(
-            fraction: median,
+            fraction: Statistics.median(fractions)!,
             source: SourceReference(mamfTable, url: mamfURL, dateRead: "2026-12-07",
                                     note: InputMessage("not measured for this device: the median of the \(fractions.count) devices the table measured")))
     }()
