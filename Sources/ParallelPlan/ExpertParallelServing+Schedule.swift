@@ -46,10 +46,7 @@ struct ExpertParallelWork {
         afterCoreFLOPs = f(.attentionOutput, .router)
         beforeCoreFLOPs = max(0, Double(flops.total) - core - sharedFLOPs - routedFLOPs - denseFFNFLOPs - headFLOPs - afterCoreFLOPs)
 
-        func b(_ group: ParameterGroup) -> Double {
-            memory.weights.components.filter { $0.name == group.rawValue || $0.name.hasSuffix("." + group.rawValue) }
-                .reduce(0) { $0 + Double($1.bytes.value) }
-        }
+        func b(_ group: ParameterGroup) -> Double { Double(memory.weights.bytes(of: group)) }
         // The projections' bytes split as their FLOPs do (each weight meets every token once).
         let outputFLOPs = f(.attentionOutput)
         let attention = b(.attention) + b(.latentNorms) + b(.qkNorms) + b(.norms)

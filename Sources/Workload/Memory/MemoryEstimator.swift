@@ -59,8 +59,7 @@ public struct MemoryEstimator: Sendable {
 
     /// The weights split into what every step reads and the routed experts (`WeightTraffic`).
     func weightTraffic(_ weights: MemorySection) -> WeightTraffic {
-        let name = ParameterGroup.experts.rawValue
-        let routed = weights.components.filter { $0.name == name || $0.name.hasSuffix("." + name) }.reduce(Int128(0)) { $0 + $1.bytes.value }
+        let routed = weights.bytes(of: .experts)
         guard routed > 0, let moe = spec.decoder?.moe else { return .dense(weights.total) }
         return WeightTraffic(alwaysRead: weights.total - routed, routedExperts: routed, experts: moe.experts, topK: moe.topK)
     }

@@ -19,6 +19,11 @@ public struct MemorySection: Sendable, Equatable {
         self.components = components.filter { $0.bytes != .zero }
         total = try components.reduce(ExactCount.zero) { $0 + $1.bytes }.checked("\(title) bytes")
     }
+
+    /// Bytes of the components of `group`, in every stack (`experts`, `decoder.experts`, …).
+    public func bytes(of group: ParameterGroup) -> Int128 {
+        components.filter { $0.name == group.rawValue || $0.name.hasSuffix("." + group.rawValue) }.reduce(Int128(0)) { $0 + $1.bytes.value }
+    }
 }
 
 /// Memory of a model for inference and for training, and the traffic of one decode step.
