@@ -60,6 +60,8 @@ public enum PublishedServingRuns {
     static let sglang = "LMSYS Org, 5 May 2025, \"Deploying DeepSeek with PD Disaggregation and Large-scale Expert Parallelism on 96 H100 GPUs\" (lmsys.org/blog/2025-05-05-large-scale-ep)"
     static let deepSeekDay6 = "DeepSeek-AI, Feb 2025, \"Day 6: DeepSeek-V3/R1 Inference System Overview\" (github.com/deepseek-ai/open-infra-index, 202502OpenSourceWeek)"
     static let profileData = "DeepSeek-AI, profile-data (github.com/deepseek-ai/profile-data, README and assets/decode.jpg, assets/prefill.jpg)"
+    /// The profile rows' throughput: SGLang's blog derives it; DeepSeek printed kernel times.
+    static let sglangReading = "the throughput is SGLang's reading of the profile's kernel times, not a figure DeepSeek printed"
     /// What the step model leaves out, and why it cannot yet price it from structure.
     static let unpricedServingWork = "the model prices each part's GEMMs at η, the attention core, the weight and KV traffic and the all-to-all bytes on DeepSeek's overlap schedule; it does not price the small kernels between them (RMSNorm, RoPE, the FP8 quantization of every GEMM's input, SiLU, routing top-k, token permutation), each of which costs a launch-and-ramp time that at 64–256 tokens per micro-batch is no longer small against a layer, expert load imbalance, or all-to-all kernels that busy-wait on the SMs (SGLang's breakdown: dispatch 0.17 ms per layer against 0.06 ms in DeepEP's unit test); no published per-kernel figure lets those be priced from structure"
     static let fp8 = "FP8 GEMMs priced at the FP8 peak × DeepGEMM's measured FP8 ceiling × η (DeepGEMM is the FP8 GEMM library these deployments run; DeepSeek's overview: matrix multiplications and dispatch in FP8, the attention core and combine in BF16)"
@@ -94,7 +96,7 @@ public enum PublishedServingRuns {
             deployment: ExpertParallelDeployment(devices: 128), phase: .decode, batchPerDevice: 128, length: 4096,
             reportedTokensPerSecondPerDevice: 18_598.0 / 8, precision: .fp8,
             source: "\(profileData): decoding profiled at EP128, TP1, 4K prompts, 128 requests per GPU, two micro-batches, perfectly balanced routing; 18,598 output tokens/s per node as \(sglang) derives it from that profile (its decode table, KV cache length 4,096)",
-            assumptions: [fp8, "the throughput is SGLang's reading of the profile's kernel times, not a figure DeepSeek printed",
+            assumptions: [fp8, sglangReading,
                           "no redundant experts: 256 routed experts over 128 GPUs, 2 each (the profile simulates balanced routing)",
                           "KV cache in BF16, 4,096 cached positions per sequence (SGLang's table)"],
             outsideBecause: "\(unpricedServingWork); this row is balanced by construction, so what remains is the small kernels and the busy-waiting all-to-alls"),
@@ -103,7 +105,7 @@ public enum PublishedServingRuns {
             deployment: ExpertParallelDeployment(devices: 32, redundantExperts: 32), phase: .prefill, batchPerDevice: 16_384, length: 4096,
             reportedTokensPerSecondPerDevice: 62_713.0 / 8, precision: .fp8,
             source: "\(profileData): prefilling profiled at EP32, TP1, 4K prompts, 16K tokens per GPU, two micro-batches, perfectly balanced routing; 62,713 input tokens/s per node as \(sglang) derives it from that profile (its prefill table)",
-            assumptions: [fp8, "the throughput is SGLang's reading of the profile's kernel times, not a figure DeepSeek printed",
+            assumptions: [fp8, sglangReading,
                           "32 redundant experts, as DeepSeek's prefill deployment runs (day 6 overview: 9 routed experts per GPU)"]),
     ]
 }
