@@ -24,9 +24,12 @@ struct ExpertParallelWork {
     var layers: Double, moeLayers: Double
     var hiddenSize: Double
     var topKGroups: Double?
+    /// Draft depth of a speculative step: its draft module runs this many MoE layers and LM head
+    /// passes after the model (DeepSeek-V3's MTP module is one MoE block sharing the head).
+    var draftDepth: Int
 
     init(spec: ModelSpec, flops: FlopReport, memory: MemoryReport, kvBytes: Double, causal: Bool, tokensPerDevice: Int,
-         deployment: ExpertParallelDeployment) throws {
+         deployment: ExpertParallelDeployment, draftDepth: Int = 0) throws {
         let d = deployment
         guard let stack = spec.decoder, let moe = stack.moe, moe.experts > 0 else {
             throw PlanError(.expertParallel, "\(spec.name) has no routed experts to spread over \(d.devices) devices")
@@ -38,6 +41,7 @@ struct ExpertParallelWork {
         self.deployment = d; self.experts = Double(moe.experts); self.topK = Double(moe.topK); self.kvBytes = kvBytes
         self.tokensPerDevice = tokensPerDevice; self.layers = Double(stack.layers); self.moeLayers = Double(moe.sparseLayers(of: stack.layers))
         self.hiddenSize = Double(spec.hiddenSize); self.topKGroups = moe.routing?.topKGroups.map(Double.init)
+        self.draftDepth = draftDepth
 
         func f(_ names: FlopComponentName...) -> Double { names.reduce(0) { $0 + Double(flops.flops(endingWith: $1.name)) } }
         let core = f(.attentionScores, .attentionValues)
@@ -110,9 +114,12 @@ struct ExpertParallelWork {
         let denseLayers = layers - moeLayers
         let head = part(headFLOPs, headBytes, over: 1) * m
         let denseTime = (p.attention + p.denseFFN) * (denseLayers * m)
-        let compute = (p.attention + p.sharedExperts + p.routedExperts) * (moeLayers * m) + denseTime + head
-        return ExpertParallelStep(parts: parts, microBatches: Int(m), computeUnitShare: share, lmHead: head, compute: compute,
-                                  allToAll: (p.dispatch + p.combine) * (moeLayers * m), total: moeLayer * moeLayers + denseTime + head,
-                                  remoteCopiesPerToken: remote)
+        let draft = Double(draftDepth)
+        let draftModule = (moeLayer + head) * draft
+        let moeCompute = (p.attention + p.sharedExperts + p.routedExperts) * m
+        let compute = moeCompute * (moeLayers + draft) + denseTime + head * (1 + draft)
+        return ExpertParallelStep(parts: parts, microBatches: Int(m), computeUnitShare: share, lmHead: head, draftModule: draftModule,
+                                  compute: compute, allToAll: (p.dispatch + p.combine) * ((moeLayers + draft) * m),
+                                  total: moeLayer * moeLayers + denseTime + head + draftModule, remoteCopiesPerToken: remote)
     }
 }

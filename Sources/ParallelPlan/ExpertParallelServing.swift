@@ -1,4 +1,5 @@
 import CostModel
+import Foundation
 import Workload
 
 /// A mixture-of-experts model served as DeepSeek (its "day 6" inference overview) and SGLang's
@@ -67,6 +68,7 @@ public struct ExpertParallelLayerParts: Sendable, Equatable {
 ///          + max(routed + shared, combine)       (computation on the units communication leaves)
 /// serial   one batch: every part, then dispatch and combine, back to back
 /// step     MoE layers × that + dense layers × micro-batches × (attention + FFN) + the LM head
+///          + the draft module (speculative decoding: draft depth × (a MoE layer + the LM head))
 /// ```
 public struct ExpertParallelStep: Sendable, Equatable {
     /// One micro-batch (the whole batch when serial), one layer.
@@ -76,6 +78,9 @@ public struct ExpertParallelStep: Sendable, Equatable {
     public var computeUnitShare: Double
     /// The LM head, over the whole step.
     public var lmHead: Seconds
+    /// A speculative step's draft module: per draft depth one MoE layer on the step's tokens and
+    /// an LM head pass (zero without speculation).
+    public var draftModule: Seconds
     /// Every compute part of the step back to back, on the units it had.
     public var compute: Seconds
     /// Every dispatch and combine of the step back to back.
@@ -87,16 +92,43 @@ public struct ExpertParallelStep: Sendable, Equatable {
     public var exposedAllToAll: Seconds { Seconds(max(0, total.value - compute.value)) }
 }
 
+/// Multi-token prediction used for speculative decoding (DeepSeek-V3 §5.4.3): each step the
+/// model verifies `draftTokens` drafted tokens per sequence beside its next token, and the draft
+/// module (per draft depth one transformer block and a pass of the shared LM head) drafts the
+/// next ones.
+public struct SpeculativeDecoding: Sendable, Equatable {
+    public var draftTokens: Int
+    /// Chance a drafted token is accepted once every draft before it was.
+    public var acceptanceRate: Double
+
+    public init(draftTokens: Int, acceptanceRate: Double) { self.draftTokens = draftTokens; self.acceptanceRate = acceptanceRate }
+
+    /// Output tokens per sequence per step on average: the verified next token, then each draft
+    /// while every one before it held, `Σ_{i=0}^{k} pⁱ` (1.6 for one draft at p = 0.6).
+    public var outputTokensPerStep: Double {
+        (0...max(0, draftTokens)).reduce(0) { $0 + pow(acceptanceRate, Double($1)) }
+    }
+}
+
 extension ExpertParallelDeployment {
     /// One decode step of `batchPerDevice` sequences on each device, each with `context` cached
-    /// positions (latent attention decoded absorbed, as the serving engines run it).
+    /// positions (latent attention decoded absorbed, as the serving engines run it). With
+    /// `speculation`, every sequence feeds `1 + draftTokens` tokens through the model (one read
+    /// of its cache), and the draft module runs after it.
     public func decodeStep(spec: ModelSpec, batchPerDevice: Int, context: Int, on device: Accelerator,
+                           speculation: SpeculativeDecoding? = nil,
                            kernelEfficiency: Double = TrainingJob.fittedKernelEfficiency) throws -> ExpertParallelStep {
-        let flops = try FlopCounter(spec: spec, latentDecode: .absorbed).decode(batch: batchPerDevice, context: context)
+        let drafts = speculation?.draftTokens ?? 0
+        if let speculation, !(speculation.acceptanceRate >= 0 && speculation.acceptanceRate <= 1) {
+            throw PlanError(.draftTokens, "the acceptance rate of drafted tokens must lie in [0, 1], got \(speculation.acceptanceRate)")
+        }
+        let flops = try FlopCounter(spec: spec, latentDecode: .absorbed).decode(batch: batchPerDevice, context: context, draftTokens: drafts)
         let memory = try MemoryEstimator(spec: spec, requestedWeightType: nil).report(batch: batchPerDevice, seq: context)
         let kvBytes = Double(memory.kvCacheBytesPerToken) * Double(batchPerDevice) * Double(context)
+        let tokens = batchPerDevice.multipliedReportingOverflow(by: 1 + drafts)
+        guard !tokens.overflow else { throw PlanError(.draftTokens, "\(batchPerDevice) sequences × \(1 + drafts) tokens overflow") }
         let work = try ExpertParallelWork(spec: spec, flops: flops, memory: memory, kvBytes: kvBytes, causal: false,
-                                          tokensPerDevice: batchPerDevice, deployment: self)
+                                          tokensPerDevice: tokens.partialValue, deployment: self, draftDepth: drafts)
         return work.step(phase: .decode, on: device, kernelEfficiency: kernelEfficiency)
     }
 

@@ -80,6 +80,39 @@ import Workload
         #expect(overlapped.total < serial.total)
     }
 
+    /// Multi-token prediction: every sequence feeds its next token and its drafts through the
+    /// model, reading its cache once; the draft module adds a MoE layer and a head pass per
+    /// depth; the output per step counts each draft while every one before it was accepted.
+    @Test func aSpeculativeStepRunsEveryDraftThroughTheModelAndTheDraftModuleAfterIt() throws {
+        let spec = try Self.deepSeek()
+        let deployment = ExpertParallelDeployment(devices: 128)
+        let h800 = try Accelerator(HardwareCatalog.named("h800"), precision: .fp8)
+        let mtp = SpeculativeDecoding(draftTokens: 1, acceptanceRate: 0.6)
+        let plain = try deployment.decodeStep(spec: spec, batchPerDevice: 128, context: 4096, on: h800)
+        let twice = try deployment.decodeStep(spec: spec, batchPerDevice: 256, context: 4096, on: h800)
+        let step = try deployment.decodeStep(spec: spec, batchPerDevice: 128, context: 4096, on: h800, speculation: mtp)
+        // The tokens of twice the sequences on the network and through the experts; absorbed
+        // latent attention is compute-bound here, so the core costs what twice the sequences'
+        // does, plus the draft's one extra key.
+        #expect(step.parts.dispatch == twice.parts.dispatch && step.parts.routedExperts == twice.parts.routedExperts)
+        let core = step.parts.attentionCoreAndAfter.value / twice.parts.attentionCoreAndAfter.value
+        #expect(core > 1 && core < 1.001)
+        #expect(step.draftModule.value > 0 && plain.draftModule == .zero)
+        let p = step.parts
+        let moe = (max(p.sharedExperts + p.attentionBeforeCore, p.dispatch) + p.routedExperts + max(p.attentionCoreAndAfter, p.combine)) * 2
+        #expect(abs(step.draftModule.value - (moe + step.lmHead).value) < 1e-12)
+        #expect(abs(step.total.value - (moe * 58 + (p.attention + p.denseFFN) * 6 + step.lmHead + step.draftModule).value) < 1e-12)
+        #expect(abs(mtp.outputTokensPerStep - 1.6) < 1e-12)
+        #expect(abs(SpeculativeDecoding(draftTokens: 3, acceptanceRate: 0.5).outputTokensPerStep - 1.875) < 1e-12)
+        do {
+            _ = try deployment.decodeStep(spec: spec, batchPerDevice: 1, context: 10, on: h800,
+                                          speculation: SpeculativeDecoding(draftTokens: 1, acceptanceRate: .nan))
+            Issue.record("accepted a NaN acceptance rate")
+        } catch let error as PlanError {
+            #expect(error.parameter == .draftTokens)
+        }
+    }
+
     @Test func aDenseModelOrUnevenExpertsAreRefusedNamingExpertParallelism() throws {
         let llama = try ModelLoader.loadFile(at: PublishedRunTests.specs.appendingPathComponent("llama-2-7b.yaml").path).spec
         for (spec, deployment) in [(llama, ExpertParallelDeployment(devices: 8)), (try Self.deepSeek(), ExpertParallelDeployment(devices: 7))] {
@@ -100,7 +133,8 @@ import Workload
             #expect(!run.assumptions.isEmpty && !run.source.isEmpty, "\(run.name)")
             let device = try Accelerator(HardwareCatalog.named(run.hardware), precision: run.precision)
             let check = try PublishedServingCheck.check(run, spec: spec, device: device)
-            #expect(abs(check.reportedStepSeconds - Double(run.batchPerDevice) / run.reportedTokensPerSecondPerDevice) < 1e-12)
+            let outputTokens = Double(run.batchPerDevice) * (run.speculation?.outputTokensPerStep ?? 1)
+            #expect(abs(check.reportedStepSeconds - outputTokens / run.reportedTokensPerSecondPerDevice) < 1e-12)
             if abs(check.error) > PublishedRunFit.outsideBound { #expect(run.outsideBecause != nil, "\(run.name)") }
         }
     }

@@ -57,6 +57,21 @@ import Testing
         }
     }
 
+    /// A speculative step verifies its drafts in one call: under `causal`, the same FLOPs as
+    /// decoding the next token and each draft one at a time over a growing cache.
+    @Test func aSpeculativeStepCostsItsTokensDecodedOneByOneUnderCausal() throws {
+        for spec in [gpt2, llama, ReferenceSpecs.mixtral] {
+            let c = try FlopCounter(spec: spec, convention: .causal)
+            for (p, drafts) in [(0, 1), (17, 1), (100, 3)] {
+                let oneByOne = try (0...drafts).reduce(Int128(0)) { $0 + (try c.decode(batch: 2, context: p + $1).total) }
+                let step = try c.decode(batch: 2, context: p, draftTokens: drafts)
+                #expect(step.total == oneByOne, "\(spec.name) at \(p) with \(drafts) drafts")
+                #expect(step.tokens == 2 * (1 + drafts))
+            }
+        }
+        #expect(throws: PhaseError.self) { try FlopCounter(spec: gpt2).decode(batch: 1, context: 4, draftTokens: -1) }
+    }
+
     @Test func llamaDecodeStepMatchesTheHandFormula() throws {
         // One token: 2 × (all linear weights incl. LM head) + attention over P+1 keys; the rotary
         // table is element-wise (transformers 5.23), not a matrix product.

@@ -15,6 +15,7 @@ enum OptionNames {
         case .globalBatch: "--global-batch"
         case .context: "--context"
         case .newTokens: "--new-tokens"
+        case .draftTokens: "--draft-tokens"
         case .beams: "--beams"
         case .phase: "--phase"
         case .recompute: "--recompute"

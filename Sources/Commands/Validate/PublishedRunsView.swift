@@ -89,11 +89,17 @@ struct PublishedRunsView {
         for c in serving {
             let r = c.run, s = c.step
             func ms(_ x: Seconds) -> TextTable.Cell { .figure(HumanUnits.decimal(x.milliseconds, 1), x.value) }
-            t.append([.text(r.name), .text("\(r.phase.rawValue), EP\(r.deployment.devices) + \(r.deployment.redundantExperts) redundant on \(r.deployment.devices) × \(r.hardware), \(r.batchPerDevice) \(r.phase == .decode ? "sequences" : "tokens") per device, \(r.length) \(r.phase == .decode ? "cached" : "per prompt")"),
+            t.append([.text(r.name), .text("\(r.phase.rawValue), EP\(r.deployment.devices) + \(r.deployment.redundantExperts) redundant on \(r.deployment.devices) × \(r.hardware), \(r.batchPerDevice) \(r.phase == .decode ? "sequences" : "tokens") per device, \(r.length) \(r.phase == .decode ? "cached" : "per prompt")\(speculationSetup(r))"),
                       .number(r.reportedTokensPerSecondPerDevice, 0), .number(c.predictedTokensPerSecondPerDevice, 0),
                       ms(s.compute), ms(s.allToAll), ms(s.exposedAllToAll), .text(signed(c.error)), .text(r.assumptions.joined(separator: "; "))])
         }
         return t
+    }
+
+    /// A speculative row's drafts and the acceptance its throughput was counted at.
+    private func speculationSetup(_ r: PublishedServingRun) -> String {
+        guard let m = r.speculation else { return "" }
+        return ", \(m.draftTokens) drafted token\(m.draftTokens == 1 ? "" : "s") verified per sequence (\(HumanUnits.percent(m.acceptanceRate)) accepted: \(HumanUnits.decimal(m.outputTokensPerStep, 2)) tokens a step)"
     }
 
     private var servingOutside: [String] {
@@ -111,11 +117,14 @@ struct PublishedRunsView {
             ("reported_step_seconds", .number(c.reportedStepSeconds)), ("predicted_step_seconds", .number(c.predictedStepSeconds)),
             ("breakdown", .object([("compute_seconds", .number(s.compute.value)), ("all_to_all_seconds", .number(s.allToAll.value)),
                                    ("exposed_all_to_all_seconds", .number(s.exposedAllToAll.value)), ("lm_head_seconds", .number(s.lmHead.value)),
+                                   ("draft_module_seconds", .number(s.draftModule.value)),
                                    ("micro_batches", .int(s.microBatches)), ("compute_unit_share", .number(s.computeUnitShare)),
                                    ("network_copies_per_token", .number(s.remoteCopiesPerToken)), ("layer_parts", layerParts(s.parts))])),
             ("error", .number(c.error)), ("error_convention", .string("predicted step seconds / reported step seconds - 1")),
             ("assumptions", .array(r.assumptions.map { .string($0) })), ("source", .string(r.source)),
             ("outside_because", r.outsideBecause.map { .string($0) } ?? .null),
+            ("speculation", r.speculation.map { m in .object([("draft_tokens", .int(m.draftTokens)), ("acceptance_rate", .number(m.acceptanceRate)),
+                                                              ("output_tokens_per_sequence_step", .number(m.outputTokensPerStep))]) } ?? .null),
         ])
     }
 

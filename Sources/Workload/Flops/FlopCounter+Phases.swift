@@ -16,15 +16,21 @@ extension FlopCounter {
     /// One new token per sequence with `context` tokens already in the KV cache: every weight
     /// matmul for one position, attention over `context + 1` keys, logits for one position.
     /// Encoder–decoder: the decoder step only, cross-attending to `encoderSeq` cached positions.
-    public func decode(batch: Int, context: Int, encoderSeq: Int? = nil) throws -> FlopReport {
+    ///
+    /// `draftTokens` > 0 is a speculative step (multi-token prediction, draft models): each
+    /// sequence feeds its next token and `draftTokens` drafted ones, the i-th attending over
+    /// `context + i` keys, with logits at every one so all drafts are verified in one call.
+    public func decode(batch: Int, context: Int, encoderSeq: Int? = nil, draftTokens: Int = 0) throws -> FlopReport {
         try requirePositive(batch, .batch, Limits.batch)
         guard context >= 0 else { throw PhaseError(.context, "must be 0 or more, got \(context)") }
         if context > 0 { try requirePositive(context, .context) }
         if let encoderSeq { try requirePositive(encoderSeq, .encoderSequenceLength) }
+        guard draftTokens >= 0 else { throw PhaseError(.draftTokens, "must be 0 or more, got \(draftTokens)") }
+        if draftTokens > 0 { try requirePositive(draftTokens, .draftTokens) }
         guard spec.decoder != nil, spec.lmHead != nil else {
             throw PhaseError(.phase, "\(spec.name) has no decoder with an LM head; it cannot decode")
         }
-        let call = ForwardPass(batch: batch, decoderQueries: 1, decoderPast: context,
+        let call = ForwardPass(batch: batch, decoderQueries: 1 + draftTokens, decoderPast: context,
                                encoderTokens: encoderSeq ?? (spec.isEncoderDecoder ? context : 0),
                                runsEncoder: false, projectsCrossKeyValues: false, decodeStep: true)
         var report = try FlopReport(model: spec.name, convention: convention, phase: .decode, batch: batch,

@@ -23,6 +23,8 @@ public enum InputParameter: String, Sendable, Hashable, Codable, CaseIterable {
     case context
     /// Tokens one generation request produces.
     case newTokens
+    /// Drafted tokens each sequence verifies in one speculative decode step.
+    case draftTokens
     /// Beam width of a generation request.
     case beams
     /// The phase counted (prefill, decode, generate, train).
