@@ -19,6 +19,15 @@ import Testing
         #expect(try run(["flops", "opt-125m", "--phase", "generate", "--new-tokens", "48"]).contains("\"seq\": 2000"))
     }
 
+    /// `--draft-tokens`: a speculative decode step, its default context leaving room in the
+    /// window for the drafts; refused outside decode and past the window.
+    @Test func aSpeculativeDecodeStepFitsItsDraftsInTheWindow() throws {
+        let json = try run(["flops", "gpt2", "--phase", "decode", "--draft-tokens", "2"])
+        #expect(json.contains("\"context\": 1021") && json.contains("\"draft_tokens\": 2") && json.contains("\"tokens\": 3"))
+        #expect(throws: PhaseError.self) { try run(["flops", "gpt2", "--phase", "prefill", "--draft-tokens", "1"]) }
+        #expect(throws: PhaseError.self) { try run(["flops", "gpt2", "--phase", "decode", "--context", "1023", "--draft-tokens", "1"]) }
+    }
+
     /// A library note that points at an input names the parameter; the command line spells it.
     @Test func notesNamingAnInputPrintItsOption() throws {
         #expect(try run(["flops", "mistral-7b", "--seq", "2048"]).contains("`--convention causal` counts only the window's band"))

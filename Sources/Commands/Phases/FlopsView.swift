@@ -83,7 +83,7 @@ struct FlopsView {
             ("seq", .int(report.seq)),
         ]
         switch report.phase {
-        case .decode: pairs.append(("context", .int(report.seq)))
+        case .decode: pairs += [("context", .int(report.seq)), ("draft_tokens", .int(shape.draftTokens))]
         case .train: pairs.append(("recompute", .string(shape.recompute.rawValue)))
         case .generate: pairs += [("new_tokens", .int(shape.newTokens)), ("beams", .int(shape.beams)),
                                   ("beam_prefill", .string(shape.beamPrefill.rawValue))]

@@ -11,6 +11,7 @@ struct PhaseApplicability {
         let o = options
         try only(.context, given: o.context != nil, in: [.decode])
         try only(.encoderSequenceLength, given: o.encoderSeq != nil, in: [.decode])
+        try only(.draftTokens, given: o.draftTokensOption != nil, in: [.decode])
         try only(.decoderSequenceLength, given: o.decoderSeq != nil, in: [.prefill, .train])
         try only(.newTokens, given: o.newTokensOption != nil, in: [.generate])
         try only(.beams, given: o.beamsOption != nil, in: [.generate])

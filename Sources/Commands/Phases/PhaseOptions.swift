@@ -17,6 +17,8 @@ struct PhaseOptions: ParsableArguments {
     var decoderSeq: Int?
     @Option(name: .customLong("encoder-seq"), help: "Encoder–decoder decode: encoder positions the cross-attention reads (default: --context).")
     var encoderSeq: Int?
+    @Option(name: .customLong("draft-tokens"), help: "decode: drafted tokens each sequence verifies in the step (speculative decoding; default 0).")
+    var draftTokensOption: Int?
     @Option(name: .customLong("new-tokens"), help: "generate: tokens to produce (default 128).")
     var newTokensOption: Int?
     @Option(name: .customLong("beams"), help: "generate: beam width K (default 1 = greedy).")
@@ -29,6 +31,7 @@ struct PhaseOptions: ParsableArguments {
     var allowBeyondContext = false
 
     var newTokens: Int { newTokensOption ?? 128 }
+    var draftTokens: Int { draftTokensOption ?? 0 }
     var beams: Int { beamsOption ?? 1 }
     var beamPrefill: BeamPrefill { beamPrefillOption ?? .replicated }
     var recompute: Recompute { recomputeOption ?? .none }
@@ -38,8 +41,11 @@ struct PhaseOptions: ParsableArguments {
         seq ?? (phase == .generate ? spec.defaultPromptLength(newTokens: newTokens) : spec.defaultSequenceLength)
     }
 
-    /// `--context` or its default: `--seq`, kept inside the window with room for the new token.
-    func contextLength(for spec: ModelSpec) -> Int { context ?? spec.defaultDecodeContext(sequence: seq) }
+    /// `--context` or its default: `--seq`, kept inside the window with room for the new token
+    /// and the drafts.
+    func contextLength(for spec: ModelSpec) -> Int {
+        context ?? spec.defaultDecodeContext(sequence: seq, draftTokens: draftTokens)
+    }
 
     /// The counted phase; the counter validates the sizes.
     func count(with counter: FlopCounter) throws -> PhaseResult {
@@ -55,11 +61,13 @@ struct PhaseOptions: ParsableArguments {
         case .train: return .single(try counter.train(batch: batch, seq: s, decoderSeq: decoderSeq, recompute: recompute))
         case .decode:
             let p = contextLength(for: spec)
-            try spec.checkContext(length: p + 1, parameter: .context, allowBeyond: allowBeyondContext)
+            let drafts = draftTokens
+            let (fed, overflow) = p.addingReportingOverflow(1 &+ max(0, drafts))
+            if !overflow { try spec.checkContext(length: fed, parameter: drafts > 0 ? .draftTokens : .context, allowBeyond: allowBeyondContext) }
             if let encoderSeq {
                 try spec.checkContext(length: encoderSeq, parameter: .encoderSequenceLength, allowBeyond: allowBeyondContext)
             }
-            return .single(try counter.decode(batch: batch, context: p, encoderSeq: encoderSeq))
+            return .single(try counter.decode(batch: batch, context: p, encoderSeq: encoderSeq, draftTokens: drafts))
         case .generate:
             return .generation(try counter.generate(batch: batch, prompt: s, newTokens: newTokens, beams: beams,
                                                     beamPrefill: beamPrefill, allowBeyondContext: allowBeyondContext))

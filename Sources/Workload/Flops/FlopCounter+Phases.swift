@@ -26,7 +26,14 @@ extension FlopCounter {
         if context > 0 { try requirePositive(context, .context) }
         if let encoderSeq { try requirePositive(encoderSeq, .encoderSequenceLength) }
         guard draftTokens >= 0 else { throw PhaseError(.draftTokens, "must be 0 or more, got \(draftTokens)") }
-        if draftTokens > 0 { try requirePositive(draftTokens, .draftTokens) }
+        if draftTokens > 0 {
+            try requirePositive(draftTokens, .draftTokens)
+            // transformers' cached state-space and linear-attention paths advance the state one
+            // token per call: verifying drafts through them is not a step it runs.
+            if spec.stacks.contains(where: { $0.stack.stateSpace != nil || $0.stack.linearAttention != nil }) {
+                throw PhaseError(.draftTokens, "\(spec.name) has recurrent (state-space or linear-attention) layers, whose cached step takes one token per sequence; a speculative step over them is not modelled")
+            }
+        }
         guard spec.decoder != nil, spec.lmHead != nil else {
             throw PhaseError(.phase, "\(spec.name) has no decoder with an LM head; it cannot decode")
         }

@@ -31,11 +31,13 @@ extension ModelSpec {
     }
 
     /// Cached positions of a decode step when none is given: the default sequence, kept inside
-    /// the window with room for the new token when the window is what limited it.
-    public func defaultDecodeContext(sequence: Int?) -> Int {
+    /// the window with room for the new token (and a speculative step's `draftTokens`) when the
+    /// window is what limited it.
+    public func defaultDecodeContext(sequence: Int?, draftTokens: Int = 0) -> Int {
         let s = sequence ?? defaultSequenceLength
-        guard sequence == nil, let window = contextWindow, s >= window else { return s }
-        return max(0, window - 1)
+        let fed = 1 + min(max(0, draftTokens), Limits.sequence.maximum)
+        guard sequence == nil, let window = contextWindow, s > window - fed else { return s }
+        return max(0, window - fed)
     }
 
     /// The sequence a figure is counted at when the user names none: the seeds' 2048.
