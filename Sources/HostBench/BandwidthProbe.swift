@@ -30,9 +30,9 @@ extension BandwidthProbe {
     /// `y[i] = c·x[i]` over `footprintBytes` (x and y together), split among `threads` workers:
     /// the rate an element-wise pass of that size runs at — from L2, L3 or DRAM, whichever holds
     /// it — counted as the bytes read and written.
-    static func scalePass(footprintBytes: Int, threads: Int, budget: Timing.Budget) throws -> Double {
+    static func scalePass(footprintBytes: Int, threads: Int, budget: Timing.Budget, pages: PagePolicy = .hostBench) throws -> Double {
         let count = max(1024, footprintBytes / (2 * MemoryLayout<Float>.size))
-        let x = Matrix(rows: 1, columns: count, randomScale: 1, seed: 5), y = Matrix(rows: 1, columns: count)
+        let x = Matrix(rows: 1, columns: count, randomScale: 1, seed: 5, pages: pages), y = Matrix(rows: 1, columns: count, pages: pages)
         let scalar: Float = 1.0001
         let workers = count >= 32768 ? threads : 1  // small passes stay on one thread, as ATen's grain size does
         let sample = try Timing.sample(budget) {

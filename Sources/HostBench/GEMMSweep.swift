@@ -56,18 +56,18 @@ enum GEMMSweep {
     /// each shape's median is the window's, like the framework run it is compared with.
     static func run(
         _ shapes: [Shape], threads: Int, budget: Timing.Budget, through framework: FrameworkBLAS? = nil,
-        coldWeights: Bool = false, rounds: Int = 1, progress: (String) -> Void
+        coldWeights: Bool = false, rounds: Int = 1, pages: PagePolicy = .hostBench, progress: (String) -> Void
     ) throws -> [KernelMeasurement] {
         for s in shapes where [s.m, s.n, s.k].contains(where: { $0 < 1 || Int32(exactly: $0) == nil }) {
             throw HostBenchError.invalidGEMM("m=\(s.m) n=\(s.n) k=\(s.k) is not a product a 32-bit BLAS can run")
         }
         let largest = shapes.reduce(0) { max($0, $1.m * $1.k, $1.k * $1.n, $1.m * $1.n) }
         let buffers = Buffers(
-            a: Matrix(rows: 1, columns: largest, randomScale: 1, seed: 21),
-            b: Matrix(rows: 1, columns: largest, randomScale: 1, seed: 22),
-            c: Matrix(rows: 1, columns: largest),
+            a: Matrix(rows: 1, columns: largest, randomScale: 1, seed: 21, pages: pages),
+            b: Matrix(rows: 1, columns: largest, randomScale: 1, seed: 22, pages: pages),
+            c: Matrix(rows: 1, columns: largest, pages: pages),
             rotation: coldWeights && shapes.contains { $0.m <= decodeRows }
-                ? Matrix(rows: 1, columns: max(largest, coldRotationFloats), randomScale: 1, seed: 23) : nil)
+                ? Matrix(rows: 1, columns: max(largest, coldRotationFloats), randomScale: 1, seed: 23, pages: pages) : nil)
         framework?.pin(threads: threads)
         return try BLAS.withThreads(threads) {
             var samples = [Timing.Sample?](repeating: nil, count: shapes.count)

@@ -30,14 +30,16 @@ extension ModelPassRunner {
         // Three rounds of a third of the budget each: the shapes' rates are the whole sweep's
         // window, not one moment of it (`GEMMSweep.run`).
         let perRound = Timing.Budget(minimumRepeats: 1, minimumSeconds: 0.02, maximumRepeats: 70, attempts: 2)
+        // Operands on the pages the framework's allocator would give them (`PagePolicy`).
         let measured = try GEMMSweep.run(shapes, threads: threads, budget: perRound, through: framework, coldWeights: true,
-                                         rounds: GEMMSweep.frameworkRounds, progress: { _ in })
+                                         rounds: GEMMSweep.frameworkRounds, pages: .framework, progress: { _ in })
         let gemm = known + zip(shapes, measured).map { s, t in
             EagerTimeModel.GEMMRate(m: s.m, n: s.n, k: s.k, gflops: t.gflops, transposedB: s.transposedB)
         }
         progress("\(spec.name): element-wise pass rates from \(passFootprints.first! >> 10) KiB to \(passFootprints.last! >> 20) MiB…")
         let passes = try passFootprints.map { bytes in
-            EagerTimeModel.PassRate(bytes: bytes, gbps: try BandwidthProbe.scalePass(footprintBytes: bytes, threads: threads, budget: budget))
+            EagerTimeModel.PassRate(bytes: bytes, gbps: try BandwidthProbe.scalePass(footprintBytes: bytes, threads: threads, budget: budget,
+                                                                                      pages: .framework))
         }
         let fresh = try BandwidthProbe.freshPageSecondsPerByte(threads: threads, budget: budget)
         let cold = try coldPageTier(lowering, warmSecondsPerByte: fresh, threads: threads, progress: progress)
