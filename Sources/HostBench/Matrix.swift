@@ -65,10 +65,12 @@ public enum PagePolicy: Sendable {
     /// PyTorch's switch for huge-page CPU allocations (c10's `alloc_cpu`).
     public static let frameworkVariable = "THP_MEM_ALLOC_ENABLE"
 
-    var asksForHugePages: Bool {
+    var asksForHugePages: Bool { asksForHugePages(in: ProcessInfo.processInfo.environment) }
+
+    func asksForHugePages(in environment: [String: String]) -> Bool {
         switch self {
         case .hostBench: true
-        case .framework: ProcessInfo.processInfo.environment[Self.frameworkVariable] == "1"
+        case .framework: environment[Self.frameworkVariable] == "1"
         }
     }
 }

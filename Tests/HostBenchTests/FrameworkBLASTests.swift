@@ -16,6 +16,19 @@ import Testing
         for (got, want) in zip(Naive.doubles(c), expected) { #expect(abs(got - want) < 1e-5) }
     }
 
+    /// Timings standing for PyTorch's operators ask for huge pages only where PyTorch's allocator
+    /// would (`THP_MEM_ALLOC_ENABLE=1`); HostBench's own buffers always ask. Either way a matrix
+    /// holds the same values.
+    @Test func frameworkBuffersAskForHugePagesOnlyWherePyTorchWould() {
+        #expect(PagePolicy.hostBench.asksForHugePages(in: [:]))
+        #expect(!PagePolicy.framework.asksForHugePages(in: [:]))
+        #expect(!PagePolicy.framework.asksForHugePages(in: ["THP_MEM_ALLOC_ENABLE": "0"]))
+        #expect(PagePolicy.framework.asksForHugePages(in: ["THP_MEM_ALLOC_ENABLE": "1"]))
+        let ours = Matrix(rows: 1024, columns: 1200, randomScale: 1, seed: 9)
+        let theirs = Matrix(rows: 1024, columns: 1200, randomScale: 1, seed: 9, pages: .framework)
+        #expect(ours.elements == theirs.elements)
+    }
+
     /// `A·Bᵀ` with B stored `n × k`, as `nn.Linear` multiplies: the naive product of A and B's transpose.
     @Test func theFrameworkLibraryMultipliesByATransposedWeightLikeTheNaiveProduct() throws {
         let library = try FrameworkBLAS.open("libopenblas.so.0").get()
