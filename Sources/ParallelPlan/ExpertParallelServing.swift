@@ -106,7 +106,11 @@ public struct SpeculativeDecoding: Sendable, Equatable {
     /// Output tokens per sequence per step on average: the verified next token, then each draft
     /// while every one before it held, `Σ_{i=0}^{k} pⁱ` (1.6 for one draft at p = 0.6).
     public var outputTokensPerStep: Double {
-        (0...max(0, draftTokens)).reduce(0) { $0 + pow(acceptanceRate, Double($1)) }
+        let k = max(0, draftTokens), p = acceptanceRate
+        // Summed term by term for any draft depth in use; the closed form past it, so no depth a
+        // caller passes loops for long.
+        if k <= 64 { return (0...k).reduce(0) { $0 + pow(p, Double($1)) } }
+        return p == 1 ? Double(k) + 1 : (1 - pow(p, Double(k) + 1)) / (1 - p)
     }
 }
 

@@ -104,6 +104,9 @@ import Workload
         #expect(abs(step.total.value - (moe * 58 + (p.attention + p.denseFFN) * 6 + step.lmHead + step.draftModule).value) < 1e-12)
         #expect(abs(mtp.outputTokensPerStep - 1.6) < 1e-12)
         #expect(abs(SpeculativeDecoding(draftTokens: 3, acceptanceRate: 0.5).outputTokensPerStep - 1.875) < 1e-12)
+        // Any depth returns at once: every draft held, or the geometric series' sum.
+        #expect(SpeculativeDecoding(draftTokens: .max, acceptanceRate: 1).outputTokensPerStep == Double(Int.max) + 1)
+        #expect(abs(SpeculativeDecoding(draftTokens: .max, acceptanceRate: 0.5).outputTokensPerStep - 2) < 1e-12)
         do {
             _ = try deployment.decodeStep(spec: spec, batchPerDevice: 1, context: 10, on: h800,
                                           speculation: SpeculativeDecoding(draftTokens: 1, acceptanceRate: .nan))
