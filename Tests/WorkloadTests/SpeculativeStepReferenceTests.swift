@@ -9,7 +9,9 @@ import Testing
     struct Step: Decodable {
         var config: String, batch: Int, context: Int, flops: Int
         var draftTokens: Int
-        enum CodingKeys: String, CodingKey { case config, batch, context, flops, draftTokens = "draft_tokens" }
+        /// Encoder–decoder: the encoder positions the decoder cross-attends to.
+        var encoderSeq: Int?
+        enum CodingKeys: String, CodingKey { case config, batch, context, flops, draftTokens = "draft_tokens", encoderSeq = "encoder_seq" }
     }
     struct Document: Decodable { var transformers: String; var steps: [Step] }
 
@@ -19,15 +21,16 @@ import Testing
     @Test func theFixtureIsFromTheReferenceVersionAndCoversAttentionKinds() throws {
         let document = try #require(Self.document)
         #expect(document.transformers == "5.23.0")
-        // Plain, grouped-query, sliding-window, mixture-of-experts and latent attention.
-        for family in ["gpt2", "llama", "mistral", "mixtral", "gemma2", "deepseek_v3"] {
+        // Plain, grouped-query, sliding-window, mixture-of-experts, latent attention, encoder–decoder.
+        for family in ["gpt2", "llama", "mistral", "mixtral", "gemma2", "deepseek_v3", "t5", "bart"] {
             #expect(document.steps.contains { $0.config.contains(family) }, "\(family)")
         }
     }
 
     @Test(arguments: document?.steps ?? []) func aSpeculativeStepMatchesTransformers(_ step: Step) throws {
         let spec = try ModelLoader.loadFile(at: Fixtures.directory.appendingPathComponent(step.config).path).spec
-        let report = try FlopCounter(spec: spec).decode(batch: step.batch, context: step.context, draftTokens: step.draftTokens)
+        let report = try FlopCounter(spec: spec).decode(batch: step.batch, context: step.context, encoderSeq: step.encoderSeq,
+                                                       draftTokens: step.draftTokens)
         #expect(report.total == Int128(step.flops), "\(step.config)")
         #expect(report.tokens == Int128(step.batch * (1 + step.draftTokens)))
     }
