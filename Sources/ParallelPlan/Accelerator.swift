@@ -57,6 +57,13 @@ public struct Accelerator: Sendable, Equatable {
     /// Hopper count (132) that the SM splits this planner prices (DeepSeek's) were published on.
     public var computeUnitCount: Int { spec.computeUnits?.count ?? 132 }
 
+    /// The share of the compute units left to computation while communication kernels hold
+    /// `reserved` of them (DualPipe's 20, DeepSeek's prefill overlap's 24).
+    func computeUnitShare(reserving reserved: Int) -> Double {
+        let units = Double(computeUnitCount)
+        return max(0, units - Double(reserved)) / units
+    }
+
     /// Datasheet (HBM) bandwidth; decode is bound by it.
     public var bandwidth: BytesPerSecond { spec.bandwidth }
 

@@ -73,8 +73,7 @@ extension ParallelConfig {
     /// overlaps the expert all-to-alls with computation through kernels that hold SMs.
     func computeUnitShare(on device: Accelerator) -> Double {
         guard overlapsExpertAllToAll, ep > 1 else { return 1 }
-        let units = Double(device.computeUnitCount)
-        return max(0, units - Double(Self.expertCommunicationUnits)) / units
+        return device.computeUnitShare(reserving: Self.expertCommunicationUnits)
     }
 
     /// The busiest device's compute for one step of `job` (all `microBatches` micro-batches).

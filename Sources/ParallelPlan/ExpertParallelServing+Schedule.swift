@@ -77,8 +77,7 @@ struct ExpertParallelWork {
     func step(phase: Phase, on device: Accelerator, kernelEfficiency eta: Double) -> ExpertParallelStep {
         let overlap = deployment.overlapsAllToAll
         let m = overlap ? 2.0 : 1.0
-        let units = Double(device.computeUnitCount)
-        let share = overlap && phase == .prefill ? max(0, units - Double(ExpertParallelDeployment.prefillCommunicationUnits)) / units : 1
+        let share = overlap && phase == .prefill ? device.computeUnitShare(reserving: ExpertParallelDeployment.prefillCommunicationUnits) : 1
         let gemmRate = device.achievableMatmulPeak.value * eta * share
         let coreRate = device.attentionPeak.value * DeviceStepTime.attentionEfficiency * share
         let bandwidth = device.bandwidth.value

@@ -61,13 +61,12 @@ struct PhaseOptions: ParsableArguments {
         case .train: return .single(try counter.train(batch: batch, seq: s, decoderSeq: decoderSeq, recompute: recompute))
         case .decode:
             let p = contextLength(for: spec)
-            let drafts = draftTokens
-            let (fed, overflow) = p.addingReportingOverflow(1 &+ max(0, drafts))
-            if !overflow { try spec.checkContext(length: fed, parameter: drafts > 0 ? .draftTokens : .context, allowBeyond: allowBeyondContext) }
+            let (fed, overflow) = p.addingReportingOverflow(1 &+ max(0, draftTokens))
+            if !overflow { try spec.checkContext(length: fed, parameter: draftTokens > 0 ? .draftTokens : .context, allowBeyond: allowBeyondContext) }
             if let encoderSeq {
                 try spec.checkContext(length: encoderSeq, parameter: .encoderSequenceLength, allowBeyond: allowBeyondContext)
             }
-            return .single(try counter.decode(batch: batch, context: p, encoderSeq: encoderSeq, draftTokens: drafts))
+            return .single(try counter.decode(batch: batch, context: p, encoderSeq: encoderSeq, draftTokens: draftTokens))
         case .generate:
             return .generation(try counter.generate(batch: batch, prompt: s, newTokens: newTokens, beams: beams,
                                                     beamPrefill: beamPrefill, allowBeyondContext: allowBeyondContext))
