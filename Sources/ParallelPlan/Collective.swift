@@ -5,6 +5,8 @@ public struct Collective: Sendable, Equatable {
     public var name: String
     /// Which parallel dimension it serves: `DP` (data, incl. ZeRO and expert-data groups), `TP`, `PP`, `EP`.
     public var group: String
+    /// Every `group` a collective can serve, in the order reports list them.
+    public static let groups = ["DP", "TP", "PP", "EP"]
     /// Bytes each device sends per step, summed over `count` calls (ring algorithms: 2(n−1)/n ×
     /// message for an all-reduce, (n−1)/n for a reduce-scatter or all-gather).
     public var bytesPerDevice: Bytes

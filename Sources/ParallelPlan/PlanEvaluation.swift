@@ -40,6 +40,11 @@ public struct PlanEvaluation: Sendable {
     public func exposedTime(_ group: String) -> Seconds {
         collectives.filter { $0.group == group }.reduce(Seconds.zero) { $0 + $1.exposedTime }
     }
+
+    /// Time of one parallel dimension's collectives, hidden or not.
+    public func communicationTime(_ group: String) -> Seconds {
+        collectives.filter { $0.group == group }.reduce(Seconds.zero) { $0 + $1.time }
+    }
 }
 
 /// What a job costs regardless of the split: exact parameters and FLOPs of one step, and the

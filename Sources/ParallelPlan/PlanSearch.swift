@@ -93,7 +93,7 @@ public enum PlanSearch {
             ("compute", e.computeTime - best.computeTime, "compute \(s(e.computeTime)) vs \(s(best.computeTime))"),
             ("bubble", e.bubbleTime - best.bubbleTime,
              "bubble \(pct(e.config.bubbleFraction)) vs \(pct(best.config.bubbleFraction))"),
-        ] + ["DP", "TP", "PP", "EP"].map { g in
+        ] + Collective.groups.map { g in
             (g, e.exposedTime(g) - best.exposedTime(g), "exposed \(g) comm \(s(e.exposedTime(g))) vs \(s(best.exposedTime(g)))")
         }
         let worst = parts.max { $0.1 < $1.1 }!

@@ -34,6 +34,9 @@ public struct PublishedRunCheck: Sendable {
     public var predictedHFU: Double
     public var planUsed: ParallelConfig
     public var planSource: String
+    /// The predicted step on `planUsed`, priced: compute by operation class, bubble, each
+    /// collective's exposed time (what makes `predictedStepSeconds` traceable).
+    public var evaluation: PlanEvaluation
     /// predicted step ÷ reported step − 1.
     public var error: Double
     /// The row's hand-chosen inputs, plus the global kernel efficiency.
@@ -105,7 +108,7 @@ public struct PublishedRunCheck: Sendable {
             predictedDeviceHours: steps.map { predictedStep * $0 * devices / 3600 },
             reportedDeviceHours: run.deviceHours ?? steps.map { reportedStep * $0 * devices / 3600 },
             predictedMFU: modelStep / (devices * peak * predictedStep), predictedHFU: hardwareStep / (devices * peak * predictedStep),
-            planUsed: evaluation.config, planSource: source, error: predictedStep / reportedStep - 1,
+            planUsed: evaluation.config, planSource: source, evaluation: evaluation, error: predictedStep / reportedStep - 1,
             assumptions: ["architecture \(spec.name)", "\(run.recompute.rawValue) recomputation"] + run.assumptions
                 + [String(format: "GEMM efficiency η = %.3f of peak (fitted on the other runs, never on this one)", kernelEfficiency)])
     }

@@ -123,15 +123,18 @@ public enum PublishedServingRuns {
 }
 
 /// Accuracy over every published row, training and serving: the training rows at their
-/// leave-one-out η, the serving rows at the η fitted on all training rows (never on a serving
-/// one). What the accuracy bar (median and worst |error|) is measured on.
+/// leave-one-out η, the serving rows (expert-parallel and static-batch dense) at the η fitted on
+/// all training rows (never on a serving one). What the accuracy bar (median and worst |error|) is measured on.
 public struct PublishedAccuracy: Sendable {
     public var training: PublishedRunFit
     public var serving: [PublishedServingCheck]
+    public var generation: [PublishedGenerationCheck]
 
-    public init(training: PublishedRunFit, serving: [PublishedServingCheck]) { self.training = training; self.serving = serving }
+    public init(training: PublishedRunFit, serving: [PublishedServingCheck], generation: [PublishedGenerationCheck] = []) {
+        self.training = training; self.serving = serving; self.generation = generation
+    }
 
-    var errors: [Double] { training.rows.map { abs($0.check.error) } + serving.map { abs($0.error) } }
+    var errors: [Double] { training.rows.map { abs($0.check.error) } + serving.map { abs($0.error) } + generation.map { abs($0.error) } }
     public var rowCount: Int { errors.count }
     public var medianAbsoluteError: Double { PublishedRunFit.median(errors) }
     public var worstAbsoluteError: Double { errors.max() ?? .nan }

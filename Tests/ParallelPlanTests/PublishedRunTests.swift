@@ -33,6 +33,18 @@ import Workload
         }
     }
 
+    /// Each row's prediction is traceable: compute, bubble and every group's exposed
+    /// communication add up to the predicted step.
+    @Test func aRowsPredictedStepIsItsBreakdownsSum() throws {
+        let run = try #require(PublishedRuns.all.first { $0.name == "Megatron-LM 174.6B (384 GPUs)" })
+        guard case .spec(let spec) = run.model else { Issue.record("Megatron row is written out"); return }
+        let e = try PublishedRunCheck.check(run, spec: spec, device: a100).evaluation
+        let exposed = Collective.groups.reduce(Seconds.zero) { $0 + e.exposedTime($1) }
+        #expect(abs((e.computeTime + e.bubbleTime + exposed).value - e.stepTime.value) <= 1e-12 * e.stepTime.value)
+        #expect(e.communicationTime("TP") >= e.exposedTime("TP") && e.exposedTime("TP") > .zero)
+        #expect(abs(e.deviceTime.total.value - e.computeTime.value) <= 1e-12 * e.computeTime.value)
+    }
+
     @Test func throughputRowsAreComparedOnStepTimeAndMFUExcludesRecomputation() throws {
         let run = try #require(PublishedRuns.all.first { $0.name == "Megatron-LM 174.6B (384 GPUs)" })
         guard case .spec(let spec) = run.model else { Issue.record("Megatron row is written out"); return }

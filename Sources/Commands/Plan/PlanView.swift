@@ -139,6 +139,16 @@ struct PlanView {
         ])
     }
 
+    /// The busiest device's compute by operation class (also each published row's breakdown).
+    static func computeBreakdown(_ t: DeviceStepTime) -> JSONValue {
+        .object([
+            ("gemm_seconds", .number(t.gemm.value)), ("attention_seconds", .number(t.attention.value)),
+            ("other_compute_seconds", .number(t.otherCompute.value)),
+            ("elementwise_seconds", .number(t.elementwise.value)), ("optimizer_seconds", .number(t.optimizer.value)),
+            ("gemm_shape_efficiency", .number(t.gemmShapeEfficiency)),
+        ])
+    }
+
     private func plan(_ e: PlanEvaluation) -> JSONValue {
         .object([
             ("tp", .int(e.config.tp)), ("pp", .int(e.config.pp)), ("dp", .int(e.config.dp)), ("ep", .int(e.config.ep)),
@@ -153,12 +163,7 @@ struct PlanView {
             })),
             ("step_flops", .integer(e.stepFLOPs)), ("model_step_flops", .integer(e.modelStepFLOPs)), ("flops_per_device", .number(e.flopsPerDevice)),
             ("compute_seconds", .number(e.computeTime.value)),
-            ("compute_breakdown", .object([
-                ("gemm_seconds", .number(e.deviceTime.gemm.value)), ("attention_seconds", .number(e.deviceTime.attention.value)),
-                ("other_compute_seconds", .number(e.deviceTime.otherCompute.value)),
-                ("elementwise_seconds", .number(e.deviceTime.elementwise.value)), ("optimizer_seconds", .number(e.deviceTime.optimizer.value)),
-                ("gemm_shape_efficiency", .number(e.deviceTime.gemmShapeEfficiency)),
-            ])),
+            ("compute_breakdown", Self.computeBreakdown(e.deviceTime)),
             ("bubble_fraction", .number(e.config.bubbleFraction)),
             ("bubble_seconds", .number(e.bubbleTime.value)),
             ("collectives", .array(e.collectives.map {

@@ -6,8 +6,9 @@ import Workload
 struct PublishedRunsView {
     var fit: PublishedRunFit
     var serving: [PublishedServingCheck]
+    var generation: [PublishedGenerationCheck]
     var checks: [PublishedRunCheck] { fit.rows.map(\.check) }
-    var accuracy: PublishedAccuracy { PublishedAccuracy(training: fit, serving: serving) }
+    var accuracy: PublishedAccuracy { PublishedAccuracy(training: fit, serving: serving, generation: generation) }
 
     /// The training fit and the serving rows priced at its η.
     static func load() throws -> PublishedRunsView {
@@ -16,7 +17,11 @@ struct PublishedRunsView {
             try PublishedServingCheck.check(run, spec: try ModelLoading.load(run.model), device: try device(run.hardware, run.precision),
                                             kernelEfficiency: fit.efficiency)
         }
-        return PublishedRunsView(fit: fit, serving: serving)
+        let generation = try PublishedGenerationRuns.all.map { run in
+            try PublishedGenerationCheck.check(run, spec: try ModelLoading.load(run.model), device: try device(run.hardware, run.precision),
+                                               kernelEfficiency: fit.efficiency)
+        }
+        return PublishedRunsView(fit: fit, serving: serving, generation: generation)
     }
 
     /// A published row's catalog device at the precision its GEMMs ran at.
@@ -71,13 +76,17 @@ struct PublishedRunsView {
                    HumanUnits.percent(all.medianAbsoluteError), HumanUnits.percent(all.worstAbsoluteError),
                    HumanUnits.percent(fit.medianAbsoluteError), HumanUnits.percent(fit.worstAbsoluteError)),
         ] + servingOutside + serving.map { "\($0.run.name): \($0.run.source)" }
+        let generationNotes = [
+            "static-batch generation: a dense model on one tensor-parallel group, one context step over every prompt (logits for the last position only) and one generation step per further output token, priced at the mean cached length; each step on one device part by part (q/k/v/output projections, the attention core, FFN, LM head: each at max(FLOPs ÷ rate, bytes ÷ datasheet bandwidth), weights and KV cache at their stored precision), GEMMs at the achievable matmul rate × η (fitted on the training rows, never on these), the core at 50 % of the BF16 peak, two all-reduces per layer not overlapped",
+        ] + generationOutside + generation.map { "\($0.run.name): \($0.run.source)" }
         return Rendered(json: .object([("runs", .array(runs)), ("serving_runs", .array(serving.map(json))),
+                                       ("generation_runs", .array(generation.map(json))),
                                        ("fitted_kernel_efficiency", .number(fit.efficiency)),
                                        ("median_absolute_error", .number(all.medianAbsoluteError)),
                                        ("worst_absolute_error", .number(all.worstAbsoluteError)),
                                        ("training_median_absolute_error", .number(fit.medianAbsoluteError)),
                                        ("training_worst_absolute_error", .number(fit.worstAbsoluteError))]),
-                        tables: [table, servingTable], notes: notes + servingNotes, csvTable: csv)
+                        tables: [table, servingTable, generationTable], notes: notes + servingNotes + generationNotes, csvTable: csv)
     }
 
     private var servingTable: TextTable {
@@ -100,6 +109,46 @@ struct PublishedRunsView {
     private func speculationSetup(_ r: PublishedServingRun) -> String {
         guard let m = r.speculation else { return "" }
         return ", \(m.draftTokens) drafted token\(m.draftTokens == 1 ? "" : "s") verified per sequence (\(HumanUnits.percent(m.acceptanceRate)) accepted: \(HumanUnits.decimal(m.outputTokensPerStep, 2)) tokens a step)"
+    }
+
+    private var generationTable: TextTable {
+        var t = TextTable(title: "published static-batch generation runs (error = predicted time ÷ reported − 1; negative: we predict faster)", columns: [
+            .init("run", .left), .init("reported\nout tok/s/GPU", key: "reported_output_tokens_per_second_per_device"),
+            .init("predicted\nout tok/s/GPU", key: "predicted_output_tokens_per_second_per_device"),
+            .init("context\nstep s", key: "context_seconds"), .init("generation\nsteps s", key: "generation_seconds"),
+            .init("error"), .init("assumptions", .left, role: .detail)])
+        for c in generation {
+            func s(_ x: Seconds) -> TextTable.Cell { .figure(HumanUnits.decimal(x.value, 2), x.value) }
+            t.append([.text(c.run.name), .number(c.run.reportedOutputTokensPerSecondPerDevice, 0), .number(c.predictedOutputTokensPerSecondPerDevice, 0),
+                      s(c.generation.context.total), s(c.generation.generation), .text(signed(c.error)), .text(c.run.assumptions.joined(separator: "; "))])
+        }
+        return t
+    }
+
+    private var generationOutside: [String] {
+        generation.compactMap { outsideNote($0.run.name, error: $0.error, because: $0.run.outsideBecause) }
+    }
+
+    private func json(_ c: PublishedGenerationCheck) -> JSONValue {
+        let r = c.run, g = c.generation
+        func step(_ p: TensorParallelStep) -> JSONValue {
+            .object([("attention_projections_seconds", .number(p.attentionProjections.value)), ("attention_core_seconds", .number(p.attentionCore.value)),
+                     ("ffn_seconds", .number(p.ffn.value)), ("lm_head_seconds", .number(p.lmHead.value)),
+                     ("all_reduce_seconds", .number(p.allReduce.value)), ("seconds", .number(p.total.value))])
+        }
+        return .object([
+            ("run", .string(r.name)), ("model", .string(r.model)), ("hardware", .string(r.hardware)), ("precision", .string(r.precision.rawValue)),
+            ("tp", .int(r.deployment.tp)), ("weight_type", .string(r.deployment.weightType.rawValue)), ("kv_type", .string(r.deployment.kvType.rawValue)),
+            ("batch", .int(r.batch)), ("input_length", .int(r.promptLength)), ("output_length", .int(r.outputLength)),
+            ("reported_output_tokens_per_second_per_device", .number(r.reportedOutputTokensPerSecondPerDevice)),
+            ("predicted_output_tokens_per_second_per_device", .number(c.predictedOutputTokensPerSecondPerDevice)),
+            ("reported_seconds", .number(c.reportedSeconds)), ("predicted_seconds", .number(c.predictedSeconds)),
+            ("breakdown", .object([("context_step", step(g.context)), ("mean_generation_step", step(g.meanGenerationStep)),
+                                   ("generation_steps", .int(g.generationSteps)), ("generation_seconds", .number(g.generation.value))])),
+            ("error", .number(c.error)), ("error_convention", .string("predicted seconds / reported seconds - 1")),
+            ("assumptions", .array(r.assumptions.map { .string($0) })), ("source", .string(r.source)),
+            ("outside_because", r.outsideBecause.map { .string($0) } ?? .null),
+        ])
     }
 
     private var servingOutside: [String] {
@@ -188,6 +237,16 @@ struct PublishedRunsView {
             ("assumptions", .array(c.assumptions.map { .string($0) })),
             ("source", .string(c.run.source)),
             ("outside_because", c.run.outsideBecause.map { .string($0) } ?? .null),
+            ("breakdown", breakdown(c.evaluation)),
         ])
+    }
+
+    /// Where the predicted step goes: compute by operation class, the pipeline bubble, and each
+    /// parallel group's exposed communication (their sum is `predicted_step_seconds`).
+    private func breakdown(_ e: PlanEvaluation) -> JSONValue {
+        .object([("compute_seconds", .number(e.computeTime.value)), ("compute", PlanView.computeBreakdown(e.deviceTime)),
+                 ("bubble_seconds", .number(e.bubbleTime.value)),
+                 ("communication_seconds", .object(Collective.groups.map { ($0.lowercased(), .number(e.communicationTime($0).value)) })),
+                 ("exposed_communication_seconds", .object(Collective.groups.map { ($0.lowercased(), .number(e.exposedTime($0).value)) }))])
     }
 }

@@ -1,0 +1,133 @@
+import CostModel
+import Workload
+
+/// A dense decoder served by one tensor-parallel group with a static batch, as TensorRT-LLM's
+/// throughput benchmark (`gptSessionBenchmark`) runs it: every sequence's prompt in one context
+/// step that also yields its first token, then one generation step per further output token,
+/// every sequence of the batch in every step.
+public struct TensorParallelGeneration: Sendable, Equatable {
+    /// Devices in the group: each holds 1/tp of every layer (Megatron's column and row splits)
+    /// and of the vocabulary-parallel LM head.
+    public var tp: Int
+    /// How the weights and the KV cache are stored (FP8 on Hopper with TensorRT-LLM's FP8 build).
+    public var weightType: DataType
+    public var kvType: DataType
+    /// The generation kernel loads a group's keys and values once for each of its query heads
+    /// instead of once for the group: TensorRT-LLM's masked multi-head attention before its XQA
+    /// kernel (v0.8), whose blog credits XQA with 2.4× Llama-70B throughput at 128/2048
+    /// (nvidia.github.io/TensorRT-LLM/blogs/XQA-kernel.html). A grouped-query model's cache is
+    /// then read heads ÷ KV heads times per step.
+    public var readsKVPerQueryHead: Bool
+
+    public init(tp: Int, weightType: DataType = .bf16, kvType: DataType = .bf16, readsKVPerQueryHead: Bool = false) {
+        self.tp = tp; self.weightType = weightType; self.kvType = kvType; self.readsKVPerQueryHead = readsKVPerQueryHead
+    }
+}
+
+/// One forward step on one device of the group, by part, each at max(FLOPs ÷ rate, bytes ÷
+/// bandwidth) over the whole stack: the weight GEMMs at the achievable matmul rate × η, the
+/// attention core at 50 % of the attention peak (prefill: the causal half; decode: reading the
+/// KV cache, once per query head where the kernel does not share it over a group), two all-reduces per layer over the node's link, not overlapped.
+public struct TensorParallelStep: Sendable, Equatable {
+    /// q, k, v and output projections.
+    public var attentionProjections: Seconds
+    public var attentionCore: Seconds
+    public var ffn: Seconds
+    /// The LM head over one position per sequence (the engine gathers the last token's logits).
+    public var lmHead: Seconds
+    public var allReduce: Seconds
+    public var total: Seconds { attentionProjections + attentionCore + ffn + lmHead + allReduce }
+
+    static let zero = TensorParallelStep(attentionProjections: .zero, attentionCore: .zero, ffn: .zero, lmHead: .zero, allReduce: .zero)
+
+    /// Part by part, the mean of two steps.
+    static func mean(_ a: Self, _ b: Self) -> Self {
+        TensorParallelStep(attentionProjections: (a.attentionProjections + b.attentionProjections) * 0.5,
+                           attentionCore: (a.attentionCore + b.attentionCore) * 0.5, ffn: (a.ffn + b.ffn) * 0.5,
+                           lmHead: (a.lmHead + b.lmHead) * 0.5, allReduce: (a.allReduce + b.allReduce) * 0.5)
+    }
+}
+
+/// A static batch generated to its end on one group.
+/// ```
+/// total = context step (batch × prompt tokens, the first output token)
+///       + (output − 1) × the generation step at the mean cached length
+/// ```
+/// Generation step j (1 … output − 1) feeds output token j over prompt + j − 1 cached
+/// positions, so the mean is prompt + (output − 2) ÷ 2 (a half-way length: the mean of the two
+/// steps beside it). Pricing the steps at their mean is exact while a step's time is affine in
+/// its cached length: every stack without a sliding window (whose core reads `min(length, window)`).
+public struct StaticBatchGeneration: Sendable, Equatable {
+    public var context: TensorParallelStep
+    /// One generation step at the mean cached length.
+    public var meanGenerationStep: TensorParallelStep
+    public var generationSteps: Int
+    public var generation: Seconds { meanGenerationStep.total * Double(generationSteps) }
+    public var total: Seconds { context.total + generation }
+}
+
+extension TensorParallelGeneration {
+    /// `batch` sequences of `promptLength` tokens generated to `outputLength` tokens each.
+    public func generate(spec: ModelSpec, batch: Int, promptLength: Int, outputLength: Int, on device: Accelerator,
+                         kernelEfficiency: Double = TrainingJob.fittedKernelEfficiency) throws -> StaticBatchGeneration {
+        try check(spec)
+        guard batch >= 1, promptLength >= 1, outputLength >= 1 else {
+            throw PlanError(.batch, "a static batch needs at least one sequence, one prompt token and one output token (got \(batch), \(promptLength), \(outputLength))")
+        }
+        guard !promptLength.addingReportingOverflow(outputLength).overflow else { throw PlanError(.sequenceLength, "\(promptLength) prompt tokens and \(outputLength) output tokens overflow") }
+        let context = try step(spec: spec, batch: batch, length: promptLength, prefill: true, on: device, kernelEfficiency: kernelEfficiency)
+        func generationStep(_ cached: Int) throws -> TensorParallelStep {
+            try step(spec: spec, batch: batch, length: cached, prefill: false, on: device, kernelEfficiency: kernelEfficiency)
+        }
+        // The mean of prompt … prompt + output − 2, halfway between two lengths when their count is even.
+        let mean: TensorParallelStep = switch outputLength {
+        case 1: .zero
+        case let n where n % 2 == 0: try generationStep(promptLength + (n - 2) / 2)
+        default: .mean(try generationStep(promptLength + (outputLength - 3) / 2), try generationStep(promptLength + (outputLength - 1) / 2))
+        }
+        return StaticBatchGeneration(context: context, meanGenerationStep: mean, generationSteps: outputLength - 1)
+    }
+
+    /// Only what the parts above describe: one dense decoder of softmax attention whose heads
+    /// and KV heads split evenly over the group.
+    func check(_ spec: ModelSpec) throws {
+        guard tp >= 1 else { throw PlanError(.tensorParallel, "the tensor-parallel degree must be at least 1, got \(tp)") }
+        guard !spec.isEncoderDecoder, let stack = spec.decoder, stack.moe == nil,
+              stack.stateSpace == nil, stack.linearAttention == nil, stack.attention.latent == nil else {
+            throw PlanError(.tensorParallel, "\(spec.name): static-batch tensor-parallel generation prices a dense decoder of softmax attention (no experts, state-space, linear or latent attention, no encoder)")
+        }
+        try ParallelConfig(tp: tp).validate(for: spec)
+    }
+
+    /// One step of `batch` sequences: a context step over `length` prompt tokens each, or a
+    /// generation step of one token each over `length` cached positions.
+    func step(spec: ModelSpec, batch: Int, length: Int, prefill: Bool, on device: Accelerator, kernelEfficiency eta: Double) throws -> TensorParallelStep {
+        let counter = try FlopCounter(spec: spec)
+        let flops = prefill ? try counter.prefill(batch: batch, seq: length) : try counter.decode(batch: batch, context: length)
+        // The engine computes logits for each sequence's last position only, as a decode step does.
+        let headFLOPs = prefill ? Double(try counter.decode(batch: batch, context: 1).flops(endingWith: FlopComponentName.lmHead.name))
+                                : Double(flops.flops(endingWith: FlopComponentName.lmHead.name))
+        let memory = try MemoryEstimator(spec: spec, weightType: weightType, kvType: kvType).report(batch: batch, seq: length)
+        func f(_ names: FlopComponentName...) -> Double { names.reduce(0) { $0 + Double(flops.flops(endingWith: $1.name)) } }
+        func b(_ group: ParameterGroup) -> Double { Double(memory.weights.bytes(of: group)) }
+        let t = Double(tp)
+        let gemmRate = device.achievableMatmulPeak.value * eta, coreRate = device.attentionPeak.value * DeviceStepTime.attentionEfficiency
+        let bandwidth = device.bandwidth.value
+        func part(_ flops: Double, _ bytes: Double, rate: Double = gemmRate) -> Seconds {
+            Seconds(max(flops / t / rate, bytes / t / bandwidth))
+        }
+        let causal = prefill && (spec.decoder?.causal ?? true)
+        let coreFLOPs = f(.attentionScores, .attentionValues) * (causal ? 0.5 : 1)
+        let attention = spec.decoder?.attention
+        let kvReads = readsKVPerQueryHead ? Double(attention?.heads ?? 1) / Double(max(1, attention?.kvHeads ?? 1)) : 1
+        let kvBytes = prefill ? 0 : Double(memory.kvCacheBytesPerToken) * Double(batch) * Double(length) * kvReads
+        // A tied head reads the embedding table.
+        let headBytes = b(.lmHead) > 0 ? b(.lmHead) : b(.tokenEmbedding)
+        return TensorParallelStep(
+            attentionProjections: part(f(.attentionQKV, .attentionOutput), b(.attention) + b(.qkNorms) + b(.norms)),
+            attentionCore: part(coreFLOPs, kvBytes, rate: coreRate),
+            ffn: part(f(.ffn), b(.ffn)),
+            lmHead: part(headFLOPs, headBytes),
+            allReduce: ServingPlan.tensorParallelTime(spec: spec, tp: tp, tokens: prefill ? batch * length : batch, on: device))
+    }
+}
