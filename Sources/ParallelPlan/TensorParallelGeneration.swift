@@ -102,6 +102,8 @@ extension TensorParallelGeneration {
     /// One step of `batch` sequences: a context step over `length` prompt tokens each, or a
     /// generation step of one token each over `length` cached positions.
     func step(spec: ModelSpec, batch: Int, length: Int, prefill: Bool, on device: Accelerator, kernelEfficiency eta: Double) throws -> TensorParallelStep {
+        let tokens = batch.multipliedReportingOverflow(by: prefill ? length : 1)
+        guard !tokens.overflow else { throw PlanError(.batch, "\(batch) sequences × \(length) prompt tokens overflow") }
         let counter = try FlopCounter(spec: spec)
         let flops = prefill ? try counter.prefill(batch: batch, seq: length) : try counter.decode(batch: batch, context: length)
         // The engine computes logits for each sequence's last position only, as a decode step does.
@@ -128,6 +130,6 @@ extension TensorParallelGeneration {
             attentionCore: part(coreFLOPs, kvBytes, rate: coreRate),
             ffn: part(f(.ffn), b(.ffn)),
             lmHead: part(headFLOPs, headBytes),
-            allReduce: ServingPlan.tensorParallelTime(spec: spec, tp: tp, tokens: prefill ? batch * length : batch, on: device))
+            allReduce: ServingPlan.tensorParallelTime(spec: spec, tp: tp, tokens: tokens.partialValue, on: device))
     }
 }

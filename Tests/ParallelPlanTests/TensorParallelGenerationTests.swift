@@ -80,6 +80,7 @@ import Workload
             ("mamba2-2.7b", TensorParallelGeneration(tp: 1), 1, .tensorParallel),
             ("llama-2-7b", TensorParallelGeneration(tp: 3), 1, .tensorParallel),
             ("llama-2-7b", TensorParallelGeneration(tp: 1), 0, .batch),
+            ("llama-2-7b", TensorParallelGeneration(tp: 1), Int.max / 4, .batch),
         ]
         for (name, deployment, batch, parameter) in cases {
             do {
