@@ -71,8 +71,9 @@ extension TensorParallelGeneration {
     public func generate(spec: ModelSpec, batch: Int, promptLength: Int, outputLength: Int, on device: Accelerator,
                          kernelEfficiency: Double = TrainingJob.fittedKernelEfficiency) throws -> StaticBatchGeneration {
         try check(spec)
-        guard batch >= 1, promptLength >= 1, outputLength >= 1 else {
-            throw PlanError(.batch, "a static batch needs at least one sequence, one prompt token and one output token (got \(batch), \(promptLength), \(outputLength))")
+        for (value, parameter, what) in [(batch, InputParameter.batch, "sequence"), (promptLength, .promptTokens, "prompt token"),
+                                         (outputLength, .outputTokens, "output token")] where value < 1 {
+            throw PlanError(parameter, "a static batch needs at least one \(what), got \(value)")
         }
         guard !promptLength.addingReportingOverflow(outputLength).overflow else { throw PlanError(.sequenceLength, "\(promptLength) prompt tokens and \(outputLength) output tokens overflow") }
         let context = try step(spec: spec, batch: batch, length: promptLength, prefill: true, on: device, kernelEfficiency: kernelEfficiency)

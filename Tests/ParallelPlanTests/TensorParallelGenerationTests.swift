@@ -82,6 +82,14 @@ import Workload
             ("llama-2-7b", TensorParallelGeneration(tp: 1), 0, .batch),
             ("llama-2-7b", TensorParallelGeneration(tp: 1), Int.max / 4, .batch),
         ]
+        for (prompt, output, parameter) in [(0, 8, InputParameter.promptTokens), (8, 0, .outputTokens)] {
+            do {
+                _ = try TensorParallelGeneration(tp: 1).generate(spec: try Self.spec("llama-2-7b"), batch: 1, promptLength: prompt, outputLength: output, on: Self.h100)
+                Issue.record("accepted \(prompt) prompt and \(output) output tokens")
+            } catch let error as PlanError {
+                #expect(error.parameter == parameter)
+            }
+        }
         for (name, deployment, batch, parameter) in cases {
             do {
                 _ = try deployment.generate(spec: try Self.spec(name), batch: batch, promptLength: 8, outputLength: 8, on: Self.h100)
