@@ -64,15 +64,19 @@ public struct Accelerator: Sendable, Equatable {
         return max(0, units - Double(reserved)) / units
     }
 
-    /// Datasheet (HBM) bandwidth; decode is bound by it.
-    public var bandwidth: BytesPerSecond { spec.bandwidth }
+    /// The memory bandwidth memory-bound work runs at: the datasheet (HBM) figure × the fraction a
+    /// memory-bound kernel was measured to reach (`HardwareSpec.bandwidthCeiling`: FlashMLA's 3,000
+    /// of the H800's 3,350 GB/s, 1.80 of the A100 80GB's 2.04 TB/s), as GEMMs run at the achievable
+    /// matmul rate rather than the peak. Decode is bound by it.
+    public var bandwidth: BytesPerSecond { spec.bandwidth * bandwidthCeiling.fraction }
+    public var bandwidthCeiling: AchievableBandwidth { spec.bandwidthCeiling }
 
     /// The link a group of `size` devices runs over: the node's fabric when it fits in one node,
     /// else the network.
     public func link(forGroupOf size: Int) -> Interconnect { size <= devicesPerNode ? intraNode : interNode }
 
     /// The device's roofline with `utilisation` of the peak (a kernel efficiency; 1 for the
-    /// datasheet ceiling) and the full datasheet bandwidth.
+    /// datasheet ceiling) and the achievable bandwidth.
     public func roofline(utilisation: Double = 1) -> Roofline {
         Roofline(peak: peak, utilisation: utilisation, bandwidth: bandwidth)
     }

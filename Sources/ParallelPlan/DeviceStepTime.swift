@@ -16,7 +16,8 @@ import Workload
 ///                paper's lower figure of 50 % of peak
 /// other compute  scans, depthwise convolutions, delta rules (exact FLOPs) at peak · m · η
 /// element-wise   4 × the activations a layer keeps (each written and read once forward; read,
-///                and its gradient written, backward) at the datasheet bandwidth
+///                and its gradient written, backward) at the achievable bandwidth
+///                (`Accelerator.bandwidth`: the datasheet's × a measured fraction)
 /// optimizer      Adam over the parameters whose state the device holds: fp32 weight, m and v
 ///                read and written, the gradient read and the bf16 weight written (28 bytes each)
 /// ```

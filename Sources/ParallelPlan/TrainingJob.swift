@@ -17,7 +17,7 @@ public struct TrainingJob: Sendable {
 
     /// η fitted on the published runs: the median of the efficiencies each run implies
     /// (`PublishedRunFit`; `PublishedRunFitTests` re-derives it from the table).
-    public static let fittedKernelEfficiency = 0.724
+    public static let fittedKernelEfficiency = 0.730
 
     /// The job every plan is evaluated on. `plan` uses selective recomputation by default; this
     /// initializer none, so a library caller states the recomputation it trains with.

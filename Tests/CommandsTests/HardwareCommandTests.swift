@@ -44,8 +44,18 @@ import Testing
         #expect(devices.compactMap { $0["name"] as? String } == HardwareCatalog.all.map(\.name))
         let keys: Set = ["name", "display_name", "aliases", "kind", "peak_tflops", "memory_gb", "bandwidth_gb_per_s",
                          "tdp_watts", "price_per_hour", "links", "source", "price_source",
-                         "achievable_matmul_fraction", "achievable_matmul_source", "achievable_fp8_matmul_fraction", "achievable_fp8_matmul_source"]
+                         "achievable_matmul_fraction", "achievable_matmul_source", "achievable_fp8_matmul_fraction", "achievable_fp8_matmul_source",
+                         "achievable_bandwidth_fraction", "achievable_bandwidth_source"]
         for device in devices { #expect(Set(device.keys) == keys, "\(device["name"] ?? "?")") }
+        // Memory-bound work is priced at the measured share of the datasheet bandwidth: FlashMLA's on
+        // Hopper, a read kernel's on A100 80GB, their median where nobody measured.
+        func bandwidthFraction(_ name: String, is expected: Double) -> Bool {
+            guard let f = devices.first(where: { $0["name"] as? String == name })?["achievable_bandwidth_fraction"] as? Double else { return false }
+            return abs(f - expected) < 1e-12
+        }
+        #expect(bandwidthFraction("h100-sxm", is: 3000.0 / 3350) && bandwidthFraction("h800", is: 3000.0 / 3350))
+        #expect(bandwidthFraction("a100-80gb-sxm", is: 1800.0 / 2039))
+        #expect(bandwidthFraction("h200", is: (3000.0 / 3350 + 1800.0 / 2039) / 2))
         let h200 = try #require(devices.first { $0["name"] as? String == "h200" })
         let bf16 = try #require((h200["peak_tflops"] as? [String: Any])?["bf16"] as? [String: Any])
         #expect(bf16["dense"] as? Double == 989.4 && bf16["sparse"] as? Double == 1978.8)

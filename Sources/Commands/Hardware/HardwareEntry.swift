@@ -35,6 +35,10 @@ struct HardwareEntry {
     /// The fraction of the FP8 peak an FP8 matmul was measured to reach, where published.
     var fp8MatmulCeiling: Double?
     var fp8MatmulSource: Source?
+    /// The fraction of the datasheet bandwidth a memory-bound kernel reaches (catalog devices; nil
+    /// for a host profile, whose STREAM bandwidth is already measured).
+    var bandwidthCeiling: Double?
+    var bandwidthSource: Source?
 
     init(_ spec: HardwareSpec) {
         name = spec.name; displayName = spec.displayName; aliases = spec.aliases; kind = spec.kind.rawValue
@@ -47,6 +51,7 @@ struct HardwareEntry {
         if spec.densePeaks[.bf16] != nil {
             matmulCeiling = spec.matmulCeiling.fraction; matmulSource = Source(spec.matmulCeiling.source)
         }
+        bandwidthCeiling = spec.bandwidthCeiling.fraction; bandwidthSource = Source(spec.bandwidthCeiling.source)
         if spec.densePeaks[.fp8] != nil, let fp8 = spec.achievableFP8Matmul {
             fp8MatmulCeiling = fp8.fraction; fp8MatmulSource = Source(fp8.source)
         }

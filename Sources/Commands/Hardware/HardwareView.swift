@@ -47,6 +47,9 @@ struct HardwareView {
         var figures = TextTable(title: "\(e.name) (\(e.kind))", columns: ["figure", "value"], alignments: [.left, .left])
         figures.append(["memory", e.memoryGigabytes.map { "\(HumanUnits.decimal($0, 1)) GB" } ?? Self.dash])
         figures.append(["bandwidth", e.bandwidth.map { "\(HumanUnits.decimal($0.value / 1e9, 1)) GB/s" } ?? Self.dash])
+        if let ceiling = e.bandwidthCeiling, let source = e.bandwidthSource {
+            figures.append(["achievable bandwidth", "\(HumanUnits.percent(ceiling)) of the datasheet's (plans and serving steps price memory-bound work at this): \(source.full)"])
+        }
         if let ceiling = e.matmulCeiling, let source = e.matmulSource {
             figures.append(["achievable matmul", "\(HumanUnits.percent(ceiling)) of the bf16 peak (plans price GEMMs at peak × this × η): \(source.full)"])
         }
@@ -102,6 +105,7 @@ struct HardwareView {
             ("source", e.source.json), ("price_source", e.priceSource?.json ?? .null),
             ("achievable_matmul_fraction", number(e.matmulCeiling)), ("achievable_matmul_source", e.matmulSource?.json ?? .null),
             ("achievable_fp8_matmul_fraction", number(e.fp8MatmulCeiling)), ("achievable_fp8_matmul_source", e.fp8MatmulSource?.json ?? .null),
+            ("achievable_bandwidth_fraction", number(e.bandwidthCeiling)), ("achievable_bandwidth_source", e.bandwidthSource?.json ?? .null),
         ])
     }
 }

@@ -33,7 +33,7 @@ struct PlanView {
         }
         var notes = [
             "FLOPs per step are exact (Workload): HFU counts 3 × forward + recomputation (\(job.recompute.rawValue)); MFU counts the model's 3 × forward only",
-            "time = the busiest device's compute, operation by operation (weight GEMMs at their sharded shapes with tile and wave quantization\(device.spec.computeUnits.map { " over \($0.count) compute units" } ?? " (no unit count published for \(device.name): none applied)"), FlashAttention at \(HumanUnits.percent(DeviceStepTime.attentionEfficiency)) of peak, element-wise kernels and the Adam update at the datasheet bandwidth) + pipeline bubble (P−1)/M × compute + exposed communication",
+            "time = the busiest device's compute, operation by operation (weight GEMMs at their sharded shapes with tile and wave quantization\(device.spec.computeUnits.map { " over \($0.count) compute units" } ?? " (no unit count published for \(device.name): none applied)"), FlashAttention at \(HumanUnits.percent(DeviceStepTime.attentionEfficiency)) of peak, element-wise kernels and the Adam update at the achievable bandwidth, \(HumanUnits.percent(device.bandwidthCeiling.fraction)) of the datasheet's) + pipeline bubble (P−1)/M × compute + exposed communication",
             efficiencyGiven
                 ? "GEMM efficiency η = \(job.kernelEfficiency) (\(InputParameter.kernelEfficiency.option), as given): the fraction of the achievable matmul rate a large GEMM sustains; every GEMM time scales with it"
                 : "GEMM efficiency η = \(job.kernelEfficiency) (the fraction of the achievable matmul rate a large GEMM sustains in a training framework): fitted on the published runs (\(InputParameter.publishedRun.option): the median η they imply, with leave-one-out errors), not measured for this device",
@@ -66,8 +66,8 @@ struct PlanView {
             ("weight GEMMs", t.gemm.value, "sharded shapes at peak × m × η × tile/wave efficiency (m = \(HumanUnits.percent(device.matmulCeiling.fraction)) achievable matmul; tile/wave \(HumanUnits.percent(t.gemmShapeEfficiency)) overall), or bytes ÷ bandwidth when memory-bound"),
             ("attention", t.attention.value, "exact attention FLOPs as FlashAttention runs them (causal: half computed; backward recomputes the scores) at \(HumanUnits.percent(DeviceStepTime.attentionEfficiency)) of peak"),
             ("other compute", t.otherCompute.value, "scans, convolutions, delta rules at peak × m × η"),
-            ("element-wise", t.elementwise.value, "4 × activations kept per layer, at the datasheet bandwidth"),
-            ("optimizer", t.optimizer.value, "Adam: 28 bytes per parameter whose state this device holds, at the datasheet bandwidth"),
+            ("element-wise", t.elementwise.value, "4 × activations kept per layer, at the achievable bandwidth"),
+            ("optimizer", t.optimizer.value, "Adam: 28 bytes per parameter whose state this device holds, at the achievable bandwidth"),
             ("pipeline bubble", e.bubbleTime.value, e.config.virtualStages > 1 ? "(P − 1)/(v·M) × compute (interleaved, v = \(e.config.virtualStages))" : "(P − 1)/M × compute"),
             ("exposed communication", exposed, "collectives not hidden behind compute (below)"),
             ("step", step, "MFU \(HumanUnits.percent(e.mfu))"),
@@ -95,6 +95,8 @@ struct PlanView {
         let peak = Explanation.Input("peak", HumanUnits.decimal(device.peak.teraFLOPs, 1), "TFLOP/s", source: "\(device.name) bf16 dense, hardware catalog")
         let ceiling = Explanation.Input("achievable matmul fraction m", HumanUnits.percent(device.matmulCeiling.fraction), "of peak",
                                         citing: device.matmulCeiling.source.citation)
+        let bandwidth = Explanation.Input("achievable bandwidth", HumanUnits.decimal(device.bandwidth.value / 1e9, 0), "GB/s",
+                                          citing: "\(HumanUnits.percent(device.bandwidthCeiling.fraction)) of the datasheet's \(HumanUnits.decimal(device.spec.bandwidth.value / 1e9, 0)) GB/s: \(device.bandwidthCeiling.source.citation)")
         let efficiency = Explanation.Input("GEMM efficiency η", String(job.kernelEfficiency), "",
                                            citing: efficiencyGiven ? "\(InputParameter.kernelEfficiency), as given" : "fitted on the published runs (\(InputParameter.publishedRun.option))")
         out += [
@@ -104,7 +106,7 @@ struct PlanView {
                         result: HumanUnits.flops(e.stepFLOPs)),
             Explanation("step FLOPs (model)", formula: "exact 3 × forward, no recomputation", inputs: [], result: HumanUnits.flops(e.modelStepFLOPs)),
             Explanation("compute", formula: "Σ over the busiest device's operations: weight GEMMs max(FLOPs ÷ (peak × m × η × tile/wave efficiency), bytes ÷ bandwidth) + attention FLOPs ÷ (peak × FlashAttention efficiency) + element-wise and optimizer bytes ÷ bandwidth",
-                        inputs: [.init("devices", n(c.devices), ""), peak, ceiling, efficiency], result: "\(HumanUnits.decimal(e.computeTime.value, 3)) s"),
+                        inputs: [.init("devices", n(c.devices), ""), peak, ceiling, efficiency, bandwidth], result: "\(HumanUnits.decimal(e.computeTime.value, 3)) s"),
             Explanation("pipeline bubble", formula: "compute × (P − 1)/(v·M) (1F1B, v = 1; interleaved over v chunks per stage: idle fraction (P − 1)/(v·M + P − 1), Narayanan et al. 2021)",
                         inputs: [.init("P", n(c.pp), "", source: "plan"), .init("M", n(c.microBatches), "micro-batches", source: "B ÷ (D × b)"),
                                  .init("v", n(c.virtualStages), "chunks per stage", source: "plan")],

@@ -10,8 +10,12 @@ import Workload
 /// H100 SXM 80 % — so one framework efficiency over the datasheet peak would price every Hopper
 /// step too fast against Ampere. Plans price GEMMs at peak × this fraction × η, where η is what a
 /// training framework sustains of the achievable rate.
-public struct AchievableMatmul: Sendable, Equatable {
-    /// Measured rate ÷ the peak the measurement was compared with, in (0, 1].
+public typealias AchievableMatmul = AchievableFraction
+
+/// A rate measured on a device ÷ the datasheet figure it was compared with, in (0, 1], and where
+/// the measurement was published: what a datasheet ceiling becomes once a kernel has run against
+/// it (`AchievableMatmul`, `AchievableBandwidth`).
+public struct AchievableFraction: Sendable, Equatable {
     public var fraction: Double
     public var source: SourceReference
 

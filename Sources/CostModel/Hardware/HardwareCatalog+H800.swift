@@ -21,4 +21,5 @@ extension HardwareCatalog {
         links: hgxH800).withSparsePeaksTwiceDense().withComputeUnits(132)
         .withMeasuredMatmul("NVIDIA H100 SXM", note: "the H800 is the H100 SXM5's GH100 with the same SMs and clocks (its NVLink is cut, not its compute): the H100's figure")
         .withMeasuredFP8Matmul()
+        .withMeasuredBandwidth("NVIDIA H800 SXM5")
 }

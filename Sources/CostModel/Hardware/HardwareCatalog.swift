@@ -61,6 +61,7 @@ public enum HardwareCatalog {
         priceSource: runPodPricing("A100 SXM 80GB on-demand (spot $1.39; the $1.19 often quoted is A100 PCIe spot)"),
         links: .hgxA100).withSparsePeaksTwiceDense().withComputeUnits(108)
         .withMeasuredMatmul("NVIDIA A100 SXM", note: "the table does not say 40 or 80 GB: one GA100 chip at the same clocks")
+        .withMeasuredBandwidth("NVIDIA A100 80GB SXM")
 
     static let h100Datasheet = SourceReference(
         "NVIDIA H100 Tensor Core GPU datasheet (SXM and PCIe columns)",
@@ -77,6 +78,7 @@ public enum HardwareCatalog {
                                      note: "indicative on-demand; the same page lists $1.90 as cheapest"),
         links: .hgxH100).withSparsePeaksTwiceDense().withComputeUnits(132).withMeasuredMatmul("NVIDIA H100 SXM")
         .withMeasuredFP8Matmul(note: "the H100 SXM5 has the H800's GH100 SMs and clocks")
+        .withMeasuredBandwidth("NVIDIA H800 SXM5", note: "the H100 SXM5 has the H800's memory: the same five HBM3 stacks at 3.35 TB/s")
 
     public static let h100PCIe = HardwareSpec(
         name: "h100-pcie", displayName: "NVIDIA H100 PCIe 80GB", aliases: ["h100-pcie-80gb"],

@@ -48,6 +48,10 @@ public struct HardwareSpec: Sendable, Equatable {
     /// The fraction of the FP8 peak an FP8 matmul was measured to reach, where published; other
     /// devices' FP8 GEMMs take the BF16 fraction (`matmulCeiling(_:)`).
     public var achievableFP8Matmul: AchievableMatmul?
+    /// The fraction of `bandwidth` a memory-bound kernel was measured to reach on this device
+    /// (`AchievableBandwidth`); nil where nobody published one (`bandwidthCeiling` then gives the
+    /// measured devices' median).
+    public var achievableBandwidth: AchievableBandwidth?
 
     public init(name: String, displayName: String, aliases: [String] = [], kind: Kind,
                 densePeaks: [Precision: FLOPsPerSecond], sparsePeaks: [Precision: FLOPsPerSecond] = [:],
@@ -109,6 +113,17 @@ public struct HardwareSpec: Sendable, Equatable {
     func withMeasuredFP8Matmul(note: String? = nil) -> HardwareSpec {
         var copy = self
         copy.achievableFP8Matmul = HardwareCatalog.deepGEMMFP8(note: note)
+        return copy
+    }
+
+    /// The fraction of the datasheet bandwidth a memory-bound kernel can reach here: measured, or
+    /// the measured devices' median.
+    public var bandwidthCeiling: AchievableBandwidth { achievableBandwidth ?? HardwareCatalog.unmeasuredBandwidth }
+
+    /// This device with the bandwidth fraction measured on `device` (a row of `HardwareCatalog.measuredBandwidth`).
+    func withMeasuredBandwidth(_ device: String, note: String? = nil) -> HardwareSpec {
+        var copy = self
+        copy.achievableBandwidth = HardwareCatalog.measuredBandwidth(device, note: note)
         return copy
     }
 
