@@ -12,9 +12,10 @@ import Testing
         #expect(cost.memoryBoundSteps == 100 && cost.computeBoundSteps == 0)
         let step = try #require(cost.firstDecodeStep)
         #expect(step.bound == .memory)
-        // 1.4e10 bytes ÷ (3.35e12 B/s × 0.8 bandwidth utilisation) per step.
-        expectClose(step.time.value, 1.4e10 / (3.35e12 * 0.8))
-        expectClose(cost.decodeTime.value, 100 * 1.4e10 / (3.35e12 * 0.8))
+        // 1.4e10 bytes ÷ (3.35e12 B/s × the 3,000 ÷ 3,350 a memory-bound kernel measured) per step.
+        let u = 3000.0 / 3350
+        expectClose(step.time.value, 1.4e10 / (3.35e12 * u))
+        expectClose(cost.decodeTime.value, 100 * 1.4e10 / (3.35e12 * u))
     }
 
     @Test func largeBatchDecodeIsComputeBound() throws {
@@ -28,22 +29,26 @@ import Testing
     }
 
     @Test func crossoverBatchIsTheMachineBalance() throws {
-        // balance = 395.76e12 ÷ (3.35e12 × 0.8) = 147.7 FLOP/B; intensity = batch FLOP/B for this model.
-        let below = try InferenceCost.estimate(model: model, promptTokens: 1, outputTokens: 2, batch: 147, hardware: h100)
-        let above = try InferenceCost.estimate(model: model, promptTokens: 1, outputTokens: 2, batch: 148, hardware: h100)
+        // balance = 395.76e12 ÷ (3.35e12 × 3,000 ÷ 3,350) = 131.9 FLOP/B; intensity = batch FLOP/B for this model.
+        let below = try InferenceCost.estimate(model: model, promptTokens: 1, outputTokens: 2, batch: 131, hardware: h100)
+        let above = try InferenceCost.estimate(model: model, promptTokens: 1, outputTokens: 2, batch: 132, hardware: h100)
         #expect(below.firstDecodeStep?.bound == .memory)
         #expect(above.firstDecodeStep?.bound == .compute)
     }
 
-    @Test func bandwidthUtilisationIsStatedAndChangesTheMemoryBoundTime() throws {
+    /// A stated share replaces the default, which is what a memory-bound kernel was measured to
+    /// reach on the device (FlashMLA's 3,000 of 3,350 GB/s on Hopper), with its source.
+    @Test func bandwidthUtilisationDefaultsToTheMeasuredShareAndAStatedOneReplacesIt() throws {
         let full = try HardwareProfile.datasheet(HardwareCatalog.h100SXM, mfu: 0.4, bandwidthUtilisation: 1)
         let cost = try InferenceCost.estimate(model: model, promptTokens: 1, outputTokens: 2, batch: 1, hardware: full)
         expectClose(try #require(cost.firstDecodeStep).time.value, 1.4e10 / 3.35e12)
-        #expect(h100.bandwidthUtilisation == 0.8)
-        #expect(h100.sources["bandwidth_utilisation"]?.description.contains("stated default 0.8") == true)
-        let decode = try #require(try InferenceCost.estimate(model: model, promptTokens: 1, outputTokens: 2, hardware: h100)
+        let measured = try HardwareProfile.datasheet(HardwareCatalog.h100SXM, mfu: 0.4)
+        #expect(measured.bandwidthUtilisation == 3000.0 / 3350)
+        #expect(measured.sources["bandwidth_utilisation"]?.description.contains("measured 0.896") == true)
+        #expect(measured.sources["bandwidth_utilisation"]?.description.contains("FlashMLA") == true)
+        let decode = try #require(try InferenceCost.estimate(model: model, promptTokens: 1, outputTokens: 2, hardware: measured)
             .explanation.first { $0.quantity == "decode time" })
-        #expect(decode.inputs.contains { $0.name == "u_bw" && $0.value == "0.8" })
+        #expect(decode.inputs.contains { $0.name == "u_bw" && $0.value.hasPrefix("0.89") })
         expectCostError(.bandwidthUtilisation) { _ = try HardwareProfile.datasheet(HardwareCatalog.h100SXM, mfu: 0.4, bandwidthUtilisation: 1.2) }
     }
 

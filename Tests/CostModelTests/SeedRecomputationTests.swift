@@ -17,14 +17,17 @@ import Testing
 
     @Test func recomputedInferenceCountsEachDevicesBandwidth() throws {
         let hardware = try SeedAudit.datasheetHardware(mfu: 0.4)
-        // Batch 256, all experts read: 3.552e12 B ÷ (3.35e12 × 0.8) = 1.3254 s per step on H100,
-        // ÷ (4.8e12 × 0.8) = 0.925 s on H200; compute 256 × 8.88e11 ÷ 395.76e12 = 0.5744 s: memory-bound on both.
+        // Batch 256, all experts read, each device at the share of its bandwidth a memory-bound kernel
+        // was measured to reach (H100: 3,000 of 3,350 GB/s; H200, unmeasured: the measured median):
+        // 3.552e12 B ÷ (3.35e12 × 0.896) = 1.184 s per step on H100, ÷ (4.8e12 × 0.889) = 0.832 s on
+        // H200; compute 256 × 8.88e11 ÷ 395.76e12 = 0.5744 s: memory-bound on both.
+        let h100u = 3000.0 / 3350, h200u = (3000.0 / 3350 + 1800.0 / 2039) / 2
         let h100 = try #require(try SeedAudit.recomputed(on: hardware[0]).first { $0.id == "gpt4-turbo-inference-per-1k" })
-        expectClose(try #require(h100.value), 1000 * (3.552e12 / (3.35e12 * 0.8)) / 256 * 2.94 / 3600)   // $0.0042281
+        expectClose(try #require(h100.value), 1000 * (3.552e12 / (3.35e12 * h100u)) / 256 * 2.94 / 3600)
         let h200 = try #require(try SeedAudit.recomputed(on: hardware[1]).first { $0.id == "gpt4-turbo-inference-per-1k" })
-        expectClose(try #require(h200.value), 1000 * (3.552e12 / (4.8e12 * 0.8)) / 256 * 4.54 / 3600)    // $0.0045567
+        expectClose(try #require(h200.value), 1000 * (3.552e12 / (4.8e12 * h200u)) / 256 * 4.54 / 3600)
         #expect(h200.description.contains("memory-bound"))
-        // At batch 4096 the same step is compute-bound: 4096 × 8.88e11 ÷ 395.76e12 = 9.19 s > 1.3254 s.
+        // At batch 4096 the same step is compute-bound: 4096 × 8.88e11 ÷ 395.76e12 = 9.19 s > 1.184 s.
         let big = try #require(try SeedAudit.recomputed(on: hardware[0], batch: 4096).first { $0.id == "gpt4-turbo-inference-per-1k" })
         expectClose(try #require(big.value), 1000 * 2 * 444e9 / (989.4e12 * 0.4) * 2.94 / 3600)
     }

@@ -46,7 +46,7 @@ extension HardwareProfile {
     var sourceNotes: [String] {
         ["hardware \(name): peak \(peak), utilisation \(String(format: "%.3f", utilisation)) → \(effectiveThroughput)"
             + (trainingUtilisation != utilisation ? " (training \(String(format: "%.3f", trainingUtilisation)) → \(effectiveTrainingThroughput))" : "")
-            + (bandwidth.map { ", bandwidth \($0) × \(CostError.trimmed(bandwidthUtilisation)) → \(effectiveBandwidth ?? $0)" } ?? "")
+            + (bandwidth.map { ", bandwidth \($0) × \(String(format: "%.3f", bandwidthUtilisation)) → \(effectiveBandwidth ?? $0)" } ?? "")
             + ", \(pricePerHour)"]
             + sources.sorted { $0.key < $1.key }.map { "\($0.key): \(OptionNames.text($0.value))" }
     }

@@ -16,7 +16,7 @@ struct HardwareOptions: ParsableArguments {
     @Option(help: "Model FLOP utilisation in (0, 1] for a catalog device (default 0.4; cost train with a MODEL predicts it from the fastest plan on --devices); a measured profile derives its own and rejects --mfu.")
     var mfu: Double?
     @Option(name: .customLong("bandwidth-utilisation"),
-            help: "Share of the datasheet memory bandwidth decode achieves, in (0, 1] (default 0.8 for catalog devices; a measured profile's STREAM figure is used as is).")
+            help: "Share of the datasheet memory bandwidth decode achieves, in (0, 1] (default: what a memory-bound kernel was measured to reach on the catalog device, shown by `llmcost hardware NAME`; a measured profile's STREAM figure is used as is).")
     var bandwidthUtilisation: Double?
     @Option(name: .customLong("price-per-hour"), help: "Dollars per device-hour (default: the catalog's reference price; required for a measured profile).")
     var pricePerHour: Double?

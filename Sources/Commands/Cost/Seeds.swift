@@ -15,7 +15,7 @@ struct Seeds: ParsableCommand {
     var mfu: Double { statedMFU ?? HardwareProfile.defaultMFU }
     @Option(help: "Decode batch of the corrected and recomputed per-1K inference cost (default 256, vLLM's default max_num_seqs).")
     var batch: Int = SeedCorrections.defaultBatch
-    @Option(name: .customLong("bandwidth-utilisation"), help: "Share of the datasheet memory bandwidth decode achieves, in (0, 1] (default 0.8).")
+    @Option(name: .customLong("bandwidth-utilisation"), help: "Share of the datasheet memory bandwidth decode achieves, in (0, 1] (default: 0.8 stated for the seed's A100 corrected; for the H100 and H200 recomputation, the share a memory-bound kernel was measured to reach on each).")
     var bandwidthUtilisation: Double?
     @Option(name: .customLong("host-profile"), help: "Also recompute on a measured host: a profile JSON from `llmcost bench --save`, or `host` to run a quick bench now.")
     var hostProfile: String?

@@ -22,16 +22,10 @@ public struct HardwareProfile: Sendable {
         case stated
     }
 
-    /// Datasheet devices reach about this share of their printed memory bandwidth when streaming
-    /// weights: STREAM-style copies on HBM GPUs sustain roughly 80–90 % of the datasheet figure,
-    /// decode kernels' weight loads 75–85 % (indicative; the `bandwidthUtilisation` parameter
-    /// overrides it).
+    /// The share of the datasheet bandwidth the seeds' corrected examples state: HBM devices
+    /// stream weights at roughly 75–90 % of the printed figure. A catalog device's own default is
+    /// what a memory-bound kernel was measured to reach on it (`HardwareSpec.bandwidthCeiling`).
     public static let defaultBandwidthUtilisation = 0.8
-    /// Why the default is 0.8, and which input overrides it (named as a parameter, spelled by the front end).
-    public static let bandwidthUtilisationRationale: InputMessage =
-        "stated default 0.8: HBM devices stream weights at about 75–90 % of the datasheet bandwidth "
-        + "(e.g. H100 SXM coalesced loads ≈ 84 %, MLP weight loads ≈ 78 % of 3.35 TB/s, mikamirai.com/blog/gpu-memory-bandwidth, "
-        + "indicative); pass \(InputParameter.bandwidthUtilisation)"
     /// The stated MFU when none is given.
     public static let defaultMFU = 0.4
 
@@ -90,7 +84,8 @@ public struct HardwareProfile: Sendable {
     }
 
     /// A catalogued device at a stated MFU (nil: `defaultMFU`, and the sources say it is the
-    /// default), bandwidth utilisation and precision; the price defaults to the reference.
+    /// default), bandwidth utilisation (nil: the fraction measured on the device,
+    /// `HardwareSpec.bandwidthCeiling`) and precision; the price defaults to the reference.
     public static func datasheet(_ spec: HardwareSpec, precision: Precision = .bf16, mfu stated: Double?,
                                  bandwidthUtilisation: Double? = nil,
                                  pricePerHour: DollarsPerHour? = nil) throws(CostError) -> HardwareProfile {
@@ -99,7 +94,8 @@ public struct HardwareProfile: Sendable {
         if let bandwidthUtilisation { try CostError.fraction(bandwidthUtilisation, .bandwidthUtilisation) }
         // `??` would throw untyped through its autoclosure.
         let price = if let pricePerHour { pricePerHour } else { try spec.price() }
-        let bu = bandwidthUtilisation ?? defaultBandwidthUtilisation
+        let ceiling = spec.bandwidthCeiling
+        let bu = bandwidthUtilisation ?? ceiling.fraction
         return try HardwareProfile(
             name: spec.name, origin: .datasheet(name: spec.name, precision: precision),
             peak: try spec.peak(precision), utilisation: mfu, bandwidth: spec.bandwidth, bandwidthUtilisation: bu,
@@ -108,7 +104,9 @@ public struct HardwareProfile: Sendable {
                 "peak": "\(spec.displayName) dense \(precision.rawValue) peak (datasheet)",
                 "utilisation": "stated MFU \(mfu) (\(stated == nil ? "default; " : "")\(InputParameter.mfu)): a datasheet peak is a ceiling a workload reaches only in part",
                 "bandwidth": "\(spec.displayName) (datasheet)",
-                "bandwidth_utilisation": bandwidthUtilisation == nil ? bandwidthUtilisationRationale : "stated \(bu) (\(InputParameter.bandwidthUtilisation))",
+                "bandwidth_utilisation": bandwidthUtilisation == nil
+                    ? "measured \(CostError.trim((bu * 1000).rounded() / 1000)), what a memory-bound kernel reached on this device (\(ceiling.source.citation)); pass \(InputParameter.bandwidthUtilisation) to state another"
+                    : "stated \(bu) (\(InputParameter.bandwidthUtilisation))",
                 "tdp": spec.tdp == nil ? "not published for \(spec.displayName); pass \(InputParameter.tdp)" : "\(spec.displayName) (datasheet)",
                 "datasheet": spec.specSource.citation,
                 "price": pricePerHour == nil ? spec.priceSource?.citation ?? "catalog" : "\(InputParameter.pricePerHour)",
