@@ -125,8 +125,9 @@ extension Plan {
                                  ("bound_by", .string(e.boundBy)), ("tokens_per_second", .number(e.tokensPerSecond)),
                                  ("replicas", .optional(replicas)), ("dollars_per_million_tokens", .number(dollarsPerMillion))]))
         }
-        var notes = ["decode step per device: max(FLOPs ÷ tp ÷ peak, (weights + KV cache) ÷ tp ÷ HBM bandwidth) + 2 all-reduces per layer over \(device.intraNode.name)",
-                     "peak is the datasheet bf16 dense figure, not derated: a roofline lower bound on latency"]
+        var notes = ["decode step per device: max(FLOPs ÷ tp ÷ peak, (weights + KV cache) ÷ tp ÷ achievable bandwidth) + 2 all-reduces per layer over \(device.intraNode.name)",
+                     "peak is the datasheet bf16 dense figure, not derated: a roofline lower bound on latency",
+                     "achievable bandwidth \(HumanUnits.decimal(device.bandwidth.value / 1e9, 0)) GB/s: \(HumanUnits.percent(device.bandwidthCeiling.fraction)) of the datasheet's \(HumanUnits.decimal(device.spec.bandwidth.value / 1e9, 0)) GB/s, what a memory-bound kernel was measured to reach (\(device.bandwidthCeiling.source.citation))"]
         if let moe = spec.decoder?.moe {
             notes.append("mixture of experts: a step reads the dense weights and only the routed experts its batch reaches, E·(1 − (1 − k/E)^batch) of E = \(moe.experts) per sparse layer (k = \(moe.topK); uniform, independent routing assumed; skewed real routing reads fewer)")
         }
