@@ -22,6 +22,10 @@ public struct PublishedGenerationRun: Sendable {
     public var assumptions: [String]
     /// What the report holds that the model does not price, where known.
     public var outsideBecause: String? = nil
+
+    /// Output tokens the batch generates per device of the group: what a time and a per-device
+    /// rate convert through.
+    public var outputTokensPerDevice: Double { Double(batch) * Double(outputLength) / Double(deployment.tp) }
 }
 
 /// A published static-batch generation run against our prediction, on one convention: the time
@@ -35,9 +39,7 @@ public struct PublishedGenerationCheck: Sendable {
     public var generation: StaticBatchGeneration
     public var reportedSeconds: Double
     public var predictedSeconds: Double { generation.total.value }
-    public var predictedOutputTokensPerSecondPerDevice: Double {
-        Double(run.batch) * Double(run.outputLength) / Double(run.deployment.tp) / predictedSeconds
-    }
+    public var predictedOutputTokensPerSecondPerDevice: Double { run.outputTokensPerDevice / predictedSeconds }
     public var error: Double { predictedSeconds / reportedSeconds - 1 }
 
     /// `run` priced at `kernelEfficiency`: the η fitted on the training runs, never on a serving one.
@@ -45,8 +47,8 @@ public struct PublishedGenerationCheck: Sendable {
                              kernelEfficiency: Double = TrainingJob.fittedKernelEfficiency) throws -> PublishedGenerationCheck {
         let generation = try run.deployment.generate(spec: spec, batch: run.batch, promptLength: run.promptLength,
                                                      outputLength: run.outputLength, on: device, kernelEfficiency: kernelEfficiency)
-        let reported = Double(run.batch) * Double(run.outputLength) / (Double(run.deployment.tp) * run.reportedOutputTokensPerSecondPerDevice)
-        return PublishedGenerationCheck(run: run, generation: generation, reportedSeconds: reported)
+        return PublishedGenerationCheck(run: run, generation: generation,
+                                        reportedSeconds: run.outputTokensPerDevice / run.reportedOutputTokensPerSecondPerDevice)
     }
 }
 

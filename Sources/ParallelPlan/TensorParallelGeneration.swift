@@ -90,9 +90,8 @@ extension TensorParallelGeneration {
     }
 
     /// Only what the parts above describe: one dense decoder of softmax attention whose heads
-    /// and KV heads split evenly over the group.
+    /// and KV heads split evenly over the group (the degree itself checked by `ParallelConfig`).
     func check(_ spec: ModelSpec) throws {
-        guard tp >= 1 else { throw PlanError(.tensorParallel, "the tensor-parallel degree must be at least 1, got \(tp)") }
         guard !spec.isEncoderDecoder, let stack = spec.decoder, stack.moe == nil,
               stack.stateSpace == nil, stack.linearAttention == nil, stack.attention.latent == nil else {
             throw PlanError(.tensorParallel, "\(spec.name): static-batch tensor-parallel generation prices a dense decoder of softmax attention (no experts, state-space, linear or latent attention, no encoder)")
