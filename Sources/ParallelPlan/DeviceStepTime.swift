@@ -62,6 +62,9 @@ public struct DeviceStepTime: Sendable, Equatable {
     static let optimizerBytesPerParameter = 28.0
     /// Element-wise traffic per byte of activations a layer keeps.
     static let elementwiseTrafficPerSavedByte = 4.0
+    /// The forward's half of it (each kept activation written and read once): what a serving
+    /// step's element-wise kernels move.
+    static let forwardElementwiseTrafficPerSavedByte = elementwiseTrafficPerSavedByte / 2
 }
 
 extension ParallelConfig {

@@ -17,6 +17,11 @@ struct ExpertParallelWork {
     /// This device's expert slots' bytes over the stack; a micro-batch reads the share of them
     /// its group's tokens touch.
     var slotBytes = 0.0
+    /// Bytes the element-wise kernels move per token over the stack (a training plan's forward:
+    /// each activation a layer keeps written and read once, `TensorParallelStep.elementwise`), by
+    /// the part whose operations keep them; the routed experts' count each token's top-k copies,
+    /// which balanced routing spreads evenly over the devices.
+    var attentionElementwiseBytes = 0.0, sharedElementwiseBytes = 0.0, routedElementwiseBytes = 0.0, denseFFNElementwiseBytes = 0.0
     var deployment: ExpertParallelDeployment
     var experts: Double, topK: Double
     var kvBytes: Double
@@ -61,6 +66,15 @@ struct ExpertParallelWork {
         // A tied head reads the embedding table; an untied model gathers one row of it per token.
         headBytes = b(.lmHead) > 0 ? b(.lmHead) : b(.tokenEmbedding)
         slotBytes = Double(memory.weightTraffic.routedExperts) * Double(slots.partialValue) / experts / Double(d.devices)
+        for stack in ModelOperations(spec).stacks { for group in stack.layers { for op in group.operations {
+            let bytes = op.saved.bytesPerRow.doubleValue * Double(group.count) * DeviceStepTime.forwardElementwiseTrafficPerSavedByte
+            switch op.component {
+            case .experts?: routedElementwiseBytes += bytes
+            case .sharedExpert?: sharedElementwiseBytes += bytes
+            case .ffn?: denseFFNElementwiseBytes += bytes
+            default: attentionElementwiseBytes += bytes
+            }
+        } } }
     }
 
     /// Copies of a token on the network per MoE layer: one per expert on another device (pure
@@ -93,13 +107,17 @@ struct ExpertParallelWork {
         func message(_ bytesPerElement: Double) -> Seconds {
             remote > 0 ? device.interNode.time(bytes: Bytes(microTokens * hiddenSize * bytesPerElement * remote), steps: 1) : .zero
         }
+        // One micro-batch's element-wise kernels in one layer of `count`, beside the part's GEMMs.
+        func elementwise(_ bytesPerToken: Double, over count: Double) -> Seconds {
+            count > 0 ? Seconds(bytesPerToken / count * microTokens / bandwidth) : .zero
+        }
         let parts = ExpertParallelLayerParts(
-            attentionBeforeCore: part(beforeCoreFLOPs, beforeCoreBytes, over: layers),
+            attentionBeforeCore: part(beforeCoreFLOPs, beforeCoreBytes, over: layers) + elementwise(attentionElementwiseBytes, over: layers),
             attentionCoreAndAfter: part(coreFLOPs, 0, over: layers, rate: coreRate, perTokenBytes: kvBytes)
                 + part(afterCoreFLOPs, afterCoreBytes, over: layers),
-            sharedExperts: part(sharedFLOPs, sharedBytes, over: moeLayers),
-            routedExperts: part(routedFLOPs, slotBytes * touched, over: moeLayers),
-            denseFFN: part(denseFFNFLOPs, denseFFNBytes, over: layers - moeLayers),
+            sharedExperts: part(sharedFLOPs, sharedBytes, over: moeLayers) + elementwise(sharedElementwiseBytes, over: moeLayers),
+            routedExperts: part(routedFLOPs, slotBytes * touched, over: moeLayers) + elementwise(routedElementwiseBytes, over: moeLayers),
+            denseFFN: part(denseFFNFLOPs, denseFFNBytes, over: layers - moeLayers) + elementwise(denseFFNElementwiseBytes, over: layers - moeLayers),
             dispatch: message(1), combine: message(2))
         let p = parts
         let moeLayer: Seconds = switch (overlap, phase) {

@@ -31,6 +31,9 @@ public struct ExpertParallelDeployment: Sendable, Equatable {
 /// One micro-batch's share of one layer, by part: each at max(FLOPs ÷ rate, bytes ÷ bandwidth)
 /// on the compute units left to computation. GEMMs run at the achievable matmul rate × η, the
 /// attention core at 50 % of the BF16 peak; every micro-batch reads the part's weights anew.
+/// Each part's element-wise kernels (norms, rotary, activations, residual adds) follow its GEMMs
+/// at the achievable bandwidth, as a training plan's forward prices them (the attention parts
+/// carry the layer's norms and residual adds; the expert parts their activations).
 ///
 /// ```
 /// attentionBeforeCore    the projections before the core (DeepSeek's decode profile: ATTN-0)

@@ -27,7 +27,9 @@ public struct TensorParallelGeneration: Sendable, Equatable {
 /// One forward step on one device of the group, by part, each at max(FLOPs ÷ rate, bytes ÷
 /// bandwidth) over the whole stack: the weight GEMMs at the achievable matmul rate × η, the
 /// attention core at 50 % of the attention peak (prefill: the causal half; decode: reading the
-/// KV cache, once per query head where the kernel does not share it over a group), two all-reduces per layer over the node's link, not overlapped.
+/// KV cache, once per query head where the kernel does not share it over a group), the
+/// element-wise kernels at the achievable bandwidth, two all-reduces per layer over the node's
+/// link, not overlapped.
 public struct TensorParallelStep: Sendable, Equatable {
     /// q, k, v and output projections.
     public var attentionProjections: Seconds
@@ -35,16 +37,21 @@ public struct TensorParallelStep: Sendable, Equatable {
     public var ffn: Seconds
     /// The LM head over one position per sequence (the engine gathers the last token's logits).
     public var lmHead: Seconds
+    /// Norms, activation, rotary and residual adds: the forward half of a training plan's
+    /// element-wise traffic (`DeviceStepTime.elementwise`), each activation a layer keeps written
+    /// and read once, on the device's share of them (tensor-parallel, no sequence parallelism).
+    public var elementwise: Seconds
     public var allReduce: Seconds
-    public var total: Seconds { attentionProjections + attentionCore + ffn + lmHead + allReduce }
+    public var total: Seconds { attentionProjections + attentionCore + ffn + lmHead + elementwise + allReduce }
 
-    static let zero = TensorParallelStep(attentionProjections: .zero, attentionCore: .zero, ffn: .zero, lmHead: .zero, allReduce: .zero)
+    static let zero = TensorParallelStep(attentionProjections: .zero, attentionCore: .zero, ffn: .zero, lmHead: .zero, elementwise: .zero, allReduce: .zero)
 
     /// Part by part, the mean of two steps.
     static func mean(_ a: Self, _ b: Self) -> Self {
         TensorParallelStep(attentionProjections: (a.attentionProjections + b.attentionProjections) * 0.5,
                            attentionCore: (a.attentionCore + b.attentionCore) * 0.5, ffn: (a.ffn + b.ffn) * 0.5,
-                           lmHead: (a.lmHead + b.lmHead) * 0.5, allReduce: (a.allReduce + b.allReduce) * 0.5)
+                           lmHead: (a.lmHead + b.lmHead) * 0.5, elementwise: (a.elementwise + b.elementwise) * 0.5,
+                           allReduce: (a.allReduce + b.allReduce) * 0.5)
     }
 }
 
@@ -125,11 +132,17 @@ extension TensorParallelGeneration {
         let kvBytes = prefill ? 0 : Double(memory.kvCacheBytesPerToken) * Double(batch) * Double(length) * kvReads
         // A tied head reads the embedding table.
         let headBytes = b(.lmHead) > 0 ? b(.lmHead) : b(.tokenEmbedding)
+        let elementwiseBytes = ModelOperations(spec).stacks.reduce(0.0) { sum, stack in
+            let perLayer = ParallelConfig.activationBytesPerLayer(stack, hidden: spec.hiddenSize, seq: prefill ? length : 1, micro: batch,
+                                                                  tp: tp, sp: false, recompute: .selective)
+            return sum + perLayer.doubleValue * Double(stack.spec.layers)
+        } * DeviceStepTime.forwardElementwiseTrafficPerSavedByte
         return TensorParallelStep(
             attentionProjections: part(f(.attentionQKV, .attentionOutput), b(.attention) + b(.qkNorms) + b(.norms)),
             attentionCore: part(coreFLOPs, kvBytes, rate: coreRate),
             ffn: part(f(.ffn), b(.ffn)),
             lmHead: part(headFLOPs, headBytes),
+            elementwise: Seconds(elementwiseBytes / bandwidth),
             allReduce: ServingPlan.tensorParallelTime(spec: spec, tp: tp, tokens: tokens.partialValue, on: device))
     }
 }

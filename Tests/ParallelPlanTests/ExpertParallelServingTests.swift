@@ -13,7 +13,8 @@ import Workload
     static let h100 = try! Accelerator(HardwareCatalog.h100SXM, precision: .fp8)
 
     /// A decode micro-batch of a few tokens is bound by its weights: each part reads its own
-    /// weights (the shared experts', this device's expert slots'), whichever micro-batch runs it.
+    /// weights (the shared experts', this device's expert slots'), whichever micro-batch runs it,
+    /// then runs its element-wise kernels over its tokens' activations.
     @Test func aSmallDecodeMicroBatchReadsEachPartsWeightsAnew() throws {
         let spec = try Self.deepSeek()
         let step = try ExpertParallelDeployment(devices: 72, redundantExperts: 32).decodeStep(spec: spec, batchPerDevice: 8, context: 100, on: Self.h100)
@@ -21,11 +22,15 @@ import Workload
         let shared = memory.weights.components.first { $0.name == "shared_expert" }!.bytes.value
         let bandwidth = Self.h100.bandwidth.value
         #expect(step.microBatches == 2)
-        #expect(abs(step.parts.sharedExperts.value - Double(shared) / 58 / bandwidth) < 1e-15)
+        // A gated expert of width 2,048 on 7,168 keeps 2·7168 + 2·2·2048 bytes per token at its
+        // input projections and 2·2·2048 + 7168 at its output projection: 37,888, written and read
+        // once, for each of a micro-batch's 4 tokens (× 8 routed copies for the routed experts).
+        let expertElementwise = 2.0 * 37_888 * 4
+        #expect(abs(step.parts.sharedExperts.value - (Double(shared) / 58 + expertElementwise) / bandwidth) < 1e-15)
         // 4 tokens per micro-batch over 72 devices touch 1 − (1 − 8/256)^288 of the experts.
         let touched = WeightTraffic.touchedShare(experts: 256, topK: 8, tokens: 4 * 72)
         let slots = Double(memory.weightTraffic.routedExperts) * 288 / 256 / 72
-        #expect(abs(step.parts.routedExperts.value - slots * touched / 58 / bandwidth) < 1e-15)
+        #expect(abs(step.parts.routedExperts.value - (slots * touched / 58 + 8 * expertElementwise) / bandwidth) < 1e-15)
     }
 
     /// The decode schedule of DeepSeek's profile: per micro-batch, shared experts and the

@@ -27,6 +27,21 @@ import Workload
         #expect(abs(step.attentionCore.value - kv / 2 / Self.h100.bandwidth.value) < 1e-15)
     }
 
+    /// A serving step's element-wise kernels move half of what a training step's do over the same
+    /// tokens: the forward's write and read of each activation a layer keeps, not the backward's.
+    @Test func theElementwiseKernelsMoveTheForwardHalfOfATrainingStepsTraffic() throws {
+        let spec = try Self.spec("llama-2-7b")
+        let device = try Accelerator(HardwareCatalog.h100SXM)
+        let training = try ParallelConfig().evaluate(TrainingJob(spec: spec, seq: 512, globalBatch: 2), on: device)
+        #expect(training.microBatchSize * training.config.microBatches == 2)
+        let serving = try TensorParallelGeneration(tp: 1).step(spec: spec, batch: 2, length: 512, prefill: true, on: device, kernelEfficiency: 0.7)
+        #expect(serving.elementwise > .zero)
+        #expect(abs(serving.elementwise.value * 2 / training.deviceTime.elementwise.value - 1) < 1e-12)
+        // Tensor parallelism splits all but the replicated activations (norm inputs, GEMM inputs).
+        let split = try TensorParallelGeneration(tp: 2).step(spec: spec, batch: 2, length: 512, prefill: true, on: device, kernelEfficiency: 0.7)
+        #expect(split.elementwise.value > serving.elementwise.value / 2 && split.elementwise < serving.elementwise)
+    }
+
     /// A kernel that loads each KV group once per query head reads a grouped-query cache
     /// heads ÷ KV heads times (Llama 2 70B: 64 ÷ 8); a multi-head model's once either way.
     @Test func perQueryHeadKVLoadsMultiplyAGroupedQueryCachesTraffic() throws {

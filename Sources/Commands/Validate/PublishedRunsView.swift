@@ -134,7 +134,7 @@ struct PublishedRunsView {
         func step(_ p: TensorParallelStep) -> JSONValue {
             .object([("attention_projections_seconds", .number(p.attentionProjections.value)), ("attention_core_seconds", .number(p.attentionCore.value)),
                      ("ffn_seconds", .number(p.ffn.value)), ("lm_head_seconds", .number(p.lmHead.value)),
-                     ("all_reduce_seconds", .number(p.allReduce.value)), ("seconds", .number(p.total.value))])
+                     ("elementwise_seconds", .number(p.elementwise.value)), ("all_reduce_seconds", .number(p.allReduce.value)), ("seconds", .number(p.total.value))])
         }
         return .object([
             ("run", .string(r.name)), ("model", .string(r.model)), ("hardware", .string(r.hardware)), ("precision", .string(r.precision.rawValue)),
