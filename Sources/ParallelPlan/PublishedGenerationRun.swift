@@ -61,7 +61,7 @@ public enum PublishedGenerationRuns {
     static let llama = "\"LLaMA 7B\" and \"LLaMA 70B\" read as Llama 2 (the page's methodology benchmarks Llama2-7b and Llama2-70b engines)"
 
     /// What is known where a 7B row falls outside the bound (no cause is established).
-    static let sevenB = "no cause established: the same table's 70B rows are predicted within 9 %; the 7B's generation steps are the table's most bound by reading the KV cache (one KV head per query head, 256 KB a cached token in FP8), priced at the achievable bandwidth, and its element-wise kernels, priced as a training plan's forward (each kept activation written and read once, unfused), weigh more beside 4,096-wide GEMMs than beside 8,192-wide ones"
+    static let sevenB = "no cause established: the same table's 70B rows, priced the same way, are predicted slow, not fast; the 7B's generation steps are the table's most bound by reading the KV cache (one KV head per query head, 256 KB a cached token in FP8), priced at the achievable bandwidth, and its element-wise kernels, priced as a training plan's forward (each kept activation written and read once, unfused), weigh more beside 4,096-wide GEMMs than beside 8,192-wide ones"
 
     static func h100(_ size: String, tp: Int, batch: Int, input: Int, output: Int, tokensPerSecond: Double) -> PublishedGenerationRun {
         PublishedGenerationRun(
