@@ -6,9 +6,19 @@ public struct ServingEstimate: Sendable {
     public var tp: Int
     public var batch: Int
     public var context: Int
-    /// Time per decode step: the larger of compute and memory traffic per device, plus the
-    /// TP all-reduces (2 per layer of b·h bf16 activations, latency-bound).
+    /// Time per decode step: the step priced operation by operation (`predictedStep`) where that
+    /// model covers the architecture, else the roofline's bound.
     public var timePerToken: Seconds
+    /// The decode step part by part (`TensorParallelGeneration`, as the published TensorRT-LLM rows
+    /// are priced): each projection, the FFN and the LM head at max(FLOPs ÷ (achievable matmul
+    /// rate × η), bytes ÷ achievable bandwidth), the KV cache read, the element-wise kernels, the
+    /// all-reduces. Nil for what it does not price (experts, state-space, linear or latent
+    /// attention, encoder–decoders).
+    public var predictedStep: TensorParallelStep?
+    /// The roofline's step: the larger of compute at the datasheet peak and memory traffic per
+    /// device (every weight read once, the input embedding table whole), plus the TP all-reduces
+    /// (2 per layer of b·h bf16 activations, latency-bound).
+    public var rooflineTimePerToken: Seconds
     public var computeTime: Seconds
     public var memoryTime: Seconds
     public var communicationTime: Seconds
@@ -74,7 +84,8 @@ public enum ServingPlan {
     }
 
     /// One decode step of `batch` sequences at `context` positions on `tp` devices: weights as the
-    /// checkpoint stores them, the roofline of the step and the all-reduces; a `tp` the model
+    /// checkpoint stores them, the step operation by operation where the model is a dense decoder
+    /// of softmax attention, the roofline of the step and the all-reduces; a `tp` the model
     /// cannot shard (heads, state-space groups) is a `PlanError` naming why.
     public static func estimate(spec: ModelSpec, tp: Int, batch: Int, context: Int, on device: Accelerator) throws -> ServingEstimate {
         try ParallelConfig(tp: tp).validate(for: spec)
@@ -88,9 +99,17 @@ public enum ServingPlan {
         let roofline = device.roofline().step(context: context, flops: Double(step) / Double(tp), bytes: perDeviceBytes)
         let compute = roofline.computeTime, traffic = roofline.memoryTime
         let comm = tensorParallelTime(spec: spec, tp: tp, tokens: batch, on: device)
-        let perToken = Seconds.max(compute, traffic) + comm
+        let bound = Seconds.max(compute, traffic) + comm
+        // The per-operation step reads its weights at one storage type: a checkpoint's own mixed
+        // storage (a quantized GGUF file's) keeps the roofline, which reads its real bytes.
+        let predicted = TensorParallelGeneration.covers(spec) && spec.checkpointPrecision == nil
+            ? try TensorParallelGeneration(tp: tp, weightType: memory.weightType, kvType: memory.kvType)
+                .step(spec: spec, batch: batch, length: context, prefill: false, on: device, kernelEfficiency: TrainingJob.fittedKernelEfficiency)
+            : nil
+        let perToken = predicted?.total ?? bound
         let resident = Double(memory.inferenceTotal) / Double(tp)
-        var estimate = ServingEstimate(tp: tp, batch: batch, context: context, timePerToken: perToken, computeTime: compute,
+        var estimate = ServingEstimate(tp: tp, batch: batch, context: context, timePerToken: perToken, predictedStep: predicted,
+                               rooflineTimePerToken: bound, computeTime: compute,
                                memoryTime: traffic, communicationTime: comm, tokensPerSecond: Double(batch) / perToken.value,
                                boundBy: traffic >= compute ? "memory bandwidth" : "compute",
                                fits: resident <= Double(device.memoryBytes),

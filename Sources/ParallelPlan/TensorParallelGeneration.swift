@@ -35,7 +35,8 @@ public struct TensorParallelStep: Sendable, Equatable {
     public var attentionProjections: Seconds
     public var attentionCore: Seconds
     public var ffn: Seconds
-    /// The LM head over one position per sequence (the engine gathers the last token's logits).
+    /// The LM head over one position per sequence (the engine gathers the last token's logits),
+    /// with the norms outside the layers.
     public var lmHead: Seconds
     /// Norms, activation, rotary and residual adds: the forward half of a training plan's
     /// element-wise traffic (`DeviceStepTime.elementwise`), each activation a layer keeps written
@@ -98,9 +99,14 @@ extension TensorParallelGeneration {
 
     /// Only what the parts above describe: one dense decoder of softmax attention whose heads
     /// and KV heads split evenly over the group (the degree itself checked by `ParallelConfig`).
+    /// Whether `spec` is what this model prices: a dense decoder of softmax attention.
+    public static func covers(_ spec: ModelSpec) -> Bool {
+        guard !spec.isEncoderDecoder, let stack = spec.decoder else { return false }
+        return stack.moe == nil && stack.stateSpace == nil && stack.linearAttention == nil && stack.attention.latent == nil
+    }
+
     func check(_ spec: ModelSpec) throws {
-        guard !spec.isEncoderDecoder, let stack = spec.decoder, stack.moe == nil,
-              stack.stateSpace == nil, stack.linearAttention == nil, stack.attention.latent == nil else {
+        guard Self.covers(spec) else {
             throw PlanError(.tensorParallel, "\(spec.name): static-batch tensor-parallel generation prices a dense decoder of softmax attention (no experts, state-space, linear or latent attention, no encoder)")
         }
         try ParallelConfig(tp: tp).validate(for: spec)
@@ -129,7 +135,8 @@ extension TensorParallelGeneration {
         let coreFLOPs = f(.attentionScores, .attentionValues) * (causal ? 0.5 : 1)
         let attention = spec.decoder?.attention
         let kvReads = readsKVPerQueryHead ? Double(attention?.heads ?? 1) / Double(max(1, attention?.kvHeads ?? 1)) : 1
-        let kvBytes = prefill ? 0 : Double(memory.kvCacheBytesPerToken) * Double(batch) * Double(length) * kvReads
+        // Each sequence's cache as kept: a sliding-window layer holds at most its window.
+        let kvBytes = prefill ? 0 : Double(memory.kvCache.total) * kvReads
         // A tied head reads the embedding table.
         let headBytes = b(.lmHead) > 0 ? b(.lmHead) : b(.tokenEmbedding)
         let elementwiseBytes = ModelOperations(spec).stacks.reduce(0.0) { sum, stack in
@@ -141,7 +148,7 @@ extension TensorParallelGeneration {
             attentionProjections: part(f(.attentionQKV, .attentionOutput), b(.attention) + b(.qkNorms) + b(.norms)),
             attentionCore: part(coreFLOPs, kvBytes, rate: coreRate),
             ffn: part(f(.ffn), b(.ffn)),
-            lmHead: part(headFLOPs, headBytes),
+            lmHead: part(headFLOPs, headBytes + b(.finalNorm) + b(.embeddingNorm)),
             elementwise: Seconds(elementwiseBytes / bandwidth),
             allReduce: ServingPlan.tensorParallelTime(spec: spec, tp: tp, tokens: tokens.partialValue, on: device))
     }

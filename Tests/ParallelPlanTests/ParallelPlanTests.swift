@@ -128,10 +128,36 @@ let a100 = try! Accelerator(HardwareCatalog.a100_80gb, intraNode: InterconnectCa
         // The A100 80GB streams at the 1.80 of its 2.039 TB/s a read kernel was measured at.
         #expect(abs(a100.bandwidth.value - 1.8e12) < 1)
         let weightsAndCache = bytes / 1.8e12
-        #expect(abs(one.timePerToken.value - weightsAndCache) < 1e-12)
+        #expect(abs(one.rooflineTimePerToken.value - weightsAndCache) < 1e-12)
         let four = try ServingPlan.estimate(spec: ReferenceSpecs.llama2_7b, tp: 4, batch: 1, context: 1024, on: a100)
         #expect(four.memoryTime.value * 4 - one.memoryTime.value < 1e-12)
         #expect(try four.replicas(for: 1000) >= 1)
+    }
+
+    /// A dense decoder's step is priced operation by operation, as the published TensorRT-LLM rows
+    /// are, and its throughput follows that step; the roofline stays beside it. At batch 1 both
+    /// read the same layer weights and cache, but the step gathers one embedding row where the
+    /// roofline reads the table (Llama 2 7B: 32,000 × 4,096 × 2 bytes, split over tp = 2).
+    @Test func aDenseDecoderIsServedAtItsPerOperationStep() throws {
+        let spec = ReferenceSpecs.llama2_7b
+        let one = try ServingPlan.estimate(spec: spec, tp: 2, batch: 1, context: 1024, on: a100)
+        let step = try #require(one.predictedStep)
+        let direct = try TensorParallelGeneration(tp: 2).step(spec: spec, batch: 1, length: 1024, prefill: false, on: a100,
+                                                              kernelEfficiency: TrainingJob.fittedKernelEfficiency)
+        #expect(step == direct)
+        #expect(one.timePerToken == step.total && abs(one.tokensPerSecond - 1 / step.total.value) < 1e-9)
+        #expect(step.allReduce == one.communicationTime)
+        let embedding = 32_000.0 * 4_096 * 2 / 2 / a100.bandwidth.value
+        #expect(abs((one.rooflineTimePerToken - step.total).value - (embedding - step.elementwise.value)) < 1e-9)
+        // A large batch is compute-bound: the step's GEMMs run at η of the achievable rate, not the peak.
+        let big = try ServingPlan.estimate(spec: spec, tp: 1, batch: 1024, context: 128, on: a100)
+        #expect(big.timePerToken.value > big.rooflineTimePerToken.value * 1.2)
+    }
+
+    /// What the per-operation step does not price keeps the roofline.
+    @Test func aMixtureIsServedAtItsRoofline() throws {
+        let mixtral = try ServingPlan.estimate(spec: ReferenceSpecs.mixtral, tp: 1, batch: 1, context: 1024, on: a100)
+        #expect(mixtral.predictedStep == nil && mixtral.timePerToken == mixtral.rooflineTimePerToken)
     }
 
     /// A mixture's decode step reads its dense weights and only the experts its batch reaches

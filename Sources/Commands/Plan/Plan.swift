@@ -109,24 +109,31 @@ extension Plan {
         let (estimates, skipped) = try ServingPlan.estimates(spec: spec, tp: tp, batch: batch, context: context, on: device)
         var table = TextTable(title: "\(spec.name) decode on \(device.name), batch \(batch), context \(context)", columns: [
             .init("tp", .left), .init("fits"), .init("GB/device", key: "bytes_per_device"), .init("ms/token", key: "seconds_per_token"),
-            .init("bound by", key: "bound_by"), .init("comm ms", key: "communication_seconds"),
+            .init("roofline ms", key: "roofline_seconds_per_token"), .init("bound by", key: "bound_by"), .init("comm ms", key: "communication_seconds"),
             .init("tokens/s/replica", key: "tokens_per_second"), .init("replicas"), .init("$/1M tokens", key: "dollars_per_million_tokens")])
         var rows: [JSONValue] = []
         for e in estimates {
             let replicas = try tokensPerSecond.map { try e.replicas(for: $0) }
             let dollarsPerMillion = e.dollarsPerMillionTokens
             table.append([.plain(e.tp), .yesNo(e.fits), .figure(HumanUnits.decimal(Bytes(Double(e.bytesPerDevice)).gigabytes, 1), exact: e.bytesPerDevice),
-                          .figure(HumanUnits.decimal(e.timePerToken.milliseconds, 2), e.timePerToken.value), .text(e.boundBy),
+                          .figure(HumanUnits.decimal(e.timePerToken.milliseconds, 2), e.timePerToken.value),
+                          .figure(HumanUnits.decimal(e.rooflineTimePerToken.milliseconds, 2), e.rooflineTimePerToken.value), .text(e.boundBy),
                           .figure(HumanUnits.decimal(e.communicationTime.milliseconds, 3), e.communicationTime.value),
                           .number(e.tokensPerSecond, 0), replicas.map { .count($0) } ?? .missing, .number(dollarsPerMillion, 3)])
             rows.append(.object([("tp", .int(e.tp)), ("fits", .bool(e.fits)), ("bytes_per_device", .integer(e.bytesPerDevice)),
-                                 ("seconds_per_token", .number(e.timePerToken.value)), ("compute_seconds", .number(e.computeTime.value)),
+                                 ("seconds_per_token", .number(e.timePerToken.value)), ("predicted_step", e.predictedStep?.json ?? .null),
+                                 ("roofline_seconds_per_token", .number(e.rooflineTimePerToken.value)), ("compute_seconds", .number(e.computeTime.value)),
                                  ("memory_seconds", .number(e.memoryTime.value)), ("communication_seconds", .number(e.communicationTime.value)),
                                  ("bound_by", .string(e.boundBy)), ("tokens_per_second", .number(e.tokensPerSecond)),
                                  ("replicas", .optional(replicas)), ("dollars_per_million_tokens", .number(dollarsPerMillion))]))
         }
-        var notes = ["decode step per device: max(FLOPs ÷ tp ÷ peak, (weights + KV cache) ÷ tp ÷ achievable bandwidth) + 2 all-reduces per layer over \(device.intraNode.name)",
-                     "peak is the datasheet bf16 dense figure, not derated: a roofline lower bound on latency",
+        var notes: [String] = []
+        if estimates.contains(where: { $0.predictedStep != nil }) {
+            notes.append("ms/token: the decode step per device, operation by operation, as validate --published prices TensorRT-LLM's rows: q/k/v/output projections, FFN and LM head each at max(FLOPs ÷ (achievable matmul rate × η \(HumanUnits.decimal(TrainingJob.fittedKernelEfficiency, 3)), the fit over the published training runs), weight bytes ÷ achievable bandwidth); the KV cache read and the element-wise kernels (each activation a layer keeps written and read once) at the achievable bandwidth; 2 all-reduces per layer over \(device.intraNode.name)")
+        } else {
+            notes.append("ms/token is the roofline: the per-operation decode step prices a dense decoder of softmax attention whose weights share one storage type (not \(spec.name))")
+        }
+        notes += ["roofline ms: max(FLOPs ÷ tp ÷ peak, (weights + KV cache) ÷ tp ÷ achievable bandwidth) + 2 all-reduces per layer over \(device.intraNode.name); the peak is the datasheet bf16 dense figure, not derated, and every weight is read once (the input embedding table whole, where a step gathers one row per sequence)",
                      "achievable bandwidth \(HumanUnits.decimal(device.bandwidth.value / 1e9, 0)) GB/s: \(HumanUnits.percent(device.bandwidthCeiling.fraction)) of the datasheet's \(HumanUnits.decimal(device.spec.bandwidth.value / 1e9, 0)) GB/s, what a memory-bound kernel was measured to reach (\(device.bandwidthCeiling.source.citation))"]
         if let moe = spec.decoder?.moe {
             notes.append("mixture of experts: a step reads the dense weights and only the routed experts its batch reaches, E·(1 − (1 − k/E)^batch) of E = \(moe.experts) per sparse layer (k = \(moe.topK); uniform, independent routing assumed; skewed real routing reads fewer)")

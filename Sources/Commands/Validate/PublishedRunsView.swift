@@ -131,11 +131,6 @@ struct PublishedRunsView {
 
     private func json(_ c: PublishedGenerationCheck) -> JSONValue {
         let r = c.run, g = c.generation
-        func step(_ p: TensorParallelStep) -> JSONValue {
-            .object([("attention_projections_seconds", .number(p.attentionProjections.value)), ("attention_core_seconds", .number(p.attentionCore.value)),
-                     ("ffn_seconds", .number(p.ffn.value)), ("lm_head_seconds", .number(p.lmHead.value)),
-                     ("elementwise_seconds", .number(p.elementwise.value)), ("all_reduce_seconds", .number(p.allReduce.value)), ("seconds", .number(p.total.value))])
-        }
         return .object([
             ("run", .string(r.name)), ("model", .string(r.model)), ("hardware", .string(r.hardware)), ("precision", .string(r.precision.rawValue)),
             ("tp", .int(r.deployment.tp)), ("weight_type", .string(r.deployment.weightType.rawValue)), ("kv_type", .string(r.deployment.kvType.rawValue)),
@@ -143,7 +138,7 @@ struct PublishedRunsView {
             ("reported_output_tokens_per_second_per_device", .number(r.reportedOutputTokensPerSecondPerDevice)),
             ("predicted_output_tokens_per_second_per_device", .number(c.predictedOutputTokensPerSecondPerDevice)),
             ("reported_seconds", .number(c.reportedSeconds)), ("predicted_seconds", .number(c.predictedSeconds)),
-            ("breakdown", .object([("context_step", step(g.context)), ("mean_generation_step", step(g.meanGenerationStep)),
+            ("breakdown", .object([("context_step", g.context.json), ("mean_generation_step", g.meanGenerationStep.json),
                                    ("generation_steps", .int(g.generationSteps)), ("generation_seconds", .number(g.generation.value))])),
             ("error", .number(c.error)), ("error_convention", .string("predicted seconds / reported seconds - 1")),
             ("assumptions", .array(r.assumptions.map { .string($0) })), ("source", .string(r.source)),
