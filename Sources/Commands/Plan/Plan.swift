@@ -108,9 +108,9 @@ extension Plan {
         try spec.checkContext(length: context, parameter: .context, allowBeyond: allowBeyondContext)
         let (estimates, skipped) = try ServingPlan.estimates(spec: spec, tp: tp, batch: batch, context: context, on: device)
         var table = TextTable(title: "\(spec.name) decode on \(device.name), batch \(batch), context \(context)", columns: [
-            .init("tp", .left), .init("fits"), .init("GB/device", key: "bytes_per_device"), .init("ms/token", key: "seconds_per_token"),
-            .init("roofline ms", key: "roofline_seconds_per_token"), .init("bound by", key: "bound_by"), .init("comm ms", key: "communication_seconds"),
-            .init("tokens/s/replica", key: "tokens_per_second"), .init("replicas"), .init("$/1M tokens", key: "dollars_per_million_tokens")])
+            .init("tp", .left), .init("fits"), .init("GB/dev", key: "bytes_per_device"), .init("ms/token", key: "seconds_per_token"),
+            .init("roofline", key: "roofline_seconds_per_token"), .init("bound by", key: "bound_by"), .init("comm ms", key: "communication_seconds"),
+            .init("tok/s/replica", key: "tokens_per_second"), .init("replicas"), .init("$/1M tok", key: "dollars_per_million_tokens")])
         var rows: [JSONValue] = []
         for e in estimates {
             let replicas = try tokensPerSecond.map { try e.replicas(for: $0) }
@@ -133,7 +133,7 @@ extension Plan {
         } else {
             notes.append("ms/token is the roofline: the per-operation decode step prices a dense decoder of softmax attention whose weights share one storage type (not \(spec.name))")
         }
-        notes += ["roofline ms: max(FLOPs ÷ tp ÷ peak, (weights + KV cache) ÷ tp ÷ achievable bandwidth) + 2 all-reduces per layer over \(device.intraNode.name); the peak is the datasheet bf16 dense figure, not derated, and every weight is read once (the input embedding table whole, where a step gathers one row per sequence)",
+        notes += ["roofline (ms/token): max(FLOPs ÷ tp ÷ peak, (weights + KV cache) ÷ tp ÷ achievable bandwidth) + 2 all-reduces per layer over \(device.intraNode.name); the peak is the datasheet bf16 dense figure, not derated, and every weight is read once (the input embedding table whole, where a step gathers one row per sequence)",
                      "achievable bandwidth \(HumanUnits.decimal(device.bandwidth.value / 1e9, 0)) GB/s: \(HumanUnits.percent(device.bandwidthCeiling.fraction)) of the datasheet's \(HumanUnits.decimal(device.spec.bandwidth.value / 1e9, 0)) GB/s, what a memory-bound kernel was measured to reach (\(device.bandwidthCeiling.source.citation))"]
         if let moe = spec.decoder?.moe {
             notes.append("mixture of experts: a step reads the dense weights and only the routed experts its batch reaches, E·(1 − (1 − k/E)^batch) of E = \(moe.experts) per sparse layer (k = \(moe.topK); uniform, independent routing assumed; skewed real routing reads fewer)")
