@@ -97,14 +97,14 @@ extension TensorParallelGeneration {
         return StaticBatchGeneration(context: context, meanGenerationStep: mean, generationSteps: outputLength - 1)
     }
 
-    /// Only what the parts above describe: one dense decoder of softmax attention whose heads
-    /// and KV heads split evenly over the group (the degree itself checked by `ParallelConfig`).
     /// Whether `spec` is what this model prices: a dense decoder of softmax attention.
     public static func covers(_ spec: ModelSpec) -> Bool {
         guard !spec.isEncoderDecoder, let stack = spec.decoder else { return false }
         return stack.moe == nil && stack.stateSpace == nil && stack.linearAttention == nil && stack.attention.latent == nil
     }
 
+    /// Only what the parts above describe: one dense decoder of softmax attention whose heads
+    /// and KV heads split evenly over the group (the degree itself checked by `ParallelConfig`).
     func check(_ spec: ModelSpec) throws {
         guard Self.covers(spec) else {
             throw PlanError(.tensorParallel, "\(spec.name): static-batch tensor-parallel generation prices a dense decoder of softmax attention (no experts, state-space, linear or latent attention, no encoder)")
