@@ -28,12 +28,15 @@ import Workload
         #expect(t.experts == 8 && t.topK == 2 && t.routedExperts > 0)
         let cost = try InferenceCost.estimate(model: figures, promptTokens: 512, outputTokens: 3, batch: 1, hardware: h100)
         let step = try #require(cost.firstDecodeStep)
-        let expected = Double(t.alwaysRead + (t.routedExperts + 3) / 4) + Double(figures.kvCacheBytesPerToken) * 512
+        // Its untied input embedding (32,000 × 4,096 bf16) is read one row a token.
+        #expect(t.gatheredTables == [.init(name: "the untied token embedding", bytes: 32_000 * 4_096 * 2, rows: 32_000)])
+        let row = 4_096.0 * 2, table = 32_000 * row
+        let expected = Double(t.alwaysRead + (t.routedExperts + 3) / 4) + row + Double(figures.kvCacheBytesPerToken) * 512
         #expect(abs(step.bytes - expected) <= 1)
         #expect(step.bytes < Double(figures.weightBytes))
         #expect(cost.notes.contains { $0.description.contains("uniform, independent routing") })
-        // The prefill's 512 tokens reach every expert (to within a byte).
-        #expect(abs(cost.prefill.bytes - Double(figures.weightBytes) - Double(figures.kvCacheBytesPerToken) * 512) <= 1)
+        // The prefill's 512 tokens reach every expert (to within a byte) and 512 rows of the table.
+        #expect(abs(cost.prefill.bytes - (Double(figures.weightBytes) - table + 512 * row) - Double(figures.kvCacheBytesPerToken) * 512) <= 1)
         // A large batch reads nearly every expert; a dense rule model reads every weight at any batch.
         let big = try InferenceCost.estimate(model: figures, promptTokens: 512, outputTokens: 3, batch: 64, hardware: h100)
         #expect(try #require(big.firstDecodeStep).bytes > Double(figures.weightBytes))

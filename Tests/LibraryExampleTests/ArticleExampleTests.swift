@@ -35,7 +35,7 @@ func articleExample() throws -> (parameters: ParameterReport, prefill: FlopRepor
     let training = try TrainingCost.estimate(model: figures, tokens: 2_000_000_000_000, hardware: h100, devices: 1024)
     let serving = try InferenceCost.estimate(model: figures, promptTokens: 1000, outputTokens: 200, batch: 16, hardware: h100)
     print(training.dollars, training.wallClock)  // $190,196.15 2.6 days
-    print(serving.dollarsPerRequest)             // $0.00010854
+    print(serving.dollarsPerRequest)             // $0.00010766
 
     do {
         _ = try ModelLoader.load("llama-2-7")
@@ -58,7 +58,7 @@ func articleExample() throws -> (parameters: ParameterReport, prefill: FlopRepor
         #expect(r.train.total / r.train.tokens == 46_084_915_200)
         #expect(r.memory.weights.total == 13_476_831_232 && r.memory.kvCache.total == 17_179_869_184)
         #expect(r.training.dollars.description == "$190,196.15" && r.training.wallClock.description == "2.6 days")
-        #expect(r.serving.dollarsPerRequest.description == "$0.00010854")
+        #expect(r.serving.dollarsPerRequest.description == "$0.00010766")
     }
 
     /// The unknown name in the last block is refused with the nearest catalog name suggested.

@@ -21,23 +21,37 @@ import Testing
         let spec = ReferenceSpecs.mixtral
         let parameters = try ParameterCount.report(for: spec)
         let experts = try #require(parameters.components.first { $0.name == "experts" }).parameters.value
-        let all = 2 * parameters.total, routed = 2 * experts
+        // Mixtral's input embedding is untied: 32,000 rows of 4,096 bf16 values, gathered by row.
+        let all = 2 * parameters.total, routed = 2 * experts, table: Int128 = 32_000 * 4_096 * 2
         for (batch, share) in [(1, 0.25), (4, 1 - pow(0.75, 4))] {
             let report = try MemoryEstimator(spec: spec).report(batch: batch, seq: 128)
-            #expect(report.weightTraffic == WeightTraffic(alwaysRead: all - routed, routedExperts: routed, experts: 8, topK: 2))
+            #expect(report.weightTraffic == WeightTraffic(alwaysRead: all - routed - table, routedExperts: routed, experts: 8, topK: 2,
+                                                          gatheredTables: [.init(name: "the untied token embedding", bytes: table, rows: 32_000)]))
             let read = Dictionary(uniqueKeysWithValues: report.decodeStep.components.map { ($0.name, $0.bytes.value) })
-            #expect(read["weights"] == all - routed)
+            #expect(read["weights"] == all - routed - table)
+            #expect(read["embedding_rows"] == Int128(batch) * 4_096 * 2)
             #expect(read["routed_experts"] == Int128((Double(routed) * share).rounded(.up)))
             #expect(read["kv_cache"] == report.kvCache.total)
             #expect(report.decodeStep.total < report.inferenceTotal)
         }
     }
 
-    @Test func aDenseModelReadsEveryWeightEveryStep() throws {
+    /// Every weight every step, but an untied input embedding (Llama 2: 32,000 × 4,096) only in the
+    /// rows the step's tokens gather; a tied one is the LM head's matrix and is read whole.
+    @Test func aDenseModelReadsEveryWeightButTheEmbeddingRowsItDoesNotGather() throws {
         let report = try MemoryEstimator(spec: ReferenceSpecs.llama2_7b).report(batch: 3, seq: 64)
-        #expect(report.decodeStep.components.map(\.name) == ["weights", "kv_cache"])
-        #expect(report.weightTraffic == .dense(report.weights.total))
-        #expect(report.decodeStep.total == report.inferenceTotal)
+        #expect(report.decodeStep.components.map(\.name) == ["weights", "embedding_rows", "kv_cache"])
+        let table: Int128 = 32_000 * 4_096 * 2
+        #expect(report.weightTraffic.alwaysRead == report.weights.total - table)
+        #expect(report.weightTraffic.total == report.weights.total)
+        #expect(report.weightTraffic.bytes(tokens: 3) == report.weights.total - table + 3 * 4_096 * 2)
+        #expect(report.weightTraffic.bytes(tokens: 40_000) == report.weights.total)
+        #expect(report.decodeStep.total == report.inferenceTotal - table + 3 * 4_096 * 2)
+        // GPT-2 ties its table to the head and gathers one of its 1,024 learned positions a token.
+        let gpt2 = try MemoryEstimator(spec: try ModelLoader.load("gpt2").spec).report(batch: 1, seq: 64)
+        #expect(gpt2.weightTraffic.gatheredTables == [.init(name: "the learned positions", bytes: 1_024 * 768 * 2, rows: 1_024)])
+        let gathered = try #require(gpt2.decodeStep.components.first { $0.name == "embedding_rows" })
+        #expect(gathered.bytes == ExactCount(768 * 2))
     }
 
     /// The routed experts are priced at the checkpoint's own storage (gpt-oss: MXFP4), shared
@@ -47,13 +61,15 @@ import Testing
         let stored = try MemoryEstimator(spec: oss, requestedWeightType: nil).report(batch: 1, seq: 64)
         let experts = try #require(stored.weights.components.first { $0.name == "experts" }).bytes.value
         #expect(stored.weightTraffic.routedExperts == experts)
-        #expect(stored.weightTraffic.alwaysRead == stored.weights.total - experts)
+        let ossTable = try #require(stored.weights.components.first { $0.name == "token_embedding" }).bytes.value
+        #expect(stored.weightTraffic.alwaysRead == stored.weights.total - experts - ossTable)
 
         let v3 = try ModelLoader.load("deepseek-v3").spec
         let one = try MemoryEstimator(spec: v3, requestedWeightType: nil).report(batch: 1, seq: 64)
         let shared = try #require(one.weights.components.first { $0.name == "shared_expert" }).bytes.value
         let routed = try #require(one.weights.components.first { $0.name == "experts" }).bytes.value
-        #expect(one.weightTraffic.alwaysRead == one.weights.total - routed)
+        let v3Table = try #require(one.weights.components.first { $0.name == "token_embedding" }).bytes.value
+        #expect(one.weightTraffic.alwaysRead == one.weights.total - routed - v3Table)
         #expect(one.weightTraffic.alwaysRead > shared)
         let read = try #require(one.decodeStep.components.first { $0.name == "routed_experts" })
         #expect(read.bytes.value == Int128((Double(routed) * 8 / 256).rounded(.up)))

@@ -41,7 +41,8 @@ public struct InferenceCost: Sendable {
     /// $/1K output  = $/request ÷ N × 1000
     /// ```
     /// Weights are read once per step for the whole batch — a mixture's routed experts only as far
-    /// as the step's tokens reach them; each sequence reads its own KV cache.
+    /// as the step's tokens reach them, an untied input embedding (and learned positions) only in
+    /// the rows the step's tokens gather; each sequence reads its own KV cache.
     /// G devices act as one tensor-parallel group with G× the FLOP/s, bandwidth and price, plus
     /// the group's all-reduce time per step when `communication` is given.
     /// The sizes a request is costed for, from the one table `Limits`: prompt 1…2^30 tokens,

@@ -38,9 +38,14 @@ public struct MemoryEstimator: Sendable {
         let perToken = try kvBytesPerToken().checked("KV-cache bytes per token")
         let kv = try MemorySection(title: "KV cache (\(kvType.rawValue))", components: kvComponents(batch: batch, seq: seq))
         let traffic = weightTraffic(weights)
+        let but = [traffic.gatheredTables.isEmpty ? nil : "the gathered tables", traffic.routedExperts > 0 ? "the routed experts" : nil].compactMap { $0 }
         var read = [MemoryComponent(name: "weights", bytes: ExactCount(traffic.alwaysRead),
-                                    formula: traffic.routedExperts > 0 ? "every weight but the routed experts' once per step, shared by the batch"
-                                        : "every weight once per step, shared by the batch")]
+                                    formula: but.isEmpty ? "every weight once per step, shared by the batch"
+                                        : "every weight but \(but.joined(separator: " and ")) once per step, shared by the batch")]
+        if !traffic.gatheredTables.isEmpty {
+            read.append(.init(name: "embedding_rows", bytes: ExactCount(traffic.gatheredBytes(tokens: batch)),
+                              formula: "the rows of \(traffic.gatheredTables.map(\.name).joined(separator: " and ")) the batch's \(batch) tokens gather, at most one each a token"))
+        }
         if traffic.routedExperts > 0 {
             read.append(.init(name: "routed_experts", bytes: ExactCount(traffic.routedBytes(tokens: batch)),
                               formula: "expected share of \(traffic.routedExperts) B of routed experts: \(traffic.describe(tokens: batch))"))
@@ -59,9 +64,16 @@ public struct MemoryEstimator: Sendable {
 
     /// The weights split into what every step reads and the routed experts (`WeightTraffic`).
     func weightTraffic(_ weights: MemorySection) -> WeightTraffic {
+        var gathered: [WeightTraffic.GatheredTable] = []
+        // A tied table is the LM head's matrix too, read whole every step.
+        let table = weights.bytes(of: .tokenEmbedding)
+        if table > 0, weights.bytes(of: .lmHead) > 0 { gathered.append(.init(name: "the untied token embedding", bytes: table, rows: spec.vocabularySize)) }
+        let positions = weights.bytes(of: .positionEmbedding)
+        if positions > 0, let rows = (spec.decoder ?? spec.encoder)?.learnedPositions { gathered.append(.init(name: "the learned positions", bytes: positions, rows: rows)) }
+        let rest = weights.total - gathered.reduce(0) { $0 + $1.bytes }
         let routed = weights.bytes(of: .experts)
-        guard routed > 0, let moe = spec.decoder?.moe else { return .dense(weights.total) }
-        return WeightTraffic(alwaysRead: weights.total - routed, routedExperts: routed, experts: moe.experts, topK: moe.topK)
+        guard routed > 0, let moe = spec.decoder?.moe else { return WeightTraffic(alwaysRead: rest, gatheredTables: gathered) }
+        return WeightTraffic(alwaysRead: rest - routed, routedExperts: routed, experts: moe.experts, topK: moe.topK, gatheredTables: gathered)
     }
 
     /// The one rule for how a command prices the weights: a dtype the user names prices every

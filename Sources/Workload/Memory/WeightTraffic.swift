@@ -1,6 +1,8 @@
 /// Weight bytes one forward step reads from memory. The dense parts — attention, dense FFNs,
-/// shared experts, routers, norms, embedding, LM head — are read every step, whatever the batch;
-/// a mixture's routed experts only where the step's tokens route.
+/// shared experts, routers, norms, LM head (a tied embedding table with it) — are read every
+/// step, whatever the batch; a table looked up by row (an untied input embedding, learned
+/// positions) only in the rows the step's tokens gather; a mixture's routed experts only where
+/// the step's tokens route.
 ///
 /// Assumption (stated wherever it is used): routing is uniform and independent — each of the
 /// step's `T` tokens picks its `k` of `E` experts in a layer uniformly, independently of the other
@@ -17,15 +19,36 @@ public struct WeightTraffic: Sendable, Equatable {
     public var experts: Int
     public var topK: Int
 
-    public init(alwaysRead: Int128, routedExperts: Int128 = 0, experts: Int = 1, topK: Int = 1) {
+    /// A table a step reads row by row: `bytes` over `rows` rows.
+    public struct GatheredTable: Sendable, Equatable {
+        /// What the table is, for formulas ("the untied token embedding").
+        public var name: String
+        public var bytes: Int128
+        public var rows: Int
+        public init(name: String, bytes: Int128, rows: Int) { self.name = name; self.bytes = bytes; self.rows = rows }
+    }
+    /// Tables read by row (not part of `alwaysRead`).
+    public var gatheredTables: [GatheredTable]
+
+    public init(alwaysRead: Int128, routedExperts: Int128 = 0, experts: Int = 1, topK: Int = 1, gatheredTables: [GatheredTable] = []) {
         self.alwaysRead = alwaysRead; self.routedExperts = routedExperts; self.experts = experts; self.topK = topK
+        self.gatheredTables = gatheredTables
     }
 
     /// Every weight, every step (a dense model, or the seeds' rule with no architecture).
     public static func dense(_ bytes: Int128) -> WeightTraffic { WeightTraffic(alwaysRead: bytes) }
 
     /// All weight bytes.
-    public var total: Int128 { alwaysRead + routedExperts }
+    public var total: Int128 { alwaysRead + gatheredTables.reduce(0) { $0 + $1.bytes } + routedExperts }
+
+    /// Bytes of the gathered tables a step of `tokens` tokens reads: at most one row per token,
+    /// the whole table once the tokens reach its rows (rounded up to a whole byte).
+    public func gatheredBytes(tokens: Int) -> Int128 {
+        gatheredTables.reduce(0) { sum, table in
+            guard table.rows > 0, tokens < table.rows else { return sum + table.bytes }
+            return sum + (table.bytes * Int128(max(0, tokens)) + Int128(table.rows) - 1) / Int128(table.rows)
+        }
+    }
 
     /// Expected share of a layer's `experts` a step of `tokens` tokens reads: `1 − (1 − k/E)^tokens`.
     public static func touchedShare(experts: Double, topK: Double, tokens: Int) -> Double {
@@ -49,7 +72,7 @@ public struct WeightTraffic: Sendable, Equatable {
     }
 
     /// Expected weight bytes a step of `tokens` tokens (batch × new positions) reads.
-    public func bytes(tokens: Int) -> Int128 { alwaysRead + routedBytes(tokens: tokens) }
+    public func bytes(tokens: Int) -> Int128 { alwaysRead + gatheredBytes(tokens: tokens) + routedBytes(tokens: tokens) }
 
     /// How the routed part is read, for formulas and notes.
     public func describe(tokens: Int) -> String {
