@@ -16,8 +16,8 @@ public struct ServingEstimate: Sendable {
     /// attention, encoder–decoders).
     public var predictedStep: TensorParallelStep?
     /// The roofline's step: the larger of compute at the datasheet peak and memory traffic per
-    /// device (every weight read once, the input embedding table whole), plus the TP all-reduces
-    /// (2 per layer of b·h bf16 activations, latency-bound).
+    /// device (`memory`'s decode-step bytes), plus the TP all-reduces (2 per layer of b·h bf16
+    /// activations, latency-bound) — a lower bound on latency.
     public var rooflineTimePerToken: Seconds
     public var computeTime: Seconds
     public var memoryTime: Seconds

@@ -133,7 +133,7 @@ extension Plan {
         } else {
             notes.append("ms/token is the roofline: the per-operation decode step prices a dense decoder of softmax attention whose weights share one storage type (not \(spec.name))")
         }
-        notes += ["roofline (ms/token): max(FLOPs ÷ tp ÷ peak, (weights + KV cache) ÷ tp ÷ achievable bandwidth) + 2 all-reduces per layer over \(device.intraNode.name); the peak is the datasheet bf16 dense figure, not derated, and every weight is read once (the input embedding table whole, where a step gathers one row per sequence)",
+        notes += ["roofline (ms/token): max(FLOPs ÷ tp ÷ peak, (weights + KV cache) ÷ tp ÷ achievable bandwidth) + 2 all-reduces per layer over \(device.intraNode.name); the peak is the datasheet bf16 dense figure, not derated: a lower bound on latency",
                      "achievable bandwidth \(HumanUnits.decimal(device.bandwidth.value / 1e9, 0)) GB/s: \(HumanUnits.percent(device.bandwidthCeiling.fraction)) of the datasheet's \(HumanUnits.decimal(device.spec.bandwidth.value / 1e9, 0)) GB/s, what a memory-bound kernel was measured to reach (\(device.bandwidthCeiling.source.citation))"]
         if let moe = spec.decoder?.moe {
             notes.append("mixture of experts: a step reads the dense weights and only the routed experts its batch reaches, E·(1 − (1 − k/E)^batch) of E = \(moe.experts) per sparse layer (k = \(moe.topK); uniform, independent routing assumed; skewed real routing reads fewer)")
