@@ -62,7 +62,8 @@ public struct MemoryEstimator: Sendable {
             decodeStep: decode, weightTraffic: traffic, training: training, recompute: recompute, notes: notes())
     }
 
-    /// The weights split into what every step reads and the routed experts (`WeightTraffic`).
+    /// The weights split into what every step reads, the tables it reads by row and the routed
+    /// experts (`WeightTraffic`).
     func weightTraffic(_ weights: MemorySection) -> WeightTraffic {
         var gathered: [WeightTraffic.GatheredTable] = []
         // A tied table is the LM head's matrix too, read whole every step.
