@@ -6,9 +6,6 @@ public struct ServingEstimate: Sendable {
     public var tp: Int
     public var batch: Int
     public var context: Int
-    /// Time per decode step: the step priced operation by operation (`predictedStep`) where that
-    /// model covers the architecture, else the roofline's bound.
-    public var timePerToken: Seconds
     /// The decode step part by part (`TensorParallelGeneration`, as the published TensorRT-LLM rows
     /// are priced): each projection, the FFN and the LM head at max(FLOPs ÷ (achievable matmul
     /// rate × η), bytes ÷ achievable bandwidth), the KV cache read, the element-wise kernels, the
@@ -19,11 +16,14 @@ public struct ServingEstimate: Sendable {
     /// device (`memory`'s decode-step bytes), plus the TP all-reduces (2 per layer of b·h bf16
     /// activations, latency-bound) — a lower bound on latency.
     public var rooflineTimePerToken: Seconds
+    /// Time per decode step: the step priced operation by operation (`predictedStep`) where that
+    /// model covers the architecture, else the roofline's bound.
+    public var timePerToken: Seconds { predictedStep?.total ?? rooflineTimePerToken }
     public var computeTime: Seconds
     public var memoryTime: Seconds
     public var communicationTime: Seconds
     /// Generated tokens per second of one replica: batch ÷ time per token.
-    public var tokensPerSecond: Double
+    public var tokensPerSecond: Double { Double(batch) / timePerToken.value }
     public var boundBy: String
     public var fits: Bool
     public var bytesPerDevice: Int128
@@ -106,11 +106,10 @@ public enum ServingPlan {
             ? try TensorParallelGeneration(tp: tp, weightType: memory.weightType, kvType: memory.kvType)
                 .step(spec: spec, batch: batch, length: context, prefill: false, on: device, kernelEfficiency: TrainingJob.fittedKernelEfficiency)
             : nil
-        let perToken = predicted?.total ?? bound
         let resident = Double(memory.inferenceTotal) / Double(tp)
-        var estimate = ServingEstimate(tp: tp, batch: batch, context: context, timePerToken: perToken, predictedStep: predicted,
+        var estimate = ServingEstimate(tp: tp, batch: batch, context: context, predictedStep: predicted,
                                rooflineTimePerToken: bound, computeTime: compute,
-                               memoryTime: traffic, communicationTime: comm, tokensPerSecond: Double(batch) / perToken.value,
+                               memoryTime: traffic, communicationTime: comm,
                                boundBy: traffic >= compute ? "memory bandwidth" : "compute",
                                fits: resident <= Double(device.memoryBytes),
                                bytesPerDevice: memory.inferenceTotal / Int128(tp) + (memory.inferenceTotal % Int128(tp) == 0 ? 0 : 1))
