@@ -47,12 +47,15 @@ public struct TensorParallelStep: Sendable, Equatable {
 
     static let zero = TensorParallelStep(attentionProjections: .zero, attentionCore: .zero, ffn: .zero, lmHead: .zero, elementwise: .zero, allReduce: .zero)
 
-    /// Part by part, the mean of two steps.
-    static func mean(_ a: Self, _ b: Self) -> Self {
-        TensorParallelStep(attentionProjections: (a.attentionProjections + b.attentionProjections) * 0.5,
-                           attentionCore: (a.attentionCore + b.attentionCore) * 0.5, ffn: (a.ffn + b.ffn) * 0.5,
-                           lmHead: (a.lmHead + b.lmHead) * 0.5, elementwise: (a.elementwise + b.elementwise) * 0.5,
-                           allReduce: (a.allReduce + b.allReduce) * 0.5)
+    /// Part by part, the mean of steps taken `weight` times each.
+    static func mean(_ steps: [(step: Self, weight: Double)]) -> Self {
+        let total = steps.reduce(0) { $0 + $1.weight }
+        func part(_ path: KeyPath<Self, Seconds>) -> Seconds {
+            Seconds(steps.reduce(0) { $0 + $1.step[keyPath: path].value * $1.weight } / total)
+        }
+        return TensorParallelStep(attentionProjections: part(\.attentionProjections), attentionCore: part(\.attentionCore),
+                                  ffn: part(\.ffn), lmHead: part(\.lmHead), elementwise: part(\.elementwise),
+                                  allReduce: part(\.allReduce))
     }
 }
 
@@ -64,7 +67,8 @@ public struct TensorParallelStep: Sendable, Equatable {
 /// Generation step j (1 … output − 1) feeds output token j over prompt + j − 1 cached
 /// positions, so the mean is prompt + (output − 2) ÷ 2 (a half-way length: the mean of the two
 /// steps beside it). Pricing the steps at their mean is exact while a step's time is affine in
-/// its cached length: every stack without a sliding window (whose core reads `min(length, window)`).
+/// its cached length; a sliding window or attention chunk caps a layer's cache at its size, so
+/// the lengths are split where a cap falls among them and each run priced at its own mean.
 public struct StaticBatchGeneration: Sendable, Equatable {
     public var context: TensorParallelStep
     /// One generation step at the mean cached length.
@@ -88,13 +92,33 @@ extension TensorParallelGeneration {
         func generationStep(_ cached: Int) throws -> TensorParallelStep {
             try step(spec: spec, batch: batch, length: cached, prefill: false, on: device, kernelEfficiency: kernelEfficiency)
         }
-        // The mean of prompt … prompt + output − 2, halfway between two lengths when their count is even.
-        let mean: TensorParallelStep = switch outputLength {
-        case 1: .zero
-        case let n where n % 2 == 0: try generationStep(promptLength + (n - 2) / 2)
-        default: .mean(try generationStep(promptLength + (outputLength - 3) / 2), try generationStep(promptLength + (outputLength - 1) / 2))
-        }
+        // The cached lengths of the generation steps: prompt … prompt + output − 2 (none for one output token).
+        let runs = outputLength == 1 ? [] : Self.affineRuns(of: promptLength...(promptLength + outputLength - 2), spec: spec)
+        let mean: TensorParallelStep = runs.isEmpty ? .zero : .mean(try runs.map { run in
+            // The mean of a run's lengths, halfway between two of them when their count is even.
+            let middle = run.lowerBound + (run.count - 1) / 2
+            let step = run.count % 2 == 1 ? try generationStep(middle)
+                : TensorParallelStep.mean([(try generationStep(middle), 1), (try generationStep(middle + 1), 1)])
+            return (step, Double(run.count))
+        })
         return StaticBatchGeneration(context: context, meanGenerationStep: mean, generationSteps: outputLength - 1)
+    }
+
+    /// `lengths` split where a cache cap C (a sliding window, an attention chunk) bends a step's
+    /// time: its attention reads min(length, C − 1) cached keys and its cache keeps min(length, C)
+    /// positions, so a run ends at C − 1 and at C, and a step is affine in its cached length
+    /// over each run.
+    static func affineRuns(of lengths: ClosedRange<Int>, spec: ModelSpec) -> [ClosedRange<Int>] {
+        let caps = spec.decoder.map { stack in
+            [LayerKind.Reach.sliding, .chunked].compactMap { stack.layers(reaching: $0) > 0 ? stack.cacheCap($0) : nil }
+        } ?? []
+        let ends = Set(caps.flatMap { [$0 - 1, $0] }).filter { lengths.lowerBound <= $0 && $0 < lengths.upperBound }
+        var runs: [ClosedRange<Int>] = [], start = lengths.lowerBound
+        for end in ends.sorted() {
+            runs.append(start...end)
+            start = end + 1
+        }
+        return runs + [start...lengths.upperBound]
     }
 
     /// Whether `spec` is what this model prices: a dense decoder of softmax attention.

@@ -91,7 +91,10 @@ import Testing
     @Test func inferNotesSayNothingAboutTraining() throws {
         let r = try rendered(["cost", "infer", "llama-2-7b", "--explain"])
         for note in r.notes { #expect(!note.contains("training"), "\(note)") }
-        #expect(r.tables[0].rows.contains { $0[0] == "bandwidth (× utilisation)" && $0[2] == "u_bw 0.90" })
+        #expect(r.tables[0].rows.contains { $0[0] == "MFU (predicted)" })
+        // On the roofline (a stated MFU) the table shows the rates it priced at.
+        let roofline = try rendered(["cost", "infer", "llama-2-7b", "--mfu", "0.4"])
+        #expect(roofline.tables[0].rows.contains { $0[0] == "bandwidth (× utilisation)" && $0[2] == "u_bw 0.90" })
         // llama-2-7b bf16 weights 13,476,831,232 B + 2 × 32 × 4096 × 2 B × 768 tokens of KV cache = 13,879,484,416 B = 13.88 GB (decimal, as in --explain).
         let memory = try #require(r.tables[0].rows.first { $0[0] == "memory (weights + KV cache)" }?[1])
         #expect(memory == "13.88 GB")

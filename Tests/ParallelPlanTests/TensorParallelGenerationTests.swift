@@ -73,6 +73,25 @@ import Workload
         }
     }
 
+    /// A sliding window bends a step's time where the cache reaches it: the lengths on either
+    /// side are priced at their own means, and the sum is still every step's (Gemma 2's 4,096
+    /// window met mid-generation, and a generation wholly past it).
+    @Test func aWindowMetMidGenerationIsStillPricedStepForStep() throws {
+        let spec = try ModelLoader.load("gemma-2-2b").spec
+        #expect(spec.decoder?.slidingWindow == 4096)
+        let deployment = TensorParallelGeneration(tp: 1)
+        for (prompt, output) in [(4000, 201), (4090, 12), (5000, 40)] {
+            let g = try deployment.generate(spec: spec, batch: 8, promptLength: prompt, outputLength: output, on: Self.h100)
+            var byStep = 0.0
+            for length in prompt...(prompt + output - 2) {
+                byStep += try deployment.step(spec: spec, batch: 8, length: length, prefill: false, on: Self.h100,
+                                              kernelEfficiency: TrainingJob.fittedKernelEfficiency).total.value
+            }
+            #expect(abs(g.generation.value / byStep - 1) < 1e-12, "prompt \(prompt), output \(output)")
+        }
+        #expect(TensorParallelGeneration.affineRuns(of: 4000...4199, spec: spec) == [4000...4095, 4096...4096, 4097...4199])
+    }
+
     /// The context step prices the causal half of the scores and the LM head for one position
     /// per sequence: more prompt, more time; its all-reduces carry every prompt token.
     @Test func theContextStepComputesEveryPromptTokenButOneRowOfLogitsPerSequence() throws {

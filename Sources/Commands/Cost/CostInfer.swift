@@ -1,10 +1,11 @@
 import ArgumentParser
 import CostModel
 
-/// `llmcost cost infer MODEL`: cost per request and per 1K tokens by the roofline.
+/// `llmcost cost infer MODEL`: cost per request and per 1K tokens, by the per-operation serving
+/// steps where they price the model (`ServingStepChoice`), else by the roofline.
 struct CostInfer: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "infer", abstract: "Serving cost per request and per 1K tokens: compute-bound prefill, roofline decode (batch matters).",
+        commandName: "infer", abstract: "Serving cost per request and per 1K tokens: prefill and decode steps operation by operation, or on the roofline (batch matters).",
         discussion: Examples.discussion(
             "llmcost cost infer llama-2-7b --prompt 1000 --new-tokens 200 --batch 16",
             "llmcost cost infer mixtral-8x7b --devices 2 --weight-type fp8 --precision fp8"))
@@ -31,32 +32,46 @@ struct CostInfer: ParsableCommand {
         let prompt = request.prompt, outputTokens = request.newTokens, devices = self.devices
         try InferenceCost.checkSizes(promptTokens: prompt, outputTokens: outputTokens, batch: batch, devices: devices)
         var profile = try hardware.profile()
-        let figures = try model.figures(sequenceLength: prompt, parameter: .promptTokens, newTokens: outputTokens, measuredHost: profile.isMeasured)
+        let (figures, spec) = try model.loaded(sequenceLength: prompt, parameter: .promptTokens, newTokens: outputTokens, measuredHost: profile.isMeasured)
         model.describeStorage(of: figures, on: &profile)
+        let steps = try ServingStepChoice.choose(spec: spec, model: model, hardware: hardware, profile: profile, devices: devices,
+                                                 batch: batch, promptTokens: prompt, outputTokens: outputTokens)
         let cost = try InferenceCost.estimate(model: figures, promptTokens: prompt, outputTokens: outputTokens, batch: batch,
                                               hardware: profile, devices: devices,
-                                              communication: try TensorParallelLink.communication(model: model, hardware: hardware, devices: devices))
-        return Self.rendered(cost, hardware: profile, notes: figures.notes.map(OptionNames.text), explain: output.explain)
+                                              communication: try TensorParallelLink.communication(spec: spec, hardware: hardware, devices: devices),
+                                              predicted: steps.predicted)
+        var rendered = Self.rendered(cost, hardware: profile, notes: figures.notes.map(OptionNames.text), explain: output.explain)
+        if let reason = steps.rooflineReason { rendered.notes.insert(reason, at: 0) }
+        return rendered
     }
 
     static func rendered(_ c: InferenceCost, hardware: HardwareProfile, notes: [String], explain: Bool) -> Rendered {
         var table = TextTable(title: "\(c.model): \(c.promptTokens) prompt + \(c.outputTokens) generated tokens, batch \(c.batch)",
                               columns: ["figure", "value", "≈ / note"], alignments: [.left, .right, .left])
-        table.append(["prefill", c.prefillTime.description, "\(c.prefill.bound.rawValue)-bound"])
+        let predicted = c.predicted != nil
+        table.append(["prefill", c.prefillTime.description,
+                      (predicted ? "roofline \(c.rooflinePrefillTime), " : "") + "\(c.prefill.bound.rawValue)-bound"])
         table.append(["decode (\(c.outputTokens - 1) steps)", c.decodeTime.description,
-                      "\(c.memoryBoundSteps) memory-bound, \(c.computeBoundSteps) compute-bound"])
+                      (predicted ? "roofline \(c.rooflineDecodeTime): " : "") + "\(c.memoryBoundSteps) memory-bound, \(c.computeBoundSteps) compute-bound"])
+        if c.outputTokens > 1, let step = c.predicted?.meanDecodeStep, let largest = step.parts.max(by: { $0.time < $1.time }) {
+            table.append(["mean decode step", step.total.description, "largest part: \(largest.name), \(largest.time)"])
+        }
         if let s = c.firstDecodeStep {
-            table.append(["first decode step", s.time.description, "\(s.bound.rawValue)-bound, \(HumanUnits.decimal(s.arithmeticIntensity, 1)) FLOP/B"])
+            table.append(["first decode step" + (c.predicted == nil ? "" : " (roofline)"), s.time.description,
+                          "\(s.bound.rawValue)-bound, \(HumanUnits.decimal(s.arithmeticIntensity, 1)) FLOP/B"])
         }
         if c.communicationTime.value > 0 {
             table.append(["of which all-reduces", c.communicationTime.description, "tensor parallel over \(c.devices) devices"])
         }
-        table.append(["batch time", c.batchTime.description, ""])
+        table.append(["batch time", c.batchTime.description,
+                      c.predicted == nil ? "roofline" : "per-operation steps; roofline \(c.rooflineBatchTime)"])
         table.append(["$ per request", c.dollarsPerRequest.description, ""])
         table.append(["$ per 1K generated tokens", c.dollarsPer1KOutputTokens.description, ""])
         table.append(["$ per 1K tokens (prompt + generated)", c.dollarsPer1KTokens.description, ""])
         table.append(["memory (weights + KV cache)", c.memory.description, ""])
-        if let bandwidth = hardware.effectiveBandwidth {
+        if c.predicted != nil {
+            table.append(["MFU (predicted)", HumanUnits.percent(c.mfu), "model FLOPs ÷ (batch time × peak × \(c.devices))"])
+        } else if let bandwidth = hardware.effectiveBandwidth {
             table.append(["throughput (peak × MFU)", hardware.effectiveThroughput.description, "MFU \(HumanUnits.decimal(hardware.utilisation, 3))"])
             table.append(["bandwidth (× utilisation)", bandwidth.description, "u_bw \(HumanUnits.decimal(hardware.bandwidthUtilisation, 2))"])
         }
@@ -71,6 +86,11 @@ struct CostInfer: ParsableCommand {
             ("memory_bound_steps", .int(c.memoryBoundSteps)), ("compute_bound_steps", .int(c.computeBoundSteps)),
             ("communication_seconds", .number(c.communicationTime.value)),
             ("batch_seconds", .number(c.batchTime.value)),
+            ("time_model", .string(c.predicted == nil ? "roofline" : "per_operation")),
+            ("roofline_batch_seconds", .number(c.rooflineBatchTime.value)),
+            ("model_flops", .number(c.modelFLOPs)),
+            ("mfu", .number(c.mfu)),
+            ("predicted_steps", c.predicted.map(Self.json) ?? .null),
             ("dollars_per_request", .number(c.dollarsPerRequest.value)),
             ("dollars_per_1k_output_tokens", .number(c.dollarsPer1KOutputTokens.value)),
             ("dollars_per_1k_tokens", .number(c.dollarsPer1KTokens.value)),
@@ -92,6 +112,8 @@ struct CostInfer: ParsableCommand {
         csv.add("compute_bound_steps", c.computeBoundSteps, "steps")
         csv.add("communication_seconds", c.communicationTime.value, "s")
         csv.add("batch_seconds", c.batchTime.value, "s")
+        csv.add("roofline_batch_seconds", c.rooflineBatchTime.value, "s")
+        csv.add("mfu", c.mfu, "fraction")
         csv.add("dollars_per_request", c.dollarsPerRequest.value, "USD")
         csv.add("dollars_per_1k_output_tokens", c.dollarsPer1KOutputTokens.value, "USD/1K tokens")
         csv.add("dollars_per_1k_tokens", c.dollarsPer1KTokens.value, "USD/1K tokens")
@@ -100,5 +122,10 @@ struct CostInfer: ParsableCommand {
         csv.add("effective_bandwidth", hardware.effectiveBandwidth?.value, "B/s")
         csv.add("bandwidth_utilisation", hardware.bandwidthUtilisation, "fraction")
         return Rendered(json: json, tables: tables, notes: c.notes.map(OptionNames.text) + hardware.sourceNotes + notes, csvTable: csv.table)
+    }
+
+    /// Each predicted step by part, with the keys `plan --serve` gives its step.
+    static func json(_ predicted: PredictedGeneration) -> JSONValue {
+        .object([("prefill", predicted.prefill.json), ("mean_decode_step", predicted.meanDecodeStep.json), ("source", .string(predicted.source))])
     }
 }

@@ -39,20 +39,26 @@ struct CostOperate: ParsableCommand {
         try InferenceCost.checkSizes(promptTokens: prompt, outputTokens: outputTokens, batch: batch, devices: devices)
         let energyOptions = try energy.options()
         var profile = try hardware.profile()
-        let figures = try model.figures(sequenceLength: prompt, parameter: .promptTokens, newTokens: outputTokens, measuredHost: profile.isMeasured)
+        let (figures, spec) = try model.loaded(sequenceLength: prompt, parameter: .promptTokens, newTokens: outputTokens, measuredHost: profile.isMeasured)
         model.describeStorage(of: figures, on: &profile)
+        let steps = try ServingStepChoice.choose(spec: spec, model: model, hardware: hardware, profile: profile, devices: devices,
+                                                 batch: batch, promptTokens: prompt, outputTokens: outputTokens)
         let cost = try OperatingCost.estimate(model: figures, requestsPerDay: requestsPerDay, promptTokens: prompt,
                                               outputTokens: outputTokens, batch: batch, hardware: profile,
                                               devicesPerReplica: devices, targetUtilisation: targetUtilisation,
                                               energy: energyOptions, priceExcludesEnergy: priceExcludesEnergy,
-                                              communication: try TensorParallelLink.communication(model: model, hardware: hardware, devices: devices))
-        return Self.rendered(cost, model: figures.name, hardware: profile, explain: output.explain)
+                                              communication: try TensorParallelLink.communication(spec: spec, hardware: hardware, devices: devices),
+                                              predicted: steps.predicted)
+        var rendered = Self.rendered(cost, model: figures.name, hardware: profile, explain: output.explain)
+        if let reason = steps.rooflineReason { rendered.notes.insert(reason, at: 0) }
+        return rendered
     }
 
     static func rendered(_ c: OperatingCost, model: String, hardware: HardwareProfile, explain: Bool) -> Rendered {
         var table = TextTable(title: "\(model): \(HumanUnits.decimal(c.requestsPerDay, 0)) requests/day of \(c.tokensPerRequest) tokens",
                               columns: ["figure", "value", "≈ / note"], alignments: [.left, .right, .left])
-        table.append(["busy device-hours/day", HumanUnits.decimal(c.busyDeviceTime.hours, 1), "batch \(c.inference.batch)"])
+        table.append(["busy device-hours/day", HumanUnits.decimal(c.busyDeviceTime.hours, 1),
+                      "batch \(c.inference.batch), \(c.inference.predicted == nil ? "roofline" : "per-operation steps")"])
         table.append(["devices", String(c.devices), "at \(HumanUnits.percent(c.targetUtilisation)) utilisation"])
         table.append(["compute $/day", c.computeDollarsPerDay.description, hardware.pricePerHour.description])
         if let e = c.energyPerDay, let d = c.energyDollarsPerDay {
@@ -69,6 +75,8 @@ struct CostOperate: ParsableCommand {
             ("tokens_per_request", .int(c.tokensPerRequest)),
             ("target_utilisation", .number(c.targetUtilisation)),
             ("busy_device_seconds_per_day", .number(c.busyDeviceTime.value)),
+            ("device_seconds_per_request", .number(c.inference.deviceTimePerRequest.value)),
+            ("time_model", .string(c.inference.predicted == nil ? "roofline" : "per_operation")),
             ("devices", .int(c.devices)),
             ("compute_dollars_per_day", .number(c.computeDollarsPerDay.value)),
             ("energy_kwh_per_day", c.energyPerDay.map { .number($0.value) } ?? .null),

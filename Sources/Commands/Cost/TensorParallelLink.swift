@@ -6,10 +6,8 @@ import Workload
 /// interconnect model, for `cost infer` and `cost operate` with `--devices` above one.
 enum TensorParallelLink {
     /// Nil for one device, a measured host (no interconnect known) or `--parameters` (no layers).
-    static func communication(model: CostModelChoice, hardware: HardwareOptions, devices: Int) throws -> InferenceCost.Communication? {
-        guard devices > 1, let reference = model.model, !HardwareOptions.looksLikePath(hardware.hardware),
-              hardware.hardware != "host" else { return nil }
-        let spec = try ModelLoading.load(reference, revision: model.revision)
+    static func communication(spec: ModelSpec?, hardware: HardwareOptions, devices: Int) throws -> InferenceCost.Communication? {
+        guard devices > 1, let spec, !hardware.isMeasured else { return nil }
         let device = try AcceleratorChoice.accelerator(named: hardware.hardware, pricePerHour: nil)
         let link = devices <= device.devicesPerNode ? device.intraNode : device.interNode
         return InferenceCost.Communication(source: "2 ring all-reduces per layer over \(link.name), as `llmcost plan --serve`") { tokens in

@@ -16,8 +16,21 @@ public struct InferenceCost: Sendable {
     public var decodeTime: Seconds
     /// Tensor-parallel all-reduce time inside `prefillTime` and `decodeTime`.
     public var communicationTime: Seconds
-    /// Wall-clock time of the whole batch.
+    /// Wall-clock time of the whole batch: the per-operation steps where `predicted` is given,
+    /// else the roofline's.
     public var batchTime: Seconds
+    /// The steps operation by operation that priced the batch (nil: the roofline priced it).
+    public var predicted: PredictedGeneration?
+    /// The prompt and the decode steps on the roofline at the profile's MFU and bandwidth
+    /// utilisation, with the same all-reduces (what prices the batch where `predicted` is nil).
+    public var rooflinePrefillTime: Seconds
+    public var rooflineDecodeTime: Seconds
+    public var rooflineBatchTime: Seconds { rooflinePrefillTime + rooflineDecodeTime }
+    /// Model FLOPs of the batch: every prompt token's prefill and every decode step's.
+    public var modelFLOPs: Double
+    /// Model FLOPs ÷ (batch time × datasheet peak × G): an input on the roofline (the stated
+    /// MFU, reached only by compute-bound steps), a prediction from the per-operation steps.
+    public var mfu: Double
     public var dollarsPerBatch: Dollars
     public var dollarsPerRequest: Dollars
     /// Per 1,000 generated tokens.
@@ -45,6 +58,8 @@ public struct InferenceCost: Sendable {
     /// the rows the step's tokens gather; each sequence reads its own KV cache.
     /// G devices act as one tensor-parallel group with G× the FLOP/s, bandwidth and price, plus
     /// the group's all-reduce time per step when `communication` is given.
+    /// Where `predicted` is given (the plan library's steps operation by operation, their
+    /// all-reduces inside), its steps price the batch and the roofline is reported beside them.
     /// The sizes a request is costed for, from the one table `Limits`: prompt 1…2^30 tokens,
     /// 1…131072 new tokens, batch 1…2^20, 1…2^20 devices; each out-of-range size is an error
     /// naming its own parameter.
@@ -87,9 +102,12 @@ public struct InferenceCost: Sendable {
     ///   - devices: G devices the batch runs on, their throughput and bandwidth summed.
     ///   - communication: tensor-parallel time per step from the planner, when `devices` > 1 split
     ///     one replica; nil: no communication priced.
+    ///   - predicted: the prefill and mean decode step of this batch on these devices, operation
+    ///     by operation; nil: the roofline prices the batch.
     public static func estimate(model: ModelFigures, promptTokens: Int, outputTokens: Int, batch: Int = 1,
                                 hardware: HardwareProfile, devices: Int = 1,
-                                communication: Communication? = nil) throws(CostError) -> InferenceCost {
+                                communication: Communication? = nil,
+                                predicted: PredictedGeneration? = nil) throws(CostError) -> InferenceCost {
         try checkSizes(promptTokens: promptTokens, outputTokens: outputTokens, batch: batch, devices: devices)
         guard model.generates else { throw encoderOnly(model.name) }
         guard let bandwidth1 = hardware.effectiveBandwidth, let datasheetBandwidth = hardware.bandwidth else {
@@ -108,19 +126,25 @@ public struct InferenceCost: Sendable {
         // Communication is added to every step, never overlapped (decode steps are too short to hide it).
         let prefillCommunication = Seconds(communication?.secondsForTokens(batch * promptTokens) ?? 0)
         let stepCommunication = Seconds(communication?.secondsForTokens(batch) ?? 0)
-        var decodeTime = Seconds.zero, first: RooflineStep?, last: RooflineStep?, memoryBound = 0
+        var rooflineDecode = Seconds.zero, first: RooflineStep?, last: RooflineStep?, memoryBound = 0, decodeFLOPs = 0.0
         for context in promptTokens..<(promptTokens + outputTokens - 1) {
             let step = RooflineStep(context: context, flops: B * Double(model.decodeFLOPs(context: context)),
                                     bytes: stepWeights + B * kv * Double(context), throughput: throughput, bandwidth: bandwidth)
-            decodeTime = decodeTime + step.time + stepCommunication
+            rooflineDecode = rooflineDecode + step.time + stepCommunication
+            decodeFLOPs += step.flops
             if step.bound == .memory { memoryBound += 1 }
             if first == nil { first = step }
             last = step
         }
         let steps = outputTokens - 1
-        let communicationTime = prefillCommunication + stepCommunication * Double(steps)
-        let prefillTime = prefill.time + prefillCommunication
+        let rooflinePrefill = prefill.time + prefillCommunication
+        let prefillTime = predicted?.prefill.total ?? rooflinePrefill
+        let decodeTime = predicted.map { $0.meanDecodeStep.total * Double(steps) } ?? rooflineDecode
+        let communicationTime = predicted.map { $0.prefill.communication + $0.meanDecodeStep.communication * Double(steps) }
+            ?? prefillCommunication + stepCommunication * Double(steps)
         let batchTime = prefillTime + decodeTime
+        let modelFLOPs = prefill.flops + decodeFLOPs
+        let mfu = modelFLOPs / (batchTime.value * hardware.peak.value * G)
         let price = hardware.pricePerHour * G
         let perBatch = price.cost(for: batchTime)
         let perRequest = perBatch / B
@@ -130,7 +154,13 @@ public struct InferenceCost: Sendable {
         let memory = weights + B * kv * Double(promptTokens + outputTokens)
 
         var notes: [InputMessage] = []
-        if let communication, devices > 1 {
+        if let predicted {
+            notes.append("prefill and decode steps priced operation by operation (\(predicted.source)); the roofline at MFU \(String(format: "%.3f", hardware.utilisation)) and bandwidth utilisation \(String(format: "%.3f", hardware.bandwidthUtilisation)) gives \(rooflinePrefill + rooflineDecode) for the batch")
+            notes += predicted.notes
+        }
+        if let predicted, devices > 1 {
+            notes.append("tensor parallelism over \(devices) devices: \(communicationTime) of all-reduces per batch, inside the per-operation steps, not overlapped")
+        } else if let communication, devices > 1 {
             notes.append("tensor parallelism over \(devices) devices: \(communicationTime) of all-reduces per batch (\(communication.source)), added to every step, not overlapped")
         } else if devices > 1 {
             notes.append("tensor parallelism over \(devices) devices: communication not modelled for this hardware (no interconnect in a measured profile)")
@@ -148,14 +178,15 @@ public struct InferenceCost: Sendable {
         }
 
         let balance = throughput.value / bandwidth.value
-        let explanation = [
-            Explanation("prefill time", formula: "max(B·P·prefillFLOPsPerToken ÷ (peak·MFU·G), bytes ÷ (bandwidth·u_bw·G))", inputs: [
+        let roofline = predicted == nil ? "" : " (roofline)"
+        var explanation = [
+            Explanation("prefill time" + roofline, formula: "max(B·P·prefillFLOPsPerToken ÷ (peak·MFU·G), bytes ÷ (bandwidth·u_bw·G))", inputs: [
                 .init("B", String(batch), "sequences"), .init("P", String(promptTokens), "tokens"),
                 .init("prefillFLOPsPerToken", String(format: "%.6g", model.prefillFLOPsPerToken.value), "FLOP", source: model.name),
                 .init("peak·MFU", hardware.effectiveThroughput.description, "", citing: hardware.sources["utilisation"] ?? "stated"),
                 .init("G", String(devices), "devices"),
-            ], result: "\(prefill.time) (\(prefill.bound.rawValue)-bound)"),
-            Explanation("decode time", formula: "Σ over N−1 steps of max(B·decodeFLOPs(c) ÷ (peak·MFU·G), (weightsRead(B) + B·kvBytesPerToken·c) ÷ (bandwidth·u_bw·G)); weightsRead(B) = dense + routed experts · (1 − (1 − k/E)^B)", inputs: [
+            ], result: "\(rooflinePrefill) (\(prefill.bound.rawValue)-bound)"),
+            Explanation("decode time" + roofline, formula: "Σ over N−1 steps of max(B·decodeFLOPs(c) ÷ (peak·MFU·G), (weightsRead(B) + B·kvBytesPerToken·c) ÷ (bandwidth·u_bw·G)); weightsRead(B) = dense + routed experts · (1 − (1 − k/E)^B)", inputs: [
                 .init("N", String(outputTokens), "tokens"),
                 .init("decodeFLOPs(P)", String(model.decodeFLOPs(context: promptTokens)), "FLOP/sequence", source: model.name),
                 .init("weightBytes", String(model.weightBytes), "B", source: "Workload.MemoryEstimator, \(model.weightStorage)"),
@@ -167,7 +198,7 @@ public struct InferenceCost: Sendable {
                 .init("bandwidth·u_bw", bandwidth1.description, "", source: "effective bandwidth"),
                 .init("machine balance", String(format: "%.1f", balance), "FLOP/B", source: "peak·MFU ÷ (bandwidth·u_bw)"),
                 .init("communication per step", stepCommunication.description, "", source: communication?.source ?? "none (1 device or not modelled)"),
-            ], result: "\(decodeTime) (\(memoryBound) of \(steps) steps memory-bound)"),
+            ], result: "\(rooflineDecode) (\(memoryBound) of \(steps) steps memory-bound)"),
             Explanation("dollars per request", formula: "(prefill + decode) × $/h × G ÷ 3600 ÷ B", inputs: [
                 .init("$/h", hardware.pricePerHour.description, "", citing: hardware.sources["price"] ?? "stated"),
             ], result: perRequest.description),
@@ -182,13 +213,30 @@ public struct InferenceCost: Sendable {
                 .init("kvBytesPerToken", String(model.kvCacheBytesPerToken), "B", source: "Workload.MemoryEstimator"),
             ], result: Bytes(memory).description),
         ]
+        if let predicted { explanation.insert(contentsOf: Self.explain(predicted, steps: steps), at: 2) }
         return InferenceCost(
             model: model.name, promptTokens: promptTokens, outputTokens: outputTokens, batch: batch, devices: devices,
             prefill: prefill, firstDecodeStep: first, lastDecodeStep: last, memoryBoundSteps: memoryBound,
             computeBoundSteps: steps - memoryBound, prefillTime: prefillTime, decodeTime: decodeTime,
-            communicationTime: communicationTime, batchTime: batchTime,
+            communicationTime: communicationTime, batchTime: batchTime, predicted: predicted,
+            rooflinePrefillTime: rooflinePrefill, rooflineDecodeTime: rooflineDecode, modelFLOPs: modelFLOPs, mfu: mfu,
             dollarsPerBatch: perBatch, dollarsPerRequest: perRequest, dollarsPer1KOutputTokens: per1KOut,
             dollarsPer1KTokens: per1K, deviceTimePerRequest: batchTime * G / B, memoryBytes: memory,
             explanation: explanation, notes: notes)
+    }
+
+    /// The per-operation steps part by part: what the explanation shows beside the roofline's
+    /// two terms.
+    static func explain(_ predicted: PredictedGeneration, steps: Int) -> [Explanation] {
+        func inputs(_ step: PredictedGeneration.Step) -> [Explanation.Input] {
+            step.parts.map { .init($0.name, $0.time.description, "", source: $0.isCommunication ? "all-reduces, not overlapped" : "max(FLOPs ÷ rate, bytes ÷ bandwidth), see the notes") }
+        }
+        return [
+            Explanation("prefill time", formula: "Σ parts, one after another", inputs: inputs(predicted.prefill),
+                        result: predicted.prefill.total.description),
+            Explanation("decode time", formula: "(N − 1) × the step at the mean cached length, Σ parts", inputs: inputs(predicted.meanDecodeStep)
+                        + [.init("N − 1", String(steps), "steps")],
+                        result: (predicted.meanDecodeStep.total * Double(steps)).description),
+        ]
     }
 }

@@ -21,7 +21,7 @@ public struct OperatingCost: Sendable {
     public var explanation: [Explanation]
 
     /// ```
-    /// busy device-s/day = requests/day × device-s/request        (roofline, at batch B)
+    /// busy device-s/day = requests/day × device-s/request        (at batch B: `InferenceCost`)
     /// devices           = ceil(busy ÷ (86 400 × u))               u = target utilisation
     /// compute $/day     = devices × 24 h × $/h
     /// energy kWh/day    = devices × TDP × 24 h × PUE ÷ 1000
@@ -36,12 +36,13 @@ public struct OperatingCost: Sendable {
                                 batch: Int = 1, hardware: HardwareProfile, devicesPerReplica: Int = 1,
                                 targetUtilisation: Double = 0.6, energy options: EnergyOptions = .standard,
                                 priceExcludesEnergy: Bool = false,
-                                communication: InferenceCost.Communication? = nil) throws(CostError) -> OperatingCost {
+                                communication: InferenceCost.Communication? = nil,
+                                predicted: PredictedGeneration? = nil) throws(CostError) -> OperatingCost {
         try CostError.within(requestsPerDay, CostLimits.requestsPerDay, .requestsPerDay, " requests a day")
         try CostError.fraction(targetUtilisation, .targetUtilisation)
         let inference = try InferenceCost.estimate(model: model, promptTokens: promptTokens, outputTokens: outputTokens,
                                                    batch: batch, hardware: hardware, devices: devicesPerReplica,
-                                                   communication: communication)
+                                                   communication: communication, predicted: predicted)
         let busy = inference.deviceTimePerRequest * requestsPerDay
         let replicas = (busy.value / (86_400 * targetUtilisation * Double(devicesPerReplica))).rounded(.up)
         try CostError.finite(replicas, .requestsPerDay)
@@ -61,7 +62,7 @@ public struct OperatingCost: Sendable {
         let explanation = inference.explanation + [
             Explanation("devices", formula: "ceil(requests/day × device-s/request ÷ (86 400 × u))", inputs: [
                 .init("requests/day", Quantity.grouped(requestsPerDay, fractionDigits: 0), ""),
-                .init("device-s/request", String(format: "%.6g", inference.deviceTimePerRequest.value), "s", source: "roofline at batch \(batch)"),
+                .init("device-s/request", String(format: "%.6g", inference.deviceTimePerRequest.value), "s", source: "\(predicted == nil ? "roofline" : "per-operation steps") at batch \(batch)"),
                 .init("u", String(targetUtilisation), "", citing: "\(InputParameter.targetUtilisation)"),
             ], result: "\(devices) devices"),
             Explanation("compute $/day", formula: "devices × 24 h × $/h", inputs: [
