@@ -54,33 +54,110 @@ public struct PublishedGenerationCheck: Sendable {
 
 /// The published static-batch generation runs (figures as reported; each with its source).
 public enum PublishedGenerationRuns {
-    static let tensorRTLLM = "NVIDIA, TensorRT-LLM, docs/source/performance.md (github.com/NVIDIA/TensorRT-LLM, commit 138f96d, \"updated for v0.6.1\"), table \"H100 GPUs (FP8)\""
-    static let fp8 = "FP8 weights and KV cache (the page's engine builds enable FP8 and an FP8 KV cache), GEMMs at the H100's FP8 matmul ceiling × η; the attention core at 50 % of the BF16 peak"
-    static let method = "gptSessionBenchmark's static batch: one context step of every prompt (its logits for the last position only), then one generation step per further output token for the whole batch, throughput = batch × output ÷ that time"
-    static let beforeXQA = "v0.6.1 predates the XQA generation kernel (v0.8): its masked multi-head attention loads a KV group once per query head, so Llama 2 70B's cache (64 query heads over 8 KV heads) is read 8 times a step; Llama 2 7B has one query head per KV head"
-    static let llama = "\"LLaMA 7B\" and \"LLaMA 70B\" read as Llama 2 (the page's methodology benchmarks Llama2-7b and Llama2-70b engines)"
-
-    /// What is known where a 7B row falls outside the bound (no cause is established).
-    static let sevenB = "no cause established: the same table's 70B rows, priced the same way, are predicted slow, not fast; the 7B's generation steps are the table's most bound by reading the KV cache (one KV head per query head, 256 KB a cached token in FP8), priced at the achievable bandwidth, and its element-wise kernels, priced as a training plan's forward (each kept activation written and read once, unfused), weigh more beside 4,096-wide GEMMs than beside 8,192-wide ones"
-
-    static func h100(_ size: String, tp: Int, batch: Int, input: Int, output: Int, tokensPerSecond: Double) -> PublishedGenerationRun {
-        PublishedGenerationRun(
-            name: "TensorRT-LLM Llama 2 \(size) (\(tp) H100, batch \(batch), \(input)/\(output))", model: "llama-2-\(size.lowercased())",
-            hardware: "h100-sxm", precision: .fp8, deployment: TensorParallelGeneration(tp: tp, weightType: .fp8, kvType: .fp8, readsKVPerQueryHead: true),
-            batch: batch, promptLength: input, outputLength: output, reportedOutputTokensPerSecondPerDevice: tokensPerSecond,
-            source: "\(tensorRTLLM): LLaMA \(size), batch \(batch), TP \(tp), input \(input), output \(output): \(Int(tokensPerSecond)) output tokens/s per GPU",
-            assumptions: [fp8, method, llama, beforeXQA, "the generation steps priced at their mean cached length; element-wise kernels (norms, rotary, SwiGLU, residual adds) at the achievable bandwidth as a training plan's forward prices them: each activation a training layer keeps written and read once, in 16-bit, none fused into a GEMM"],
-            outsideBecause: size == "7B" ? sevenB : nil)
+    /// A table of TensorRT-LLM's performance page: the release it was measured with and how its
+    /// engines ran.
+    struct Table {
+        var release: String
+        var source: String
+        var hardware: String
+        var precision: Precision
+        var storage: DataType
+        var storageNote: String
+        /// Before the XQA generation kernel (v0.8) a grouped-query cache is loaded once per query head.
+        var readsKVPerQueryHead: Bool
+        var kernelNote: String
     }
 
-    public static let all: [PublishedGenerationRun] = [
-        h100("7B", tp: 1, batch: 768, input: 128, output: 128, tokensPerSecond: 19_694),
-        h100("7B", tp: 1, batch: 112, input: 128, output: 2048, tokensPerSecond: 6_818),
-        h100("7B", tp: 1, batch: 80, input: 2048, output: 128, tokensPerSecond: 2_244),
-        h100("7B", tp: 1, batch: 48, input: 2048, output: 2048, tokensPerSecond: 2_740),
-        h100("70B", tp: 2, batch: 1024, input: 128, output: 128, tokensPerSecond: 2_657),
-        h100("70B", tp: 4, batch: 480, input: 128, output: 2048, tokensPerSecond: 1_486),
-        h100("70B", tp: 2, batch: 96, input: 2048, output: 128, tokensPerSecond: 306),
-        h100("70B", tp: 2, batch: 64, input: 2048, output: 2048, tokensPerSecond: 547),
+    static let page = "NVIDIA, TensorRT-LLM, docs/source/performance.md (github.com/NVIDIA/TensorRT-LLM)"
+    static let fp8 = "FP8 weights and KV cache (the page's engine builds enable FP8 and an FP8 KV cache), GEMMs at the H100's FP8 matmul ceiling × η; the attention core at 50 % of the BF16 peak"
+    static let fp16 = "FP16 weights and KV cache (the page's A100 builds drop its FP8 options), GEMMs at the A100's 16-bit matmul ceiling × η"
+    static let beforeXQA = "v0.6.1 predates the XQA generation kernel (v0.8): its masked multi-head attention loads a KV group once per query head, so Llama 2 70B's cache (64 query heads over 8 KV heads) is read 8 times a step; Llama 2 7B has one query head per KV head"
+    static let withXQA = "v0.9.0 runs the XQA generation kernel (v0.8 on; its blog credits it with 2.4× Llama-70B throughput): a grouped-query cache is read once a step per KV head"
+
+    static let v061H100 = Table(release: "v0.6.1", source: "\(page), commit 138f96d, \"updated for v0.6.1\", table \"H100 GPUs (FP8)\"",
+                                hardware: "h100-sxm", precision: .fp8, storage: .fp8, storageNote: fp8, readsKVPerQueryHead: true, kernelNote: beforeXQA)
+    static let v090H100 = Table(release: "v0.9.0", source: "\(page), \"All data was generated using version 0.9.0\", table \"H100 GPUs (FP8)\"",
+                                hardware: "h100-sxm", precision: .fp8, storage: .fp8, storageNote: fp8, readsKVPerQueryHead: false, kernelNote: withXQA)
+    static let v090A100 = Table(release: "v0.9.0", source: "\(page), \"All data was generated using version 0.9.0\", table \"A100 GPUs (FP16)\"",
+                                hardware: "a100-80gb-sxm", precision: .bf16, storage: .fp16, storageNote: fp16, readsKVPerQueryHead: false, kernelNote: withXQA)
+
+    static let method = "gptSessionBenchmark's static batch: one context step of every prompt (its logits for the last position only), then one generation step per further output token for the whole batch, throughput = batch × output ÷ that time"
+    static let llama = "\"LLaMA 7B\" and \"LLaMA 70B\" read as Llama 2 (the page's methodology benchmarks Llama2-7b and Llama2-70b engines)"
+    static let pricing = "the generation steps priced at their mean cached length; element-wise kernels (norms, rotary, SwiGLU, residual adds) at the achievable bandwidth as a training plan's forward prices them: each activation a training layer keeps written and read once, in 16-bit, none fused into a GEMM"
+
+    /// What is known where a v0.6.1 7B row falls outside the bound (no cause is established).
+    static let sevenB = "no cause established: the same table's 70B rows, priced the same way, are predicted slow, not fast; the 7B's generation steps are the table's most bound by reading the KV cache (one KV head per query head, 256 KB a cached token in FP8), priced at the achievable bandwidth, and its element-wise kernels, priced as a training plan's forward (each kept activation written and read once, unfused), weigh more beside 4,096-wide GEMMs than beside 8,192-wide ones"
+    static let mistralKernel = "no cause established: priced with XQA's one load of each KV group, as the same table's Llama 2 70B rows are (within 24 % that way), Mistral 7B's long generations come out far too fast; with a load per query head (4 of Mistral's 32 query heads share each KV head) its H100 rows would be within 24 %: which generation kernel the table's Mistral engines ran is not stated"
+    static let mistralKernelA100 = "no cause established: priced with XQA's one load of each KV group, Mistral 7B's long generations come out too fast here as on the same release's H100 table; with a load per query head these A100 rows would be 58 % and 77 % too slow: neither kernel model fits both tables"
+    static let mixtralFP8 = "no cause established: the table is headed FP8, but TensorRT-LLM's release notes list FP8 for out-of-the-box MoE only from 0.12 (\"Supported FP8 OOTB MoE\"); with 16-bit weights throughout, these rows would be −28 … +58 %. The experts are priced split over the group as the dense FFN is, read as far as the batch reaches them (uniform routing)"
+    static let mixtralBeyondBandwidth = "the reported rate is above what reading every routed expert once a step allows: 32 sequences routed uniformly reach all 8 experts of a layer (1 − (3/4)^32), 46.7 GB of FP16 weights a device a step, at least 22.9 ms at the A100's datasheet 2.04 TB/s, where the report implies 20 ms a generation step; the benchmark's synthetic prompts may route its sequences alike (it does not say); no cause established"
+
+    /// One row of `table`: `model` (catalog name) as the page names it.
+    static func row(_ table: Table, _ model: String, _ pageName: String, tp: Int, batch: Int, input: Int, output: Int,
+                    tokensPerSecond: Double, outsideBecause: String? = nil) -> PublishedGenerationRun {
+        let device = table.hardware.hasPrefix("h100") ? "H100" : "A100"
+        let precision = table.storage == .fp8 ? "FP8" : "FP16"
+        var assumptions = [table.storageNote, method, table.kernelNote, pricing]
+        if pageName.hasPrefix("LLaMA") { assumptions.insert(llama, at: 2) }
+        if model.hasPrefix("mixtral") { assumptions.append("the routed experts split over the group as the dense FFN is, read as far as the batch reaches them (uniform routing)") }
+        let label = pageName.hasPrefix("LLaMA") ? "Llama 2 " + pageName.dropFirst("LLaMA ".count) : pageName
+        return PublishedGenerationRun(
+            name: "TensorRT-LLM \(table.release) \(label) (\(tp) \(device) \(precision), batch \(batch), \(input)/\(output))", model: model,
+            hardware: table.hardware, precision: table.precision,
+            deployment: TensorParallelGeneration(tp: tp, weightType: table.storage, kvType: table.storage, readsKVPerQueryHead: table.readsKVPerQueryHead),
+            batch: batch, promptLength: input, outputLength: output, reportedOutputTokensPerSecondPerDevice: tokensPerSecond,
+            source: "\(table.source): \(pageName), batch \(batch), TP \(tp), input \(input), output \(output): \(Int(tokensPerSecond)) output tokens/s per GPU",
+            assumptions: assumptions, outsideBecause: outsideBecause)
+    }
+
+    public static let all: [PublishedGenerationRun] = v061 + v090H100Rows + v090A100Rows
+
+    static let v061: [PublishedGenerationRun] = [
+        row(v061H100, "llama-2-7b", "LLaMA 7B", tp: 1, batch: 768, input: 128, output: 128, tokensPerSecond: 19_694, outsideBecause: sevenB),
+        row(v061H100, "llama-2-7b", "LLaMA 7B", tp: 1, batch: 112, input: 128, output: 2048, tokensPerSecond: 6_818, outsideBecause: sevenB),
+        row(v061H100, "llama-2-7b", "LLaMA 7B", tp: 1, batch: 80, input: 2048, output: 128, tokensPerSecond: 2_244, outsideBecause: sevenB),
+        row(v061H100, "llama-2-7b", "LLaMA 7B", tp: 1, batch: 48, input: 2048, output: 2048, tokensPerSecond: 2_740, outsideBecause: sevenB),
+        row(v061H100, "llama-2-70b", "LLaMA 70B", tp: 2, batch: 1024, input: 128, output: 128, tokensPerSecond: 2_657),
+        row(v061H100, "llama-2-70b", "LLaMA 70B", tp: 4, batch: 480, input: 128, output: 2048, tokensPerSecond: 1_486),
+        row(v061H100, "llama-2-70b", "LLaMA 70B", tp: 2, batch: 96, input: 2048, output: 128, tokensPerSecond: 306),
+        row(v061H100, "llama-2-70b", "LLaMA 70B", tp: 2, batch: 64, input: 2048, output: 2048, tokensPerSecond: 547),
+    ]
+
+    static let v090H100Rows: [PublishedGenerationRun] = [
+        row(v090H100, "mistral-7b", "Mistral 7B", tp: 1, batch: 896, input: 128, output: 128, tokensPerSecond: 20_404, outsideBecause: mistralKernel),
+        row(v090H100, "mistral-7b", "Mistral 7B", tp: 1, batch: 120, input: 128, output: 2048, tokensPerSecond: 8_623, outsideBecause: mistralKernel),
+        row(v090H100, "mistral-7b", "Mistral 7B", tp: 1, batch: 84, input: 2048, output: 128, tokensPerSecond: 2_405, outsideBecause: mistralKernel),
+        row(v090H100, "mistral-7b", "Mistral 7B", tp: 1, batch: 56, input: 2048, output: 2048, tokensPerSecond: 3_731, outsideBecause: mistralKernel),
+        row(v090H100, "mixtral-8x7b", "Mixtral 8x7B", tp: 2, batch: 512, input: 128, output: 128, tokensPerSecond: 5_255, outsideBecause: mixtralFP8),
+        row(v090H100, "mixtral-8x7b", "Mixtral 8x7B", tp: 2, batch: 128, input: 128, output: 2048, tokensPerSecond: 3_408, outsideBecause: mixtralFP8),
+        row(v090H100, "mixtral-8x7b", "Mixtral 8x7B", tp: 2, batch: 64, input: 2048, output: 128, tokensPerSecond: 588, outsideBecause: mixtralFP8),
+        row(v090H100, "mixtral-8x7b", "Mixtral 8x7B", tp: 2, batch: 32, input: 2048, output: 2048, tokensPerSecond: 1_317, outsideBecause: mixtralFP8),
+        row(v090H100, "llama-2-7b", "LLaMA 7B", tp: 1, batch: 896, input: 128, output: 128, tokensPerSecond: 19_854),
+        row(v090H100, "llama-2-7b", "LLaMA 7B", tp: 1, batch: 120, input: 128, output: 2048, tokensPerSecond: 6_944),
+        row(v090H100, "llama-2-7b", "LLaMA 7B", tp: 1, batch: 84, input: 2048, output: 128, tokensPerSecond: 2_163),
+        row(v090H100, "llama-2-7b", "LLaMA 7B", tp: 1, batch: 56, input: 2048, output: 2048, tokensPerSecond: 2_826),
+        row(v090H100, "llama-2-70b", "LLaMA 70B", tp: 2, batch: 1024, input: 128, output: 128, tokensPerSecond: 3_214),
+        row(v090H100, "llama-2-70b", "LLaMA 70B", tp: 4, batch: 512, input: 128, output: 2048, tokensPerSecond: 2_725),
+        row(v090H100, "llama-2-70b", "LLaMA 70B", tp: 2, batch: 96, input: 2048, output: 128, tokensPerSecond: 346),
+        row(v090H100, "llama-2-70b", "LLaMA 70B", tp: 2, batch: 64, input: 2048, output: 2048, tokensPerSecond: 1_011),
+    ]
+
+    static let v090A100Rows: [PublishedGenerationRun] = [
+        row(v090A100, "mistral-7b", "Mistral 7B", tp: 1, batch: 896, input: 128, output: 128, tokensPerSecond: 6_251),
+        row(v090A100, "mistral-7b", "Mistral 7B", tp: 1, batch: 120, input: 128, output: 2048, tokensPerSecond: 3_776, outsideBecause: mistralKernelA100),
+        row(v090A100, "mistral-7b", "Mistral 7B", tp: 1, batch: 64, input: 2048, output: 128, tokensPerSecond: 698),
+        row(v090A100, "mistral-7b", "Mistral 7B", tp: 1, batch: 56, input: 2048, output: 2048, tokensPerSecond: 1_576, outsideBecause: mistralKernelA100),
+        row(v090A100, "mixtral-8x7b", "Mixtral 8x7B", tp: 2, batch: 512, input: 128, output: 128, tokensPerSecond: 2_842),
+        row(v090A100, "mixtral-8x7b", "Mixtral 8x7B", tp: 2, batch: 128, input: 128, output: 2048, tokensPerSecond: 1_724),
+        row(v090A100, "mixtral-8x7b", "Mixtral 8x7B", tp: 2, batch: 64, input: 2048, output: 128, tokensPerSecond: 319),
+        row(v090A100, "mixtral-8x7b", "Mixtral 8x7B", tp: 2, batch: 32, input: 2048, output: 2048, tokensPerSecond: 801, outsideBecause: mixtralBeyondBandwidth),
+        row(v090A100, "llama-2-7b", "LLaMA 7B", tp: 1, batch: 256, input: 128, output: 128, tokensPerSecond: 5_390),
+        row(v090A100, "llama-2-7b", "LLaMA 7B", tp: 1, batch: 32, input: 128, output: 2048, tokensPerSecond: 1_484),
+        row(v090A100, "llama-2-7b", "LLaMA 7B", tp: 1, batch: 32, input: 2048, output: 128, tokensPerSecond: 533),
+        row(v090A100, "llama-2-7b", "LLaMA 7B", tp: 1, batch: 16, input: 2048, output: 2048, tokensPerSecond: 603),
+        row(v090A100, "llama-2-70b", "LLaMA 70B", tp: 4, batch: 1024, input: 128, output: 128, tokensPerSecond: 686),
+        row(v090A100, "llama-2-70b", "LLaMA 70B", tp: 8, batch: 512, input: 128, output: 2048, tokensPerSecond: 684),
+        row(v090A100, "llama-2-70b", "LLaMA 70B", tp: 4, batch: 96, input: 2048, output: 128, tokensPerSecond: 80),
+        row(v090A100, "llama-2-70b", "LLaMA 70B", tp: 4, batch: 64, input: 2048, output: 2048, tokensPerSecond: 289),
     ]
 }

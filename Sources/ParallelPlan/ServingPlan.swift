@@ -84,8 +84,8 @@ public enum ServingPlan {
     }
 
     /// One decode step of `batch` sequences at `context` positions on `tp` devices: weights as the
-    /// checkpoint stores them, the step operation by operation where the model is a dense decoder
-    /// of softmax attention, the roofline of the step and the all-reduces; a `tp` the model
+    /// checkpoint stores them, the step operation by operation where `TensorParallelGeneration`
+    /// prices the model (a decoder of softmax attention, dense or a mixture), the roofline of the step and the all-reduces; a `tp` the model
     /// cannot shard (heads, state-space groups) is a `PlanError` naming why.
     public static func estimate(spec: ModelSpec, tp: Int, batch: Int, context: Int, on device: Accelerator) throws -> ServingEstimate {
         try ParallelConfig(tp: tp).validate(for: spec)

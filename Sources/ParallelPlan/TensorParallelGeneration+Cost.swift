@@ -1,12 +1,12 @@
 import CostModel
 import Workload
 
-/// The per-operation steps `cost infer` and `cost operate` price a dense decoder's batch by: the
+/// The per-operation steps `cost infer` and `cost operate` price a decoder's batch by: the
 /// static-batch generation that the serving plans and published-run checks use, handed to the cost
 /// model as its `PredictedGeneration`.
 extension TensorParallelGeneration {
-    /// Whether the per-operation step prices `spec` at one storage type: a dense decoder of
-    /// softmax attention (`covers`) whose weights are all stored alike — the bf16 default or a
+    /// Whether the per-operation step prices `spec` at one storage type: a decoder of softmax
+    /// attention (`covers`) whose weights are all stored alike — the bf16 default or a
     /// named type, not a checkpoint's own mixed storage (a quantized GGUF file's, DeepSeek's FP8
     /// with bf16 norms), which the roofline reads byte for byte.
     public static func pricesSteps(of spec: ModelSpec, weightTypeNamed: Bool) -> Bool {
@@ -32,6 +32,7 @@ extension TensorParallelStep {
             .init("attention projections", key: "attention_projections", attentionProjections),
             .init("attention core", key: "attention_core", attentionCore),
             .init("FFN", key: "ffn", ffn),
+            .init("routed experts", key: "routed_experts", routedExperts),
             .init("LM head and final norms", key: "lm_head", lmHead),
             .init("element-wise kernels", key: "elementwise", elementwise),
             .init("all-reduces", key: "all_reduce", allReduce, isCommunication: true),

@@ -1,10 +1,12 @@
 import CostModel
 import Workload
 
-/// A dense decoder served by one tensor-parallel group with a static batch, as TensorRT-LLM's
-/// throughput benchmark (`gptSessionBenchmark`) runs it: every sequence's prompt in one context
-/// step that also yields its first token, then one generation step per further output token,
-/// every sequence of the batch in every step.
+/// A decoder of softmax attention (dense or a mixture of experts) served by one tensor-parallel
+/// group with a static batch, as TensorRT-LLM's throughput benchmark (`gptSessionBenchmark`) runs
+/// it: every sequence's prompt in one context step that also yields its first token, then one
+/// generation step per further output token, every sequence of the batch in every step. A
+/// mixture's experts are split as its dense FFN is (each device holds 1/tp of every expert, as
+/// vLLM's and TensorRT-LLM's tensor-parallel MoE do).
 public struct TensorParallelGeneration: Sendable, Equatable {
     /// Devices in the group: each holds 1/tp of every layer (Megatron's column and row splits)
     /// and of the vocabulary-parallel LM head.
@@ -34,7 +36,11 @@ public struct TensorParallelStep: Sendable, Equatable {
     /// q, k, v and output projections.
     public var attentionProjections: Seconds
     public var attentionCore: Seconds
+    /// The dense FFN, a mixture's shared experts and its router.
     public var ffn: Seconds
+    /// A mixture's routed experts: their FLOPs, or the experts the step's tokens reach read once
+    /// (uniform routing, `WeightTraffic.routedBytes`), whichever is slower; zero in a dense model.
+    public var routedExperts: Seconds
     /// The LM head over one position per sequence (the engine gathers the last token's logits),
     /// with the norms outside the layers.
     public var lmHead: Seconds
@@ -43,9 +49,10 @@ public struct TensorParallelStep: Sendable, Equatable {
     /// and read once, on the device's share of them (tensor-parallel, no sequence parallelism).
     public var elementwise: Seconds
     public var allReduce: Seconds
-    public var total: Seconds { attentionProjections + attentionCore + ffn + lmHead + elementwise + allReduce }
+    public var total: Seconds { attentionProjections + attentionCore + ffn + routedExperts + lmHead + elementwise + allReduce }
 
-    static let zero = TensorParallelStep(attentionProjections: .zero, attentionCore: .zero, ffn: .zero, lmHead: .zero, elementwise: .zero, allReduce: .zero)
+    static let zero = TensorParallelStep(attentionProjections: .zero, attentionCore: .zero, ffn: .zero, routedExperts: .zero,
+                                         lmHead: .zero, elementwise: .zero, allReduce: .zero)
 
     /// Part by part, the mean of steps taken `weight` times each.
     static func mean(_ steps: [(step: Self, weight: Double)]) -> Self {
@@ -54,7 +61,7 @@ public struct TensorParallelStep: Sendable, Equatable {
             Seconds(steps.reduce(0) { $0 + $1.step[keyPath: path].value * $1.weight } / total)
         }
         return TensorParallelStep(attentionProjections: part(\.attentionProjections), attentionCore: part(\.attentionCore),
-                                  ffn: part(\.ffn), lmHead: part(\.lmHead), elementwise: part(\.elementwise),
+                                  ffn: part(\.ffn), routedExperts: part(\.routedExperts), lmHead: part(\.lmHead), elementwise: part(\.elementwise),
                                   allReduce: part(\.allReduce))
     }
 }
@@ -121,17 +128,21 @@ extension TensorParallelGeneration {
         return runs + [start...lengths.upperBound]
     }
 
-    /// Whether `spec` is what this model prices: a dense decoder of softmax attention.
+    /// Whether `spec` is what this model prices: a decoder of softmax attention, dense or a
+    /// mixture of experts.
     public static func covers(_ spec: ModelSpec) -> Bool {
         guard !spec.isEncoderDecoder, let stack = spec.decoder else { return false }
-        return stack.moe == nil && stack.stateSpace == nil && stack.linearAttention == nil && stack.attention.latent == nil
+        return stack.stateSpace == nil && stack.linearAttention == nil && stack.attention.latent == nil
     }
 
-    /// Only what the parts above describe: one dense decoder of softmax attention whose heads
-    /// and KV heads split evenly over the group (the degree itself checked by `ParallelConfig`).
+    /// What `covers` prices, in words, for the notes of what it does not.
+    public static let coverage: InputMessage = "decoders of softmax attention, dense or mixtures of experts (no state-space, linear or latent attention, no encoder)"
+
+    /// Only what the parts above describe: one decoder of softmax attention whose heads and KV
+    /// heads split evenly over the group (the degree itself checked by `ParallelConfig`).
     func check(_ spec: ModelSpec) throws {
         guard Self.covers(spec) else {
-            throw PlanError(.tensorParallel, "\(spec.name): static-batch tensor-parallel generation prices a dense decoder of softmax attention (no experts, state-space, linear or latent attention, no encoder)")
+            throw PlanError(.tensorParallel, "\(spec.name): static-batch tensor-parallel generation prices \(Self.coverage)")
         }
         try ParallelConfig(tp: tp).validate(for: spec)
     }
@@ -163,15 +174,16 @@ extension TensorParallelGeneration {
         let kvBytes = prefill ? 0 : Double(memory.kvCache.total) * kvReads
         // A tied head reads the embedding table.
         let headBytes = b(.lmHead) > 0 ? b(.lmHead) : b(.tokenEmbedding)
-        let elementwiseBytes = ModelOperations(spec).stacks.reduce(0.0) { sum, stack in
-            let perLayer = ParallelConfig.activationBytesPerLayer(stack, hidden: spec.hiddenSize, seq: prefill ? length : 1, micro: batch,
-                                                                  tp: tp, sp: false, recompute: .selective)
-            return sum + perLayer.doubleValue * Double(stack.spec.layers)
-        } * DeviceStepTime.forwardElementwiseTrafficPerSavedByte
+        // Every activation a layer keeps, written and read once, on this device's share.
+        let elementwiseBytes = ModelOperations(spec).stacks.reduce(0.0) { $0 + $1.keptBytesPerToken(tp: tp) }
+            * Double(tokens.partialValue) * DeviceStepTime.forwardElementwiseTrafficPerSavedByte
+        // The routed experts this step's tokens reach, each read once (all of them in a long prefill).
+        let routedBytes = Double(memory.weightTraffic.routedBytes(tokens: tokens.partialValue))
         return TensorParallelStep(
             attentionProjections: part(f(.attentionQKV, .attentionOutput), b(.attention) + b(.qkNorms) + b(.norms)),
             attentionCore: part(coreFLOPs, kvBytes, rate: coreRate),
-            ffn: part(f(.ffn), b(.ffn)),
+            ffn: part(f(.ffn, .sharedExpert, .router), b(.ffn) + b(.sharedExpert) + b(.router)),
+            routedExperts: part(f(.experts), routedBytes),
             lmHead: part(headFLOPs, headBytes + b(.finalNorm) + b(.embeddingNorm)),
             elementwise: Seconds(elementwiseBytes / bandwidth),
             allReduce: ServingPlan.tensorParallelTime(spec: spec, tp: tp, tokens: tokens.partialValue, on: device))

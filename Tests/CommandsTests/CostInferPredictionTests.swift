@@ -83,13 +83,23 @@ import Workload
         }
     }
 
-    /// What the per-operation step does not price — a mixture, a rule model, a measured host —
-    /// stays on the roofline; the mixture's note says why.
+    /// A mixture is priced by the same steps: its routed experts are a part of their own.
+    @Test func aMixtureIsPricedStepByStepWithItsRoutedExperts() throws {
+        let r = try rendered(["cost", "infer", "mixtral-8x7b", "--devices", "2", "--batch", "4"])
+        #expect(string(r, "time_model") == "per_operation")
+        #expect(try #require(number(r, "predicted_steps", "mean_decode_step", "routed_experts_seconds")) > 0)
+    }
+
+    /// What the per-operation step does not price — latent attention, a state-space model, a
+    /// rule model, a measured host — stays on the roofline; the architecture's note says why.
     @Test func whatTheStepDoesNotPriceStaysOnTheRoofline() throws {
-        let mixture = try rendered(["cost", "infer", "mixtral-8x7b", "--devices", "2"])
-        #expect(string(mixture, "time_model") == "roofline")
-        #expect(mixture.notes.first?.contains("dense decoders of softmax attention") == true)
+        for model in ["deepseek-v2-lite", "falcon-mamba-7b"] {
+            let r = try rendered(["cost", "infer", model])
+            #expect(string(r, "time_model") == "roofline")
+            #expect(r.notes.first?.contains("no state-space, linear or latent attention") == true, "\(model)")
+        }
         let rule = try rendered(["cost", "infer", "--parameters", "7e9"])
+        #expect(number(rule, "mfu") != nil)
         #expect(string(rule, "time_model") == "roofline")
         #expect(!rule.notes.contains { $0.contains("priced on the roofline at") })
     }

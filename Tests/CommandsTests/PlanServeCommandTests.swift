@@ -30,8 +30,18 @@ import _TestSupport
         #expect(notes.first?.hasPrefix("ms/token: the decode step per device, operation by operation") == true)
     }
 
-    @Test func aMixtureAndAQuantizedCheckpointKeepTheRoofline() throws {
-        for arguments in [["mixtral-8x7b", "--hardware", "h100-sxm"], [Self.gguf, "--hardware", "l4", "--context", "1024"]] {
+    /// A mixture is priced step by step, its routed experts a part of their own.
+    @Test func aMixtureIsPricedStepByStep() throws {
+        let (rows, _) = try rows(["mixtral-8x7b", "--hardware", "h100-sxm"])
+        for row in rows {
+            let step = try #require(row["predicted_step"] as? [String: Any])
+            #expect(try #require(step["routed_experts_seconds"] as? Double) > 0)
+            #expect(row["seconds_per_token"] as? Double == step["seconds"] as? Double)
+        }
+    }
+
+    @Test func latentAttentionAndAQuantizedCheckpointKeepTheRoofline() throws {
+        for arguments in [["deepseek-v2-lite", "--hardware", "h100-sxm"], [Self.gguf, "--hardware", "l4", "--context", "1024"]] {
             let (rows, notes) = try rows(arguments)
             for row in rows {
                 #expect(row["predicted_step"] is NSNull, "\(arguments)")

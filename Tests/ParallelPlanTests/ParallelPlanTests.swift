@@ -1,3 +1,4 @@
+import Foundation
 import CostModel
 import _TestSupport
 import Testing
@@ -156,10 +157,23 @@ let a100 = try! Accelerator(HardwareCatalog.a100_80gb, intraNode: InterconnectCa
         #expect(big.timePerToken.value > big.rooflineTimePerToken.value * 1.2)
     }
 
-    /// What the per-operation step does not price keeps the roofline.
-    @Test func aMixtureIsServedAtItsRoofline() throws {
+    /// A mixture is served at its per-operation step: at batch 1 its routed experts part reads
+    /// the 2 of Mixtral's 8 experts a token reaches, a quarter of the routed weights; a dense
+    /// model has no such part, and a state-space model keeps the roofline.
+    @Test func aMixtureIsServedAtItsPerOperationStepReadingTheExpertsItReaches() throws {
         let mixtral = try ServingPlan.estimate(spec: ReferenceSpecs.mixtral, tp: 1, batch: 1, context: 1024, on: a100)
-        #expect(mixtral.predictedStep == nil && mixtral.timePerToken == mixtral.rooflineTimePerToken)
+        let step = try #require(mixtral.predictedStep)
+        #expect(mixtral.timePerToken == step.total)
+        let traffic = try MemoryEstimator(spec: ReferenceSpecs.mixtral).report(batch: 1, seq: 1024).weightTraffic
+        #expect(abs(step.routedExperts.value - Double((traffic.routedExperts + 3) / 4) / a100.bandwidth.value) < 1e-12)
+        // Eight sequences reach 1 − (3/4)^8 of the experts: a step still bound by what it reads.
+        let eight = try #require(try ServingPlan.estimate(spec: ReferenceSpecs.mixtral, tp: 2, batch: 8, context: 1024, on: a100).predictedStep)
+        let share = 1 - pow(0.75, 8.0)
+        #expect(abs(eight.routedExperts.value / (Double(traffic.routedExperts) * share / 2 / a100.bandwidth.value) - 1) < 1e-9)
+        let dense = try #require(try ServingPlan.estimate(spec: ReferenceSpecs.llama2_7b, tp: 1, batch: 1, context: 1024, on: a100).predictedStep)
+        #expect(dense.routedExperts == .zero)
+        let mamba = try ServingPlan.estimate(spec: try Workload.ModelLoader.load("falcon-mamba-7b").spec, tp: 1, batch: 1, context: 1024, on: a100)
+        #expect(mamba.predictedStep == nil && mamba.timePerToken == mamba.rooflineTimePerToken)
     }
 
     /// A mixture's decode step reads its dense weights and only the experts its batch reaches

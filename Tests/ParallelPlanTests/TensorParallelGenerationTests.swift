@@ -105,12 +105,12 @@ import Workload
         #expect(abs(long.allReduce.value - ServingPlan.tensorParallelTime(spec: spec, tp: 2, tokens: 4 * 2048, on: device).value) < 1e-15)
     }
 
-    /// Only a dense decoder of softmax attention is priced; anything else, a degree its heads do
+    /// Only a decoder of softmax attention is priced; anything else, a degree its heads do
     /// not divide, or an empty batch is refused naming the parameter.
-    @Test func onlyADenseDecoderOnAValidGroupIsPriced() throws {
+    @Test func onlyADecoderOfSoftmaxAttentionOnAValidGroupIsPriced() throws {
         let cases: [(String, TensorParallelGeneration, Int, InputParameter)] = [
-            ("mixtral-8x7b", TensorParallelGeneration(tp: 1), 1, .tensorParallel),
             ("t5-small", TensorParallelGeneration(tp: 1), 1, .tensorParallel),
+            ("deepseek-v2-lite", TensorParallelGeneration(tp: 1), 1, .tensorParallel),
             ("mamba2-2.7b", TensorParallelGeneration(tp: 1), 1, .tensorParallel),
             ("llama-2-7b", TensorParallelGeneration(tp: 3), 1, .tensorParallel),
             ("llama-2-7b", TensorParallelGeneration(tp: 1), 0, .batch),

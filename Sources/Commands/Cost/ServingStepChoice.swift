@@ -2,10 +2,11 @@ import CostModel
 import ParallelPlan
 import Workload
 
-/// Which model times a served batch in `cost infer` and `cost operate`: a dense decoder on a
-/// catalog device with no stated efficiency is priced operation by operation, by the step
-/// `plan --serve` uses (`TensorParallelGeneration`); everything else stays on the roofline at
-/// the stated or default MFU and bandwidth utilisation, with a note saying why.
+/// Which model times a served batch in `cost infer` and `cost operate`: a decoder of softmax
+/// attention (dense or a mixture) on a catalog device with no stated efficiency is priced
+/// operation by operation, by the step `plan --serve` uses (`TensorParallelGeneration`);
+/// everything else stays on the roofline at the stated or default MFU and bandwidth
+/// utilisation, with a note saying why.
 enum ServingStepChoice {
     struct Choice {
         var predicted: PredictedGeneration?
@@ -20,12 +21,12 @@ enum ServingStepChoice {
         let stated = [(hardware.mfu, InputParameter.mfu), (hardware.bandwidthUtilisation, .bandwidthUtilisation)]
             .filter { $0.0 != nil }.map(\.1.option)
         if !stated.isEmpty {
-            return Choice(rooflineReason: "priced on the roofline at the stated \(stated.joined(separator: " and ")); without \(stated.count == 1 ? "it" : "them") a dense decoder on a catalog device is priced operation by operation, as llmcost plan --serve does")
+            return Choice(rooflineReason: "priced on the roofline at the stated \(stated.joined(separator: " and ")); without \(stated.count == 1 ? "it" : "them") a decoder of softmax attention on a catalog device is priced operation by operation, as llmcost plan --serve does")
         }
         guard TensorParallelGeneration.pricesSteps(of: spec, weightTypeNamed: model.weightType != nil) else {
             let what = TensorParallelGeneration.covers(spec)
                 ? "its checkpoint stores weights at more than one type (the per-operation step reads one; name \(InputParameter.weightType.option) to price them at one)"
-                : "the per-operation step prices dense decoders of softmax attention (no experts, state-space, linear or latent attention, no encoder)"
+                : "the per-operation step prices \(TensorParallelGeneration.coverage)"
             return Choice(rooflineReason: "priced on the roofline at the default MFU: \(what)")
         }
         let device = try Accelerator(try HardwareCatalog.named(hardware.hardware), precision: hardware.precision, pricePerHour: profile.pricePerHour)

@@ -128,10 +128,11 @@ extension Plan {
                                  ("replicas", .optional(replicas)), ("dollars_per_million_tokens", .number(dollarsPerMillion))]))
         }
         var notes: [String] = []
+        let mixture = spec.decoder?.moe != nil
         if estimates.contains(where: { $0.predictedStep != nil }) {
-            notes.append("ms/token: the decode step per device, operation by operation, as validate --published prices TensorRT-LLM's rows: q/k/v/output projections, FFN and LM head each at max(FLOPs ÷ (achievable matmul rate × η \(HumanUnits.decimal(TrainingJob.fittedKernelEfficiency, 3)), the fit over the published training runs), weight bytes ÷ achievable bandwidth); the KV cache read and the element-wise kernels (each activation a layer keeps written and read once) at the achievable bandwidth; 2 all-reduces per layer over \(device.intraNode.name)")
+            notes.append("ms/token: the decode step per device, operation by operation, as validate --published prices TensorRT-LLM's rows: q/k/v/output projections, \(mixture ? "FFN (with the shared experts and router), routed experts" : "FFN") and LM head each at max(FLOPs ÷ (achievable matmul rate × η \(HumanUnits.decimal(TrainingJob.fittedKernelEfficiency, 3)), the fit over the published training runs), weight bytes ÷ achievable bandwidth\(mixture ? "; the routed experts as far as the batch reaches them" : "")); the KV cache read and the element-wise kernels (each activation a layer keeps written and read once) at the achievable bandwidth; 2 all-reduces per layer over \(device.intraNode.name)")
         } else {
-            notes.append("ms/token is the roofline: the per-operation decode step prices a dense decoder of softmax attention whose weights share one storage type (not \(spec.name))")
+            notes.append("ms/token is the roofline: the per-operation decode step prices \(TensorParallelGeneration.coverage) whose weights share one storage type (not \(spec.name))")
         }
         notes += ["roofline (ms/token): max(FLOPs ÷ tp ÷ peak, (weights + KV cache) ÷ tp ÷ achievable bandwidth) + 2 all-reduces per layer over \(device.intraNode.name); the peak is the datasheet bf16 dense figure, not derated: a lower bound on latency",
                      "achievable bandwidth \(HumanUnits.decimal(device.bandwidth.value / 1e9, 0)) GB/s: \(HumanUnits.percent(device.bandwidthCeiling.fraction)) of the datasheet's \(HumanUnits.decimal(device.spec.bandwidth.value / 1e9, 0)) GB/s, what a memory-bound kernel was measured to reach (\(device.bandwidthCeiling.source.citation))"]

@@ -4,7 +4,7 @@ import Workload
 /// bound in `InferenceCost`.
 ///
 /// The plan library builds it (its tensor-parallel generation model, the one its serving plans
-/// and published-run checks price a dense decoder with); the cost model only adds its steps up, so
+/// and published-run checks price a decoder with); the cost model only adds its steps up, so
 /// a serving cost and a serving plan of the same deployment agree step for step.
 public struct PredictedGeneration: Sendable, Equatable {
     /// One step on one device of the group, by part.

@@ -12,6 +12,20 @@ extension StackOperations {
         group.operations.reduce(ExactCount.zero) { $0 + ExactCount.product($1.saved.bytesPerScore, $1.saved.scoreHeads) }
     }
 
+    /// Bytes the whole stack keeps per token, layer by layer (each group × its layer count), on
+    /// one rank of a tensor-parallel group of `tp`: the replicated bytes whole, the rest split.
+    /// Only the operations `including` accepts count. What a forward's element-wise kernels
+    /// (norms, activations, rotary, residual adds) write and read around the GEMMs.
+    public func keptBytesPerToken(tp: Int = 1, including: (Operation) -> Bool = { _ in true }) -> Double {
+        let t = Double(max(1, tp))
+        return layers.reduce(0.0) { sum, group in
+            group.operations.filter(including).reduce(sum) { sum, op in
+                let replicated = op.saved.replicatedBytesPerRow.doubleValue
+                return sum + Double(group.count) * (replicated + (op.saved.bytesPerRow.doubleValue - replicated) / t)
+            }
+        }
+    }
+
     /// The layer kind that keeps the most per token: what a pipeline stage holding any kind
     /// must plan for.
     public var largestLayer: LayerGroup? {
