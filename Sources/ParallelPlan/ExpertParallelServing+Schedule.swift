@@ -66,15 +66,14 @@ struct ExpertParallelWork {
         // A tied head reads the embedding table; an untied model gathers one row of it per token.
         headBytes = b(.lmHead) > 0 ? b(.lmHead) : b(.tokenEmbedding)
         slotBytes = Double(memory.weightTraffic.routedExperts) * Double(slots.partialValue) / experts / Double(d.devices)
-        for stack in ModelOperations(spec).stacks { for group in stack.layers { for op in group.operations {
-            let bytes = op.saved.bytesPerRow.doubleValue * Double(group.count) * DeviceStepTime.forwardElementwiseTrafficPerSavedByte
-            switch op.component {
-            case .experts?: routedElementwiseBytes += bytes
-            case .sharedExpert?: sharedElementwiseBytes += bytes
-            case .ffn?: denseFFNElementwiseBytes += bytes
-            default: attentionElementwiseBytes += bytes
-            }
-        } } }
+        let stacks = ModelOperations(spec).stacks
+        func kept(_ including: (Operation) -> Bool) -> Double {
+            stacks.reduce(0) { $0 + $1.keptBytesPerToken(including: including) } * DeviceStepTime.forwardElementwiseTrafficPerSavedByte
+        }
+        routedElementwiseBytes = kept { $0.component == .experts }
+        sharedElementwiseBytes = kept { $0.component == .sharedExpert }
+        denseFFNElementwiseBytes = kept { $0.component == .ffn }
+        attentionElementwiseBytes = kept { ![.experts, .sharedExpert, .ffn].contains($0.component) }
     }
 
     /// Copies of a token on the network per MoE layer: one per expert on another device (pure
