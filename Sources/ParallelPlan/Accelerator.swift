@@ -37,6 +37,14 @@ public struct Accelerator: Sendable, Equatable {
         self.pricePerHour = if let pricePerHour { pricePerHour } else { try spec.price() }
     }
 
+    /// `spec` as a lone device: a group of one exchanges nothing, so a device whose links the
+    /// catalog lacks is still priced (its links, never used, left at PCIe 4 in a node of one).
+    public static func alone(_ spec: HardwareSpec, precision: Precision = .bf16, pricePerHour: DollarsPerHour? = nil) throws(CostError) -> Accelerator {
+        let none = spec.links == nil ? InterconnectCatalog.link(.pcie4) : nil
+        return try Accelerator(spec, precision: precision, intraNode: none, interNode: none, devicesPerNode: none.map { _ in 1 },
+                               pricePerHour: pricePerHour)
+    }
+
     public var name: String { spec.name }
     /// Datasheet memory per device, bytes.
     public var memoryBytes: Int128 { spec.memoryBytes }

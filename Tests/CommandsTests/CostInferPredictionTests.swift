@@ -112,6 +112,18 @@ import Workload
         #expect(r.notes.first?.contains("priced on the roofline at the default MFU") == true, "\(r.notes)")
     }
 
+    /// A device whose links the catalog lacks is priced alone step by step; a group of them
+    /// stays on the roofline without its all-reduces, and neither asks for options `cost` lacks.
+    @Test func aDeviceWithoutCataloguedLinksIsPricedAloneAndGroupedOnTheRoofline() throws {
+        let alone = try rendered(["cost", "infer", "llama-2-7b", "--hardware", "rtx-4090", "--price-per-hour", "0.5"])
+        #expect(string(alone, "time_model") == "per_operation")
+        let group = try rendered(["cost", "infer", "llama-2-7b", "--hardware", "rtx-4090", "--price-per-hour", "0.5", "--devices", "4"])
+        #expect(string(group, "time_model") == "roofline")
+        #expect(group.notes.first?.contains("rtx-4090 has no catalogued links between devices") == true)
+        #expect(group.notes.contains { $0.contains("communication not modelled") })
+        #expect(number(group, "communication_seconds") == 0)
+    }
+
     /// `cost operate` sizes its fleet by the same batch time.
     @Test func operateSizesTheFleetByThePredictedBatch() throws {
         let infer = try rendered(["cost", "infer", "llama-2-7b", "--prompt", "1000", "--new-tokens", "200", "--batch", "32"])

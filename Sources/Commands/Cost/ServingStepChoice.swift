@@ -29,7 +29,13 @@ enum ServingStepChoice {
                 : "the per-operation step prices \(TensorParallelGeneration.coverage)"
             return Choice(rooflineReason: "priced on the roofline at the default MFU: \(what)")
         }
-        let device = try Accelerator(try HardwareCatalog.named(hardware.hardware), precision: hardware.precision, pricePerHour: profile.pricePerHour)
+        let catalogued = try HardwareCatalog.named(hardware.hardware)
+        guard catalogued.links != nil || devices == 1 else {
+            return Choice(rooflineReason: "priced on the roofline at the default MFU: \(catalogued.name) has no catalogued links between devices, which the per-operation step's all-reduces need")
+        }
+        let device = devices == 1
+            ? try Accelerator.alone(catalogued, precision: hardware.precision, pricePerHour: profile.pricePerHour)
+            : try Accelerator(catalogued, precision: hardware.precision, pricePerHour: profile.pricePerHour)
         let memory = try MemoryEstimator(spec: spec, requestedWeightType: model.weightType, kvType: model.kvType ?? .bf16).report(batch: 1, seq: 1)
         let deployment = TensorParallelGeneration(tp: devices, weightType: memory.weightType, kvType: memory.kvType)
         do {

@@ -163,7 +163,7 @@ public struct InferenceCost: Sendable {
         } else if let communication, devices > 1 {
             notes.append("tensor parallelism over \(devices) devices: \(communicationTime) of all-reduces per batch (\(communication.source)), added to every step, not overlapped")
         } else if devices > 1 {
-            notes.append("tensor parallelism over \(devices) devices: communication not modelled for this hardware (no interconnect in a measured profile)")
+            notes.append("tensor parallelism over \(devices) devices: communication not modelled for this hardware (no interconnect known: a measured profile, or a device whose links the catalog lacks)")
         }
         if promptTokens != model.sequenceLength, model.sequenceLength > 1 {
             notes.append("prefill FLOPs per token were counted at \(model.sequenceLength) tokens and applied to a \(promptTokens)-token prompt")
