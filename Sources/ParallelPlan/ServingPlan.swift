@@ -83,6 +83,13 @@ public enum ServingPlan {
         return (estimates, skipped)
     }
 
+    /// What takes the largest share of a per-operation step: its compute-bound parts, its
+    /// memory-bound ones, or its all-reduces.
+    static func boundBy(_ step: TensorParallelStep) -> String {
+        let shares = [("compute", step.computeBound), ("memory bandwidth", step.memoryBound), ("communication", step.allReduce)]
+        return shares.max { $0.1 < $1.1 }?.0 ?? "memory bandwidth"
+    }
+
     /// One decode step of `batch` sequences at `context` positions on `tp` devices: weights as the
     /// checkpoint stores them, the step operation by operation where `TensorParallelGeneration`
     /// prices the model (a decoder of softmax attention, dense or a mixture), the roofline of the step and the all-reduces; a `tp` the model
@@ -110,7 +117,7 @@ public enum ServingPlan {
         var estimate = ServingEstimate(tp: tp, batch: batch, context: context, predictedStep: predicted,
                                rooflineTimePerToken: bound, computeTime: compute,
                                memoryTime: traffic, communicationTime: comm,
-                               boundBy: traffic >= compute ? "memory bandwidth" : "compute",
+                               boundBy: predicted.map(boundBy) ?? (traffic >= compute ? "memory bandwidth" : "compute"),
                                fits: resident <= Double(device.memoryBytes),
                                bytesPerDevice: memory.inferenceTotal / Int128(tp) + (memory.inferenceTotal % Int128(tp) == 0 ? 0 : 1))
         estimate.dollarsPerMillionTokens = device.pricePerHour.value * Double(tp) / 3600 / estimate.tokensPerSecond * 1e6

@@ -36,6 +36,6 @@ extension TensorParallelStep {
             .init("LM head and final norms", key: "lm_head", lmHead),
             .init("element-wise kernels", key: "elementwise", elementwise),
             .init("all-reduces", key: "all_reduce", allReduce, isCommunication: true),
-        ])
+        ], computeBound: computeBound)
     }
 }

@@ -49,7 +49,11 @@ public struct TensorParallelStep: Sendable, Equatable {
     /// and read once, on the device's share of them (tensor-parallel, no sequence parallelism).
     public var elementwise: Seconds
     public var allReduce: Seconds
+    /// Of the parts above, the time of those whose FLOPs took longer than their bytes; the rest
+    /// but the all-reduces is memory-bound.
+    public var computeBound: Seconds = .zero
     public var total: Seconds { attentionProjections + attentionCore + ffn + routedExperts + lmHead + elementwise + allReduce }
+    public var memoryBound: Seconds { total - computeBound - allReduce }
 
     static let zero = TensorParallelStep(attentionProjections: .zero, attentionCore: .zero, ffn: .zero, routedExperts: .zero,
                                          lmHead: .zero, elementwise: .zero, allReduce: .zero)
@@ -62,7 +66,7 @@ public struct TensorParallelStep: Sendable, Equatable {
         }
         return TensorParallelStep(attentionProjections: part(\.attentionProjections), attentionCore: part(\.attentionCore),
                                   ffn: part(\.ffn), routedExperts: part(\.routedExperts), lmHead: part(\.lmHead), elementwise: part(\.elementwise),
-                                  allReduce: part(\.allReduce))
+                                  allReduce: part(\.allReduce), computeBound: part(\.computeBound))
     }
 }
 
@@ -163,8 +167,11 @@ extension TensorParallelGeneration {
         let t = Double(tp)
         let gemmRate = device.achievableMatmulPeak.value * eta, coreRate = device.attentionPeak.value * DeviceStepTime.attentionEfficiency
         let bandwidth = device.bandwidth.value
+        var computeBound = 0.0
         func part(_ flops: Double, _ bytes: Double, rate: Double = gemmRate) -> Seconds {
-            Seconds(max(flops / t / rate, bytes / t / bandwidth))
+            let compute = flops / t / rate, memory = bytes / t / bandwidth
+            if compute > memory { computeBound += compute }
+            return Seconds(max(compute, memory))
         }
         let causal = prefill && (spec.decoder?.causal ?? true)
         let coreFLOPs = f(.attentionScores, .attentionValues) * (causal ? 0.5 : 1)
@@ -179,7 +186,7 @@ extension TensorParallelGeneration {
             * Double(tokens.partialValue) * DeviceStepTime.forwardElementwiseTrafficPerSavedByte
         // The routed experts this step's tokens reach, each read once (all of them in a long prefill).
         let routedBytes = Double(memory.weightTraffic.routedBytes(tokens: tokens.partialValue))
-        return TensorParallelStep(
+        var step = TensorParallelStep(
             attentionProjections: part(f(.attentionQKV, .attentionOutput), b(.attention) + b(.qkNorms) + b(.norms)),
             attentionCore: part(coreFLOPs, kvBytes, rate: coreRate),
             ffn: part(f(.ffn, .sharedExpert, .router), b(.ffn) + b(.sharedExpert) + b(.router)),
@@ -187,5 +194,7 @@ extension TensorParallelGeneration {
             lmHead: part(headFLOPs, headBytes + b(.finalNorm) + b(.embeddingNorm)),
             elementwise: Seconds(elementwiseBytes / bandwidth),
             allReduce: ServingPlan.tensorParallelTime(spec: spec, tp: tp, tokens: tokens.partialValue, on: device))
+        step.computeBound = Seconds(computeBound)
+        return step
     }
 }

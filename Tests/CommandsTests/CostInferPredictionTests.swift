@@ -52,6 +52,11 @@ import Workload
         // The roofline at the default MFU stays beside the prediction.
         #expect(try #require(number(r, "roofline_batch_seconds")) != seconds)
         #expect(r.notes.contains { $0.contains("priced operation by operation") })
+        // The batch splits into compute-bound parts, memory-bound parts and all-reduces.
+        let split = try #require(number(r, "predicted_breakdown", "compute_bound_seconds")) + (try #require(number(r, "predicted_breakdown", "memory_bound_seconds")))
+            + (try #require(number(r, "predicted_breakdown", "communication_seconds")))
+        #expect(abs(split / seconds - 1) < 1e-12)
+        #expect(try #require(number(r, "predicted_breakdown", "communication_seconds")) == number(r, "communication_seconds"))
     }
 
     /// One decode step at context P is the step `plan --serve` prices at batch B and context P.

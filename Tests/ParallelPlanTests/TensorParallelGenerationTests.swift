@@ -92,6 +92,22 @@ import Workload
         #expect(TensorParallelGeneration.affineRuns(of: 4000...4199, spec: spec) == [4000...4095, 4096...4096, 4097...4199])
     }
 
+    /// A step's time splits by what bounds each part: one sequence's decode step reads its
+    /// weights and cache (no part is compute-bound); a long prompt's GEMMs are compute-bound;
+    /// the all-reduces are neither.
+    @Test func aStepSplitsIntoComputeBoundMemoryBoundAndCommunication() throws {
+        let spec = try Self.spec("llama-2-7b")
+        let deployment = TensorParallelGeneration(tp: 2)
+        let decode = try deployment.step(spec: spec, batch: 1, length: 1000, prefill: false, on: Self.h100, kernelEfficiency: 0.7)
+        #expect(decode.computeBound == .zero)
+        #expect(abs((decode.memoryBound + decode.allReduce - decode.total).value) < 1e-15)
+        let prefill = try deployment.step(spec: spec, batch: 8, length: 2048, prefill: true, on: Self.h100, kernelEfficiency: 0.7)
+        #expect(prefill.computeBound >= prefill.attentionProjections + prefill.ffn)
+        #expect(prefill.memoryBound >= prefill.elementwise && prefill.allReduce > .zero)
+        #expect(abs((prefill.computeBound + prefill.memoryBound + prefill.allReduce - prefill.total).value) < 1e-12)
+        #expect(ServingPlan.boundBy(decode) == "memory bandwidth" && ServingPlan.boundBy(prefill) == "compute")
+    }
+
     /// The context step prices the causal half of the scores and the LM head for one position
     /// per sequence: more prompt, more time; its all-reduces carry every prompt token.
     @Test func theContextStepComputesEveryPromptTokenButOneRowOfLogitsPerSequence() throws {

@@ -60,6 +60,10 @@ struct CostInfer: ParsableCommand {
             table.append(["first decode step" + (c.predicted == nil ? "" : " (roofline)"), s.time.description,
                           "\(s.bound.rawValue)-bound, \(HumanUnits.decimal(s.arithmeticIntensity, 1)) FLOP/B"])
         }
+        if let split = c.predictedBreakdown {
+            table.append(["of which compute-bound parts", split.compute.description, "FLOPs ÷ rate above bytes ÷ bandwidth"])
+            table.append(["of which memory-bound parts", split.memory.description, "weights, KV cache, element-wise traffic"])
+        }
         if c.communicationTime.value > 0 {
             table.append(["of which all-reduces", c.communicationTime.description, "tensor parallel over \(c.devices) devices"])
         }
@@ -91,6 +95,9 @@ struct CostInfer: ParsableCommand {
             ("model_flops", .number(c.modelFLOPs)),
             ("mfu", .number(c.mfu)),
             ("predicted_steps", c.predicted.map(Self.json) ?? .null),
+            ("predicted_breakdown", c.predictedBreakdown.map { .object([
+                ("compute_bound_seconds", .number($0.compute.value)), ("memory_bound_seconds", .number($0.memory.value)),
+                ("communication_seconds", .number($0.communication.value))]) } ?? .null),
             ("dollars_per_request", .number(c.dollarsPerRequest.value)),
             ("dollars_per_1k_output_tokens", .number(c.dollarsPer1KOutputTokens.value)),
             ("dollars_per_1k_tokens", .number(c.dollarsPer1KTokens.value)),

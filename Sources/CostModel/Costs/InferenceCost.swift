@@ -21,6 +21,10 @@ public struct InferenceCost: Sendable {
     public var batchTime: Seconds
     /// The steps operation by operation that priced the batch (nil: the roofline priced it).
     public var predicted: PredictedGeneration?
+    /// The predicted batch time split by what bounds each part (nil on the roofline).
+    public var predictedBreakdown: (compute: Seconds, memory: Seconds, communication: Seconds)? {
+        predicted?.breakdown(decodeSteps: outputTokens - 1)
+    }
     /// The prompt and the decode steps on the roofline at the profile's MFU and bandwidth
     /// utilisation, with the same all-reduces (what prices the batch where `predicted` is nil).
     public var rooflinePrefillTime: Seconds

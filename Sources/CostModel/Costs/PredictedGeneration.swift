@@ -22,10 +22,13 @@ public struct PredictedGeneration: Sendable, Equatable {
             }
         }
         public var parts: [Part]
-        public init(parts: [Part]) { self.parts = parts }
+        /// Of the parts' time, what their FLOPs bound (the rest but communication: their bytes).
+        public var computeBound: Seconds
+        public init(parts: [Part], computeBound: Seconds = .zero) { self.parts = parts; self.computeBound = computeBound }
         /// The parts run one after another: nothing in the step overlaps.
         public var total: Seconds { parts.reduce(.zero) { $0 + $1.time } }
         public var communication: Seconds { parts.filter(\.isCommunication).reduce(.zero) { $0 + $1.time } }
+        public var memoryBound: Seconds { total - computeBound - communication }
     }
 
     /// Every sequence's prompt in one step, which also yields the first output token.
@@ -40,5 +43,13 @@ public struct PredictedGeneration: Sendable, Equatable {
 
     public init(prefill: Step, meanDecodeStep: Step, source: String, notes: [InputMessage] = []) {
         self.prefill = prefill; self.meanDecodeStep = meanDecodeStep; self.source = source; self.notes = notes
+    }
+
+    /// The batch's time split by what bounds it: compute, memory traffic, communication (the
+    /// prompt step and `decodeSteps` decode steps at the mean).
+    public func breakdown(decodeSteps: Int) -> (compute: Seconds, memory: Seconds, communication: Seconds) {
+        let n = Double(decodeSteps)
+        return (prefill.computeBound + meanDecodeStep.computeBound * n, prefill.memoryBound + meanDecodeStep.memoryBound * n,
+                prefill.communication + meanDecodeStep.communication * n)
     }
 }
