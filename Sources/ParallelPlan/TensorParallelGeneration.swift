@@ -118,7 +118,8 @@ extension TensorParallelGeneration {
     /// `lengths` split where a cache cap C (a sliding window, an attention chunk) bends a step's
     /// time: its attention reads min(length, C − 1) cached keys and its cache keeps min(length, C)
     /// positions, so a run ends at C − 1 and at C, and a step is affine in its cached length
-    /// over each run.
+    /// over each run while every part keeps its bound through it (a decode step's attention core
+    /// reads its cache at a few FLOPs a byte, far below any device's balance).
     static func affineRuns(of lengths: ClosedRange<Int>, spec: ModelSpec) -> [ClosedRange<Int>] {
         let caps = spec.decoder.map { stack in
             [LayerKind.Reach.sliding, .chunked].compactMap { stack.layers(reaching: $0) > 0 ? stack.cacheCap($0) : nil }
