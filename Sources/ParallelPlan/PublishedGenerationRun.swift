@@ -60,6 +60,8 @@ public enum PublishedGenerationRuns {
         var release: String
         var source: String
         var hardware: String
+        /// The device as a row's name says it ("H100").
+        var device: String
         var precision: Precision
         var storage: DataType
         var storageNote: String
@@ -69,17 +71,21 @@ public enum PublishedGenerationRuns {
     }
 
     static let page = "NVIDIA, TensorRT-LLM, docs/source/performance.md (github.com/NVIDIA/TensorRT-LLM)"
-    static let fp8 = "FP8 weights and KV cache (the page's engine builds enable FP8 and an FP8 KV cache), GEMMs at the H100's FP8 matmul ceiling × η; the attention core at 50 % of the BF16 peak"
+    static let fp8 = "FP8 weights and KV cache (the page's engine builds enable FP8 and an FP8 KV cache), GEMMs at the device's FP8 matmul ceiling × η; the attention core at 50 % of the BF16 peak"
     static let fp16 = "FP16 weights and KV cache (the page's A100 builds drop its FP8 options), GEMMs at the A100's 16-bit matmul ceiling × η"
     static let beforeXQA = "v0.6.1 predates the XQA generation kernel (v0.8): its masked multi-head attention loads a KV group once per query head, so Llama 2 70B's cache (64 query heads over 8 KV heads) is read 8 times a step; Llama 2 7B has one query head per KV head"
     static let withXQA = "v0.9.0 runs the XQA generation kernel (v0.8 on; its blog credits it with 2.4× Llama-70B throughput): a grouped-query cache is read once a step per KV head"
 
     static let v061H100 = Table(release: "v0.6.1", source: "\(page), commit 138f96d, \"updated for v0.6.1\", table \"H100 GPUs (FP8)\"",
-                                hardware: "h100-sxm", precision: .fp8, storage: .fp8, storageNote: fp8, readsKVPerQueryHead: true, kernelNote: beforeXQA)
+                                hardware: "h100-sxm", device: "H100", precision: .fp8, storage: .fp8, storageNote: fp8, readsKVPerQueryHead: true, kernelNote: beforeXQA)
     static let v090H100 = Table(release: "v0.9.0", source: "\(page), \"All data was generated using version 0.9.0\", table \"H100 GPUs (FP8)\"",
-                                hardware: "h100-sxm", precision: .fp8, storage: .fp8, storageNote: fp8, readsKVPerQueryHead: false, kernelNote: withXQA)
+                                hardware: "h100-sxm", device: "H100", precision: .fp8, storage: .fp8, storageNote: fp8, readsKVPerQueryHead: false, kernelNote: withXQA)
+    static let v090H200 = Table(release: "v0.9.0", source: "\(page), \"All data was generated using version 0.9.0\", table \"H200 GPUs (FP8)\"",
+                                hardware: "h200", device: "H200", precision: .fp8, storage: .fp8, storageNote: fp8, readsKVPerQueryHead: false, kernelNote: withXQA)
+    static let v090L40S = Table(release: "v0.9.0", source: "\(page), \"All data was generated using version 0.9.0\", table \"L40S GPUs (FP8)\"",
+                                hardware: "l40s", device: "L40S", precision: .fp8, storage: .fp8, storageNote: fp8, readsKVPerQueryHead: false, kernelNote: withXQA)
     static let v090A100 = Table(release: "v0.9.0", source: "\(page), \"All data was generated using version 0.9.0\", table \"A100 GPUs (FP16)\"",
-                                hardware: "a100-80gb-sxm", precision: .bf16, storage: .fp16, storageNote: fp16, readsKVPerQueryHead: false, kernelNote: withXQA)
+                                hardware: "a100-80gb-sxm", device: "A100", precision: .bf16, storage: .fp16, storageNote: fp16, readsKVPerQueryHead: false, kernelNote: withXQA)
 
     static let method = "gptSessionBenchmark's static batch: one context step of every prompt (its logits for the last position only), then one generation step per further output token for the whole batch, throughput = batch × output ÷ that time"
     static let llama = "\"LLaMA 7B\" and \"LLaMA 70B\" read as Llama 2 (the page's methodology benchmarks Llama2-7b and Llama2-70b engines)"
@@ -87,15 +93,16 @@ public enum PublishedGenerationRuns {
 
     /// What is known where a v0.6.1 7B row falls outside the bound (no cause is established).
     static let sevenB = "no cause established: the same table's 70B rows, priced the same way, are predicted slow, not fast; the 7B's generation steps are the table's most bound by reading the KV cache (one KV head per query head, 256 KB a cached token in FP8), priced at the achievable bandwidth, and its element-wise kernels, priced as a training plan's forward (each kept activation written and read once, unfused), weigh more beside 4,096-wide GEMMs than beside 8,192-wide ones"
-    static let mistralKernel = "no cause established: priced with XQA's one load of each KV group, as the same table's Llama 2 70B rows are (within 24 % that way), Mistral 7B's long generations come out far too fast; with a load per query head (4 of Mistral's 32 query heads share each KV head) its H100 rows would be within 24 %: which generation kernel the table's Mistral engines ran is not stated"
-    static let mistralKernelA100 = "no cause established: priced with XQA's one load of each KV group, Mistral 7B's long generations come out too fast here as on the same release's H100 table; with a load per query head these A100 rows would be 58 % and 77 % too slow: neither kernel model fits both tables"
-    static let mixtralFP8 = "no cause established: the table is headed FP8, but TensorRT-LLM's release notes list FP8 for out-of-the-box MoE only from 0.12 (\"Supported FP8 OOTB MoE\"); with 16-bit weights throughout, these rows would be −28 … +58 %. The experts are priced split over the group as the dense FFN is, read as far as the batch reaches them (uniform routing)"
+    static let mistralKernel = "no cause established: priced with XQA's one load of each KV group, as the same release's Llama 2 70B rows are (within 25 % that way on the H100, A100 and H200 tables), Mistral 7B's long generations come out far too fast on the H100, H200 and A100 tables but within 16 % on the L40S one; with a load per query head (4 of its 32 query heads share each KV head) its H100 rows would be within 24 % and its A100 rows 58–77 % too slow: which generation kernel the engines ran is not stated"
+    static let mixtralFP8 = "no cause established: the table is headed FP8, but TensorRT-LLM's release notes list FP8 for out-of-the-box MoE only from 0.12 (\"Supported FP8 OOTB MoE\"); with 16-bit weights throughout, the H100 table's rows would be −28 … +58 %. The experts are priced split over the group as the dense FFN is, read as far as the batch reaches them (uniform routing)"
+    static let h200LongGeneration = "no cause established: the long generations of every model come out faster on the H200 table than on the H100 one (Llama 2 7B's 128/2048 −27.5 % here, −14.4 % there), and the H200's achievable bandwidth is not measured: it is the median of other devices' measured fractions (0.89 of 4.8 TB/s)"
+    static let l40sGroups = "no cause established: the same table's single-device rows (Llama 2 7B, Mistral 7B) are within 16 %, its 2- and 4-device groups (Llama 2 70B, Mixtral) 22–35 % too fast; the L40S has no NVLink and the groups' all-reduces are priced over the catalog's PCIe 4 link with peer-to-peer transfers, where NCCL falls back to host shared memory on a platform that gives none"
     static let mixtralBeyondBandwidth = "the reported rate is above what reading every routed expert once a step allows: 32 sequences routed uniformly reach all 8 experts of a layer (1 − (3/4)^32), 46.7 GB of FP16 weights a device a step, at least 22.9 ms at the A100's datasheet 2.04 TB/s, where the report implies 20 ms a generation step; the benchmark's synthetic prompts may route its sequences alike (it does not say); no cause established"
 
     /// One row of `table`: `model` (catalog name) as the page names it.
     static func row(_ table: Table, _ model: String, _ pageName: String, tp: Int, batch: Int, input: Int, output: Int,
                     tokensPerSecond: Double, outsideBecause: String? = nil) -> PublishedGenerationRun {
-        let device = table.hardware.hasPrefix("h100") ? "H100" : "A100"
+        let device = table.device
         let precision = table.storage == .fp8 ? "FP8" : "FP16"
         var assumptions = [table.storageNote, method, table.kernelNote, pricing]
         if pageName.hasPrefix("LLaMA") { assumptions.insert(llama, at: 2) }
@@ -110,7 +117,7 @@ public enum PublishedGenerationRuns {
             assumptions: assumptions, outsideBecause: outsideBecause)
     }
 
-    public static let all: [PublishedGenerationRun] = v061 + v090H100Rows + v090A100Rows
+    public static let all: [PublishedGenerationRun] = v061 + v090H100Rows + v090A100Rows + v090H200Rows + v090L40SRows
 
     static let v061: [PublishedGenerationRun] = [
         row(v061H100, "llama-2-7b", "LLaMA 7B", tp: 1, batch: 768, input: 128, output: 128, tokensPerSecond: 19_694, outsideBecause: sevenB),
@@ -144,9 +151,9 @@ public enum PublishedGenerationRuns {
 
     static let v090A100Rows: [PublishedGenerationRun] = [
         row(v090A100, "mistral-7b", "Mistral 7B", tp: 1, batch: 896, input: 128, output: 128, tokensPerSecond: 6_251),
-        row(v090A100, "mistral-7b", "Mistral 7B", tp: 1, batch: 120, input: 128, output: 2048, tokensPerSecond: 3_776, outsideBecause: mistralKernelA100),
+        row(v090A100, "mistral-7b", "Mistral 7B", tp: 1, batch: 120, input: 128, output: 2048, tokensPerSecond: 3_776, outsideBecause: mistralKernel),
         row(v090A100, "mistral-7b", "Mistral 7B", tp: 1, batch: 64, input: 2048, output: 128, tokensPerSecond: 698),
-        row(v090A100, "mistral-7b", "Mistral 7B", tp: 1, batch: 56, input: 2048, output: 2048, tokensPerSecond: 1_576, outsideBecause: mistralKernelA100),
+        row(v090A100, "mistral-7b", "Mistral 7B", tp: 1, batch: 56, input: 2048, output: 2048, tokensPerSecond: 1_576, outsideBecause: mistralKernel),
         row(v090A100, "mixtral-8x7b", "Mixtral 8x7B", tp: 2, batch: 512, input: 128, output: 128, tokensPerSecond: 2_842),
         row(v090A100, "mixtral-8x7b", "Mixtral 8x7B", tp: 2, batch: 128, input: 128, output: 2048, tokensPerSecond: 1_724),
         row(v090A100, "mixtral-8x7b", "Mixtral 8x7B", tp: 2, batch: 64, input: 2048, output: 128, tokensPerSecond: 319),
@@ -159,5 +166,43 @@ public enum PublishedGenerationRuns {
         row(v090A100, "llama-2-70b", "LLaMA 70B", tp: 8, batch: 512, input: 128, output: 2048, tokensPerSecond: 684),
         row(v090A100, "llama-2-70b", "LLaMA 70B", tp: 4, batch: 96, input: 2048, output: 128, tokensPerSecond: 80),
         row(v090A100, "llama-2-70b", "LLaMA 70B", tp: 4, batch: 64, input: 2048, output: 2048, tokensPerSecond: 289),
+    ]
+
+    static let v090H200Rows: [PublishedGenerationRun] = [
+        row(v090H200, "mistral-7b", "Mistral 7B", tp: 1, batch: 896, input: 128, output: 128, tokensPerSecond: 20_460, outsideBecause: mistralKernel),
+        row(v090H200, "mistral-7b", "Mistral 7B", tp: 1, batch: 120, input: 128, output: 2048, tokensPerSecond: 8_950, outsideBecause: mistralKernel),
+        row(v090H200, "mistral-7b", "Mistral 7B", tp: 1, batch: 64, input: 2048, output: 128, tokensPerSecond: 2_423, outsideBecause: mistralKernel),
+        row(v090H200, "mistral-7b", "Mistral 7B", tp: 1, batch: 56, input: 2048, output: 2048, tokensPerSecond: 3_867, outsideBecause: mistralKernel),
+        row(v090H200, "mixtral-8x7b", "Mixtral 8x7B", tp: 2, batch: 1024, input: 128, output: 128, tokensPerSecond: 5_444, outsideBecause: mixtralFP8),
+        row(v090H200, "mixtral-8x7b", "Mixtral 8x7B", tp: 2, batch: 256, input: 128, output: 2048, tokensPerSecond: 4_973, outsideBecause: mixtralFP8),
+        row(v090H200, "mixtral-8x7b", "Mixtral 8x7B", tp: 2, batch: 64, input: 2048, output: 128, tokensPerSecond: 605, outsideBecause: mixtralFP8),
+        row(v090H200, "mixtral-8x7b", "Mixtral 8x7B", tp: 2, batch: 64, input: 2048, output: 2048, tokensPerSecond: 1_821, outsideBecause: mixtralFP8),
+        row(v090H200, "llama-2-7b", "LLaMA 7B", tp: 1, batch: 896, input: 128, output: 128, tokensPerSecond: 20_618),
+        row(v090H200, "llama-2-7b", "LLaMA 7B", tp: 1, batch: 120, input: 128, output: 2048, tokensPerSecond: 8_348, outsideBecause: h200LongGeneration),
+        row(v090H200, "llama-2-7b", "LLaMA 7B", tp: 1, batch: 64, input: 2048, output: 128, tokensPerSecond: 2_391),
+        row(v090H200, "llama-2-7b", "LLaMA 7B", tp: 1, batch: 56, input: 2048, output: 2048, tokensPerSecond: 3_522),
+        row(v090H200, "llama-2-70b", "LLaMA 70B", tp: 1, batch: 1024, input: 128, output: 128, tokensPerSecond: 3_989),
+        row(v090H200, "llama-2-70b", "LLaMA 70B", tp: 2, batch: 512, input: 128, output: 2048, tokensPerSecond: 3_963),
+        row(v090H200, "llama-2-70b", "LLaMA 70B", tp: 1, batch: 64, input: 2048, output: 128, tokensPerSecond: 418),
+        row(v090H200, "llama-2-70b", "LLaMA 70B", tp: 1, batch: 64, input: 2048, output: 2048, tokensPerSecond: 1_458),
+    ]
+
+    static let v090L40SRows: [PublishedGenerationRun] = [
+        row(v090L40S, "mistral-7b", "Mistral 7B", tp: 1, batch: 896, input: 128, output: 128, tokensPerSecond: 9_562),
+        row(v090L40S, "mistral-7b", "Mistral 7B", tp: 1, batch: 120, input: 128, output: 2048, tokensPerSecond: 4_387),
+        row(v090L40S, "mistral-7b", "Mistral 7B", tp: 1, batch: 84, input: 2048, output: 128, tokensPerSecond: 971),
+        row(v090L40S, "mistral-7b", "Mistral 7B", tp: 1, batch: 56, input: 2048, output: 2048, tokensPerSecond: 1_721),
+        row(v090L40S, "mixtral-8x7b", "Mixtral 8x7B", tp: 4, batch: 256, input: 128, output: 128, tokensPerSecond: 1_266, outsideBecause: l40sGroups),
+        row(v090L40S, "mixtral-8x7b", "Mixtral 8x7B", tp: 4, batch: 256, input: 128, output: 2048, tokensPerSecond: 1_490, outsideBecause: l40sGroups),
+        row(v090L40S, "mixtral-8x7b", "Mixtral 8x7B", tp: 4, batch: 64, input: 2048, output: 128, tokensPerSecond: 155, outsideBecause: l40sGroups),
+        row(v090L40S, "mixtral-8x7b", "Mixtral 8x7B", tp: 4, batch: 32, input: 2048, output: 2048, tokensPerSecond: 412, outsideBecause: l40sGroups),
+        row(v090L40S, "llama-2-7b", "LLaMA 7B", tp: 1, batch: 256, input: 128, output: 128, tokensPerSecond: 5_885),
+        row(v090L40S, "llama-2-7b", "LLaMA 7B", tp: 1, batch: 64, input: 128, output: 2048, tokensPerSecond: 1_654),
+        row(v090L40S, "llama-2-7b", "LLaMA 7B", tp: 1, batch: 32, input: 2048, output: 128, tokensPerSecond: 574),
+        row(v090L40S, "llama-2-7b", "LLaMA 7B", tp: 1, batch: 16, input: 2048, output: 2048, tokensPerSecond: 537),
+        row(v090L40S, "llama-2-70b", "LLaMA 70B", tp: 2, batch: 256, input: 128, output: 128, tokensPerSecond: 562, outsideBecause: l40sGroups),
+        row(v090L40S, "llama-2-70b", "LLaMA 70B", tp: 4, batch: 256, input: 128, output: 2048, tokensPerSecond: 478, outsideBecause: l40sGroups),
+        row(v090L40S, "llama-2-70b", "LLaMA 70B", tp: 2, batch: 16, input: 2048, output: 128, tokensPerSecond: 49, outsideBecause: l40sGroups),
+        row(v090L40S, "llama-2-70b", "LLaMA 70B", tp: 4, batch: 64, input: 2048, output: 2048, tokensPerSecond: 185, outsideBecause: l40sGroups),
     ]
 }
