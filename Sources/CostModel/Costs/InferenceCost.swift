@@ -32,8 +32,8 @@ public struct InferenceCost: Sendable {
     public var rooflineBatchTime: Seconds { rooflinePrefillTime + rooflineDecodeTime }
     /// Model FLOPs of the batch: every prompt token's prefill and every decode step's.
     public var modelFLOPs: Double
-    /// Model FLOPs ÷ (batch time × datasheet peak × G): an input on the roofline (the stated
-    /// MFU, reached only by compute-bound steps), a prediction from the per-operation steps.
+    /// Model FLOPs ÷ (batch time × datasheet peak × G): from the per-operation steps a
+    /// prediction; on the roofline at most the stated MFU (equal when every step is compute-bound).
     public var mfu: Double
     public var dollarsPerBatch: Dollars
     public var dollarsPerRequest: Dollars
