@@ -5,30 +5,19 @@ import Testing
 import Workload
 @testable import Commands
 
-/// `cost infer` and `cost operate` price a dense decoder on a catalog device by the per-operation
-/// steps `plan --serve` uses; a stated efficiency, a mixture or a measured host keeps the roofline.
+/// `cost infer` and `cost operate` price a decoder of softmax attention (dense or a mixture) on a
+/// catalog device by the per-operation steps `plan --serve` uses; a stated efficiency, an
+/// architecture the step does not price, `--parameters` or a measured host keeps the roofline.
 @Suite struct CostInferPredictionTests {
-    func rendered(_ arguments: [String]) throws -> Rendered {
-        let command = try LLMCost.parseAsRoot(arguments)
-        switch command {
-        case let c as CostInfer: return try c.rendered()
-        case let c as CostOperate: return try c.rendered()
-        default: throw CLIError("not cost infer or operate")
-        }
-    }
+    func rendered(_ arguments: [String]) throws -> Rendered { try CostCommandsTests().rendered(arguments) }
 
     func number(_ r: Rendered, _ path: String...) -> Double? {
-        var value = r.json
-        for key in path {
-            guard case let .object(fields) = value, let next = fields.first(where: { $0.0 == key })?.1 else { return nil }
-            value = next
-        }
-        if case let .number(x) = value { return x }
-        return nil
+        guard case let .number(x)? = r.value(at: path) else { return nil }
+        return x
     }
 
     func string(_ r: Rendered, _ key: String) -> String? {
-        guard case let .object(fields) = r.json, case let .string(s)? = fields.first(where: { $0.0 == key })?.1 else { return nil }
+        guard case let .string(s)? = r.value(at: key) else { return nil }
         return s
     }
 

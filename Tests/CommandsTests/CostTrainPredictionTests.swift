@@ -12,10 +12,7 @@ import Workload
         return try command.rendered()
     }
 
-    func field(_ r: Rendered, _ key: String) -> JSONValue? {
-        guard case let .object(fields) = r.json else { return nil }
-        return fields.first { $0.0 == key }?.1
-    }
+    func field(_ r: Rendered, _ key: String) -> JSONValue? { r.value(at: key) }
 
     @Test func withoutAStatedMFUTheFastestFittingPlanPredictsIt() throws {
         let r = try rendered(["cost", "train", "llama-2-7b", "--tokens", "2e12", "--devices", "8", "--hardware", "a100-80gb", "--seq", "2048"])
