@@ -18,20 +18,38 @@ import Testing
         guard let executable = chosen ?? Self.executable else {
             throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: "llmcost beside \(CommandLine.arguments[0])"])
         }
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        if let directory { process.currentDirectoryURL = directory }
-        process.environment = ProcessInfo.processInfo.environment.filter { !removing.contains($0.key) }.merging(extra) { $1 }
         let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
+        let process = try Self.launch {
+            let process = Process()
+            process.executableURL = executable
+            process.arguments = arguments
+            if let directory { process.currentDirectoryURL = directory }
+            process.environment = ProcessInfo.processInfo.environment.filter { !removing.contains($0.key) }.merging(extra) { $1 }
+            process.standardOutput = out
+            process.standardError = err
+            return process
+        }
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         let stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
                    stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    /// Starts the process `make` builds, retrying while its executable is "busy": a binary this test process has just
+    /// copied stays open for writing in any child another test forks before the copy is closed, and
+    /// the kernel refuses to run it (ETXTBSY) until that child has exec'd.
+    static func launch(_ make: () -> Process) throws -> Process {
+        for attempt in 1... {
+            let process = make()
+            do {
+                try process.run()
+                return process
+            } catch let error as NSError where attempt < 100 && error.isTextFileBusy {
+                Thread.sleep(forTimeInterval: 0.05)
+            }
+        }
+        fatalError("unreachable: the last attempt rethrows")
     }
 
     @Test(arguments: [["--help"], ["cost", "--help"], ["help", "cost", "infer"], ["bench", "--help"]])
@@ -116,8 +134,18 @@ extension ExecutableTests {
         let bin = root.appendingPathComponent("bin"), elsewhere = root.appendingPathComponent("work")
         for folder in [bin, elsewhere] { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) }
         let binary = bin.appendingPathComponent("llmcost")
-        try FileManager.default.copyItem(at: source, to: binary)
+        try writeExecutable(Data(contentsOf: source), to: binary)
         return (binary, elsewhere)
+    }
+
+    /// Writes through a descriptor opened close-on-exec, so that a child another test starts meanwhile
+    /// does not keep the new binary open for writing (which makes running it fail with ETXTBSY).
+    static func writeExecutable(_ data: Data, to url: URL) throws {
+        let descriptor = open(url.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o755)
+        guard descriptor >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+        try handle.write(contentsOf: data)
+        try handle.close()
     }
 
     @Test func aCopiedBinaryCarriesItsCatalog() throws {
@@ -170,6 +198,14 @@ extension ExecutableTests {
         for word in ["params", "flops", "hardware", "--seq"] {
             #expect(r.stdout.contains(word), "\(shell) completion lacks \(word)")
         }
+    }
+}
+
+extension NSError {
+    /// ETXTBSY, as Foundation reports it: a Cocoa error over the POSIX one.
+    var isTextFileBusy: Bool {
+        let underlying = userInfo[NSUnderlyingErrorKey] as? NSError
+        return [self, underlying].contains { $0?.domain == NSPOSIXErrorDomain && $0?.code == Int(ETXTBSY) }
     }
 }
 
