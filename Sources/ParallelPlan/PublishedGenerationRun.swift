@@ -42,11 +42,13 @@ public struct PublishedGenerationCheck: Sendable {
     public var predictedOutputTokensPerSecondPerDevice: Double { run.outputTokensPerDevice / predictedSeconds }
     public var error: Double { predictedSeconds / reportedSeconds - 1 }
 
-    /// `run` priced at `kernelEfficiency`: the η fitted on the training runs, never on a serving one.
+    /// `run` priced at `kernelEfficiency` (the η fitted on the training runs, never on a serving
+    /// one) and `layerOverhead` (`PublishedGenerationFit` prices each row at the others' τ).
     public static func check(_ run: PublishedGenerationRun, spec: ModelSpec, device: Accelerator,
-                             kernelEfficiency: Double = TrainingJob.fittedKernelEfficiency) throws -> PublishedGenerationCheck {
-        let generation = try run.deployment.generate(spec: spec, batch: run.batch, promptLength: run.promptLength,
-                                                     outputLength: run.outputLength, on: device, kernelEfficiency: kernelEfficiency)
+                             kernelEfficiency: Double = TrainingJob.fittedKernelEfficiency,
+                             layerOverhead: Seconds = TensorParallelGeneration.fittedLayerOverhead) throws -> PublishedGenerationCheck {
+        let generation = try run.deployment.generate(spec: spec, batch: run.batch, promptLength: run.promptLength, outputLength: run.outputLength,
+                                                     on: device, kernelEfficiency: kernelEfficiency, layerOverhead: layerOverhead)
         return PublishedGenerationCheck(run: run, generation: generation,
                                         reportedSeconds: run.outputTokensPerDevice / run.reportedOutputTokensPerSecondPerDevice)
     }
@@ -91,12 +93,10 @@ public enum PublishedGenerationRuns {
     static let llama = "\"LLaMA 7B\" and \"LLaMA 70B\" read as Llama 2 (the page's methodology benchmarks Llama2-7b and Llama2-70b engines)"
     static let pricing = "the generation steps priced at their mean cached length; element-wise kernels (norms, rotary, SwiGLU, residual adds) at the achievable bandwidth as a training plan's forward prices them: each activation a training layer keeps written and read once, in 16-bit, none fused into a GEMM"
 
-    /// What is known where a v0.6.1 7B row falls outside the bound (no cause is established).
-    static let sevenB = "no cause established: the same table's 70B rows, priced the same way, are predicted slow, not fast; the 7B's generation steps are the table's most bound by reading the KV cache (one KV head per query head, 256 KB a cached token in FP8), priced at the achievable bandwidth, and its element-wise kernels, priced as a training plan's forward (each kept activation written and read once, unfused), weigh more beside 4,096-wide GEMMs than beside 8,192-wide ones"
-    static let mistralKernel = "no cause established: priced with XQA's one load of each KV group, as the same release's Llama 2 70B rows are (within 25 % that way on the H100, A100 and H200 tables), Mistral 7B comes out too fast on the H100, H200 and A100 tables (its long generations by 29–69 %) but within 16 % on the L40S one; with a load per query head (4 of its 32 query heads share each KV head) its H100 rows would be within 24 % and its A100 rows 32–77 % too slow: which generation kernel the engines ran is not stated"
-    static let mixtralFP8 = "no cause established: the table is headed FP8, but TensorRT-LLM's release notes list FP8 for out-of-the-box MoE only from 0.12 (\"Supported FP8 OOTB MoE\"); with 16-bit weights throughout, the H100 table's rows would be −28 … +58 %. The experts are priced split over the group as the dense FFN is, read as far as the batch reaches them (uniform routing)"
-    static let h200LongGeneration = "no cause established: the long generations of every model come out faster on the H200 table than on the H100 one (Llama 2 7B's 128/2048 −27.5 % here, −14.4 % there), and the H200's achievable bandwidth is not measured: it is the median of other devices' measured fractions (0.89 of 4.8 TB/s)"
-    static let l40sGroups = "no cause established: the same table's single-device rows (Llama 2 7B, Mistral 7B) are within 16 %, seven of its eight 2- and 4-device rows (Llama 2 70B, Mixtral) 22–35 % too fast; the L40S has no NVLink and the groups' all-reduces are priced over the catalog's PCIe 4 link with peer-to-peer transfers, where NCCL falls back to host shared memory on a platform that gives none"
+    static let mistralKernel = "no cause established: priced with XQA's one load of each KV group, as the same release's Llama 2 70B rows are (within 25 % that way on the H100, A100 and H200 tables), Mistral 7B's long generations (2,048 tokens out) come out 18–41 % too fast on the H100, H200 and A100 tables but within 5 % on the L40S one; with a load per query head (4 of its 32 query heads share each KV head) its H200 rows would be within 13 %, its H100 rows +4 … +37 %, its A100 rows +33 … +82 % and its L40S rows +54 … +126 %: which generation kernel the engines ran is not stated"
+    static let mixtralFP8 = "no cause established: the table is headed FP8, but TensorRT-LLM's release notes list FP8 for out-of-the-box MoE only from 0.12 (\"Supported FP8 OOTB MoE\"); with 16-bit weights throughout, the H100 table's rows would be −40 … +62 %. The experts are priced split over the group as the dense FFN is, read as far as the batch reaches them (uniform routing)"
+    static let l40sGroups = "no cause established: the same table's single-device rows (Llama 2 7B, Mistral 7B) are within 11 %, seven of its eight 2- and 4-device rows (Llama 2 70B, Mixtral) 14–28 % too fast; the L40S has no NVLink and the groups' all-reduces are priced over the catalog's PCIe 4 link with peer-to-peer transfers, where NCCL falls back to host shared memory on a platform that gives none"
+    static let mixtralL40SReads = "the report implies 17.8 ms a generation step (after our 3.2 s context step), and reading once a step what the step must read (every routed expert, all of which 32 uniformly routed sequences reach, 1 − (3/4)^32; the KV cache; the other weights) takes 17.6 ms of it at the achievable bandwidth we price, leaving 0.3 ms where we price 3.0 ms of all-reduces over PCIe and 3.7 ms of fixed per-layer cost; as on the A100 table, the benchmark's synthetic prompts may route its sequences alike (it does not say); no cause established"
     static let mixtralBeyondBandwidth = "the reported rate is above what reading every routed expert once a step allows: 32 sequences routed uniformly reach all 8 experts of a layer (1 − (3/4)^32), 46.7 GB of FP16 weights a device a step, at least 22.9 ms at the A100's datasheet 2.04 TB/s, where the report implies 20 ms a generation step; the benchmark's synthetic prompts may route its sequences alike (it does not say); no cause established"
 
     /// One row of `table`: `model` (catalog name) as the page names it.
@@ -120,10 +120,10 @@ public enum PublishedGenerationRuns {
     public static let all: [PublishedGenerationRun] = v061 + v090H100Rows + v090A100Rows + v090H200Rows + v090L40SRows
 
     static let v061: [PublishedGenerationRun] = [
-        row(v061H100, "llama-2-7b", "LLaMA 7B", tp: 1, batch: 768, input: 128, output: 128, tokensPerSecond: 19_694, outsideBecause: sevenB),
-        row(v061H100, "llama-2-7b", "LLaMA 7B", tp: 1, batch: 112, input: 128, output: 2048, tokensPerSecond: 6_818, outsideBecause: sevenB),
-        row(v061H100, "llama-2-7b", "LLaMA 7B", tp: 1, batch: 80, input: 2048, output: 128, tokensPerSecond: 2_244, outsideBecause: sevenB),
-        row(v061H100, "llama-2-7b", "LLaMA 7B", tp: 1, batch: 48, input: 2048, output: 2048, tokensPerSecond: 2_740, outsideBecause: sevenB),
+        row(v061H100, "llama-2-7b", "LLaMA 7B", tp: 1, batch: 768, input: 128, output: 128, tokensPerSecond: 19_694),
+        row(v061H100, "llama-2-7b", "LLaMA 7B", tp: 1, batch: 112, input: 128, output: 2048, tokensPerSecond: 6_818),
+        row(v061H100, "llama-2-7b", "LLaMA 7B", tp: 1, batch: 80, input: 2048, output: 128, tokensPerSecond: 2_244),
+        row(v061H100, "llama-2-7b", "LLaMA 7B", tp: 1, batch: 48, input: 2048, output: 2048, tokensPerSecond: 2_740),
         row(v061H100, "llama-2-70b", "LLaMA 70B", tp: 2, batch: 1024, input: 128, output: 128, tokensPerSecond: 2_657),
         row(v061H100, "llama-2-70b", "LLaMA 70B", tp: 4, batch: 480, input: 128, output: 2048, tokensPerSecond: 1_486),
         row(v061H100, "llama-2-70b", "LLaMA 70B", tp: 2, batch: 96, input: 2048, output: 128, tokensPerSecond: 306),
@@ -178,7 +178,7 @@ public enum PublishedGenerationRuns {
         row(v090H200, "mixtral-8x7b", "Mixtral 8x7B", tp: 2, batch: 64, input: 2048, output: 128, tokensPerSecond: 605, outsideBecause: mixtralFP8),
         row(v090H200, "mixtral-8x7b", "Mixtral 8x7B", tp: 2, batch: 64, input: 2048, output: 2048, tokensPerSecond: 1_821, outsideBecause: mixtralFP8),
         row(v090H200, "llama-2-7b", "LLaMA 7B", tp: 1, batch: 896, input: 128, output: 128, tokensPerSecond: 20_618),
-        row(v090H200, "llama-2-7b", "LLaMA 7B", tp: 1, batch: 120, input: 128, output: 2048, tokensPerSecond: 8_348, outsideBecause: h200LongGeneration),
+        row(v090H200, "llama-2-7b", "LLaMA 7B", tp: 1, batch: 120, input: 128, output: 2048, tokensPerSecond: 8_348),
         row(v090H200, "llama-2-7b", "LLaMA 7B", tp: 1, batch: 64, input: 2048, output: 128, tokensPerSecond: 2_391),
         row(v090H200, "llama-2-7b", "LLaMA 7B", tp: 1, batch: 56, input: 2048, output: 2048, tokensPerSecond: 3_522),
         row(v090H200, "llama-2-70b", "LLaMA 70B", tp: 1, batch: 1024, input: 128, output: 128, tokensPerSecond: 3_989),
@@ -195,7 +195,7 @@ public enum PublishedGenerationRuns {
         row(v090L40S, "mixtral-8x7b", "Mixtral 8x7B", tp: 4, batch: 256, input: 128, output: 128, tokensPerSecond: 1_266, outsideBecause: l40sGroups),
         row(v090L40S, "mixtral-8x7b", "Mixtral 8x7B", tp: 4, batch: 256, input: 128, output: 2048, tokensPerSecond: 1_490, outsideBecause: l40sGroups),
         row(v090L40S, "mixtral-8x7b", "Mixtral 8x7B", tp: 4, batch: 64, input: 2048, output: 128, tokensPerSecond: 155, outsideBecause: l40sGroups),
-        row(v090L40S, "mixtral-8x7b", "Mixtral 8x7B", tp: 4, batch: 32, input: 2048, output: 2048, tokensPerSecond: 412, outsideBecause: l40sGroups),
+        row(v090L40S, "mixtral-8x7b", "Mixtral 8x7B", tp: 4, batch: 32, input: 2048, output: 2048, tokensPerSecond: 412, outsideBecause: mixtralL40SReads),
         row(v090L40S, "llama-2-7b", "LLaMA 7B", tp: 1, batch: 256, input: 128, output: 128, tokensPerSecond: 5_885),
         row(v090L40S, "llama-2-7b", "LLaMA 7B", tp: 1, batch: 64, input: 128, output: 2048, tokensPerSecond: 1_654),
         row(v090L40S, "llama-2-7b", "LLaMA 7B", tp: 1, batch: 32, input: 2048, output: 128, tokensPerSecond: 574),

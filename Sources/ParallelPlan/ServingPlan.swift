@@ -84,9 +84,10 @@ public enum ServingPlan {
     }
 
     /// What takes the largest share of a per-operation step: its compute-bound parts, its
-    /// memory-bound ones, or its all-reduces.
+    /// memory-bound ones, its all-reduces, or its layers' fixed cost (a small model's step).
     static func boundBy(_ step: TensorParallelStep) -> String {
-        let shares = [("compute", step.computeBound), ("memory bandwidth", step.memoryBound), ("communication", step.allReduce)]
+        let shares = [("compute", step.computeBound), ("memory bandwidth", step.memoryBound), ("communication", step.allReduce),
+                      ("layer overhead", step.layerOverhead)]
         return shares.max { $0.1 < $1.1 }?.0 ?? "memory bandwidth"
     }
 

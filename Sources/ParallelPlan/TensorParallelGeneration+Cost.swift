@@ -20,7 +20,8 @@ extension TensorParallelGeneration {
         let generation = try generate(spec: spec, batch: batch, promptLength: promptTokens, outputLength: outputTokens, on: device)
         let eta = TrainingJob.fittedKernelEfficiency
         let source = "the plan library's static-batch serving model, the one its serving plans and the published TensorRT-LLM checks use: GEMMs at max(FLOPs ÷ (achievable matmul \(device.achievableMatmulPeak) × η \(String(format: "%.3f", eta)))), weight bytes ÷ achievable bandwidth \(device.bandwidth)), "
-            + "attention core at \(String(format: "%.0f", DeviceStepTime.attentionEfficiency * 100)) % of the attention peak or its KV-cache bytes, element-wise kernels at the bandwidth, \(weightType.rawValue) weights, \(kvType.rawValue) KV cache"
+            + "attention core at \(String(format: "%.0f", DeviceStepTime.attentionEfficiency * 100)) % of the attention peak or its KV-cache bytes, element-wise kernels at the bandwidth, \(weightType.rawValue) weights, \(kvType.rawValue) KV cache, "
+            + "\(String(format: "%.1f", Self.fittedLayerOverhead.value * 1e6)) µs a layer a step fixed (fitted on the published TensorRT-LLM rows)"
         return PredictedGeneration(prefill: generation.context.byPart, meanDecodeStep: generation.meanGenerationStep.byPart, source: source)
     }
 }
@@ -35,7 +36,8 @@ extension TensorParallelStep {
             .init("routed experts", key: "routed_experts", routedExperts),
             .init("LM head and final norms", key: "lm_head", lmHead),
             .init("element-wise kernels", key: "elementwise", elementwise),
-            .init("all-reduces", key: "all_reduce", allReduce, isCommunication: true),
+            .init("all-reduces", key: "all_reduce", allReduce, kind: .communication),
+            .init("per-layer fixed cost", key: "layer_overhead", layerOverhead, kind: .fixed),
         ], computeBound: computeBound)
     }
 }

@@ -24,6 +24,14 @@ public struct TensorParallelGeneration: Sendable, Equatable {
     public init(tp: Int, weightType: DataType = .bf16, kvType: DataType = .bf16, readsKVPerQueryHead: Bool = false) {
         self.tp = tp; self.weightType = weightType; self.kvType = kvType; self.readsKVPerQueryHead = readsKVPerQueryHead
     }
+
+    /// The time a layer adds to every step beyond its FLOPs and bytes: its kernels' launches,
+    /// ramp-up and tails, the engine's host work between them. No datasheet gives it; it is the
+    /// median over the published static-batch rows of what each implies
+    /// (`PublishedGenerationFit`, which reports every row leave-one-out). It comes out about the
+    /// same on A100, H100, H200 and L40S rows, whose bandwidths differ 5.6-fold: a cost that does
+    /// not scale with the device.
+    public static let fittedLayerOverhead = Seconds(115.6e-6)
 }
 
 /// One forward step on one device of the group, by part, each at max(FLOPs ÷ rate, bytes ÷
@@ -31,7 +39,7 @@ public struct TensorParallelGeneration: Sendable, Equatable {
 /// attention core at 50 % of the attention peak (prefill: the causal half; decode: reading the
 /// KV cache, once per query head where the kernel does not share it over a group), the
 /// element-wise kernels at the achievable bandwidth, two all-reduces per layer over the node's
-/// link, not overlapped.
+/// link, not overlapped, and a fixed cost per layer (`TensorParallelGeneration.fittedLayerOverhead`).
 public struct TensorParallelStep: Sendable, Equatable {
     /// q, k, v and output projections.
     public var attentionProjections: Seconds
@@ -49,11 +57,14 @@ public struct TensorParallelStep: Sendable, Equatable {
     /// and read once, on the device's share of them (tensor-parallel, no sequence parallelism).
     public var elementwise: Seconds
     public var allReduce: Seconds
+    /// The layers' fixed cost: each layer × the fitted per-layer, per-step time no FLOP or byte
+    /// accounts for (`TensorParallelGeneration.fittedLayerOverhead`).
+    public var layerOverhead: Seconds = .zero
     /// Of the parts above, the time of those whose FLOPs took longer than their bytes; the rest
-    /// but the all-reduces is memory-bound.
+    /// but the all-reduces and the fixed cost is memory-bound.
     public var computeBound: Seconds = .zero
-    public var total: Seconds { attentionProjections + attentionCore + ffn + routedExperts + lmHead + elementwise + allReduce }
-    public var memoryBound: Seconds { total - computeBound - allReduce }
+    public var total: Seconds { attentionProjections + attentionCore + ffn + routedExperts + lmHead + elementwise + allReduce + layerOverhead }
+    public var memoryBound: Seconds { total - computeBound - allReduce - layerOverhead }
 
     static let zero = TensorParallelStep(attentionProjections: .zero, attentionCore: .zero, ffn: .zero, routedExperts: .zero,
                                          lmHead: .zero, elementwise: .zero, allReduce: .zero)
@@ -66,7 +77,7 @@ public struct TensorParallelStep: Sendable, Equatable {
         }
         return TensorParallelStep(attentionProjections: part(\.attentionProjections), attentionCore: part(\.attentionCore),
                                   ffn: part(\.ffn), routedExperts: part(\.routedExperts), lmHead: part(\.lmHead), elementwise: part(\.elementwise),
-                                  allReduce: part(\.allReduce), computeBound: part(\.computeBound))
+                                  allReduce: part(\.allReduce), layerOverhead: part(\.layerOverhead), computeBound: part(\.computeBound))
     }
 }
 
@@ -92,16 +103,18 @@ public struct StaticBatchGeneration: Sendable, Equatable {
 extension TensorParallelGeneration {
     /// `batch` sequences of `promptLength` tokens generated to `outputLength` tokens each.
     public func generate(spec: ModelSpec, batch: Int, promptLength: Int, outputLength: Int, on device: Accelerator,
-                         kernelEfficiency: Double = TrainingJob.fittedKernelEfficiency) throws -> StaticBatchGeneration {
+                         kernelEfficiency: Double = TrainingJob.fittedKernelEfficiency,
+                         layerOverhead: Seconds = fittedLayerOverhead) throws -> StaticBatchGeneration {
         try check(spec)
         for (value, parameter, what) in [(batch, InputParameter.batch, "sequence"), (promptLength, .promptTokens, "prompt token"),
                                          (outputLength, .outputTokens, "output token")] where value < 1 {
             throw PlanError(parameter, "a static batch needs at least one \(what), got \(value)")
         }
         guard !promptLength.addingReportingOverflow(outputLength).overflow else { throw PlanError(.sequenceLength, "\(promptLength) prompt tokens and \(outputLength) output tokens overflow") }
-        let context = try step(spec: spec, batch: batch, length: promptLength, prefill: true, on: device, kernelEfficiency: kernelEfficiency)
+        let context = try step(spec: spec, batch: batch, length: promptLength, prefill: true, on: device,
+                               kernelEfficiency: kernelEfficiency, layerOverhead: layerOverhead)
         func generationStep(_ cached: Int) throws -> TensorParallelStep {
-            try step(spec: spec, batch: batch, length: cached, prefill: false, on: device, kernelEfficiency: kernelEfficiency)
+            try step(spec: spec, batch: batch, length: cached, prefill: false, on: device, kernelEfficiency: kernelEfficiency, layerOverhead: layerOverhead)
         }
         // The cached lengths of the generation steps: prompt … prompt + output − 2 (none for one output token).
         let runs = outputLength == 1 ? [] : Self.affineRuns(of: promptLength...(promptLength + outputLength - 2), spec: spec)
@@ -154,7 +167,8 @@ extension TensorParallelGeneration {
 
     /// One step of `batch` sequences: a context step over `length` prompt tokens each, or a
     /// generation step of one token each over `length` cached positions.
-    func step(spec: ModelSpec, batch: Int, length: Int, prefill: Bool, on device: Accelerator, kernelEfficiency eta: Double) throws -> TensorParallelStep {
+    func step(spec: ModelSpec, batch: Int, length: Int, prefill: Bool, on device: Accelerator, kernelEfficiency eta: Double,
+              layerOverhead: Seconds = fittedLayerOverhead) throws -> TensorParallelStep {
         let tokens = batch.multipliedReportingOverflow(by: prefill ? length : 1)
         guard !tokens.overflow else { throw PlanError(.batch, "\(batch) sequences × \(length) prompt tokens overflow") }
         let counter = try FlopCounter(spec: spec)
@@ -194,7 +208,8 @@ extension TensorParallelGeneration {
             routedExperts: part(f(.experts), routedBytes),
             lmHead: part(headFLOPs, headBytes + b(.finalNorm) + b(.embeddingNorm)),
             elementwise: Seconds(elementwiseBytes / bandwidth),
-            allReduce: ServingPlan.tensorParallelTime(spec: spec, tp: tp, tokens: tokens.partialValue, on: device))
+            allReduce: ServingPlan.tensorParallelTime(spec: spec, tp: tp, tokens: tokens.partialValue, on: device),
+            layerOverhead: layerOverhead * Double(spec.decoder?.layers ?? 0))
         step.computeBound = Seconds(computeBound)
         return step
     }

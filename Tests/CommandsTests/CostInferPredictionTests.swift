@@ -41,9 +41,12 @@ import Workload
         // The roofline at the default MFU stays beside the prediction.
         #expect(try #require(number(r, "roofline_batch_seconds")) != seconds)
         #expect(r.notes.contains { $0.contains("priced operation by operation") })
-        // The batch splits into compute-bound parts, memory-bound parts and all-reduces.
+        // The batch splits into compute-bound parts, memory-bound parts, all-reduces and the
+        // layers' fixed cost, which 256 steps of 32 layers each pay.
+        let fixed = try #require(number(r, "predicted_breakdown", "fixed_seconds"))
+        #expect(abs(fixed - 256 * 32 * TensorParallelGeneration.fittedLayerOverhead.value) < 1e-12)
         let split = try #require(number(r, "predicted_breakdown", "compute_bound_seconds")) + (try #require(number(r, "predicted_breakdown", "memory_bound_seconds")))
-            + (try #require(number(r, "predicted_breakdown", "communication_seconds")))
+            + (try #require(number(r, "predicted_breakdown", "communication_seconds"))) + fixed
         #expect(abs(split / seconds - 1) < 1e-12)
         #expect(try #require(number(r, "predicted_breakdown", "communication_seconds")) == number(r, "communication_seconds"))
     }

@@ -29,26 +29,34 @@ import Testing
     }
 
     /// Given per-operation steps, the batch is their sum (the prompt step and N − 1 decode steps
-    /// at the mean), the all-reduces are the communication parts, the roofline stays beside it,
-    /// and the MFU is the batch's model FLOPs over that time at the datasheet peak.
+    /// at the mean), the all-reduces are the communication parts, the fixed parts neither compute
+    /// nor memory, the roofline stays beside it, and the MFU is the batch's model FLOPs over that
+    /// time at the datasheet peak.
     @Test func perOperationStepsPriceTheBatchInsteadOfTheRoofline() throws {
         typealias Part = PredictedGeneration.Step.Part
         let predicted = PredictedGeneration(
-            prefill: .init(parts: [Part("GEMMs", key: "gemms", Seconds(0.5)), Part("all-reduces", key: "all_reduce", Seconds(0.1), isCommunication: true)]),
-            meanDecodeStep: .init(parts: [Part("GEMMs", key: "gemms", Seconds(0.02)), Part("all-reduces", key: "all_reduce", Seconds(0.005), isCommunication: true)]),
+            prefill: .init(parts: [Part("GEMMs", key: "gemms", Seconds(0.5)), Part("all-reduces", key: "all_reduce", Seconds(0.1), kind: .communication),
+                                   Part("fixed", key: "fixed", Seconds(0.05), kind: .fixed)], computeBound: Seconds(0.4)),
+            meanDecodeStep: .init(parts: [Part("GEMMs", key: "gemms", Seconds(0.02)), Part("all-reduces", key: "all_reduce", Seconds(0.005), kind: .communication),
+                                          Part("fixed", key: "fixed", Seconds(0.002), kind: .fixed)]),
             source: "test steps")
         let roofline = try InferenceCost.estimate(model: model, promptTokens: 100, outputTokens: 11, batch: 4, hardware: h100, devices: 2)
         let cost = try InferenceCost.estimate(model: model, promptTokens: 100, outputTokens: 11, batch: 4, hardware: h100, devices: 2, predicted: predicted)
-        expectClose(cost.prefillTime.value, 0.6)
-        expectClose(cost.decodeTime.value, 10 * 0.025)
-        expectClose(cost.batchTime.value, 0.85)
+        expectClose(cost.prefillTime.value, 0.65)
+        expectClose(cost.decodeTime.value, 10 * 0.027)
+        expectClose(cost.batchTime.value, 0.92)
         expectClose(cost.communicationTime.value, 0.1 + 10 * 0.005)
+        let split = try #require(cost.predictedBreakdown)
+        expectClose(split.compute.value, 0.4)
+        expectClose(split.memory.value, 0.1 + 10 * 0.02)
+        expectClose(split.communication.value, 0.15)
+        expectClose(split.fixed.value, 0.05 + 10 * 0.002)
         expectClose(cost.rooflineBatchTime.value, roofline.batchTime.value)
         #expect(roofline.batchTime == roofline.rooflineBatchTime && roofline.predicted == nil)
         // 4 × 100 prompt tokens and 4 × 10 decode steps of a 1.4e10-FLOP rule model.
         expectClose(cost.modelFLOPs, 440 * 1.4e10)
-        expectClose(cost.mfu, 440 * 1.4e10 / (0.85 * 989.4e12 * 2))
-        expectClose(cost.dollarsPerRequest.value, 0.85 * 2 * h100.pricePerHour.value / 3600 / 4)
+        expectClose(cost.mfu, 440 * 1.4e10 / (0.92 * 989.4e12 * 2))
+        expectClose(cost.dollarsPerRequest.value, 0.92 * 2 * h100.pricePerHour.value / 3600 / 4)
         #expect(cost.notes.first?.description.contains("priced operation by operation (test steps)") == true)
     }
 

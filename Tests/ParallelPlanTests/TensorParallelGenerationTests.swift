@@ -94,18 +94,38 @@ import Workload
 
     /// A step's time splits by what bounds each part: one sequence's decode step reads its
     /// weights and cache (no part is compute-bound); a long prompt's GEMMs are compute-bound;
-    /// the all-reduces are neither.
-    @Test func aStepSplitsIntoComputeBoundMemoryBoundAndCommunication() throws {
+    /// the all-reduces and the layers' fixed cost are neither.
+    @Test func aStepSplitsIntoComputeBoundMemoryBoundCommunicationAndFixedCost() throws {
         let spec = try Self.spec("llama-2-7b")
         let deployment = TensorParallelGeneration(tp: 2)
         let decode = try deployment.step(spec: spec, batch: 1, length: 1000, prefill: false, on: Self.h100, kernelEfficiency: 0.7)
         #expect(decode.computeBound == .zero)
-        #expect(abs((decode.memoryBound + decode.allReduce - decode.total).value) < 1e-15)
+        #expect(decode.layerOverhead == TensorParallelGeneration.fittedLayerOverhead * 32)
+        #expect(abs((decode.memoryBound + decode.allReduce + decode.layerOverhead - decode.total).value) < 1e-15)
         let prefill = try deployment.step(spec: spec, batch: 8, length: 2048, prefill: true, on: Self.h100, kernelEfficiency: 0.7)
         #expect(prefill.computeBound >= prefill.attentionProjections + prefill.ffn)
         #expect(prefill.memoryBound >= prefill.elementwise && prefill.allReduce > .zero)
-        #expect(abs((prefill.computeBound + prefill.memoryBound + prefill.allReduce - prefill.total).value) < 1e-12)
-        #expect(ServingPlan.boundBy(decode) == "memory bandwidth" && ServingPlan.boundBy(prefill) == "compute")
+        #expect(abs((prefill.computeBound + prefill.memoryBound + prefill.allReduce + prefill.layerOverhead - prefill.total).value) < 1e-12)
+        // One sequence reads 6.7 GB of bf16 weights a device a step (2.2 ms), less than 32 layers'
+        // fixed cost (3.7 ms); 64 sequences of 4,000 cached tokens read 67 GB of cache more.
+        let wide = try deployment.step(spec: spec, batch: 64, length: 4000, prefill: false, on: Self.h100, kernelEfficiency: 0.7)
+        #expect(ServingPlan.boundBy(decode) == "layer overhead" && ServingPlan.boundBy(wide) == "memory bandwidth")
+        #expect(ServingPlan.boundBy(prefill) == "compute")
+    }
+
+    /// The fixed cost is layers × τ in every step, the context step included: a batch priced at
+    /// τ costs (generation steps + 1) × layers × τ more than at zero, and nothing else moves.
+    @Test func theFixedCostIsLayersTimesTauInEveryStep() throws {
+        let spec = try Self.spec("llama-2-70b")
+        let deployment = TensorParallelGeneration(tp: 4)
+        let bare = try deployment.generate(spec: spec, batch: 16, promptLength: 500, outputLength: 300, on: Self.h100, layerOverhead: .zero)
+        let tau = Seconds(2e-4)
+        let priced = try deployment.generate(spec: spec, batch: 16, promptLength: 500, outputLength: 300, on: Self.h100, layerOverhead: tau)
+        #expect(bare.context.layerOverhead == .zero && priced.context.layerOverhead == tau * 80)
+        #expect(abs((priced.total - bare.total).value - 300 * 80 * 2e-4) < 1e-9)
+        var stripped = priced.meanGenerationStep
+        stripped.layerOverhead = .zero
+        #expect(abs((stripped.total - bare.meanGenerationStep.total).value) < 1e-15)
     }
 
     /// The context step prices the causal half of the scores and the LM head for one position

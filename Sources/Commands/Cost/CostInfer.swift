@@ -63,6 +63,7 @@ struct CostInfer: ParsableCommand {
         if let split = c.predictedBreakdown {
             table.append(["of which compute-bound parts", split.compute.description, "FLOPs ÷ rate above bytes ÷ bandwidth"])
             table.append(["of which memory-bound parts", split.memory.description, "weights, KV cache, element-wise traffic"])
+            table.append(["of which per-layer fixed costs", split.fixed.description, "launches and host work a layer adds to each step"])
         }
         if c.communicationTime.value > 0 {
             table.append(["of which all-reduces", c.communicationTime.description, "tensor parallel over \(c.devices) devices"])
@@ -97,7 +98,7 @@ struct CostInfer: ParsableCommand {
             ("predicted_steps", c.predicted.map(Self.json) ?? .null),
             ("predicted_breakdown", c.predictedBreakdown.map { .object([
                 ("compute_bound_seconds", .number($0.compute.value)), ("memory_bound_seconds", .number($0.memory.value)),
-                ("communication_seconds", .number($0.communication.value))]) } ?? .null),
+                ("communication_seconds", .number($0.communication.value)), ("fixed_seconds", .number($0.fixed.value))]) } ?? .null),
             ("dollars_per_request", .number(c.dollarsPerRequest.value)),
             ("dollars_per_1k_output_tokens", .number(c.dollarsPer1KOutputTokens.value)),
             ("dollars_per_1k_tokens", .number(c.dollarsPer1KTokens.value)),

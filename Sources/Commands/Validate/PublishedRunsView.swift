@@ -6,7 +6,8 @@ import Workload
 struct PublishedRunsView {
     var fit: PublishedRunFit
     var serving: [PublishedServingCheck]
-    var generation: [PublishedGenerationCheck]
+    var generationFit: PublishedGenerationFit
+    var generation: [PublishedGenerationCheck] { generationFit.checks }
     var checks: [PublishedRunCheck] { fit.rows.map(\.check) }
     var accuracy: PublishedAccuracy { PublishedAccuracy(training: fit, serving: serving, generation: generation) }
 
@@ -17,11 +18,10 @@ struct PublishedRunsView {
             try PublishedServingCheck.check(run, spec: try ModelLoading.load(run.model), device: try device(run.hardware, run.precision),
                                             kernelEfficiency: fit.efficiency)
         }
-        let generation = try PublishedGenerationRuns.all.map { run in
-            try PublishedGenerationCheck.check(run, spec: try ModelLoading.load(run.model), device: try device(run.hardware, run.precision),
-                                               kernelEfficiency: fit.efficiency)
-        }
-        return PublishedRunsView(fit: fit, serving: serving, generation: generation)
+        let generation = try PublishedGenerationFit.fit(PublishedGenerationRuns.all.map { run in
+            PublishedGenerationFit.Input(run: run, spec: try ModelLoading.load(run.model), device: try device(run.hardware, run.precision))
+        }, kernelEfficiency: fit.efficiency)
+        return PublishedRunsView(fit: fit, serving: serving, generationFit: generation)
     }
 
     /// A published row's catalog device at the precision its GEMMs ran at.
@@ -77,11 +77,15 @@ struct PublishedRunsView {
                    HumanUnits.percent(fit.medianAbsoluteError), HumanUnits.percent(fit.worstAbsoluteError)),
         ] + servingOutside + serving.map { "\($0.run.name): \($0.run.source)" }
         let generationNotes = [
-            "static-batch generation: a dense model on one tensor-parallel group, one context step over every prompt (logits for the last position only) and one generation step per further output token, priced at the mean cached length; each step on one device part by part (q/k/v/output projections, the attention core, FFN, LM head: each at max(FLOPs ÷ rate, bytes ÷ achievable bandwidth), weights and KV cache at their stored precision), GEMMs at the achievable matmul rate × η (fitted on the training rows, never on these), the core at 50 % of the BF16 peak, two all-reduces per layer not overlapped",
+            "static-batch generation: a dense model on one tensor-parallel group, one context step over every prompt (logits for the last position only) and one generation step per further output token, priced at the mean cached length; each step on one device part by part (q/k/v/output projections, the attention core, FFN, LM head: each at max(FLOPs ÷ rate, bytes ÷ achievable bandwidth), weights and KV cache at their stored precision), GEMMs at the achievable matmul rate × η (fitted on the training rows, never on these), the core at 50 % of the BF16 peak, two all-reduces per layer not overlapped, and a fixed cost τ a layer a step (kernel launches, ramp-up and tails, the engine's host work: what no FLOP or byte accounts for)",
+            String(format: "fit: τ over all %d generation rows = %.1f µs a layer a step (the serving step's default): the median of what each row implies, (reported − predicted at τ = 0) ÷ ((generation steps + 1) × layers); each row uses the median of the others (column τ), never its own; leave-one-out |error| median %@, worst %@",
+                   generationFit.rows.count, generationFit.overhead.value * 1e6,
+                   HumanUnits.percent(generationFit.medianAbsoluteError), HumanUnits.percent(generationFit.worstAbsoluteError)),
         ] + generationOutside + generation.map { "\($0.run.name): \($0.run.source)" }
         return Rendered(json: .object([("runs", .array(runs)), ("serving_runs", .array(serving.map(json))),
-                                       ("generation_runs", .array(generation.map(json))),
+                                       ("generation_runs", .array(generationFit.rows.map(json))),
                                        ("fitted_kernel_efficiency", .number(fit.efficiency)),
+                                       ("fitted_layer_overhead_seconds", .number(generationFit.overhead.value)),
                                        ("median_absolute_error", .number(all.medianAbsoluteError)),
                                        ("worst_absolute_error", .number(all.worstAbsoluteError)),
                                        ("training_median_absolute_error", .number(fit.medianAbsoluteError)),
@@ -116,11 +120,14 @@ struct PublishedRunsView {
             .init("run", .left), .init("reported\nout tok/s/GPU", key: "reported_output_tokens_per_second_per_device"),
             .init("predicted\nout tok/s/GPU", key: "predicted_output_tokens_per_second_per_device"),
             .init("context\nstep s", key: "context_seconds"), .init("generation\nsteps s", key: "generation_seconds"),
-            .init("error"), .init("assumptions", .left, role: .detail)])
-        for c in generation {
+            .init("τ µs\n(others)", key: "leave_one_out_layer_overhead_seconds"), .init("error"), .init("assumptions", .left, role: .detail)])
+        for row in generationFit.rows {
+            let c = row.check
             func s(_ x: Seconds) -> TextTable.Cell { .figure(HumanUnits.decimal(x.value, 2), x.value) }
             t.append([.text(c.run.name), .number(c.run.reportedOutputTokensPerSecondPerDevice, 0), .number(c.predictedOutputTokensPerSecondPerDevice, 0),
-                      s(c.generation.context.total), s(c.generation.generation), .text(signed(c.error)), .text(c.run.assumptions.joined(separator: "; "))])
+                      s(c.generation.context.total), s(c.generation.generation),
+                      .figure(HumanUnits.decimal(row.leaveOneOutOverhead.value * 1e6, 1), row.leaveOneOutOverhead.value),
+                      .text(signed(c.error)), .text(c.run.assumptions.joined(separator: "; "))])
         }
         return t
     }
@@ -129,8 +136,8 @@ struct PublishedRunsView {
         generation.compactMap { outsideNote($0.run.name, error: $0.error, because: $0.run.outsideBecause) }
     }
 
-    private func json(_ c: PublishedGenerationCheck) -> JSONValue {
-        let r = c.run, g = c.generation
+    private func json(_ row: PublishedGenerationFit.Row) -> JSONValue {
+        let c = row.check, r = c.run, g = c.generation
         return .object([
             ("run", .string(r.name)), ("model", .string(r.model)), ("hardware", .string(r.hardware)), ("precision", .string(r.precision.rawValue)),
             ("tp", .int(r.deployment.tp)), ("weight_type", .string(r.deployment.weightType.rawValue)), ("kv_type", .string(r.deployment.kvType.rawValue)),
@@ -140,6 +147,8 @@ struct PublishedRunsView {
             ("reported_seconds", .number(c.reportedSeconds)), ("predicted_seconds", .number(c.predictedSeconds)),
             ("breakdown", .object([("context_step", g.context.json), ("mean_generation_step", g.meanGenerationStep.json),
                                    ("generation_steps", .int(g.generationSteps)), ("generation_seconds", .number(g.generation.value))])),
+            ("implied_layer_overhead_seconds", .number(row.impliedOverhead.value)),
+            ("leave_one_out_layer_overhead_seconds", .number(row.leaveOneOutOverhead.value)),
             ("error", .number(c.error)), ("error_convention", .string("predicted seconds / reported seconds - 1")),
             ("assumptions", .array(r.assumptions.map { .string($0) })), ("source", .string(r.source)),
             ("outside_because", r.outsideBecause.map { .string($0) } ?? .null),

@@ -22,7 +22,7 @@ public struct InferenceCost: Sendable {
     /// The steps operation by operation that priced the batch (nil: the roofline priced it).
     public var predicted: PredictedGeneration?
     /// The predicted batch time split by what bounds each part (nil on the roofline).
-    public var predictedBreakdown: (compute: Seconds, memory: Seconds, communication: Seconds)? {
+    public var predictedBreakdown: PredictedGeneration.Breakdown? {
         predicted?.breakdown(decodeSteps: outputTokens - 1)
     }
     /// The prompt and the decode steps on the roofline at the profile's MFU and bandwidth
@@ -162,7 +162,7 @@ public struct InferenceCost: Sendable {
             notes.append("prefill and decode steps priced operation by operation (\(predicted.source)); the roofline at MFU \(String(format: "%.3f", hardware.utilisation)) and bandwidth utilisation \(String(format: "%.3f", hardware.bandwidthUtilisation)) gives \(rooflinePrefill + rooflineDecode) for the batch")
             notes += predicted.notes
         }
-        if let predicted, devices > 1 {
+        if predicted != nil, devices > 1 {
             notes.append("tensor parallelism over \(devices) devices: \(communicationTime) of all-reduces per batch, inside the per-operation steps, not overlapped")
         } else if let communication, devices > 1 {
             notes.append("tensor parallelism over \(devices) devices: \(communicationTime) of all-reduces per batch (\(communication.source)), added to every step, not overlapped")
@@ -229,11 +229,20 @@ public struct InferenceCost: Sendable {
             explanation: explanation, notes: notes)
     }
 
+    /// How a part of a per-operation step is timed, for the explanation.
+    static func source(of kind: PredictedGeneration.Step.Kind) -> String {
+        switch kind {
+        case .kernel: "max(FLOPs ÷ rate, bytes ÷ bandwidth), see the notes"
+        case .communication: "all-reduces, not overlapped"
+        case .fixed: "layers × the fitted per-layer fixed cost, see the notes"
+        }
+    }
+
     /// The per-operation steps part by part: what the explanation shows beside the roofline's
     /// two terms.
     static func explain(_ predicted: PredictedGeneration, steps: Int) -> [Explanation] {
         func inputs(_ step: PredictedGeneration.Step) -> [Explanation.Input] {
-            step.parts.map { .init($0.name, $0.time.description, "", source: $0.isCommunication ? "all-reduces, not overlapped" : "max(FLOPs ÷ rate, bytes ÷ bandwidth), see the notes") }
+            step.parts.map { .init($0.name, $0.time.description, "", source: Self.source(of: $0.kind)) }
         }
         return [
             Explanation("prefill time", formula: "Σ parts, one after another", inputs: inputs(predicted.prefill),

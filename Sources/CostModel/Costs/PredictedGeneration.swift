@@ -15,20 +15,24 @@ public struct PredictedGeneration: Sendable, Equatable {
             /// A snake-case identifier for machine-readable output, e.g. "attention_core".
             public var key: String
             public var time: Seconds
-            /// Communication (the group's all-reduces) rather than a kernel on the device.
-            public var isCommunication: Bool
-            public init(_ name: String, key: String, _ time: Seconds, isCommunication: Bool = false) {
-                self.name = name; self.key = key; self.time = time; self.isCommunication = isCommunication
+            public var kind: Kind
+            public init(_ name: String, key: String, _ time: Seconds, kind: Kind = .kernel) {
+                self.name = name; self.key = key; self.time = time; self.kind = kind
             }
         }
+        /// What a part's time is: a kernel on the device (bound by its FLOPs or its bytes), the
+        /// group's communication, or a fixed cost that neither FLOPs nor bytes account for.
+        public enum Kind: Sendable, Equatable { case kernel, communication, fixed }
         public var parts: [Part]
-        /// Of the parts' time, what their FLOPs bound (the rest but communication: their bytes).
+        /// Of the kernels' time, what their FLOPs bound (the rest: their bytes).
         public var computeBound: Seconds
         public init(parts: [Part], computeBound: Seconds = .zero) { self.parts = parts; self.computeBound = computeBound }
         /// The parts run one after another: nothing in the step overlaps.
         public var total: Seconds { parts.reduce(.zero) { $0 + $1.time } }
-        public var communication: Seconds { parts.filter(\.isCommunication).reduce(.zero) { $0 + $1.time } }
-        public var memoryBound: Seconds { total - computeBound - communication }
+        public var communication: Seconds { time(of: .communication) }
+        public var fixed: Seconds { time(of: .fixed) }
+        public var memoryBound: Seconds { time(of: .kernel) - computeBound }
+        func time(of kind: Kind) -> Seconds { parts.filter { $0.kind == kind }.reduce(.zero) { $0 + $1.time } }
     }
 
     /// Every sequence's prompt in one step, which also yields the first output token.
@@ -45,11 +49,18 @@ public struct PredictedGeneration: Sendable, Equatable {
         self.prefill = prefill; self.meanDecodeStep = meanDecodeStep; self.source = source; self.notes = notes
     }
 
-    /// The batch's time split by what bounds it: compute, memory traffic, communication (the
-    /// prompt step and `decodeSteps` decode steps at the mean).
-    public func breakdown(decodeSteps: Int) -> (compute: Seconds, memory: Seconds, communication: Seconds) {
+    /// The batch's time split by what bounds it: compute, memory traffic, communication, fixed
+    /// costs (the prompt step and `decodeSteps` decode steps at the mean).
+    public func breakdown(decodeSteps: Int) -> Breakdown {
         let n = Double(decodeSteps)
-        return (prefill.computeBound + meanDecodeStep.computeBound * n, prefill.memoryBound + meanDecodeStep.memoryBound * n,
-                prefill.communication + meanDecodeStep.communication * n)
+        func sum(_ path: KeyPath<Step, Seconds>) -> Seconds { prefill[keyPath: path] + meanDecodeStep[keyPath: path] * n }
+        return Breakdown(compute: sum(\.computeBound), memory: sum(\.memoryBound), communication: sum(\.communication), fixed: sum(\.fixed))
+    }
+
+    public struct Breakdown: Sendable, Equatable {
+        public var compute: Seconds
+        public var memory: Seconds
+        public var communication: Seconds
+        public var fixed: Seconds
     }
 }
