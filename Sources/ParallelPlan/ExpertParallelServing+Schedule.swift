@@ -87,7 +87,7 @@ struct ExpertParallelWork {
         }
     }
 
-    func step(phase: Phase, on device: Accelerator, kernelEfficiency eta: Double) -> ExpertParallelStep {
+    func step(phase: Phase, on device: Accelerator, kernelEfficiency eta: Double, layerOverhead: Seconds) -> ExpertParallelStep {
         let overlap = deployment.overlapsAllToAll
         let m = overlap ? 2.0 : 1.0
         let share = overlap && phase == .prefill ? device.computeUnitShare(reserving: ExpertParallelDeployment.prefillCommunicationUnits) : 1
@@ -117,22 +117,23 @@ struct ExpertParallelWork {
             sharedExperts: part(sharedFLOPs, sharedBytes, over: moeLayers) + elementwise(sharedElementwiseBytes, over: moeLayers),
             routedExperts: part(routedFLOPs, slotBytes * touched, over: moeLayers) + elementwise(routedElementwiseBytes, over: moeLayers),
             denseFFN: part(denseFFNFLOPs, denseFFNBytes, over: layers - moeLayers) + elementwise(denseFFNElementwiseBytes, over: layers - moeLayers),
-            dispatch: message(1), combine: message(2))
+            dispatch: message(1), combine: message(2), fixed: layerOverhead)
         let p = parts
+        // Each micro-batch's kernels pay the layer's fixed cost on the compute stream.
         let moeLayer: Seconds = switch (overlap, phase) {
-        case (false, _): p.attention + p.sharedExperts + p.routedExperts + p.dispatch + p.combine
+        case (false, _): p.attention + p.sharedExperts + p.routedExperts + p.dispatch + p.combine + p.fixed
         case (true, .decode):
-            (max(p.sharedExperts + p.attentionBeforeCore, p.dispatch) + p.routedExperts + max(p.attentionCoreAndAfter, p.combine)) * m
+            (max(p.sharedExperts + p.attentionBeforeCore, p.dispatch) + p.routedExperts + max(p.attentionCoreAndAfter, p.combine) + p.fixed) * m
         case (true, .prefill):
             max(p.attention + p.sharedExperts, p.combine) + max(p.attention, p.dispatch) + max(p.routedExperts, p.dispatch)
-                + max(p.routedExperts + p.sharedExperts, p.combine)
+                + max(p.routedExperts + p.sharedExperts, p.combine) + p.fixed * m
         }
         let denseLayers = layers - moeLayers
         let head = part(headFLOPs, headBytes, over: 1) * m
-        let denseTime = (p.attention + p.denseFFN) * (denseLayers * m)
+        let denseTime = (p.attention + p.denseFFN + p.fixed) * (denseLayers * m)
         let draft = Double(draftDepth)
         let draftModule = (moeLayer + head) * draft
-        let moeCompute = (p.attention + p.sharedExperts + p.routedExperts) * m
+        let moeCompute = (p.attention + p.sharedExperts + p.routedExperts + p.fixed) * m
         let compute = moeCompute * (moeLayers + draft) + denseTime + head * (1 + draft)
         return ExpertParallelStep(parts: parts, microBatches: Int(m), computeUnitShare: share, lmHead: head, draftModule: draftModule,
                                   compute: compute, allToAll: (p.dispatch + p.combine) * ((moeLayers + draft) * m),

@@ -46,6 +46,8 @@ public struct ExpertParallelDeployment: Sendable, Equatable {
 ///                        experts sit on (DeepEP's normal kernels forward inside a node over
 ///                        NVLink), in decode once per expert on another device (its low-latency
 ///                        kernels are pure RDMA)
+/// fixed                  the layer's fixed cost (`TensorParallelGeneration.fittedLayerOverhead`):
+///                        launches, ramp-up and tails on the compute stream, which no all-to-all hides
 /// ```
 public struct ExpertParallelLayerParts: Sendable, Equatable {
     public var attentionBeforeCore: Seconds
@@ -55,6 +57,7 @@ public struct ExpertParallelLayerParts: Sendable, Equatable {
     public var denseFFN: Seconds
     public var dispatch: Seconds
     public var combine: Seconds
+    public var fixed: Seconds = .zero
     /// The whole attention (prefill's ATTN).
     public var attention: Seconds { attentionBeforeCore + attentionCoreAndAfter }
 }
@@ -66,12 +69,13 @@ public struct ExpertParallelLayerParts: Sendable, Equatable {
 /// all-to-all the figures run beside it, the stage waiting only where the all-to-all is longer.
 /// ```
 /// decode   per micro-batch: max(shared + attention before core, dispatch) + routed experts
-///                           + max(attention core and after, combine)
+///                           + max(attention core and after, combine) + fixed
 /// prefill  max(attention + shared, combine) + max(attention, dispatch) + max(routed, dispatch)
 ///          + max(routed + shared, combine)       (computation on the units communication leaves)
+///          + micro-batches × fixed
 /// serial   one batch: every part, then dispatch and combine, back to back
-/// step     MoE layers × that + dense layers × micro-batches × (attention + FFN) + the LM head
-///          + the draft module (speculative decoding: draft depth × (a MoE layer + the LM head))
+/// step     MoE layers × that + dense layers × micro-batches × (attention + FFN + fixed) + the LM
+///          head + the draft module (speculative decoding: draft depth × (a MoE layer + the LM head))
 /// ```
 public struct ExpertParallelStep: Sendable, Equatable {
     /// One micro-batch (the whole batch when serial), one layer.
@@ -124,7 +128,8 @@ extension ExpertParallelDeployment {
     /// of its cache), and the draft module runs after it.
     public func decodeStep(spec: ModelSpec, batchPerDevice: Int, context: Int, on device: Accelerator,
                            speculation: SpeculativeDecoding? = nil,
-                           kernelEfficiency: Double = TrainingJob.fittedKernelEfficiency) throws -> ExpertParallelStep {
+                           kernelEfficiency: Double = TrainingJob.fittedKernelEfficiency,
+                           layerOverhead: Seconds = TensorParallelGeneration.fittedLayerOverhead) throws -> ExpertParallelStep {
         let drafts = speculation?.draftTokens ?? 0
         if let speculation, !(speculation.acceptanceRate >= 0 && speculation.acceptanceRate <= 1) {
             throw PlanError(.draftTokens, "the acceptance rate of drafted tokens must lie in [0, 1], got \(speculation.acceptanceRate)")
@@ -136,13 +141,14 @@ extension ExpertParallelDeployment {
         guard !tokens.overflow else { throw PlanError(.draftTokens, "\(batchPerDevice) sequences × \(1 + drafts) tokens overflow") }
         let work = try ExpertParallelWork(spec: spec, flops: flops, memory: memory, kvBytes: kvBytes, causal: false,
                                           tokensPerDevice: tokens.partialValue, deployment: self, draftDepth: drafts)
-        return work.step(phase: .decode, on: device, kernelEfficiency: kernelEfficiency)
+        return work.step(phase: .decode, on: device, kernelEfficiency: kernelEfficiency, layerOverhead: layerOverhead)
     }
 
     /// One prefill forward of `tokensPerDevice` prompt tokens on each device, in prompts of
     /// `promptLength` tokens (no cached prefix).
     public func prefill(spec: ModelSpec, tokensPerDevice: Int, promptLength: Int, on device: Accelerator,
-                        kernelEfficiency: Double = TrainingJob.fittedKernelEfficiency) throws -> ExpertParallelStep {
+                        kernelEfficiency: Double = TrainingJob.fittedKernelEfficiency,
+                        layerOverhead: Seconds = TensorParallelGeneration.fittedLayerOverhead) throws -> ExpertParallelStep {
         guard promptLength > 0, tokensPerDevice % promptLength == 0 else {
             throw PlanError(.sequenceLength, "\(tokensPerDevice) tokens per device are not whole prompts of \(promptLength)")
         }
@@ -150,6 +156,6 @@ extension ExpertParallelDeployment {
         let memory = try MemoryEstimator(spec: spec, requestedWeightType: nil).report(batch: 1, seq: 1)
         let work = try ExpertParallelWork(spec: spec, flops: flops, memory: memory, kvBytes: 0, causal: spec.decoder?.causal ?? true,
                                           tokensPerDevice: tokensPerDevice, deployment: self)
-        return work.step(phase: .prefill, on: device, kernelEfficiency: kernelEfficiency)
+        return work.step(phase: .prefill, on: device, kernelEfficiency: kernelEfficiency, layerOverhead: layerOverhead)
     }
 }

@@ -35,13 +35,15 @@ import Workload
 
     /// The decode schedule of DeepSeek's profile: per micro-batch, shared experts and the
     /// attention before its core against the dispatch, the routed experts alone, the core and
-    /// after against the combine; dense layers and the head have no all-to-all.
+    /// after against the combine, then the layer's fixed cost; dense layers and the head have no
+    /// all-to-all.
     @Test func decodeWaitsOnTheLongerOfEachStageOfDeepSeeksSchedule() throws {
         let step = try ExpertParallelDeployment(devices: 72, redundantExperts: 32).decodeStep(
             spec: try Self.deepSeek(), batchPerDevice: 256, context: 2000, on: Self.h100)
         let p = step.parts
-        let moe = (max(p.sharedExperts + p.attentionBeforeCore, p.dispatch) + p.routedExperts + max(p.attentionCoreAndAfter, p.combine)) * 2
-        let expected = moe * 58 + (p.attention + p.denseFFN) * 6 + step.lmHead
+        #expect(p.fixed == TensorParallelGeneration.fittedLayerOverhead)
+        let moe = (max(p.sharedExperts + p.attentionBeforeCore, p.dispatch) + p.routedExperts + max(p.attentionCoreAndAfter, p.combine) + p.fixed) * 2
+        let expected = moe * 58 + (p.attention + p.denseFFN + p.fixed) * 6 + step.lmHead
         #expect(abs(step.total.value - expected.value) < 1e-12)
         #expect(step.computeUnitShare == 1)
         #expect(step.total >= step.compute && step.total <= step.compute + step.allToAll)
@@ -55,8 +57,8 @@ import Workload
         #expect(abs(step.computeUnitShare - 108.0 / 132) < 1e-15)
         let p = step.parts
         let moe = max(p.attention + p.sharedExperts, p.combine) + max(p.attention, p.dispatch) + max(p.routedExperts, p.dispatch)
-            + max(p.routedExperts + p.sharedExperts, p.combine)
-        let expected = moe * 58 + (p.attention + p.denseFFN) * 6 + step.lmHead
+            + max(p.routedExperts + p.sharedExperts, p.combine) + p.fixed * 2
+        let expected = moe * 58 + (p.attention + p.denseFFN + p.fixed) * 6 + step.lmHead
         #expect(abs(step.total.value - expected.value) < 1e-12)
     }
 
@@ -104,9 +106,9 @@ import Workload
         #expect(core > 1 && core < 1.001)
         #expect(step.draftModule.value > 0 && plain.draftModule == .zero)
         let p = step.parts
-        let moe = (max(p.sharedExperts + p.attentionBeforeCore, p.dispatch) + p.routedExperts + max(p.attentionCoreAndAfter, p.combine)) * 2
+        let moe = (max(p.sharedExperts + p.attentionBeforeCore, p.dispatch) + p.routedExperts + max(p.attentionCoreAndAfter, p.combine) + p.fixed) * 2
         #expect(abs(step.draftModule.value - (moe + step.lmHead).value) < 1e-12)
-        #expect(abs(step.total.value - (moe * 58 + (p.attention + p.denseFFN) * 6 + step.lmHead + step.draftModule).value) < 1e-12)
+        #expect(abs(step.total.value - (moe * 58 + (p.attention + p.denseFFN + p.fixed) * 6 + step.lmHead + step.draftModule).value) < 1e-12)
         #expect(abs(mtp.outputTokensPerStep - 1.6) < 1e-12)
         #expect(abs(SpeculativeDecoding(draftTokens: 3, acceptanceRate: 0.5).outputTokensPerStep - 1.875) < 1e-12)
         // Any depth returns at once: every draft held, or the geometric series' sum.

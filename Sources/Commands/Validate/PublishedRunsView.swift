@@ -71,7 +71,7 @@ struct PublishedRunsView {
         }
         let all = accuracy
         let servingNotes = [
-            "serving: one forward step on one device of an expert-parallel deployment (attention data-parallel, routed experts spread over the group): each part of a layer (attention before and after its core, shared and routed experts) at max(FLOPs ÷ rate, bytes ÷ achievable bandwidth), GEMMs at the achievable matmul rate × η (η fitted on the training rows above, never on these), the attention core at 50 % of the BF16 peak; dispatch (FP8) and combine (BF16) all-to-alls over the network; two overlapped micro-batches on the schedules of DeepSeek's published profiles (each reads the weights anew; prefill's all-to-alls hold 24 of 132 SMs), each stage waiting on the longer of one micro-batch's compute and the other's all-to-all",
+            "serving: one forward step on one device of an expert-parallel deployment (attention data-parallel, routed experts spread over the group): each part of a layer (attention before and after its core, shared and routed experts) at max(FLOPs ÷ rate, bytes ÷ achievable bandwidth), GEMMs at the achievable matmul rate × η (η fitted on the training rows above, never on these), the attention core at 50 % of the BF16 peak; dispatch (FP8) and combine (BF16) all-to-alls over the network; two overlapped micro-batches on the schedules of DeepSeek's published profiles (each reads the weights anew; prefill's all-to-alls hold 24 of 132 SMs), each stage waiting on the longer of one micro-batch's compute and the other's all-to-all; each layer of each micro-batch pays the fixed cost τ on its compute stream (fitted on the static-batch generation rows below, never on these)",
             String(format: "all %d rows, training and serving: |error| median %@, worst %@ (training alone: median %@, worst %@)", all.rowCount,
                    HumanUnits.percent(all.medianAbsoluteError), HumanUnits.percent(all.worstAbsoluteError),
                    HumanUnits.percent(fit.medianAbsoluteError), HumanUnits.percent(fit.worstAbsoluteError)),
@@ -187,7 +187,7 @@ struct PublishedRunsView {
                  ("attention_core_and_after_seconds", .number(p.attentionCoreAndAfter.value)),
                  ("shared_experts_seconds", .number(p.sharedExperts.value)), ("routed_experts_seconds", .number(p.routedExperts.value)),
                  ("dense_ffn_seconds", .number(p.denseFFN.value)), ("dispatch_seconds", .number(p.dispatch.value)),
-                 ("combine_seconds", .number(p.combine.value))])
+                 ("combine_seconds", .number(p.combine.value)), ("fixed_seconds", .number(p.fixed.value))])
     }
 
     /// Each row the model misses by more than `PublishedRunFit.outsideBound`, with what its
