@@ -55,6 +55,6 @@ public struct PublishedGenerationFit: Sendable {
 
     public var checks: [PublishedGenerationCheck] { rows.map(\.check) }
     /// Median and largest |error| of the leave-one-out predictions.
-    public var medianAbsoluteError: Double { Statistics.median(rows.map { abs($0.check.error) }) ?? .nan }
+    public var medianAbsoluteError: Double { PublishedRunFit.median(rows.map { abs($0.check.error) }) }
     public var worstAbsoluteError: Double { rows.map { abs($0.check.error) }.max() ?? .nan }
 }
